@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { CLEAN_HELP, runClean, UsageError, type CliIo } from './clean-command.js'
+
+const HELP = `Usage: news-dedup <command> [options]
+
+Commands:
+  clean [FILE...]   clean articles (text, HTML, Markdown or JSONL)
+
+Run \`news-dedup <command> --help\` for a command's options.
+
+${CLEAN_HELP}`
+
+/**
+ * The CLI: dispatches to a command and turns its outcome into an exit code
+ * (0 ok, 1 some record failed, 2 bad usage). The only place that catches errors.
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case 'clean':
+        return await runClean(rest, io)
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(HELP)
+        return command === undefined ? 2 : 0
+      default:
+        throw new UsageError(`Unknown command \`${command}\`: expected clean`)
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`news-dedup: ${error.message}\nRun \`news-dedup --help\` for usage.\n`)
+      return 2
+    }
+    io.stderr.write(`news-dedup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    return 1
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1]
+  if (script === undefined) return false
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url))
+  } catch {
+    return false
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code
+  })
+}

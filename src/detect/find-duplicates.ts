@@ -1,0 +1,225 @@
+import { normalizeText } from '../normalize/normalize-text.js'
+import { splitSentences } from '../normalize/split-sentences.js'
+import { tokenize } from '../normalize/tokenize.js'
+import type { ResolvedOptions } from '../options.js'
+import type { Duplicate, RepeatedSentence } from '../types.js'
+import { compareTokens } from './similarity.js'
+
+/**
+ * A pair of paragraphs is compared exactly only when they share at least this share of the
+ * smaller one's token bigrams. A near copy at ratio 0.8 shares well over half of them; a
+ * distinct paragraph on the same story shares few (bigrams, unlike single words, are rarely
+ * common by chance).
+ */
+const CANDIDATE_SHARE = 0.5
+/** At most this many candidates (the ones sharing most bigrams) are compared exactly per paragraph. */
+const MAX_CANDIDATES = 4
+/**
+ * A bigram found in more paragraphs than this is too common to point at a copy (the article's
+ * stock phrases); skipping it keeps a 50 MB article linear.
+ */
+const MAX_POSTINGS = 64
+/** A teaser ends like this: an ellipsis, three dots, "[…]" or "(...)" after normalization. */
+const CUT_OFF = /(?:\.\.\.|\[\.\.\.\]|\(\.\.\.\))\s*$/
+
+/** Per-paragraph verdicts of {@link findDuplicates}. */
+export interface DuplicateFindings {
+  /** One entry per paragraph: `null`, or why it is left out. */
+  duplicates: Array<Duplicate | null>
+  /** One list per paragraph: sentences cut from a kept paragraph. */
+  repeatedSentences: RepeatedSentence[][]
+}
+
+interface Prepared {
+  norm: string
+  tokens: Int32Array
+  /** Tokens with a cut-off last word dropped, for containment of teasers. */
+  stem: Int32Array
+  bigrams: Set<number>
+}
+
+/**
+ * Finds paragraphs (and sentences) that repeat earlier material of the same article.
+ *
+ * Keep-first, except for containment: a teaser or a cut-off copy gives way to the more
+ * complete paragraph wherever that stands. Exact repeats are equal after `normalizeText()`;
+ * near and contained repeats are decided by the longest common token subsequence
+ * (see `compareTokens`), computed only for candidates found through shared token bigrams.
+ *
+ * @param texts The paragraphs' texts, in order.
+ * @param options Resolved detection options.
+ * @returns One verdict and one list of repeated sentences per paragraph.
+ */
+export function findDuplicates(texts: readonly string[], options: ResolvedOptions['detect']): DuplicateFindings {
+  const vocabulary = new Map<string, number>()
+  const duplicates: Array<Duplicate | null> = texts.map(() => null)
+  const firstByNorm = new Map<string, number>()
+  const postings = new Map<number, number[]>()
+  const prepared: Array<Prepared | undefined> = []
+
+  const flag = (index: number, verdict: Duplicate): void => {
+    duplicates[index] = verdict
+    // Paragraphs that pointed at the one now flagged follow it to the paragraph it gives way to.
+    for (let k = 0; k < duplicates.length; k++) {
+      const other = duplicates[k]
+      if (other && other.of === index) duplicates[k] = { kind: 'contained', of: verdict.of, similarity: verdict.similarity }
+    }
+  }
+
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!
+    const norm = normalizeText(text)
+    const first = firstByNorm.get(norm)
+    if (first !== undefined) {
+      const earlier = duplicates[first]
+      duplicates[i] = earlier ? { ...earlier } : { kind: 'exact', of: first, similarity: 1 }
+      continue
+    }
+    firstByNorm.set(norm, i)
+    if (text.length < options.minLength) continue
+
+    const paragraph = prepare(norm, vocabulary)
+    prepared[i] = paragraph
+    const best = compareWithCandidates(paragraph, prepared, postings, duplicates, options)
+    if (best?.kind === 'near' || best?.kind === 'contained-in-earlier') {
+      duplicates[i] = { kind: best.kind === 'near' ? 'near' : 'contained', of: best.of, similarity: round(best.similarity) }
+      continue
+    }
+    if (best?.kind === 'earlier-contained') flag(best.of, { kind: 'contained', of: i, similarity: round(best.similarity) })
+    for (const bigram of paragraph.bigrams) {
+      const list = postings.get(bigram)
+      if (list === undefined) postings.set(bigram, [i])
+      else if (list.length <= MAX_POSTINGS) list.push(i)
+    }
+  }
+
+  const repeatedSentences = findRepeatedSentences(texts, duplicates, options.minSentenceLength)
+  return { duplicates, repeatedSentences }
+}
+
+function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
+  const words = tokenize(norm)
+  const tokens = new Int32Array(words.length)
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!
+    let id = vocabulary.get(word)
+    if (id === undefined) {
+      id = vocabulary.size
+      vocabulary.set(word, id)
+    }
+    tokens[k] = id
+  }
+  const bigrams = new Set<number>()
+  // Paragraph-local ids below 2^21 pack two to a safe integer; a longer vocabulary folds (rarely) into a collision, which only adds a candidate.
+  for (let k = 1; k < tokens.length; k++) bigrams.add(tokens[k - 1]! * 0x200000 + (tokens[k]! & 0x1fffff))
+  if (tokens.length === 1) bigrams.add(tokens[0]!)
+  const stem = CUT_OFF.test(norm) && tokens.length > 1 ? tokens.subarray(0, tokens.length - 1) : tokens
+  return { norm, tokens, stem, bigrams }
+}
+
+interface Match {
+  kind: 'near' | 'contained-in-earlier' | 'earlier-contained'
+  of: number
+  similarity: number
+}
+
+function compareWithCandidates(
+  paragraph: Prepared,
+  prepared: ReadonlyArray<Prepared | undefined>,
+  postings: ReadonlyMap<number, number[]>,
+  duplicates: ReadonlyArray<Duplicate | null>,
+  options: ResolvedOptions['detect'],
+): Match | undefined {
+  const shared = new Map<number, number>()
+  for (const bigram of paragraph.bigrams) {
+    const list = postings.get(bigram)
+    if (list === undefined || list.length > MAX_POSTINGS) continue
+    for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1)
+  }
+  const candidates = [...shared]
+    .filter(([j, count]) => duplicates[j] === null && count >= CANDIDATE_SHARE * Math.min(paragraph.bigrams.size, prepared[j]!.bigrams.size))
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_CANDIDATES)
+
+  let best: Match | undefined
+  const consider = (match: Match): void => {
+    if (best === undefined || rank(match) > rank(best) || (rank(match) === rank(best) && match.similarity > best.similarity)) best = match
+  }
+  for (const [j] of candidates) {
+    const earlier = prepared[j]!
+    const { ratio } = compareTokens(paragraph.tokens, earlier.tokens)
+    if (ratio >= options.nearThreshold) {
+      consider({ kind: 'near', of: j, similarity: ratio })
+      continue
+    }
+    if (paragraph.tokens.length < earlier.tokens.length) {
+      const inEarlier = compareTokens(paragraph.stem, earlier.tokens).aInB
+      if (inEarlier >= options.containThreshold) consider({ kind: 'contained-in-earlier', of: j, similarity: inEarlier })
+    } else {
+      const earlierInThis = compareTokens(earlier.stem, paragraph.tokens).aInB
+      if (earlierInThis >= options.containThreshold) consider({ kind: 'earlier-contained', of: j, similarity: earlierInThis })
+    }
+  }
+  return best
+}
+
+/** Near beats containment; between containments, this paragraph giving way beats taking an earlier one's place. */
+function rank(match: Match): number {
+  return match.kind === 'near' ? 2 : match.kind === 'contained-in-earlier' ? 1 : 0
+}
+
+/** Similarities are reported to 3 decimals, so output stays stable across platforms' float printing. */
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+/** A sentence made only of this (no letter, no digit) is not material worth keeping. */
+const MATERIAL = /[\p{L}\p{N}]/u
+
+function findRepeatedSentences(
+  texts: readonly string[],
+  duplicates: Array<Duplicate | null>,
+  minSentenceLength: number,
+): RepeatedSentence[][] {
+  const repeated: RepeatedSentence[][] = texts.map(() => [])
+  if (minSentenceLength === 0) return repeated
+  const seen = new Map<string, number>()
+  for (let i = 0; i < texts.length; i++) {
+    if (duplicates[i] !== null) continue
+    const text = texts[i]!
+    const found: RepeatedSentence[] = []
+    for (const [start, end] of splitSentences(text)) {
+      if (end - start < minSentenceLength) continue
+      const key = normalizeText(text.slice(start, end))
+      const of = seen.get(key)
+      if (of === undefined) seen.set(key, i)
+      else found.push({ start, end, of, similarity: 1 })
+    }
+    if (found.length === 0) continue
+    if (!MATERIAL.test(cutRanges(text, found))) {
+      // Nothing of its own is left: the whole paragraph repeats earlier sentences.
+      duplicates[i] = { kind: 'contained', of: found[0]!.of, similarity: 1 }
+    } else {
+      repeated[i] = found
+    }
+  }
+  return repeated
+}
+
+/**
+ * Removes `[start, end)` ranges (sorted, not overlapping) from a paragraph and tidies the
+ * white space left behind.
+ *
+ * @returns The paragraph without the ranges.
+ */
+export function cutRanges(text: string, ranges: ReadonlyArray<{ start: number; end: number }>): string {
+  if (ranges.length === 0) return text
+  let out = ''
+  let at = 0
+  for (const { start, end } of ranges) {
+    out += text.slice(at, start)
+    at = end
+  }
+  out += text.slice(at)
+  return out.replace(/\s{2,}/g, ' ').trim()
+}

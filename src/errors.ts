@@ -1,0 +1,28 @@
+/** Stable error codes carried by {@link DedupeError}. */
+export type DedupeErrorCode =
+  /** An option has the wrong type or is out of range. */
+  | 'E_INVALID_OPTION'
+  /** `format` names no input format this library reads. */
+  | 'E_UNKNOWN_FORMAT'
+  /** The input is not a string or an article object with `text`, `html` or `markdown`. */
+  | 'E_INVALID_INPUT'
+  /** The input looks like binary data (NUL bytes, control characters), not text. */
+  | 'E_BINARY_INPUT'
+  /** Bytes that are not valid UTF-8 (CLI and stream readers). */
+  | 'E_INVALID_UTF8'
+  /** A JSONL line that is not a JSON object. */
+  | 'E_INVALID_RECORD'
+
+/**
+ * The one error class of the library. Thrown only for caller mistakes (bad options, unknown
+ * format, input that is not text); the message names the value and the fix.
+ */
+export class DedupeError extends Error {
+  readonly code: DedupeErrorCode
+
+  constructor(code: DedupeErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'DedupeError'
+    this.code = code
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Characters folded away before paragraphs are compared. Zero-width space, word joiner,
+ * BOM and soft hyphen carry no meaning for comparison; ZWNJ/ZWJ do (Persian, Indic scripts,
+ * emoji) and are kept.
+ */
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF\u180E]/g
+/** Apostrophe-like marks folded to `'`. */
+const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u02B9\u0060\u00B4\uFF07]/g
+/** Quotation marks (including guillemets and CJK corner brackets) folded to `"`. */
+const QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2039\u203A\u300C\u300D\u300E\u300F\uFF02]/g
+/** Hyphen and dash variants folded to `-`. */
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g
+/** White space of every kind, including NBSP, narrow NBSP and ideographic space. */
+const SPACES = /[\s\u00A0\u202F\u3000]+/g
+/** Ellipsis marks, folded to three dots. */
+const ELLIPSIS = /\u2026/g
+
+/**
+ * Normalizes text for comparison: Unicode NFKC, case folding, quote/apostrophe/dash variants
+ * unified, zero-width characters dropped, white space collapsed and trimmed.
+ *
+ * Two paragraphs are `exact` duplicates when their normalized forms are equal.
+ *
+ * @param text Any text.
+ * @returns The comparison form of `text`; never shown to users.
+ * @example normalizeText('L’été  —  «Oui»') // "l'été - \"oui\""
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(APOSTROPHES, "'")
+    .replace(QUOTES, '"')
+    .replace(DASHES, '-')
+    .replace(ELLIPSIS, '...')
+    .replace(SPACES, ' ')
+    .trim()
+    .toLowerCase()
+    // toLowerCase() is not full case folding: fold the two common one-to-many cases too.
+    .replace(/ß/g, 'ss')
+    .replace(/ς/g, 'σ')
+}

@@ -1,0 +1,30 @@
+/**
+ * Where a sentence ends: terminal punctuation followed by white space (closing quotes and
+ * brackets may stand between), or a CJK full stop/question/exclamation mark, which needs no
+ * space after it. Abbreviations ("M. Macron") over-split; that is harmless here, since both
+ * copies of a repeated sentence split the same way and short pieces are never cut.
+ */
+const SENTENCE_END = /[.!?…؟।።]+["'»”’)\]]*\s+|[。！？]+["'»”’」』)\]]*\s*/gu
+
+/**
+ * Splits a paragraph into sentences.
+ *
+ * A regular expression, not `Intl.Segmenter`: measured here, the segmenter's sentence mode
+ * runs at a few kB/s on long text, two orders of magnitude below what the library needs.
+ *
+ * @param text A paragraph.
+ * @returns `[start, end)` UTF-16 ranges into `text`, trailing white space excluded, in order.
+ */
+export function splitSentences(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  let start = 0
+  SENTENCE_END.lastIndex = 0
+  for (let match = SENTENCE_END.exec(text); match !== null; match = SENTENCE_END.exec(text)) {
+    const stop = match.index + match[0].trimEnd().length
+    if (stop > start) ranges.push([start, stop])
+    start = match.index + match[0].length
+  }
+  const tail = text.slice(start).trimEnd()
+  if (tail.length > 0) ranges.push([start, start + tail.length])
+  return ranges
+}

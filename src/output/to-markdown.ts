@@ -1,0 +1,22 @@
+import type { CleanResult } from '../types.js'
+import { keptParagraphs } from './kept-paragraphs.js'
+
+/** Characters that can start Markdown syntax anywhere in a line (emphasis, links, code, HTML, escapes). */
+const INLINE_SYNTAX = /[\\`*_[\]<>|~]/g
+/** What makes a line a heading, quote, list item, thematic break or numbered item. */
+const BLOCK_START = /^(#{1,6}(?=\s|$)|>|[-+=](?=\s|$)|\d{1,9}(?=[.)]))/
+
+/**
+ * Renders a result as Markdown: one paragraph per kept paragraph, blank lines between.
+ * Characters that Markdown would read as syntax are backslash-escaped, so the text renders
+ * as written and creates no markup. Markdown has no language attribute: languages are in the
+ * JSON output.
+ *
+ * @param result A `clean()` result.
+ */
+export function toMarkdown(result: CleanResult): string {
+  const blocks = keptParagraphs(result).map(({ text }) =>
+    text.replace(INLINE_SYNTAX, '\\$&').replace(BLOCK_START, (start) => (/^\d/.test(start) ? `${start}\\` : `\\${start}`)),
+  )
+  return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`
+}

@@ -1,0 +1,56 @@
+import type { CleanResult, Duplicate, RepeatedSentence } from '../types.js'
+
+/** A paragraph in a JSONL record. */
+export interface RecordParagraph {
+  text: string
+  language: string
+  confidence: number
+  start: number
+  end: number
+  duplicate: Duplicate | null
+  repeatedSentences: RepeatedSentence[]
+}
+
+/** One JSONL output line for a cleaned article. */
+export interface ArticleRecord {
+  [field: string]: unknown
+  id: unknown
+  language: string
+  confidence: number
+  paragraphs: RecordParagraph[]
+  passages: CleanResult['passages']
+  text: string
+}
+
+/** Input fields replaced by the cleaned output rather than carried over. */
+const CONSUMED = new Set(['text', 'html', 'markdown', 'language', 'paragraphs', 'passages', 'confidence'])
+
+/**
+ * Builds the JSONL record of one article: the input's other fields (kept as they are, in
+ * their order), then `id`, `language`, `paragraphs` (every input paragraph in order, with its
+ * verdict), `passages` and the cleaned `text`.
+ *
+ * @param result The article's `clean()` result.
+ * @param fields The input record (its `text`/`html`/`markdown` are replaced by the result).
+ */
+export function toRecord(result: CleanResult, fields: Readonly<Record<string, unknown>> = {}): ArticleRecord {
+  const kept: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(fields)) if (!CONSUMED.has(key) && key !== 'id') kept[key] = value
+  return {
+    ...kept,
+    id: fields.id ?? null,
+    language: result.language,
+    confidence: result.confidence,
+    paragraphs: result.paragraphs.map(({ text, language, confidence, start, end, duplicate, repeatedSentences }) => ({
+      text,
+      language,
+      confidence,
+      start,
+      end,
+      duplicate,
+      repeatedSentences,
+    })),
+    passages: result.passages,
+    text: result.text,
+  }
+}
