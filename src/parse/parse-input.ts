@@ -1,0 +1,64 @@
+/**
+ * Entry point of the parsers: one input string, in a known or guessed format, to paragraphs.
+ *
+ * @module
+ */
+import type { InputFormat, SourceBlock } from '../types.js'
+import { parseHtml } from './from-html.js'
+import { parseMarkdown } from './from-markdown.js'
+import { parseText, type TextSplitOptions } from './from-text.js'
+
+/** Options of {@link parseInput}; only plain text uses them. */
+export type ParseInputOptions = TextSplitOptions
+
+/**
+ * Splits `input` into paragraphs with the parser of `format`.
+ *
+ * @param input - the whole article, as given by the caller (offsets refer to it)
+ * @param format - `'text'`, `'html'` or `'markdown'`
+ * @param options - line-break handling of plain text (see {@link TextSplitOptions})
+ * @returns the non-empty paragraphs in input order, with UTF-16 offsets into `input`
+ */
+export function parseInput(input: string, format: InputFormat, options?: ParseInputOptions): SourceBlock[] {
+  switch (format) {
+    case 'html':
+      return parseHtml(input)
+    case 'markdown':
+      return parseMarkdown(input)
+    case 'text':
+      return parseText(input, options)
+    default:
+      throw new TypeError(`Unknown input format: ${String(format)}`)
+  }
+}
+
+const EXTENSIONS: ReadonlyArray<[RegExp, InputFormat]> = [
+  [/\.(?:x?html?|xht)$/i, 'html'],
+  [/\.(?:md|markdown|mdown|mkd|mkdn)$/i, 'markdown'],
+  [/\.(?:txt|text)$/i, 'text'],
+]
+
+/** Starts like markup: optional BOM / white space, then `<` and a tag name, `!` (doctype, comment), `?` or `/`. */
+const STARTS_WITH_TAG = /^[\s\uFEFF]*<[a-zA-Z!?/]/
+/** Holds a paragraph, division or document element tag. */
+const HAS_BLOCK_TAG = /<(?:p|div|html|body|br|article)[\s>/]/i
+
+/**
+ * Guesses the format of an input: by file extension first (`.html`/`.htm` → html,
+ * `.md`/`.markdown` → markdown, `.txt` → text), otherwise by sniffing the text: it starts
+ * with a tag or holds a `<p`, `<div`, `<html`, `<body`, `<br` or `<article` tag → html.
+ * Everything else is text (Markdown is never guessed from content: plain text read as Markdown
+ * would lose its line-per-paragraph structure).
+ *
+ * @param fileName - file name or path, or `null` when the input has none (stdin)
+ * @param text - the input itself (only its first 64 KiB are looked at)
+ */
+export function guessFormat(fileName: string | null, text: string): InputFormat {
+  if (fileName !== null) {
+    const name = fileName.split(/[?#]/)[0] ?? fileName
+    for (const [pattern, format] of EXTENSIONS) if (pattern.test(name)) return format
+  }
+  const head = text.length > 65536 ? text.slice(0, 65536) : text
+  if (STARTS_WITH_TAG.test(head) || HAS_BLOCK_TAG.test(head)) return 'html'
+  return 'text'
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { cleanWhitespace, joinLines, tightenRange } from '../../src/parse/clean-whitespace.js'
+
+describe('cleanWhitespace', () => {
+  it.each([
+    ['  a \t b\n\nc  ', 'a b c'],
+    ['a\u00A0\u202F\u2007b', 'a b'],
+    ['\uFEFFa\u200Bb\u2060c\u00ADd', 'abcd'],
+    ['ن\u200Cم 👩\u200D💻', 'ن\u200Cم 👩\u200D💻'],
+    ['a\u0000\u0007b\u0085c', 'ab c'],
+    ['\u3000東京\u3000', '東京'],
+    [' \u200B ', ''],
+  ])('%j → %j', (input, expected) => {
+    expect(cleanWhitespace(input)).toBe(expected)
+  })
+})
+
+describe('joinLines', () => {
+  it.each([
+    ['one\ntwo', 'one two'],
+    ['one  \r\n  two', 'one two'],
+    ['中文\n段落', '中文段落'],
+    ['中文\nABC', '中文 ABC'],
+    ['東京。\r\n「大阪」', '東京。「大阪」'],
+    ['anti-\ninflation', 'anti-inflation'],
+    ['Paris -\nLondres', 'Paris - Londres'],
+    ['Jean-\nPierre', 'Jean- Pierre'],
+    ['co\u00AD\noperation', 'co\u00ADoperation'],
+  ])('%j → %j', (input, expected) => {
+    expect(joinLines(input)).toBe(expected)
+  })
+})
+
+describe('tightenRange', () => {
+  it('skips blanks and a BOM at both ends', () => {
+    expect(tightenRange('\uFEFF  ab c \n', 0, 9)).toEqual([3, 7])
+    expect(tightenRange('   ', 0, 3)).toEqual([0, 3])
+  })
+})
