@@ -1,0 +1,207 @@
+/**
+ * A fast naive-Bayes trigram scorer over franc's language profiles (the 300 most frequent trigrams
+ * of each language, per script). franc compares rank orders, which is slow (it builds a sorted
+ * trigram table of the text for every call) and weak on short text; here the same profiles become
+ * log-likelihood weights in one constant table per script, and a text is scored in one pass over its
+ * trigrams, against all or a few languages.
+ */
+import { data } from 'franc/data.js'
+import { toBcp47 } from './iso639.js'
+
+/** Scripts franc has several languages for. */
+export type ModelScript = 'Latin' | 'Cyrillic' | 'Arabic' | 'Devanagari' | 'Hebrew' | 'Myanmar' | 'Ethiopic'
+
+/** The constant scoring table of one script (sparse: a trigram is in ~5 of ~100 profiles). */
+export interface TrigramModel {
+  /** BCP 47 tags of the languages, in column order. */
+  readonly languages: readonly string[]
+  /** Column of each tag. */
+  readonly column: ReadonlyMap<string, number>
+  /** UTF-16 code unit → letter index (0 = not a letter, 1 = a letter no profile uses, 2… = profile letters, lower-cased). */
+  readonly letterIndex: Uint16Array
+  /** Letter indexes in use (keys are base-`radix` numbers of three letter indexes). */
+  readonly radix: number
+  /** log2 of the hash table size. */
+  readonly bits: number
+  /** Open-addressing hash of trigram keys → row (+1; 0 = empty slot). */
+  readonly slots: Int32Array
+  readonly slotKeys: Int32Array
+  /** Row r's entries are `entryColumn/entryWeight[rowStart[r] .. rowStart[r + 1])`. */
+  readonly rowStart: Int32Array
+  readonly entryColumn: Uint16Array
+  readonly entryWeight: Float32Array
+  /** The same weights, dense (rows × languages): faster when scoring a few languages. */
+  readonly dense: Float32Array
+}
+
+/** Zipf smoothing of ranks, and the log-odds of a profile trigram against an unseen one. */
+const RANK_SMOOTHING = 10
+const SEEN_BONUS = 1
+const PROFILE_SIZE = 300
+
+/** 1 for letters and combining marks (and surrogates: letters outside the BMP), 0 otherwise. */
+const IS_LETTER: Uint8Array = (() => {
+  const table = new Uint8Array(65536)
+  const letter = /[\p{L}\p{M}]/u
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) table[c] = 1
+    else if (c >= 0x41 && letter.test(String.fromCharCode(c))) table[c] = 1
+  }
+  return table
+})()
+
+function buildModel(profiles: Record<string, string>): TrigramModel {
+  const languages: string[] = []
+  const column = new Map<string, number>()
+  const keep: string[] = []
+  for (const code of Object.keys(profiles)) {
+    const tag = toBcp47(code)
+    if (column.has(tag)) continue // two franc codes never share a tag within a script; keep the first if they do
+    column.set(tag, languages.length)
+    languages.push(tag)
+    keep.push(code)
+  }
+  // Alphabet of the profiles: space is index 0, unknown letters 1.
+  const letterIndex = new Uint16Array(65536)
+  for (let c = 0; c < 65536; c++) letterIndex[c] = IS_LETTER[c] ? 1 : 0
+  let next = 2
+  const grams = keep.map((code) => (profiles[code] ?? '').split('|').filter((g) => g.length === 3))
+  for (const list of grams) for (const g of list) for (const ch of g) {
+    const c = ch.charCodeAt(0)
+    if (ch === ' ' || letterIndex[c]! >= 2 || !IS_LETTER[c]) continue
+    letterIndex[c] = next
+    const upper = ch.toUpperCase()
+    if (upper.length === 1 && upper !== ch && letterIndex[upper.charCodeAt(0)]! < 2) letterIndex[upper.charCodeAt(0)] = next
+    next++
+  }
+  const radix = next
+  const rowOf = new Map<number, number>()
+  const perRow: Array<Array<[number, number]>> = []
+  grams.forEach((list, col) => list.forEach((g, rank) => {
+    const k = keyOf(letterIndex, radix, g.charCodeAt(0), g.charCodeAt(1), g.charCodeAt(2))
+    if (k < 0) return
+    let row = rowOf.get(k)
+    if (row === undefined) { row = perRow.length; rowOf.set(k, row); perRow.push([]) }
+    perRow[row]!.push([col, Math.log((PROFILE_SIZE + RANK_SMOOTHING) / (rank + RANK_SMOOTHING)) + SEEN_BONUS])
+  }))
+  const rowStart = new Int32Array(perRow.length + 1)
+  let total = 0
+  perRow.forEach((entries, r) => { rowStart[r] = total; total += entries.length })
+  rowStart[perRow.length] = total
+  const entryColumn = new Uint16Array(total)
+  const entryWeight = new Float32Array(total)
+  perRow.forEach((entries, r) => entries.forEach(([col, w], i) => {
+    entryColumn[rowStart[r]! + i] = col
+    entryWeight[rowStart[r]! + i] = w
+  }))
+  const dense = new Float32Array(perRow.length * languages.length)
+  perRow.forEach((entries, r) => { for (const [col, w] of entries) dense[r * languages.length + col] = w })
+  let bits = 1
+  while (1 << bits < perRow.length * 4) bits++
+  const size = 1 << bits
+  const slots = new Int32Array(size)
+  const slotKeys = new Int32Array(size)
+  for (const [k, row] of rowOf) {
+    let h = hash(k, bits)
+    while (slots[h] !== 0) h = (h + 1) & (size - 1)
+    slots[h] = row + 1
+    slotKeys[h] = k
+  }
+  return { languages, column, letterIndex, radix, bits, slots, slotKeys, rowStart, entryColumn, entryWeight, dense }
+}
+
+/** Key of a trigram given as code units (profile form: lower case, spaces), -1 if it cannot occur. */
+function keyOf(letterIndex: Uint16Array, radix: number, a: number, b: number, c: number): number {
+  const x = a === 32 ? 0 : letterIndex[a]!
+  const y = b === 32 ? 0 : letterIndex[b]!
+  const z = c === 32 ? 0 : letterIndex[c]!
+  if ((a !== 32 && x < 2) || (b !== 32 && y < 2) || (c !== 32 && z < 2)) return -1
+  return (x * radix + y) * radix + z
+}
+
+function hash(k: number, bits: number): number {
+  return Math.imul(k, 0x9e3779b1) >>> (32 - bits)
+}
+
+/** One model per script franc has several languages for (built once, then read-only). */
+export const MODELS: Readonly<Record<ModelScript, TrigramModel>> = Object.freeze({
+  Latin: buildModel(data.Latin!), Cyrillic: buildModel(data.Cyrillic!), Arabic: buildModel(data.Arabic!),
+  Devanagari: buildModel(data.Devanagari!), Hebrew: buildModel(data.Hebrew!), Myanmar: buildModel(data.Myanmar!),
+  Ethiopic: buildModel(data.Ethiopic!),
+})
+
+/** Scores of a text against some languages of a model. */
+export interface TrigramScores {
+  /** Evidence per requested column, same order as `columns` (higher is better; in nats). */
+  scores: Float64Array
+  /** Trigrams looked at. */
+  trigrams: number
+}
+
+/**
+ * A scorer bound to some columns of `model` (all when omitted), reusable for many texts: it scores a
+ * text (at most `limit` code units) as the sum over its trigrams of each language's evidence weight.
+ * Letters only, lower-cased, words padded with one space, like franc. The returned `scores` array is
+ * overwritten by the next call of the same scorer.
+ * @example trigramScorer(MODELS.Latin, [MODELS.Latin.column.get('en')!])('the cat')
+ */
+export function trigramScorer(model: TrigramModel, columns?: readonly number[]): (text: string, limit?: number) => TrigramScores {
+  const n = model.languages.length
+  const slotOf = new Int16Array(n)
+  let k = n
+  if (columns) {
+    slotOf.fill(-1)
+    k = columns.length
+    columns.forEach((c, j) => { slotOf[c] = j })
+  } else {
+    for (let i = 0; i < n; i++) slotOf[i] = i
+  }
+  const scores = new Float64Array(k)
+  const { letterIndex, radix, bits, slots, slotKeys, rowStart, entryColumn, entryWeight, dense } = model
+  const mask = slots.length - 1
+  // A few languages: read their weights from the dense table; many: walk the sparse row.
+  const few = columns !== undefined && columns.length <= 24 ? Int32Array.from(columns) : null
+  return (text: string, limit = 600): TrigramScores => {
+    scores.fill(0)
+    const end = Math.min(text.length, limit)
+    let trigrams = 0
+    // Letter indexes of the last two positions (0 = space); start as if preceded by a space.
+    let a = -1
+    let b = 0
+    for (let i = 0; i <= end; i++) {
+      const c = i < end ? letterIndex[text.charCodeAt(i)]! : 0
+      if (c === 0 && b === 0) continue // collapse runs of non-letters
+      if (a >= 0) {
+        trigrams++
+        if (a !== 1 && b !== 1 && c !== 1) {
+          const key = (a * radix + b) * radix + c
+          let h = Math.imul(key, 0x9e3779b1) >>> (32 - bits)
+          let row = slots[h]!
+          while (row !== 0 && slotKeys[h] !== key) { h = (h + 1) & mask; row = slots[h]! }
+          if (row !== 0 && few !== null) {
+            const base = (row - 1) * n
+            for (let j = 0; j < k; j++) scores[j] = scores[j]! + dense[base + few[j]!]!
+          } else if (row !== 0) {
+            for (let e = rowStart[row - 1]!, stop = rowStart[row]!; e < stop; e++) {
+              const j = slotOf[entryColumn[e]!]!
+              if (j >= 0) scores[j]! += entryWeight[e]!
+            }
+          }
+        }
+      }
+      a = b
+      b = c
+    }
+    return { scores, trigrams }
+  }
+}
+
+/**
+ * Scores `text` (at most `limit` code units of it) against the given columns of `model` (all when
+ * omitted); see {@link trigramScorer}.
+ * @example scoreTrigrams(MODELS.Latin, 'the cat', [MODELS.Latin.column.get('en')!])
+ */
+export function scoreTrigrams(model: TrigramModel, text: string, columns?: readonly number[], limit = 600): TrigramScores {
+  const { scores, trigrams } = trigramScorer(model, columns)(text, limit)
+  return { scores: scores.slice(), trigrams }
+}
