@@ -19,6 +19,12 @@ const MAX_CANDIDATES = 4
  * stock phrases); skipping it keeps a 50 MB article linear.
  */
 const MAX_POSTINGS = 64
+/**
+ * A paragraph counts as `contained` in another only when it has at most this share of the
+ * other's tokens; closer in size, the two are versions of one paragraph (`near`) and the
+ * first is kept. 0.9: a copy missing one word in ten is still the same paragraph.
+ */
+const CONTAINED_MAX_SIZE = 0.9
 /** A teaser ends like this: an ellipsis, three dots, "[…]" or "(...)" after normalization. */
 const CUT_OFF = /(?:\.\.\.|\[\.\.\.\]|\(\.\.\.\))\s*$/
 
@@ -147,23 +153,24 @@ function compareWithCandidates(
   }
   for (const [j] of candidates) {
     const earlier = prepared[j]!
+    const thisShorter = paragraph.tokens.length < earlier.tokens.length
+    const [short, long] = thisShorter ? [paragraph, earlier] : [earlier, paragraph]
+    // Containment first: when one paragraph is (nearly) all inside a clearly longer one, the
+    // longer, more complete version is kept, whichever came first.
+    if (short.tokens.length <= CONTAINED_MAX_SIZE * long.tokens.length) {
+      const inLong = compareTokens(short.stem, long.tokens).aInB
+      if (inLong >= options.containThreshold) {
+        consider({ kind: thisShorter ? 'contained-in-earlier' : 'earlier-contained', of: j, similarity: inLong })
+        continue
+      }
+    }
     const { ratio } = compareTokens(paragraph.tokens, earlier.tokens)
-    if (ratio >= options.nearThreshold) {
-      consider({ kind: 'near', of: j, similarity: ratio })
-      continue
-    }
-    if (paragraph.tokens.length < earlier.tokens.length) {
-      const inEarlier = compareTokens(paragraph.stem, earlier.tokens).aInB
-      if (inEarlier >= options.containThreshold) consider({ kind: 'contained-in-earlier', of: j, similarity: inEarlier })
-    } else {
-      const earlierInThis = compareTokens(earlier.stem, paragraph.tokens).aInB
-      if (earlierInThis >= options.containThreshold) consider({ kind: 'earlier-contained', of: j, similarity: earlierInThis })
-    }
+    if (ratio >= options.nearThreshold) consider({ kind: 'near', of: j, similarity: ratio })
   }
   return best
 }
 
-/** Near beats containment; between containments, this paragraph giving way beats taking an earlier one's place. */
+/** This paragraph giving way (near, or contained in an earlier one) beats taking an earlier one's place. */
 function rank(match: Match): number {
   return match.kind === 'near' ? 2 : match.kind === 'contained-in-earlier' ? 1 : 0
 }
