@@ -1,0 +1,164 @@
+/**
+ * `npm run bench`: throughput of `clean()` on a generated multilingual corpus (≥ 20 MB), the
+ * share of time in language identification vs duplicate detection, and the same figures for a
+ * plain baseline (split on newlines, exact dedup with a Set, franc on every paragraph), all in
+ * one run on one core.
+ *
+ * The corpus is generated deterministically from real news paragraphs (ntrex128-news: 21
+ * languages; wikinews-fr-100) read from ../shared/datasets: articles of 6–14 paragraphs of
+ * one language, a third of them with a repeated block, a teaser or an edited copy injected.
+ *
+ * Options: `--mb N` corpus size (default 20), `--baseline-mb N` size the baseline runs on
+ * (default: the whole corpus).
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { franc } from 'franc'
+import { clean } from '../src/clean.js'
+import { findDuplicates } from '../src/detect/find-duplicates.js'
+import { tagArticleLanguages } from '../src/language/tag-article-languages.js'
+import { defaultOptions } from '../src/options.js'
+import { parseText } from '../src/parse/from-text.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const datasets = join(here, '..', '..', 'shared', 'datasets')
+const { values } = parseArgs({ options: { mb: { type: 'string' }, 'baseline-mb': { type: 'string' } } })
+const targetBytes = Number(values.mb ?? 20) * 1e6
+
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function loadPools(): string[][] {
+  const pools = new Map<string, string[]>()
+  const add = (lang: string, paragraph: string): void => {
+    if (paragraph.length < 30) return
+    const pool = pools.get(lang) ?? []
+    pool.push(paragraph)
+    pools.set(lang, pool)
+  }
+  for (const line of readFileSync(join(datasets, 'ntrex128-news', 'ntrex128_news.jsonl'), 'utf8').split('\n')) {
+    if (line.trim() === '') continue
+    const row = JSON.parse(line) as { lang: string; paragraphs: string[] }
+    const glue = /^(zh|ja)/.test(row.lang) ? '' : ' '
+    for (let k = 0; k < row.paragraphs.length; k += 2) add(row.lang, row.paragraphs.slice(k, k + 2).join(glue))
+  }
+  for (const line of readFileSync(join(datasets, 'wikinews-fr-100', 'wikinews_fr_100.jsonl'), 'utf8').split('\n')) {
+    if (line.trim() === '') continue
+    for (const p of (JSON.parse(line) as { paragraphs: string[] }).paragraphs) add('fr', p)
+  }
+  return [...pools.values()]
+}
+
+function generateCorpus(): string[] {
+  const rnd = random(42)
+  const pools = loadPools()
+  const articles: string[] = []
+  let bytes = 0
+  while (bytes < targetBytes) {
+    const pool = pools[Math.floor(rnd() * pools.length)]!
+    const count = 6 + Math.floor(rnd() * 9)
+    const paragraphs: string[] = []
+    for (let k = 0; k < count; k++) paragraphs.push(pool[Math.floor(rnd() * pool.length)]!)
+    const roll = rnd()
+    if (roll < 0.11) paragraphs.push(...paragraphs.slice(1, 4))
+    else if (roll < 0.22) paragraphs.unshift(`${paragraphs[1]!.slice(0, Math.floor(paragraphs[1]!.length * 0.6))}…`)
+    else if (roll < 0.33) paragraphs.push(paragraphs[2]!.replace(/\d+/, '99'))
+    const article = paragraphs.join('\n\n')
+    articles.push(article)
+    bytes += Buffer.byteLength(article)
+  }
+  return articles
+}
+
+interface Timing {
+  seconds: number
+  bytes: number
+  paragraphs: number
+}
+
+function time(label: string, articles: readonly string[], run: (article: string, index: number) => number): Timing {
+  let paragraphs = 0
+  let bytes = 0
+  articles.slice(0, 50).forEach((article, index) => run(article, index)) // warm-up: JIT and lazy tables
+  const start = process.hrtime.bigint()
+  for (const [index, article] of articles.entries()) {
+    paragraphs += run(article, index)
+    bytes += Buffer.byteLength(article)
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  console.error(`  ${label}: ${seconds.toFixed(2)} s`)
+  return { seconds, bytes, paragraphs }
+}
+
+function main(): void {
+  const articles = generateCorpus()
+  const totalBytes = articles.reduce((sum, a) => sum + Buffer.byteLength(a), 0)
+  const baselineBytes = Number(values['baseline-mb'] ?? Infinity) * 1e6
+  const baselineArticles: string[] = []
+  for (let k = 0, bytes = 0; k < articles.length && bytes < baselineBytes; k++) {
+    baselineArticles.push(articles[k]!)
+    bytes += Buffer.byteLength(articles[k]!)
+  }
+  console.error(`corpus: ${articles.length} articles, ${(totalBytes / 1e6).toFixed(1)} MB`)
+
+  // Run once untimed first: the first pass pays for lazy tables and JIT compilation.
+  time('clean() warm-up', articles, (a) => clean(a, { format: 'text' }).paragraphs.length)
+  const whole = time('clean()', articles, (a) => clean(a, { format: 'text' }).paragraphs.length)
+  // The stages alone, on the same paragraphs, to see where the time goes.
+  const split = articles.map((a) => parseText(a).map((b) => b.text))
+  const splitOnly = time('split', articles, (a) => parseText(a).length)
+  const detectOnly = time('duplicates', articles, (_, i) => findDuplicates(split[i]!, defaultOptions.detect).duplicates.length)
+  const languageOnly = time('languages', articles, (_, i) => tagArticleLanguages(split[i]!).paragraphs.length)
+  const baseline = time('baseline', baselineArticles, (a) => {
+    const seen = new Set<string>()
+    let n = 0
+    for (const line of a.split('\n')) {
+      if (line.trim() === '') continue
+      n++
+      if (seen.has(line)) continue
+      seen.add(line)
+      franc(line)
+    }
+    return n
+  })
+
+  const mbps = (t: Timing): string => (t.bytes / 1e6 / t.seconds).toFixed(2)
+  const pps = (t: Timing): string => Math.round(t.paragraphs / t.seconds).toLocaleString('en')
+  const stages = splitOnly.seconds + detectOnly.seconds + languageOnly.seconds
+  const share = (t: Timing): string => `${((t.seconds / stages) * 100).toFixed(0)} %`
+  const out = [
+    '# clean() throughput',
+    '',
+    `Corpus: ${articles.length.toLocaleString('en')} generated articles, ${(totalBytes / 1e6).toFixed(1)} MB, ${whole.paragraphs.toLocaleString('en')} paragraphs in 21 languages (real ntrex128 / wikinews paragraphs; a third of the articles with an injected repeat). Node ${process.version}, one core.`,
+    '',
+    '| pipeline | MB/s | paragraphs/s | seconds | corpus |',
+    '|---|---|---|---|---|',
+    `| news-dedup \`clean()\` (split, duplicates, languages) | ${mbps(whole)} | ${pps(whole)} | ${whole.seconds.toFixed(1)} | ${(whole.bytes / 1e6).toFixed(1)} MB |`,
+    `| baseline: split on newlines, exact dedup, franc per paragraph | ${mbps(baseline)} | ${pps(baseline)} | ${baseline.seconds.toFixed(1)} | ${(baseline.bytes / 1e6).toFixed(1)} MB |`,
+    '',
+    `Speed-up over the baseline: ${(Number(mbps(whole)) / Number(mbps(baseline))).toFixed(1)}×.`,
+    '',
+    '| stage, run alone | MB/s | share of stage time |',
+    '|---|---|---|',
+    `| split into paragraphs | ${mbps(splitOnly)} | ${share(splitOnly)} |`,
+    `| duplicate detection | ${mbps(detectOnly)} | ${share(detectOnly)} |`,
+    `| language identification | ${mbps(languageOnly)} | ${share(languageOnly)} |`,
+    '',
+    `Peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (corpus held in memory).`,
+  ]
+  console.log(out.join('\n'))
+  mkdirSync(join(here, 'results'), { recursive: true })
+  writeFileSync(join(here, 'results', 'bench.md'), `${out.join('\n')}\n`)
+}
+
+main()
