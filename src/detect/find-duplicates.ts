@@ -62,6 +62,7 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
   const firstByNorm = new Map<string, number>()
   const postings = new Map<number, number[]>()
   const prepared: Array<Prepared | undefined> = []
+  const norms: string[] = []
 
   const flag = (index: number, verdict: Duplicate): void => {
     duplicates[index] = verdict
@@ -75,6 +76,7 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!
     const norm = normalizeText(text)
+    norms.push(norm)
     const first = firstByNorm.get(norm)
     if (first !== undefined) {
       const earlier = duplicates[first]
@@ -99,7 +101,7 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
     }
   }
 
-  const repeatedSentences = findRepeatedSentences(texts, duplicates, options.minSentenceLength)
+  const repeatedSentences = findRepeatedSentences(texts, norms, duplicates, options.minSentenceLength)
   return { duplicates, repeatedSentences }
 }
 
@@ -185,6 +187,7 @@ const MATERIAL = /[\p{L}\p{N}]/u
 
 function findRepeatedSentences(
   texts: readonly string[],
+  norms: readonly string[],
   duplicates: Array<Duplicate | null>,
   minSentenceLength: number,
 ): RepeatedSentence[][] {
@@ -193,14 +196,28 @@ function findRepeatedSentences(
   const seen = new Map<string, number>()
   for (let i = 0; i < texts.length; i++) {
     if (duplicates[i] !== null) continue
-    const text = texts[i]!
-    const found: RepeatedSentence[] = []
-    for (const [start, end] of splitSentences(text)) {
+    // Sentences are looked up in the normalized paragraph, which is already at hand; only a
+    // paragraph with a hit is split again in its written form, to find the ranges to cut.
+    const norm = norms[i]!
+    const hits = new Map<string, number>()
+    for (const [start, end] of splitSentences(norm)) {
       if (end - start < minSentenceLength) continue
-      const key = normalizeText(text.slice(start, end))
+      const key = norm.slice(start, end)
       const of = seen.get(key)
       if (of === undefined) seen.set(key, i)
-      else found.push({ start, end, of, similarity: 1 })
+      else if (!hits.has(key)) hits.set(key, of)
+    }
+    if (hits.size === 0) continue
+    const text = texts[i]!
+    const found: RepeatedSentence[] = []
+    // A sentence said twice within this paragraph keeps its first occurrence.
+    const firstHere = new Set([...hits].filter(([, of]) => of === i).map(([key]) => key))
+    for (const [start, end] of splitSentences(text)) {
+      const key = normalizeText(text.slice(start, end))
+      const of = hits.get(key)
+      if (of === undefined) continue
+      if (firstHere.delete(key)) continue
+      found.push({ start, end, of, similarity: 1 })
     }
     if (found.length === 0) continue
     if (!MATERIAL.test(cutRanges(text, found))) {
