@@ -1,10 +1,14 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
-  clean: true,
+const shared: Options = {
   sourcemap: true,
   target: 'node20',
-})
+}
+
+export default defineConfig([
+  { ...shared, entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' }, format: 'esm', dts: { entry: { index: 'src/index.ts' } } },
+  // eld's package.json exports only an `import` condition, so require() cannot resolve it even on
+  // Node ≥ 20.19: the CJS build bundles it. The other ESM-only packages (franc, unified) export a
+  // default condition and are require()d as ESM.
+  { ...shared, entry: { index: 'src/index.ts' }, format: 'cjs', dts: true, noExternal: [/^eld/] },
+])

@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+// The built package (npm test builds before it runs vitest): both entries load and agree.
+const root = resolve(__dirname, '..', '..')
+const fixture = readFileSync(join(root, 'fixtures', 'whatsapp-outage-fr.txt'), 'utf8')
+const script = (load: string) => `${load}
+const r = clean(process.argv[1]);
+console.log(JSON.stringify({ kept: r.paragraphs.filter(p => p.duplicate === null).length, language: r.language, passages: r.passages }))`
+
+describe('built package', () => {
+  it.each([
+    ['ESM import', ['--input-type=module', '-e', script(`import { clean } from ${JSON.stringify(join(root, 'dist', 'index.js'))}`)]],
+    ['CJS require', ['-e', script(`const { clean } = require(${JSON.stringify(join(root, 'dist', 'index.cjs'))})`)]],
+  ])('%s cleans the reference article', (_, args) => {
+    const out = JSON.parse(execFileSync(process.execPath, [...args, fixture], { encoding: 'utf8' }))
+    expect(out).toEqual({ kept: 4, language: 'fr', passages: [{ kind: 'exact', paragraphs: [4, 6], of: [1, 3] }] })
+  })
+
+  it('packs a tarball whose exports map resolves for import and require', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'news-dedup-pack-'))
+    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' })
+    const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path)
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'package.json']))
+    expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false)
+  })
+
+  it('the CLI binary runs the main job', () => {
+    const out = execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'clean', '--quiet', join(root, 'fixtures', 'whatsapp-outage-fr.txt')], { encoding: 'utf8' })
+    expect(out.trimEnd().split('\n\n')).toEqual(fixture.trimEnd().split('\n').slice(0, 4))
+  })
+})
