@@ -8,6 +8,9 @@ const NO_SPACE_SCRIPTS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai
 
 /** One no-space-script character, or a run of letters, marks and digits of any other script. */
 const TOKEN = new RegExp(`[${NO_SPACE_SCRIPTS}]|[[\\p{L}\\p{M}\\p{N}]--[${NO_SPACE_SCRIPTS}]]+`, 'gv')
+/** A run of letters, marks and digits: the fast path, taken when the text has no no-space script. */
+const WORD = /[\p{L}\p{M}\p{N}]+/gu
+const HAS_NO_SPACE_SCRIPT = new RegExp(`[${NO_SPACE_SCRIPTS}]`, 'v')
 
 /**
  * Splits normalized text into comparison tokens: words in scripts with spaces, single
@@ -19,5 +22,7 @@ const TOKEN = new RegExp(`[${NO_SPACE_SCRIPTS}]|[[\\p{L}\\p{M}\\p{N}]--[${NO_SPA
  * @example tokenize("l'été 2024 中文") // ['l', 'été', '2024', '中', '文']
  */
 export function tokenize(normalized: string): string[] {
-  return normalized.match(TOKEN) ?? []
+  // The set-subtraction pattern is several times slower than a plain word run: use it only
+  // where it changes the answer.
+  return normalized.match(HAS_NO_SPACE_SCRIPT.test(normalized) ? TOKEN : WORD) ?? []
 }
