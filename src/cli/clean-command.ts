@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { clean } from '../clean.js'
 import { DedupeError } from '../errors.js'
-import type { Options } from '../options.js'
+import { resolveOptions, type Options } from '../options.js'
 import { toHtml } from '../output/to-html.js'
 import { toJson } from '../output/to-json.js'
 import { toMarkdown } from '../output/to-markdown.js'
@@ -79,7 +79,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   const options = buildOptions(values)
   // Check the options once, before any input is read, so a bad value is a usage error.
   try {
-    clean('', options)
+    resolveOptions(options)
   } catch (error) {
     if (error instanceof DedupeError) throw new UsageError(`${error.code}: ${error.message}`)
     throw error
