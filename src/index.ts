@@ -15,3 +15,20 @@ export { toHtml } from './output/to-html.js'
 export { toMarkdown } from './output/to-markdown.js'
 export { toRecord, type ArticleRecord, type RecordParagraph } from './output/to-record.js'
 export { summarize } from './output/summarize.js'
+export { createDeduplicator, type Deduplicator } from './feed/create-deduplicator.js'
+export type { DeduplicatorOptions } from './feed/feed-options.js'
+export { createMemoryIndex, type MemoryIndexOptions } from './feed/stores/memory.js'
+export { candidateProbability } from './feed/lsh.js'
+export type {
+  Article,
+  ArticleDuplicate,
+  CrossDuplicate,
+  FeedIndex,
+  FeedParagraph,
+  FeedResult,
+  IndexSession,
+  IndexedArticle,
+  IndexRecord,
+  FingerprintInfo,
+  ParagraphRef,
+} from './feed/types.js'

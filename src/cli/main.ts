@@ -2,11 +2,14 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { CLEAN_HELP, runClean, UsageError, type CliIo } from './clean-command.js'
+import { runFeed } from './feed-command.js'
 
 const HELP = `Usage: news-dedup <command> [options]
 
 Commands:
-  clean [FILE...]   clean articles (text, HTML, Markdown or JSONL)
+  clean [FILE...]   clean articles one by one (text, HTML, Markdown or JSONL)
+  feed [FILE...|DIR|-]  a stream of articles: copies of earlier articles and site
+                    boilerplate too, with a persistent index (SQLite, Redis)
 
 Run \`news-dedup <command> --help\` for a command's options.
 
@@ -22,6 +25,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'clean':
         return await runClean(rest, io)
+      case 'feed':
+        return await runFeed(rest, io)
       case undefined:
       case '-h':
       case '--help':
@@ -29,7 +34,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(HELP)
         return command === undefined ? 2 : 0
       default:
-        throw new UsageError(`Unknown command \`${command}\`: expected clean`)
+        throw new UsageError(`Unknown command \`${command}\`: expected clean or feed`)
     }
   } catch (error) {
     if (error instanceof UsageError) {

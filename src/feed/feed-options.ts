@@ -1,0 +1,110 @@
+import { DedupeError } from '../errors.js'
+import type { Options } from '../options.js'
+import type { CleanResult } from '../types.js'
+import { parseDuration } from './parse-duration.js'
+import type { FeedIndex } from './types.js'
+
+/**
+ * Options of {@link createDeduplicator}: the `clean()` options (applied to every article)
+ * plus the cross-article ones below. Defaults were chosen on `bench/eval-feed.ts`
+ * (see `bench/results/feed.md`).
+ */
+export interface DeduplicatorOptions extends Options {
+  /** Where seen articles are kept. @default createMemoryIndex() */
+  index?: FeedIndex
+  /**
+   * A paragraph (same fingerprint) found in at least this many articles of one site is that
+   * site's boilerplate. The first `boilerplateMin − 1` occurrences cannot be known as such yet;
+   * from the second on they are `exact` cross-article repeats anyway. @default 3
+   */
+  boilerplateMin?: number
+  /** Forget articles older than this (`'7d'`, `'12h'` or ms), measured against the newest article time seen. @default undefined (keep all) */
+  ttl?: string | number
+  /** Tokens per shingle (words; characters in Han, Kana, Thai, Lao, Khmer, Myanmar). @default 3 */
+  shingleSize?: number
+  /** LSH bands; MinHash signature length = `bands × rows`. @default 16 */
+  bands?: number
+  /** Rows (MinHash values) per band. @default 4 */
+  rows?: number
+  /** An earlier article with Jaccard similarity at or above this (boilerplate left out) is copied. @default 0.5 */
+  nearThreshold?: number
+  /** …or when at least this share of the smaller article's shingles is in the other one. @default 0.8 */
+  containThreshold?: number
+  /** Containment only counts when the smaller article has at least this many shingles. @default 20 */
+  minShingles?: number
+  /** Jaccard similarity at or above which the duplicate is a `copy` rather than a `near-copy`. @default 0.9 */
+  copyThreshold?: number
+  /** A paragraph is a `near` repeat of a paragraph of a candidate article at this Jaccard similarity. @default 0.5 */
+  paragraphThreshold?: number
+  /** Paragraphs with fewer shingles are only matched exactly across articles. @default 8 */
+  paragraphMinShingles?: number
+  /** Most earlier articles verified per new article. @default 32 */
+  maxCandidates?: number
+  /** Clock giving the arrival time of articles without `published`. @default Date.now */
+  now?: () => number
+  /**
+   * The cleaning stage, called with the article body and the `clean()` options. Replace it to
+   * reuse results you already have, or to measure the index alone. @default clean
+   */
+  clean?: (input: { text?: string; html?: string; markdown?: string }, options: Options) => CleanResult
+}
+
+/** {@link DeduplicatorOptions} with defaults filled in (the `clean()` options and `index` apart). */
+export interface ResolvedFeedOptions {
+  boilerplateMin: number
+  ttl: number | null
+  shingleSize: number
+  bands: number
+  rows: number
+  nearThreshold: number
+  containThreshold: number
+  minShingles: number
+  copyThreshold: number
+  paragraphThreshold: number
+  paragraphMinShingles: number
+  maxCandidates: number
+  now: () => number
+}
+
+const FEED_KEYS = [
+  'index', 'boilerplateMin', 'ttl', 'shingleSize', 'bands', 'rows', 'nearThreshold', 'containThreshold',
+  'minShingles', 'copyThreshold', 'paragraphThreshold', 'paragraphMinShingles', 'maxCandidates', 'now', 'clean',
+] as const
+
+/** Splits deduplicator options into the feed options (validated, defaults filled in) and the `clean()` options. */
+export function resolveFeedOptions(options: DeduplicatorOptions = {}): { feed: ResolvedFeedOptions; clean: Options } {
+  const clean: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(options)) {
+    if (!(FEED_KEYS as readonly string[]).includes(key)) clean[key] = value
+  }
+  const count = (name: string, value: number | undefined, fallback: number, min = 1): number => {
+    const v = value ?? fallback
+    if (!Number.isInteger(v) || v < min) {
+      throw new DedupeError('E_INVALID_OPTION', `Expected \`${name}\` to be a whole number ≥ ${min}, not \`${String(v)}\``)
+    }
+    return v
+  }
+  const ratio = (name: string, value: number | undefined, fallback: number): number => {
+    const v = value ?? fallback
+    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) {
+      throw new DedupeError('E_INVALID_OPTION', `Expected \`${name}\` between 0 and 1, not \`${String(v)}\``)
+    }
+    return v
+  }
+  const feed: ResolvedFeedOptions = {
+    boilerplateMin: count('boilerplateMin', options.boilerplateMin, 3, 2),
+    ttl: options.ttl === undefined || options.ttl === null ? null : parseDuration(options.ttl),
+    shingleSize: count('shingleSize', options.shingleSize, 3),
+    bands: count('bands', options.bands, 16),
+    rows: count('rows', options.rows, 4),
+    nearThreshold: ratio('nearThreshold', options.nearThreshold, 0.5),
+    containThreshold: ratio('containThreshold', options.containThreshold, 0.8),
+    minShingles: count('minShingles', options.minShingles, 20, 0),
+    copyThreshold: ratio('copyThreshold', options.copyThreshold, 0.9),
+    paragraphThreshold: ratio('paragraphThreshold', options.paragraphThreshold, 0.5),
+    paragraphMinShingles: count('paragraphMinShingles', options.paragraphMinShingles, 8, 1),
+    maxCandidates: count('maxCandidates', options.maxCandidates, 32),
+    now: options.now ?? Date.now,
+  }
+  return { feed, clean: clean as Options }
+}

@@ -1,0 +1,63 @@
+import { normalizeText } from '../normalize/normalize-text.js'
+import type { CleanResult } from '../types.js'
+import { articleTime } from './article-time.js'
+import { contentId } from './content-id.js'
+import { paragraphFingerprint } from './fingerprint.js'
+import { shingles } from './shingles.js'
+import { siteOf } from './site-of.js'
+import type { Article } from './types.js'
+
+/** Fields of an article that are input, not metadata: not copied to the result. */
+const BODY_FIELDS = new Set(['id', 'text', 'html', 'markdown'])
+
+/** A paragraph taken into cross-article comparison (kept by `clean()`, non-empty). */
+export interface ComparedParagraph {
+  index: number
+  fingerprint: string
+  shingles: Uint32Array
+}
+
+/** An article ready to be judged against the index: pure data derived from the input and its `clean()` result. */
+export interface PreparedArticle {
+  id: string
+  idGenerated: boolean
+  site: string | null
+  /** `published`, else arrival time (ms). */
+  time: number
+  /** Input fields other than `id`/`text`/`html`/`markdown`, in input order. */
+  extra: Record<string, unknown>
+  cleaned: CleanResult
+  compared: ComparedParagraph[]
+}
+
+/**
+ * Derives what cross-article comparison needs from an article and its `clean()` result:
+ * id (given, or a content hash), site, time, and for each paragraph `clean()` kept its
+ * fingerprint and shingle set.
+ *
+ * @param arrival Arrival time (ms), used when the article has no valid `published`.
+ */
+export function prepareArticle(article: Article, cleaned: CleanResult, arrival: number, shingleSize: number): PreparedArticle {
+  const given = article.id
+  const hasId = (typeof given === 'string' && given !== '') || (typeof given === 'number' && Number.isFinite(given))
+  const extra: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(article)) {
+    if (!BODY_FIELDS.has(key) && value !== undefined) extra[key] = value
+  }
+  const compared: ComparedParagraph[] = []
+  for (const p of cleaned.paragraphs) {
+    if (p.duplicate !== null) continue
+    const fingerprint = paragraphFingerprint(p.text)
+    if (fingerprint === '') continue
+    compared.push({ index: p.index, fingerprint, shingles: shingles(normalizeText(p.text), shingleSize) })
+  }
+  return {
+    id: hasId ? String(given) : contentId(cleaned.paragraphs.map((p) => p.text)),
+    idGenerated: !hasId,
+    site: siteOf(article),
+    time: articleTime(article.published, arrival),
+    extra,
+    cleaned,
+    compared,
+  }
+}

@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDeduplicator } from '../../src/feed/create-deduplicator.js'
+import { createMemoryIndex } from '../../src/feed/stores/memory.js'
+import { createRedisIndex } from '../../src/feed/stores/redis.js'
+import { createSqliteIndex } from '../../src/feed/stores/sqlite.js'
+import type { Article, FeedResult } from '../../src/feed/types.js'
+import { editWords, makeFeed, seeded, siteBoilerplate, story, vocabulary } from './fixtures.js'
+import { startTestRedis, type TestRedis } from './redis-server.js'
+
+let redis: TestRedis | null = null
+let dir = ''
+beforeAll(async () => {
+  redis = await startTestRedis()
+  dir = mkdtempSync(join(tmpdir(), 'feed-dedup-'))
+})
+afterAll(async () => {
+  await redis?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function runAll(articles: Article[], options: Parameters<typeof createDeduplicator>[0] = {}): Promise<FeedResult[]> {
+  const dedup = createDeduplicator(options)
+  const out: FeedResult[] = []
+  for await (const r of dedup.run(articles)) out.push(r)
+  await dedup.close()
+  return out
+}
+
+const rand = seeded(42)
+const common = vocabulary(600, rand)
+const topic = vocabulary(60, rand)
+const base = story(rand, common, topic, 6)
+
+describe('article duplicates', () => {
+  it('finds syndicated copies with edits, added or dropped paragraphs and foreign boilerplate', async () => {
+    const results = await runAll([
+      { id: 'orig', site: 'a.example', text: base.join('\n\n') },
+      { id: 'exact', site: 'b.example', text: base.join('\n\n') },
+      { id: 'edited', site: 'c.example', text: base.map((p, i) => (i < 2 ? editWords(p, 3, rand, common) : p)).join('\n\n') },
+      { id: 'every-paragraph-edited', site: 'c.example', text: base.map((p) => editWords(p, 2, rand, common)).join('\n\n') },
+      { id: 'added', site: 'd.example', text: [...base, ...story(rand, common, topic, 1)].join('\n\n') },
+      { id: 'dropped', site: 'd.example', text: base.slice(0, 3).join('\n\n') },
+      { id: 'boilerplate', site: 'e.example', text: [...siteBoilerplate('e.example'), ...base].join('\n\n') },
+    ])
+    expect(results[0]!.duplicate).toBeNull()
+    for (const r of results.slice(1)) {
+      expect(r.duplicate?.of, r.id).toBe('orig')
+    }
+    expect(results[1]!.duplicate?.kind).toBe('copy')
+    expect(results[1]!.duplicate?.similarity).toBe(1)
+    expect(results[3]!.duplicate?.kind).toBe('near-copy')
+    // Edited paragraphs are near repeats, unchanged ones exact; the copy's text keeps nothing of the original.
+    const edited = results[2]!
+    expect(edited.paragraphs.map((p) => p.crossDuplicate?.kind)).toEqual(['near', 'near', 'exact', 'exact', 'exact', 'exact'])
+    expect(edited.paragraphs[0]!.crossDuplicate).toEqual({ kind: 'near', of: { article: 'orig', paragraph: 0 } })
+    expect(edited.text).toBe('')
+    // The added paragraph is new material and stays in the text.
+    expect(results[4]!.text).not.toBe('')
+    expect(results[4]!.paragraphs.at(-1)!.crossDuplicate).toBeNull()
+  })
+
+  it('does not merge distinct stories on the same topic', async () => {
+    const r = seeded(7)
+    const articles = Array.from({ length: 40 }, (_, i) => ({ id: `d${i}`, site: 'a.example', text: story(r, common, topic, 5).join('\n\n') }))
+    const results = await runAll(articles)
+    expect(results.filter((x) => x.duplicate !== null)).toEqual([])
+    expect(results.flatMap((x) => x.paragraphs).filter((p) => p.crossDuplicate !== null)).toEqual([])
+  })
+
+  it('keeps exactly one article per story in a larger synthetic feed', async () => {
+    const feed = makeFeed(40, 3)
+    const results = await runAll(feed)
+    const originals = new Map<number, number>()
+    results.forEach((r, i) => {
+      if (r.duplicate === null) originals.set(feed[i]!.story, (originals.get(feed[i]!.story) ?? 0) + 1)
+      else expect(r.duplicate.of.split('-')[0]).toBe(feed[i]!.id.split('-')[0])
+    })
+    expect([...originals.values()].every((n) => n === 1)).toBe(true)
+    expect(originals.size).toBe(40)
+  })
+})
+
+describe('boilerplate', () => {
+  const footer = 'Follow us on every social network and share this story with your friends and your family today.'
+  it('is found per site from the N-th article on, left out of the text', async () => {
+    const r = seeded(9)
+    const articles = Array.from({ length: 5 }, (_, i) => ({
+      id: `b${i}`,
+      url: `https://www.site-a.example/news/${i}`,
+      text: [...story(r, common, topic, 3), footer].join('\n\n'),
+    }))
+    const results = await runAll(articles, { boilerplateMin: 3 })
+    const last = (x: FeedResult) => x.paragraphs.at(-1)!.crossDuplicate
+    expect(results.map((x) => x.site)).toEqual(Array(5).fill('site-a.example'))
+    expect(last(results[0]!)).toBeNull()
+    expect(last(results[1]!)).toEqual({ kind: 'exact', of: { article: 'b0', paragraph: 3 } })
+    expect(results.slice(2).map(last)).toEqual(Array(3).fill({ kind: 'boilerplate' }))
+    for (const x of results) expect(x.duplicate).toBeNull()
+    for (const x of results.slice(1)) expect(x.text).not.toContain('Follow us')
+    expect(results[0]!.text).toContain('Follow us')
+  })
+
+  it('is not counted across sites', async () => {
+    const r = seeded(10)
+    const articles = Array.from({ length: 5 }, (_, i) => ({
+      id: `x${i}`,
+      site: `site${i}.example`,
+      text: [...story(r, common, topic, 3), footer].join('\n\n'),
+    }))
+    const results = await runAll(articles)
+    expect(results.flatMap((x) => x.paragraphs).filter((p) => p.crossDuplicate?.kind === 'boilerplate')).toEqual([])
+  })
+})
+
+describe('index behaviour', () => {
+  it('re-adding an id returns the first verdict, byte for byte', async () => {
+    const dedup = createDeduplicator()
+    const first = await dedup.add({ id: 'a', site: 's', text: base.join('\n\n'), title: 'T' })
+    await dedup.add({ id: 'b', site: 's', text: base.join('\n\n') })
+    const again = await dedup.add({ id: 'a', site: 's', text: 'something else entirely, never seen before' })
+    expect(JSON.stringify(again)).toBe(JSON.stringify(first))
+    expect(first.title).toBe('T')
+    await dedup.close()
+  })
+
+  it('makes a content id when there is none', async () => {
+    const dedup = createDeduplicator()
+    const r = await dedup.add({ text: 'Hello  world.\n\nSecond paragraph.' })
+    const s = await dedup.add({ text: 'hello world.\n\nSECOND paragraph.' })
+    expect(r.idGenerated).toBe(true)
+    expect(r.id).toMatch(/^sha256-[0-9a-f]{24}$/)
+    expect(s.id).toBe(r.id)
+    await dedup.close()
+  })
+
+  it('forgets articles older than ttl (by published date)', async () => {
+    const day = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString()
+    const index = createMemoryIndex()
+    const results = await runAll(
+      [
+        { id: 'a', site: 's', published: day(0), text: base.join('\n\n') },
+        { id: 'b', site: 't', published: day(0.5), text: base.join('\n\n') },
+        { id: 'c', site: 'u', published: day(3), text: story(rand, common, topic, 2).join('\n\n') },
+        { id: 'd', site: 'v', published: day(3.1), text: base.join('\n\n') },
+      ],
+      { ttl: '1d', index },
+    )
+    expect(results.map((x) => x.duplicate?.of ?? null)).toEqual([null, 'a', null, null])
+    expect(results[3]!.paragraphs.every((p) => p.crossDuplicate === null)).toBe(true)
+  })
+
+  it('gives byte-identical output whatever the store', async (ctx) => {
+    const feed = makeFeed(12, 5)
+    const memory = JSON.stringify(await runAll(feed))
+    const sqlite = JSON.stringify(await runAll(feed, { index: createSqliteIndex(join(dir, 'same.db')) }))
+    expect(sqlite).toBe(memory)
+    if (!redis) return ctx.skip()
+    const r = JSON.stringify(await runAll(feed, { index: createRedisIndex(redis.url, { prefix: `same${Date.now()}:` }) }))
+    expect(r).toBe(memory)
+  })
+
+  it('a restarted run gives the output of one uninterrupted run', async () => {
+    const feed = makeFeed(10, 6)
+    const once = JSON.stringify(await runAll(feed))
+    const path = join(dir, 'restart.db')
+    await runAll(feed.slice(0, 17), { index: createSqliteIndex(path) })
+    const restarted = JSON.stringify(await runAll(feed, { index: createSqliteIndex(path) }))
+    expect(restarted).toBe(once)
+  })
+})

@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough, Readable } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runFeed } from '../../src/cli/feed-command.js'
+import { seeded, story, vocabulary } from './fixtures.js'
+
+let dir = ''
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'feed-cli-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const rand = seeded(77)
+const common = vocabulary(500, rand)
+const topic = vocabulary(50, rand)
+const a = story(rand, common, topic, 4)
+const b = story(rand, common, topic, 4)
+
+async function cli(argv: string[], stdin = '') {
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  let out = ''
+  let err = ''
+  stdout.on('data', (d) => (out += d))
+  stderr.on('data', (d) => (err += d))
+  const code = await runFeed(argv, { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr })
+  return { code, lines: out.split('\n').filter(Boolean).map((l) => JSON.parse(l)), err }
+}
+
+describe('news-dedup feed', () => {
+  it('reads JSONL, writes one line per record, reports bad lines and goes on', async () => {
+    const input = join(dir, 'in.jsonl')
+    writeFileSync(
+      input,
+      [
+        JSON.stringify({ id: 1, site: 'x', text: a.join('\n\n') }),
+        '{not json',
+        '',
+        JSON.stringify({ id: 'no-body' }),
+        JSON.stringify({ id: 2, site: 'y', text: a.join('\n\n') }),
+        JSON.stringify({ id: 3, site: 'y', text: b.join('\n\n') }),
+      ].join('\r\n'),
+    )
+    const { code, lines, err } = await cli([input, '--index', ':memory:'])
+    expect(code).toBe(1)
+    expect(lines).toHaveLength(5)
+    expect(lines[0].id).toBe('1')
+    expect(lines[1]).toEqual({ error: expect.stringMatching(/^E_INVALID_RECORD: not JSON/), source: `${input}:2` })
+    expect(lines[2]).toMatchObject({ id: 'no-body', error: expect.stringContaining('E_INVALID_RECORD') })
+    expect(lines[3].duplicate).toMatchObject({ of: '1', kind: 'copy' })
+    expect(lines[4].duplicate).toBeNull()
+    expect(err).toMatch(/feed: 5 records, 2 originals, 1 duplicates .* 2 errors/)
+  })
+
+  it('keeps only originals with --drop-duplicates, reading stdin', async () => {
+    const stdin = [a, a, b].map((s, i) => JSON.stringify({ id: `n${i}`, text: s.join('\n\n') })).join('\n') + '\n'
+    const { code, lines } = await cli(['-', '--index', ':memory:', '--drop-duplicates'], stdin)
+    expect(code).toBe(0)
+    expect(lines.map((l) => l.id)).toEqual(['n0', 'n2'])
+  })
+
+  it('reads RSS and Atom', async () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>
+      <item><title>One &amp; only</title><link>https://www.news.example/1</link><guid>g1</guid><pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate>
+      <description><![CDATA[<p>${a[0]}</p><p>${a[1]}</p>]]></description></item>
+      <item><title>Two</title><link>https://other.example/2</link><content:encoded>&lt;p&gt;${a[0]}&lt;/p&gt;&lt;p&gt;${a[1]}&lt;/p&gt;</content:encoded></item>
+      <item><title>Empty</title><guid>g3</guid></item>
+    </channel></rss>`
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:x</id><title>A</title>
+      <link rel="self" href="https://x.example/self"/><link href="https://x.example/a"/><updated>2024-01-02T00:00:00Z</updated>
+      <content type="html">&lt;p&gt;${b[0]}&lt;/p&gt;</content></entry></feed>`
+    writeFileSync(join(dir, 'f.rss'), rss)
+    writeFileSync(join(dir, 'f.xml'), atom)
+    const { code, lines } = await cli([join(dir, 'f.rss'), join(dir, 'f.xml'), '--index', join(dir, 'x.db')])
+    expect(code).toBe(1)
+    expect(lines).toHaveLength(4)
+    expect(lines[0]).toMatchObject({ id: 'g1', title: 'One & only', url: 'https://www.news.example/1', site: 'news.example', duplicate: null })
+    expect(lines[0].paragraphs).toHaveLength(2)
+    expect(lines[1]).toMatchObject({ id: 'https://other.example/2', duplicate: { of: 'g1', kind: 'copy' } })
+    expect(lines[2]).toMatchObject({ id: 'g3', error: expect.stringContaining('without content') })
+    expect(lines[3]).toMatchObject({ id: 'urn:x', url: 'https://x.example/a', published: '2024-01-02T00:00:00Z' })
+  })
+
+  it('reads a directory of .html files', async () => {
+    const pages = join(dir, 'pages')
+    mkdirSync(pages)
+    writeFileSync(join(pages, 'a.html'), `<html><body><p>${a[0]}</p><p>${a[2]}</p></body></html>`)
+    writeFileSync(join(pages, 'b.html'), `<html><body><article><p>${a[0]}</p><p>${a[2]}</p></article></body></html>`)
+    writeFileSync(join(pages, 'notes.txt'), 'ignored')
+    const { code, lines } = await cli([pages, '--index', ':memory:'])
+    expect(code).toBe(0)
+    expect(lines.map((l) => [l.id, l.idGenerated])).toEqual([[join(pages, 'a.html'), false], [join(pages, 'b.html'), false]])
+    expect(lines[1].duplicate).toMatchObject({ of: join(pages, 'a.html'), kind: 'copy' })
+  })
+
+  it('rejects bad options with exit code 2', async () => {
+    expect((await cli(['--nope'])).code).toBe(2)
+    expect((await cli(['--ttl', 'soon', '--index', ':memory:'])).code).toBe(2)
+  })
+})
