@@ -1,4 +1,4 @@
-import { normalizeText } from '../normalize/normalize-text.js'
+import { foldGuillemets, foldText, normalizeText } from '../normalize/normalize-text.js'
 import { splitSentences } from '../normalize/split-sentences.js'
 import { tokenize } from '../normalize/tokenize.js'
 import type { ResolvedOptions } from '../options.js'
@@ -63,6 +63,7 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
   const postings = new Map<number, number[]>()
   const prepared: Array<Prepared | undefined> = []
   const norms: string[] = []
+  const folds: string[] = []
 
   const flag = (index: number, verdict: Duplicate): void => {
     duplicates[index] = verdict
@@ -75,7 +76,9 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
 
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!
-    const norm = normalizeText(text)
+    const fold = foldText(text)
+    const norm = foldGuillemets(fold)
+    folds.push(fold)
     norms.push(norm)
     const first = firstByNorm.get(norm)
     if (first !== undefined) {
@@ -88,12 +91,14 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
 
     const paragraph = prepare(norm, vocabulary)
     prepared[i] = paragraph
-    const best = compareWithCandidates(paragraph, prepared, postings, duplicates, options)
+    const matches = compareWithCandidates(paragraph, prepared, postings, duplicates, options)
+    const best = matches[0]
     if (best?.kind === 'near' || best?.kind === 'contained-in-earlier') {
       duplicates[i] = { kind: best.kind === 'near' ? 'near' : 'contained', of: best.of, similarity: round(best.similarity) }
       continue
     }
-    if (best?.kind === 'earlier-contained') flag(best.of, { kind: 'contained', of: i, similarity: round(best.similarity) })
+    // Every earlier paragraph this one wholly contains gives way (a teaser and a paragraph glued together).
+    for (const match of matches) flag(match.of, { kind: 'contained', of: i, similarity: round(match.similarity) })
     for (const bigram of paragraph.bigrams) {
       const list = postings.get(bigram)
       if (list === undefined) postings.set(bigram, [i])
@@ -101,7 +106,8 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
     }
   }
 
-  const repeatedSentences = findRepeatedSentences(texts, norms, duplicates, options.minSentenceLength)
+  const repeatedSentences = findRepeatedSentences(texts, norms, folds, firstByNorm, duplicates, options.minSentenceLength)
+  pointAtKeptParagraphs(duplicates)
   return { duplicates, repeatedSentences }
 }
 
@@ -137,7 +143,7 @@ function compareWithCandidates(
   postings: ReadonlyMap<number, number[]>,
   duplicates: ReadonlyArray<Duplicate | null>,
   options: ResolvedOptions['detect'],
-): Match | undefined {
+): Match[] {
   const shared = new Map<number, number>()
   for (const bigram of paragraph.bigrams) {
     const list = postings.get(bigram)
@@ -149,9 +155,9 @@ function compareWithCandidates(
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, MAX_CANDIDATES)
 
-  let best: Match | undefined
+  const found: Match[] = []
   const consider = (match: Match): void => {
-    if (best === undefined || rank(match) > rank(best) || (rank(match) === rank(best) && match.similarity > best.similarity)) best = match
+    found.push(match)
   }
   for (const [j] of candidates) {
     const earlier = prepared[j]!
@@ -169,7 +175,9 @@ function compareWithCandidates(
     const { ratio } = compareTokens(paragraph.tokens, earlier.tokens)
     if (ratio >= options.nearThreshold) consider({ kind: 'near', of: j, similarity: ratio })
   }
-  return best
+  found.sort((a, b) => rank(b) - rank(a) || b.similarity - a.similarity || a.of - b.of)
+  // Either this paragraph gives way to its best match, or the earlier paragraphs it contains give way to it.
+  return found[0] === undefined || found[0].kind !== 'earlier-contained' ? found.slice(0, 1) : found.filter((m) => m.kind === 'earlier-contained')
 }
 
 /** This paragraph giving way (near, or contained in an earlier one) beats taking an earlier one's place. */
@@ -188,6 +196,8 @@ const MATERIAL = /[\p{L}\p{N}]/u
 function findRepeatedSentences(
   texts: readonly string[],
   norms: readonly string[],
+  folds: readonly string[],
+  firstByNorm: ReadonlyMap<string, number>,
   duplicates: Array<Duplicate | null>,
   minSentenceLength: number,
 ): RepeatedSentence[][] {
@@ -198,9 +208,10 @@ function findRepeatedSentences(
     if (duplicates[i] !== null) continue
     // Sentences are looked up in the normalized paragraph, which is already at hand; only a
     // paragraph with a hit is split again in its written form, to find the ranges to cut.
+    // Split where the guillemets still show their direction; read the keys at the same offsets of the normalized form.
     const norm = norms[i]!
     const hits = new Map<string, number>()
-    for (const [start, end] of splitSentences(norm)) {
+    for (const [start, end] of splitSentences(folds[i]!)) {
       if (end - start < minSentenceLength) continue
       const key = norm.slice(start, end)
       const of = seen.get(key)
@@ -220,14 +231,36 @@ function findRepeatedSentences(
       found.push({ start, end, of, similarity: 1 })
     }
     if (found.length === 0) continue
-    if (!MATERIAL.test(cutRanges(text, found))) {
+    const rest = cutRanges(text, found)
+    const restEqualTo = firstByNorm.get(normalizeText(rest))
+    if (!MATERIAL.test(rest)) {
       // Nothing of its own is left: the whole paragraph repeats earlier sentences.
       duplicates[i] = { kind: 'contained', of: found[0]!.of, similarity: 1 }
+    } else if (restEqualTo !== undefined && restEqualTo < i && duplicates[restEqualTo] === null) {
+      // What is left is an earlier kept paragraph: all of this one is earlier material.
+      duplicates[i] = { kind: 'contained', of: restEqualTo, similarity: 1 }
     } else {
       repeated[i] = found
     }
   }
   return repeated
+}
+
+/**
+ * Makes every verdict name a kept paragraph: a verdict pointing at a paragraph flagged later
+ * (by the sentence stage) follows it to the paragraph that one gives way to.
+ */
+function pointAtKeptParagraphs(duplicates: Array<Duplicate | null>): void {
+  for (let i = 0; i < duplicates.length; i++) {
+    let verdict = duplicates[i]
+    if (!verdict) continue
+    for (let hops = 0; hops < duplicates.length; hops++) {
+      const next: Duplicate | null | undefined = duplicates[verdict.of]
+      if (!next || next.of === i) break
+      verdict = { kind: verdict.kind === 'exact' && next.kind === 'exact' ? 'exact' : 'contained', of: next.of, similarity: Math.min(verdict.similarity, next.similarity) }
+    }
+    duplicates[i] = verdict
+  }
 }
 
 /**

@@ -23,7 +23,8 @@ const ELD_BY_SCRIPT: Readonly<Record<ModelScript, ReadonlySet<string>>> = Object
 
 /**
  * Close relatives eld does not know, reachable from the eld language they are usually mistaken for.
- * Choosing among them needs less evidence than jumping to an unrelated long-tail language.
+ * Choosing among them needs less evidence than jumping to an unrelated long-tail language: eld's
+ * "reliable" says nothing against a relative it has never seen (it calls Bhojpuri Hindi, reliably).
  */
 export const SIBLINGS: Readonly<Record<string, readonly string[]>> = Object.freeze({
   ms: ['id'], id: ['ms'], pt: ['gl'], es: ['gl'], gl: ['pt', 'es'], hr: ['bs', 'sr'], bs: ['hr', 'sr'],
@@ -33,13 +34,23 @@ export const SIBLINGS: Readonly<Record<string, readonly string[]>> = Object.free
 })
 
 /**
- * Evidence a language eld does not know needs over eld's choice: total (nats) and per trigram,
- * when eld itself found its choice atypical, and when eld found it reliable.
+ * Relatives eld does not know that {@link refineSibling} tells apart by letters and marker words
+ * (franc's profiles confuse them with their eld neighbour on real text): the trigram scorer alone
+ * never picks them over eld.
+ */
+const MARKED: ReadonlySet<string> = new Set(['id', 'gl', 'af', 'bs', 'sr', 'nn', 'mk', 'ne', 'yi'])
+
+/**
+ * Evidence a language eld does not know needs over the choice so far (eld's, refined by
+ * refineSibling): total (nats) and per trigram, when eld itself found its choice atypical, when eld
+ * found it reliable, and in between when the language is an unmarked sibling of eld's choice.
  */
 const TAIL_MARGIN = 6
 const TAIL_PER_TRIGRAM = 0.1
 const RELIABLE_TAIL_MARGIN = 20
 const RELIABLE_TAIL_PER_TRIGRAM = 0.3
+const SIBLING_MARGIN = 12
+const SIBLING_PER_TRIGRAM = 0.15
 
 /** How much of the text {@link identify} reads (code units). */
 export interface IdentifyBudget {
@@ -117,15 +128,17 @@ function fuse(text: string, script: ModelScript, model: TrigramModel, allow: Rea
     }
     top = refineSibling(fit, text, allow, tiebreak)
     conf = eldConfidence(eld.ranked) * (eld.reliable ? 1 : 0.7) * (top === e1 ? 1 : 0.8)
-    const e0 = top
-    if (top === fit && f1 !== undefined && !eldSet.has(f1) && !(SIBLINGS[fit]?.includes(f1) ?? false)) {
-      // A language eld does not know: the trigram evidence must be strong, and stronger still
-      // when eld found the text typical of its own choice.
-      const ref = f.get(e0) ?? bestOf(byF, eldSet)
+    if (f1 !== undefined && f1 !== top && !eldSet.has(f1) && !MARKED.has(f1)) {
+      // A language eld does not know (and that the marker rules of refineSibling do not decide):
+      // the trigram evidence over the choice so far must be strong, and stronger still when eld
+      // found the text typical of its own choice.
+      const ref = f.get(top) ?? bestOf(byF, eldSet)
       const margin = byF[0]![1] - ref
       const perTrigram = margin / Math.max(1, trigrams)
-      if (eld.reliable ? margin >= RELIABLE_TAIL_MARGIN && perTrigram >= RELIABLE_TAIL_PER_TRIGRAM
-        : margin >= TAIL_MARGIN && perTrigram >= TAIL_PER_TRIGRAM) {
+      const sibling = SIBLINGS[top]?.includes(f1) ?? false
+      const [needed, neededPerTrigram] = !eld.reliable ? [TAIL_MARGIN, TAIL_PER_TRIGRAM]
+        : sibling ? [SIBLING_MARGIN, SIBLING_PER_TRIGRAM] : [RELIABLE_TAIL_MARGIN, RELIABLE_TAIL_PER_TRIGRAM]
+      if (margin >= needed && perTrigram >= neededPerTrigram) {
         top = f1
         conf = sigmoid(margin - TAIL_MARGIN)
       }

@@ -9,22 +9,32 @@
 const MARKERS: Readonly<Record<string, ReadonlySet<string>>> = Object.freeze({
   id: words('bisa karena bahwa tersebut pemerintah mengatakan uang polisi setelah merupakan yaitu tapi saja berbagai perusahaan kemarin besok mobil nggak enggak banget sejumlah kepolisian'),
   ms: words('boleh kerana bahawa kerajaan berkata wang polis selepas ialah iaitu sahaja pelbagai syarikat hospital kenderaan manakala berbanding sekiranya semalam esok bilangan'),
-  af: words('nie hulle ek jy vir deur baie mense sal word gee elkeen n sy'),
-  nl: words('de een zijn niet wordt door voor zal ze zij worden naar ik je'),
+  // Afrikaans spells y where Dutch has ij, -sie where Dutch has -tie; and its own function words.
+  af: words('nie hulle ek jy julle vir deur baie mense sal word gee elkeen n sy hy hom hierdie daardie soos asook teen sonder vry tyd gelyk nuwe regte'),
+  nl: words('de een zijn niet wordt door voor zal ze zij worden naar ik je hij bij wij mij zich heeft hebben tijd zonder tegen'),
   // Galician against Portuguese, and against Spanish.
-  glPt: words('en con un ten teñen sen nin súa persoa persoas dereito dereitos calquera ningunha ningún ninguén unha'),
+  glPt: words('en con un ten teñen sen nin súa persoa persoas dereito dereitos calquera ningunha ningún ninguén ninguín unha'),
   ptGl: words('em com um tem têm sem nem sua pessoa pessoas direito direitos qualquer nenhuma nenhum ninguém uma'),
   glEs: words('os as do das á ao ás súa seu unha non xa moi máis tamén persoa dereito dereitos'),
   esGl: words('el los las y del una muy más también ya hay su sus lo al persona derecho derechos'),
-  gl: words('non unha unhas dun dunha nun nunha coa coas polo pola polos polas xa tamén máis moi dende cando aínda ademais xunto xente traballo hai facer fai dixo iso tódolos tódalas galego galega xunta'),
+  gl: words('ninguén ninguín non unha unhas dun dunha nun nunha coa coas polo pola polos polas xa tamén máis moi dende cando aínda ademais xunto xente traballo hai facer fai dixo iso tódolos tódalas galego galega xunta'),
   pt: words('não uma umas também mais muito então já ainda isso há disse fazer pelo pela pelos pelas num numa são'),
   es: words('el los las y una del muy también ya hay desde cuando dijo hacer pero'),
-  // Ekavian forms and Serbian vocabulary; Croatian vocabulary; Bosnian (ijekavian + eastern vocabulary).
-  sr: words('pre posle gde vreme vremena reč deo mesto mesta dete deca dece nedelja nedelje uvek ceo cela celo lepo reka mleko hleb sveta srpski srpska srpske beograd beogradu biće vreme lečenje'),
-  hr: words('tisuća tisuće tjedan tjedna tjedno siječanj veljača ožujak travanj svibanj lipanj srpanj kolovoz rujan listopad prosinac tko vlak nogomet nogometni kolodvor sveučilište zrakoplov hrvatska hrvatske hrvatskoj zagreb zagrebu glede bit'),
-  bs: words('hiljada hiljade historija historije sedmica sedmice januar februar august septembar oktobar novembar decembar šta kafa hljeb lahko bosne bošnjaci sarajevo sarajevu'),
-  nn: words('ikkje eg ho dei kva korleis frå berre mykje vere noko nokon heile òg ein eit vart seier sjølv fleire meir kvar'),
+  // Serbo-Croatian. Ekavian forms (Serbian; Croatian and Bosnian are ijekavian: vreme/vrijeme,
+  // čovek/čovjek) and Serbian vocabulary; ijekavian forms; eastern words shared by Serbian and
+  // Bosnian (ko/tko, niko/nitko, šta/što, porodica/obitelj, uslov/uvjet, tačno/točno); Croatian
+  // vocabulary; Bosnian vocabulary. Forms shared by the standards (vremena, nikoga, svako as
+  // "every") are left out.
+  sr: words('pre posle gde vreme reč reči deo dela delo delu mesto mesta dete deca dece nedelja nedelje uvek ceo cela celo celog lepo reka mleko hleb srpski srpska srpske beograd beogradu lečenje čovek čoveka čoveku čovekov čovekove vrednost vrednosti savest savesti veroispovest veroispovesti sme mešanje primena primenu razumevanje obezbede obezbedi obezbediti bezbednost bezbednosti istorija istorije opšti opšte opšta opštu opšteg'),
+  ije: words('prije poslije gdje uvijek vrijeme riječ riječi dio djela djelo djelu mjesto mjesta dijete djeca djece nedjelja nedjelje cijeli cijela cijelo lijepo rijeka mlijeko čovjek čovjeka čovjeku čovjekov čovjekove vrijednost vrijednosti savjest savjesti smije primjena primjenu razumijevanje svijet svijeta svijetu'),
+  east: words('ko niko iko šta porodica porodice porodici porodicu saradnja saradnje saradnji saradnju uslov uslovi uslove uslova hiljada hiljade nauka nauke tačno tačka opština opštine voz vazduh sedmica sedmice januar februar septembar oktobar novembar decembar kafa'),
+  hr: words('tisuća tisuće tjedan tjedna tjedno siječanj veljača ožujak travanj svibanj lipanj srpanj kolovoz rujan listopad prosinac tko nitko netko svatko itko vlak nogomet nogometni kolodvor sveučilište zrakoplov hrvatska hrvatske hrvatskoj zagreb zagrebu glede bit tijekom uvjet uvjeti uvjete uvjeta točno točka znanost povijest obveza obveze kazneno kaznenog'),
+  bs: words('historija historije august hljeb lahko bosne bošnjaci sarajevo sarajevu'),
+  nn: words('ikkje eg ho dei kva korleis frå berre mykje vere noko nokon heile òg ein eit vart seier sjølv fleire meir kvar då betre vore vera medan hjå difor kven'),
   nb: words('ikke jeg hun hva hvordan fra bare mye være noe noen hele ble sier selv flere mer hver'),
+  // Bokmål against Danish (nb av/da af, etter/efter, seg/sig, -het/-hed, ...).
+  nbDa: words('av etter mellom gjennom seg meg deg nå mye noe noen hverandre blir ble hva rett'),
+  daNb: words('af efter mellem gennem sig mig dig nu meget noget nogen hinanden bliver blev hvad ret'),
   ne: words('छ छन् हो पनि भएको गरेको र थियो लागि गर्न भने हुन्छ गरे भन्ने छैन यो त्यो गरेका भएका'),
   hi: words('है हैं और में की का के से था थे थी यह वह ने भी नहीं लिए'),
   mr: words('आहे आणि आहेत होते होती व हे या ही तर पण नाही केले'),
@@ -37,11 +47,17 @@ function words(list: string): ReadonlySet<string> {
   return new Set(list.split(' '))
 }
 
-function count(tokens: readonly string[], lang: string): number {
-  const set = MARKERS[lang]
-  if (!set) return 0
+function count(tokens: readonly string[], ...langs: string[]): number {
+  const sets = langs.map((l) => MARKERS[l]).filter((x) => x !== undefined)
   let n = 0
-  for (const t of tokens) if (set.has(t)) n++
+  for (const t of tokens) if (sets.some((set) => set.has(t))) n++
+  return n
+}
+
+/** Tokens ending in one of `suffixes`. */
+function endings(tokens: readonly string[], suffixes: readonly string[]): number {
+  let n = 0
+  for (const t of tokens) if (t.length > 4 && suffixes.some((x) => t.endsWith(x))) n++
   return n
 }
 
@@ -69,9 +85,10 @@ export function refineSibling(tag: string, text: string, allow?: ReadonlySet<str
       if (!ok('gl') || /[ãõç]|lh/i.test(sample)) return tag
       const tokens = tokenize(sample)
       // Galician words begin with x where Portuguese and Spanish have j/g/ch.
-      let gl = count(tokens, 'gl') + tokens.filter((t) => t.length > 1 && t[0] === 'x').length
-      let other = count(tokens, tag)
-      if (tag === 'pt') { gl += count(tokens, 'glPt'); other += count(tokens, 'ptGl') } else { gl += count(tokens, 'glEs'); other += count(tokens, 'esGl') }
+      // Plurals in -óns/-ións are Galician only (pt -ões, es -ones).
+      const gl = count(tokens, 'gl', tag === 'pt' ? 'glPt' : 'glEs') + tokens.filter((t) => t.length > 1 && t[0] === 'x').length
+        + endings(tokens, ['óns'])
+      const other = count(tokens, tag, tag === 'pt' ? 'ptGl' : 'esGl')
       return gl >= 2 && gl > other ? 'gl' : tag
     }
     case 'nl': {
@@ -83,17 +100,28 @@ export function refineSibling(tag: string, text: string, allow?: ReadonlySet<str
     case 'hr': {
       const tokens = tokenize(sample)
       const hr = count(tokens, 'hr')
-      const sr = count(tokens, 'sr')
+      const ekavian = count(tokens, 'sr')
+      const ijekavian = count(tokens, 'ije')
+      const east = count(tokens, 'east')
       const bs = count(tokens, 'bs')
-      if (sr > hr && sr >= bs && ok('sr')) return 'sr'
-      if (bs > hr && ok('bs')) return 'bs'
+      // Ekavian is Serbian; eastern words in ijekavian text are Bosnian (or ijekavian Serbian).
+      if (ekavian > ijekavian && ekavian + east > hr && ok('sr')) return 'sr'
+      if (east + bs > hr) {
+        const pick = ijekavian > 0 || bs > 0 ? 'bs' : tiebreak(['sr', 'bs'].filter(ok))
+        return ok(pick) ? pick : tag
+      }
       return tag
     }
     case 'nb': case 'da': {
-      if (!ok('nn')) return tag
       const tokens = tokenize(sample)
       const nn = count(tokens, 'nn')
-      return nn >= 1 && nn > count(tokens, 'nb') ? 'nn' : tag
+      if (ok('nn') && nn >= 1 && nn > count(tokens, 'nb')) return 'nn'
+      // Bokmål and Danish: spelling (-het/-hed) and function words, when they clearly disagree with eld.
+      const nb = count(tokens, 'nbDa') + endings(tokens, ['het', 'heten', 'heter'])
+      const da = count(tokens, 'daNb') + endings(tokens, ['hed', 'heden', 'heder'])
+      if (tag === 'da' && nb >= 2 && nb > 2 * da && ok('nb')) return 'nb'
+      if (tag === 'nb' && da >= 2 && da > 2 * nb && ok('da')) return 'da'
+      return tag
     }
     case 'bg': case 'sr': case 'ru': case 'uk': {
       if (!ok('mk')) return tag

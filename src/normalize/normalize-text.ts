@@ -6,8 +6,10 @@
 const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF\u180E]/g
 /** Apostrophe-like marks folded to `'`. */
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u02B9\u0060\u00B4\uFF07]/g
-/** Quotation marks (including guillemets and CJK corner brackets) folded to `"`. */
-const QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2039\u203A\u300C\u300D\u300E\u300F\uFF02]/g
+/** Quotation marks (CJK corner brackets included) folded to `"`. */
+const QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u300C\u300D\u300E\u300F\uFF02]/g
+/** Guillemets, folded to `"` last, one character for one, so the step before keeps their direction at the same offsets. */
+const GUILLEMETS = /[\u00AB\u00BB\u2039\u203A]/g
 /** Hyphen and dash variants folded to `-`. */
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g
 /** White space of every kind, including NBSP, narrow NBSP and ideographic space. */
@@ -26,6 +28,26 @@ const ELLIPSIS = /\u2026/g
  * @example normalizeText('L’été  —  «Oui»') // "l'été - \"oui\""
  */
 export function normalizeText(text: string): string {
+  return foldGuillemets(foldText(text))
+}
+
+/**
+ * The last step of {@link normalizeText}: guillemets to `"`, one character for one.
+ * @param folded Text from {@link foldText}.
+ */
+export function foldGuillemets(folded: string): string {
+  return folded.replace(GUILLEMETS, '"')
+}
+
+/**
+ * {@link normalizeText} but for guillemets, which keep their direction (« » ‹ ›): sentence
+ * splitting needs it (French `« Nous partons. » Puis…` ends after the `»`). Replacing the
+ * guillemets of this form by `"` gives `normalizeText(text)`, at the same offsets.
+ *
+ * @param text Any text.
+ * @returns The comparison form with guillemets kept.
+ */
+export function foldText(text: string): string {
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')

@@ -1,10 +1,11 @@
 /**
  * Where a sentence ends: terminal punctuation followed by white space (closing quotes and
  * brackets may stand between), or a CJK full stop/question/exclamation mark, which needs no
- * space after it. Abbreviations ("M. Macron") over-split; that is harmless here, since both
+ * space after it. French typography puts a (narrow) no-break space or a space before the
+ * closing guillemet: `« Nous partons. » Puis…` ends after the `»`. Abbreviations ("M. Macron") over-split; that is harmless here, since both
  * copies of a repeated sentence split the same way and short pieces are never cut.
  */
-const SENTENCE_END = /[.!?…؟।።]+["'»”’)\]]*\s+|[。！？]+["'»”’」』)\]]*\s*/gu
+const SENTENCE_END = /[.!?…؟।።]+(?:[\u00a0\u202f ]?»|["'”’)\]])*\s+|[。！？]+["'»”’」』)\]]*\s*/gu
 
 /**
  * Splits a paragraph into sentences.

@@ -1,10 +1,10 @@
 import type { CleanResult } from '../types.js'
 import { keptParagraphs } from './kept-paragraphs.js'
 
-/** Characters that can start Markdown syntax anywhere in a line (emphasis, links, code, HTML, escapes). */
-const INLINE_SYNTAX = /[\\`*_[\]<>|~]/g
+/** Characters that can start Markdown syntax anywhere in a line (emphasis, links, code, HTML, entities, escapes). */
+const INLINE_SYNTAX = /[\\`*_[\]<>|~&]/g
 /** What makes a line a heading, quote, list item, thematic break or numbered item. */
-const BLOCK_START = /^(#{1,6}(?=\s|$)|>|[-+=](?=\s|$)|\d{1,9}(?=[.)]))/
+const BLOCK_START = /^(#{1,6}(?=\s|$)|>|[-+=]|\d{1,9}(?=[.)]))/
 
 /**
  * Renders a result as Markdown: one paragraph per kept paragraph, blank lines between.

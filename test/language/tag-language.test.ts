@@ -98,3 +98,40 @@ describe('Japanese vs Chinese', () => {
     expect(tagLanguage(text)).toBe(lang)
   })
 })
+
+describe('tagLanguage on languages eld does not know', () => {
+  it.each([
+    // eld says Malay, refined to Indonesian: the trigram scorer must still be heard.
+    ['jv', 'Aku arep lunga menyang pasar karo ibuku amarga kudu tuku sayuran lan iwak kanggo mangan bengi.'],
+    ['min', 'Ambo ka pai ka pasa jo amak dek karano paralu mambali sayua jo lauak untuak makan malam.'],
+    // eld says Bulgarian/Serbian, refined to Macedonian; the letters ә, һ, ҝ are Azerbaijani.
+    ['az', 'Мән бу ҝүн шәһәрә ҝедирәм вә ахшам евә гајыдачағам, чүнки анам мәни ҝөзләјир.'],
+    // Close relatives of Hindi, which eld calls Hindi with confidence.
+    ['mai', 'हम काल्हि गाम जाएब आ ओतए अपन माय-बाबूसँ भेंट करब, ओ सभ बहुत दिनसँ हमर बाट तकैत छथि।'],
+    ['bho', 'हम काल्ह गाँवे जाइब आ उहाँ अपना माई-बाबूजी से भेंट करब, ऊ लोग बहुत दिन से हमार राह देखत बाड़े।'],
+  ])('%s', (lang, text) => {
+    expect(tagLanguage(text)).toBe(lang)
+  })
+})
+
+describe('tagLanguage on close relatives told apart by their words', () => {
+  it.each([
+    // Ekavian (čoveka, sme, vere) is Serbian; vremena is Croatian too.
+    ['sr', 'Svako ima pravo da kaže šta misli, ali niko ne sme da vređa čoveka zbog njegove vere.'],
+    ['hr', 'Nije bilo dovoljno vremena da se sve pripremi prije utakmice.'],
+    ['hr', 'Nitko ne zna što će biti sutra, ali svi se nadaju da će se stanje u gradu uskoro popraviti.'],
+    // Ijekavian (čovjek) with eastern words (niko, šta): Bosnian.
+    ['bs', 'Niko ne zna šta će biti sutra, ali svi se nadaju da će se stanje u gradu uskoro popraviti, rekao je čovjek iz Mostara.'],
+    // Galician plurals in -óns, and ninguén.
+    ['gl', 'As relacións entre as nacións veciñas melloraron moito nos últimos anos.'],
+    ['gl', 'Ninguén pode ser detido sen unha orde do xuíz competente.'],
+    // Bokmål rett/friheten, Danish ret/friheden.
+    ['nb', 'Enhver har rett til å si sin mening, og friheten gjelder for alle mennesker.'],
+    ['da', 'Enhver har ret til at sige sin mening, og friheden gælder for alle mennesker.'],
+    // Afrikaans gelyk/teen/die against Dutch gelijk/tegen/de.
+    ['af', 'Almal is gelyk voor die reg en het die reg op gelyke beskerming teen enige diskriminasie.'],
+    ['nl', 'Iedereen is gelijk voor de wet en heeft recht op gelijke bescherming tegen elke discriminatie.'],
+  ])('%s: %s', (lang, text) => {
+    expect(tagLanguage(text)).toBe(lang)
+  })
+})

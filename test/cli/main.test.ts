@@ -1,0 +1,350 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main.js'
+import { clean } from '../../src/clean.js'
+import { toHtml } from '../../src/output/to-html.js'
+import { toJson } from '../../src/output/to-json.js'
+import { toMarkdown } from '../../src/output/to-markdown.js'
+import { fakeIo } from '../helpers/fake-io.js'
+import { FLOOD_FR } from '../helpers/corpus.js'
+
+const REFERENCE = resolve(import.meta.dirname, '..', '..', 'fixtures', 'whatsapp-outage-fr.txt')
+const tmp = mkdtempSync(join(tmpdir(), 'news-dedup-cli-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+async function run(argv: string[], stdin: ReadonlyArray<string | Uint8Array> = []) {
+  const fake = fakeIo(stdin)
+  const code = await main(argv, fake.io)
+  return { code, stdout: fake.stdout.text, stderr: fake.stderr.text }
+}
+
+const jsonLines = (text: string): Array<Record<string, unknown>> =>
+  text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+
+const [A, B, C] = FLOOD_FR as [string, string, string]
+
+describe('news-dedup clean on the reference article', () => {
+  const input = readFileSync(REFERENCE, 'utf8')
+  const lines = input.split('\n')
+  const expected = clean(input)
+
+  it('--to text (default): the first four lines, blank lines between, and a summary on stderr', async () => {
+    const { code, stdout, stderr } = await run(['clean', REFERENCE])
+    expect(code).toBe(0)
+    expect(stdout).toBe(`${lines.slice(0, 4).join('\n\n')}\n`)
+    expect(stderr).toContain(`${REFERENCE}: 7 paragraphs, 4 kept, language fr`)
+    expect(stderr).toContain('- paragraphs 5–7: exact repeat of 2–4')
+  })
+
+  it('--quiet drops the summary', async () => {
+    const { code, stderr } = await run(['clean', REFERENCE, '-q'])
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+  })
+
+  it('--to json: the clean() result as indented JSON, no summary', async () => {
+    const { code, stdout, stderr } = await run(['clean', REFERENCE, '--to', 'json'])
+    expect(code).toBe(0)
+    expect(stdout).toBe(toJson(expected))
+    const parsed = JSON.parse(stdout)
+    expect(parsed.passages).toEqual([{ kind: 'exact', paragraphs: [4, 6], of: [1, 3] }])
+    expect(parsed.paragraphs.map((p: { language: string }) => p.language)).toEqual(Array(7).fill('fr'))
+    expect(stderr).toBe('')
+  })
+
+  it('--to jsonl: one record with the file as id', async () => {
+    const { code, stdout } = await run(['clean', REFERENCE, '--to', 'jsonl'])
+    expect(code).toBe(0)
+    const records = jsonLines(stdout)
+    expect(records).toHaveLength(1)
+    const record = records[0]!
+    expect(record.id).toBe(REFERENCE)
+    expect(record.language).toBe('fr')
+    expect(record.text).toBe(lines.slice(0, 4).join('\n\n'))
+    expect((record.paragraphs as Array<{ duplicate: unknown }>).map((p) => p.duplicate)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      { kind: 'exact', of: 1, similarity: 1 },
+      { kind: 'exact', of: 2, similarity: 1 },
+      { kind: 'exact', of: 3, similarity: 1 },
+    ])
+  })
+
+  it('--to html: an article of 4 paragraphs', async () => {
+    const { code, stdout } = await run(['clean', REFERENCE, '--to', 'html'])
+    expect(code).toBe(0)
+    expect(stdout).toBe(toHtml(expected))
+    expect(stdout.startsWith('<article lang="fr">\n<p>L&#39;application de messagerie')).toBe(true)
+    expect(stdout.match(/<p>/g)).toHaveLength(4)
+  })
+
+  it('--to markdown: 4 paragraphs', async () => {
+    const { code, stdout } = await run(['clean', REFERENCE, '--to', 'markdown'])
+    expect(code).toBe(0)
+    expect(stdout).toBe(toMarkdown(expected))
+    expect(stdout.trimEnd().split('\n\n')).toHaveLength(4)
+  })
+
+  it('reads standard input when no file is given', async () => {
+    // Chunks cut in the middle of "é" (2 bytes) and of a line.
+    const bytes = Buffer.from(input, 'utf8')
+    const cut = bytes.indexOf(Buffer.from('é')) + 1
+    const { code, stdout, stderr } = await run(['clean'], [bytes.subarray(0, cut), bytes.subarray(cut, 700), bytes.subarray(700)])
+    expect(code).toBe(0)
+    expect(stdout).toBe(`${lines.slice(0, 4).join('\n\n')}\n`)
+    expect(stderr.startsWith('stdin: 7 paragraphs, 4 kept')).toBe(true)
+  })
+
+  it('"-" names standard input too', async () => {
+    const { code, stdout } = await run(['clean', '-', '-q'], [input])
+    expect(code).toBe(0)
+    expect(stdout).toBe(`${lines.slice(0, 4).join('\n\n')}\n`)
+  })
+
+  it('--to json with two files prints one JSON array', async () => {
+    const { code, stdout } = await run(['clean', REFERENCE, REFERENCE, '--to', 'json'])
+    expect(code).toBe(0)
+    const parsed = JSON.parse(stdout)
+    expect(parsed).toHaveLength(2)
+    expect(parsed[1]).toEqual(JSON.parse(toJson(expected)))
+  })
+})
+
+describe('news-dedup clean: input formats and options', () => {
+  it('reads an .html file as HTML', async () => {
+    const path = join(tmp, 'page.html')
+    writeFileSync(path, `<html><body><script>alert(1)</script><p>${A}</p><p>${B}</p><p>${A}</p></body></html>`)
+    const { code, stdout } = await run(['clean', path, '-q'])
+    expect(code).toBe(0)
+    expect(stdout).toBe(`${A}\n\n${B}\n`)
+  })
+
+  it('reads an .md file as Markdown', async () => {
+    const path = join(tmp, 'article.md')
+    writeFileSync(path, `# Inondations\n\n${A}\n\n> ${A}\n`)
+    const { code, stdout } = await run(['clean', path, '-q'])
+    expect(code).toBe(0)
+    expect(stdout).toBe(`Inondations\n\n${A}\n`)
+  })
+
+  it('--from markdown on stdin', async () => {
+    const { stdout } = await run(['clean', '--from', 'markdown', '-q'], [`* ${A}\n* ${A}\n`])
+    expect(stdout).toBe(`${A}\n`)
+  })
+
+  it('--line-breaks join merges single lines into one paragraph', async () => {
+    const { stdout } = await run(['clean', '--line-breaks', 'join', '-q'], [`${A}\n${B}\n`])
+    expect(stdout).toBe(`${A} ${B}\n`)
+  })
+
+  it('--near-threshold changes what counts as a near repeat', async () => {
+    const copy = A.replace('300 habitants', '350 habitants')
+    const loose = await run(['clean', '-q'], [`${A}\n\n${copy}\n`])
+    const strict = await run(['clean', '-q', '--near-threshold', '0.99'], [`${A}\n\n${copy}\n`])
+    expect(loose.stdout).toBe(`${A}\n`)
+    expect(strict.stdout).toBe(`${A}\n\n${copy}\n`)
+  })
+
+  it('--min-sentence-length 0 keeps repeated sentences', async () => {
+    const sentence = 'La circulation reste interdite sur la route départementale entre Alès et Anduze.'
+    const input = `${B} ${sentence}\n\n${C} ${sentence}\n`
+    expect((await run(['clean', '-q'], [input])).stdout).toBe(`${B} ${sentence}\n\n${C}\n`)
+    expect((await run(['clean', '-q', '--min-sentence-length', '0'], [input])).stdout).toBe(input)
+  })
+
+  it('a missing file fails with exit code 1 and names the file', async () => {
+    const missing = join(tmp, 'absent.txt')
+    const { code, stderr } = await run(['clean', missing])
+    expect(code).toBe(1)
+    expect(stderr).toContain(missing)
+  })
+
+  it('a text file with invalid UTF-8 fails with E_INVALID_UTF8 and exit code 1', async () => {
+    const path = join(tmp, 'latin1.txt')
+    writeFileSync(path, Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65, 0x0a]))
+    const { code, stdout, stderr } = await run(['clean', path])
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toContain('E_INVALID_UTF8')
+  })
+
+  it('binary input fails with E_BINARY_INPUT and exit code 1', async () => {
+    const { code, stderr } = await run(['clean'], [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41])])
+    expect(code).toBe(1)
+    expect(stderr).toContain('E_BINARY_INPUT')
+  })
+
+  it('one bad file among good ones: the good ones are written, exit code 1', async () => {
+    const { code, stdout } = await run(['clean', join(tmp, 'absent.txt'), REFERENCE, '-q'])
+    expect(code).toBe(1)
+    expect(stdout.split('\n\n')).toHaveLength(4)
+  })
+})
+
+describe('news-dedup clean: JSONL', () => {
+  const good = (id: string, text: string, extra: Record<string, unknown> = {}) => JSON.stringify({ id, ...extra, text })
+
+  it('writes one line per non-empty input line, in order, with the expected fields', async () => {
+    const input = [
+      good('a', `${A}\n\n${B}\n\n${A}`, { url: 'https://exemple.fr/a', tags: ['gard'] }),
+      '',
+      JSON.stringify({ id: 'b', html: `<p>${C}</p><p>${C}</p>`, source: 'AFP' }),
+      '   ',
+      JSON.stringify({ id: 3, markdown: `# Titre\n\n${B}` }),
+    ].join('\n')
+    const { code, stdout, stderr } = await run(['clean', '--from', 'jsonl'], [`${input}\n`])
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+    const records = jsonLines(stdout)
+    expect(stdout.endsWith('\n')).toBe(true)
+    expect(records.map((r) => r.id)).toEqual(['a', 'b', 3])
+    const [ra, rb, rc] = records as [Record<string, any>, Record<string, any>, Record<string, any>]
+    for (const record of records) {
+      expect(record).toHaveProperty('language')
+      expect(record).toHaveProperty('text')
+      for (const p of record.paragraphs as Array<Record<string, unknown>>) {
+        expect(p).toHaveProperty('text')
+        expect(p).toHaveProperty('language')
+        expect(p).toHaveProperty('duplicate')
+      }
+    }
+    expect(ra.url).toBe('https://exemple.fr/a')
+    expect(ra.tags).toEqual(['gard'])
+    expect(ra.language).toBe('fr')
+    expect(ra.text).toBe(`${A}\n\n${B}`)
+    expect(ra.paragraphs.map((p: { duplicate: unknown }) => p.duplicate)).toEqual([null, null, { kind: 'exact', of: 0, similarity: 1 }])
+    expect(rb.source).toBe('AFP')
+    expect(rb.html).toBeUndefined()
+    expect(rb.text).toBe(C)
+    expect(rc.paragraphs.map((p: { text: string }) => p.text)).toEqual(['Titre', B])
+  })
+
+  it('reads a .jsonl file as JSONL and writes JSONL by default', async () => {
+    const path = join(tmp, 'feed.jsonl')
+    writeFileSync(path, `${good('x', `${A}\n\n${A}`)}\n${good('y', B)}`)
+    const { code, stdout } = await run(['clean', path])
+    expect(code).toBe(0)
+    expect(jsonLines(stdout).map((r) => [r.id, r.text])).toEqual([
+      ['x', A],
+      ['y', B],
+    ])
+  })
+
+  it('turns each bad line into an error record, goes on, and exits with 1', async () => {
+    const lines = [
+      good('ok-1', A),
+      '{"id": "broken", "text": ',
+      '[1, 2, 3]',
+      '"just a string"',
+      JSON.stringify({ id: 'no-text', title: 'Sans texte' }),
+      JSON.stringify({ id: 'not-string', text: 42 }),
+      JSON.stringify({ id: 'binary', text: 'abc\u0000def' }),
+      null, // invalid UTF-8, inserted as bytes below
+      good('ok-2', B),
+    ]
+    const chunks: Buffer[] = []
+    for (const line of lines) {
+      chunks.push(line === null ? Buffer.from([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) : Buffer.from(line))
+      chunks.push(Buffer.from('\n'))
+    }
+    const { code, stdout } = await run(['clean', '--from', 'jsonl'], [Buffer.concat(chunks)])
+    expect(code).toBe(1)
+    const records = jsonLines(stdout)
+    expect(records).toHaveLength(lines.length)
+    expect(records[0]).toMatchObject({ id: 'ok-1', text: A })
+    expect(records[8]).toMatchObject({ id: 'ok-2', text: B })
+    const errors = records.slice(1, 8).map((r) => [r.id, r.line, (r.error as { code: string }).code])
+    expect(errors).toEqual([
+      [null, 2, 'E_INVALID_RECORD'],
+      [null, 3, 'E_INVALID_RECORD'],
+      [null, 4, 'E_INVALID_RECORD'],
+      ['no-text', 5, 'E_INVALID_INPUT'],
+      ['not-string', 6, 'E_INVALID_INPUT'],
+      ['binary', 7, 'E_BINARY_INPUT'],
+      [null, 8, 'E_INVALID_UTF8'],
+    ])
+    for (const record of records.slice(1, 8)) {
+      expect(Object.keys(record).sort()).toEqual(['error', 'id', 'line'])
+      expect(typeof (record.error as { message: string }).message).toBe('string')
+      expect((record.error as { message: string }).message.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('counts line numbers over blank lines and CRLF endings', async () => {
+    const { stdout } = await run(['clean', '--from', 'jsonl'], [`\r\n${good('a', A)}\r\n\r\n{bad\r\n`])
+    const records = jsonLines(stdout)
+    expect(records.map((r) => r.id ?? r.line)).toEqual(['a', 4])
+  })
+
+  it('--to text on JSONL input writes each cleaned article as text', async () => {
+    const { code, stdout } = await run(['clean', '--from', 'jsonl', '--to', 'text'], [`${good('a', `${A}\n\n${A}`)}\n${good('b', B)}\n`])
+    expect(code).toBe(0)
+    expect(stdout).toBe(`${A}\n${B}\n`)
+  })
+
+  it('empty JSONL input writes nothing and succeeds', async () => {
+    const { code, stdout } = await run(['clean', '--from', 'jsonl'], ['\n\n'])
+    expect(code).toBe(0)
+    expect(stdout).toBe('')
+  })
+})
+
+describe('news-dedup usage', () => {
+  it.each([
+    ['an unknown flag', ['clean', '--frobnicate']],
+    ['--to pdf', ['clean', '--to', 'pdf']],
+    ['--from docx', ['clean', '--from', 'docx']],
+    ['--near-threshold 2', ['clean', '--near-threshold', '2']],
+    ['--near-threshold abc', ['clean', '--near-threshold', 'abc']],
+    ['--min-length -1', ['clean', '--min-length', '-1']],
+    ['--line-breaks never', ['clean', '--line-breaks', 'never']],
+    ['an unknown command', ['purge']],
+    ['a flag missing its value', ['clean', '--to']],
+  ])('%s is a usage error: exit code 2, message on stderr, nothing on stdout', async (_, argv) => {
+    const { code, stdout, stderr } = await run(argv, ['never read'])
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(/^news-dedup: .+\nRun `news-dedup --help` for usage\.\n$/s)
+  })
+
+  it('names the bad value in the message', async () => {
+    expect((await run(['clean', '--to', 'pdf'])).stderr).toContain('pdf')
+    expect((await run(['clean', '--near-threshold', '2'])).stderr).toContain('nearThreshold')
+  })
+
+  it.each([
+    ['--help', ['--help']],
+    ['-h', ['-h']],
+    ['help', ['help']],
+  ])('%s prints usage with commands and examples, exit code 0', async (_, argv) => {
+    const { code, stdout } = await run(argv)
+    expect(code).toBe(0)
+    expect(stdout).toContain('Usage: news-dedup <command>')
+    expect(stdout).toContain('clean [FILE...]')
+    expect(stdout).toContain('Examples:')
+    expect(stdout).toContain('news-dedup clean article.txt')
+  })
+
+  it('clean --help prints the clean options and examples', async () => {
+    const { code, stdout } = await run(['clean', '--help'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('Usage: news-dedup clean [FILE...] [options]')
+    for (const flag of ['--from', '--to', '--near-threshold', '--contain-threshold', '--min-length', '--languages', '--quiet']) {
+      expect(stdout).toContain(flag)
+    }
+    expect(stdout).toContain('Examples:')
+  })
+
+  it('no command prints usage and exits with 2', async () => {
+    const { code, stdout } = await run([])
+    expect(code).toBe(2)
+    expect(stdout).toContain('Usage: news-dedup <command>')
+  })
+})

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest'
+import { cutRanges, findDuplicates } from '../../src/detect/find-duplicates.js'
+import { defaultOptions, resolveOptions, type DetectOptions } from '../../src/options.js'
+import { FLOOD_FR, POOL } from '../helpers/corpus.js'
+
+const detect = (texts: string[], options: DetectOptions = {}) => findDuplicates(texts, resolveOptions({ detect: options }).detect)
+
+const [A, B, C, D] = FLOOD_FR as [string, string, string, string]
+
+describe('findDuplicates', () => {
+  it('returns one verdict and one sentence list per paragraph', () => {
+    const { duplicates, repeatedSentences } = detect([A, B, C])
+    expect(duplicates).toEqual([null, null, null])
+    expect(repeatedSentences).toEqual([[], [], []])
+  })
+
+  it('handles no paragraphs', () => {
+    expect(findDuplicates([], defaultOptions.detect)).toEqual({ duplicates: [], repeatedSentences: [] })
+  })
+
+  it('keeps the first of exact repeats', () => {
+    expect(detect([A, B, A.toUpperCase(), B]).duplicates).toEqual([
+      null,
+      null,
+      { kind: 'exact', of: 0, similarity: 1 },
+      { kind: 'exact', of: 1, similarity: 1 },
+    ])
+  })
+
+  it('flags a near copy with its rounded similarity (3 decimals)', () => {
+    const copy = A.replace('300 habitants', '350 habitants').replace('samedi à dimanche', 'vendredi à samedi')
+    const { duplicates } = detect([A, B, copy])
+    expect(duplicates[2]).toMatchObject({ kind: 'near', of: 0 })
+    const { similarity } = duplicates[2]!
+    expect(similarity).toBeGreaterThanOrEqual(0.8)
+    expect(similarity).toBeLessThan(1)
+    expect(Math.round(similarity * 1000) / 1000).toBe(similarity)
+  })
+
+  it.each([
+    ['0.8 (default) flags it', 0.8, 'near'],
+    ['0.99 does not', 0.99, null],
+  ])('nearThreshold %s', (_, nearThreshold, kind) => {
+    const copy = A.replace('300 habitants', '350 habitants')
+    expect(detect([A, copy], { nearThreshold }).duplicates[1]?.kind ?? null).toBe(kind)
+  })
+
+  it('a lowered containThreshold flags a paragraph only partly inside a longer one', () => {
+    // 4 of the 14 words of `part` are not in `whole`: about 0.7 of it is inside.
+    const whole = `${B} Les habitants ont été prévenus par SMS dans la soirée.`
+    const part = 'Les habitants ont été prévenus par un SMS de la mairie dans la soirée.'
+    expect(detect([whole, part]).duplicates[1]).toBeNull()
+    expect(detect([whole, part], { containThreshold: 0.6 }).duplicates[1]).toMatchObject({ kind: 'contained', of: 0 })
+  })
+
+  it('flags an earlier paragraph contained in a later one, pointing at the later one', () => {
+    const teaser = `${A.slice(0, 90)}…`
+    const { duplicates } = detect([teaser, B, A])
+    expect(duplicates[0]).toMatchObject({ kind: 'contained', of: 2 })
+    expect(duplicates[2]).toBeNull()
+  })
+
+  it('moves verdicts that pointed at a paragraph which gives way later', () => {
+    const teaser = `${A.slice(0, 90)}…`
+    const { duplicates } = detect([teaser, teaser, B, A])
+    expect(duplicates[0]).toMatchObject({ kind: 'contained', of: 3 })
+    expect(duplicates[1]).toMatchObject({ of: 3 })
+  })
+
+  it('compares short paragraphs only exactly', () => {
+    const texts = ['Photo : AFP/Reuters', A, 'Photo: AFP / Reuters', 'Photo : AFP/Reuters']
+    expect(detect(texts).duplicates).toEqual([null, null, null, { kind: 'exact', of: 0, similarity: 1 }])
+    expect(detect(texts, { minLength: 0 }).duplicates[2]).toMatchObject({ kind: 'near', of: 0 })
+  })
+
+  it('finds nothing among distinct paragraphs of one story, nor in the multilingual pool', () => {
+    expect(detect(FLOOD_FR).duplicates.every((d) => d === null)).toBe(true)
+    expect(detect([...POOL]).duplicates.every((d) => d === null)).toBe(true)
+  })
+
+  it('finds a near copy among many distinct paragraphs (candidates found through shared bigrams)', () => {
+    const texts = [...POOL, ...FLOOD_FR]
+    const copy = POOL[4]!.replace('Thursday', 'Wednesday')
+    const { duplicates } = detect([...texts, copy])
+    expect(duplicates.slice(0, texts.length).every((d) => d === null)).toBe(true)
+    expect(duplicates[texts.length]).toMatchObject({ kind: 'near', of: 4 })
+  })
+
+  it('finds a near copy in Chinese, compared character by character', () => {
+    const zh = POOL[16]!
+    const copy = zh.replace('周一', '周二')
+    expect(detect([zh, POOL[17]!, copy]).duplicates[2]).toMatchObject({ kind: 'near', of: 0 })
+  })
+
+  it('lists a repeated sentence of a kept paragraph, with offsets into its text', () => {
+    const sentence = 'La circulation reste interdite sur la route départementale entre Alès et Anduze.'
+    const later = `${C} ${sentence}`
+    const { duplicates, repeatedSentences } = detect([`${B} ${sentence}`, D, later])
+    expect(duplicates).toEqual([null, null, null])
+    expect(repeatedSentences[2]).toEqual([{ start: C.length + 1, end: later.length, of: 0, similarity: 1 }])
+  })
+
+  it('ignores sentence repeats when minSentenceLength is 0', () => {
+    const sentence = 'La circulation reste interdite sur la route départementale entre Alès et Anduze.'
+    const { repeatedSentences } = detect([`${B} ${sentence}`, `${C} ${sentence}`], { minSentenceLength: 0 })
+    expect(repeatedSentences).toEqual([[], []])
+  })
+
+  it('keeps the first of a sentence said twice within one paragraph and cuts the second', () => {
+    const sentence = 'La circulation reste interdite sur la route départementale entre Alès et Anduze.'
+    const text = `${sentence} ${C} ${sentence}`
+    const { repeatedSentences } = detect([B, text])
+    expect(repeatedSentences[1]).toHaveLength(1)
+    expect(repeatedSentences[1]![0]!.start).toBe(text.length - sentence.length)
+  })
+})
+
+describe('cutRanges', () => {
+  it.each([
+    ['no ranges', 'Un. Deux. Trois.', [], 'Un. Deux. Trois.'],
+    ['the middle sentence', 'Un. Deux. Trois.', [{ start: 4, end: 9 }], 'Un. Trois.'],
+    ['the first sentence', 'Un. Deux. Trois.', [{ start: 0, end: 3 }], 'Deux. Trois.'],
+    ['the last sentence', 'Un. Deux. Trois.', [{ start: 10, end: 16 }], 'Un. Deux.'],
+    ['two ranges', 'Un. Deux. Trois. Quatre.', [{ start: 0, end: 3 }, { start: 10, end: 16 }], 'Deux. Quatre.'],
+    ['everything', 'Un.', [{ start: 0, end: 3 }], ''],
+  ])('%s', (_, text, ranges, expected) => {
+    expect(cutRanges(text, ranges)).toBe(expected)
+  })
+})

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { DedupeError } from '../src/errors.js'
+import { defaultOptions, resolveOptions } from '../src/options.js'
+
+describe('resolveOptions', () => {
+  it.each([[undefined], [null], [{}]])('fills every default for %j', (options) => {
+    const resolved = resolveOptions(options)
+    expect(resolved.detect).toEqual(defaultOptions.detect)
+    expect(resolved.format).toBeUndefined()
+  })
+
+  it('keeps given values and fills the others', () => {
+    const resolved = resolveOptions({ format: 'html', detect: { nearThreshold: 0.7 }, language: { only: ['fr', 'en'], minLength: 5 } })
+    expect(resolved.format).toBe('html')
+    expect(resolved.detect).toEqual({ nearThreshold: 0.7, containThreshold: 0.9, minLength: 40, minSentenceLength: 40 })
+    expect(resolved.language).toEqual({ only: ['fr', 'en'], minLength: 5 })
+  })
+
+  it.each([
+    [{ detect: { nearThreshold: 0 } }],
+    [{ detect: { nearThreshold: 1 } }],
+    [{ detect: { minLength: 0, minSentenceLength: 0 } }],
+    [{ split: { lineBreaks: 'paragraph' as const, wrapWidth: 72 } }],
+  ])('accepts the boundary values %j', (options) => {
+    expect(() => resolveOptions(options)).not.toThrow()
+  })
+
+  it('throws DedupeError with a stable code and a message giving the value', () => {
+    try {
+      resolveOptions({ detect: { containThreshold: 7 } })
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(DedupeError)
+      expect(error).toBeInstanceOf(Error)
+      expect((error as DedupeError).code).toBe('E_INVALID_OPTION')
+      expect((error as DedupeError).message).toBe('Expected `detect.containThreshold` between 0 and 1, not `7`')
+    }
+  })
+})

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+
+describe('public API (src/index.ts)', () => {
+  it('exports exactly these runtime names', async () => {
+    expect(Object.keys(await import('../src/index.js')).sort()).toEqual(
+      [
+        'DedupeError',
+        'candidateProbability',
+        'clean',
+        'createDeduplicator',
+        'createMemoryIndex',
+        'defaultOptions',
+        'findDuplicates',
+        'normalizeText',
+        'resolveOptions',
+        'splitParagraphs',
+        'summarize',
+        'tagArticleLanguages',
+        'tagLanguage',
+        'tagLanguages',
+        'toHtml',
+        'toJson',
+        'toMarkdown',
+        'toRecord',
+        'toText',
+      ].sort(),
+    )
+  })
+
+  it('exports functions and the error class, and frozen defaults', async () => {
+    const api = await import('../src/index.js')
+    for (const [name, value] of Object.entries(api)) {
+      if (name === 'defaultOptions') continue
+      expect(typeof value, name).toBe('function')
+    }
+    expect(Object.isFrozen(api.defaultOptions)).toBe(true)
+    expect(Object.isFrozen(api.defaultOptions.detect)).toBe(true)
+    expect(api.defaultOptions.detect).toEqual({ nearThreshold: 0.8, containThreshold: 0.9, minLength: 40, minSentenceLength: 40 })
+  })
+})
