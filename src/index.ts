@@ -32,3 +32,16 @@ export type {
   FingerprintInfo,
   ParagraphRef,
 } from './feed/types.js'
+export {
+  cleanAll,
+  createCleanStream,
+  createFeedStream,
+  cleanRecord,
+  DEFAULT_HIGH_WATER_MARK,
+  type CleanStreamRecord,
+  type StreamErrorRecord,
+  type StreamOptions,
+  type FeedStreamOptions,
+  type FeedStreamRecord,
+} from './streams/index.js'
+export { outputSchema, schemaVersion, schemaMajorVersion } from './schema/index.js'

@@ -1,0 +1,2 @@
+export { outputSchema } from './output-schema.js'
+export { schemaMajorVersion, schemaVersion } from './schema-version.js'

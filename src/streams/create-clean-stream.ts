@@ -1,0 +1,30 @@
+// No Node.js built-ins here: this module runs in browsers, Deno and workers too.
+import { cleanRecord, splitStreamOptions, type CleanStreamRecord, type StreamOptions } from './clean-record.js'
+
+/**
+ * A WHATWG `TransformStream` that cleans articles, with the same records as
+ * {@link createCleanTransform}: article objects in, JSONL-shaped records (or
+ * `{ id, error: { code, message } }`) out, one per article, in order.
+ *
+ * Back-pressure: the writable side queues `highWaterMark` articles (default 1) and the
+ * readable side none beyond the record waiting to be read, so `pipeThrough` stops pulling
+ * from its source while the reader does not read.
+ *
+ * @param options `clean()` options and `highWaterMark`.
+ * @throws {DedupeError} `E_INVALID_OPTION`, `E_UNKNOWN_FORMAT` at creation for bad options.
+ * @example
+ * const records = articles.pipeThrough(createCleanStream())
+ * for await (const record of records) console.log(record.id)
+ */
+export function createCleanStream(options?: StreamOptions | null): TransformStream<unknown, CleanStreamRecord> {
+  const { highWaterMark, rest } = splitStreamOptions(options)
+  return new TransformStream<unknown, CleanStreamRecord>(
+    {
+      transform(article, controller) {
+        controller.enqueue(cleanRecord(article, rest))
+      },
+    },
+    { highWaterMark },
+    { highWaterMark: 0 },
+  )
+}

@@ -1,0 +1,169 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { afterAll, describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main.js'
+import { outputSchema, schemaMajorVersion, schemaVersion } from '../../src/schema/index.js'
+import { cleanAll } from '../../src/streams/clean-all.js'
+import { createCleanStream } from '../../src/streams/create-clean-stream.js'
+import { createCleanTransform } from '../../src/streams/create-clean-transform.js'
+import { createFeedStream } from '../../src/streams/create-feed-stream.js'
+import { createFeedTransform } from '../../src/streams/create-feed-transform.js'
+import { fakeIo } from '../helpers/fake-io.js'
+import { FEED_ARTICLES, feedCliRecords } from '../streams/feed-inputs.js'
+import { ARTICLES, HTML_PATH, MARKDOWN_PATH, parseLines, REFERENCE_PATH, throughNode, throughWeb } from '../streams/inputs.js'
+
+const SCHEMA_FILE = resolve(import.meta.dirname, '..', '..', 'schema', 'news-dedup.schema.json')
+const serialized = `${JSON.stringify(outputSchema, null, 2)}\n`
+
+const ajv = new Ajv2020({ allErrors: true, strict: true })
+ajv.addSchema(outputSchema)
+const DEFS = ['cleanResult', 'articleRecord', 'feedRecord', 'errorRecord', 'paragraph', 'duplicate', 'passage'] as const
+const validator = (name: (typeof DEFS)[number] | 'top') => {
+  const validate = ajv.getSchema(name === 'top' ? outputSchema.$id : `${outputSchema.$id}#/$defs/${name}`)
+  if (!validate) throw new Error(`no schema for ${name}`)
+  return validate
+}
+
+/** Asserts that every value is valid against the `$defs` entry `name` and against the top-level schema. */
+function expectValid(name: (typeof DEFS)[number], values: readonly unknown[]): void {
+  expect(values.length).toBeGreaterThan(0)
+  for (const value of values) {
+    for (const validate of [validator(name), validator('top')]) {
+      const ok = validate(value)
+      expect(ok, `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true)
+    }
+  }
+}
+
+const isError = (record: unknown): boolean => typeof record === 'object' && record !== null && 'error' in record
+
+async function cli(argv: string[], stdin: string[] = []): Promise<string> {
+  const fake = fakeIo(stdin)
+  await main(argv, fake.io)
+  return fake.stdout.text
+}
+
+/** A sentence of the first paragraph glued onto the last one: a repeated sentence. */
+const GLUED = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'glued-sentence-fr', 'input.txt'), 'utf8')
+
+const tmp = mkdtempSync(join(tmpdir(), 'news-dedup-schema-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+describe('the shipped schema file', () => {
+  it('is outputSchema serialized, byte for byte (UPDATE_SCHEMA=1 rewrites it)', () => {
+    if (process.env.UPDATE_SCHEMA === '1') writeFileSync(SCHEMA_FILE, serialized)
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(serialized)
+  })
+
+  it('is draft 2020-12, compiles in strict mode, and carries the version', () => {
+    expect(outputSchema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+    expect(schemaVersion).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(outputSchema.$id).toMatch(new RegExp(`:v${schemaMajorVersion}$`))
+    expect(outputSchema.description).toContain(`schema version ${schemaVersion}`)
+    for (const name of DEFS) expect(typeof validator(name)).toBe('function')
+  })
+})
+
+describe('real outputs of `news-dedup clean` are valid', () => {
+  for (const [label, path] of [['reference text', REFERENCE_PATH], ['HTML', HTML_PATH], ['Markdown', MARKDOWN_PATH]] as const) {
+    it(`--to json and --to jsonl on the ${label} input`, async () => {
+      expectValid('cleanResult', [JSON.parse(await cli(['clean', path, '--to', 'json']))])
+      expectValid('articleRecord', parseLines(await cli(['clean', path, '--to', 'jsonl'])))
+    })
+  }
+
+  it('--to json on several files: an array of clean results', async () => {
+    const all = JSON.parse(await cli(['clean', REFERENCE_PATH, HTML_PATH, MARKDOWN_PATH, '--to', 'json'])) as unknown[]
+    expect(all).toHaveLength(3)
+    expectValid('cleanResult', all)
+    expect(validator('top')(all)).toBe(true)
+  })
+
+  it('the reference article has repeats: duplicates and passages are in the validated output', async () => {
+    const result = JSON.parse(await cli(['clean', REFERENCE_PATH, '--to', 'json']))
+    expect(result.passages).toEqual([{ kind: 'exact', paragraphs: [4, 6], of: [1, 3] }])
+    expect(result.paragraphs[4].duplicate).toEqual({ kind: 'exact', of: 1, similarity: 1 })
+  })
+
+  it('a JSONL input with malformed lines: article records and error records', async () => {
+    const input = join(tmp, 'in.jsonl')
+    const lines = [...ARTICLES.map((a) => JSON.stringify(a)), '{not json', '[1,2]', '"a string"', JSON.stringify({ id: 'repeats', text: GLUED })]
+    writeFileSync(input, [...lines, ''].join('\n'))
+    const records = parseLines(await cli(['clean', input]))
+    expect(records).toHaveLength(lines.length)
+    const errors = records.filter(isError)
+    expect(errors.length).toBe(6)
+    expectValid('errorRecord', errors)
+    expectValid('articleRecord', records.filter((r) => !isError(r)))
+    expect(records.at(-1)).toMatchObject({ id: 'repeats', paragraphs: [{}, {}, { repeatedSentences: [{ of: 0 }] }] })
+  })
+})
+
+describe('real outputs of `news-dedup feed` are valid', () => {
+  it('feed records (copy, near copy, boilerplate, generated id) and error records', async () => {
+    const records = await feedCliRecords([...FEED_ARTICLES, { id: 'no-body' }, 'not an object'])
+    expect(records).toHaveLength(FEED_ARTICLES.length + 2)
+    expectValid('feedRecord', records.filter((r) => !isError(r)))
+    expectValid('errorRecord', records.filter(isError))
+    expect(records.map((r) => (r.duplicate as { kind?: string } | null | undefined)?.kind)).toContain('copy')
+  })
+})
+
+describe('stream outputs are valid', () => {
+  it('clean streams and cleanAll', async () => {
+    const items = [...ARTICLES, 42]
+    const all: unknown[] = [...(await throughNode(items, createCleanTransform())), ...(await throughWeb(items, createCleanStream()))]
+    for await (const record of cleanAll(items)) all.push(record)
+    expectValid('articleRecord', all.filter((r) => !isError(r)))
+    expectValid('errorRecord', all.filter(isError))
+  })
+
+  it('feed streams', async () => {
+    const items = [...FEED_ARTICLES, { id: 'no-body' }]
+    const all = [...(await throughNode(items, createFeedTransform())), ...(await throughWeb(items, createFeedStream()))]
+    expectValid('feedRecord', all.filter((r) => !isError(r)))
+    expectValid('errorRecord', all.filter(isError))
+  })
+})
+
+describe('invalid outputs are rejected', () => {
+  const record = async () => parseLines(await cli(['clean', REFERENCE_PATH, '--to', 'jsonl']))[0] as { paragraphs: Array<Record<string, unknown>> }
+
+  it('a wrong type for duplicate.kind', async () => {
+    const bad = await record()
+    bad.paragraphs[4]!.duplicate = { kind: 42, of: 1, similarity: 1 }
+    expect(validator('articleRecord')(bad)).toBe(false)
+    expect(validator('top')(bad)).toBe(false)
+    bad.paragraphs[4]!.duplicate = { kind: 'copy', of: 1, similarity: 1 }
+    expect(validator('articleRecord')(bad)).toBe(false)
+  })
+
+  it('an unknown field inside a paragraph or a duplicate, a missing field, an out-of-range value', async () => {
+    const extra = await record()
+    extra.paragraphs[0]!.extra = true
+    expect(validator('articleRecord')(extra)).toBe(false)
+    const inDuplicate = await record()
+    inDuplicate.paragraphs[4]!.duplicate = { kind: 'exact', of: 1, similarity: 1, why: 'x' }
+    expect(validator('articleRecord')(inDuplicate)).toBe(false)
+    const missing = (await record()) as Record<string, unknown>
+    delete missing.text
+    expect(validator('articleRecord')(missing)).toBe(false)
+    const range = await record()
+    range.paragraphs[0]!.confidence = 1.5
+    expect(validator('articleRecord')(range)).toBe(false)
+  })
+
+  it('other input fields are allowed on article records but not on clean results', async () => {
+    const withField = { ...(await record()), title: 'kept', tags: ['a'] }
+    expect(validator('articleRecord')(withField)).toBe(true)
+    const result = { ...JSON.parse(await cli(['clean', REFERENCE_PATH, '--to', 'json'])), title: 'no' }
+    expect(validator('cleanResult')(result)).toBe(false)
+  })
+
+  it('a malformed error record', () => {
+    expect(validator('errorRecord')({ id: 1, error: { code: 'E_X' } })).toBe(false)
+    expect(validator('errorRecord')({ id: 1, error: { code: 'bad', message: 'm' } })).toBe(false)
+  })
+})
