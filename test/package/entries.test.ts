@@ -20,11 +20,24 @@ describe('built package', () => {
     expect(out).toEqual({ kept: 4, language: 'fr', passages: [{ kind: 'exact', paragraphs: [4, 6], of: [1, 3] }] })
   })
 
+  // Self-reference through the package's own exports map, as a user's import or require would resolve it.
+  it.each([
+    ['news-dedup', ['clean', 'createDeduplicator', 'toHtml']],
+    ['news-dedup/stores', ['createSqliteIndex', 'createRedisIndex', 'openIndex']],
+    ['news-dedup/unified', ['rehypeNewsDedup', 'remarkNewsDedup']],
+    ['news-dedup/node', ['createCleanTransform', 'createFeedTransform']],
+  ])('%s loads through import and require with the same exports', (entry, names) => {
+    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `console.log(JSON.stringify(Object.keys(await import(${JSON.stringify(entry)})).sort()))`], { cwd: root, encoding: 'utf8' })
+    const cjs = execFileSync(process.execPath, ['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(entry)})).sort()))`], { cwd: root, encoding: 'utf8' })
+    expect(JSON.parse(cjs)).toEqual(JSON.parse(esm))
+    expect(JSON.parse(esm)).toEqual(expect.arrayContaining(names))
+  })
+
   it('packs a tarball whose exports map resolves for import and require', () => {
     const dir = mkdtempSync(join(tmpdir(), 'news-dedup-pack-'))
     const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' })
     const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path)
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'package.json']))
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/unified.js', 'dist/stores.cjs', 'dist/node.d.cts', 'schema/news-dedup.schema.json', 'package.json']))
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false)
   })
 
