@@ -45,3 +45,4 @@ export {
   type FeedStreamRecord,
 } from './streams/index.js'
 export { outputSchema, schemaVersion, schemaMajorVersion } from './schema/index.js'
+export { renderReview, type ReviewItem, type ReviewOptions } from './review/render-review.js'

@@ -11,6 +11,7 @@ describe('public API (src/index.ts)', () => {
         'createCleanStream',
         'createFeedStream',
         'outputSchema',
+        'renderReview',
         'schemaMajorVersion',
         'schemaVersion',
         'candidateProbability',

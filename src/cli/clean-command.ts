@@ -13,6 +13,8 @@ import { toText } from '../output/to-text.js'
 import { guessFormat } from '../parse/parse-input.js'
 import type { CleanResult, InputFormat } from '../types.js'
 import { readLines } from './read-lines.js'
+import { reviewPage } from './review-command.js'
+import { renderReview } from '../review/render-review.js'
 
 /** Where the CLI reads and writes; `process` in real use, fakes in tests. */
 export interface CliIo {
@@ -22,10 +24,10 @@ export interface CliIo {
 }
 
 type From = InputFormat | 'jsonl'
-type To = 'text' | 'json' | 'jsonl' | 'html' | 'markdown'
+type To = 'text' | 'json' | 'jsonl' | 'html' | 'markdown' | 'review'
 
 const FROM: readonly From[] = ['text', 'html', 'markdown', 'jsonl']
-const TO: readonly To[] = ['text', 'json', 'jsonl', 'html', 'markdown']
+const TO: readonly To[] = ['text', 'json', 'jsonl', 'html', 'markdown', 'review']
 
 export const CLEAN_HELP = `Usage: news-dedup clean [FILE...] [options]
 
@@ -35,8 +37,9 @@ Reads standard input when no FILE is given.
 Options:
   --from FORMAT           text | html | markdown | jsonl (default: from the file
                           extension: .html .md .txt .jsonl, else sniffed)
-  --to FORMAT             text | json | jsonl | html | markdown (default: text;
-                          jsonl when reading jsonl)
+  --to FORMAT             text | json | jsonl | html | markdown | review (default:
+                          text; jsonl when reading jsonl; review: one HTML page for
+                          all inputs, see \`news-dedup review\`)
   --near-threshold N      similarity (0-1) for near repeats (default 0.8)
   --contain-threshold N   share (0-1) of a paragraph inside a longer one (default 0.9)
   --min-length N          shorter paragraphs are only checked for exact repeats (default 40)
@@ -86,6 +89,11 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   }
   const sources = positionals.length === 0 ? ['-'] : positionals
   const write = writer(io.stdout)
+  if (to === 'review') {
+    const review = await reviewPage(sources, { from, options }, io)
+    await write(review.page)
+    return review.failed > 0 ? 1 : 0
+  }
   let failed = 0
   const documents: string[] = []
   for (const source of sources) {
@@ -194,6 +202,8 @@ function render(result: CleanResult, to: To, source: string): string {
       return toHtml(result)
     case 'markdown':
       return toMarkdown(result)
+    case 'review':
+      return renderReview([{ ...result, id: source === '-' ? null : source }])
   }
 }
 

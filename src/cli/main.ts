@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { CLEAN_HELP, runClean, UsageError, type CliIo } from './clean-command.js'
 import { runFeed } from './feed-command.js'
+import { runReview } from './review-command.js'
 
 const HELP = `Usage: news-dedup <command> [options]
 
@@ -10,6 +11,8 @@ Commands:
   clean [FILE...]   clean articles one by one (text, HTML, Markdown or JSONL)
   feed [FILE...|DIR|-]  a stream of articles: copies of earlier articles and site
                     boilerplate too, with a persistent index (SQLite, Redis)
+  review [FILE...] -o report.html [--feed]
+                    one self-contained HTML page showing what was removed and why
 
 Run \`news-dedup <command> --help\` for a command's options.
 
@@ -27,6 +30,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runClean(rest, io)
       case 'feed':
         return await runFeed(rest, io)
+      case 'review':
+        return await runReview(rest, io)
       case undefined:
       case '-h':
       case '--help':
@@ -34,7 +39,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(HELP)
         return command === undefined ? 2 : 0
       default:
-        throw new UsageError(`Unknown command \`${command}\`: expected clean or feed`)
+        throw new UsageError(`Unknown command \`${command}\`: expected clean, feed or review`)
     }
   } catch (error) {
     if (error instanceof UsageError) {

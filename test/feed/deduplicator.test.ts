@@ -131,7 +131,7 @@ describe('index behaviour', () => {
     const r = await dedup.add({ text: 'Hello  world.\n\nSecond paragraph.' })
     const s = await dedup.add({ text: 'hello world.\n\nSECOND paragraph.' })
     expect(r.idGenerated).toBe(true)
-    expect(r.id).toMatch(/^sha256-[0-9a-f]{24}$/)
+    expect(r.id).toMatch(/^murmur3-[0-9a-f]{24}$/)
     expect(s.id).toBe(r.id)
     await dedup.close()
   })

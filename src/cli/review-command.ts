@@ -1,0 +1,271 @@
+import { createReadStream } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { clean } from '../clean.js'
+import { DedupeError } from '../errors.js'
+import { createDeduplicator, type Deduplicator } from '../feed/create-deduplicator.js'
+import { readJsonl } from '../feed/read-jsonl.js'
+import { siteOf } from '../feed/site-of.js'
+import { createMemoryIndex } from '../feed/stores/memory.js'
+import { textChunks } from '../feed/text-chunks.js'
+import type { Article } from '../feed/types.js'
+import { resolveOptions, type Options } from '../options.js'
+import { guessFormat } from '../parse/parse-input.js'
+import { renderReview, type ReviewItem } from '../review/render-review.js'
+import type { InputFormat } from '../types.js'
+import { UsageError, type CliIo } from './clean-command.js'
+
+export const REVIEW_HELP = `Usage: news-dedup review [FILE...] [-o report.html] [--feed] [options]
+
+Writes ONE self-contained HTML page (no script, no external resource) showing, per article,
+the kept paragraphs, the removed ones struck through with why (kind, link to what they
+repeat, similarity), repeated sentences struck inline and paragraph languages. Reads
+standard input when no FILE is given.
+
+Options:
+  -o, --output FILE       write the page here (default: standard output)
+  --feed                  judge the articles as one feed, in order (in-memory index):
+                          also copies of earlier articles, site boilerplate and
+                          paragraphs repeated from other articles; adds a summary
+                          with per-site and per-language charts
+  --boilerplate-min N     with --feed: a paragraph in N articles of a site is
+                          boilerplate (default 3)
+  --title TEXT            page title (default: news-dedup review)
+  --from FORMAT           text | html | markdown | jsonl (default: from the file
+                          extension: .html .md .txt .jsonl, else sniffed)
+  --near-threshold N      similarity (0-1) for near repeats (default 0.8)
+  --contain-threshold N   share (0-1) of a paragraph inside a longer one (default 0.9)
+  --min-length N          shorter paragraphs are only checked for exact repeats (default 40)
+  --min-sentence-length N repeated sentences shorter than this are kept (default 40; 0 = off)
+  --languages LIST        restrict languages, e.g. fr,en,de (default: all)
+  --line-breaks MODE      plain text: auto | paragraph | join (default auto)
+  -q, --quiet             no summary line on stderr
+  -h, --help              this help
+
+JSONL input: one article per line, {"id", "text" | "html" | "markdown", "title"?,
+"site"?, "url"?, ...}. A .txt/.html/.md file is one article, its path is its id.
+
+Exit code: 0 all articles shown, 1 some could not be read or cleaned (listed on
+stderr, left out of the page), 2 bad usage.
+
+Examples:
+  news-dedup review article.txt -o review.html
+  news-dedup review feed.jsonl --feed -o feed-review.html
+`
+
+export type From = InputFormat | 'jsonl'
+const FROM: readonly From[] = ['text', 'html', 'markdown', 'jsonl']
+
+/** An article to review and where it came from (for error messages). */
+interface Input {
+  article: Article
+  source: string
+}
+
+/**
+ * `news-dedup review`: reads articles (like `clean`), cleans each one (or, with `--feed`, runs
+ * them through the feed deduplicator with an in-memory index), and writes the review page.
+ * @returns The exit code: 0 ok, 1 some article failed (reported on stderr, left out).
+ * @throws {UsageError} For bad flags or values (exit code 2).
+ */
+export async function runReview(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(argv)
+  if (values.help) {
+    io.stdout.write(REVIEW_HELP)
+    return 0
+  }
+  const from = oneOf('--from', values.from, FROM)
+  const options = buildOptions(values)
+  const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
+  if (boilerplateMin !== undefined && !values.feed) throw new UsageError('--boilerplate-min only applies with --feed')
+  let dedup: Deduplicator | null = null
+  try {
+    resolveOptions(options)
+    if (values.feed) {
+      dedup = createDeduplicator({ ...options, index: createMemoryIndex(), ...(boilerplateMin === undefined ? {} : { boilerplateMin }) })
+    }
+  } catch (error) {
+    if (error instanceof DedupeError) throw new UsageError(`${error.code}: ${error.message}`)
+    throw error
+  }
+
+  const sources = positionals.length === 0 ? ['-'] : positionals
+  const review = await reviewPage(sources, { from, options, dedup, ...(values.title === undefined ? {} : { title: values.title }) }, io)
+  if (values.output === undefined || values.output === '-') {
+    await new Promise<void>((resolve) => (io.stdout.write(review.page) ? resolve() : io.stdout.once('drain', () => resolve())))
+  } else {
+    await writeFile(values.output, review.page)
+  }
+  if (!values.quiet) {
+    const where = values.output === undefined || values.output === '-' ? 'stdout' : values.output
+    io.stderr.write(`review: ${review.articles} articles, ${review.struck} paragraphs struck${review.failed > 0 ? `, ${review.failed} failed` : ''} → ${where}\n`)
+  }
+  return review.failed > 0 ? 1 : 0
+}
+
+/** How {@link reviewPage} reads and judges its sources. */
+export interface ReviewSettings {
+  /** Input format of every source; else from the extension (`.jsonl`) or sniffed. */
+  from?: From | undefined
+  /** `clean()` options (ignored with `dedup`, which has its own). */
+  options: Options
+  /** Judge the articles as a feed with this deduplicator (closed at the end); else `clean()` each. */
+  dedup?: Deduplicator | null
+  title?: string
+}
+
+/**
+ * Reads every source (files, or `-` for standard input), cleans or deduplicates each article
+ * in order and renders the review page. Unreadable sources and records are reported on
+ * `io.stderr` and left out. Also what `news-dedup clean --to review` uses.
+ */
+export async function reviewPage(
+  sources: string[],
+  settings: ReviewSettings,
+  io: Pick<CliIo, 'stdin' | 'stderr'>,
+): Promise<{ page: string; articles: number; struck: number; failed: number }> {
+  const items: ReviewItem[] = []
+  let failed = 0
+  const fail = (source: string, error: unknown): void => {
+    failed++
+    io.stderr.write(`${source}: ${describe(error)}\n`)
+  }
+  const dedup = settings.dedup ?? null
+  try {
+    for await (const input of inputs(sources, settings.from, io.stdin, fail)) {
+      try {
+        items.push(dedup ? await dedup.add(input.article) : cleanOne(input.article, settings.options))
+      } catch (error) {
+        fail(input.source, error)
+      }
+    }
+  } finally {
+    await dedup?.close()
+  }
+  const struck = items.reduce(
+    (n, item) => n + item.paragraphs.filter((p) => p.duplicate !== null || ('crossDuplicate' in p && p.crossDuplicate !== null)).length,
+    0,
+  )
+  const page = renderReview(items, settings.title === undefined ? {} : { title: settings.title })
+  return { page, articles: items.length, struck, failed }
+}
+
+/** `clean()` on one article, with the id, title and site the review page shows. */
+function cleanOne(article: Article, options: Options): ReviewItem {
+  const body = article.text !== undefined ? { text: article.text } : article.html !== undefined ? { html: article.html } : { markdown: article.markdown }
+  const result = clean(body, options)
+  return {
+    ...result,
+    id: article.id === undefined ? null : String(article.id),
+    ...(typeof article.title === 'string' ? { title: article.title } : {}),
+    site: siteOf(article),
+  }
+}
+
+/** Every article of every source, in order; unreadable records go to `fail`. */
+async function* inputs(
+  sources: string[],
+  from: From | undefined,
+  stdin: CliIo['stdin'],
+  fail: (source: string, error: unknown) => void,
+): AsyncGenerator<Input> {
+  for (const source of sources) {
+    const format = from ?? (/\.(jsonl|ndjson)$/i.test(source) ? 'jsonl' : undefined)
+    if (format === 'jsonl') {
+      const stream = source === '-' ? stdin : createReadStream(source)
+      try {
+        for await (const record of readJsonl(textChunks(stream), source === '-' ? 'stdin' : source)) {
+          if ('error' in record) fail(record.source ?? source, record.error)
+          else yield { article: record.article, source: record.source ?? source }
+        }
+      } catch (error) {
+        fail(source, error)
+      }
+      continue
+    }
+    let text: string
+    try {
+      text = await readText(source, stdin)
+    } catch (error) {
+      fail(source, error)
+      continue
+    }
+    const field = format ?? guessFormat(source === '-' ? null : source, text)
+    yield { article: { ...(source === '-' ? {} : { id: source }), [field]: text }, source: source === '-' ? 'stdin' : source }
+  }
+}
+
+async function readText(source: string, stdin: CliIo['stdin']): Promise<string> {
+  let bytes: Uint8Array
+  if (source === '-') {
+    const parts: Uint8Array[] = []
+    for await (const chunk of stdin) parts.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk)
+    bytes = Buffer.concat(parts)
+  } else {
+    bytes = await readFile(source)
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch (cause) {
+    throw new DedupeError('E_INVALID_UTF8', 'The input is not valid UTF-8', { cause })
+  }
+}
+
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        feed: { type: 'boolean' },
+        'boilerplate-min': { type: 'string' },
+        title: { type: 'string' },
+        from: { type: 'string' },
+        'near-threshold': { type: 'string' },
+        'contain-threshold': { type: 'string' },
+        'min-length': { type: 'string' },
+        'min-sentence-length': { type: 'string' },
+        languages: { type: 'string' },
+        'line-breaks': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined
+  if (!allowed.includes(value as T)) throw new UsageError(`Expected ${flag} to be one of ${allowed.join(', ')}, not \`${value}\``)
+  return value as T
+}
+
+function number(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const parsed = Number(value)
+  if (value.trim() === '' || Number.isNaN(parsed)) throw new UsageError(`Expected ${flag} to be a number, not \`${value}\``)
+  return parsed
+}
+
+function buildOptions(values: ReturnType<typeof parseFlags>['values']): Options {
+  const lineBreaks = oneOf('--line-breaks', values['line-breaks'], ['auto', 'paragraph', 'join'] as const)
+  const only = values.languages?.split(',').map((code) => code.trim()).filter((code) => code !== '')
+  return {
+    detect: {
+      nearThreshold: number('--near-threshold', values['near-threshold']),
+      containThreshold: number('--contain-threshold', values['contain-threshold']),
+      minLength: number('--min-length', values['min-length']),
+      minSentenceLength: number('--min-sentence-length', values['min-sentence-length']),
+    },
+    language: only ? { only } : {},
+    split: lineBreaks ? { lineBreaks } : {},
+  }
+}
+
+function describe(error: unknown): string {
+  if (typeof error === 'string') return error
+  return error instanceof DedupeError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)
+}

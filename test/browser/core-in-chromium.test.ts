@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { clean } from '../../src/clean.js'
+import { createDeduplicator } from '../../src/feed/create-deduplicator.js'
+import { bundleForBrowser, launchChromium, ROOT, runBrowserTests, type TestBrowser } from './harness.js'
+
+const REFERENCE = readFileSync(join(ROOT, 'fixtures', 'whatsapp-outage-fr.txt'), 'utf8')
+
+const FEED = [
+  { site: 'a.example', text: 'Le gouvernement a annoncé lundi une réforme des retraites qui sera présentée au Parlement au printemps prochain.\n\nLes syndicats appellent à manifester dans toute la France dès la semaine prochaine.' },
+  { id: 'b-1', site: 'b.example', text: 'Le gouvernement a annoncé lundi une réforme des retraites qui sera présentée au Parlement au printemps prochain.\n\nLes syndicats appellent à manifester dans toute la France dès la semaine prochaine.' },
+]
+
+/**
+ * The core (src/index.ts) bundled for the browser runs in Chromium and gives, byte for byte,
+ * the JSON Node gives: clean() on the reference article, and the feed deduplicator with its
+ * in-memory index (content ids included). The page is about:blank; the bundle is imported from
+ * a blob: URL, so nothing is fetched over the network.
+ */
+describe.skipIf(!runBrowserTests)('the core in headless Chromium', () => {
+  let browser: TestBrowser
+  let page: Page
+  const requests: string[] = []
+
+  beforeAll(async () => {
+    const [bundle, launched] = await Promise.all([bundleForBrowser('src/index.ts'), launchChromium()])
+    browser = launched
+    expect(bundle.builtins).toEqual([])
+    page = await browser.context.newPage()
+    page.on('request', (request) => requests.push(request.url()))
+    await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"><title>core</title></head><body></body></html>')
+    // A string, not a function: the test transform must not inject helpers into browser code.
+    await page.evaluate(`(async () => {
+      const url = URL.createObjectURL(new Blob([${JSON.stringify(bundle.code)}], { type: 'text/javascript' }))
+      window.core = await import(url)
+      URL.revokeObjectURL(url)
+    })()`)
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+  }, 60_000)
+
+  it('cleans the reference article exactly as Node does', async () => {
+    const inBrowser = (await page.evaluate(`JSON.stringify(window.core.clean(${JSON.stringify(REFERENCE)}))`)) as string
+    const result = JSON.parse(inBrowser) as ReturnType<typeof clean>
+    expect(result.language).toBe('fr')
+    expect(result.paragraphs.filter((p) => p.duplicate === null)).toHaveLength(4)
+    expect(result.passages).toEqual([{ kind: 'exact', paragraphs: [4, 6], of: [1, 3] }])
+    expect(inBrowser).toBe(JSON.stringify(clean(REFERENCE)))
+  })
+
+  it('runs the feed deduplicator with the in-memory index, content ids included, as Node does', async () => {
+    const inBrowser = (await page.evaluate(`(async () => {
+      const dedup = window.core.createDeduplicator({ now: () => 0 })
+      const results = []
+      for (const article of ${JSON.stringify(FEED)}) results.push(await dedup.add(article))
+      await dedup.close()
+      return JSON.stringify(results)
+    })()`)) as string
+    const dedup = createDeduplicator({ now: () => 0 })
+    const inNode = []
+    for (const article of FEED) inNode.push(await dedup.add(article))
+    await dedup.close()
+    expect(inBrowser).toBe(JSON.stringify(inNode))
+    const results = JSON.parse(inBrowser) as typeof inNode
+    expect(results[0]!.id).toMatch(/^murmur3-[0-9a-f]{24}$/)
+    expect(results[1]!.duplicate).toMatchObject({ kind: 'copy', of: results[0]!.id })
+  })
+
+  it('made no network request', () => {
+    expect(requests.filter((url) => !/^(about:blank|data:|blob:)/.test(url))).toEqual([])
+  })
+})
