@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { clean } from '../clean.js'
 import { DedupeError } from '../errors.js'
@@ -12,6 +11,7 @@ import { summarize } from '../output/summarize.js'
 import { toText } from '../output/to-text.js'
 import { guessFormat } from '../parse/parse-input.js'
 import type { CleanResult, InputFormat } from '../types.js'
+import { CLEAN_FLAGS, oneOf, optionsFromFlags, readText, UsageError } from './clean-flags.js'
 import { readLines } from './read-lines.js'
 import { reviewPage } from './review-command.js'
 import { renderReview } from '../review/render-review.js'
@@ -63,8 +63,7 @@ Examples:
   cat article.md | news-dedup clean --from markdown --to json
 `
 
-/** A usage mistake on the command line: exit code 2. */
-export class UsageError extends Error {}
+export { UsageError }
 
 /**
  * `news-dedup clean`: parses argv, cleans each input, writes the rendering.
@@ -79,7 +78,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   }
   const from = oneOf('--from', values.from, FROM)
   const to = oneOf('--to', values.to, TO)
-  const options = buildOptions(values)
+  const options = optionsFromFlags(values)
   // Check the options once, before any input is read, so a bad value is a usage error.
   try {
     resolveOptions(options)
@@ -125,14 +124,8 @@ function parseFlags(argv: string[]) {
       args: argv,
       allowPositionals: true,
       options: {
-        from: { type: 'string' },
+        ...CLEAN_FLAGS,
         to: { type: 'string' },
-        'near-threshold': { type: 'string' },
-        'contain-threshold': { type: 'string' },
-        'min-length': { type: 'string' },
-        'min-sentence-length': { type: 'string' },
-        languages: { type: 'string' },
-        'line-breaks': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -142,53 +135,13 @@ function parseFlags(argv: string[]) {
   }
 }
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined
-  if (!allowed.includes(value as T)) throw new UsageError(`Expected ${flag} to be one of ${allowed.join(', ')}, not \`${value}\``)
-  return value as T
-}
 
-function number(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined
-  const parsed = Number(value)
-  if (value.trim() === '' || Number.isNaN(parsed)) throw new UsageError(`Expected ${flag} to be a number, not \`${value}\``)
-  return parsed
-}
 
-function buildOptions(values: ReturnType<typeof parseFlags>['values']): Options {
-  const lineBreaks = oneOf('--line-breaks', values['line-breaks'], ['auto', 'paragraph', 'join'] as const)
-  const only = values.languages?.split(',').map((code) => code.trim()).filter((code) => code !== '')
-  return {
-    detect: {
-      nearThreshold: number('--near-threshold', values['near-threshold']),
-      containThreshold: number('--contain-threshold', values['contain-threshold']),
-      minLength: number('--min-length', values['min-length']),
-      minSentenceLength: number('--min-sentence-length', values['min-sentence-length']),
-    },
-    language: only ? { only } : {},
-    split: lineBreaks ? { lineBreaks } : {},
-  }
-}
 
 function formatOf(source: string): From | undefined {
   return /\.jsonl$|\.ndjson$/i.test(source) ? 'jsonl' : undefined
 }
 
-async function readText(source: string, stdin: AsyncIterable<Uint8Array | string>): Promise<string> {
-  let bytes: Uint8Array
-  if (source === '-') {
-    const parts: Buffer[] = []
-    for await (const chunk of stdin) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk))
-    bytes = Buffer.concat(parts)
-  } else {
-    bytes = await readFile(source)
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch (cause) {
-    throw new DedupeError('E_INVALID_UTF8', 'The input is not valid UTF-8', { cause })
-  }
-}
 
 function render(result: CleanResult, to: To, source: string): string {
   switch (to) {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { clean } from '../clean.js'
 import { DedupeError } from '../errors.js'
@@ -13,7 +13,8 @@ import { resolveOptions, type Options } from '../options.js'
 import { guessFormat } from '../parse/parse-input.js'
 import { renderReview, type ReviewItem } from '../review/render-review.js'
 import type { InputFormat } from '../types.js'
-import { UsageError, type CliIo } from './clean-command.js'
+import type { CliIo } from './clean-command.js'
+import { CLEAN_FLAGS, number, oneOf, optionsFromFlags, readText, UsageError } from './clean-flags.js'
 
 export const REVIEW_HELP = `Usage: news-dedup review [FILE...] [-o report.html] [--feed] [options]
 
@@ -75,7 +76,7 @@ export async function runReview(argv: string[], io: CliIo): Promise<number> {
     return 0
   }
   const from = oneOf('--from', values.from, FROM)
-  const options = buildOptions(values)
+  const options = optionsFromFlags(values)
   const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
   if (boilerplateMin !== undefined && !values.feed) throw new UsageError('--boilerplate-min only applies with --feed')
   let dedup: Deduplicator | null = null
@@ -195,21 +196,6 @@ async function* inputs(
   }
 }
 
-async function readText(source: string, stdin: CliIo['stdin']): Promise<string> {
-  let bytes: Uint8Array
-  if (source === '-') {
-    const parts: Uint8Array[] = []
-    for await (const chunk of stdin) parts.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk)
-    bytes = Buffer.concat(parts)
-  } else {
-    bytes = await readFile(source)
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch (cause) {
-    throw new DedupeError('E_INVALID_UTF8', 'The input is not valid UTF-8', { cause })
-  }
-}
 
 function parseFlags(argv: string[]) {
   try {
@@ -221,13 +207,7 @@ function parseFlags(argv: string[]) {
         feed: { type: 'boolean' },
         'boilerplate-min': { type: 'string' },
         title: { type: 'string' },
-        from: { type: 'string' },
-        'near-threshold': { type: 'string' },
-        'contain-threshold': { type: 'string' },
-        'min-length': { type: 'string' },
-        'min-sentence-length': { type: 'string' },
-        languages: { type: 'string' },
-        'line-breaks': { type: 'string' },
+        ...CLEAN_FLAGS,
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -237,33 +217,8 @@ function parseFlags(argv: string[]) {
   }
 }
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined
-  if (!allowed.includes(value as T)) throw new UsageError(`Expected ${flag} to be one of ${allowed.join(', ')}, not \`${value}\``)
-  return value as T
-}
 
-function number(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined
-  const parsed = Number(value)
-  if (value.trim() === '' || Number.isNaN(parsed)) throw new UsageError(`Expected ${flag} to be a number, not \`${value}\``)
-  return parsed
-}
 
-function buildOptions(values: ReturnType<typeof parseFlags>['values']): Options {
-  const lineBreaks = oneOf('--line-breaks', values['line-breaks'], ['auto', 'paragraph', 'join'] as const)
-  const only = values.languages?.split(',').map((code) => code.trim()).filter((code) => code !== '')
-  return {
-    detect: {
-      nearThreshold: number('--near-threshold', values['near-threshold']),
-      containThreshold: number('--contain-threshold', values['contain-threshold']),
-      minLength: number('--min-length', values['min-length']),
-      minSentenceLength: number('--min-sentence-length', values['min-sentence-length']),
-    },
-    language: only ? { only } : {},
-    split: lineBreaks ? { lineBreaks } : {},
-  }
-}
 
 function describe(error: unknown): string {
   if (typeof error === 'string') return error

@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises'
+import { DedupeError } from '../errors.js'
+import type { Options } from '../options.js'
+import type { CliIo } from './clean-command.js'
+
+/** A usage mistake on the command line: exit code 2. */
+export class UsageError extends Error {}
+
+/** The `parseArgs` flags of `clean()`'s options, shared by the commands that clean. */
+export const CLEAN_FLAGS = {
+  from: { type: 'string' },
+  'near-threshold': { type: 'string' },
+  'contain-threshold': { type: 'string' },
+  'min-length': { type: 'string' },
+  'min-sentence-length': { type: 'string' },
+  languages: { type: 'string' },
+  'line-breaks': { type: 'string' },
+} as const
+
+/** The values `parseArgs` gives for {@link CLEAN_FLAGS}. */
+export type CleanFlagValues = { [K in keyof typeof CLEAN_FLAGS]?: string | undefined }
+
+/**
+ * Checks a flag's value against its allowed values.
+ * @throws {UsageError} naming the flag and the allowed values.
+ */
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined
+  if (!allowed.includes(value as T)) throw new UsageError(`Expected ${flag} to be one of ${allowed.join(', ')}, not \`${value}\``)
+  return value as T
+}
+
+/**
+ * Reads a numeric flag.
+ * @throws {UsageError} when the value is not a number.
+ */
+export function number(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const parsed = Number(value)
+  if (value.trim() === '' || Number.isNaN(parsed)) throw new UsageError(`Expected ${flag} to be a number, not \`${value}\``)
+  return parsed
+}
+
+/**
+ * Turns the clean flags into `clean()` options (ranges are checked later by `resolveOptions`).
+ * @throws {UsageError} for a value that is not a number or not an allowed word.
+ */
+export function optionsFromFlags(values: CleanFlagValues): Options {
+  const lineBreaks = oneOf('--line-breaks', values['line-breaks'], ['auto', 'paragraph', 'join'] as const)
+  const only = values.languages?.split(',').map((code) => code.trim()).filter((code) => code !== '')
+  return {
+    detect: {
+      nearThreshold: number('--near-threshold', values['near-threshold']),
+      containThreshold: number('--contain-threshold', values['contain-threshold']),
+      minLength: number('--min-length', values['min-length']),
+      minSentenceLength: number('--min-sentence-length', values['min-sentence-length']),
+    },
+    language: only ? { only } : {},
+    split: lineBreaks ? { lineBreaks } : {},
+  }
+}
+
+/**
+ * Reads a whole input (a file, or standard input for `-`) as strict UTF-8.
+ * @throws {DedupeError} `E_INVALID_UTF8` for bytes that are not UTF-8.
+ */
+export async function readText(source: string, stdin: CliIo['stdin']): Promise<string> {
+  let bytes: Uint8Array
+  if (source === '-') {
+    const parts: Uint8Array[] = []
+    for await (const chunk of stdin) parts.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk)
+    bytes = Buffer.concat(parts)
+  } else {
+    bytes = await readFile(source)
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch (cause) {
+    throw new DedupeError('E_INVALID_UTF8', 'The input is not valid UTF-8', { cause })
+  }
+}
