@@ -9,6 +9,7 @@ import { readXmlFeed } from '../feed/read-xml-feed.js'
 import { openIndex } from '../feed/stores/open-index.js'
 import { textChunks } from '../feed/text-chunks.js'
 import type { FeedInputRecord, FeedResult } from '../feed/types.js'
+import { renderReview } from '../review/render-review.js'
 
 /** The streams `runFeed` talks to (process.stdin/stdout/stderr in the real CLI). */
 export interface FeedIo {
@@ -27,6 +28,8 @@ Options:
   --ttl DURATION            forget articles older than this, e.g. 7d, 12h (by published date, else arrival)
   --drop-duplicates         print only originals (articles that copy no earlier one), with their cleaned text
   --boilerplate-min N       a paragraph in N articles of one site is boilerplate [3]
+  --to jsonl|review         one JSON line per record [jsonl], or one HTML review page of the whole run
+                            (error records are then reported in the summary on stderr only)
 
 Ids: a record's own id (JSONL id, RSS guid, Atom id, else the link); an .html file's path; else a content hash.
   -h, --help                show this help
@@ -122,6 +125,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
         ttl: { type: 'string' },
         'drop-duplicates': { type: 'boolean', default: false },
         'boilerplate-min': { type: 'string' },
+        to: { type: 'string', default: 'jsonl' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -134,6 +138,12 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     io.stdout.write(USAGE + '\n')
     return 0
   }
+  if (values.to !== 'jsonl' && values.to !== 'review') {
+    io.stderr.write(`news-dedup feed: Expected --to to be jsonl or review, not \`${values.to}\`\n\n${USAGE}\n`)
+    return 2
+  }
+  // --to review: the results are kept and rendered as one page at the end (the page is built in memory).
+  const reviewed: FeedResult[] | null = values.to === 'review' ? [] : null
   const boilerplateMin = values['boilerplate-min'] === undefined ? undefined : Number(values['boilerplate-min'])
   let dedup
   try {
@@ -162,7 +172,9 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     else io.stderr.write('\r\x1b[K' + line)
   }
   const write = async (value: unknown): Promise<void> => {
-    if (!io.stdout.write(JSON.stringify(value) + '\n')) await once(io.stdout, 'drain')
+    // With --to review, stdout holds the page alone: error records go to stderr.
+    const out = reviewed && typeof value === 'object' && value !== null && 'error' in value ? io.stderr : io.stdout
+    if (!out.write(JSON.stringify(value) + '\n')) await once(out, 'drain')
   }
 
   try {
@@ -185,7 +197,9 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
         else if (result.duplicate.kind === 'copy') stats.copies++
         else stats.nearCopies++
         for (const p of result.paragraphs) if (p.crossDuplicate?.kind === 'boilerplate') stats.boilerplate++
-        if (!values['drop-duplicates'] || result.duplicate === null) await write(result)
+        if (values['drop-duplicates'] && result.duplicate !== null) continue
+        if (reviewed) reviewed.push(result)
+        else await write(result)
       }
       if (tty && Date.now() - lastProgress > 250) {
         lastProgress = Date.now()
@@ -194,6 +208,10 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     }
   } finally {
     await dedup.close()
+  }
+  if (reviewed) {
+    const page = renderReview(reviewed, { title: 'news-dedup feed review' })
+    if (!io.stdout.write(page)) await once(io.stdout, 'drain')
   }
   progress(true)
   return stats.errors > 0 ? 1 : 0

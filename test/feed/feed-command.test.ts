@@ -100,3 +100,32 @@ describe('news-dedup feed', () => {
     expect((await cli(['--ttl', 'soon', '--index', ':memory:'])).code).toBe(2)
   })
 })
+
+describe('feed --to review', () => {
+  it('writes one HTML page of the run, errors on stderr only', async () => {
+    const { runFeed } = await import('../../src/cli/feed-command.js')
+    const { PassThrough } = await import('node:stream')
+    const story = 'La Commission européenne a présenté mardi un plan de plusieurs milliards pour moderniser les lignes ferroviaires.\n\nLes syndicats de cheminots ont salué le projet mais demandent des garanties sur les emplois.'
+    const lines = [
+      JSON.stringify({ id: 'a', site: 'one.example', text: story }),
+      'not json',
+      JSON.stringify({ id: 'b', site: 'two.example', text: story }),
+    ]
+    const collect = (stream: PassThrough): (() => string) => {
+      const parts: string[] = []
+      stream.on('data', (chunk) => parts.push(String(chunk)))
+      return () => parts.join('')
+    }
+    const stdout = new PassThrough()
+    const stderr = new PassThrough()
+    const out = collect(stdout)
+    const err = collect(stderr)
+    const code = await runFeed(['--index', ':memory:', '--to', 'review'], { stdin: [Buffer.from(lines.join('\n') + '\n')], stdout, stderr })
+    expect(code).toBe(1)
+    const page = out()
+    expect(page.startsWith('<!DOCTYPE html>') || page.startsWith('<!doctype html>')).toBe(true)
+    expect(page).not.toContain('"error"')
+    expect(page).toContain('href="#')
+    expect(err()).toContain('"error"')
+  })
+})
