@@ -103,8 +103,6 @@ describe('news-dedup feed', () => {
 
 describe('feed --to review', () => {
   it('writes one HTML page of the run, errors on stderr only', async () => {
-    const { runFeed } = await import('../../src/cli/feed-command.js')
-    const { PassThrough } = await import('node:stream')
     const story = 'La Commission européenne a présenté mardi un plan de plusieurs milliards pour moderniser les lignes ferroviaires.\n\nLes syndicats de cheminots ont salué le projet mais demandent des garanties sur les emplois.'
     const lines = [
       JSON.stringify({ id: 'a', site: 'one.example', text: story }),
