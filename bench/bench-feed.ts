@@ -20,20 +20,11 @@ import { createDeduplicator } from '../src/feed/create-deduplicator.js'
 import { openIndex } from '../src/feed/stores/open-index.js'
 import type { Article } from '../src/feed/types.js'
 import type { CleanResult } from '../src/types.js'
+import { seeded } from './seeded.js'
 
 const SELF = fileURLToPath(import.meta.url)
 
 // ---- synthetic feed: deterministic, cheap to make ----
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const SYL = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'to', 'vi', 'de', 'po', 'la', 'chi', 'mor', 'tan', 'bel', 'fu', 'gre', 'is', 'on', 'ar']
 /**
  * n articles: 3–5 paragraphs of 2–3 sentences from a 5 000-word vocabulary, one of 200 sites

@@ -21,22 +21,13 @@ import { findDuplicates } from '../src/detect/find-duplicates.js'
 import { tagArticleLanguages } from '../src/language/tag-article-languages.js'
 import { defaultOptions } from '../src/options.js'
 import { parseText } from '../src/parse/from-text.js'
+import { seeded } from './seeded.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const datasets = join(here, '..', '..', 'shared', 'datasets')
 const { values } = parseArgs({ options: { mb: { type: 'string' }, 'baseline-mb': { type: 'string' } } })
 const targetBytes = Number(values.mb ?? 20) * 1e6
 
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function loadPools(): string[][] {
   const pools = new Map<string, string[]>()
@@ -60,7 +51,7 @@ function loadPools(): string[][] {
 }
 
 function generateCorpus(): string[] {
-  const rnd = random(42)
+  const rnd = seeded(42)
   const pools = loadPools()
   const articles: string[] = []
   let bytes = 0

@@ -14,20 +14,11 @@ import { candidateProbability } from '../src/feed/lsh.js'
 import { shingles } from '../src/feed/shingles.js'
 import { normalizeText } from '../src/normalize/normalize-text.js'
 import type { FeedResult } from '../src/feed/types.js'
+import { seeded } from './seeded.js'
 
 const NTREX = '/work/shared/datasets/ntrex128-news/ntrex128_news.jsonl'
 const WIKINEWS = '/work/shared/datasets/wikinews-fr-100/wikinews_fr_100.jsonl'
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const rand = seeded(2024)
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T
 

@@ -17,6 +17,7 @@ import { findDuplicates } from '../src/detect/find-duplicates.js'
 import { defaultOptions, type ResolvedOptions } from '../src/options.js'
 import type { Duplicate } from '../src/types.js'
 import { splitSentences } from '../src/normalize/split-sentences.js'
+import { seeded } from './seeded.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const datasets = join(here, '..', '..', 'shared', 'datasets')
@@ -56,17 +57,6 @@ function loadArticles(): Article[] {
     .filter((a) => a.paragraphs.length >= 3)
 }
 
-/** Deterministic PRNG (mulberry32) so the labelled sets are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type Kind = 'exact' | 'near' | 'contained' | 'sentence'
 interface Case {
@@ -116,7 +106,7 @@ function teaser(text: string, rnd: () => number): string {
 }
 
 function buildCases(articles: Article[], seed: number): Case[] {
-  const rnd = random(seed)
+  const rnd = seeded(seed)
   const cases: Case[] = []
   articles.forEach((article, n) => {
     const ps = article.paragraphs

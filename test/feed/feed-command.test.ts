@@ -118,7 +118,7 @@ describe('feed --to review', () => {
     const stderr = new PassThrough()
     const out = collect(stdout)
     const err = collect(stderr)
-    const code = await runFeed(['--index', ':memory:', '--to', 'review'], { stdin: [Buffer.from(lines.join('\n') + '\n')], stdout, stderr })
+    const code = await runFeed(['--index', ':memory:', '--to', 'review'], { stdin: Readable.from([Buffer.from(lines.join('\n') + '\n')]), stdout, stderr })
     expect(code).toBe(1)
     const page = out()
     expect(page.startsWith('<!DOCTYPE html>') || page.startsWith('<!doctype html>')).toBe(true)
