@@ -10,8 +10,10 @@ export type DedupeErrorCode =
   | 'E_BINARY_INPUT'
   /** Bytes that are not valid UTF-8 (CLI and stream readers). */
   | 'E_INVALID_UTF8'
-  /** A JSONL line that is not a JSON object. */
+  /** A JSONL line that is not a JSON object, or a feed item without a body. */
   | 'E_INVALID_RECORD'
+  /** An input file or folder that could not be read (CLI). */
+  | 'E_READ'
 
 /**
  * The one error class of the library. Thrown only for caller mistakes (bad options, unknown

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { DedupeError } from '../errors.js'
 import { createDeduplicator } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../feed/read-jsonl.js'
 import { readXmlFeed } from '../feed/read-xml-feed.js'
@@ -81,7 +82,7 @@ async function* inputRecords(inputs: string[], stdin: FeedIo['stdin']): AsyncGen
     try {
       info = await stat(input)
     } catch (error) {
-      yield { error: `cannot read ${input}: ${(error as Error).message}`, source: input }
+      yield { error: { code: 'E_READ', message: `cannot read ${input}: ${(error as Error).message}` }, source: input }
       continue
     }
     if (info.isDirectory()) {
@@ -91,7 +92,7 @@ async function* inputRecords(inputs: string[], stdin: FeedIo['stdin']): AsyncGen
         try {
           yield { article: { id: path, html: await readFile(path, 'utf8'), file: path }, source: path }
         } catch (error) {
-          yield { error: `cannot read ${path}: ${(error as Error).message}`, source: path }
+          yield { error: { code: 'E_READ', message: `cannot read ${path}: ${(error as Error).message}` }, source: path }
         }
       }
       continue
@@ -190,7 +191,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
         } catch (error) {
           stats.errors++
           const id = record.article.id
-          await write({ ...(id === undefined ? {} : { id: String(id) }), error: (error as Error).message, source: record.source })
+          await write({ ...(id === undefined ? {} : { id: String(id) }), error: errorOf(error), source: record.source })
           continue
         }
         if (result.duplicate === null) stats.originals++
@@ -215,4 +216,10 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   }
   progress(true)
   return stats.errors > 0 ? 1 : 0
+}
+
+/** The `{ code, message }` of an error record: the library's code, or `E_INTERNAL`. */
+function errorOf(error: unknown): { code: string; message: string } {
+  if (error instanceof DedupeError) return { code: error.code, message: error.message }
+  return { code: 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) }
 }

@@ -217,10 +217,7 @@ function parseFlags(argv: string[]) {
   }
 }
 
-
-
-
 function describe(error: unknown): string {
-  if (typeof error === 'string') return error
+  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) return `${String(error.code)}: ${String(error.message)}`
   return error instanceof DedupeError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)
 }

@@ -19,15 +19,15 @@ export async function* readJsonl(chunks: AsyncIterable<string>, name = '-'): Asy
     try {
       value = JSON.parse(text)
     } catch (error) {
-      return { error: `E_INVALID_RECORD: not JSON (${(error as Error).message})`, source }
+      return { error: { code: 'E_INVALID_RECORD', message: `not JSON (${(error as Error).message})` }, source }
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return { error: 'E_INVALID_RECORD: expected a JSON object', source }
+      return { error: { code: 'E_INVALID_RECORD', message: 'expected a JSON object' }, source }
     }
     const article = value as Article
     if (typeof article.text !== 'string' && typeof article.html !== 'string' && typeof article.markdown !== 'string') {
       const id = typeof article.id === 'string' || typeof article.id === 'number' ? String(article.id) : undefined
-      return { ...(id === undefined ? {} : { id }), error: 'E_INVALID_RECORD: no string `text`, `html` or `markdown`', source }
+      return { ...(id === undefined ? {} : { id }), error: { code: 'E_INVALID_RECORD', message: 'no string `text`, `html` or `markdown`' }, source }
     }
     return { article, source }
   }

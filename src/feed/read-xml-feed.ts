@@ -96,7 +96,7 @@ export async function* readXmlFeed(chunks: AsyncIterable<string>, name = '-'): A
       if (article) yield { article, source }
       else {
         const id = field(inner, ['guid', 'id']) ?? field(inner, ['link']) ?? atomLink(inner)
-        yield { ...(id === undefined ? {} : { id }), error: `E_INVALID_RECORD: <${tag}> without content, description or summary`, source }
+        yield { ...(id === undefined ? {} : { id }), error: { code: 'E_INVALID_RECORD', message: `<${tag}> without content, description or summary` }, source }
       }
     }
   }

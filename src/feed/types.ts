@@ -137,4 +137,4 @@ export const DEFAULT_BUCKET_LIMIT = 16
 /** One record read from a feed file: an article, or why the record could not be read. */
 export type FeedInputRecord =
   | { article: Article; source?: string }
-  | { error: string; id?: string; source?: string }
+  | { error: { code: string; message: string }; id?: string; source?: string }

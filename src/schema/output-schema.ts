@@ -189,26 +189,21 @@ export const outputSchema = {
     },
     errorRecord: {
       description:
-        'An input that could not be processed. clean --to jsonl: { id, line, error: { code, message } }; ' +
-        'streams: { id, error: { code, message } }; feed: { id?, error: "CODE: message", source }.',
+        'An input that could not be processed: { id?, line?, source?, error: { code, message } }. ' +
+        'clean --to jsonl adds the 1-based line; feed adds the source (file:line or file).',
       type: 'object',
       properties: {
         id: { description: "The input's id when it could be read, else null (or absent, feed)." },
         line: { type: 'integer', minimum: 1, description: '1-based input line (clean --from jsonl).' },
         source: { type: 'string', description: 'file:line or file (feed).' },
         error: {
-          oneOf: [
-            { type: 'string' },
-            {
-              type: 'object',
-              properties: {
-                code: { type: 'string', pattern: '^E_[A-Z0-9_]+$' },
-                message: { type: 'string' },
-              },
-              required: ['code', 'message'],
-              additionalProperties: false,
-            },
-          ],
+          type: 'object',
+          properties: {
+            code: { type: 'string', pattern: '^E_[A-Z0-9_]+$' },
+            message: { type: 'string' },
+          },
+          required: ['code', 'message'],
+          additionalProperties: false,
         },
       },
       required: ['error'],
