@@ -35,9 +35,11 @@ const MARKERS: Readonly<Record<string, ReadonlySet<string>>> = Object.freeze({
   // Bokmål against Danish (nb av/da af, etter/efter, seg/sig, -het/-hed, ...).
   nbDa: words('av etter mellom gjennom seg meg deg nå mye noe noen hverandre blir ble hva rett'),
   daNb: words('af efter mellem gennem sig mig dig nu meget noget nogen hinanden bliver blev hvad ret'),
-  ne: words('छ छन् हो पनि भएको गरेको र थियो लागि गर्न भने हुन्छ गरे भन्ने छैन यो त्यो गरेका भएका'),
-  hi: words('है हैं और में की का के से था थे थी यह वह ने भी नहीं लिए'),
-  mr: words('आहे आणि आहेत होते होती व हे या ही तर पण नाही केले'),
+  ne: words('छ छन् पनि भएको गरेको र थियो लागि गर्न भने हुन्छ गरे भन्ने छैन यो त्यो गरेका भएका मा लाई गर्ने हुने सक्ने रहेको रहेका'),
+  // Hindi, Marathi, Nepali: words of one language only (या is Hindi "or" but Marathi "this", हो is Hindi
+  // and Nepali, की is Hindi "of" and Marathi "that", व and को are shared: none of them counts).
+  hi: words('है हैं और में का के से था थे थी यह वह ने भी नहीं लिए किया कहा गया गई इस उस कि जो'),
+  mr: words('आहे आणि आहेत होते होती हे तर पण नाही केले किंवा मध्ये असे त्या त्यांच्या करण्यात केली झाली'),
   mk: words('во со што ќе тоа беше бил била оваа овој кои нејзиниот'),
   srCyrl: words('је су ће у са био била шта који'),
   yi: words('און איז פֿון ניט נישט דער זיך אויף זײַן'),
@@ -136,11 +138,22 @@ export function refineSibling(tag: string, text: string, allow?: ReadonlySet<str
       return tag
     }
     case 'hi': case 'mr': {
-      if (!ok('ne')) return tag
+      // Hindi, Marathi and Nepali share Devanagari and much vocabulary; their function words differ
+      // (hi है/और/में, mr आहे/आणि/मध्ये, ne छ/र/मा). The language with the most of them wins; with
+      // none, eld's choice stands against Nepali (which eld does not know) on trigram evidence.
       const tokens = tokenize(sample)
-      const ne = count(tokens, 'ne')
-      const own = count(tokens, tag)
-      return ne > own ? 'ne' : own > ne ? tag : tiebreak([tag, 'ne'])
+      // Case endings of one language: Marathi genitive -च्या/-चा/-ची/-चे, -पासून, -साठी and the
+      // letter ळ (not Hindi), Nepali -लाई, plural -हरू and participles -ेको/-ेका.
+      const suffixed: Readonly<Record<'hi' | 'mr' | 'ne', number>> = {
+        hi: 0,
+        mr: endings(tokens, ['च्या', 'ाचा', 'ाची', 'ाचे', 'ांचा', 'ांची', 'ांचे', 'ण्यात', 'ण्यास', 'पासून', 'साठी']) + tokens.filter((t) => t.includes('ळ')).length,
+        ne: endings(tokens, ['लाई', 'हरू', 'हरु', 'ेको', 'ेका']),
+      }
+      const votes = (['hi', 'mr', 'ne'] as const).filter(ok).map((l) => [l, count(tokens, l) + suffixed[l]] as const)
+      const most = Math.max(0, ...votes.map(([, n]) => n))
+      if (most === 0) return ok('ne') ? tiebreak([tag, 'ne']) : tag
+      const leaders = votes.filter(([, n]) => n === most).map(([l]) => l)
+      return leaders.length === 1 ? leaders[0]! : leaders.includes(tag as 'hi' | 'mr') ? tag : tiebreak(leaders)
     }
     case 'he': {
       if (!ok('yi')) return tag

@@ -135,3 +135,18 @@ describe('tagLanguage on close relatives told apart by their words', () => {
     expect(tagLanguage(text)).toBe(lang)
   })
 })
+
+describe('Devanagari: Hindi, Marathi and Nepali on short text', () => {
+  // Our own sentences, cut to about 50 characters: the function words and case endings decide.
+  it.each([
+    ['hi', 'सरकार ने कहा कि नई योजना अगले महीने से लागू होगी'],
+    ['hi', 'इसके अलावा, चाहे कोई शहर हो या गांव, सबको पानी'],
+    ['mr', 'सरकारने सांगितले की नवीन योजना पुढील महिन्यापासून लागू'],
+    ['mr', 'राज्याच्या राजधानीत पाण्याचा प्रश्न गंभीर झाला आहे'],
+    ['mr', 'कोणत्याही नागरिकाला शाळेच्या प्रवेशासाठी अडवले'],
+    ['ne', 'सरकारले नयाँ योजना अर्को महिनादेखि लागू गर्ने बताएको'],
+    ['ne', 'नागरिकहरूलाई पानीको समस्या समाधान गर्न माग गरिएको'],
+  ])('%s: %s', (lang, text) => {
+    expect(tagLanguage(text)).toBe(lang)
+  })
+})
