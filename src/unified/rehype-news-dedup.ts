@@ -12,7 +12,8 @@
  * usual case) or a **run of text** (text written beside blocks in a `div`, a piece of a
  * `<br><br>`-split paragraph). In `remove` mode a repeated whole element is removed (a `td`/`th`
  * is emptied instead, to keep the table's shape), a repeated run loses its text nodes (and the
- * inline elements left empty). In `mark` mode a whole element gets `dataNewsDedup` (kind) and
+ * inline elements left empty) and the `<br>`s that split it from its neighbours, so no dangling
+ * breaks are left. In `mark` mode a whole element gets `dataNewsDedup` (kind) and
  * `dataNewsDedupOf` (0-based index of the paragraph it repeats); a run cannot carry attributes
  * and is only reported.
  *
@@ -20,13 +21,13 @@
  * there is one; otherwise, when the tree's top level is one element (blank text, comments and
  * doctype aside), that element (`<article>`, `<body>`, `<div>`…); otherwise, there being no
  * container and the plugin never adding an element, on every top-level element that holds a
- * paragraph. Then every whole-element paragraph whose language differs from the article's gets
- * its own `lang`. `und` (unknown) is never written.
+ * paragraph. Then every whole-element paragraph left in the tree (kept, or marked in `mark` mode)
+ * whose language differs from the article's gets its own `lang`. `und` (unknown) is never written.
  *
  * @module
  */
 import type { Element, ElementContent, Parents, Properties, Root, RootContent, Text } from 'hast'
-import type { Position } from 'unist'
+import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { cleanWhitespace } from '../parse/clean-whitespace.js'
 import { analyze, cutSentences, reportDuplicate, reportSentence, type NewsDedupParagraph, type Outcome, type Piece } from './analyze.js'
@@ -64,6 +65,11 @@ interface HastBlock {
   pieces: Piece[]
   /** Text nodes and `<br>` elements making up the paragraph, for removing a run. */
   nodes: Array<Text | Element>
+  /**
+   * For a run started by a `<br><br>` split: the `<br>` elements and blank text between the
+   * previous paragraph (a run too) and this one. Empty otherwise.
+   */
+  gap: Array<Text | Element>
 }
 
 type Frame =
@@ -97,13 +103,12 @@ export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
     file.data.newsDedup = result
 
     setRootLanguage(tree, blocks, parents, result.language)
+    const isRemoved = (k: number): boolean => mode === 'remove' && result.paragraphs[k]!.duplicate !== null
     const removed = new Set<Element | Text>()
     result.paragraphs.forEach((paragraph, k) => {
       const block = blocks[k]!
+      if (!isRemoved(k)) setOwnLanguage(block, paragraph, result.language)
       if (paragraph.duplicate === null) {
-        if (block.element && paragraph.language !== result.language && paragraph.language !== 'und') {
-          block.element.properties.lang = paragraph.language
-        }
         handleSentences(file, block, paragraph, mode === 'remove')
         return
       }
@@ -124,6 +129,7 @@ export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
         outcome = { done: true }
       } else {
         for (const node of block.nodes) removed.add(node)
+        for (const node of separatorsOf(blocks, k, isRemoved)) removed.add(node)
         outcome = { done: true }
       }
       reportDuplicate(file, paragraph, placeOf(block), outcome)
@@ -135,6 +141,33 @@ export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
 
 export default rehypeNewsDedup
 
+/** `lang` on a whole-element paragraph whose language differs from the article's (`und` never written). */
+function setOwnLanguage(block: HastBlock, paragraph: NewsDedupParagraph, articleLanguage: string): void {
+  if (block.element && paragraph.language !== articleLanguage && paragraph.language !== 'und') {
+    block.element.properties.lang = paragraph.language
+  }
+}
+
+/**
+ * The `<br>`s (and blank text) to remove with the removed run `k` of a `<br><br>`-split
+ * paragraph: the gaps back to the previous kept run of the split or, when there is none, the
+ * gaps up to the next kept run, so the kept runs stay separated by one gap and none dangles.
+ * (A run's own trailing `<br>`s, not followed by another run, are among its `nodes`.)
+ */
+function separatorsOf(blocks: readonly HastBlock[], k: number, isRemoved: (k: number) => boolean): Array<Text | Element> {
+  const back: Array<Text | Element> = []
+  for (let j = k; blocks[j]!.gap.length > 0; j--) {
+    back.push(...blocks[j]!.gap)
+    if (!isRemoved(j - 1)) return back
+  }
+  const forward: Array<Text | Element> = []
+  for (let j = k + 1; j < blocks.length && blocks[j]!.gap.length > 0; j++) {
+    forward.push(...blocks[j]!.gap)
+    if (!isRemoved(j)) return forward
+  }
+  return forward
+}
+
 function handleSentences(file: VFile, block: HastBlock, paragraph: NewsDedupParagraph, cut: boolean): void {
   const sentences = paragraph.repeatedSentences
   if (sentences.length === 0) return
@@ -144,13 +177,37 @@ function handleSentences(file: VFile, block: HastBlock, paragraph: NewsDedupPara
   sentences.forEach((sentence, k) => reportSentence(file, paragraph, sentence, placeOf(block), outcomes[k]!))
 }
 
-/** The element's position, or the span of the run's text nodes. */
+/**
+ * The element's position, or for a run the span of its text: from its first to its last
+ * visible character (the blank text around it, often line breaks, left out).
+ */
 function placeOf(block: HastBlock): Position | undefined {
   if (block.element?.position) return block.element.position
-  const withPosition = block.nodes.filter((n) => n.type === 'text' && n.position)
-  const first = withPosition[0]?.position
-  const last = withPosition[withPosition.length - 1]?.position
-  return first && last ? { start: first.start, end: last.end } : undefined
+  const texts = block.nodes.filter((n): n is Text => n.type === 'text' && n.position !== undefined && VISIBLE.test(n.value))
+  const first = texts[0]
+  const last = texts[texts.length - 1]
+  if (!first?.position || !last?.position) return undefined
+  const start = first.value.search(VISIBLE)
+  const end = lastVisibleIndex(last.value) + 1
+  return { start: pointAt(first.value, first.position.start, start), end: pointAt(last.value, last.position.start, end) }
+}
+
+/** Index of the last visible character of `value` (`-1` when there is none). */
+function lastVisibleIndex(value: string): number {
+  for (let i = value.length - 1; i >= 0; i--) if (VISIBLE.test(value[i]!)) return i
+  return -1
+}
+
+/**
+ * The point `index` characters into a text node that starts at `start`, counting lines. Exact
+ * when the source spells those characters as they are (no character references before `index`).
+ */
+function pointAt(value: string, start: Point, index: number): Point {
+  const before = value.slice(0, index)
+  const lines = before.split(/\r?\n|\r/)
+  const line = start.line + lines.length - 1
+  const column = lines.length === 1 ? start.column + index : lines[lines.length - 1]!.length + 1
+  return start.offset === undefined ? { line, column } : { line, column, offset: start.offset + index }
 }
 
 /** The paragraph walk of `src/parse/from-html.ts`, keeping the nodes of each paragraph. */
@@ -158,6 +215,7 @@ function collectBlocks(tree: Root, parents: Map<Element | Text, Parents>): HastB
   const blocks: HastBlock[] = []
   let pieces: Piece[] = []
   let nodes: Array<Text | Element> = []
+  let gap: Array<Text | Element> = []
   let hasText = false
   let brCount = 0
   let flushes = 0
@@ -165,6 +223,7 @@ function collectBlocks(tree: Root, parents: Map<Element | Text, Parents>): HastB
   const reset = (): void => {
     pieces = []
     nodes = []
+    gap = []
     hasText = false
   }
 
@@ -177,10 +236,20 @@ function collectBlocks(tree: Root, parents: Map<Element | Text, Parents>): HastB
     const text = cleanWhitespace(pieces.map((p) => p.value).join(''))
     if (text !== '') {
       const whole = element !== null && !STRUCTURAL.has(element.tagName.toLowerCase()) ? element : null
-      blocks.push({ text, element: whole, pieces, nodes })
+      blocks.push({ text, element: whole, pieces, nodes, gap })
     }
     flushes++
     reset()
+  }
+
+  /** Ends the paragraph at a `<br><br>`; its trailing `<br>`s and blank text become the next run's `gap`. */
+  const splitAtBreaks = (): void => {
+    let cut = nodes.length
+    while (cut > 0 && !isVisibleText(nodes[cut - 1]!)) cut--
+    const separators = nodes.splice(cut)
+    const before = blocks.length
+    flush(null)
+    if (blocks.length > before) gap = separators
   }
 
   const addText = (node: Text): void => {
@@ -192,7 +261,7 @@ function collectBlocks(tree: Root, parents: Map<Element | Text, Parents>): HastB
       }
       return
     }
-    if (brCount >= 2) flush(null)
+    if (brCount >= 2) splitAtBreaks()
     brCount = 0
     pieces.push({ node, value })
     nodes.push(node)
@@ -234,6 +303,10 @@ function collectBlocks(tree: Root, parents: Map<Element | Text, Parents>): HastB
   }
   flush(null)
   return blocks
+}
+
+function isVisibleText(node: Text | Element): boolean {
+  return node.type === 'text' && VISIBLE.test(node.value)
 }
 
 function isHidden(node: Element): boolean {

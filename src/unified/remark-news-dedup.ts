@@ -18,7 +18,7 @@
  * **Languages.** Markdown has no `lang`: the article's language goes to `tree.data.lang` (and
  * `file.data.newsDedup.language`); a paragraph whose language differs gets `data.lang` and
  * `data.hProperties.lang` (so `remark-rehype` writes `lang="en"` on its element). `und` is
- * never written.
+ * never written. This holds for the repeats marked in `mark` mode too, as they stay in the text.
  *
  * @module
  */
@@ -87,11 +87,9 @@ export function remarkNewsDedup(options?: NewsDedupPluginOptions | null) {
       const block = blocks[k]!
       const node = block.node
       const duplicate = paragraph.duplicate
+      // A marked repeat stays in the document: it needs its own language as much as a kept paragraph.
+      if (duplicate === null || mode === 'mark') setOwnLanguage(node, paragraph.language, result.language, parents)
       if (duplicate === null) {
-        if (node.type !== 'html' && paragraph.language !== result.language && paragraph.language !== 'und') {
-          ;(node.data ??= {}).lang = paragraph.language
-          hProperties(elementOf(node, parents)).lang = paragraph.language
-        }
         if (paragraph.repeatedSentences.length > 0) {
           const outcomes: Outcome[] =
             mode === 'mark'
@@ -131,6 +129,13 @@ export function remarkNewsDedup(options?: NewsDedupPluginOptions | null) {
 }
 
 export default remarkNewsDedup
+
+/** `data.lang` and `data.hProperties.lang` on a paragraph whose language differs from the article's (never `und`, never on HTML). */
+function setOwnLanguage(node: BlockNode, language: string, articleLanguage: string, parents: ReadonlyMap<Nodes, Parents>): void {
+  if (node.type === 'html' || language === articleLanguage || language === 'und') return
+  ;(node.data ??= {}).lang = language
+  hProperties(elementOf(node, parents)).lang = language
+}
 
 function placeOf(node: Nodes): Position | undefined {
   return node.position

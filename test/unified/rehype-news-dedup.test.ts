@@ -1,4 +1,5 @@
 import type { Root, RootContent } from 'hast'
+import type { Position } from 'unist'
 import rehypeParse from 'rehype-parse'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
@@ -41,6 +42,13 @@ describe('rehypeNewsDedup: mark mode', () => {
     expect(file.messages.map((m) => m.ruleId)).toEqual(['exact-duplicate', 'exact-duplicate', 'exact-duplicate'])
     expect(file.messages[0]!.reason).toBe('Paragraph 5 repeats paragraph 2 (exact, similarity 1); marked, not removed')
   })
+
+  it('gives a marked repeat its own lang when its language differs from the article', () => {
+    const { html } = run(`<article><p>${FR_1}</p><p>${EN}</p><p>${FR_2}</p><p>${FR_3}</p><p>${EN}</p></article>`, { mode: 'mark' })
+    expect(html).toContain('<article lang="fr">')
+    expect(html).toContain(`<p lang="en" data-news-dedup="exact" data-news-dedup-of="1">${EN}</p>`)
+    expect(html.match(/lang="[^"]*"/g)).toEqual(['lang="fr"', 'lang="en"', 'lang="en"'])
+  })
 })
 
 describe('rehypeNewsDedup: the report', () => {
@@ -78,6 +86,36 @@ describe('rehypeNewsDedup: removal', () => {
     const { html, file } = run(`<div>${FR_1}<p>${FR_2}</p>${FR_1}</div>`)
     expect(html).toBe(`<div lang="fr">${FR_1}<p>${FR_2}</p></div>`)
     expect(file.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['exact-duplicate', 1, 5 + FR_1.length + FR_2.length + 7 + 1]])
+  })
+
+  it('reports a run of loose text from its first to its last visible character', () => {
+    const input = `<div>\n<p>${FR_1}</p>\n<p>${FR_2}</p>\n  ${FR_1}  \n</div>`
+    const { file } = run(input)
+    expect(file.messages).toHaveLength(1)
+    const place = file.messages[0]!.place as Position
+    expect([place.start.line, place.start.column, place.end.line, place.end.column]).toEqual([4, 3, 4, 3 + FR_1.length])
+    expect(input.slice(place.start.offset, place.end.offset)).toBe(FR_1)
+    expect(String(file.messages[0])).toMatch(new RegExp(`^4:3-4:${3 + FR_1.length}: `))
+  })
+
+  it('reports a run spread over several text nodes from its first to its last visible character', () => {
+    const input = `<div><p>${FR_2}</p>\n<b>\n${FR_2.slice(0, 40)}</b>${FR_2.slice(40)}\n\n</div>`
+    const { file } = run(input)
+    const place = file.messages[0]!.place as Position
+    expect([place.start.line, place.start.column, place.end.line]).toEqual([3, 1, 3])
+    expect(input.slice(place.start.offset, place.end.offset)).toBe(`${FR_2.slice(0, 40)}</b>${FR_2.slice(40)}`)
+  })
+
+  it.each([
+    ['the last run', `${FR_1}<br><br>${FR_2}<br><br>${FR_1}`, `${FR_1}<br><br>${FR_2}`],
+    ['the last two runs', `${FR_1}<br><br>${FR_2}<br>\n<br>${FR_1}<br><br>${FR_2}`, `${FR_1}<br><br>${FR_2}`],
+    ['a middle run', `${FR_1}<br><br>${FR_2}<br><br>${FR_1}<br><br>${FR_3}`, `${FR_1}<br><br>${FR_2}<br><br>${FR_3}`],
+    ['the first run', `${FR_1.slice(0, 60)}...<br><br>${FR_1}<br><br>${FR_2}`, `${FR_1}<br><br>${FR_2}`],
+    ['the last run, beside markup', `<i>x</i> ${FR_1}<br><br><b>${FR_2}</b><br><br>${FR_1}<br>`, `<i>x</i> ${FR_1}<br><br><b>${FR_2}</b>`],
+  ])('removes the <br>s that split off a removed run: %s', (_, inner, expected) => {
+    const { html, file } = run(`<div>${inner}</div>`)
+    expect(html).toBe(`<div lang="fr">${expected}</div>`)
+    expect(file.messages.length).toBeGreaterThan(0)
   })
 
   it('removes an inline element left empty by a removed run', () => {

@@ -86,6 +86,19 @@ describe('remarkNewsDedup', () => {
     expect(html).toContain(`<p lang="en">${QUOTE.replace(/"/g, '"')}</p>`)
   })
 
+  it('gives a marked repeat its own lang when its language differs from the article', () => {
+    const input = [LEAD, QUOTE, MINISTER, UNIONS, QUOTE].join('\n\n') + '\n'
+    const { tree } = run(input, { mode: 'mark' })
+    expect(tree.data?.lang).toBe('fr')
+    expect(tree.children[4]!.data).toEqual({
+      lang: 'en',
+      newsDedup: { kind: 'exact', of: 1, similarity: 1 },
+      hProperties: { lang: 'en', dataNewsDedup: 'exact', dataNewsDedupOf: 1 },
+    })
+    const html = unified().use(rehypeStringify).stringify(toHast(tree) as HastRoot)
+    expect(html).toContain(`<p lang="en" data-news-dedup="exact" data-news-dedup-of="1">${QUOTE}</p>`)
+  })
+
   it('cuts a repeated sentence in one text node, leaves one in code', () => {
     const s = 'Les premières aides seront versées dès le mois de mars aux constructeurs.'
     const input = `${s} ${UNIONS}\n\nLe texte sera examiné au printemps par le Parlement. ${s}\n\n    ${s} Et ceci est du code, jamais coupé.\n`
