@@ -13,6 +13,7 @@ import { guessFormat } from '../parse/parse-input.js'
 import type { CleanResult, InputFormat } from '../types.js'
 import { CLEAN_FLAGS, oneOf, optionsFromFlags, readText, UsageError } from './clean-flags.js'
 import { readLines } from './read-lines.js'
+import { articleBody } from '../parse/article-body.js'
 import { reviewPage } from './review-command.js'
 import { renderReview } from '../review/render-review.js'
 
@@ -52,7 +53,8 @@ Options:
 
 JSONL input: one article per line, {"id", "text" | "html" | "markdown", ...}; other
 fields are kept. JSONL output: one line per input line, in order; a line that
-cannot be cleaned yields {"id", "line", "error": {"code", "message"}}.
+cannot be cleaned (invalid JSON or UTF-8, no text, blank) yields
+{"id", "line", "error": {"code", "message"}}. With --to json, one JSON array.
 
 Exit code: 0 all records cleaned, 1 some record failed, 2 bad usage.
 
@@ -94,28 +96,68 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     return review.failed > 0 ? 1 : 0
   }
   let failed = 0
+  // --to json gathers every document (results and error records) into one JSON array when
+  // there is more than one input or the input is JSONL, so the output is one JSON value.
   const documents: string[] = []
+  const gather = to === 'json' && (sources.length > 1 || sources.some((s) => (from ?? formatOf(s)) === 'jsonl'))
+  const emit = async (rendered: string): Promise<void> => {
+    if (gather) documents.push(rendered.trimEnd())
+    else await write(rendered)
+  }
+  // Structured outputs (json, jsonl) carry a record per input, errors included; the others
+  // report errors on stderr.
+  const reportError = async (record: ErrorRecord, where: string): Promise<void> => {
+    failed++
+    const rendering = to ?? (record.line !== undefined || (from ?? formatOf(where)) === 'jsonl' ? 'jsonl' : 'text')
+    if (rendering === 'jsonl') await write(`${JSON.stringify(record)}\n`)
+    else if (rendering === 'json') await emit(JSON.stringify(record, null, 2))
+    else io.stderr.write(`${where}${record.line === undefined ? '' : `:${record.line}`}: ${record.error.code}: ${record.error.message}\n`)
+  }
   for (const source of sources) {
     const format = from ?? formatOf(source)
+    const name = source === '-' ? 'stdin' : source
     if (format === 'jsonl') {
       const stream = source === '-' ? io.stdin : createReadStream(source)
-      failed += await cleanJsonl(stream, to ?? 'jsonl', options, write)
+      try {
+        await cleanJsonl(stream, to ?? 'jsonl', options, emit, (record) => reportError(record, name))
+      } catch (error) {
+        await reportError({ id: null, source: name, error: readError(source, error) }, name)
+      }
       continue
     }
+    let result: CleanResult
     try {
       const text = await readText(source, io.stdin)
-      const result = clean(text, { ...options, format: format ?? guessFormat(source === '-' ? null : source, text) })
-      const rendered = render(result, to ?? 'text', source)
-      if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${source === '-' ? 'stdin' : source}: ${summarize(result)}`)
-      if ((to ?? 'text') === 'json' && sources.length > 1) documents.push(rendered.trimEnd())
-      else await write(rendered)
+      result = clean(text, { ...options, format: format ?? guessFormat(source === '-' ? null : source, text) })
     } catch (error) {
-      failed++
-      io.stderr.write(`${source}: ${describe(error)}\n`)
+      await reportError({ id: source === '-' ? null : source, error: errorOf(error) }, name)
+      continue
     }
+    if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${name}: ${summarize(result)}`)
+    await emit(render(result, to ?? 'text', source))
   }
-  if (documents.length > 0) await write(`[\n${documents.join(',\n')}\n]\n`)
+  if (gather) await write(`[\n${documents.join(',\n')}\n]\n`)
   return failed > 0 ? 1 : 0
+}
+
+/** An input that could not be cleaned, as written in JSON and JSONL output. */
+interface ErrorRecord {
+  id: unknown
+  line?: number
+  source?: string
+  error: { code: string; message: string }
+}
+
+/** `{ code, message }` of an error: the library's code, or `E_INTERNAL` for anything unexpected. */
+function errorOf(error: unknown): { code: string; message: string } {
+  if (error instanceof DedupeError) return { code: error.code, message: error.message }
+  return { code: 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) }
+}
+
+/** An input file that could not be opened or read: `E_READ`, unless the library named it already. */
+function readError(source: string, error: unknown): { code: string; message: string } {
+  if (error instanceof DedupeError) return errorOf(error)
+  return { code: 'E_READ', message: `Cannot read ${source === '-' ? 'standard input' : source}: ${error instanceof Error ? error.message : String(error)}` }
 }
 
 function parseFlags(argv: string[]) {
@@ -135,13 +177,9 @@ function parseFlags(argv: string[]) {
   }
 }
 
-
-
-
 function formatOf(source: string): From | undefined {
   return /\.jsonl$|\.ndjson$/i.test(source) ? 'jsonl' : undefined
 }
-
 
 function render(result: CleanResult, to: To, source: string): string {
   switch (to) {
@@ -160,30 +198,52 @@ function render(result: CleanResult, to: To, source: string): string {
   }
 }
 
+/**
+ * Cleans a JSONL stream line by line: each result goes to `emit` (rendered as `to`), each line
+ * that cannot be cleaned to `fail` as an error record with its 1-based line number.
+ * @throws whatever reading the stream throws (an unreadable file): the caller reports it.
+ */
 async function cleanJsonl(
   stream: AsyncIterable<Uint8Array | string>,
   to: To,
   options: Options,
-  write: (text: string) => Promise<void>,
-): Promise<number> {
-  let failed = 0
+  emit: (text: string) => Promise<void>,
+  fail: (record: ErrorRecord) => Promise<void>,
+): Promise<void> {
   for await (const line of readLines(stream)) {
-    if ('text' in line && line.text.trim() === '') continue
     let id: unknown = null
     try {
-      if ('error' in line) throw line.error
+      if ('error' in line) {
+        id = idOfUndecodable(line.bytes)
+        throw line.error
+      }
+      // A blank line is not an article; it still gets its output line, so output line N is input line N.
+      if (line.text.trim() === '') throw new DedupeError('E_INVALID_RECORD', `Line ${line.number} is empty`)
       const record = parseRecord(line.text, line.number)
       id = record.id ?? null
-      const result = clean(articleOf(record), options)
-      await write(to === 'jsonl' ? `${JSON.stringify(toRecord(result, record))}\n` : render(result, to, String(id)))
+      const result = clean(articleBody(record), options)
+      await emit(to === 'jsonl' ? `${JSON.stringify(toRecord(result, record))}\n` : render(result, to, String(id)))
     } catch (error) {
-      failed++
-      const code = error instanceof DedupeError ? error.code : 'E_INTERNAL'
-      const message = error instanceof Error ? error.message : String(error)
-      await write(`${JSON.stringify({ id, line: line.number, error: { code, message } })}\n`)
+      await fail({ id, line: line.number, error: errorOf(error) })
     }
   }
-  return failed
+}
+
+/**
+ * The `id` of a line that is not valid UTF-8, when the rest of the line still parses as JSON
+ * once the bad bytes are replaced (so the error record can name the article), else `null`.
+ */
+function idOfUndecodable(bytes: Uint8Array): unknown {
+  try {
+    const value: unknown = JSON.parse(new TextDecoder('utf-8').decode(bytes))
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const id = (value as Record<string, unknown>).id
+      if (typeof id === 'string' || typeof id === 'number') return id
+    }
+  } catch {
+    // Not JSON either: no id to give.
+  }
+  return null
 }
 
 function parseRecord(text: string, lineNumber: number): Record<string, unknown> {
@@ -197,17 +257,6 @@ function parseRecord(text: string, lineNumber: number): Record<string, unknown> 
     throw new DedupeError('E_INVALID_RECORD', `Line ${lineNumber} is not a JSON object`)
   }
   return value as Record<string, unknown>
-}
-
-function articleOf(record: Record<string, unknown>): { text?: string; html?: string; markdown?: string } {
-  for (const field of ['text', 'html', 'markdown'] as const) {
-    if (typeof record[field] === 'string') return { [field]: record[field] }
-  }
-  throw new DedupeError('E_INVALID_INPUT', 'Expected the record to have a `text`, `html` or `markdown` string')
-}
-
-function describe(error: unknown): string {
-  return error instanceof DedupeError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)
 }
 
 /** A write that waits for the stream to drain, so a slow consumer holds memory flat. */

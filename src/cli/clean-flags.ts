@@ -62,7 +62,7 @@ export function optionsFromFlags(values: CleanFlagValues): Options {
 
 /**
  * Reads a whole input (a file, or standard input for `-`) as strict UTF-8.
- * @throws {DedupeError} `E_INVALID_UTF8` for bytes that are not UTF-8.
+ * @throws {DedupeError} `E_READ` for a file that cannot be read, `E_INVALID_UTF8` for bytes that are not UTF-8.
  */
 export async function readText(source: string, stdin: CliIo['stdin']): Promise<string> {
   let bytes: Uint8Array
@@ -71,7 +71,11 @@ export async function readText(source: string, stdin: CliIo['stdin']): Promise<s
     for await (const chunk of stdin) parts.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk)
     bytes = Buffer.concat(parts)
   } else {
-    bytes = await readFile(source)
+    try {
+      bytes = await readFile(source)
+    } catch (cause) {
+      throw new DedupeError('E_READ', `Cannot read ${source}: ${(cause as Error).message}`, { cause })
+    }
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)

@@ -1,7 +1,7 @@
 import { DedupeError } from '../errors.js'
 
 /** One line of a byte stream: its text, or why it could not be decoded. */
-export type Line = { number: number; text: string } | { number: number; error: DedupeError }
+export type Line = { number: number; text: string } | { number: number; error: DedupeError; bytes: Uint8Array }
 
 const NEWLINE = 0x0a
 
@@ -24,7 +24,7 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array | string>): As
     try {
       return { number, text: decoder.decode(bytes.subarray(0, end)) }
     } catch (cause) {
-      return { number, error: new DedupeError('E_INVALID_UTF8', `Line ${number} is not valid UTF-8`, { cause }) }
+      return { number, error: new DedupeError('E_INVALID_UTF8', `Line ${number} is not valid UTF-8`, { cause }), bytes: bytes.subarray(0, end) }
     }
   }
   for await (const chunk of chunks) {

@@ -1,4 +1,6 @@
 import { clean } from '../clean.js'
+import { DedupeError } from '../errors.js'
+import { articleBody } from '../parse/article-body.js'
 import { resolveFeedOptions, type DeduplicatorOptions, type ResolvedFeedOptions } from './feed-options.js'
 import { feedText } from './feed-text.js'
 import { judgeArticle, type Verdict } from './judge-article.js'
@@ -46,8 +48,10 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
   let queue: Promise<unknown> = Promise.resolve()
 
   const addOne = async (article: Article): Promise<FeedResult> => {
-    if (article === null || typeof article !== 'object') throw new TypeError('Expected an article object')
-    const cleaned = cleanStage(bodyOf(article), cleanOptions)
+    if (article === null || typeof article !== 'object' || Array.isArray(article)) {
+      throw new DedupeError('E_INVALID_RECORD', 'Expected an article object')
+    }
+    const cleaned = cleanStage(articleBody(article), cleanOptions)
     const prepared = prepareArticle(article, cleaned, feed.now(), feed.shingleSize)
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const session = await index.begin(prepared.id)
@@ -108,14 +112,6 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
       await index.close()
     },
   }
-}
-
-function bodyOf(article: Article): { text?: string; html?: string; markdown?: string } {
-  const body: { text?: string; html?: string; markdown?: string } = {}
-  if (typeof article.text === 'string') body.text = article.text
-  if (typeof article.html === 'string') body.html = article.html
-  if (typeof article.markdown === 'string') body.markdown = article.markdown
-  return body
 }
 
 /**

@@ -2,10 +2,11 @@ import { clean } from '../clean.js'
 import { DedupeError } from '../errors.js'
 import { resolveOptions, type Options } from '../options.js'
 import { toRecord, type ArticleRecord } from '../output/to-record.js'
+import { articleBody } from '../parse/article-body.js'
 
 /**
  * What a stream emits for an article it could not clean: the article's `id` (`null` when it
- * has none) and a stable error code (`E_INVALID_RECORD`, `E_INVALID_INPUT`, `E_BINARY_INPUT`,
+ * has none) and a stable error code (`E_INVALID_RECORD` for no body, `E_INVALID_INPUT`, `E_BINARY_INPUT`,
  * …; `E_INTERNAL` for an unexpected failure) with a message.
  */
 export interface StreamErrorRecord {
@@ -62,7 +63,7 @@ export function cleanRecord(article: unknown, options?: Options | null): CleanSt
     }
     const record = article as Record<string, unknown>
     id = record.id ?? null
-    return toRecord(clean(bodyOf(record), options), record)
+    return toRecord(clean(articleBody(record), options), record)
   } catch (error) {
     return errorRecord(id, error)
   }
@@ -73,13 +74,6 @@ export function errorRecord(id: unknown, error: unknown): StreamErrorRecord {
   const code = error instanceof DedupeError ? error.code : 'E_INTERNAL'
   const message = error instanceof Error ? error.message : String(error)
   return { id, error: { code, message } }
-}
-
-function bodyOf(record: Record<string, unknown>): { text?: string; html?: string; markdown?: string } {
-  for (const field of ['text', 'html', 'markdown'] as const) {
-    if (typeof record[field] === 'string') return { [field]: record[field] }
-  }
-  throw new DedupeError('E_INVALID_INPUT', 'Expected the record to have a `text`, `html` or `markdown` string')
 }
 
 function describeValue(value: unknown): string {

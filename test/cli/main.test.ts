@@ -191,7 +191,7 @@ describe('news-dedup clean: input formats and options', () => {
 describe('news-dedup clean: JSONL', () => {
   const good = (id: string, text: string, extra: Record<string, unknown> = {}) => JSON.stringify({ id, ...extra, text })
 
-  it('writes one line per non-empty input line, in order, with the expected fields', async () => {
+  it('writes one line per input line, in order, with the expected fields (a blank line gets an error record)', async () => {
     const input = [
       good('a', `${A}\n\n${B}\n\n${A}`, { url: 'https://exemple.fr/a', tags: ['gard'] }),
       '',
@@ -200,10 +200,16 @@ describe('news-dedup clean: JSONL', () => {
       JSON.stringify({ id: 3, markdown: `# Titre\n\n${B}` }),
     ].join('\n')
     const { code, stdout, stderr } = await run(['clean', '--from', 'jsonl'], [`${input}\n`])
-    expect(code).toBe(0)
+    expect(code).toBe(1)
     expect(stderr).toBe('')
-    const records = jsonLines(stdout)
+    const all = jsonLines(stdout)
     expect(stdout.endsWith('\n')).toBe(true)
+    expect(all).toHaveLength(5)
+    expect([all[1], all[3]]).toEqual([
+      { id: null, line: 2, error: { code: 'E_INVALID_RECORD', message: 'Line 2 is empty' } },
+      { id: null, line: 4, error: { code: 'E_INVALID_RECORD', message: 'Line 4 is empty' } },
+    ])
+    const records = [all[0]!, all[2]!, all[4]!]
     expect(records.map((r) => r.id)).toEqual(['a', 'b', 3])
     const [ra, rb, rc] = records as [Record<string, any>, Record<string, any>, Record<string, any>]
     for (const record of records) {
@@ -265,8 +271,8 @@ describe('news-dedup clean: JSONL', () => {
       [null, 2, 'E_INVALID_RECORD'],
       [null, 3, 'E_INVALID_RECORD'],
       [null, 4, 'E_INVALID_RECORD'],
-      ['no-text', 5, 'E_INVALID_INPUT'],
-      ['not-string', 6, 'E_INVALID_INPUT'],
+      ['no-text', 5, 'E_INVALID_RECORD'],
+      ['not-string', 6, 'E_INVALID_RECORD'],
       ['binary', 7, 'E_BINARY_INPUT'],
       [null, 8, 'E_INVALID_UTF8'],
     ])
@@ -280,7 +286,7 @@ describe('news-dedup clean: JSONL', () => {
   it('counts line numbers over blank lines and CRLF endings', async () => {
     const { stdout } = await run(['clean', '--from', 'jsonl'], [`\r\n${good('a', A)}\r\n\r\n{bad\r\n`])
     const records = jsonLines(stdout)
-    expect(records.map((r) => r.id ?? r.line)).toEqual(['a', 4])
+    expect(records.map((r) => r.id ?? r.line)).toEqual([1, 'a', 3, 4])
   })
 
   it('--to text on JSONL input writes each cleaned article as text', async () => {
@@ -290,9 +296,50 @@ describe('news-dedup clean: JSONL', () => {
   })
 
   it('empty JSONL input writes nothing and succeeds', async () => {
-    const { code, stdout } = await run(['clean', '--from', 'jsonl'], ['\n\n'])
+    const { code, stdout } = await run(['clean', '--from', 'jsonl'], [''])
     expect(code).toBe(0)
     expect(stdout).toBe('')
+  })
+
+  it('names the article of a line with invalid UTF-8 when its id can still be read', async () => {
+    const line = Buffer.concat([Buffer.from('{"id":"kept-id","text":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')])
+    const { code, stdout } = await run(['clean', '--from', 'jsonl'], [line])
+    expect(code).toBe(1)
+    expect(jsonLines(stdout)).toEqual([{ id: 'kept-id', line: 1, error: { code: 'E_INVALID_UTF8', message: 'Line 1 is not valid UTF-8' } }])
+  })
+
+  it('--to json on JSONL input writes one JSON array: results and error records in input order', async () => {
+    const { code, stdout } = await run(['clean', '--from', 'jsonl', '--to', 'json'], [`${good('a', `${A}\n\n${A}`)}\n{bad\n${good('b', B)}\n`])
+    expect(code).toBe(1)
+    const value = JSON.parse(stdout) as Array<Record<string, any>>
+    expect(value).toHaveLength(3)
+    expect(value[0]!.text).toBe(A)
+    expect(value[1]).toMatchObject({ id: null, line: 2, error: { code: 'E_INVALID_RECORD' } })
+    expect(value[2]!.text).toBe(B)
+  })
+
+  it('an unreadable JSONL file gives an E_READ record and the other inputs are still cleaned', async () => {
+    const missing = join(tmp, 'absent.jsonl')
+    const { code, stdout } = await run(['clean', missing, REFERENCE, '--to', 'jsonl'])
+    expect(code).toBe(1)
+    const records = jsonLines(stdout)
+    expect(records).toHaveLength(2)
+    expect(records[0]).toMatchObject({ id: null, source: missing, error: { code: 'E_READ' } })
+    expect(records[1]).toMatchObject({ id: REFERENCE, language: 'fr' })
+  })
+
+  it('an unreadable text file gives an E_READ record in JSONL output', async () => {
+    const missing = join(tmp, 'absent.txt')
+    const { code, stdout } = await run(['clean', missing, '--to', 'jsonl'])
+    expect(code).toBe(1)
+    expect(jsonLines(stdout)).toEqual([{ id: missing, error: { code: 'E_READ', message: expect.stringContaining('absent.txt') } }])
+  })
+
+  it('--to text on JSONL input reports bad lines on stderr, not in the text', async () => {
+    const { code, stdout, stderr } = await run(['clean', '--from', 'jsonl', '--to', 'text', '-q'], [`${good('a', A)}\n{bad\n`])
+    expect(code).toBe(1)
+    expect(stdout).toBe(`${A}\n`)
+    expect(stderr).toMatch(/^stdin:2: E_INVALID_RECORD: Line 2 is not valid JSON\n$/)
   })
 })
 

@@ -33,7 +33,7 @@ describe('clean streams give the records of `news-dedup clean --from jsonl`', ()
       expect(records).toHaveLength(ARTICLES.length)
       expect(records).toEqual(expected)
       expect(records.map((r) => (r as { error?: { code: string } }).error?.code ?? 'ok')).toEqual([
-        'ok', 'ok', 'ok', 'E_INVALID_INPUT', 'E_BINARY_INPUT', 'ok', 'ok', 'E_INVALID_INPUT',
+        'ok', 'ok', 'ok', 'E_INVALID_RECORD', 'E_BINARY_INPUT', 'ok', 'ok', 'E_INVALID_RECORD',
       ])
     })
 

@@ -45,7 +45,7 @@ describe('feed streams give the records of `news-dedup feed`', () => {
     const items = [{ id: 'x', title: 'no body' }, 42, { id: 'bin', text: 'a\u0000b' }, { id: 'ok', text: 'Le chat dort sur le canapé du salon.' }]
     for (const records of [await throughNode(items, createFeedTransform()), await throughWeb(items, createFeedStream())]) {
       expect(records.slice(0, 3)).toEqual([
-        { id: 'x', error: { code: 'E_INVALID_INPUT', message: expect.any(String) } },
+        { id: 'x', error: { code: 'E_INVALID_RECORD', message: expect.any(String) } },
         { id: null, error: { code: 'E_INVALID_RECORD', message: 'Expected an article object' } },
         { id: 'bin', error: { code: 'E_BINARY_INPUT', message: expect.any(String) } },
       ])
