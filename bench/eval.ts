@@ -16,6 +16,7 @@ import stringSimilarity from 'string-similarity'
 import { findDuplicates } from '../src/detect/find-duplicates.js'
 import { defaultOptions, type ResolvedOptions } from '../src/options.js'
 import type { Duplicate } from '../src/types.js'
+import { measureLength } from '../src/normalize/measure-length.js'
 import { splitSentences } from '../src/normalize/split-sentences.js'
 import { seeded } from './seeded.js'
 
@@ -53,7 +54,7 @@ function loadArticles(): Article[] {
   }
   // Real paragraphs only, each distinct: the base articles must hold no repeats of their own.
   return articles
-    .map((a) => ({ ...a, paragraphs: [...new Set(a.paragraphs.map((p) => p.trim()).filter((p) => p.length >= 40))] }))
+    .map((a) => ({ ...a, paragraphs: [...new Set(a.paragraphs.map((p) => p.trim()).filter((p) => measureLength(p) >= 40))] }))
     .filter((a) => a.paragraphs.length >= 3)
 }
 
@@ -147,7 +148,7 @@ function buildCases(articles: Article[], seed: number): Case[] {
     {
       const from = pick()
       const to = pick()
-      const sentences = splitSentences(ps[from]!).map(([s, e]) => ps[from]!.slice(s, e)).filter((s) => s.length >= 40)
+      const sentences = splitSentences(ps[from]!).map(([s, e]) => ps[from]!.slice(s, e)).filter((s) => measureLength(s) >= 40)
       if (sentences.length >= 1 && from < to && splitSentences(ps[to]!).length >= 1) {
         const glued = ps.slice()
         glued[to] = `${ps[to]!}${spaced(ps[to]!) ? ' ' : ''}${sentences[0]!}`

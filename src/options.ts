@@ -20,13 +20,15 @@ export interface DetectOptions {
   containThreshold?: number
   /**
    * Paragraphs shorter than this many characters are only checked for exact repeats:
-   * near and contained matches of short lines ("Photo: AFP") are too often chance.
+   * near and contained matches of short lines ("Photo: AFP") are too often chance. Lengths
+   * are Latin-equivalent: a Han, kana or Hangul character counts three (`measureLength`).
    * @default 40
    */
   minLength?: number
   /**
    * Sentences inside a kept paragraph that repeat a sentence seen earlier are cut when
-   * they are at least this many characters long; 0 turns sentence checks off.
+   * they are at least this many characters long (CJK characters count three, as for
+   * `minLength`); 0 turns sentence checks off.
    * @default 40
    */
   minSentenceLength?: number
@@ -55,7 +57,7 @@ export interface ResolvedOptions {
 /** The defaults, in one place. */
 export const defaultOptions: Readonly<ResolvedOptions> = Object.freeze({
   format: undefined,
-  detect: Object.freeze({ nearThreshold: 0.8, containThreshold: 0.9, minLength: 40, minSentenceLength: 40 }),
+  detect: Object.freeze({ nearThreshold: 0.8, containThreshold: 0.95, minLength: 40, minSentenceLength: 40 }),
   split: Object.freeze({}),
   language: Object.freeze({}),
 })

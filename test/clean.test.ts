@@ -180,13 +180,32 @@ describe('contained paragraphs', () => {
     expect(result.paragraphs[2]!.duplicate).toBeNull()
   })
 
-  it('drops an earlier paragraph wholly inside a later, longer one (and keeps the longer)', () => {
+  it('drops an earlier paragraph that a later, longer one starts with and continues (the more complete version is kept)', () => {
     const shortOne = 'Le texte sera examiné au Sénat dès le mois prochain, a indiqué le ministère.'
-    const longer = `${LAW.slice(0, -1)}, a indiqué le ministère. Le texte sera examiné au Sénat dès le mois prochain, a indiqué le ministère. ${MAYORS}`
+    const longer = `${shortOne} ${MAYORS}`
     const result = clean([shortOne, SITES, longer].join('\n\n'))
     expect(result.paragraphs[0]!.duplicate).toMatchObject({ kind: 'contained', of: 2 })
     expect(result.paragraphs[0]!.duplicate!.similarity).toBeGreaterThanOrEqual(0.9)
     expect(keptTexts(result)).toEqual([SITES, longer])
+  })
+
+  it('keeps an earlier paragraph glued whole after other material of a later one, and cuts the glued copy', () => {
+    const shortOne = 'Le texte sera examiné au Sénat dès le mois prochain, a indiqué le ministère.'
+    const own = `${LAW.slice(0, -1)}, a indiqué le ministère.`
+    const longer = `${own} ${shortOne} ${MAYORS}`
+    const result = clean([shortOne, SITES, longer].join('\n\n'))
+    expect(verdicts(result)).toEqual([null, null, null])
+    const p = result.paragraphs[2]!
+    expect(p.repeatedSentences).toEqual([{ start: own.length + 1, end: own.length + 1 + shortOne.length, of: 0, similarity: 1 }])
+    expect(result.text).toBe([shortOne, SITES, `${own} ${MAYORS}`].join('\n\n'))
+  })
+
+  it('cuts a glued paragraph of short sentences (each under minSentenceLength) as one block', () => {
+    const block = 'Le maire a parlé. Il a promis des aides. Le préfet a approuvé.'
+    const result = clean([block, SITES, `${MAYORS} ${block}`].join('\n\n'))
+    expect(result.paragraphs[2]!.duplicate).toBeNull()
+    expect(result.paragraphs[2]!.repeatedSentences).toEqual([{ start: MAYORS.length + 1, end: MAYORS.length + 1 + block.length, of: 0, similarity: 1 }])
+    expect(result.text).toBe([block, SITES, MAYORS].join('\n\n'))
   })
 
   it('drops a later paragraph wholly inside an earlier, longer one', () => {
@@ -611,3 +630,25 @@ describe('determinism', () => {
     expect(second).toBe(first)
   })
 })
+
+describe('length thresholds in scripts without spaces', () => {
+  // Our own sentences. 28 and 27 Chinese characters read like 80-character Latin text.
+  const zhA = '市议会周二晚上经过长时间辩论后以三十票批准了新的年度预算。'
+  const zhB = '反对党议员表示这项预算将导致明年的公共交通票价大幅上涨。'
+  const zhC = '市长在会后对记者说新的学校和医院将在两年内全部建成。'
+
+  it('a Chinese paragraph under 40 characters but as long as a Latin one is compared for near repeats', () => {
+    const edited = zhA.replace('三十', '三十二')
+    const result = clean([zhA, zhB, edited].join('\n\n'))
+    expect(result.paragraphs[2]!.duplicate).toMatchObject({ kind: 'near', of: 0 })
+  })
+
+  it('a Chinese sentence under 40 characters glued onto another paragraph is cut', () => {
+    const result = clean([`${zhB}${zhA}`, zhC, `${zhC.slice(0, -1)}，他还表示将增加预算。${zhA}`].join('\n\n'))
+    const p = result.paragraphs[2]!
+    expect(p.duplicate).toBeNull()
+    expect(p.repeatedSentences).toHaveLength(1)
+    expect(p.text.slice(p.repeatedSentences[0]!.start, p.repeatedSentences[0]!.end)).toBe(zhA)
+  })
+})
+

@@ -12,7 +12,7 @@ describe('resolveOptions', () => {
   it('keeps given values and fills the others', () => {
     const resolved = resolveOptions({ format: 'html', detect: { nearThreshold: 0.7 }, language: { only: ['fr', 'en'], minLength: 5 } })
     expect(resolved.format).toBe('html')
-    expect(resolved.detect).toEqual({ nearThreshold: 0.7, containThreshold: 0.9, minLength: 40, minSentenceLength: 40 })
+    expect(resolved.detect).toEqual({ nearThreshold: 0.7, containThreshold: 0.95, minLength: 40, minSentenceLength: 40 })
     expect(resolved.language).toEqual({ only: ['fr', 'en'], minLength: 5 })
   })
 

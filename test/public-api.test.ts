@@ -46,6 +46,6 @@ describe('public API (src/index.ts)', () => {
     expect(Object.isFrozen(api.defaultOptions.detect)).toBe(true)
     expect(api.schemaVersion).toMatch(/^\d+\.\d+\.\d+$/)
     expect(api.DEFAULT_HIGH_WATER_MARK).toBe(1)
-    expect(api.defaultOptions.detect).toEqual({ nearThreshold: 0.8, containThreshold: 0.9, minLength: 40, minSentenceLength: 40 })
+    expect(api.defaultOptions.detect).toEqual({ nearThreshold: 0.8, containThreshold: 0.95, minLength: 40, minSentenceLength: 40 })
   })
 })

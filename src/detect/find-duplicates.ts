@@ -1,5 +1,6 @@
 import { foldGuillemets, foldText, normalizeText } from '../normalize/normalize-text.js'
 import { splitSentences } from '../normalize/split-sentences.js'
+import { measureLength } from '../normalize/measure-length.js'
 import { tokenize } from '../normalize/tokenize.js'
 import type { ResolvedOptions } from '../options.js'
 import type { Duplicate, RepeatedSentence } from '../types.js'
@@ -42,6 +43,8 @@ interface Prepared {
   /** Tokens with a cut-off last word dropped, for containment of teasers. */
   stem: Int32Array
   bigrams: Set<number>
+  /** The last word, for telling a word cut in half at the end of a teaser. */
+  lastWord: string
 }
 
 /**
@@ -64,6 +67,8 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
   const prepared: Array<Prepared | undefined> = []
   const norms: string[] = []
   const folds: string[] = []
+  /** Earlier paragraphs glued whole onto a later one: their ranges in the later one. */
+  const glued: RepeatedSentence[][] = []
 
   const flag = (index: number, verdict: Duplicate): void => {
     duplicates[index] = verdict
@@ -87,7 +92,7 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
       continue
     }
     firstByNorm.set(norm, i)
-    if (text.length < options.minLength) continue
+    if (measureLength(text) < options.minLength) continue
 
     const paragraph = prepare(norm, vocabulary)
     prepared[i] = paragraph
@@ -97,8 +102,15 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
       duplicates[i] = { kind: best.kind === 'near' ? 'near' : 'contained', of: best.of, similarity: round(best.similarity) }
       continue
     }
-    // Every earlier paragraph this one wholly contains gives way (a teaser and a paragraph glued together).
-    for (const match of matches) flag(match.of, { kind: 'contained', of: i, similarity: round(match.similarity) })
+    // Every earlier paragraph this one wholly contains gives way to this more complete version
+    // (a teaser, a paragraph continued) — unless it was glued on after material of this one's
+    // own: then it is a block glued onto another paragraph, the first occurrence stays and the
+    // copy is cut from this one.
+    for (const match of matches) {
+      const range = gluedRange(text, norms[match.of]!)
+      if (range === null) flag(match.of, { kind: 'contained', of: i, similarity: round(match.similarity) })
+      else glued[i] = [...(glued[i] ?? []), { ...range, of: match.of, similarity: 1 }]
+    }
     for (const bigram of paragraph.bigrams) {
       const list = postings.get(bigram)
       if (list === undefined) postings.set(bigram, [i])
@@ -106,7 +118,7 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
     }
   }
 
-  const repeatedSentences = findRepeatedSentences(texts, norms, folds, firstByNorm, duplicates, options.minSentenceLength)
+  const repeatedSentences = findRepeatedSentences(texts, norms, folds, firstByNorm, duplicates, glued, options.minSentenceLength)
   pointAtKeptParagraphs(duplicates)
   return { duplicates, repeatedSentences }
 }
@@ -128,7 +140,7 @@ function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
   for (let k = 1; k < tokens.length; k++) bigrams.add(tokens[k - 1]! * 0x200000 + (tokens[k]! & 0x1fffff))
   if (tokens.length === 1) bigrams.add(tokens[0]!)
   const stem = CUT_OFF.test(norm) && tokens.length > 1 ? tokens.subarray(0, tokens.length - 1) : tokens
-  return { norm, tokens, stem, bigrams }
+  return { norm, tokens, stem, bigrams, lastWord: words[words.length - 1] ?? '' }
 }
 
 interface Match {
@@ -166,7 +178,7 @@ function compareWithCandidates(
     // Containment first: when one paragraph is (nearly) all inside a clearly longer one, the
     // longer, more complete version is kept, whichever came first.
     if (short.tokens.length <= CONTAINED_MAX_SIZE * long.tokens.length) {
-      const inLong = compareTokens(short.stem, long.tokens).aInB
+      const inLong = compareTokens(cutOffStem(short, long), long.tokens).aInB
       if (inLong >= options.containThreshold) {
         consider({ kind: thisShorter ? 'contained-in-earlier' : 'earlier-contained', of: j, similarity: inLong })
         continue
@@ -178,6 +190,17 @@ function compareWithCandidates(
   found.sort((a, b) => rank(b) - rank(a) || b.similarity - a.similarity || a.of - b.of)
   // Either this paragraph gives way to its best match, or the earlier paragraphs it contains give way to it.
   return found[0] === undefined || found[0].kind !== 'earlier-contained' ? found.slice(0, 1) : found.filter((m) => m.kind === 'earlier-contained')
+}
+
+/**
+ * The tokens of `short` to look for in `long`: without a last word that an ellipsis marks as
+ * cut, or that is a word of `long` cut in half (a teaser cut off mid-word without "…").
+ */
+function cutOffStem(short: Prepared, long: Prepared): Int32Array {
+  if (short.stem !== short.tokens || short.tokens.length < 2) return short.stem
+  const last = short.lastWord
+  if (!long.norm.includes(last) || long.tokens.includes(short.tokens[short.tokens.length - 1]!)) return short.stem
+  return short.tokens.subarray(0, short.tokens.length - 1)
 }
 
 /** This paragraph giving way (near, or contained in an earlier one) beats taking an earlier one's place. */
@@ -199,28 +222,37 @@ function findRepeatedSentences(
   folds: readonly string[],
   firstByNorm: ReadonlyMap<string, number>,
   duplicates: Array<Duplicate | null>,
+  glued: ReadonlyArray<RepeatedSentence[] | undefined>,
   minSentenceLength: number,
 ): RepeatedSentence[][] {
   const repeated: RepeatedSentence[][] = texts.map(() => [])
-  if (minSentenceLength === 0) return repeated
   const seen = new Map<string, number>()
   for (let i = 0; i < texts.length; i++) {
     if (duplicates[i] !== null) continue
+    // A glued block is cut only while the paragraph it repeats is still kept.
+    const blocks = (glued[i] ?? []).filter((block) => duplicates[block.of] === null)
+    if (minSentenceLength === 0) {
+      if (blocks.length > 0) settle(i, blocks)
+      continue
+    }
     // Sentences are looked up in the normalized paragraph, which is already at hand; only a
     // paragraph with a hit is split again in its written form, to find the ranges to cut.
     // Split where the guillemets still show their direction; read the keys at the same offsets of the normalized form.
     const norm = norms[i]!
     const hits = new Map<string, number>()
     for (const [start, end] of splitSentences(folds[i]!)) {
-      if (end - start < minSentenceLength) continue
+      if (measureLength(norm, start, end) < minSentenceLength) continue
       const key = norm.slice(start, end)
       const of = seen.get(key)
       if (of === undefined) seen.set(key, i)
       else if (!hits.has(key)) hits.set(key, of)
     }
-    if (hits.size === 0) continue
+    if (hits.size === 0) {
+      if (blocks.length > 0) settle(i, blocks)
+      continue
+    }
     const text = texts[i]!
-    const found: RepeatedSentence[] = []
+    const found: RepeatedSentence[] = [...blocks]
     // A sentence said twice within this paragraph keeps its first occurrence.
     const firstHere = new Set([...hits].filter(([, of]) => of === i).map(([key]) => key))
     for (const [start, end] of splitSentences(text)) {
@@ -228,10 +260,16 @@ function findRepeatedSentences(
       const of = hits.get(key)
       if (of === undefined) continue
       if (firstHere.delete(key)) continue
+      if (blocks.some((b) => b.start < end && start < b.end)) continue
       found.push({ start, end, of, similarity: 1 })
     }
-    if (found.length === 0) continue
-    const rest = cutRanges(text, found)
+    if (found.length > 0) settle(i, found.sort((a, b) => a.start - b.start))
+  }
+  return repeated
+
+  /** Records the ranges cut from paragraph `i`, or flags it when nothing of its own is left. */
+  function settle(i: number, found: RepeatedSentence[]): void {
+    const rest = cutRanges(texts[i]!, found)
     const restEqualTo = firstByNorm.get(normalizeText(rest))
     if (!MATERIAL.test(rest)) {
       // Nothing of its own is left: the whole paragraph repeats earlier sentences.
@@ -243,7 +281,29 @@ function findRepeatedSentences(
       repeated[i] = found
     }
   }
-  return repeated
+}
+
+/** At most this many sentences of a paragraph are tried as the start of a glued block (bounds the quadratic search). */
+const MAX_GLUE_SENTENCES = 200
+
+/**
+ * Where an earlier paragraph (`earlierNorm`, normalized) sits in `text` as a run of whole
+ * sentences that does not start the paragraph: a block glued on after other material. `null`
+ * when it is at the start (the paragraph is then a more complete version of it) or does not
+ * match whole sentences exactly (an edited copy: containment decides).
+ */
+function gluedRange(text: string, earlierNorm: string): { start: number; end: number } | null {
+  const sentences = splitSentences(text)
+  const keys = sentences.slice(0, MAX_GLUE_SENTENCES).map(([start, end]) => normalizeText(text.slice(start, end)))
+  for (let a = 1; a < keys.length; a++) {
+    if (!earlierNorm.startsWith(keys[a]!)) continue
+    let joined = keys[a]!
+    for (let b = a; b < keys.length && joined.length <= earlierNorm.length; b++) {
+      if (b > a) joined += ` ${keys[b]!}`
+      if (joined === earlierNorm) return { start: sentences[a]![0], end: sentences[b]![1] }
+    }
+  }
+  return null
 }
 
 /**
