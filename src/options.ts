@@ -1,4 +1,6 @@
 import { DedupeError } from './errors.js'
+import { languageTagsOf } from './language/iso639.js'
+import { KNOWN_LANGUAGES } from './language/known-languages.js'
 import type { LanguageOptions } from './language/tag-language.js'
 import type { TextSplitOptions } from './parse/from-text.js'
 import type { InputFormat } from './types.js'
@@ -80,15 +82,65 @@ function pick<T>(value: T | null | undefined, fallback: T): T {
   return value === null || value === undefined ? fallback : value
 }
 
+/** The keys of {@link Options}, per level: a key not listed is a typo (or an option of another layer). */
+const KNOWN_KEYS: Readonly<Record<'' | 'detect' | 'split' | 'language', readonly string[]>> = Object.freeze({
+  '': ['format', 'split', 'detect', 'language'],
+  detect: ['nearThreshold', 'containThreshold', 'minLength', 'minSentenceLength'],
+  split: ['lineBreaks', 'wrapWidth'],
+  language: ['only', 'minLength'],
+})
+
+/** Number of single-character edits between two short strings (for "did you mean"). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]!
+}
+
+/** Throws for a key of `value` that is not an option at `level` (nor one of `extra`). */
+function assertKnownKeys(level: keyof typeof KNOWN_KEYS, value: unknown, extra: readonly string[] = []): void {
+  if (value === null || value === undefined) return
+  const path = level === '' ? '' : `${level}.`
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new DedupeError('E_INVALID_OPTION', `Expected \`${level || 'options'}\` to be an object, not \`${Array.isArray(value) ? 'array' : typeof value}\``)
+  }
+  const known = [...KNOWN_KEYS[level], ...extra]
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue
+    const near = known.filter((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 3).sort((x, y) => editDistance(x, key) - editDistance(y, key))[0]
+    throw new DedupeError('E_INVALID_OPTION', `Unknown option \`${path}${key}\`${near ? `: did you mean \`${path}${near}\`?` : ''} (known: ${KNOWN_KEYS[level].join(', ')})`)
+  }
+}
+
+/** Throws for a name in `language.only` that names no language the identifier knows. */
+function assertKnownLanguages(only: readonly string[]): void {
+  for (const name of only) {
+    if (!languageTagsOf(name).some((tag) => KNOWN_LANGUAGES.has(tag))) {
+      throw new DedupeError('E_INVALID_OPTION', `Unknown language \`${name}\` in \`language.only\`: expected BCP 47 or ISO 639-3 codes such as "fr", "en", "pt-BR" or "fra"`)
+    }
+  }
+}
+
 /**
- * Validates options once at the entry point and fills in the defaults.
+ * Validates options once at the entry point and fills in the defaults. An unknown key (a typo
+ * such as `detect.nearTreshold`) is an error, not silently ignored.
+ * @param extraKeys Top-level keys that the caller's own layer consumes (a stream's
+ *   `highWaterMark`, a plugin's `mode`), accepted and ignored here.
  * @throws {DedupeError} `E_INVALID_OPTION` or `E_UNKNOWN_FORMAT`, naming the value and the fix.
  */
-export function resolveOptions(options?: Options | null): ResolvedOptions {
+export function resolveOptions(options?: Options | null, extraKeys: readonly string[] = []): ResolvedOptions {
   if (options === null || options === undefined) return defaultOptions
   if (typeof options !== 'object') {
     throw new DedupeError('E_INVALID_OPTION', `Expected options to be an object, not \`${typeof options}\``)
   }
+  assertKnownKeys('', options, extraKeys)
+  assertKnownKeys('detect', options.detect)
+  assertKnownKeys('split', options.split)
+  assertKnownKeys('language', options.language)
   const format = pick(options.format, undefined)
   if (format !== undefined && !FORMATS.includes(format)) {
     throw new DedupeError(
@@ -112,6 +164,7 @@ export function resolveOptions(options?: Options | null): ResolvedOptions {
   if (only !== undefined && (!Array.isArray(only) || only.some((code) => typeof code !== 'string' || code === ''))) {
     throw new DedupeError('E_INVALID_OPTION', 'Expected `language.only` to be an array of language codes such as ["fr", "en"]')
   }
+  if (only !== undefined) assertKnownLanguages(only)
   const split = options.split ?? {}
   if (split.lineBreaks !== undefined && !['auto', 'paragraph', 'join'].includes(split.lineBreaks)) {
     throw new DedupeError('E_INVALID_OPTION', `Expected \`split.lineBreaks\` to be auto, paragraph or join, not \`${String(split.lineBreaks)}\``)

@@ -37,3 +37,38 @@ describe('resolveOptions', () => {
     }
   })
 })
+
+describe('resolveOptions: unknown keys and languages', () => {
+  const messageOf = (options: unknown, extra?: string[]): string => {
+    try {
+      resolveOptions(options as never, extra)
+    } catch (error) {
+      expect((error as DedupeError).code).toBe('E_INVALID_OPTION')
+      return (error as Error).message
+    }
+    throw new Error('resolveOptions did not throw')
+  }
+
+  it('names a misspelt key and suggests the right one', () => {
+    expect(messageOf({ detect: { nearTreshold: 0.5 } })).toMatch(/^Unknown option `detect.nearTreshold`: did you mean `detect.nearThreshold`\?/)
+    expect(messageOf({ langauge: { only: ['fr'] } })).toMatch(/^Unknown option `langauge`: did you mean `language`\?/)
+    expect(messageOf({ split: { linebreaks: 'join' } })).toMatch(/did you mean `split.lineBreaks`/)
+  })
+
+  it('rejects a key with nothing close, listing the known ones', () => {
+    expect(messageOf({ colour: 'red' })).toBe('Unknown option `colour` (known: format, split, detect, language)')
+  })
+
+  it('accepts the keys a caller layer declares as its own', () => {
+    expect(() => resolveOptions({ highWaterMark: 4 } as never, ['highWaterMark'])).not.toThrow()
+    expect(messageOf({ highWaterMark: 4 })).toMatch(/^Unknown option `highWaterMark`/)
+  })
+
+  it.each([['english'], ['zz'], ['x"><script>'], ['1234']])('rejects the language name %s', (name) => {
+    expect(messageOf({ language: { only: ['fr', name] } })).toContain(`Unknown language \`${name}\``)
+  })
+
+  it.each([['fr'], ['fra'], ['pt-BR'], ['zh-Hant'], ['no'], ['ceb'], ['ko']])('accepts the language name %s', (name) => {
+    expect(() => resolveOptions({ language: { only: [name] } })).not.toThrow()
+  })
+})

@@ -155,8 +155,10 @@ function articleSample(list: string[], minLength: number): string {
     sample += (sample ? ' ' : '') + p.slice(0, 400)
     if (sample.length >= ARTICLE_SAMPLE) break
   }
-  if (sample === '') sample = list.join(' ').slice(0, ARTICLE_SAMPLE)
-  return sample
+  if (sample !== '') return sample
+  // Only short lines: together they may still say something; under minLength in all, nothing (`und`).
+  const all = list.join(' ').trim()
+  return all.length >= minLength ? all.slice(0, ARTICLE_SAMPLE) : ''
 }
 
 /** UTF-8 length: a fairer weight than code units between CJK and alphabetic paragraphs. */

@@ -31,18 +31,20 @@ export interface StreamOptions extends Options {
 export const DEFAULT_HIGH_WATER_MARK = 1
 
 /**
- * Splits stream options into the buffer size and the `clean()` options, and validates both,
+ * Splits stream options into the buffer size and the rest, and validates both (the rest with
+ * `validate`, `resolveOptions` by default),
  * so that a bad option throws when the stream is created rather than once per article.
  * @throws {DedupeError} `E_INVALID_OPTION`, `E_UNKNOWN_FORMAT`.
  */
 export function splitStreamOptions<T extends StreamOptions>(
   options: T | null | undefined,
+  validate: (rest: Omit<T, 'highWaterMark'>) => unknown = (rest) => resolveOptions(rest),
 ): { highWaterMark: number; rest: Omit<T, 'highWaterMark'> } {
   const { highWaterMark = DEFAULT_HIGH_WATER_MARK, ...rest } = options ?? ({} as T)
   if (typeof highWaterMark !== 'number' || !Number.isInteger(highWaterMark) || highWaterMark < 0) {
     throw new DedupeError('E_INVALID_OPTION', `Expected \`highWaterMark\` to be a non-negative integer, not \`${String(highWaterMark)}\``)
   }
-  resolveOptions(rest)
+  validate(rest)
   return { highWaterMark, rest }
 }
 

@@ -22,7 +22,8 @@ export function feedStage(options: FeedStreamOptions | null | undefined): {
   add(article: unknown): Promise<FeedStreamRecord>
   close(): Promise<void>
 } {
-  const { highWaterMark, rest } = splitStreamOptions(options)
+  // The deduplicator validates its options (feed and clean ones) as it is created.
+  const { highWaterMark, rest } = splitStreamOptions(options, () => undefined)
   const dedup = createDeduplicator(rest)
   let closing: Promise<void> | null = null
   return {

@@ -37,7 +37,7 @@ const MODES: readonly NewsDedupMode[] = ['remove', 'mark']
  * @throws {DedupeError} `E_INVALID_OPTION` or `E_UNKNOWN_FORMAT`.
  */
 export function resolvePluginOptions(options: NewsDedupPluginOptions | null | undefined): ResolvedPluginOptions {
-  const resolved = resolveOptions(options)
+  const resolved = resolveOptions(options, ['mode'])
   const mode = options?.mode ?? 'remove'
   if (!MODES.includes(mode)) {
     throw new DedupeError('E_INVALID_OPTION', `Expected \`mode\` to be remove or mark, not \`${String(mode)}\``)

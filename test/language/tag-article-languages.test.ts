@@ -88,6 +88,11 @@ describe('tagArticleLanguages', () => {
     expect(r.paragraphs).toHaveLength((paragraphs as string[]).length)
   })
 
+  it.each([['a'], ['OK'], ['a b'], ['Hi!']])('gives und, not a guess, to an article of %j (under minLength in all)', (text) => {
+    const r = tagArticleLanguages([text])
+    expect(r).toEqual({ language: 'und', confidence: 0, paragraphs: [{ language: 'und', confidence: 0 }] })
+  })
+
   it('is deterministic', () => {
     const input = [...french, 'The minister said the reform was necessary to protect future generations.']
     expect(tagArticleLanguages(input)).toEqual(tagArticleLanguages(input))
