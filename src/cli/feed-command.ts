@@ -6,10 +6,10 @@ import { parseArgs } from 'node:util'
 import { DedupeError } from '../errors.js'
 import { createDeduplicator } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../feed/read-jsonl.js'
-import { readXmlFeed } from '../feed/read-xml-feed.js'
+import { readXmlFeed, xmlText } from '../feed/read-xml-feed.js'
 import { openIndex } from '../feed/stores/open-index.js'
-import { textChunks } from '../feed/text-chunks.js'
-import type { FeedInputRecord, FeedResult } from '../feed/types.js'
+import { bomEncoding, textChunks } from '../feed/text-chunks.js'
+import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { renderReview } from '../review/render-review.js'
 
 /** The streams `runFeed` talks to (process.stdin/stdout/stderr in the real CLI). */
@@ -21,7 +21,7 @@ export interface FeedIo {
 
 const USAGE = `Usage: news-dedup feed [FILE... | DIR | -] [options]
 
-Reads articles (JSONL, RSS/Atom XML, or a directory of .html files; stdin when no file or "-"),
+Reads articles (JSONL, RSS/Atom XML, or a directory tree of .html files; stdin when no file or "-"),
 flags copies of earlier articles and per-site boilerplate, and writes one JSON line per input record.
 
 Options:
@@ -33,6 +33,7 @@ Options:
                             (error records are then reported in the summary on stderr only)
 
 Ids: a record's own id (JSONL id, RSS guid, Atom id, else the link); an .html file's path; else a content hash.
+An .html page's url (and so its site) is its <link rel="canonical"> or <meta property="og:url">.
   -h, --help                show this help
 
 Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors.`
@@ -47,34 +48,138 @@ function kindOf(path: string): Kind | null {
   return null
 }
 
-/** Peeks at the first chunk to tell XML from JSON Lines, then yields every chunk. */
-async function sniffed(chunks: AsyncIterable<string>): Promise<{ kind: Kind; chunks: AsyncIterable<string> }> {
+type Chunks = AsyncIterable<Uint8Array | string>
+
+/** Bytes of the first chunk looked at to tell XML, HTML and JSON Lines apart. */
+const SNIFF_BYTES = 4096
+/** The `<head>` of a page, where its canonical URL is declared (the whole page when it has none). */
+const HEAD = /^[\s\S]*?<\/head\s*>/i
+/** An HTML attribute: name, then a double-quoted, single-quoted or bare value. */
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g
+
+/** The start of a chunk as text, for sniffing only (decoded leniently, UTF-16 when a BOM says so). */
+function headText(chunk: Uint8Array | string): string {
+  if (typeof chunk === 'string') return chunk
+  const bytes = chunk.subarray(0, SNIFF_BYTES)
+  return new TextDecoder(bomEncoding(bytes) ?? 'utf-8').decode(bytes)
+}
+
+/** Peeks at the first chunk to tell XML from HTML and JSON Lines, then yields every chunk. */
+async function sniffed(chunks: Chunks): Promise<{ kind: Kind; chunks: Chunks }> {
   const iterator = chunks[Symbol.asyncIterator]()
   const first = await iterator.next()
-  const head = first.done ? '' : first.value
+  const head = first.done ? '' : headText(first.value)
   const kind: Kind = /^\s*</.test(head) ? (/<(rss|feed|rdf:RDF|channel|item|entry)\b/i.test(head) ? 'xml' : 'html') : 'jsonl'
-  async function* all(): AsyncGenerator<string> {
-    if (!first.done) yield head
+  async function* all(): AsyncGenerator<Uint8Array | string> {
+    if (!first.done) yield first.value
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value
   }
   return { kind, chunks: all() }
 }
 
-async function* recordsOf(kind: Kind, chunks: AsyncIterable<string>, name: string): AsyncGenerator<FeedInputRecord> {
+/** The attributes of each `<tag …>` in `html`, names lower-cased, values with entities decoded. */
+function* tagAttributes(html: string, tag: string): Generator<Map<string, string>> {
+  for (const match of html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'gi'))) {
+    const attributes = new Map<string, string>()
+    for (const [, name, ...values] of (match[1] ?? '').matchAll(ATTRIBUTE)) {
+      attributes.set((name as string).toLowerCase(), xmlText(values.find((v) => v !== undefined) ?? ''))
+    }
+    yield attributes
+  }
+}
+
+/** `value` when it is an absolute http(s) URL, else `undefined`. */
+function httpUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  try {
+    const url = new URL(value)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The URL a page gives for itself: its `<link rel="canonical" href>`, else its
+ * `<meta property="og:url" content>`; only absolute http(s) URLs count.
+ */
+function pageUrl(html: string): string | undefined {
+  const head = HEAD.exec(html)?.[0] ?? html
+  for (const link of tagAttributes(head, 'link')) {
+    const rel = (link.get('rel') ?? '').toLowerCase().split(/\s+/)
+    const url = rel.includes('canonical') ? httpUrl(link.get('href')) : undefined
+    if (url) return url
+  }
+  for (const meta of tagAttributes(head, 'meta')) {
+    const url = (meta.get('property') ?? meta.get('name'))?.toLowerCase() === 'og:url' ? httpUrl(meta.get('content')) : undefined
+    if (url) return url
+  }
+  return undefined
+}
+
+/** An HTML page as an article: `id` and `file` its path (none for stdin), `url` the one it gives itself. */
+function htmlArticle(html: string, path: string | null): Article {
+  const article: Article = path === null ? { html } : { id: path, html, file: path }
+  const url = pageUrl(html)
+  if (url !== undefined) article.url = url
+  return article
+}
+
+async function* recordsOf(kind: Kind, chunks: Chunks, name: string): AsyncGenerator<FeedInputRecord> {
   if (kind === 'jsonl') yield* readJsonl(chunks, name)
   else if (kind === 'xml') yield* readXmlFeed(chunks, name)
   else {
     let html = ''
-    for await (const chunk of chunks) html += chunk
-    yield { article: name === '-' ? { html } : { id: name, html, file: name }, source: name }
+    for await (const chunk of textChunks(chunks)) html += chunk
+    yield { article: htmlArticle(html, name === '-' ? null : name), source: name }
   }
 }
 
-/** Every record of every input, in order: files as named, directories' .html files by name. */
+/**
+ * The .html files of a directory and its subdirectories, as records, depth first in name order
+ * (so a run is reproducible). Hidden entries (`.name`) are skipped, and so are symbolic links
+ * to directories, so that a link loop cannot make the walk endless; links to files are read.
+ */
+async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
+  let entries
+  try {
+    entries = await readdir(dir, { withFileTypes: true })
+  } catch (error) {
+    yield { error: { code: 'E_READ', message: `cannot read ${dir}: ${(error as Error).message}` }, source: dir }
+    return
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) yield* directoryRecords(path)
+    else if ((entry.isFile() || entry.isSymbolicLink()) && /\.x?html?$/i.test(entry.name)) {
+      try {
+        if (entry.isSymbolicLink() && !(await stat(path)).isFile()) continue
+        yield { article: htmlArticle(await readFile(path, 'utf8'), path), source: path }
+      } catch (error) {
+        yield { error: { code: 'E_READ', message: `cannot read ${path}: ${(error as Error).message}` }, source: path }
+      }
+    }
+  }
+}
+
+/** The records of one file: by its extension, else by its first bytes. */
+async function* fileRecords(path: string): AsyncGenerator<FeedInputRecord> {
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 })
+  const known = kindOf(path)
+  if (known) yield* recordsOf(known, stream, path)
+  else {
+    const { kind, chunks } = await sniffed(stream)
+    yield* recordsOf(kind, chunks, path)
+  }
+}
+
+/** Every record of every input, in order: files as named, directories' .html files by path. */
 async function* inputRecords(inputs: string[], stdin: FeedIo['stdin']): AsyncGenerator<FeedInputRecord> {
   for (const input of inputs.length === 0 ? ['-'] : inputs) {
     if (input === '-') {
-      const { kind, chunks } = await sniffed(textChunks(stdin))
+      const { kind, chunks } = await sniffed(stdin)
       yield* recordsOf(kind, chunks, '-')
       continue
     }
@@ -85,25 +190,7 @@ async function* inputRecords(inputs: string[], stdin: FeedIo['stdin']): AsyncGen
       yield { error: { code: 'E_READ', message: `cannot read ${input}: ${(error as Error).message}` }, source: input }
       continue
     }
-    if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => /\.x?html?$/i.test(n)).sort()
-      for (const name of names) {
-        const path = join(input, name)
-        try {
-          yield { article: { id: path, html: await readFile(path, 'utf8'), file: path }, source: path }
-        } catch (error) {
-          yield { error: { code: 'E_READ', message: `cannot read ${path}: ${(error as Error).message}` }, source: path }
-        }
-      }
-      continue
-    }
-    const stream = textChunks(createReadStream(input, { highWaterMark: 256 * 1024 }))
-    const known = kindOf(input)
-    if (known) yield* recordsOf(known, stream, input)
-    else {
-      const { kind, chunks } = await sniffed(stream)
-      yield* recordsOf(kind, chunks, input)
-    }
+    yield* info.isDirectory() ? directoryRecords(input) : fileRecords(input)
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
@@ -45,13 +45,28 @@ describe('news-dedup feed', () => {
     )
     const { code, lines, err } = await cli([input, '--index', ':memory:'])
     expect(code).toBe(1)
-    expect(lines).toHaveLength(5)
+    // One output line per input line: the blank line 3 gets its own error record.
+    expect(lines).toHaveLength(6)
     expect(lines[0].id).toBe('1')
     expect(lines[1]).toEqual({ error: { code: 'E_INVALID_RECORD', message: expect.stringMatching(/^not JSON/) }, source: `${input}:2` })
-    expect(lines[2]).toMatchObject({ id: 'no-body', error: { code: 'E_INVALID_RECORD' } })
-    expect(lines[3].duplicate).toMatchObject({ of: '1', kind: 'copy' })
-    expect(lines[4].duplicate).toBeNull()
-    expect(err).toMatch(/feed: 5 records, 2 originals, 1 duplicates .* 2 errors/)
+    expect(lines[2]).toEqual({ error: { code: 'E_INVALID_RECORD', message: 'Line 3 is empty' }, source: `${input}:3` })
+    expect(lines[3]).toMatchObject({ id: 'no-body', error: { code: 'E_INVALID_RECORD' }, source: `${input}:4` })
+    expect(lines[4].duplicate).toMatchObject({ of: '1', kind: 'copy' })
+    expect(lines[5].duplicate).toBeNull()
+    expect(err).toMatch(/feed: 6 records, 2 originals, 1 duplicates .* 3 errors/)
+  })
+
+  it('gives an E_INVALID_UTF8 record for a line with invalid UTF-8 and reads on', async () => {
+    const input = join(dir, 'utf8.jsonl')
+    const line = (id: number, text: string) => Buffer.from(JSON.stringify({ id, text }) + '\n')
+    const bad = Buffer.concat([Buffer.from('{"id":2,"text":"caf'), Buffer.from([0xff]), Buffer.from('"}\n')])
+    writeFileSync(input, Buffer.concat([line(1, a.join('\n\n')), bad, line(3, b.join('\n\n'))]))
+    const { code, lines } = await cli([input, '--index', ':memory:'])
+    expect(code).toBe(1)
+    expect(lines).toHaveLength(3)
+    expect(lines[0]).toMatchObject({ id: '1', duplicate: null })
+    expect(lines[1]).toEqual({ id: '2', error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, source: `${input}:2` })
+    expect(lines[2]).toMatchObject({ id: '3', duplicate: null })
   })
 
   it('keeps only originals with --drop-duplicates, reading stdin', async () => {
@@ -93,6 +108,62 @@ describe('news-dedup feed', () => {
     expect(code).toBe(0)
     expect(lines.map((l) => [l.id, l.idGenerated])).toEqual([[join(pages, 'a.html'), false], [join(pages, 'b.html'), false]])
     expect(lines[1].duplicate).toMatchObject({ of: join(pages, 'a.html'), kind: 'copy' })
+  })
+
+  it('reads a latin1 RSS feed per its XML declaration; an unknown encoding is one error record', async () => {
+    const rss = `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel>
+      <item><guid>l1</guid><title>Café</title><description>&lt;p&gt;Un café crème à Paris.&lt;/p&gt;</description></item>
+    </channel></rss>`
+    writeFileSync(join(dir, 'latin1.rss'), Buffer.from(rss, 'latin1'))
+    writeFileSync(join(dir, 'klingon.rss'), rss.replace('ISO-8859-1', 'x-klingon'))
+    const { code, lines } = await cli([join(dir, 'latin1.rss'), join(dir, 'klingon.rss'), '--index', ':memory:'])
+    expect(code).toBe(1)
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatchObject({ id: 'l1', title: 'Café', text: 'Un café crème à Paris.' })
+    expect(lines[1]).toEqual({
+      error: { code: 'E_INVALID_RECORD', message: 'unknown encoding "x-klingon" in the XML declaration' },
+      source: join(dir, 'klingon.rss'),
+    })
+  })
+
+  it('walks subdirectories in name order, skipping hidden entries and linked directories', async () => {
+    const root = join(dir, 'tree')
+    mkdirSync(join(root, 'b', 'c'), { recursive: true })
+    mkdirSync(join(root, '.hidden'))
+    writeFileSync(join(root, 'a.html'), `<p>${a[0]}</p>`)
+    writeFileSync(join(root, 'b', 'c', 'd.htm'), `<p>${a[1]}</p>`)
+    writeFileSync(join(root, 'b', 'e.html'), `<p>${a[2]}</p>`)
+    writeFileSync(join(root, 'f.html'), `<p>${a[3]}</p>`)
+    writeFileSync(join(root, '.hidden', 'g.html'), `<p>${b[0]}</p>`)
+    writeFileSync(join(root, '.h.html'), `<p>${b[1]}</p>`)
+    symlinkSync(root, join(root, 'b', 'loop'), 'dir')
+    const { code, lines } = await cli([root, '--index', ':memory:'])
+    expect(code).toBe(0)
+    expect(lines.map((l) => l.id)).toEqual([
+      join(root, 'a.html'),
+      join(root, 'b', 'c', 'd.htm'),
+      join(root, 'b', 'e.html'),
+      join(root, 'f.html'),
+    ])
+  })
+
+  it("takes an .html page's url (so its site) from its canonical link or og:url", async () => {
+    const pages = join(dir, 'sites')
+    mkdirSync(pages)
+    const boiler = 'Abonnez-vous à notre lettre quotidienne pour recevoir toutes les informations du jour.'
+    const page = (head: string, i: number) => `<html><head>${head}</head><body><p>${b[i]}</p><p>${boiler}</p></body></html>`
+    writeFileSync(join(pages, '1.html'), page('<link rel="canonical" href="https://www.site.example/one?a=1&amp;b=2">', 0))
+    writeFileSync(join(pages, '2.html'), page(`<meta content='https://site.example/two' property='og:url'>`, 1))
+    writeFileSync(join(pages, '3.html'), page('<link rel="canonical" href="/relative"><meta property="og:url" content="https://site.example/three">', 2))
+    writeFileSync(join(pages, '4.html'), page('<link rel="canonical" href="ftp://site.example/four">', 3))
+    const { lines } = await cli([pages, '--index', ':memory:', '--boilerplate-min', '3'])
+    expect(lines.map((l) => [l.id, l.url, l.site])).toEqual([
+      [join(pages, '1.html'), 'https://www.site.example/one?a=1&b=2', 'site.example'],
+      [join(pages, '2.html'), 'https://site.example/two', 'site.example'],
+      [join(pages, '3.html'), 'https://site.example/three', 'site.example'],
+      [join(pages, '4.html'), undefined, null],
+    ])
+    expect(lines[2].paragraphs[1].crossDuplicate).toEqual({ kind: 'boilerplate' })
   })
 
   it('rejects bad options with exit code 2', async () => {
