@@ -37,12 +37,14 @@ Reads standard input when no FILE is given.
 
 Options:
   --from FORMAT           text | html | markdown | jsonl (default: from the file
-                          extension: .html .md .txt .jsonl, else sniffed)
+                          extension: .html .md .txt .jsonl; else html when it
+                          looks like markup, text otherwise: Markdown is never
+                          guessed from content)
   --to FORMAT             text | json | jsonl | html | markdown | review (default:
                           text; jsonl when reading jsonl; review: one HTML page for
                           all inputs, see \`news-dedup review\`)
   --near-threshold N      similarity (0-1) for near repeats (default 0.8)
-  --contain-threshold N   share (0-1) of a paragraph inside a longer one (default 0.9)
+  --contain-threshold N   share (0-1) of a paragraph inside a longer one (default 0.95)
   --min-length N          shorter paragraphs are only checked for exact repeats (default 40)
   --min-sentence-length N repeated sentences shorter than this are kept (default 40; 0 = off)
   --languages LIST        restrict languages, e.g. fr,en,de (default: all)
