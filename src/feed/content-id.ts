@@ -1,17 +1,32 @@
 import { normalizeText } from '../normalize/normalize-text.js'
 
+/** Where an article was delivered: what tells two deliveries of one text apart. */
+export interface ContentOrigin {
+  /** The article's `url`, as given. */
+  url?: string | null
+  /** Its site (see `siteOf`). */
+  site?: string | null
+}
+
 /**
  * A stable id for an article that came without one: `murmur3-` and the first 24 hex digits
  * (96 bits) of the 128-bit MurmurHash3 (x86_128, seed 0) of the UTF-8 bytes of its normalized
- * paragraphs joined by newlines. The same content always gets the same id, whatever its markup,
- * so a re-sent article is recognised. Pure JavaScript (no `node:crypto`): the same id in Node
- * and in a browser. Not cryptographic: ids are not meant to resist a forger.
+ * paragraphs joined by newlines, preceded, when the article has a url or a site, by the JSON
+ * array `[url, site]` and a newline. So the same text delivered at two urls (or on two sites)
+ * gets two ids and is judged as two articles (the second one a copy), while the same text
+ * re-delivered from the same place, or with neither url nor site, gets the same id whatever its
+ * markup, and is recognised. Pure JavaScript (no `node:crypto`): the same id in Node and in a
+ * browser. Not cryptographic: ids are not meant to resist a forger.
  *
  * @param paragraphs The article's paragraph texts, in order.
+ * @param origin Its url and site, when known.
  */
-export function contentId(paragraphs: readonly string[]): string {
+export function contentId(paragraphs: readonly string[], origin: ContentOrigin = {}): string {
+  const url = origin.url ?? null
+  const site = origin.site ?? null
   const normalized = paragraphs.map(normalizeText).join('\n')
-  return 'murmur3-' + murmur3x86128Hex(new TextEncoder().encode(normalized)).slice(0, 24)
+  const keyed = url === null && site === null ? normalized : JSON.stringify([url, site]) + '\n' + normalized
+  return 'murmur3-' + murmur3x86128Hex(new TextEncoder().encode(keyed)).slice(0, 24)
 }
 
 const C1 = 0x239b961b

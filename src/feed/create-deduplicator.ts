@@ -3,13 +3,13 @@ import { DedupeError } from '../errors.js'
 import { articleBody } from '../parse/article-body.js'
 import { resolveFeedOptions, type DeduplicatorOptions, type ResolvedFeedOptions } from './feed-options.js'
 import { feedText } from './feed-text.js'
-import { judgeArticle, type Verdict } from './judge-article.js'
+import { compareMatches, judgeArticle, matchCandidate, type CandidateMatch, type Verdict } from './judge-article.js'
 import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
-import { prepareArticle, type PreparedArticle } from './prepare-article.js'
+import { prepareArticle, type ComparedParagraph, type PreparedArticle } from './prepare-article.js'
 import { unionShingles } from './shingles.js'
 import { createMemoryIndex } from './stores/memory.js'
-import type { Article, IndexRecord, FeedIndex, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle } from './types.js'
+import type { Article, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
 
 /** A deduplicator over a stream of articles; see {@link createDeduplicator}. */
 export interface Deduplicator {
@@ -27,6 +27,9 @@ export interface Deduplicator {
 
 /** Most read-then-commit attempts for one article before giving up (other workers keep winning). */
 const MAX_ATTEMPTS = 100
+
+/** The verdict on an article outside the `ttl` window: compared with nothing, so an original with no repeats. */
+const ALONE: Verdict = { duplicate: null, cross: new Map() }
 
 /**
  * Creates a deduplicator: a pipeline of `clean()` → fingerprints and shingles →
@@ -70,23 +73,12 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
             attempt--
             continue
           }
+          // Older than the window: what it could be compared with is forgotten, and only later
+          // articles remain. Judged alone and not recorded, so a re-delivery gets the same verdict.
+          if (prepared.time < cutoff) return JSON.parse(JSON.stringify(buildResult(prepared, ALONE))) as FeedResult
         }
-        const fingerprints = [...new Set(prepared.compared.map((p) => p.fingerprint))]
-        const infos = await session.fingerprints(fingerprints, prepared.site)
-        const byFingerprint = new Map<string, FingerprintInfo>()
-        fingerprints.forEach((fp, i) => byFingerprint.set(fp, infos[i] as FingerprintInfo))
-        const boilerplate = new Set<number>()
-        if (prepared.site !== null) {
-          for (const p of prepared.compared) {
-            if ((byFingerprint.get(p.fingerprint)?.siteCount ?? 0) + 1 >= feed.boilerplateMin) boilerplate.add(p.index)
-          }
-        }
-        const set = unionShingles(prepared.compared.filter((p) => !boilerplate.has(p.index)).map((p) => p.shingles))
-        const bands = set.length === 0 ? [] : bandKeys(minhash(set), feed)
-        const candidates = await findCandidates(session, prepared, byFingerprint, boilerplate, bands, feed)
-        const verdict = judgeArticle({ article: prepared, fingerprints: byFingerprint, boilerplate, set, candidates }, feed)
-        const result = buildResult(prepared, verdict)
-        const record = buildRecord(prepared, verdict, boilerplate, bands, JSON.stringify(result))
+        const judged = await judgeAgainstIndex(session, prepared, minhash, feed)
+        const record = buildRecord(prepared, judged, JSON.stringify(buildResult(prepared, judged.verdict)))
         committed = true
         if (await session.commit(record)) return JSON.parse(record.result) as FeedResult
       } finally {
@@ -114,36 +106,144 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
   }
 }
 
+/** What an index session offers the judging step. */
+type JudgeSession = Pick<IndexSession, 'fingerprints' | 'candidates' | 'articles'>
+
+/** An article judged against the index, with what its record needs. */
+interface Judged {
+  verdict: Verdict
+  /** The paragraphs the article was compared on (see {@link comparedOn}). */
+  basis: ComparedParagraph[]
+  /** LSH band keys of `basis`. */
+  bands: number[]
+  /** Paragraphs whose fingerprints go to the index (see {@link recordedParagraphs}). */
+  recorded: ComparedParagraph[]
+}
+
 /**
- * Earlier originals worth verifying: first holders of the article's (non-boilerplate)
- * paragraphs, then the articles sharing an LSH bucket, duplicates replaced by their
- * original; at most `maxCandidates`, earliest first.
+ * Reads what the index knows about the article (its paragraphs' first occurrences and site
+ * counts, its LSH buckets), verifies the candidates and judges it.
+ */
+async function judgeAgainstIndex(
+  session: JudgeSession,
+  prepared: PreparedArticle,
+  minhash: (set: Uint32Array) => Uint32Array,
+  feed: ResolvedFeedOptions,
+): Promise<Judged> {
+  const fingerprints = [...new Set(prepared.compared.map((p) => p.fingerprint))]
+  const infos = await session.fingerprints(fingerprints, prepared.site)
+  const byFingerprint = new Map<string, FingerprintInfo>()
+  fingerprints.forEach((fp, i) => byFingerprint.set(fp, infos[i] as FingerprintInfo))
+  const boilerplate = siteBoilerplate(prepared, byFingerprint, feed.boilerplateMin)
+  const basis = comparedOn(prepared.compared, boilerplate)
+  const set = unionShingles(basis.map((p) => p.shingles))
+  const bands = set.length === 0 ? [] : bandKeys(minhash(set), feed)
+  const { matches, originalOf } = await findCandidates(session, prepared.id, basis, byFingerprint, set, bands, feed)
+  const verdict = judgeArticle({ article: prepared, fingerprints: byFingerprint, boilerplate, set, candidates: matches }, feed)
+  return { verdict, basis, bands, recorded: recordedParagraphs(prepared, verdict, byFingerprint, originalOf) }
+}
+
+/**
+ * Indices of the article's paragraphs that are its site's boilerplate: found, this article
+ * included, in at least `boilerplateMin` distinct stories of the site (a duplicate does not
+ * count what it shares with its story: see {@link recordedParagraphs}). None without a site.
+ */
+function siteBoilerplate(prepared: PreparedArticle, fingerprints: ReadonlyMap<string, FingerprintInfo>, boilerplateMin: number): Set<number> {
+  const boilerplate = new Set<number>()
+  if (prepared.site === null) return boilerplate
+  for (const p of prepared.compared) {
+    if ((fingerprints.get(p.fingerprint)?.siteCount ?? 0) + 1 >= boilerplateMin) boilerplate.add(p.index)
+  }
+  return boilerplate
+}
+
+/**
+ * The paragraphs an article is compared on: those that are not its site's boilerplate, or
+ * all of them when every one is. A page made only of its site's boilerplate is most likely
+ * a story published again (or a story republished while `boilerplateMin` is 2): compared on
+ * nothing it would pass for an original with no text; compared on its full text it is found
+ * to be the copy it is. Its paragraphs are still reported as boilerplate.
+ */
+function comparedOn(compared: readonly ComparedParagraph[], boilerplate: ReadonlySet<number>): ComparedParagraph[] {
+  const rest = compared.filter((p) => !boilerplate.has(p.index))
+  return rest.length === 0 ? [...compared] : rest
+}
+
+/**
+ * Earlier originals worth verifying, best first (see {@link compareMatches}): every article
+ * sharing an LSH bucket (at most `bands` × the store's bucket limit) and the first holders of
+ * the article's compared paragraphs (at most `maxCandidates`, those holding the most
+ * paragraphs first), duplicates replaced by their original; each verified on its stored
+ * shingles (an exact count of what shared bands and paragraphs estimate), then the
+ * `maxCandidates` with the most evidence kept. So the best match is verified however many
+ * older articles share its buckets, at a bounded cost per article. Also returns, for every
+ * article read, the id of its original.
  */
 async function findCandidates(
-  session: { candidates(b: readonly number[]): Promise<string[]>; articles(ids: readonly string[]): Promise<IndexedArticle[]> },
-  prepared: PreparedArticle,
+  session: JudgeSession,
+  id: string,
+  basis: readonly ComparedParagraph[],
   fingerprints: ReadonlyMap<string, FingerprintInfo>,
-  boilerplate: ReadonlySet<number>,
+  set: Uint32Array,
   bands: readonly number[],
   feed: ResolvedFeedOptions,
-): Promise<IndexedArticle[]> {
-  const ids = new Set<string>()
-  for (const p of prepared.compared) {
+): Promise<{ matches: CandidateMatch[]; originalOf: Map<string, string> }> {
+  const ids = new Set(firstHolders(basis, fingerprints, id).slice(0, feed.maxCandidates))
+  if (bands.length > 0) for (const candidate of await session.candidates(bands)) if (candidate !== id) ids.add(candidate)
+  const { originals, originalOf } = await readOriginals(session, [...ids], id)
+  const matches = originals.map((a) => matchCandidate(set, a, feed)).sort(compareMatches)
+  return { matches: matches.slice(0, feed.maxCandidates), originalOf }
+}
+
+/** Earlier articles holding the first occurrence of one of `paragraphs`, those holding the most first, then in paragraph order. */
+function firstHolders(paragraphs: readonly ComparedParagraph[], fingerprints: ReadonlyMap<string, FingerprintInfo>, self: string): string[] {
+  const held = new Map<string, number>()
+  for (const p of paragraphs) {
     const first = fingerprints.get(p.fingerprint)?.first
-    if (!boilerplate.has(p.index) && first && first.article !== prepared.id) ids.add(first.article)
+    if (first && first.article !== self) held.set(first.article, (held.get(first.article) ?? 0) + 1)
   }
-  if (bands.length > 0) for (const id of await session.candidates(bands)) if (id !== prepared.id) ids.add(id)
-  const wanted = [...ids].slice(0, feed.maxCandidates * 2)
-  const found = await session.articles(wanted)
+  return [...held].sort((a, b) => b[1] - a[1]).map(([holder]) => holder)
+}
+
+/** The stored articles among `ids`, duplicates replaced by their original, and the original's id of each article read. */
+async function readOriginals(
+  session: JudgeSession,
+  ids: readonly string[],
+  self: string,
+): Promise<{ originals: IndexedArticle[]; originalOf: Map<string, string> }> {
   const originals = new Map<string, IndexedArticle>()
+  const originalOf = new Map<string, string>()
   const missing = new Set<string>()
-  for (const a of found) {
+  for (const a of await session.articles(ids)) {
+    originalOf.set(a.id, a.of ?? a.id)
     if (a.of === null) originals.set(a.id, a)
-    else if (a.of !== prepared.id) missing.add(a.of)
+    else if (a.of !== self) missing.add(a.of)
   }
-  for (const id of originals.keys()) missing.delete(id)
+  for (const known of originals.keys()) missing.delete(known)
   if (missing.size > 0) for (const a of await session.articles([...missing])) if (a.of === null) originals.set(a.id, a)
-  return [...originals.values()].sort((a, b) => a.seq - b.seq).slice(0, feed.maxCandidates)
+  return { originals: [...originals.values()], originalOf }
+}
+
+/**
+ * The paragraphs whose fingerprints are recorded (first occurrences, site counts): all of an
+ * original's; all of a duplicate's but those first seen in the article it copies or in another
+ * copy of it. Those recur because the story was copied, not because the site repeats them:
+ * counted, a story published three times by one site would become that site's boilerplate;
+ * and their first occurrence is recorded already. A duplicate's other paragraphs (its own
+ * site's footer, an added paragraph) are counted like anyone's.
+ */
+function recordedParagraphs(
+  prepared: PreparedArticle,
+  verdict: Verdict,
+  fingerprints: ReadonlyMap<string, FingerprintInfo>,
+  originalOf: ReadonlyMap<string, string>,
+): ComparedParagraph[] {
+  const of = verdict.duplicate?.of
+  if (of === undefined) return prepared.compared
+  return prepared.compared.filter((p) => {
+    const first = fingerprints.get(p.fingerprint)?.first
+    return !first || originalOf.get(first.article) !== of
+  })
 }
 
 function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {
@@ -167,25 +267,17 @@ function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {
 /** Result fields computed here: an input field of the same name is not copied. */
 const COMPUTED = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'text', 'paragraphs', 'passages'])
 
-function buildRecord(
-  prepared: PreparedArticle,
-  verdict: Verdict,
-  boilerplate: ReadonlySet<number>,
-  bands: number[],
-  result: string,
-): IndexRecord {
-  const original = verdict.duplicate === null
+function buildRecord(prepared: PreparedArticle, judged: Judged, result: string): IndexRecord {
+  const original = judged.verdict.duplicate === null
   return {
     id: prepared.id,
     time: prepared.time,
     site: prepared.site,
     result,
-    of: verdict.duplicate?.of ?? null,
-    paragraphs: original
-      ? prepared.compared.filter((p) => !boilerplate.has(p.index)).map((p) => ({ index: p.index, shingles: p.shingles }))
-      : [],
-    bands: original ? bands : [],
-    fingerprints: prepared.compared.map((p) => ({ fingerprint: p.fingerprint, paragraph: p.index })),
+    of: judged.verdict.duplicate?.of ?? null,
+    paragraphs: original ? judged.basis.map((p) => ({ index: p.index, shingles: p.shingles })) : [],
+    bands: original ? judged.bands : [],
+    fingerprints: judged.recorded.map((p) => ({ fingerprint: p.fingerprint, paragraph: p.index })),
   }
 }
 

@@ -13,12 +13,21 @@ export interface DeduplicatorOptions extends Options {
   /** Where seen articles are kept. @default createMemoryIndex() */
   index?: FeedIndex
   /**
-   * A paragraph (same fingerprint) found in at least this many articles of one site is that
-   * site's boilerplate. The first `boilerplateMin − 1` occurrences cannot be known as such yet;
-   * from the second on they are `exact` cross-article repeats anyway. @default 3
+   * A paragraph (same fingerprint) found in at least this many distinct stories of one site is
+   * that site's boilerplate. The first `boilerplateMin − 1` occurrences cannot be known as such
+   * yet; from the second on they are `exact` cross-article repeats anyway. A duplicate does not
+   * count the paragraphs it shares with the story it copies (they recur because it is a copy),
+   * only its own (its site's footer, an added paragraph). An article whose every paragraph is
+   * boilerplate is compared on its full text (such a page is most likely a story published
+   * again) while its paragraphs are still reported as boilerplate. @default 3
    */
   boilerplateMin?: number
-  /** Forget articles older than this (`'7d'`, `'12h'` or ms), measured against the newest article time seen. @default undefined (keep all) */
+  /**
+   * Forget articles older than this (`'7d'`, `'12h'` or ms), measured against the newest article
+   * time seen. An article already older than that window when it arrives is judged alone: an
+   * original with no cross-article repeats, not recorded (so a re-delivery, after a restart too,
+   * gets the same verdict, and never that of a copy of a later article). @default undefined (keep all)
+   */
   ttl?: string | number
   /** Tokens per shingle (words; characters in Han, Kana, Thai, Lao, Khmer, Myanmar). @default 3 */
   shingleSize?: number
@@ -38,7 +47,12 @@ export interface DeduplicatorOptions extends Options {
   paragraphThreshold?: number
   /** Paragraphs with fewer shingles are only matched exactly across articles. @default 8 */
   paragraphMinShingles?: number
-  /** Most earlier articles verified per new article. @default 32 */
+  /**
+   * Most earlier articles kept per new article after every candidate (its LSH bucket mates, and
+   * up to this many first holders of its paragraphs) is verified on its stored shingles: the best
+   * matches, those the article duplicates first; the verdict comes from them and its paragraphs
+   * are searched in them for near repeats. @default 32
+   */
   maxCandidates?: number
   /** Clock giving the arrival time of articles without `published`. @default Date.now */
   now?: () => number

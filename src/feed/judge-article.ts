@@ -11,10 +11,10 @@ export interface JudgeInput {
   fingerprints: ReadonlyMap<string, FingerprintInfo>
   /** Indices of the paragraphs that are the site's boilerplate. */
   boilerplate: ReadonlySet<number>
-  /** The article's shingle set, boilerplate left out. */
+  /** The article's shingle set: boilerplate left out, unless every paragraph is boilerplate. */
   set: Uint32Array
-  /** Earlier original articles to verify, earliest first. */
-  candidates: readonly IndexedArticle[]
+  /** Earlier original articles to verify, matched against `set` by {@link matchCandidate}. */
+  candidates: readonly CandidateMatch[]
 }
 
 /** The verdict on one article. */
@@ -24,34 +24,59 @@ export interface Verdict {
   cross: Map<number, CrossDuplicate>
 }
 
+/** How an earlier article compares with the new one, by the exact overlap of their shingle sets. */
+export interface CandidateMatch {
+  candidate: IndexedArticle
+  /** Shingles in both sets. */
+  shared: number
+  jaccard: number
+  containment: number
+  /** Whether the new article is a duplicate of this one (`nearThreshold`, or `containThreshold` with `minShingles`). */
+  accepted: boolean
+}
+
 const round = (x: number): number => Math.round(x * 1e4) / 1e4
+
+/**
+ * Verifies one candidate: exact Jaccard similarity and containment of the article's shingle
+ * set and the candidate's stored paragraphs, and whether that makes the article its duplicate.
+ */
+export function matchCandidate(set: Uint32Array, candidate: IndexedArticle, options: ResolvedFeedOptions): CandidateMatch {
+  const theirs = unionShingles(candidate.paragraphs.map((p) => p.shingles))
+  if (set.length === 0 || theirs.length === 0) return { candidate, shared: 0, jaccard: 0, containment: 0, accepted: false }
+  const { shared, jaccard, containment } = compareSets(set, theirs)
+  const contained = containment >= options.containThreshold && Math.min(set.length, theirs.length) >= options.minShingles
+  return { candidate, shared, jaccard, containment, accepted: jaccard >= options.nearThreshold || contained }
+}
+
+/**
+ * Orders candidate matches by evidence, best first: those the article duplicates, by Jaccard
+ * similarity then containment (the verdict's own preference, so the first one is the verdict);
+ * then the others by shared shingles (the likeliest holders of near paragraph repeats); ties
+ * go to the earliest arrival. A total order: the same candidates always rank the same.
+ */
+export function compareMatches(a: CandidateMatch, b: CandidateMatch): number {
+  if (a.accepted !== b.accepted) return a.accepted ? -1 : 1
+  if (a.accepted) {
+    if (a.jaccard !== b.jaccard) return b.jaccard - a.jaccard
+    if (a.containment !== b.containment) return b.containment - a.containment
+  } else if (a.shared !== b.shared) return b.shared - a.shared
+  return a.candidate.seq - b.candidate.seq
+}
 
 /**
  * Judges an article against verified candidates (pure): the article is a duplicate of the
  * candidate with the highest Jaccard similarity among those at `nearThreshold` or above, or
- * containing (or contained in) it at `containThreshold`; ties go to the earliest. Each
- * compared paragraph is `boilerplate`, an `exact` repeat (its fingerprint was seen in
- * another article), a `near` repeat of a candidate's paragraph, or none of those.
+ * containing (or contained in) it at `containThreshold`; ties go to the higher containment,
+ * then the earliest (see {@link compareMatches}). Each compared paragraph is `boilerplate`, an
+ * `exact` repeat (its fingerprint was seen in another article), a `near` repeat of a
+ * candidate's paragraph, or none of those.
  */
 export function judgeArticle(input: JudgeInput, options: ResolvedFeedOptions): Verdict {
-  const { article, candidates } = input
-  let best: { candidate: IndexedArticle; jaccard: number; containment: number } | null = null
-  const sets = new Map<string, Uint32Array>()
-  for (const candidate of candidates) {
-    const set = unionShingles(candidate.paragraphs.map((p) => p.shingles))
-    sets.set(candidate.id, set)
-    if (input.set.length === 0 || set.length === 0) continue
-    const { jaccard, containment } = compareSets(input.set, set)
-    const contained = containment >= options.containThreshold && Math.min(input.set.length, set.length) >= options.minShingles
-    if (jaccard < options.nearThreshold && !contained) continue
-    if (
-      best === null ||
-      jaccard > best.jaccard ||
-      (jaccard === best.jaccard && (containment > best.containment ||
-        (containment === best.containment && candidate.seq < best.candidate.seq)))
-    ) {
-      best = { candidate, jaccard, containment }
-    }
+  const { article } = input
+  let best: CandidateMatch | null = null
+  for (const match of input.candidates) {
+    if (match.accepted && (best === null || compareMatches(match, best) < 0)) best = match
   }
   const duplicate: ArticleDuplicate | null = best && {
     of: best.candidate.id,
@@ -59,9 +84,10 @@ export function judgeArticle(input: JudgeInput, options: ResolvedFeedOptions): V
     containment: round(best.containment),
     kind: best.jaccard >= options.copyThreshold ? 'copy' : 'near-copy',
   }
+  const candidates = input.candidates.map((m) => m.candidate)
 
   // Near paragraph repeats are looked for in the copied article first, then the other candidates.
-  const order = best ? [best.candidate, ...candidates.filter((c) => c !== best.candidate)] : [...candidates]
+  const order = best ? [best.candidate, ...candidates.filter((c) => c !== best.candidate)] : candidates
   const cross = new Map<number, CrossDuplicate>()
   for (const p of article.compared) {
     if (input.boilerplate.has(p.index)) {

@@ -32,7 +32,7 @@ export interface PreparedArticle {
 
 /**
  * Derives what cross-article comparison needs from an article and its `clean()` result:
- * id (given, or a content hash), site, time, and for each paragraph `clean()` kept its
+ * id (given, or a hash of its content, url and site: see {@link contentId}), site, time, and for each paragraph `clean()` kept its
  * fingerprint and shingle set.
  *
  * @param arrival Arrival time (ms), used when the article has no valid `published`.
@@ -51,10 +51,12 @@ export function prepareArticle(article: Article, cleaned: CleanResult, arrival: 
     if (fingerprint === '') continue
     compared.push({ index: p.index, fingerprint, shingles: shingles(normalizeText(p.text), shingleSize) })
   }
+  const site = siteOf(article)
+  const url = typeof article.url === 'string' && article.url !== '' ? article.url : null
   return {
-    id: hasId ? String(given) : contentId(cleaned.paragraphs.map((p) => p.text)),
+    id: hasId ? String(given) : contentId(cleaned.paragraphs.map((p) => p.text), { url, site }),
     idGenerated: !hasId,
-    site: siteOf(article),
+    site,
     time: articleTime(article.published, arrival),
     extra,
     cleaned,

@@ -5,7 +5,10 @@ import type { CleanResult, Paragraph } from '../types.js'
  * (`title`, `author`, …) is copied to the result unchanged.
  */
 export interface Article {
-  /** Your id. When absent, a content hash is used and the result says `idGenerated: true`. */
+  /**
+   * Your id. When absent, a hash of the content and of `url` and `site` is used (the same text
+   * at two urls makes two articles) and the result says `idGenerated: true`.
+   */
   id?: string | number
   text?: string
   html?: string
@@ -45,7 +48,7 @@ export interface FeedParagraph extends Paragraph {
 /** What the deduplicator returns for one article: plain, JSON-ready data. */
 export interface FeedResult extends Omit<CleanResult, 'paragraphs'> {
   id: string
-  /** `true` when `id` is a content hash made because the article had none. */
+  /** `true` when `id` is a hash of the content, url and site, made because the article had none. */
   idGenerated: boolean
   /** The site used for boilerplate counting, `null` when neither `site` nor `url` tells it. */
   site: string | null
@@ -69,7 +72,7 @@ export interface IndexedArticle {
   seq: number
   /** Id of the original when this article was itself a duplicate, else `null`. */
   of: string | null
-  /** Shingle sets of its compared paragraphs (kept, not boilerplate), by paragraph index. Empty for duplicates. */
+  /** Shingle sets of the paragraphs it was compared on (kept, not boilerplate unless all were), by paragraph index. Empty for duplicates. */
   paragraphs: Array<{ index: number; shingles: Uint32Array }>
 }
 
@@ -83,11 +86,14 @@ export interface IndexRecord {
   result: string
   /** Id of the original when a duplicate, else `null`. */
   of: string | null
-  /** Compared paragraphs with their shingles (stored for originals only). */
+  /** The paragraphs it was compared on, with their shingles (stored for originals only). */
   paragraphs: Array<{ index: number; shingles: Uint32Array }>
   /** LSH band keys, index = band (originals only; empty otherwise). */
   bands: number[]
-  /** Fingerprints of its kept paragraphs: first occurrences are recorded, site counts incremented once per distinct fingerprint. */
+  /**
+   * Fingerprints of its kept paragraphs (for a duplicate, those not first seen in the story it
+   * copies): first occurrences are recorded, site counts incremented once per distinct fingerprint.
+   */
   fingerprints: Array<{ fingerprint: string; paragraph: number }>
 }
 

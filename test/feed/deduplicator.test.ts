@@ -6,7 +6,7 @@ import { createDeduplicator } from '../../src/feed/create-deduplicator.js'
 import { createMemoryIndex } from '../../src/feed/stores/memory.js'
 import { createRedisIndex } from '../../src/feed/stores/redis.js'
 import { createSqliteIndex } from '../../src/feed/stores/sqlite.js'
-import type { Article, FeedResult } from '../../src/feed/types.js'
+import type { Article, FeedIndex, FeedResult } from '../../src/feed/types.js'
 import { editWords, makeFeed, seeded, siteBoilerplate, story, vocabulary } from './fixtures.js'
 import { startTestRedis, type TestRedis } from './redis-server.js'
 
@@ -169,5 +169,150 @@ describe('index behaviour', () => {
     await runAll(feed.slice(0, 17), { index: createSqliteIndex(path) })
     const restarted = JSON.stringify(await runAll(feed, { index: createSqliteIndex(path) }))
     expect(restarted).toBe(once)
+  })
+})
+
+describe('boilerplate counts only distinct stories', () => {
+  const r = seeded(21)
+  const story1 = story(r, common, topic, 5)
+  const footer = 'Read all of our coverage on the website and in the app, and follow us for the latest news updates.'
+
+  it('a story its site publishes again under new ids stays a copy of the first, however many times', async () => {
+    const text = story1.join('\n\n')
+    const results = await runAll(Array.from({ length: 4 }, (_, i) => ({ id: `https://bbc.example/story?utm=${i}`, site: 'bbc.example', text })))
+    expect(results[0]!.duplicate).toBeNull()
+    for (const x of results.slice(1)) {
+      expect(x.duplicate, x.id).toMatchObject({ of: 'https://bbc.example/story?utm=0', kind: 'copy', similarity: 1 })
+      expect(x.paragraphs.map((p) => p.crossDuplicate?.kind)).toEqual(Array(5).fill('exact'))
+      expect(x.text).toBe('')
+    }
+  })
+
+  it('counts what a copy adds: a site that only republishes has its own footer found', async () => {
+    const q = seeded(22)
+    const articles: Article[] = []
+    for (let i = 0; i < 4; i++) {
+      const own = story(q, common, topic, 4)
+      articles.push({ id: `wire${i}`, site: 'wire.example', text: own.join('\n\n') })
+      articles.push({ id: `mirror${i}`, site: 'mirror.example', text: [...own, footer].join('\n\n') })
+    }
+    const results = await runAll(articles)
+    const mirrors = results.filter((x) => x.site === 'mirror.example')
+    expect(mirrors.map((x) => x.duplicate?.of)).toEqual(['wire0', 'wire1', 'wire2', 'wire3'])
+    expect(mirrors.map((x) => x.paragraphs.at(-1)!.crossDuplicate?.kind ?? null)).toEqual([null, 'exact', 'boilerplate', 'boilerplate'])
+  })
+
+  it('compares a page made only of its site\'s boilerplate on its full text', async () => {
+    // boilerplateMin 2: the second time a site publishes a story, every paragraph of it is boilerplate.
+    const text = story1.join('\n\n')
+    const results = await runAll(
+      [{ id: 'first', site: 's.example', text }, { id: 'again', site: 's.example', text }],
+      { boilerplateMin: 2 },
+    )
+    expect(results[1]!.duplicate).toMatchObject({ of: 'first', kind: 'copy' })
+    expect(results[1]!.paragraphs.every((p) => p.crossDuplicate?.kind === 'boilerplate')).toBe(true)
+    expect(results[1]!.text).toBe('')
+  })
+})
+
+describe('generated ids', () => {
+  const text = story(seeded(31), common, topic, 4).join('\n\n')
+
+  it('tell apart one text delivered at two urls: the second is a copy; a re-delivery is recognised', async () => {
+    const dedup = createDeduplicator()
+    const a = await dedup.add({ url: 'https://a.example/x', text })
+    const b = await dedup.add({ url: 'https://b.example/y', text })
+    const bAgain = await dedup.add({ url: 'https://b.example/y', text })
+    expect([a.idGenerated, b.idGenerated]).toEqual([true, true])
+    expect(b.id).not.toBe(a.id)
+    expect(b.id).toMatch(/^murmur3-[0-9a-f]{24}$/)
+    expect(b.url).toBe('https://b.example/y')
+    expect(a.duplicate).toBeNull()
+    expect(b.duplicate).toMatchObject({ of: a.id, kind: 'copy' })
+    expect(JSON.stringify(bAgain)).toBe(JSON.stringify(b))
+    await dedup.close()
+  })
+
+  it('tell apart two sites; without url or site the same text is the same article', async () => {
+    const dedup = createDeduplicator()
+    const [s, t, none, noneAgain] = [
+      await dedup.add({ site: 's.example', text }),
+      await dedup.add({ site: 't.example', text }),
+      await dedup.add({ text }),
+      await dedup.add({ text }),
+    ]
+    expect(new Set([s!.id, t!.id, none!.id]).size).toBe(3)
+    expect(t!.duplicate?.of).toBe(s!.id)
+    expect(noneAgain!.id).toBe(none!.id)
+    expect(JSON.stringify(noneAgain)).toBe(JSON.stringify(none))
+    await dedup.close()
+  })
+})
+
+describe('candidate selection', () => {
+  it('verifies the best match however many older articles share its LSH buckets', async () => {
+    // 400 articles made of one template (3 paragraphs) and 3 paragraphs of their own fill the
+    // buckets the template decides; then originals on the same template, each followed by a
+    // copy with 2 words edited in every paragraph of its own.
+    const q = seeded(12)
+    const template = story(q, common, topic, 3)
+    const articles: Article[] = Array.from({ length: 400 }, (_, i) => ({
+      id: `t${i}`,
+      text: [...template, ...story(q, common, topic, 3)].join('\n\n'),
+    }))
+    for (let j = 0; j < 20; j++) {
+      const own = story(q, common, topic, 3)
+      articles.push({ id: `o${j}`, text: [...template, ...own].join('\n\n') })
+      articles.push({ id: `c${j}`, text: [...template, ...own.map((p) => editWords(p, 2, q, common))].join('\n\n') })
+    }
+    const results = new Map((await runAll(articles)).map((x) => [x.id, x]))
+    // The fixture keeps its intent: templated articles are distinct stories.
+    expect([...results.values()].filter((x) => x.id.startsWith('t') && x.duplicate !== null)).toEqual([])
+    for (let j = 0; j < 20; j++) {
+      expect(results.get(`o${j}`)!.duplicate, `o${j}`).toBeNull()
+      expect(results.get(`c${j}`)!.duplicate?.of, `c${j}`).toBe(`o${j}`)
+    }
+  })
+})
+
+/** The index seen through a deduplicator that leaves it open when closed: a restart on the same memory index. */
+const keepOpen = (index: FeedIndex): FeedIndex => ({
+  kind: index.kind,
+  begin: (id) => index.begin(id),
+  expire: (cutoff) => index.expire(cutoff),
+  size: () => index.size(),
+  close: async () => {},
+})
+
+let ttlCounter = 0
+const ttlStores: Array<[string, () => FeedIndex | null]> = [
+  ['memory', () => createMemoryIndex()],
+  ['sqlite', () => createSqliteIndex(join(dir, `ttl${++ttlCounter}.db`))],
+  ['redis', () => (redis ? createRedisIndex(redis.url, { prefix: `ttl${Date.now()}-${++ttlCounter}:` }) : null)],
+]
+
+describe.each(ttlStores)('ttl window on a %s index', (_name, make) => {
+  const q = seeded(41)
+  const storyA = story(q, common, topic, 4).join('\n\n')
+  const storyC = story(q, common, topic, 4).join('\n\n')
+  const input: Article[] = [
+    { id: 'A', site: 'a.example', published: '2024-01-01T00:00:00Z', text: storyA },
+    { id: 'C', site: 'c.example', published: '2024-01-11T00:00:00Z', text: storyC },
+    { id: 'A2', site: 'b.example', published: '2024-01-11T00:00:00Z', text: storyA },
+  ]
+
+  it('judges an article older than the window alone and does not record it: a restarted run repeats the first', async (ctx) => {
+    const index = make()
+    if (!index) return ctx.skip()
+    const first = await runAll(input, { index: keepOpen(index), ttl: '7d' })
+    // A was forgotten when C came: A2 is an original.
+    expect(first.map((x) => x.duplicate)).toEqual([null, null, null])
+    const again = await runAll(input, { index: keepOpen(index), ttl: '7d' })
+    expect(JSON.stringify(again)).toBe(JSON.stringify(first))
+    // A, re-delivered after its window, is not a copy of the later A2, and is not kept.
+    expect(again[0]!.duplicate).toBeNull()
+    expect(again[0]!.paragraphs.every((p) => p.crossDuplicate === null)).toBe(true)
+    expect(await index.size()).toBe(2)
+    await index.close()
   })
 })

@@ -25,6 +25,21 @@ describe('hashing', () => {
     expect(contentId(['Hello  World'])).toBe(contentId(['hello world']))
     expect(contentId(['a'])).toMatch(/^murmur3-[0-9a-f]{24}$/)
   })
+  it('makes content ids that tell urls and sites apart, and are content-only without them', () => {
+    expect(contentId(['a'], {})).toBe(contentId(['a']))
+    expect(contentId(['a'], { url: null, site: null })).toBe(contentId(['a']))
+    const ids = [
+      contentId(['a']),
+      contentId(['a'], { url: 'https://x.example/1' }),
+      contentId(['a'], { url: 'https://x.example/2' }),
+      contentId(['a'], { site: 's.example' }),
+      contentId(['a'], { site: 't.example' }),
+      contentId(['a'], { url: 'https://x.example/1', site: 'x.example' }),
+    ]
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(contentId(['Hello  World'], { url: 'u' })).toBe(contentId(['hello world'], { url: 'u' }))
+    expect(ids[1]).toMatch(/^murmur3-[0-9a-f]{24}$/)
+  })
 })
 
 describe('shingles', () => {
