@@ -32,7 +32,7 @@ Options:
   --to jsonl|review         one JSON line per record [jsonl], or one HTML review page of the whole run
                             (error records are then reported in the summary on stderr only)
 
-Ids: a record's own id (JSONL id, RSS guid, Atom id, else the link); an .html file's path; else a content hash.
+Ids: a record's own id (JSONL id, RSS guid, Atom id, else the link); an .html file's path; else a hash of the content, url and site.
 An .html page's url (and so its site) is its <link rel="canonical"> or <meta property="og:url">.
   -h, --help                show this help
 

@@ -1,5 +1,5 @@
 import { DedupeError } from '../errors.js'
-import type { Options } from '../options.js'
+import { resolveOptions, type Options } from '../options.js'
 import type { CleanResult } from '../types.js'
 import { parseDuration } from './parse-duration.js'
 import type { FeedIndex } from './types.js'
@@ -87,6 +87,8 @@ const FEED_KEYS = [
 
 /** Splits deduplicator options into the feed options (validated, defaults filled in) and the `clean()` options. */
 export function resolveFeedOptions(options: DeduplicatorOptions = {}): { feed: ResolvedFeedOptions; clean: Options } {
+  // The clean() options are checked here, once, so a typo fails createDeduplicator() rather than every article.
+  resolveOptions(options, FEED_KEYS)
   const clean: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(options)) {
     if (!(FEED_KEYS as readonly string[]).includes(key)) clean[key] = value

@@ -177,7 +177,7 @@ export const outputSchema = {
       description: "One line of feed, one record of the feed streams (FeedResult). The input's other fields are carried over.",
       type: 'object',
       properties: {
-        id: { type: 'string', description: "The article's id, or a content hash when it had none." },
+        id: { type: 'string', description: "The article's id, or, when it had none, a hash of its content, url and site (idGenerated: true)." },
         idGenerated: { type: 'boolean' },
         site: { type: ['string', 'null'] },
         duplicate: { oneOf: [{ type: 'null' }, { $ref: '#/$defs/articleDuplicate' }] },

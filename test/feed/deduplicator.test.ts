@@ -316,3 +316,10 @@ describe.each(ttlStores)('ttl window on a %s index', (_name, make) => {
     await index.close()
   })
 })
+
+describe('createDeduplicator options', () => {
+  it('rejects a misspelt option when created, not once per article', () => {
+    expect(() => createDeduplicator({ bandz: 8 } as never)).toThrow(/Unknown option `bandz`: did you mean `bands`\?/)
+    expect(() => createDeduplicator({ detect: { nearTreshold: 0.5 } } as never)).toThrow(/did you mean `detect.nearThreshold`/)
+  })
+})
