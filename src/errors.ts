@@ -14,6 +14,8 @@ export type DedupeErrorCode =
   | 'E_INVALID_RECORD'
   /** An input file or folder that could not be read (CLI). */
   | 'E_READ'
+  /** The feed index (Redis) cannot be reached; the message names its URL (password hidden). */
+  | 'E_INDEX_UNAVAILABLE'
 
 /**
  * The one error class of the library. Thrown only for caller mistakes (bad options, unknown

@@ -4,5 +4,5 @@
  * stays free of native modules.
  */
 export { createSqliteIndex, type SqliteIndexOptions } from './feed/stores/sqlite.js'
-export { createRedisIndex, type RedisIndexOptions } from './feed/stores/redis.js'
-export { openIndex } from './feed/stores/open-index.js'
+export { connectRedisIndex, createRedisIndex, type RedisIndexOptions } from './feed/stores/redis.js'
+export { connectIndex, openIndex } from './feed/stores/open-index.js'

@@ -7,7 +7,7 @@ import { DedupeError } from '../errors.js'
 import { createDeduplicator } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../feed/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../feed/read-xml-feed.js'
-import { openIndex } from '../feed/stores/open-index.js'
+import { connectIndex } from '../feed/stores/open-index.js'
 import { bomEncoding, textChunks } from '../feed/text-chunks.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { renderReview } from '../review/render-review.js'
@@ -36,7 +36,8 @@ Ids: a record's own id (JSONL id, RSS guid, Atom id, else the link); an .html fi
 An .html page's url (and so its site) is its <link rel="canonical"> or <meta property="og:url">.
   -h, --help                show this help
 
-Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors.`
+Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors
+or an index that cannot be opened or reached.`
 
 type Kind = 'jsonl' | 'xml' | 'html'
 
@@ -233,14 +234,24 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   // --to review: the results are kept and rendered as one page at the end (the page is built in memory).
   const reviewed: FeedResult[] | null = values.to === 'review' ? [] : null
   const boilerplateMin = values['boilerplate-min'] === undefined ? undefined : Number(values['boilerplate-min'])
+  // Open (and, for Redis, reach) the index before reading any record: an unreachable index is
+  // one clear message and exit code 2, not an error record per article.
+  let index
+  try {
+    index = await connectIndex(values.index)
+  } catch (error) {
+    io.stderr.write(`news-dedup feed: ${(error as Error).message}\n`)
+    return 2
+  }
   let dedup
   try {
     dedup = createDeduplicator({
-      index: openIndex(values.index),
+      index,
       ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
       ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
     })
   } catch (error) {
+    await index.close()
     io.stderr.write(`news-dedup feed: ${(error as Error).message}\n`)
     return 2
   }

@@ -30,6 +30,16 @@ async function cli(argv: string[], stdin = '') {
 }
 
 describe('news-dedup feed', () => {
+  it('stops with exit code 2 and one message when the Redis index cannot be reached, before reading any record', async () => {
+    const input = join(dir, 'unreached.jsonl')
+    writeFileSync(input, `${JSON.stringify({ id: 1, text: a.join('\n\n') })}\n`)
+    // Port 9 (discard) on loopback: nothing listens there on these machines.
+    const { code, lines, err } = await cli([input, '--index', 'redis://127.0.0.1:9/0'])
+    expect(code).toBe(2)
+    expect(lines).toEqual([])
+    expect(err).toMatch(/^news-dedup feed: Cannot use the Redis index at redis:\/\/127\.0\.0\.1:9\/0: .+\n$/)
+  })
+
   it('reads JSONL, writes one line per record, reports bad lines and goes on', async () => {
     const input = join(dir, 'in.jsonl')
     writeFileSync(

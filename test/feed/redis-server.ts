@@ -1,64 +1,44 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { Redis } from 'ioredis'
 
-const REDIS_SERVER = '/usr/bin/redis-server'
+/** Why the Redis tests are skipped outside CI when no server is given. */
+export const REDIS_SKIP_REASON = 'NEWS_DEDUP_REDIS_URL is not set: Redis tests skipped (set it to a redis:// URL to run them)'
 
-/** A Redis server for the tests: the one at `NEWS_DEDUP_REDIS_URL`, or one started here. */
+/** The Redis server of the tests: the one at `NEWS_DEDUP_REDIS_URL` (never one started here). */
 export interface TestRedis {
   url: string
   stop(): Promise<void>
 }
 
+let warned = false
+
 /**
- * Finds a Redis for the tests: `NEWS_DEDUP_REDIS_URL` when set, else a private
- * `redis-server` on 127.0.0.1 and a random port (no persistence). Returns `null` when
- * neither is possible outside CI; throws under `CI` so the tests fail rather than skip.
+ * The Redis for the tests, from `NEWS_DEDUP_REDIS_URL` (`.ci/run` starts one and exports
+ * it). Without the variable: throws under `CI`, so the tests fail rather than skip; elsewhere
+ * returns `null` (the tests skip, with {@link REDIS_SKIP_REASON} printed once). Throws when
+ * the variable is set but no server answers there.
  */
 export async function startTestRedis(): Promise<TestRedis | null> {
-  const fromEnv = process.env.NEWS_DEDUP_REDIS_URL
-  if (fromEnv) return { url: fromEnv, stop: async () => {} }
-  if (!existsSync(REDIS_SERVER)) {
-    if (process.env.CI) throw new Error(`CI: set NEWS_DEDUP_REDIS_URL or install ${REDIS_SERVER}`)
+  const url = process.env.NEWS_DEDUP_REDIS_URL
+  if (!url) {
+    if (process.env.CI) throw new Error('CI: NEWS_DEDUP_REDIS_URL must name the Redis server of the tests (.ci/run exports it)')
+    if (!warned) console.warn(REDIS_SKIP_REASON)
+    warned = true
     return null
   }
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 40_000)
-    const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    })
-    const url = `redis://127.0.0.1:${port}`
-    if (await ready(url, child)) {
-      return {
-        url,
-        stop: () =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve()
-            child.once('exit', () => resolve())
-            child.kill('SIGTERM')
-          }),
-      }
-    }
-    if (child.exitCode === null) child.kill('SIGKILL')
-  }
-  if (process.env.CI) throw new Error('CI: could not start redis-server')
-  return null
+  await ping(url)
+  return { url, stop: async () => {} }
 }
 
-async function ready(url: string, child: ChildProcess): Promise<boolean> {
-  for (let i = 0; i < 50; i++) {
-    if (child.exitCode !== null) return false
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-    client.on('error', () => {})
-    try {
-      await client.connect()
-      await client.ping()
-      return true
-    } catch {
-      await new Promise((r) => setTimeout(r, 100))
-    } finally {
-      client.disconnect()
-    }
+/** Checks that a server answers at `url`, trying once for at most 2 s. */
+async function ping(url: string): Promise<void> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    await client.ping()
+  } catch (error) {
+    throw new Error(`NEWS_DEDUP_REDIS_URL=${url}: no Redis answers there (${(error as Error).message})`)
+  } finally {
+    client.disconnect()
   }
-  return false
 }

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis'
+import { DedupeError } from '../../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../types.js'
 import { decodeParagraphs, encodeParagraphs } from './record-codec.js'
@@ -9,12 +10,9 @@ export interface RedisIndexOptions {
   prefix?: string
   /** Most ids per LSH bucket. @default 16 */
   bucketLimit?: number
+  /** Most milliseconds to wait for the first connection (TCP connect and ready check). @default 5000 */
+  connectTimeout?: number
 }
-
-/** Raises the stored clock to ARGV[1] if it is lower. */
-const MAX_CLOCK = `local c = tonumber(redis.call('GET', KEYS[1]))
-if not c or c < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
-return 1`
 
 /** Forgets up to ARGV[3] articles older than ARGV[1], each wholly, atomically. */
 const EXPIRE = `local prefix = ARGV[2]
@@ -43,20 +41,69 @@ end
 return #ids`
 
 /**
- * An index in Redis, shared by any number of worker processes. Each article is judged
- * optimistically: the keys it read (its id, its paragraph fingerprints, its LSH buckets) are
- * WATCHed and everything is written in one MULTI/EXEC; if another worker changed one of
- * them meanwhile, EXEC fails and the article is judged again. So two workers getting copies
- * of one story at the same moment keep exactly one, and an article is recorded wholly or
- * not at all. Expiry runs as a Lua script, one article at a time, atomically.
+ * Records one article if nothing its session read has changed; returns 1, else 0 and writes
+ * nothing. Checking and writing run as one script, so no other client can come in between,
+ * whatever happened to the connection since the reads.
  *
- * @param url `redis://[:password@]host[:port][/db]`.
+ * KEYS: the article, the times set, the clock, the seq counter, then the checked string keys,
+ * article keys and buckets, then the buckets, first-occurrence and site-count keys to write.
+ * ARGV: id, time, site (`v` + site, or '' for none), of, result, paragraphs, fps, bucket
+ * limit, then six counts (checked strings, articles, buckets; written buckets, firsts,
+ * counts), then the values read (`v` + value, or '' when missing; a bucket as its length
+ * then its members), then the first-occurrence values.
  */
-export function createRedisIndex(url: string, options: RedisIndexOptions = {}): FeedIndex {
-  const prefix = options.prefix ?? 'news-dedup:'
-  const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
-  const redis = new Redis(url, { maxRetriesPerRequest: 3 })
-  const k = {
+const COMMIT = `local limit = tonumber(ARGV[8])
+local k, a = 4, 14
+local function key() k = k + 1 return KEYS[k] end
+local function arg() a = a + 1 return ARGV[a] end
+local function held(v) if v then return 'v' .. v end return '' end
+for _ = 1, tonumber(ARGV[9]) do
+  if held(redis.call('GET', key())) ~= arg() then return 0 end
+end
+for _ = 1, tonumber(ARGV[10]) do
+  if held(redis.call('HGET', key(), 'seq')) ~= arg() then return 0 end
+end
+for _ = 1, tonumber(ARGV[11]) do
+  local list = redis.call('LRANGE', key(), 0, limit - 1)
+  local n = tonumber(arg())
+  if #list ~= n then return 0 end
+  for i = 1, n do if list[i] ~= arg() then return 0 end end
+end
+local id, time, site = ARGV[1], ARGV[2], ARGV[3]
+local seq = redis.call('INCR', KEYS[4])
+local member = seq .. '\\t' .. id
+local pushed = {}
+for _ = 1, tonumber(ARGV[12]) do
+  local bucket = key()
+  if redis.call('LLEN', bucket) < limit then
+    redis.call('RPUSH', bucket, member)
+    pushed[#pushed + 1] = bucket
+  end
+end
+local bk = '[]'
+if #pushed > 0 then bk = cjson.encode(pushed) end
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'result', ARGV[5], 'seq', seq, 'time', time, 'of', ARGV[4],
+  'paragraphs', ARGV[6], 'member', member, 'bk', bk, 'fps', ARGV[7])
+if site ~= '' then redis.call('HSET', KEYS[1], 'site', string.sub(site, 2)) end
+for _ = 1, tonumber(ARGV[13]) do redis.call('SET', key(), arg(), 'NX') end
+for _ = 1, tonumber(ARGV[14]) do redis.call('INCR', key()) end
+redis.call('ZADD', KEYS[2], time, id)
+local clock = tonumber(redis.call('GET', KEYS[3]))
+if not clock or clock < tonumber(time) then redis.call('SET', KEYS[3], time) end
+return 1`
+
+/** A client with the commit script defined on it. */
+interface ScriptedRedis extends Redis {
+  dedupCommit(numKeys: number, ...keysAndArgs: Array<string | Buffer>): Promise<number>
+}
+
+/** Key names of one index. */
+type Keys = ReturnType<typeof keysOf>
+
+/** The key names of an index whose keys start with `prefix`. */
+function keysOf(prefix: string) {
+  return {
     article: (id: string) => `${prefix}a:${id}`,
     bucket: (band: number, key: number) => `${prefix}b:${band}:${key}`,
     first: (fp: string) => `${prefix}f:${fp}`,
@@ -65,132 +112,309 @@ export function createRedisIndex(url: string, options: RedisIndexOptions = {}): 
     clock: `${prefix}clock`,
     seq: `${prefix}seq`,
   }
+}
 
-  return {
+/**
+ * What a session read, by key, for the commit script to check unchanged: string keys (first
+ * occurrences, site counts), the `seq` of article hashes (`null`: no such article), buckets.
+ * `torn` when one key read twice gave two values: the reads disagree, the commit is refused.
+ */
+interface ReadSet {
+  strings: Map<string, string | null>
+  articles: Map<string, string | null>
+  buckets: Map<string, string[]>
+  torn: boolean
+}
+
+/** Notes that `key` held `value`; a different value read earlier tears the read set. */
+function note<T>(reads: ReadSet, map: Map<string, T>, key: string, value: T): void {
+  const earlier = map.get(key)
+  if (map.has(key) && JSON.stringify(earlier) !== JSON.stringify(value)) reads.torn = true
+  map.set(key, value)
+}
+
+/** A value read, as the commit script compares it: `v` + value, or '' when missing. */
+const held = (value: string | null): string => (value === null ? '' : `v${value}`)
+
+/** KEYS and ARGV of {@link COMMIT} for `record`, checking `reads`. */
+function commitArguments(
+  k: Keys,
+  record: IndexRecord,
+  reads: ReadSet,
+  bucketLimit: number,
+): { keys: string[]; args: Array<string | Buffer> } {
+  const buckets = record.bands.map((key, band) => k.bucket(band, key))
+  const firsts = record.fingerprints.map(({ fingerprint, paragraph }) => [k.first(fingerprint), `${record.id}\n${paragraph}`])
+  const site = record.site
+  const counts = site === null ? [] : [...new Set(record.fingerprints.map((f) => f.fingerprint))].map((fp) => k.count(fp, site))
+  const keys = [
+    k.article(record.id),
+    k.times,
+    k.clock,
+    k.seq,
+    ...reads.strings.keys(),
+    ...reads.articles.keys(),
+    ...reads.buckets.keys(),
+    ...buckets,
+    ...firsts.map(([key]) => key as string),
+    ...counts,
+  ]
+  const args: Array<string | Buffer> = [
+    record.id,
+    String(record.time),
+    site === null ? '' : `v${site}`,
+    record.of ?? '',
+    record.result,
+    encodeParagraphs(record.paragraphs),
+    JSON.stringify(record.fingerprints.map((f) => [f.fingerprint, f.paragraph])),
+    String(bucketLimit),
+    ...[reads.strings.size, reads.articles.size, reads.buckets.size, buckets.length, firsts.length, counts.length].map(String),
+    ...[...reads.strings.values()].map(held),
+    ...[...reads.articles.values()].map(held),
+    ...[...reads.buckets.values()].flatMap((members) => [String(members.length), ...members]),
+    ...firsts.map(([, value]) => value as string),
+  ]
+  return { keys, args }
+}
+
+/** Hides the password of a Redis URL, for messages. */
+function redactUrl(url: string): string {
+  return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/i, '$1***@')
+}
+
+/** The error of an index that cannot be reached. */
+function unavailable(url: string, cause: unknown): DedupeError {
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  return new DedupeError('E_INDEX_UNAVAILABLE', `Cannot use the Redis index at ${redactUrl(url)}: ${reason}`, { cause })
+}
+
+/** Whether an ioredis error means the server is out of reach (not a command error). */
+function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  const code = (error as { code?: unknown }).code
+  return (
+    error.name === 'MaxRetriesPerRequestError' ||
+    error.message === 'Connection is closed.' ||
+    (typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/.test(code))
+  )
+}
+
+/**
+ * A client whose first connection is tried once, for at most `timeout` ms: `ready` rejects
+ * with an `E_INDEX_UNAVAILABLE` {@link DedupeError} and the client ends. Once connected,
+ * a dropped connection is re-established (commands wait for it, up to three retries).
+ */
+function connectOnce(url: string, timeout: number): { redis: ScriptedRedis; ready: Promise<void> } {
+  let connected = false
+  let lastError: unknown = new Error('the connection closed')
+  const redis = new Redis(url, {
+    connectTimeout: timeout,
+    maxRetriesPerRequest: 3,
+    retryStrategy: (times) => (connected ? Math.min(times * 100, 2000) : null),
+  }) as ScriptedRedis
+  redis.defineCommand('dedupCommit', { lua: COMMIT })
+  // Errors reach the commands that fail; a listener keeps ioredis from printing them.
+  redis.on('error', (error: unknown) => (lastError = error))
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(unavailable(url, new Error(`no answer within ${timeout} ms`)))
+      redis.disconnect()
+    }, timeout)
+    redis.once('ready', () => {
+      connected = true
+      clearTimeout(timer)
+      resolve()
+    })
+    redis.once('end', () => {
+      clearTimeout(timer)
+      reject(unavailable(url, lastError))
+    })
+  })
+  ready.catch(() => {})
+  return { redis, ready }
+}
+
+/** Runs `step`, turning a lost connection into an `E_INDEX_UNAVAILABLE` error. */
+async function guarded<T>(url: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step()
+  } catch (error) {
+    throw isConnectionError(error) ? unavailable(url, error) : error
+  }
+}
+
+/**
+ * An index in Redis, shared by any number of worker processes. Each article is judged
+ * optimistically: its session remembers every value it read (its id, its paragraphs' first
+ * occurrences and site counts, its LSH buckets, the candidate articles), and the commit is
+ * one Lua script that checks them all unchanged and then writes everything (article, buckets,
+ * first occurrences, site counts, times, clock) — or writes nothing and returns `false`, and
+ * the article is judged again. The check travels with the writes, so no reconnect or resent
+ * command can apply a commit against state its reads did not see: two workers getting
+ * copies of one story at the same moment keep exactly one, and an article is recorded
+ * wholly or not at all. The clock is raised atomically but not checked (it only decides
+ * when to expire, and expired candidates are caught by the article check). Expiry runs as
+ * a Lua script, one article at a time, atomically.
+ *
+ * The first connection is tried once (see {@link RedisIndexOptions.connectTimeout}): when it
+ * fails, every call rejects at once with an `E_INDEX_UNAVAILABLE` {@link DedupeError}. Use
+ * {@link connectRedisIndex} to find out before the first article.
+ *
+ * @param url `redis://[:password@]host[:port][/db]`.
+ */
+export function createRedisIndex(url: string, options: RedisIndexOptions = {}): FeedIndex {
+  return openRedisIndex(url, options).index
+}
+
+/**
+ * {@link createRedisIndex}, once its first connection is up.
+ *
+ * @throws {DedupeError} `E_INDEX_UNAVAILABLE`, naming the URL, when Redis cannot be reached.
+ */
+export async function connectRedisIndex(url: string, options: RedisIndexOptions = {}): Promise<FeedIndex> {
+  const { index, ready } = openRedisIndex(url, options)
+  try {
+    await ready
+  } catch (error) {
+    await index.close()
+    throw error
+  }
+  return index
+}
+
+/** The index and the promise of its first connection. */
+function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedIndex; ready: Promise<void> } {
+  const prefix = options.prefix ?? 'news-dedup:'
+  const k = keysOf(prefix)
+  const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
+  const { redis, ready } = connectOnce(url, options.connectTimeout ?? 5000)
+  const index: FeedIndex = {
     kind: 'redis',
-    async begin(id): Promise<IndexSession> {
-      await redis.watch(k.article(id))
-      let open = true
-      const bucketSizes = new Map<string, number>()
-      try {
-        const [stored, clock] = await Promise.all([redis.hget(k.article(id), 'result'), redis.get(k.clock)])
-        return {
-          stored,
-          clock: clock === null ? -Infinity : Number(clock),
-          async fingerprints(fps, site): Promise<FingerprintInfo[]> {
-            if (fps.length === 0) return []
-            await redis.watch(...fps.map(k.first))
-            const firsts = await redis.mget(...fps.map(k.first))
-            const counts = site === null ? [] : await redis.mget(...fps.map((fp) => k.count(fp, site)))
-            return fps.map((_, i) => {
-              const first = firsts[i]
-              const cut = first ? first.lastIndexOf('\n') : -1
-              return {
-                first: first && cut > 0 ? { article: first.slice(0, cut), paragraph: Number(first.slice(cut + 1)) } : null,
-                siteCount: Number(counts[i] ?? 0),
-              }
-            })
-          },
-          async candidates(bands): Promise<string[]> {
-            const keys = bands.map((key, band) => k.bucket(band, key))
-            await redis.watch(...keys)
-            const pipeline = redis.pipeline()
-            for (const key of keys) pipeline.lrange(key, 0, bucketLimit - 1)
-            const lists = (await pipeline.exec()) ?? []
-            const found = new Map<string, number>()
-            lists.forEach(([error, members], i) => {
-              if (error) throw error
-              const list = members as string[]
-              bucketSizes.set(keys[i] as string, list.length)
-              for (const member of list) {
-                const tab = member.indexOf('\t')
-                found.set(member.slice(tab + 1), Number(member.slice(0, tab)))
-              }
-            })
-            return [...found].sort((a, b) => a[1] - b[1]).map(([candidate]) => candidate)
-          },
-          async articles(ids): Promise<IndexedArticle[]> {
-            if (ids.length === 0) return []
-            const pipeline = redis.pipeline()
-            for (const candidate of ids) pipeline.hmgetBuffer(k.article(candidate), 'seq', 'of', 'paragraphs')
-            const rows = (await pipeline.exec()) ?? []
-            const out: IndexedArticle[] = []
-            rows.forEach(([error, value], i) => {
-              if (error) throw error
-              const [seq, of, paragraphs] = value as Array<Buffer | null>
-              if (seq === null || seq === undefined) return
-              out.push({
-                id: ids[i] as string,
-                seq: Number(seq.toString()),
-                of: of && of.length > 0 ? of.toString() : null,
-                paragraphs: decodeParagraphs(paragraphs),
-              })
-            })
-            return out
-          },
-          async commit(record: IndexRecord): Promise<boolean> {
-            if (!open) throw new Error('This index session is over')
-            open = false
-            const seq = await redis.incr(k.seq)
-            const member = `${seq}\t${record.id}`
-            const pushed: string[] = []
-            record.bands.forEach((key, band) => {
-              const name = k.bucket(band, key)
-              if ((bucketSizes.get(name) ?? 0) < bucketLimit) pushed.push(name)
-            })
-            const multi = redis.multi()
-            multi.hset(k.article(record.id), {
-              result: record.result,
-              seq: String(seq),
-              time: String(record.time),
-              site: record.site ?? '',
-              of: record.of ?? '',
-              paragraphs: encodeParagraphs(record.paragraphs),
-              member,
-              bk: JSON.stringify(pushed),
-              fps: JSON.stringify(record.fingerprints.map((f) => [f.fingerprint, f.paragraph])),
-            })
-            if (record.site === null) multi.hdel(k.article(record.id), 'site')
-            for (const name of pushed) multi.rpush(name, member)
-            const seen = new Set<string>()
-            for (const { fingerprint, paragraph } of record.fingerprints) {
-              multi.set(k.first(fingerprint), `${record.id}\n${paragraph}`, 'NX')
-              if (record.site !== null && !seen.has(fingerprint)) {
-                seen.add(fingerprint)
-                multi.incr(k.count(fingerprint, record.site))
-              }
-            }
-            multi.zadd(k.times, record.time, record.id)
-            multi.eval(MAX_CLOCK, 1, k.clock, String(record.time))
-            const result = await multi.exec()
-            if (result === null) return false
-            for (const [error] of result) if (error) throw error
-            return true
-          },
-          async release(): Promise<void> {
-            if (!open) return
-            open = false
-            await redis.unwatch()
-          },
+    begin: (id) =>
+      guarded(url, async () => {
+        await ready
+        return beginSession(redis, k, id, { url, bucketLimit })
+      }),
+    expire: (cutoff) =>
+      guarded(url, async () => {
+        await ready
+        let removed = 0
+        for (;;) {
+          const n = Number(await redis.eval(EXPIRE, 1, k.times, String(cutoff), prefix, '500'))
+          removed += n
+          if (n < 500) return removed
         }
-      } catch (error) {
-        if (open) await redis.unwatch()
-        throw error
-      }
-    },
-    async expire(cutoff): Promise<number> {
-      let removed = 0
-      for (;;) {
-        const n = Number(await redis.eval(EXPIRE, 1, k.times, String(cutoff), prefix, '500'))
-        removed += n
-        if (n < 500) return removed
-      }
-    },
-    async size(): Promise<number> {
-      return redis.zcard(k.times)
-    },
+      }),
+    size: () =>
+      guarded(url, async () => {
+        await ready
+        return redis.zcard(k.times)
+      }),
     async close(): Promise<void> {
-      if (redis.status !== 'end') await redis.quit()
+      if (redis.status === 'ready') await redis.quit()
+      else if (redis.status !== 'end') redis.disconnect()
     },
   }
+  return { index, ready }
+}
+
+/** Reads the article's own state and returns its session. */
+async function beginSession(
+  redis: ScriptedRedis,
+  k: Keys,
+  id: string,
+  { url, bucketLimit }: { url: string; bucketLimit: number },
+): Promise<IndexSession> {
+  const reads: ReadSet = { strings: new Map(), articles: new Map(), buckets: new Map(), torn: false }
+  const [[stored, seq], clock] = await Promise.all([redis.hmget(k.article(id), 'result', 'seq'), redis.get(k.clock)])
+  note(reads, reads.articles, k.article(id), seq ?? null)
+  let open = true
+  return {
+    stored: stored ?? null,
+    clock: clock === null ? -Infinity : Number(clock),
+    fingerprints: (fps, site) => guarded(url, () => readFingerprints(redis, k, reads, fps, site)),
+    candidates: (bands) => guarded(url, () => readCandidates(redis, k, reads, bands, bucketLimit)),
+    articles: (ids) => guarded(url, () => readArticles(redis, k, reads, ids)),
+    async commit(record: IndexRecord): Promise<boolean> {
+      if (!open) throw new Error('This index session is over')
+      open = false
+      if (reads.torn) return false
+      const { keys, args } = commitArguments(k, record, reads, bucketLimit)
+      return guarded(url, async () => (await redis.dedupCommit(keys.length, ...keys, ...args)) === 1)
+    },
+    async release(): Promise<void> {
+      open = false
+    },
+  }
+}
+
+/** First occurrences and site counts of `fps`, noted in `reads`. */
+async function readFingerprints(
+  redis: Redis,
+  k: Keys,
+  reads: ReadSet,
+  fps: readonly string[],
+  site: string | null,
+): Promise<FingerprintInfo[]> {
+  if (fps.length === 0) return []
+  const countKeys = site === null ? [] : fps.map((fp) => k.count(fp, site))
+  const [firsts, counts] = await Promise.all([redis.mget(...fps.map(k.first)), countKeys.length ? redis.mget(...countKeys) : []])
+  return fps.map((fp, i) => {
+    const first = firsts[i] ?? null
+    note(reads, reads.strings, k.first(fp), first)
+    if (site !== null) note(reads, reads.strings, countKeys[i] as string, counts[i] ?? null)
+    const cut = first ? first.lastIndexOf('\n') : -1
+    return {
+      first: first && cut > 0 ? { article: first.slice(0, cut), paragraph: Number(first.slice(cut + 1)) } : null,
+      siteCount: Number(counts[i] ?? 0),
+    }
+  })
+}
+
+/** Members of the article's LSH buckets (each bucket noted in `reads`), earliest first. */
+async function readCandidates(
+  redis: Redis,
+  k: Keys,
+  reads: ReadSet,
+  bands: readonly number[],
+  bucketLimit: number,
+): Promise<string[]> {
+  const keys = bands.map((key, band) => k.bucket(band, key))
+  const pipeline = redis.pipeline()
+  for (const key of keys) pipeline.lrange(key, 0, bucketLimit - 1)
+  const lists = (await pipeline.exec()) ?? []
+  const found = new Map<string, number>()
+  lists.forEach(([error, members], i) => {
+    if (error) throw error
+    const list = members as string[]
+    note(reads, reads.buckets, keys[i] as string, list)
+    for (const member of list) {
+      const tab = member.indexOf('\t')
+      found.set(member.slice(tab + 1), Number(member.slice(0, tab)))
+    }
+  })
+  return [...found].sort((a, b) => a[1] - b[1]).map(([candidate]) => candidate)
+}
+
+/** The stored articles among `ids`, the `seq` of each (or its absence) noted in `reads`. */
+async function readArticles(redis: Redis, k: Keys, reads: ReadSet, ids: readonly string[]): Promise<IndexedArticle[]> {
+  if (ids.length === 0) return []
+  const pipeline = redis.pipeline()
+  for (const candidate of ids) pipeline.hmgetBuffer(k.article(candidate), 'seq', 'of', 'paragraphs')
+  const rows = (await pipeline.exec()) ?? []
+  const out: IndexedArticle[] = []
+  rows.forEach(([error, value], i) => {
+    if (error) throw error
+    const id = ids[i] as string
+    const [seq, of, paragraphs] = value as Array<Buffer | null>
+    note(reads, reads.articles, k.article(id), seq ? seq.toString() : null)
+    if (seq === null || seq === undefined) return
+    out.push({
+      id,
+      seq: Number(seq.toString()),
+      of: of && of.length > 0 ? of.toString() : null,
+      paragraphs: decodeParagraphs(paragraphs),
+    })
+  })
+  return out
 }
