@@ -14,7 +14,7 @@ export type DedupeErrorCode =
   | 'E_INVALID_RECORD'
   /** An input file or folder that could not be read (CLI). */
   | 'E_READ'
-  /** The feed index (Redis) cannot be reached; the message names its URL (password hidden). */
+  /** The feed index cannot be opened: Redis cannot be reached (the message names its URL, password hidden) or the SQLite driver, an optional dependency, is missing. */
   | 'E_INDEX_UNAVAILABLE'
 
 /**

@@ -1,4 +1,6 @@
-import Database from 'better-sqlite3'
+import { createRequire } from 'node:module'
+import type Database from 'better-sqlite3'
+import { DedupeError } from '../../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../types.js'
 import { decodeParagraphs, encodeParagraphs } from './record-codec.js'
@@ -25,6 +27,23 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
 `
 
 /**
+ * better-sqlite3, loaded when a SQLite index is opened. It is an optional dependency (a native
+ * module: where it cannot be built, `npm install news-dedup` still succeeds and only the SQLite
+ * store is missing), so it is required lazily and its absence is a clear error.
+ * @throws {DedupeError} `E_INDEX_UNAVAILABLE` when the package cannot be loaded.
+ */
+function loadDriver(): typeof Database {
+  try {
+    return createRequire(import.meta.url)('better-sqlite3') as typeof Database
+  } catch (cause) {
+    throw new DedupeError('E_INDEX_UNAVAILABLE',
+      'The SQLite index needs the optional dependency better-sqlite3 12.x, which could not be loaded ' +
+      `(${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}): install it with \`npm install better-sqlite3@12\`, ` +
+      'or use the in-memory (`:memory:`) or Redis (`redis://…`) index', { cause })
+  }
+}
+
+/**
  * An index in a SQLite file (better-sqlite3, WAL). Each article is recorded in one
  * transaction (`BEGIN IMMEDIATE` … `COMMIT`, read and write under the same lock), so a
  * process killed at any moment leaves every article recorded wholly or not at all, and
@@ -34,7 +53,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
  */
 export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}): FeedIndex {
   const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
-  const db = new Database(path, { timeout: options.busyTimeout ?? 30_000 })
+  const Driver = loadDriver()
+  const db = new Driver(path, { timeout: options.busyTimeout ?? 30_000 })
   db.pragma('journal_mode = WAL')
   // NORMAL: a commit survives a killed process (WAL is written before COMMIT returns); only a power loss may lose the last ones.
   db.pragma('synchronous = NORMAL')
