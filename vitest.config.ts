@@ -1,6 +1,19 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
+
 export default defineConfig({
+  // The examples import the package by its name, as users do; in tests that name is the source
+  // (tsconfig.json's `paths` say the same to tsc). The package tests resolve the built package.
+  resolve: {
+    alias: [
+      { find: /^news-dedup$/, replacement: src('index.ts') },
+      { find: /^news-dedup\/stores$/, replacement: src('stores.ts') },
+      { find: /^news-dedup\/unified$/, replacement: src('unified/index.ts') },
+      { find: /^news-dedup\/node$/, replacement: src('streams/node.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

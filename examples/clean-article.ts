@@ -1,8 +1,18 @@
-// The example quoted in README.md ("Use"); test/examples.test.ts runs it and checks what the README says it prints.
-import { clean } from '../src/index.js'
+// The example of README.md "Use", verbatim between the README markers; test/readme-examples.test.ts
+// checks it is the README's code and that it gives what the README's comments say.
+// README:begin
+import { clean } from 'news-dedup'
 
-export const result = clean(
+const result = clean(
   'Le président a annoncé mardi un plan pour l’emploi des jeunes.\n\n' +
     '"We welcome this plan," said the spokesperson of the European Commission.\n\n' +
     "Le président a annoncé mardi un plan pour l'emploi des jeunes.",
 )
+result.language                 // 'fr'
+result.paragraphs.map((p) => [p.language, p.duplicate])
+// [['fr', null], ['en', null], ['fr', { kind: 'exact', of: 0, similarity: 1 }]]
+result.passages                 // [{ kind: 'exact', paragraphs: [2, 2], of: [0, 0] }]
+result.text                     // the first two paragraphs, separated by a blank line
+// README:end
+
+export { result }

@@ -1,11 +1,9 @@
 // rehypeNewsDedup on the reference article: fixtures/whatsapp-outage-fr.txt rendered as HTML
-// (an <article> with one <p> per line), cleaned in a unified pipeline. test/unified runs it.
+// (an <article> with one <p> per line), cleaned in a unified pipeline. The pipeline is the
+// README's "unified plugins" example, verbatim between the README markers; test/unified and
+// test/readme-examples.test.ts run it.
 import { readFileSync } from 'node:fs'
-import rehypeParse from 'rehype-parse'
-import rehypeStringify from 'rehype-stringify'
-import { unified } from 'unified'
 import type { VFile } from 'vfile'
-import { rehypeNewsDedup } from '../src/unified/index.js'
 
 const FIXTURE = new URL('../fixtures/whatsapp-outage-fr.txt', import.meta.url)
 
@@ -17,18 +15,27 @@ export function referenceArticleHtml(): string {
   return `<article>\n${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}\n</article>\n`
 }
 
-/** Runs the pipeline; `messages` holds one message per removed paragraph. */
+const html = referenceArticleHtml()
+
+// README:begin
+import rehypeParse from 'rehype-parse'
+import rehypeStringify from 'rehype-stringify'
+import { unified } from 'unified'
+import { rehypeNewsDedup } from 'news-dedup/unified'
+
+const file = await unified()
+  .use(rehypeParse, { fragment: true })
+  .use(rehypeNewsDedup)              // options: those of clean(), plus mode: 'remove' | 'mark'
+  .use(rehypeStringify)
+  .process(html)                     // the reference article, one <p> per line in an <article>
+// README:end
+
+/** The pipeline's output; `messages` holds one message per removed paragraph. */
 export async function cleanReferenceArticle(): Promise<{ html: string; messages: VFile['messages'] }> {
-  const file = await unified()
-    .use(rehypeParse, { fragment: true })
-    .use(rehypeNewsDedup)
-    .use(rehypeStringify)
-    .process(referenceArticleHtml())
   return { html: String(file), messages: file.messages }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { html, messages } = await cleanReferenceArticle()
-  process.stdout.write(html)
-  for (const message of messages) process.stderr.write(`${String(message)}\n`)
+  process.stdout.write(String(file))
+  for (const message of file.messages) process.stderr.write(`${String(message)}\n`)
 }
