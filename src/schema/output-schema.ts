@@ -53,11 +53,11 @@ export const outputSchema = {
   $id: 'urn:news-dedup:output-schema:v1',
   title: 'news-dedup output',
   description:
-    'news-dedup JSON output, schema version 1.0.0: clean --to json (a clean result, or an array of them), ' +
+    'news-dedup JSON output, schema version 1.0.0: clean --to json (a clean result, or for several inputs or JSONL input an array of clean results and error records), ' +
     'clean --to jsonl and the clean streams (article or error records), feed and the feed streams (feed or error records).',
   anyOf: [
     { $ref: '#/$defs/cleanResult' },
-    { type: 'array', items: { $ref: '#/$defs/cleanResult' } },
+    { type: 'array', items: { anyOf: [{ $ref: '#/$defs/cleanResult' }, { $ref: '#/$defs/errorRecord' }] } },
     { $ref: '#/$defs/articleRecord' },
     { $ref: '#/$defs/feedRecord' },
     { $ref: '#/$defs/errorRecord' },

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { UsageError } from '../../src/cli/clean-command.js'
 import { runReview } from '../../src/cli/review-command.js'
+import { main } from '../../src/cli/main.js'
 import { fakeIo } from '../helpers/fake-io.js'
 import { SAMPLE_ARTICLES } from './sample-feed.js'
 
@@ -23,6 +24,15 @@ describe('news-dedup review', () => {
     expect(html).toContain('href="#a0-p1"')
     expect(html).not.toContain('class="summary"')
     expect(fake.stderr.text).toBe('review: 1 articles, 3 paragraphs struck → stdout\n')
+  })
+
+  it('`clean --to review` writes the same page for the same input', async () => {
+    const viaClean = fakeIo()
+    expect(await main(['clean', REFERENCE, '--to', 'review'], viaClean.io)).toBe(0)
+    const viaReview = fakeIo()
+    expect(await runReview([REFERENCE, '-q'], viaReview.io)).toBe(0)
+    expect(count(viaClean.stdout.text, /<del /g)).toBe(3)
+    expect(viaClean.stdout.text).toBe(viaReview.stdout.text)
   })
 
   it('reads text from stdin', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
@@ -108,6 +108,36 @@ describe('real outputs of `news-dedup feed` are valid', () => {
     expectValid('feedRecord', records.filter((r) => !isError(r)))
     expectValid('errorRecord', records.filter(isError))
     expect(records.map((r) => (r.duplicate as { kind?: string } | null | undefined)?.kind)).toContain('copy')
+  })
+})
+
+describe('more real outputs are valid: feed on RSS and on a directory, unreadable inputs, clean --to json on JSONL', () => {
+  it('feed on an RSS file, a directory of .html pages, a missing file and an item without body', async () => {
+    const rss = join(tmp, 'feed.rss')
+    writeFileSync(rss, `<?xml version="1.0" encoding="UTF-8"?><rss><channel>
+<item><guid>g1</guid><link>https://news.example/1</link><description>&lt;p&gt;Le conseil municipal a adopté le budget de la ville mardi soir après un long débat.&lt;/p&gt;</description></item>
+<item><guid>g2</guid><link>https://news.example/2</link></item>
+</channel></rss>`)
+    const pages = join(tmp, 'pages')
+    mkdirSync(pages, { recursive: true })
+    writeFileSync(join(pages, 'a.html'), '<html><head><link rel="canonical" href="https://site.example/a"></head><body><p>Les pompiers ont évacué trois cents habitants dans la nuit de samedi.</p></body></html>')
+    const records = parseLines(await cli(['feed', rss, pages, join(tmp, 'missing.jsonl'), '--index', ':memory:']))
+    expect(records).toHaveLength(4)
+    expectValid('feedRecord', records.filter((r) => !isError(r)))
+    expectValid('errorRecord', records.filter(isError))
+    expect(records.filter(isError).map((r) => (r as { error: { code: string } }).error.code).sort()).toEqual(['E_INVALID_RECORD', 'E_READ'])
+  })
+
+  it('clean: an unreadable file in JSONL output, and --to json on JSONL input (one array)', async () => {
+    const unread = parseLines(await cli(['clean', join(tmp, 'missing.txt'), '--to', 'jsonl']))
+    expectValid('errorRecord', unread)
+    const input = join(tmp, 'two.jsonl')
+    writeFileSync(input, `${JSON.stringify(ARTICLES[0])}\n{bad\n`)
+    const array = JSON.parse(await cli(['clean', input, '--to', 'json'])) as unknown[]
+    expect(array).toHaveLength(2)
+    expect(validator('top')(array), ajv.errorsText(validator('top').errors)).toBe(true)
+    expectValid('cleanResult', array.filter((r) => !isError(r)))
+    expectValid('errorRecord', array.filter(isError))
   })
 })
 

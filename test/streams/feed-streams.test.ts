@@ -61,6 +61,28 @@ describe('feed streams give the records of `news-dedup feed`', () => {
     expect(await transform.toArray()).toHaveLength(100)
   })
 
+  it('createFeedStream: an unread reader stops pulling from the source, then everything arrives in order', async () => {
+    const TOTAL = 60
+    let pulled = 0
+    const source = new ReadableStream<unknown>(
+      {
+        pull(controller) {
+          if (pulled === TOTAL) return controller.close()
+          controller.enqueue({ id: pulled, site: 'x.example', text: `Article ${pulled} : le conseil municipal a voté le budget de l'année ${2000 + pulled}.` })
+          pulled++
+        },
+      },
+      { highWaterMark: 1 },
+    )
+    const reader = source.pipeThrough(createFeedStream()).getReader()
+    // Measured: 2 × highWaterMark (1) + 1, the source's own buffer included.
+    expect(await stalled(() => pulled)).toBeLessThanOrEqual(4)
+    const ids: unknown[] = []
+    for (let next = await reader.read(); !next.done; next = await reader.read()) ids.push((next.value as { id: unknown }).id)
+    expect(ids).toEqual([...Array(TOTAL).keys()].map(String))
+    expect(pulled).toBe(TOTAL)
+  })
+
   it('createFeedTransform closes the index when destroyed', async () => {
     const tracked = trackedIndex()
     const transform = createFeedTransform({ index: tracked.index })
