@@ -136,6 +136,19 @@ describe('tagLanguage on close relatives told apart by their words', () => {
   })
 })
 
+describe('Indonesian and Malay', () => {
+  // Our own sentences: boleh ("may") and berkata ("said") are Indonesian too, not marks of Malay.
+  it.each([
+    ['id', 'Tidak seorang pun boleh ditahan tanpa alasan yang jelas oleh aparat.'],
+    ['id', 'Warga boleh mengajukan keberatan atas keputusan itu dalam waktu tiga puluh hari.'],
+    ['id', 'Ketua partai itu berkata kepada wartawan bahwa ia tidak akan mundur.'],
+    ['ms', 'Polis berkata bahawa orang ramai tidak boleh menghampiri lokasi kebakaran itu.'],
+    ['ms', 'Kerajaan negeri akan membayar wang pampasan kepada syarikat yang terjejas.'],
+  ])('%s: %s', (lang, text) => {
+    expect(tagLanguage(text)).toBe(lang)
+  })
+})
+
 describe('Devanagari: Hindi, Marathi and Nepali on short text', () => {
   // Our own sentences, cut to about 50 characters: the function words and case endings decide.
   it.each([
