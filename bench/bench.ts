@@ -13,7 +13,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { franc } from 'franc'
 import { clean } from '../src/clean.js'
@@ -25,7 +25,7 @@ import { seeded } from './seeded.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const datasets = join(here, '..', '..', 'shared', 'datasets')
-const { values } = parseArgs({ options: { mb: { type: 'string' }, 'baseline-mb': { type: 'string' } } })
+const { values } = parseArgs({ options: { mb: { type: 'string' }, 'baseline-mb': { type: 'string' } }, strict: false })
 const targetBytes = Number(values.mb ?? 20) * 1e6
 
 
@@ -50,12 +50,13 @@ function loadPools(): string[][] {
   return [...pools.values()]
 }
 
-function generateCorpus(): string[] {
+/** The bench corpus: articles of real paragraphs (one language each), a third with an injected repeat. */
+export function generateCorpus(bytesWanted = targetBytes): string[] {
   const rnd = seeded(42)
   const pools = loadPools()
   const articles: string[] = []
   let bytes = 0
-  while (bytes < targetBytes) {
+  while (bytes < bytesWanted) {
     const pool = pools[Math.floor(rnd() * pools.length)]!
     const count = 6 + Math.floor(rnd() * 9)
     const paragraphs: string[] = []
@@ -153,4 +154,5 @@ function main(): void {
   writeFileSync(join(here, 'results', 'bench.md'), `${out.join('\n')}\n`)
 }
 
-main()
+// Run as a script (not when imported by bench/profile-clean.ts).
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main()

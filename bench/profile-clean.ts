@@ -1,0 +1,35 @@
+/**
+ * CPU profile of clean() on the bench corpus (not part of `npm run bench`): writes a
+ * .cpuprofile and prints the functions with the most self time.
+ *
+ *   node --import tsx bench/profile-clean.ts [--mb 5]
+ */
+import { Session } from 'node:inspector/promises'
+import { writeFileSync, mkdirSync } from 'node:fs'
+import { clean } from '../src/clean.js'
+import { generateCorpus } from './bench.js'
+
+const mb = Number(process.argv[process.argv.indexOf('--mb') + 1] || 5)
+const corpus = generateCorpus(mb * 1e6)
+for (const article of corpus.slice(0, 200)) clean(article)
+const session = new Session()
+session.connect()
+await session.post('Profiler.enable')
+await session.post('Profiler.start')
+const started = performance.now()
+for (const article of corpus) clean(article)
+const seconds = (performance.now() - started) / 1000
+const { profile } = await session.post('Profiler.stop')
+mkdirSync('bench/out', { recursive: true })
+writeFileSync('bench/out/clean.cpuprofile', JSON.stringify(profile))
+const self = new Map<string, number>()
+const dt = profile.timeDeltas ?? []
+const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+profile.samples?.forEach((id, i) => {
+  const n = byId.get(id)!
+  const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`
+  self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0))
+})
+const total = [...self.values()].reduce((a, b) => a + b, 0)
+console.log(`${mb} MB in ${seconds.toFixed(2)} s = ${(mb / seconds).toFixed(2)} MB/s`)
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`)
