@@ -652,3 +652,20 @@ describe('length thresholds in scripts without spaces', () => {
   })
 })
 
+describe('idempotence after cuts (cases found by the property tests)', () => {
+  const D = 'Die Bundesregierung will den Ausbau der Windkraft an Land beschleunigen und die Genehmigungsverfahren für neue Anlagen deutlich vereinfachen.'
+  const H = 'أعلنت وزارة الصحة عن افتتاح ثلاثة مستشفيات جديدة في المناطق الريفية خلال العام المقبل لتحسين الخدمات الطبية للسكان.'
+  const A = 'ارتفعت أسعار النفط في الأسواق العالمية بعد أن قررت الدول المنتجة خفض الإنتاج مرة أخرى حتى نهاية العام.'
+  const nearA = A.replace('أسعار', 'remplacé')
+  const R = 'Правительство одобрило программу строительства новых школ в регионах, на которую в ближайшие пять лет выделят более ста миллиардов рублей.'
+
+  it.each([
+    ['a near copy of what stays of a paragraph once a glued block is cut', [R, A, `${A} ${R}`, nearA]],
+    ['a near copy of what stays of a paragraph once a repeated sentence is cut', [D, `${D} ${H}`, A, `${A} ${D}`, nearA, H]],
+  ])('%s is removed in the first pass', (_, paragraphs) => {
+    const once = clean(paragraphs.join('\n\n'))
+    expect(once.text.split('\n\n').some((p) => p.includes('remplacé'))).toBe(false)
+    expect(clean(once.text).text).toBe(once.text)
+  })
+})
+

@@ -100,7 +100,11 @@ const articleArbitrary: fc.Arbitrary<Article> = fc
 
 const fold = (text: string): string => text.replace(/[\s\u200b]+/g, ' ').trim()
 const keptOf = (result: CleanResult) => result.paragraphs.filter((p) => p.duplicate === null)
-const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) }
+// PROPERTY_RUNS raises the number of cases; PROPERTY_SEED replays the seed a failure printed.
+const RUNS = {
+  numRuns: Number(process.env.PROPERTY_RUNS ?? 100),
+  ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}),
+}
 
 describe('clean() properties on generated articles', () => {
   it('parses every generated piece as one paragraph (the generator is sound)', () => {

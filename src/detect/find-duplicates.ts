@@ -60,6 +60,64 @@ interface Prepared {
  * @returns One verdict and one list of repeated sentences per paragraph.
  */
 export function findDuplicates(texts: readonly string[], options: ResolvedOptions['detect']): DuplicateFindings {
+  const findings = findOnce(texts, options)
+  settleOnCleanedText(texts, findings, options)
+  return findings
+}
+
+/** At most this many extra passes over the cleaned paragraphs (one is almost always enough). */
+const MAX_EXTRA_PASSES = 3
+
+/**
+ * Cutting repeated sentences changes what a paragraph is: a later near copy of what is left of
+ * it may have been compared, in the first pass, with the whole paragraph and missed. Detection is
+ * run again on the kept paragraphs as they will be printed, and what it finds is added to the
+ * findings (mapped back to the input's paragraphs), until nothing new is found. So cleaning the
+ * cleaned text finds nothing more: `clean()` is idempotent.
+ */
+function settleOnCleanedText(texts: readonly string[], findings: DuplicateFindings, options: ResolvedOptions['detect']): void {
+  const { duplicates, repeatedSentences } = findings
+  for (let pass = 0; pass < MAX_EXTRA_PASSES; pass++) {
+    if (!repeatedSentences.some((ranges) => ranges.length > 0)) return
+    const kept: number[] = []
+    for (let i = 0; i < texts.length; i++) if (duplicates[i] === null) kept.push(i)
+    const cleaned = kept.map((i) => cutRanges(texts[i]!, repeatedSentences[i]!))
+    const again = findOnce(cleaned, options)
+    let changed = false
+    again.duplicates.forEach((verdict, k) => {
+      if (verdict === null) return
+      const i = kept[k]!
+      duplicates[i] = { ...verdict, of: kept[verdict.of]! }
+      repeatedSentences[i] = []
+      changed = true
+    })
+    again.repeatedSentences.forEach((ranges, k) => {
+      const i = kept[k]!
+      if (ranges.length === 0 || duplicates[i] !== null) return
+      // Ranges of the cleaned paragraph: find the same sentences in the written one, outside what is cut already.
+      for (const range of ranges) {
+        const located = locate(texts[i]!, cleaned[k]!.slice(range.start, range.end), repeatedSentences[i]!)
+        if (located === null) continue
+        repeatedSentences[i] = [...repeatedSentences[i]!, { ...located, of: kept[range.of]!, similarity: range.similarity }].sort((a, b) => a.start - b.start)
+        changed = true
+      }
+    })
+    if (!changed) return
+    pointAtKeptParagraphs(duplicates)
+  }
+}
+
+/** Where `sentence` occurs in `text` outside the `cut` ranges, or `null`. */
+function locate(text: string, sentence: string, cut: readonly RepeatedSentence[]): { start: number; end: number } | null {
+  for (let at = text.indexOf(sentence); at !== -1; at = text.indexOf(sentence, at + 1)) {
+    const end = at + sentence.length
+    if (!cut.some((range) => range.start < end && at < range.end)) return { start: at, end }
+  }
+  return null
+}
+
+/** One pass of detection over `texts` (see {@link findDuplicates}). */
+function findOnce(texts: readonly string[], options: ResolvedOptions['detect']): DuplicateFindings {
   const vocabulary = new Map<string, number>()
   const duplicates: Array<Duplicate | null> = texts.map(() => null)
   const firstByNorm = new Map<string, number>()
@@ -94,7 +152,7 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
     firstByNorm.set(norm, i)
     if (measureLength(text) < options.minLength) continue
 
-    const paragraph = prepare(norm, vocabulary)
+    let paragraph = prepare(norm, vocabulary)
     prepared[i] = paragraph
     const matches = compareWithCandidates(paragraph, prepared, postings, duplicates, options)
     const best = matches[0]
@@ -110,6 +168,13 @@ export function findDuplicates(texts: readonly string[], options: ResolvedOption
       const range = gluedRange(text, norms[match.of]!)
       if (range === null) flag(match.of, { kind: 'contained', of: i, similarity: round(match.similarity) })
       else glued[i] = [...(glued[i] ?? []), { ...range, of: match.of, similarity: 1 }]
+    }
+    const blocks = glued[i]
+    if (blocks !== undefined) {
+      // Later paragraphs are compared with what stays of this one once its glued blocks are cut
+      // (a near copy of its own part must still be found, as it would be in the cleaned text).
+      paragraph = prepare(normalizeText(cutRanges(text, [...blocks].sort((a, b) => a.start - b.start))), vocabulary)
+      prepared[i] = paragraph
     }
     for (const bigram of paragraph.bigrams) {
       const list = postings.get(bigram)
