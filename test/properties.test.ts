@@ -100,10 +100,12 @@ const articleArbitrary: fc.Arbitrary<Article> = fc
 
 const fold = (text: string): string => text.replace(/[\s\u200b]+/g, ' ').trim()
 const keptOf = (result: CleanResult) => result.paragraphs.filter((p) => p.duplicate === null)
-// PROPERTY_RUNS raises the number of cases; PROPERTY_SEED replays the seed a failure printed.
+// A fixed seed by default, so a test run is reproducible (CI included). PROPERTY_RUNS raises the
+// number of cases; PROPERTY_SEED=random explores new ones; PROPERTY_SEED=N replays a printed seed.
+const SEED = process.env.PROPERTY_SEED ?? '20261129'
 const RUNS = {
   numRuns: Number(process.env.PROPERTY_RUNS ?? 100),
-  ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}),
+  ...(SEED === 'random' ? {} : { seed: Number(SEED) }),
 }
 
 describe('clean() properties on generated articles', () => {
