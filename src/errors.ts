@@ -30,3 +30,16 @@ export class DedupeError extends Error {
     this.code = code
   }
 }
+
+/**
+ * The `{ code, message }` that error records carry: a {@link DedupeError} keeps its code,
+ * an object already of that shape (a reader's error record) is taken as it is, and anything
+ * else is `E_INTERNAL`.
+ */
+export function errorInfo(error: unknown): { code: string; message: string } {
+  if (error instanceof DedupeError) return { code: error.code, message: error.message }
+  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error && !(error instanceof Error)) {
+    return { code: String(error.code), message: String(error.message) }
+  }
+  return { code: 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) }
+}

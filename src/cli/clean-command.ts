@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { clean } from '../clean.js'
-import { DedupeError } from '../errors.js'
+import { DedupeError, errorInfo } from '../errors.js'
 import { resolveOptions, type Options } from '../options.js'
 import { toHtml } from '../output/to-html.js'
 import { toJson } from '../output/to-json.js'
@@ -12,7 +12,7 @@ import { toText } from '../output/to-text.js'
 import { guessFormat } from '../parse/parse-input.js'
 import type { CleanResult, InputFormat } from '../types.js'
 import { CLEAN_FLAGS, oneOf, optionsFromFlags, readText, UsageError } from './clean-flags.js'
-import { readLines } from './read-lines.js'
+import { readJsonl } from '../feed/read-jsonl.js'
 import { articleBody } from '../parse/article-body.js'
 import { reviewPage } from './review-command.js'
 import { renderReview } from '../review/render-review.js'
@@ -121,7 +121,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     if (format === 'jsonl') {
       const stream = source === '-' ? io.stdin : createReadStream(source)
       try {
-        await cleanJsonl(stream, to ?? 'jsonl', options, emit, (record) => reportError(record, name))
+        await cleanJsonl(stream, name, to ?? 'jsonl', options, emit, (record) => reportError(record, name))
       } catch (error) {
         await reportError({ id: null, source: name, error: readError(source, error) }, name)
       }
@@ -132,7 +132,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       const text = await readText(source, io.stdin)
       result = clean(text, { ...options, format: format ?? guessFormat(source === '-' ? null : source, text) })
     } catch (error) {
-      await reportError({ id: source === '-' ? null : source, error: errorOf(error) }, name)
+      await reportError({ id: source === '-' ? null : source, error: errorInfo(error) }, name)
       continue
     }
     if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${name}: ${summarize(result)}`)
@@ -150,15 +150,9 @@ interface ErrorRecord {
   error: { code: string; message: string }
 }
 
-/** `{ code, message }` of an error: the library's code, or `E_INTERNAL` for anything unexpected. */
-function errorOf(error: unknown): { code: string; message: string } {
-  if (error instanceof DedupeError) return { code: error.code, message: error.message }
-  return { code: 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) }
-}
-
 /** An input file that could not be opened or read: `E_READ`, unless the library named it already. */
 function readError(source: string, error: unknown): { code: string; message: string } {
-  if (error instanceof DedupeError) return errorOf(error)
+  if (error instanceof DedupeError) return errorInfo(error)
   return { code: 'E_READ', message: `Cannot read ${source === '-' ? 'standard input' : source}: ${error instanceof Error ? error.message : String(error)}` }
 }
 
@@ -201,64 +195,33 @@ function render(result: CleanResult, to: To, source: string): string {
 }
 
 /**
- * Cleans a JSONL stream line by line: each result goes to `emit` (rendered as `to`), each line
- * that cannot be cleaned to `fail` as an error record with its 1-based line number.
+ * Cleans a JSONL stream line by line (`readJsonl`, as the feed and review commands read it):
+ * each result goes to `emit` (rendered as `to`), each line that cannot be cleaned to `fail` as
+ * an error record with its 1-based line number.
  * @throws whatever reading the stream throws (an unreadable file): the caller reports it.
  */
 async function cleanJsonl(
   stream: AsyncIterable<Uint8Array | string>,
+  name: string,
   to: To,
   options: Options,
   emit: (text: string) => Promise<void>,
   fail: (record: ErrorRecord) => Promise<void>,
 ): Promise<void> {
-  for await (const line of readLines(stream)) {
-    let id: unknown = null
+  for await (const record of readJsonl(stream, name)) {
+    const line = record.line!
+    if ('error' in record) {
+      await fail({ id: record.id ?? null, line, error: record.error })
+      continue
+    }
+    const article = record.article as Record<string, unknown>
     try {
-      if ('error' in line) {
-        id = idOfUndecodable(line.bytes)
-        throw line.error
-      }
-      // A blank line is not an article; it still gets its output line, so output line N is input line N.
-      if (line.text.trim() === '') throw new DedupeError('E_INVALID_RECORD', `Line ${line.number} is empty`)
-      const record = parseRecord(line.text, line.number)
-      id = record.id ?? null
-      const result = clean(articleBody(record), options)
-      await emit(to === 'jsonl' ? `${JSON.stringify(toRecord(result, record))}\n` : render(result, to, String(id)))
+      const result = clean(articleBody(article), options)
+      await emit(to === 'jsonl' ? `${JSON.stringify(toRecord(result, article))}\n` : render(result, to, String(article.id ?? null)))
     } catch (error) {
-      await fail({ id, line: line.number, error: errorOf(error) })
+      await fail({ id: article.id ?? null, line, error: errorInfo(error) })
     }
   }
-}
-
-/**
- * The `id` of a line that is not valid UTF-8, when the rest of the line still parses as JSON
- * once the bad bytes are replaced (so the error record can name the article), else `null`.
- */
-function idOfUndecodable(bytes: Uint8Array): unknown {
-  try {
-    const value: unknown = JSON.parse(new TextDecoder('utf-8').decode(bytes))
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const id = (value as Record<string, unknown>).id
-      if (typeof id === 'string' || typeof id === 'number') return id
-    }
-  } catch {
-    // Not JSON either: no id to give.
-  }
-  return null
-}
-
-function parseRecord(text: string, lineNumber: number): Record<string, unknown> {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (cause) {
-    throw new DedupeError('E_INVALID_RECORD', `Line ${lineNumber} is not valid JSON`, { cause })
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new DedupeError('E_INVALID_RECORD', `Line ${lineNumber} is not a JSON object`)
-  }
-  return value as Record<string, unknown>
 }
 
 /** A write that waits for the stream to drain, so a slow consumer holds memory flat. */

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DedupeError } from '../errors.js'
+import { errorInfo } from '../errors.js'
 import { createDeduplicator } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../feed/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../feed/read-xml-feed.js'
@@ -289,7 +289,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
         } catch (error) {
           stats.errors++
           const id = record.article.id
-          await write({ ...(id === undefined ? {} : { id: String(id) }), error: errorOf(error), source: record.source })
+          await write({ ...(id === undefined ? {} : { id: String(id) }), error: errorInfo(error), source: record.source })
           continue
         }
         if (result.duplicate === null) stats.originals++
@@ -314,10 +314,4 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   }
   progress(true)
   return stats.errors > 0 ? 1 : 0
-}
-
-/** The `{ code, message }` of an error record: the library's code, or `E_INTERNAL`. */
-function errorOf(error: unknown): { code: string; message: string } {
-  if (error instanceof DedupeError) return { code: error.code, message: error.message }
-  return { code: 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) }
 }

@@ -2,14 +2,14 @@ import { createReadStream } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { clean } from '../clean.js'
-import { DedupeError } from '../errors.js'
+import { DedupeError, errorInfo } from '../errors.js'
 import { createDeduplicator, type Deduplicator } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../feed/read-jsonl.js'
 import { siteOf } from '../feed/site-of.js'
 import { createMemoryIndex } from '../feed/stores/memory.js'
-import { textChunks } from '../feed/text-chunks.js'
 import type { Article } from '../feed/types.js'
 import { resolveOptions, type Options } from '../options.js'
+import { articleBody } from '../parse/article-body.js'
 import { guessFormat } from '../parse/parse-input.js'
 import { renderReview, type ReviewItem } from '../review/render-review.js'
 import type { InputFormat } from '../types.js'
@@ -155,8 +155,7 @@ export async function reviewPage(
 
 /** `clean()` on one article, with the id, title and site the review page shows. */
 function cleanOne(article: Article, options: Options): ReviewItem {
-  const body = article.text !== undefined ? { text: article.text } : article.html !== undefined ? { html: article.html } : { markdown: article.markdown }
-  const result = clean(body, options)
+  const result = clean(articleBody(article), options)
   return {
     ...result,
     id: article.id === undefined ? null : String(article.id),
@@ -177,7 +176,7 @@ async function* inputs(
     if (format === 'jsonl') {
       const stream = source === '-' ? stdin : createReadStream(source)
       try {
-        for await (const record of readJsonl(textChunks(stream), source === '-' ? 'stdin' : source)) {
+        for await (const record of readJsonl(stream, source === '-' ? 'stdin' : source)) {
           if ('error' in record) fail(record.source ?? source, record.error)
           else yield { article: record.article, source: record.source ?? source }
         }
@@ -220,6 +219,6 @@ function parseFlags(argv: string[]) {
 }
 
 function describe(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) return `${String(error.code)}: ${String(error.message)}`
-  return error instanceof DedupeError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error)
+  const { code, message } = errorInfo(error)
+  return code === 'E_INTERNAL' ? message : `${code}: ${message}`
 }

@@ -1,4 +1,4 @@
-import { readLines, type Line } from '../cli/read-lines.js'
+import { readLines, type Line } from './read-lines.js'
 import { MAX_RECORD_SIZE } from './text-chunks.js'
 import type { Article, FeedInputRecord } from './types.js'
 
@@ -70,38 +70,33 @@ function idOfUndecodable(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** One decoded, non-blank line to a record: the article, or why it is not one. */
-function parseLine(text: string, source: string): FeedInputRecord {
+/** One decoded, non-blank line to a record: the object it holds, or why it is none. */
+function parseLine(text: string, line: number, source: string): FeedInputRecord {
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (error) {
-    return { error: { code: 'E_INVALID_RECORD', message: `not JSON (${(error as Error).message})` }, source }
+    return { error: { code: 'E_INVALID_RECORD', message: `Line ${line} is not valid JSON (${(error as Error).message})` }, line, source }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { error: { code: 'E_INVALID_RECORD', message: 'expected a JSON object' }, source }
+    return { error: { code: 'E_INVALID_RECORD', message: `Line ${line} is not a JSON object` }, line, source }
   }
-  const article = value as Article
-  if (typeof article.text !== 'string' && typeof article.html !== 'string' && typeof article.markdown !== 'string') {
-    const id = idOf(article)
-    return { ...(id === undefined ? {} : { id }), error: { code: 'E_INVALID_RECORD', message: 'no string `text`, `html` or `markdown`' }, source }
-  }
-  return { article, source }
+  return { article: value as Article, line, source }
 }
 
 /** Any line to its record: too large, not UTF-8, blank, or parsed. */
 function recordOf(line: BoundedLine, name: string, max: number): FeedInputRecord {
-  const source = `${name}:${line.number}`
+  const at = { line: line.number, source: `${name}:${line.number}` }
   if ('tooLarge' in line) {
-    return { error: { code: 'E_INVALID_RECORD', message: `Line ${line.number} is too large (over ${max} bytes)` }, source }
+    return { error: { code: 'E_INVALID_RECORD', message: `Line ${line.number} is too large (over ${max} bytes)` }, ...at }
   }
   if ('error' in line) {
     const id = idOfUndecodable(line.bytes)
-    return { ...(id === undefined ? {} : { id }), error: { code: line.error.code, message: line.error.message }, source }
+    return { ...(id === undefined ? {} : { id }), error: { code: line.error.code, message: line.error.message }, ...at }
   }
   // A blank line is not an article; it still gets its output line, so output line N is input line N.
-  if (line.text.trim() === '') return { error: { code: 'E_INVALID_RECORD', message: `Line ${line.number} is empty` }, source }
-  return parseLine(line.text, source)
+  if (line.text.trim() === '') return { error: { code: 'E_INVALID_RECORD', message: `Line ${line.number} is empty` }, ...at }
+  return parseLine(line.text, line.number, at.source)
 }
 
 /**
@@ -109,8 +104,9 @@ function recordOf(line: BoundedLine, name: string, max: number): FeedInputRecord
  * Every line gives exactly one record (a final newline does not start a line), so output
  * record N is input line N. A line that is blank, not valid UTF-8 (each line is decoded
  * strictly, the others still go through), longer than `maxRecordSize` bytes (skipped without
- * being buffered), or not a JSON object with a string `text`, `html` or `markdown` gives an
- * error record (with its `id` when it could be read) and reading goes on.
+ * being buffered) or not a JSON object gives an error record (with its `id` when it could be
+ * read) and reading goes on. Whether the object holds an article body is for the consumer to
+ * check (`articleBody`), as for articles from any other source. Records carry their line number.
  *
  * @param chunks Bytes (e.g. a file stream), or already decoded text chunks.
  * @param name Shown in records as `source` (`file:line`).

@@ -142,5 +142,5 @@ export const DEFAULT_BUCKET_LIMIT = 16
 
 /** One record read from a feed file: an article, or why the record could not be read. */
 export type FeedInputRecord =
-  | { article: Article; source?: string }
-  | { error: { code: string; message: string }; id?: string; source?: string }
+  | { article: Article; line?: number; source?: string }
+  | { error: { code: string; message: string }; id?: string; line?: number; source?: string }

@@ -1,7 +1,10 @@
+import { isCjkCode } from '../parse/cjk.js'
+
 /**
  * How long a text reads, in Latin-equivalent characters: one Han ideograph, kana or Hangul
  * syllable stands for about three Latin letters (a 24-character Chinese sentence and a
- * 28-syllable Korean one translate an 80-character English one), so they count three. Length
+ * 28-syllable Korean one translate an 80-character English one), so they count three, and so
+ * does CJK punctuation (the classes of `isCjkCode`, shared with paragraph joining). Length
  * thresholds (`detect.minLength`, `detect.minSentenceLength`) use this measure, so they mean the
  * same amount of text in every script instead of switching detection off for Chinese and Japanese.
  */
@@ -11,23 +14,21 @@ const CJK_WEIGHT = 3
 /** Below this code point there are no CJK characters (Hangul Jamo start at U+1100). */
 const FIRST_CJK = 0x1100
 
-/** Is the UTF-16 code unit a Han ideograph, kana or a Hangul syllable (or jamo)? */
-function isCjk(code: number): boolean {
-  return (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3130 && code <= 0x318f)
-    || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af)
-    || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff66 && code <= 0xff9d) || (code >= 0xd840 && code <= 0xd87f)
+/** Han, kana and CJK punctuation (the scripts joined without spaces), or a Hangul syllable or jamo. */
+function weighsThree(code: number): boolean {
+  return isCjkCode(code) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0x1100 && code <= 0x11ff)
 }
 
 /**
  * The length of `text[start, end)` in Latin-equivalent characters (see the module comment).
  * @example measureLength('Le chat dort.') // 13
- * @example measureLength('市议会批准了预算。') // 8 ideographs × 3 + 1 = 25
+ * @example measureLength('市议会批准了预算。') // 9 × 3 = 27 (the full stop is CJK too)
  */
 export function measureLength(text: string, start = 0, end = text.length): number {
   let length = end - start
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i)
-    if (code >= FIRST_CJK && isCjk(code)) length += CJK_WEIGHT - 1
+    if (code >= FIRST_CJK && weighsThree(code)) length += CJK_WEIGHT - 1
   }
   return length
 }

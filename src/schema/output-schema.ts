@@ -190,11 +190,11 @@ export const outputSchema = {
     errorRecord: {
       description:
         'An input that could not be processed: { id?, line?, source?, error: { code, message } }. ' +
-        'clean --to jsonl adds the 1-based line; feed adds the source (file:line or file).',
+        'JSONL inputs add the 1-based line; feed adds the source (file:line or file).',
       type: 'object',
       properties: {
         id: { description: "The input's id when it could be read, else null (or absent, feed)." },
-        line: { type: 'integer', minimum: 1, description: '1-based input line (clean --from jsonl).' },
+        line: { type: 'integer', minimum: 1, description: '1-based input line (JSONL input).' },
         source: { type: 'string', description: 'file:line or file (feed).' },
         error: {
           type: 'object',

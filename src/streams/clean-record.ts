@@ -1,5 +1,5 @@
 import { clean } from '../clean.js'
-import { DedupeError } from '../errors.js'
+import { DedupeError, errorInfo } from '../errors.js'
 import { resolveOptions, type Options } from '../options.js'
 import { toRecord, type ArticleRecord } from '../output/to-record.js'
 import { articleBody } from '../parse/article-body.js'
@@ -73,9 +73,7 @@ export function cleanRecord(article: unknown, options?: Options | null): CleanSt
 
 /** The error record for `error` (a {@link DedupeError} keeps its code, anything else is `E_INTERNAL`). */
 export function errorRecord(id: unknown, error: unknown): StreamErrorRecord {
-  const code = error instanceof DedupeError ? error.code : 'E_INTERNAL'
-  const message = error instanceof Error ? error.message : String(error)
-  return { id, error: { code, message } }
+  return { id, error: errorInfo(error) }
 }
 
 function describeValue(value: unknown): string {

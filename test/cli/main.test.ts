@@ -339,7 +339,7 @@ describe('news-dedup clean: JSONL', () => {
     const { code, stdout, stderr } = await run(['clean', '--from', 'jsonl', '--to', 'text', '-q'], [`${good('a', A)}\n{bad\n`])
     expect(code).toBe(1)
     expect(stdout).toBe(`${A}\n`)
-    expect(stderr).toMatch(/^stdin:2: E_INVALID_RECORD: Line 2 is not valid JSON\n$/)
+    expect(stderr).toMatch(/^stdin:2: E_INVALID_RECORD: Line 2 is not valid JSON \(.+\)\n$/)
   })
 })
 

@@ -58,8 +58,8 @@ describe('news-dedup feed', () => {
     // One output line per input line: the blank line 3 gets its own error record.
     expect(lines).toHaveLength(6)
     expect(lines[0].id).toBe('1')
-    expect(lines[1]).toEqual({ error: { code: 'E_INVALID_RECORD', message: expect.stringMatching(/^not JSON/) }, source: `${input}:2` })
-    expect(lines[2]).toEqual({ error: { code: 'E_INVALID_RECORD', message: 'Line 3 is empty' }, source: `${input}:3` })
+    expect(lines[1]).toEqual({ error: { code: 'E_INVALID_RECORD', message: expect.stringMatching(/^Line 2 is not valid JSON/) }, line: 2, source: `${input}:2` })
+    expect(lines[2]).toEqual({ error: { code: 'E_INVALID_RECORD', message: 'Line 3 is empty' }, line: 3, source: `${input}:3` })
     expect(lines[3]).toMatchObject({ id: 'no-body', error: { code: 'E_INVALID_RECORD' }, source: `${input}:4` })
     expect(lines[4].duplicate).toMatchObject({ of: '1', kind: 'copy' })
     expect(lines[5].duplicate).toBeNull()
@@ -75,7 +75,7 @@ describe('news-dedup feed', () => {
     expect(code).toBe(1)
     expect(lines).toHaveLength(3)
     expect(lines[0]).toMatchObject({ id: '1', duplicate: null })
-    expect(lines[1]).toEqual({ id: '2', error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, source: `${input}:2` })
+    expect(lines[1]).toEqual({ id: '2', error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, line: 2, source: `${input}:2` })
     expect(lines[2]).toMatchObject({ id: '3', duplicate: null })
   })
 

@@ -30,7 +30,7 @@ describe('readJsonl', () => {
   it('gives a blank or whitespace-only line an error record, so record N is line N', async () => {
     const records = await read([[line(1), '', '  \t', line(4)].join('\n') + '\n'])
     expect(simple(records)).toEqual([['in:1', '1'], ['in:2', 'E_INVALID_RECORD'], ['in:3', 'E_INVALID_RECORD'], ['in:4', '4']])
-    expect(records[1]).toEqual({ error: { code: 'E_INVALID_RECORD', message: 'Line 2 is empty' }, source: 'in:2' })
+    expect(records[1]).toEqual({ error: { code: 'E_INVALID_RECORD', message: 'Line 2 is empty' }, line: 2, source: 'in:2' })
   })
 
   it('does not take the final newline (LF or CRLF) for a blank line', async () => {
@@ -44,7 +44,7 @@ describe('readJsonl', () => {
     for (const size of [1, 3, bytes.length]) {
       const records = await read(cut(bytes, size))
       expect(simple(records)).toEqual([['in:1', '1'], ['in:2', 'E_INVALID_UTF8'], ['in:3', '3']])
-      expect(records[1]).toEqual({ id: '2', error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, source: 'in:2' })
+      expect(records[1]).toEqual({ id: '2', error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, line: 2, source: 'in:2' })
       expect(records[2]).toMatchObject({ article: { text: 'été' } })
     }
   })
@@ -55,7 +55,7 @@ describe('readJsonl', () => {
     for (const size of [1, 7, 40, text.length]) {
       const records = await read(cut(text, size), 50)
       expect(simple(records)).toEqual([['in:1', '1'], ['in:2', 'E_INVALID_RECORD'], ['in:3', '3'], ['in:4', 'E_INVALID_RECORD']])
-      expect(records[1]).toEqual({ error: { code: 'E_INVALID_RECORD', message: 'Line 2 is too large (over 50 bytes)' }, source: 'in:2' })
+      expect(records[1]).toEqual({ error: { code: 'E_INVALID_RECORD', message: 'Line 2 is too large (over 50 bytes)' }, line: 2, source: 'in:2' })
     }
   })
 

@@ -8,8 +8,8 @@ describe('measureLength', () => {
     expect(measureLength('القط نائم.')).toBe(10)
   })
 
-  it('counts Han, kana and Hangul three each, punctuation and spaces one', () => {
-    expect(measureLength('市议会批准了预算。')).toBe(8 * 3 + 1)
+  it('counts Han, kana, Hangul and CJK punctuation three each, spaces one', () => {
+    expect(measureLength('市议会批准了预算。')).toBe(9 * 3)
     expect(measureLength('ひらがなカタカナ')).toBe(8 * 3)
     expect(measureLength('새 예산')).toBe(3 * 3 + 1)
   })

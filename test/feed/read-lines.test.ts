@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readLines, type Line } from '../../src/cli/read-lines.js'
+import { readLines, type Line } from '../../src/feed/read-lines.js'
 import { DedupeError } from '../../src/errors.js'
 
 async function collect(chunks: ReadonlyArray<string | Uint8Array>): Promise<Line[]> {
