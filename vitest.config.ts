@@ -10,8 +10,8 @@ export default defineConfig({
     alias: [
       { find: /^news-dedup$/, replacement: src('index.ts') },
       { find: /^news-dedup\/stores$/, replacement: src('stores.ts') },
-      { find: /^news-dedup\/unified$/, replacement: src('unified/index.ts') },
-      { find: /^news-dedup\/node$/, replacement: src('streams/node.ts') },
+      { find: /^news-dedup\/unified$/, replacement: src('unified.ts') },
+      { find: /^news-dedup\/node$/, replacement: src('node.ts') },
     ],
   },
   test: {

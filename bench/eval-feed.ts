@@ -12,7 +12,7 @@ import { createDeduplicator } from '../src/feed/create-deduplicator.js'
 import { compareSets } from '../src/feed/compare-sets.js'
 import { candidateProbability } from '../src/feed/lsh.js'
 import { shingles } from '../src/feed/shingles.js'
-import { normalizeText } from '../src/normalize/normalize-text.js'
+import { normalizeText } from '../src/text/normalize-text.js'
 import type { FeedResult } from '../src/feed/types.js'
 import { seeded } from './seeded.js'
 

@@ -16,8 +16,8 @@ import stringSimilarity from 'string-similarity'
 import { findDuplicates } from '../src/detect/find-duplicates.js'
 import { defaultOptions, type ResolvedOptions } from '../src/options.js'
 import type { Duplicate } from '../src/types.js'
-import { measureLength } from '../src/normalize/measure-length.js'
-import { splitSentences } from '../src/normalize/split-sentences.js'
+import { measureLength } from '../src/text/measure-length.js'
+import { splitSentences } from '../src/text/split-sentences.js'
 import { seeded } from './seeded.js'
 
 const here = dirname(fileURLToPath(import.meta.url))

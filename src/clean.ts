@@ -1,4 +1,5 @@
-import { cutRanges, findDuplicates } from './detect/find-duplicates.js'
+import { findDuplicates } from './detect/find-duplicates.js'
+import { cutRanges } from './text/cut-ranges.js'
 import { groupPassages } from './detect/group-passages.js'
 import { DedupeError } from './errors.js'
 import { tagArticleLanguages } from './language/tag-article-languages.js'

@@ -4,8 +4,8 @@ export { defaultOptions, resolveOptions, type DetectOptions, type Options, type 
 export type { LanguageOptions } from './language/tag-language.js'
 export type { TextSplitOptions } from './parse/from-text.js'
 export type { CleanResult, Duplicate, DuplicateKind, InputFormat, Paragraph, Passage, RepeatedSentence, SourceBlock } from './types.js'
-export { splitParagraphs } from './split/split-paragraphs.js'
-export { normalizeText } from './normalize/normalize-text.js'
+export { splitParagraphs } from './parse/split-paragraphs.js'
+export { normalizeText } from './text/normalize-text.js'
 export { findDuplicates, type DuplicateFindings } from './detect/find-duplicates.js'
 export { tagLanguage, tagLanguages } from './language/tag-language.js'
 export { tagArticleLanguages, type ArticleLanguages } from './language/tag-article-languages.js'
@@ -17,7 +17,7 @@ export { toRecord, type ArticleRecord, type RecordParagraph } from './output/to-
 export { summarize } from './output/summarize.js'
 export { createDeduplicator, type Deduplicator } from './feed/create-deduplicator.js'
 export type { DeduplicatorOptions } from './feed/feed-options.js'
-export { createMemoryIndex, type MemoryIndexOptions } from './feed/stores/memory.js'
+export { createMemoryIndex, type MemoryIndexOptions } from './stores/memory.js'
 export { candidateProbability } from './feed/lsh.js'
 export type {
   Article,
@@ -43,6 +43,6 @@ export {
   type StreamOptions,
   type FeedStreamOptions,
   type FeedStreamRecord,
-} from './streams/index.js'
+} from './adapters/streams/index.js'
 export { outputSchema, schemaVersion, schemaMajorVersion } from './schema/index.js'
-export { renderReview, type ReviewItem, type ReviewOptions } from './review/render-review.js'
+export { renderReview, type ReviewItem, type ReviewOptions } from './output/review/render-review.js'

@@ -248,7 +248,7 @@ describe('repeated sentences', () => {
     expect(result.text.split('\n\n')[1]).toBe("Les promoteurs se disent prudents. Ils attendent le décret d'application.")
   })
 
-  // BUG (src/normalize/split-sentences.ts): a French quote « … . » (space before the closing
+  // BUG (src/text/split-sentences.ts): a French quote « … . » (space before the closing
   // guillemet) is split before the », so cutting the repeated quote leaves a stray "»" behind.
   // Repro: clean('A. « Nous ne pouvons plus attendre des mois pour construire une école. » B.\n\nC. « Nous ne pouvons plus attendre des mois pour construire une école. » D.').text
   // ends with 'C. » D.'

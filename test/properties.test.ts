@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { clean } from '../src/clean.js'
-import { normalizeText } from '../src/normalize/normalize-text.js'
-import { splitSentences } from '../src/normalize/split-sentences.js'
+import { normalizeText } from '../src/text/normalize-text.js'
+import { splitSentences } from '../src/text/split-sentences.js'
 import type { CleanResult } from '../src/types.js'
 import { FLOOD_FR, POOL } from './helpers/corpus.js'
 

@@ -12,10 +12,10 @@ import { toText } from '../output/to-text.js'
 import { guessFormat } from '../parse/parse-input.js'
 import type { CleanResult, InputFormat } from '../types.js'
 import { CLEAN_FLAGS, oneOf, optionsFromFlags, readText, UsageError } from './clean-flags.js'
-import { readJsonl } from '../feed/read-jsonl.js'
+import { readJsonl } from '../io/read-jsonl.js'
 import { articleBody } from '../parse/article-body.js'
 import { reviewPage } from './review-command.js'
-import { renderReview } from '../review/render-review.js'
+import { renderReview } from '../output/review/render-review.js'
 
 /** Where the CLI reads and writes; `process` in real use, fakes in tests. */
 export interface CliIo {

@@ -5,12 +5,12 @@ import { extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { errorInfo } from '../errors.js'
 import { createDeduplicator } from '../feed/create-deduplicator.js'
-import { readJsonl } from '../feed/read-jsonl.js'
-import { readXmlFeed, xmlText } from '../feed/read-xml-feed.js'
-import { connectIndex } from '../feed/stores/open-index.js'
-import { bomEncoding, textChunks } from '../feed/text-chunks.js'
+import { readJsonl } from '../io/read-jsonl.js'
+import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
+import { connectIndex } from '../stores/open-index.js'
+import { bomEncoding, textChunks } from '../io/text-chunks.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
-import { renderReview } from '../review/render-review.js'
+import { renderReview } from '../output/review/render-review.js'
 
 /** The streams `runFeed` talks to (process.stdin/stdout/stderr in the real CLI). */
 export interface FeedIo {

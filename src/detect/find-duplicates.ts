@@ -1,7 +1,8 @@
-import { foldGuillemets, foldText, normalizeText } from '../normalize/normalize-text.js'
-import { splitSentences } from '../normalize/split-sentences.js'
-import { measureLength } from '../normalize/measure-length.js'
-import { tokenize } from '../normalize/tokenize.js'
+import { foldGuillemets, foldText, normalizeText } from '../text/normalize-text.js'
+import { splitSentences } from '../text/split-sentences.js'
+import { measureLength } from '../text/measure-length.js'
+import { tokenize } from '../text/tokenize.js'
+import { cutRanges } from '../text/cut-ranges.js'
 import type { ResolvedOptions } from '../options.js'
 import type { Duplicate, RepeatedSentence } from '../types.js'
 import { compareTokens } from './similarity.js'
@@ -358,22 +359,4 @@ function pointAtKeptParagraphs(duplicates: Array<Duplicate | null>): void {
     }
     duplicates[i] = verdict
   }
-}
-
-/**
- * Removes `[start, end)` ranges (sorted, not overlapping) from a paragraph and tidies the
- * white space left behind.
- *
- * @returns The paragraph without the ranges.
- */
-export function cutRanges(text: string, ranges: ReadonlyArray<{ start: number; end: number }>): string {
-  if (ranges.length === 0) return text
-  let out = ''
-  let at = 0
-  for (const { start, end } of ranges) {
-    out += text.slice(at, start)
-    at = end
-  }
-  out += text.slice(at)
-  return out.replace(/\s{2,}/g, ' ').trim()
 }

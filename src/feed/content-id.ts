@@ -1,4 +1,4 @@
-import { normalizeText } from '../normalize/normalize-text.js'
+import { normalizeText } from '../text/normalize-text.js'
 
 /** Where an article was delivered: what tells two deliveries of one text apart. */
 export interface ContentOrigin {

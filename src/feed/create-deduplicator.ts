@@ -8,7 +8,7 @@ import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
 import { prepareArticle, type ComparedParagraph, type PreparedArticle } from './prepare-article.js'
 import { unionShingles } from './shingles.js'
-import { createMemoryIndex } from './stores/memory.js'
+import { createMemoryIndex } from '../stores/memory.js'
 import type { Article, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
 
 /** A deduplicator over a stream of articles; see {@link createDeduplicator}. */

@@ -1,4 +1,4 @@
-import { cutRanges } from '../detect/find-duplicates.js'
+import { cutRanges } from '../text/cut-ranges.js'
 import type { FeedParagraph } from './types.js'
 
 /**

@@ -1,4 +1,4 @@
-import { mix32 } from './hash32.js'
+import { mix32 } from '../text/hash32.js'
 
 /** Parameters of {@link createMinHash}. */
 export interface MinHashOptions {

@@ -1,4 +1,4 @@
-import { normalizeText } from '../normalize/normalize-text.js'
+import { normalizeText } from '../text/normalize-text.js'
 import type { CleanResult } from '../types.js'
 import { articleTime } from './article-time.js'
 import { contentId } from './content-id.js'

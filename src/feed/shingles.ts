@@ -1,4 +1,4 @@
-import { hash32, mix32 } from './hash32.js'
+import { hash32, mix32 } from '../text/hash32.js'
 
 /** Scripts written without spaces between words: shingles there are made of characters. */
 const SPACELESS = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u

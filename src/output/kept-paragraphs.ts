@@ -1,4 +1,4 @@
-import { cutRanges } from '../detect/find-duplicates.js'
+import { cutRanges } from '../text/cut-ranges.js'
 import type { CleanResult } from '../types.js'
 
 /** A paragraph as the renderers print it. */

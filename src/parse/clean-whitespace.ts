@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { isCjkAt, isCjkBefore } from './cjk.js'
+import { isCjkAt, isCjkBefore } from '../text/cjk.js'
 
 /**
  * Invisible characters dropped from a block's text: soft hyphen (U+00AD), zero-width space

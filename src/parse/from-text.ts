@@ -36,7 +36,7 @@
  * @module
  */
 import type { SourceBlock } from '../types.js'
-import { isCjkAt, isCjkBefore } from './cjk.js'
+import { isCjkAt, isCjkBefore } from '../text/cjk.js'
 import { cleanWhitespace, isBlankCode, joinLines } from './clean-whitespace.js'
 
 /** Options of {@link parseText}. */

@@ -71,13 +71,13 @@ const lazy = await import('path')
     for (const name of ['franc', 'eld/small', 'unified', 'rehype-parse', 'hast']) expect(isNodeBuiltin(name), name).toBe(false)
   })
 
-  for (const entry of ['src/index.ts', 'src/review/render-review.ts']) {
+  for (const entry of ['src/index.ts', 'src/output/review/render-review.ts']) {
     it(`${entry}: no node:* or bare built-in import, no Buffer/process/require, in any file it reaches`, () => {
       const graph = walk(entry)
       expect(graph.files.length).toBeGreaterThan(entry === 'src/index.ts' ? 30 : 3)
       if (entry === 'src/index.ts') {
         expect(graph.files).toContain('src/feed/content-id.ts')
-        expect(graph.files).toContain('src/feed/stores/memory.ts')
+        expect(graph.files).toContain('src/stores/memory.ts')
         expect(graph.files.filter((f) => /stores\/(sqlite|redis|open-index)|\/cli\//.test(f))).toEqual([])
       }
       expect(graph.builtins).toEqual([])

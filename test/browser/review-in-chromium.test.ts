@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FeedResult } from '../../src/feed/types.js'
-import { renderReview } from '../../src/review/render-review.js'
-import { sampleFeedResults } from '../review/sample-feed.js'
+import { renderReview } from '../../src/output/review/render-review.js'
+import { sampleFeedResults } from '../output/review/sample-feed.js'
 import { launchChromium, ROOT, runBrowserTests, type TestBrowser } from './harness.js'
 
 const ARTIFACTS = join(ROOT, 'test-artifacts')

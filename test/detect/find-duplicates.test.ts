@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cutRanges, findDuplicates } from '../../src/detect/find-duplicates.js'
+import { findDuplicates } from '../../src/detect/find-duplicates.js'
+import { cutRanges } from '../../src/text/cut-ranges.js'
 import { defaultOptions, resolveOptions, type DetectOptions } from '../../src/options.js'
 import { FLOOD_FR, POOL } from '../helpers/corpus.js'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compareSets } from '../../src/feed/compare-sets.js'
 import { paragraphFingerprint } from '../../src/feed/fingerprint.js'
-import { hash32 } from '../../src/feed/hash32.js'
+import { hash32 } from '../../src/text/hash32.js'
 import { bandKeys, candidateProbability } from '../../src/feed/lsh.js'
 import { createMinHash } from '../../src/feed/minhash.js'
 import { parseDuration } from '../../src/feed/parse-duration.js'

@@ -7,7 +7,7 @@
  */
 import { appendFileSync, readFileSync } from 'node:fs'
 import { createDeduplicator } from '../../src/feed/create-deduplicator.js'
-import { openIndex } from '../../src/feed/stores/open-index.js'
+import { openIndex } from '../../src/stores/open-index.js'
 import type { FeedIndex } from '../../src/feed/types.js'
 
 const [spec, input, output, delay, startAt, commitDelay] = process.argv.slice(2)

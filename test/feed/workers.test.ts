@@ -5,10 +5,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDeduplicator } from '../../src/feed/create-deduplicator.js'
-import { createSqliteIndex } from '../../src/feed/stores/sqlite.js'
+import { createSqliteIndex } from '../../src/stores/sqlite.js'
 import type { FeedResult } from '../../src/feed/types.js'
 import { makeFeed, type TestArticle } from './fixtures.js'
-import { startTestRedis, type TestRedis } from './redis-server.js'
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js'
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url))
 let redis: TestRedis | null = null

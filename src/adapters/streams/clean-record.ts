@@ -1,0 +1,83 @@
+import { clean } from '../../clean.js'
+import { DedupeError, errorInfo } from '../../errors.js'
+import { resolveOptions, type Options } from '../../options.js'
+import { toRecord, type ArticleRecord } from '../../output/to-record.js'
+import { articleBody } from '../../parse/article-body.js'
+
+/**
+ * What a stream emits for an article it could not clean: the article's `id` (`null` when it
+ * has none) and a stable error code (`E_INVALID_RECORD` for no body, `E_INVALID_INPUT`, `E_BINARY_INPUT`,
+ * …; `E_INTERNAL` for an unexpected failure) with a message.
+ */
+export interface StreamErrorRecord {
+  id: unknown
+  error: { code: string; message: string }
+}
+
+/** One output of the clean streams: the JSONL record of an article, or an error record. */
+export type CleanStreamRecord = ArticleRecord | StreamErrorRecord
+
+/** Options of the streams: the `clean()` options plus the size of the streams' buffers. */
+export interface StreamOptions extends Options {
+  /**
+   * How many objects each side of the stream buffers before it applies back-pressure.
+   * @default 1 (an article can weigh megabytes, and cleaning is synchronous, so buffering more
+   * only costs memory)
+   */
+  highWaterMark?: number
+}
+
+/** The default {@link StreamOptions.highWaterMark}. */
+export const DEFAULT_HIGH_WATER_MARK = 1
+
+/**
+ * Splits stream options into the buffer size and the rest, and validates both (the rest with
+ * `validate`, `resolveOptions` by default),
+ * so that a bad option throws when the stream is created rather than once per article.
+ * @throws {DedupeError} `E_INVALID_OPTION`, `E_UNKNOWN_FORMAT`.
+ */
+export function splitStreamOptions<T extends StreamOptions>(
+  options: T | null | undefined,
+  validate: (rest: Omit<T, 'highWaterMark'>) => unknown = (rest) => resolveOptions(rest),
+): { highWaterMark: number; rest: Omit<T, 'highWaterMark'> } {
+  const { highWaterMark = DEFAULT_HIGH_WATER_MARK, ...rest } = options ?? ({} as T)
+  if (typeof highWaterMark !== 'number' || !Number.isInteger(highWaterMark) || highWaterMark < 0) {
+    throw new DedupeError('E_INVALID_OPTION', `Expected \`highWaterMark\` to be a non-negative integer, not \`${String(highWaterMark)}\``)
+  }
+  validate(rest)
+  return { highWaterMark, rest }
+}
+
+/**
+ * Cleans one article into its JSONL record, the way `news-dedup clean --from jsonl` does for
+ * one line: the first string among `text`, `html` and `markdown` is cleaned and
+ * `toRecord(result, article)` is returned. Never throws: an article that cannot be cleaned
+ * gives a {@link StreamErrorRecord}.
+ *
+ * @param article `{ id?, text | html | markdown, ...fields }`.
+ * @param options `clean()` options (validated beforehand by the caller).
+ */
+export function cleanRecord(article: unknown, options?: Options | null): CleanStreamRecord {
+  let id: unknown = null
+  try {
+    if (article === null || typeof article !== 'object' || Array.isArray(article)) {
+      throw new DedupeError('E_INVALID_RECORD', `Expected an article object, not ${describeValue(article)}`)
+    }
+    const record = article as Record<string, unknown>
+    id = record.id ?? null
+    return toRecord(clean(articleBody(record), options), record)
+  } catch (error) {
+    return errorRecord(id, error)
+  }
+}
+
+/** The error record for `error` (a {@link DedupeError} keeps its code, anything else is `E_INTERNAL`). */
+export function errorRecord(id: unknown, error: unknown): StreamErrorRecord {
+  return { id, error: errorInfo(error) }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return `a ${typeof value}`
+}

@@ -1,0 +1,43 @@
+import { DedupeError } from '../../errors.js'
+import { createDeduplicator } from '../../feed/create-deduplicator.js'
+import type { DeduplicatorOptions } from '../../feed/feed-options.js'
+import type { Article, FeedResult } from '../../feed/types.js'
+import { errorRecord, splitStreamOptions, type StreamErrorRecord } from './clean-record.js'
+
+/** Options of the feed streams: the deduplicator's options plus the size of the streams' buffers (default 1). */
+export interface FeedStreamOptions extends DeduplicatorOptions {
+  highWaterMark?: number
+}
+
+/** One output of the feed streams: a {@link FeedResult}, or an error record. */
+export type FeedStreamRecord = FeedResult | StreamErrorRecord
+
+/**
+ * A deduplicator whose `add` never rejects (a failure becomes an error record) and whose
+ * `close` runs once, however many times it is called.
+ * @internal
+ */
+export function feedStage(options: FeedStreamOptions | null | undefined): {
+  highWaterMark: number
+  add(article: unknown): Promise<FeedStreamRecord>
+  close(): Promise<void>
+} {
+  // The deduplicator validates its options (feed and clean ones) as it is created.
+  const { highWaterMark, rest } = splitStreamOptions(options, () => undefined)
+  const dedup = createDeduplicator(rest)
+  let closing: Promise<void> | null = null
+  return {
+    highWaterMark,
+    async add(article) {
+      if (article === null || typeof article !== 'object' || Array.isArray(article)) {
+        return errorRecord(null, new DedupeError('E_INVALID_RECORD', 'Expected an article object'))
+      }
+      try {
+        return await dedup.add(article as Article)
+      } catch (error) {
+        return errorRecord((article as Article).id ?? null, error)
+      }
+    },
+    close: () => (closing ??= dedup.close()),
+  }
+}

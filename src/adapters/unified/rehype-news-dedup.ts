@@ -1,0 +1,397 @@
+/**
+ * `rehypeNewsDedup`: the detection of `clean()` run on a hast tree.
+ *
+ * **Paragraphs** are found exactly as `clean()` finds them in HTML (`src/parse/from-html.ts`),
+ * so paragraph numbers and verdicts match `clean(html)`: the tree is read in document order as
+ * a flow of text; block elements (`p`, `li`, `h1`–`h6`, `blockquote`, `figcaption`, `td`/`th`,
+ * `pre`, `dd`/`dt`, `div`, `section`, …) open and close paragraphs, inline elements only give
+ * their text; `script`, `style`, `template`, `svg`, … and elements with `hidden` or an inline
+ * `display:none` are skipped; two `<br>` in a row split a paragraph.
+ *
+ * A paragraph is either a **whole element** (a block element holding no other paragraph, the
+ * usual case) or a **run of text** (text written beside blocks in a `div`, a piece of a
+ * `<br><br>`-split paragraph). In `remove` mode a repeated whole element is removed (a `td`/`th`
+ * is emptied instead, to keep the table's shape), a repeated run loses its text nodes (and the
+ * inline elements left empty) and the `<br>`s that split it from its neighbours, so no dangling
+ * breaks are left. In `mark` mode a whole element gets `dataNewsDedup` (kind) and
+ * `dataNewsDedupOf` (0-based index of the paragraph it repeats); a run cannot carry attributes
+ * and is only reported.
+ *
+ * **Languages.** `lang` is set (replacing any) on the root container: the `<html>` element when
+ * there is one; otherwise, when the tree's top level is one element (blank text, comments and
+ * doctype aside), that element (`<article>`, `<body>`, `<div>`…); otherwise, there being no
+ * container and the plugin never adding an element, on every top-level element that holds a
+ * paragraph. Then every whole-element paragraph left in the tree (kept, or marked in `mark` mode)
+ * whose language differs from the article's gets its own `lang`. `und` (unknown) is never written.
+ *
+ * @module
+ */
+import type { Element, ElementContent, Parents, Properties, Root, RootContent, Text } from 'hast'
+import type { Point, Position } from 'unist'
+import type { VFile } from 'vfile'
+import { cleanWhitespace } from '../../parse/clean-whitespace.js'
+import { analyze, cutSentences, reportDuplicate, reportSentence, type NewsDedupParagraph, type Outcome, type Piece } from './analyze.js'
+import { resolvePluginOptions, type NewsDedupPluginOptions } from './options.js'
+
+/** Elements whose boundaries end a paragraph (as in `src/parse/from-html.ts`). */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'col', 'colgroup', 'frameset', 'frame', 'listing', 'plaintext',
+  'xmp', 'search', 'option', 'optgroup',
+])
+
+/** Elements skipped with everything inside them (as in `src/parse/from-html.ts`). */
+const DROPPED = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'object', 'embed', 'canvas', 'textarea',
+  'select', 'audio', 'video', 'noembed', 'noframes',
+])
+
+/** Whole-element paragraphs emptied rather than removed: removing them would shift the table's columns. */
+const EMPTIED = new Set(['td', 'th'])
+/** Never removed: a document's structure. Their paragraphs are handled as runs of text. */
+const STRUCTURAL = new Set(['html', 'body'])
+
+const DISPLAY_NONE = /display\s*:\s*none/i
+const VISIBLE = /[^\s\u200B\u2060\uFEFF\u00AD]/
+
+/** One paragraph found in the tree. */
+interface HastBlock {
+  text: string
+  /** The block element when the paragraph is all of it, else `null` (a run of text). */
+  element: Element | null
+  /** Text nodes (and `<br>` spaces) in order. */
+  pieces: Piece[]
+  /** Text nodes and `<br>` elements making up the paragraph, for removing a run. */
+  nodes: Array<Text | Element>
+  /**
+   * For a run started by a `<br><br>` split: the `<br>` elements and blank text between the
+   * previous paragraph (a run too) and this one. Empty otherwise.
+   */
+  gap: Array<Text | Element>
+}
+
+type Frame =
+  | { node: RootContent | ElementContent; parent: Parents; exit: false }
+  | { node: Element; parent: Parents; exit: true; flushesAtEntry: number }
+
+/**
+ * A rehype plugin that finds repeated paragraphs and sentences in an HTML tree (the detection
+ * of `clean()`), removes or marks them, sets `lang`, reports every finding as a message on the
+ * file (`ruleId` `exact-duplicate`, `near-duplicate`, `contained-duplicate` or
+ * `repeated-sentence`, `source` `news-dedup`) and puts the whole report on
+ * `file.data.newsDedup`. See the module documentation for what counts as a paragraph and
+ * where `lang` goes.
+ *
+ * @param options `clean()`'s `detect` and `language` options, and `mode` (`'remove'` by default).
+ * @throws {DedupeError} `E_INVALID_OPTION` for a bad option (when the processor is frozen).
+ * @example
+ * const file = await unified().use(rehypeParse, { fragment: true }).use(rehypeNewsDedup).use(rehypeStringify).process(html)
+ * String(file)                  // the HTML without its repeated paragraphs
+ * file.messages                 // one message per repeat found
+ */
+export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
+  const { mode, options: resolved } = resolvePluginOptions(options)
+  return function transform(tree: Root, file: VFile): undefined {
+    const parents = new Map<Element | Text, Parents>()
+    const blocks = collectBlocks(tree, parents)
+    const result = analyze(
+      blocks.map((b) => b.text),
+      resolved,
+    )
+    file.data.newsDedup = result
+
+    setRootLanguage(tree, blocks, parents, result.language)
+    const isRemoved = (k: number): boolean => mode === 'remove' && result.paragraphs[k]!.duplicate !== null
+    const removed = new Set<Element | Text>()
+    result.paragraphs.forEach((paragraph, k) => {
+      const block = blocks[k]!
+      if (!isRemoved(k)) setOwnLanguage(block, paragraph, result.language)
+      if (paragraph.duplicate === null) {
+        handleSentences(file, block, paragraph, mode === 'remove')
+        return
+      }
+      let outcome: Outcome
+      if (mode === 'mark') {
+        if (block.element) {
+          block.element.properties.dataNewsDedup = paragraph.duplicate.kind
+          block.element.properties.dataNewsDedupOf = paragraph.duplicate.of
+          outcome = { done: false, why: 'marked, not removed' }
+        } else {
+          outcome = { done: false, why: 'not marked: it is text beside other blocks, not an element of its own' }
+        }
+      } else if (block.element && EMPTIED.has(block.element.tagName)) {
+        block.element.children = []
+        outcome = { done: true }
+      } else if (block.element) {
+        removed.add(block.element)
+        outcome = { done: true }
+      } else {
+        for (const node of block.nodes) removed.add(node)
+        for (const node of separatorsOf(blocks, k, isRemoved)) removed.add(node)
+        outcome = { done: true }
+      }
+      reportDuplicate(file, paragraph, placeOf(block), outcome)
+    })
+    removeNodes(removed, parents)
+    return undefined
+  }
+}
+
+export default rehypeNewsDedup
+
+/** `lang` on a whole-element paragraph whose language differs from the article's (`und` never written). */
+function setOwnLanguage(block: HastBlock, paragraph: NewsDedupParagraph, articleLanguage: string): void {
+  if (block.element && paragraph.language !== articleLanguage && paragraph.language !== 'und') {
+    block.element.properties.lang = paragraph.language
+  }
+}
+
+/**
+ * The `<br>`s (and blank text) to remove with the removed run `k` of a `<br><br>`-split
+ * paragraph: the gaps back to the previous kept run of the split or, when there is none, the
+ * gaps up to the next kept run, so the kept runs stay separated by one gap and none dangles.
+ * (A run's own trailing `<br>`s, not followed by another run, are among its `nodes`.)
+ */
+function separatorsOf(blocks: readonly HastBlock[], k: number, isRemoved: (k: number) => boolean): Array<Text | Element> {
+  const back: Array<Text | Element> = []
+  for (let j = k; blocks[j]!.gap.length > 0; j--) {
+    back.push(...blocks[j]!.gap)
+    if (!isRemoved(j - 1)) return back
+  }
+  const forward: Array<Text | Element> = []
+  for (let j = k + 1; j < blocks.length && blocks[j]!.gap.length > 0; j++) {
+    forward.push(...blocks[j]!.gap)
+    if (!isRemoved(j)) return forward
+  }
+  return forward
+}
+
+function handleSentences(file: VFile, block: HastBlock, paragraph: NewsDedupParagraph, cut: boolean): void {
+  const sentences = paragraph.repeatedSentences
+  if (sentences.length === 0) return
+  const outcomes: Outcome[] = cut
+    ? cutSentences(paragraph.text, block.pieces, sentences)
+    : sentences.map(() => ({ done: false, why: 'marked, not cut' }))
+  sentences.forEach((sentence, k) => reportSentence(file, paragraph, sentence, placeOf(block), outcomes[k]!))
+}
+
+/**
+ * The element's position, or for a run the span of its text: from its first to its last
+ * visible character (the blank text around it, often line breaks, left out).
+ */
+function placeOf(block: HastBlock): Position | undefined {
+  if (block.element?.position) return block.element.position
+  const texts = block.nodes.filter((n): n is Text => n.type === 'text' && n.position !== undefined && VISIBLE.test(n.value))
+  const first = texts[0]
+  const last = texts[texts.length - 1]
+  if (!first?.position || !last?.position) return undefined
+  const start = first.value.search(VISIBLE)
+  const end = lastVisibleIndex(last.value) + 1
+  return { start: pointAt(first.value, first.position.start, start), end: pointAt(last.value, last.position.start, end) }
+}
+
+/** Index of the last visible character of `value` (`-1` when there is none). */
+function lastVisibleIndex(value: string): number {
+  for (let i = value.length - 1; i >= 0; i--) if (VISIBLE.test(value[i]!)) return i
+  return -1
+}
+
+/**
+ * The point `index` characters into a text node that starts at `start`, counting lines. Exact
+ * when the source spells those characters as they are (no character references before `index`).
+ */
+function pointAt(value: string, start: Point, index: number): Point {
+  const before = value.slice(0, index)
+  const lines = before.split(/\r?\n|\r/)
+  const line = start.line + lines.length - 1
+  const column = lines.length === 1 ? start.column + index : lines[lines.length - 1]!.length + 1
+  return start.offset === undefined ? { line, column } : { line, column, offset: start.offset + index }
+}
+
+/** The paragraph walk of `src/parse/from-html.ts`, keeping the nodes of each paragraph. */
+function collectBlocks(tree: Root, parents: Map<Element | Text, Parents>): HastBlock[] {
+  const blocks: HastBlock[] = []
+  let pieces: Piece[] = []
+  let nodes: Array<Text | Element> = []
+  let gap: Array<Text | Element> = []
+  let hasText = false
+  let brCount = 0
+  let flushes = 0
+
+  const reset = (): void => {
+    pieces = []
+    nodes = []
+    gap = []
+    hasText = false
+  }
+
+  const flush = (element: Element | null): void => {
+    brCount = 0
+    if (!hasText) {
+      reset()
+      return
+    }
+    const text = cleanWhitespace(pieces.map((p) => p.value).join(''))
+    if (text !== '') {
+      const whole = element !== null && !STRUCTURAL.has(element.tagName.toLowerCase()) ? element : null
+      blocks.push({ text, element: whole, pieces, nodes, gap })
+    }
+    flushes++
+    reset()
+  }
+
+  /** Ends the paragraph at a `<br><br>`; its trailing `<br>`s and blank text become the next run's `gap`. */
+  const splitAtBreaks = (): void => {
+    let cut = nodes.length
+    while (cut > 0 && !isVisibleText(nodes[cut - 1]!)) cut--
+    const separators = nodes.splice(cut)
+    const before = blocks.length
+    flush(null)
+    if (blocks.length > before) gap = separators
+  }
+
+  const addText = (node: Text): void => {
+    const value = node.value
+    if (!VISIBLE.test(value)) {
+      if (value !== '') {
+        pieces.push({ node, value })
+        nodes.push(node)
+      }
+      return
+    }
+    if (brCount >= 2) splitAtBreaks()
+    brCount = 0
+    pieces.push({ node, value })
+    nodes.push(node)
+    hasText = true
+  }
+
+  const stack: Frame[] = []
+  for (let i = tree.children.length - 1; i >= 0; i--) stack.push({ node: tree.children[i]!, parent: tree, exit: false })
+
+  while (stack.length > 0) {
+    const frame = stack.pop()!
+    if (frame.exit) {
+      flush(flushes === frame.flushesAtEntry ? frame.node : null)
+      continue
+    }
+    const node = frame.node
+    if (node.type === 'text') {
+      parents.set(node, frame.parent)
+      addText(node)
+      continue
+    }
+    if (node.type !== 'element') continue
+    parents.set(node, frame.parent)
+    const tag = node.tagName.toLowerCase()
+    if (DROPPED.has(tag) || isHidden(node)) continue
+    if (tag === 'br') {
+      brCount++
+      pieces.push({ node: null, value: ' ' })
+      nodes.push(node)
+      continue
+    }
+    if (BLOCK.has(tag)) {
+      flush(null)
+      stack.push({ node, parent: frame.parent, exit: true, flushesAtEntry: flushes })
+    } else if (tag === 'wbr') {
+      continue
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: node, exit: false })
+  }
+  flush(null)
+  return blocks
+}
+
+function isVisibleText(node: Text | Element): boolean {
+  return node.type === 'text' && VISIBLE.test(node.value)
+}
+
+function isHidden(node: Element): boolean {
+  const props: Properties = node.properties
+  if (props.hidden !== undefined && props.hidden !== false && props.hidden !== null) return true
+  const style = props.style
+  return typeof style === 'string' && DISPLAY_NONE.test(style)
+}
+
+/** See the module documentation: `<html>`, else the single top-level element, else each top-level element holding a paragraph. */
+function setRootLanguage(tree: Root, blocks: readonly HastBlock[], parents: ReadonlyMap<Element | Text, Parents>, language: string): void {
+  if (language === 'und' || blocks.length === 0) return
+  const top = tree.children.filter((n): n is Element => n.type === 'element')
+  const html = top.find((n) => n.tagName.toLowerCase() === 'html')
+  const looseText = tree.children.some((n) => n.type === 'text' && VISIBLE.test(n.value))
+  if (html) {
+    html.properties.lang = language
+  } else if (top.length === 1 && !looseText) {
+    top[0]!.properties.lang = language
+  } else {
+    for (const block of blocks) {
+      const first = block.element ?? block.nodes.find((n) => n.type === 'text')
+      const topElement = first && topLevelOf(first, tree, parents)
+      if (topElement) topElement.properties.lang = language
+    }
+  }
+}
+
+/** The top-level element holding `node`, itself when it is one; `null` for top-level text. */
+function topLevelOf(node: Element | Text, tree: Root, parents: ReadonlyMap<Element | Text, Parents>): Element | null {
+  let current: Element | Text = node
+  for (;;) {
+    const parent = parents.get(current)
+    if (parent === undefined) return null
+    if (parent === tree) return current.type === 'element' ? current : null
+    if (parent.type !== 'element') return null
+    current = parent
+  }
+}
+
+/**
+ * Removes nodes from their parents in one pass per parent, then the inline elements left
+ * empty by it; a blank text node left next to another blank one is dropped too, so removed
+ * blocks leave no piles of blank lines (except inside `pre`).
+ */
+function removeNodes(removed: Set<Element | Text>, parents: Map<Element | Text, Parents>): void {
+  let queue = [...removed]
+  while (queue.length > 0) {
+    const byParent = new Set<Parents>()
+    for (const node of queue) {
+      const parent = parents.get(node)
+      if (parent) byParent.add(parent)
+    }
+    const next: Array<Element | Text> = []
+    for (const parent of byParent) {
+      const before = parent.children.length
+      const keepBlank = parent.type === 'element' && parent.tagName.toLowerCase() === 'pre'
+      const kept: Array<RootContent | ElementContent> = []
+      let afterRemoved = false
+      for (const child of parent.children) {
+        if ((child.type === 'element' || child.type === 'text') && removed.has(child)) {
+          afterRemoved = true
+          continue
+        }
+        const previous = kept[kept.length - 1]
+        if (afterRemoved && !keepBlank && isBlank(child) && (previous === undefined || isBlank(previous))) continue
+        afterRemoved = false
+        kept.push(child)
+      }
+      parent.children = kept as typeof parent.children
+      if (
+        parent.type === 'element' &&
+        before > 0 &&
+        !parent.children.some((c) => c.type !== 'text' || VISIBLE.test(c.value)) &&
+        !BLOCK.has(parent.tagName.toLowerCase()) &&
+        !removed.has(parent)
+      ) {
+        removed.add(parent)
+        next.push(parent)
+      }
+    }
+    queue = next
+  }
+}
+
+function isBlank(node: RootContent | ElementContent): boolean {
+  return node.type === 'text' && !VISIBLE.test(node.value)
+}

@@ -1,0 +1,207 @@
+import { createRequire } from 'node:module'
+import type Database from 'better-sqlite3'
+import { DedupeError } from '../errors.js'
+import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
+import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
+import { decodeParagraphs, encodeParagraphs } from './record-codec.js'
+
+/** Options of {@link createSqliteIndex}. */
+export interface SqliteIndexOptions {
+  /** Most ids per LSH bucket. @default 16 */
+  bucketLimit?: number
+  /** How long (ms) to wait for another process holding the write lock. @default 30000 */
+  busyTimeout?: number
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS articles (
+  id TEXT PRIMARY KEY, seq INTEGER NOT NULL, time REAL NOT NULL, site TEXT, of TEXT,
+  result TEXT NOT NULL, paragraphs BLOB, bands BLOB, fingerprints TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_time ON articles(time);
+CREATE TABLE IF NOT EXISTS buckets (band INTEGER NOT NULL, key INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,
+  PRIMARY KEY (band, key, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS firsts (fp TEXT PRIMARY KEY, article TEXT NOT NULL, paragraph INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS site_counts (site TEXT NOT NULL, fp TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (site, fp)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
+`
+
+/**
+ * better-sqlite3, loaded when a SQLite index is opened. It is an optional dependency (a native
+ * module: where it cannot be built, `npm install news-dedup` still succeeds and only the SQLite
+ * store is missing), so it is required lazily and its absence is a clear error.
+ * @throws {DedupeError} `E_INDEX_UNAVAILABLE` when the package cannot be loaded.
+ */
+function loadDriver(): typeof Database {
+  try {
+    return createRequire(import.meta.url)('better-sqlite3') as typeof Database
+  } catch (cause) {
+    throw new DedupeError('E_INDEX_UNAVAILABLE',
+      'The SQLite index needs the optional dependency better-sqlite3 12.x, which could not be loaded ' +
+      `(${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}): install it with \`npm install better-sqlite3@12\`, ` +
+      'or use the in-memory (`:memory:`) or Redis (`redis://…`) index', { cause })
+  }
+}
+
+/**
+ * An index in a SQLite file (better-sqlite3, WAL). Each article is recorded in one
+ * transaction (`BEGIN IMMEDIATE` … `COMMIT`, read and write under the same lock), so a
+ * process killed at any moment leaves every article recorded wholly or not at all, and
+ * several processes may share the file (they take turns).
+ *
+ * @param path File path, or `':memory:'`.
+ */
+export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}): FeedIndex {
+  const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
+  const Driver = loadDriver()
+  const db = new Driver(path, { timeout: options.busyTimeout ?? 30_000 })
+  db.pragma('journal_mode = WAL')
+  // NORMAL: a commit survives a killed process (WAL is written before COMMIT returns); only a power loss may lose the last ones.
+  db.pragma('synchronous = NORMAL')
+  db.exec(SCHEMA)
+  const q = {
+    stored: db.prepare('SELECT result FROM articles WHERE id = ?'),
+    clock: db.prepare("SELECT value FROM meta WHERE key = 'clock'"),
+    first: db.prepare('SELECT article, paragraph FROM firsts WHERE fp = ?'),
+    count: db.prepare('SELECT n FROM site_counts WHERE site = ? AND fp = ?'),
+    bucket: db.prepare('SELECT id, seq FROM buckets WHERE band = ? AND key = ? ORDER BY seq LIMIT ?'),
+    bucketSize: db.prepare('SELECT count(*) AS n FROM buckets WHERE band = ? AND key = ?'),
+    article: db.prepare('SELECT seq, of, paragraphs FROM articles WHERE id = ?'),
+    nextSeq: db.prepare("INSERT INTO meta (key, value) VALUES ('seq', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1 RETURNING value"),
+    setClock: db.prepare("INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)"),
+    insertArticle: db.prepare(
+      'INSERT INTO articles (id, seq, time, site, of, result, paragraphs, bands, fingerprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertBucket: db.prepare('INSERT INTO buckets (band, key, seq, id) VALUES (?, ?, ?, ?)'),
+    insertFirst: db.prepare('INSERT OR IGNORE INTO firsts (fp, article, paragraph) VALUES (?, ?, ?)'),
+    incCount: db.prepare('INSERT INTO site_counts (site, fp, n) VALUES (?, ?, 1) ON CONFLICT(site, fp) DO UPDATE SET n = n + 1'),
+    expired: db.prepare('SELECT id, seq, site, bands, fingerprints FROM articles WHERE time < ? ORDER BY time LIMIT 1000'),
+    deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
+    deleteBucket: db.prepare('DELETE FROM buckets WHERE band = ? AND key = ? AND seq = ?'),
+    deleteFirst: db.prepare('DELETE FROM firsts WHERE fp = ? AND article = ?'),
+    decCount: db.prepare('UPDATE site_counts SET n = n - 1 WHERE site = ? AND fp = ?'),
+    dropCount: db.prepare('DELETE FROM site_counts WHERE site = ? AND fp = ? AND n <= 0'),
+    size: db.prepare('SELECT count(*) AS n FROM articles'),
+  }
+
+  return {
+    kind: 'sqlite',
+    async begin(id): Promise<IndexSession> {
+      db.exec('BEGIN IMMEDIATE')
+      let open = true
+      const bucketSizes = new Map<string, number>()
+      const end = (sql: string): void => {
+        if (!open) throw new Error('This index session is over')
+        open = false
+        db.exec(sql)
+      }
+      try {
+        const stored = q.stored.get(id) as { result: string } | undefined
+        const clock = q.clock.get() as { value: number } | undefined
+        return {
+          stored: stored?.result ?? null,
+          clock: clock?.value ?? -Infinity,
+          async fingerprints(fps, site): Promise<FingerprintInfo[]> {
+            return fps.map((fp) => {
+              const first = q.first.get(fp) as { article: string; paragraph: number } | undefined
+              const count = site === null ? undefined : (q.count.get(site, fp) as { n: number } | undefined)
+              return { first: first ? { article: first.article, paragraph: first.paragraph } : null, siteCount: count?.n ?? 0 }
+            })
+          },
+          async candidates(bands): Promise<string[]> {
+            const found = new Map<string, number>()
+            bands.forEach((key, band) => {
+              const rows = q.bucket.all(band, key, bucketLimit) as Array<{ id: string; seq: number }>
+              bucketSizes.set(`${band}:${key}`, rows.length)
+              for (const row of rows) found.set(row.id, row.seq)
+            })
+            return [...found].sort((a, b) => a[1] - b[1]).map(([candidate]) => candidate)
+          },
+          async articles(ids): Promise<IndexedArticle[]> {
+            const out: IndexedArticle[] = []
+            for (const candidate of ids) {
+              const row = q.article.get(candidate) as { seq: number; of: string | null; paragraphs: Buffer | null } | undefined
+              if (row) out.push({ id: candidate, seq: row.seq, of: row.of, paragraphs: decodeParagraphs(row.paragraphs) })
+            }
+            return out
+          },
+          async commit(record: IndexRecord): Promise<boolean> {
+            try {
+              if (q.stored.get(record.id)) {
+                end('ROLLBACK')
+                return false
+              }
+              const seq = (q.nextSeq.get() as { value: number }).value
+              q.insertArticle.run(
+                record.id, seq, record.time, record.site, record.of, record.result,
+                encodeParagraphs(record.paragraphs),
+                Buffer.from(Uint32Array.from(record.bands).buffer),
+                JSON.stringify(record.fingerprints.map((f) => [f.fingerprint, f.paragraph])),
+              )
+              record.bands.forEach((key, band) => {
+                const size = bucketSizes.get(`${band}:${key}`) ?? (q.bucketSize.get(band, key) as { n: number }).n
+                if (size < bucketLimit) q.insertBucket.run(band, key, seq, record.id)
+              })
+              const seen = new Set<string>()
+              for (const { fingerprint, paragraph } of record.fingerprints) {
+                q.insertFirst.run(fingerprint, record.id, paragraph)
+                if (record.site !== null && !seen.has(fingerprint)) {
+                  seen.add(fingerprint)
+                  q.incCount.run(record.site, fingerprint)
+                }
+              }
+              q.setClock.run(record.time)
+              end('COMMIT')
+              return true
+            } catch (error) {
+              if (open) end('ROLLBACK')
+              throw error
+            }
+          },
+          async release(): Promise<void> {
+            if (open) end('ROLLBACK')
+          },
+        }
+      } catch (error) {
+        if (open) end('ROLLBACK')
+        throw error
+      }
+    },
+    async expire(cutoff): Promise<number> {
+      let removed = 0
+      db.exec('BEGIN IMMEDIATE')
+      try {
+        for (;;) {
+          const rows = q.expired.all(cutoff) as Array<{ id: string; seq: number; site: string | null; bands: Buffer | null; fingerprints: string }>
+          if (rows.length === 0) break
+          for (const row of rows) {
+            const bands = row.bands ? new Uint32Array(Uint8Array.from(row.bands).buffer) : new Uint32Array(0)
+            bands.forEach((key, band) => q.deleteBucket.run(band, key, row.seq))
+            const seen = new Set<string>()
+            for (const [fp] of JSON.parse(row.fingerprints) as Array<[string, number]>) {
+              q.deleteFirst.run(fp, row.id)
+              if (row.site !== null && !seen.has(fp)) {
+                seen.add(fp)
+                q.decCount.run(row.site, fp)
+                q.dropCount.run(row.site, fp)
+              }
+            }
+            q.deleteArticle.run(row.id)
+            removed++
+          }
+        }
+        db.exec('COMMIT')
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK')
+        throw error
+      }
+      return removed
+    },
+    async size(): Promise<number> {
+      return (q.size.get() as { n: number }).n
+    },
+    async close(): Promise<void> {
+      if (db.open) db.close()
+    },
+  }
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import { readXmlFeed, xmlEncoding } from '../../src/io/read-xml-feed.js'
+import type { FeedInputRecord } from '../../src/feed/types.js'
+
+async function* source(chunks: ReadonlyArray<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
+  for (const chunk of chunks) yield chunk
+}
+
+async function read(chunks: ReadonlyArray<Uint8Array | string>, maxRecordSize?: number): Promise<FeedInputRecord[]> {
+  const records: FeedInputRecord[] = []
+  for await (const record of readXmlFeed(source(chunks), 'f', maxRecordSize === undefined ? {} : { maxRecordSize })) records.push(record)
+  return records
+}
+
+/** Records as `[source, title or error message]`. */
+const simple = (records: FeedInputRecord[]) => records.map((r) => [r.source, 'error' in r ? r.error.message : r.article.title])
+
+/** The same bytes cut every `size` bytes. */
+function cut(bytes: Uint8Array, size: number): Uint8Array[] {
+  const parts: Uint8Array[] = []
+  for (let at = 0; at < bytes.length; at += size) parts.push(bytes.subarray(at, at + size))
+  return parts
+}
+
+const item = (title: string, body = '&lt;p&gt;Texte.&lt;/p&gt;') => `<item><title>${title}</title><description>${body}</description></item>`
+const rss = (encoding: string | null, ...items: string[]) =>
+  `<?xml version="1.0"${encoding === null ? '' : ` encoding="${encoding}"`}?>\n<rss version="2.0"><channel>${items.join('\n')}</channel></rss>\n`
+
+describe('readXmlFeed: encodings', () => {
+  it.each(['ISO-8859-1', 'iso-8859-1', 'latin1', 'windows-1252'])('decodes per the declared encoding %s', async (label) => {
+    const bytes = Buffer.from(rss(label, item('Café à la crème')), 'latin1')
+    for (const size of [1, 5, 10_000]) expect(simple(await read(cut(bytes, size)))).toEqual([['f#1', 'Café à la crème']])
+  })
+
+  it("reads a declaration in single quotes, and windows-1252's 0x80–0x9f as its characters (€, “ ”)", async () => {
+    const [before, after] = rss(null, item('PRICE')).replace('version="1.0"', "version='1.0' encoding='windows-1252'").split('PRICE')
+    const bytes = Buffer.concat([Buffer.from(before!), Buffer.from([0x93, 0x31, 0x30, 0x20, 0x80, 0x94]), Buffer.from(after!)])
+    expect(simple(await read([bytes]))).toEqual([['f#1', '“10 €”']])
+  })
+
+  it('lets a byte order mark win over the declaration', async () => {
+    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rss('ISO-8859-1', item('Café')))])
+    expect(simple(await read([utf8]))).toEqual([['f#1', 'Café']])
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rss('UTF-16', item('Café')), 'utf16le')])
+    expect(simple(await read(cut(utf16, 3)))).toEqual([['f#1', 'Café']])
+  })
+
+  it('reads UTF-8 when there is no declaration or no encoding in it', async () => {
+    expect(simple(await read([Buffer.from(rss(null, item('Café')))]))).toEqual([['f#1', 'Café']])
+    expect(simple(await read([Buffer.from(`<rss>${item('Café')}</rss>`)]))).toEqual([['f#1', 'Café']])
+  })
+
+  it('gives one error record for an unknown encoding', async () => {
+    expect(await read([Buffer.from(rss('x-klingon', item('A'), item('B')))])).toEqual([
+      { error: { code: 'E_INVALID_RECORD', message: 'unknown encoding "x-klingon" in the XML declaration' }, source: 'f' },
+    ])
+  })
+
+  it('takes string chunks as already decoded', async () => {
+    expect(simple(await read([rss('ISO-8859-1', item('Café'))]))).toEqual([['f#1', 'Café']])
+  })
+
+  it('names the encoding of a head', () => {
+    expect(xmlEncoding(Buffer.from('<?xml version="1.0" encoding="latin1"?>'))).toBe('windows-1252')
+    expect(xmlEncoding(Buffer.from('<?xml version="1.0" encoding="UTF-16"?>'))).toBe('utf-8')
+    expect(xmlEncoding(Buffer.from('<?xml version="1.0"?>', 'utf16le'))).toBe('utf-16le')
+    expect(xmlEncoding(Buffer.from('<?xml encoding="nope"?>'))).toEqual({ unknown: 'nope' })
+  })
+})
+
+describe('readXmlFeed: item size limit', () => {
+  const big = item('Big', 'x'.repeat(500))
+  const xml = Buffer.from(rss(null, item('One'), big, item('Three'), big, item('Five')))
+
+  it('gives an item over the limit an error record and reads on at the next item', async () => {
+    for (const size of [1, 7, 64, 100, 333, xml.length]) {
+      expect(simple(await read(cut(xml, size), 200))).toEqual([
+        ['f#1', 'One'],
+        ['f#2', '<item> is too large (over 200 characters)'],
+        ['f#3', 'Three'],
+        ['f#4', '<item> is too large (over 200 characters)'],
+        ['f#5', 'Five'],
+      ])
+    }
+  })
+
+  it('reads an item of exactly the limit', async () => {
+    const exact = item('Exact', 'y'.repeat(100))
+    const size = exact.length - '</item>'.length
+    expect(simple(await read(cut(Buffer.from(rss(null, exact)), 9), size))).toEqual([['f#1', 'Exact']])
+    expect(simple(await read(cut(Buffer.from(rss(null, exact)), 9), size - 1))).toEqual([['f#1', `<item> is too large (over ${size - 1} characters)`]])
+  })
+
+  it('does not buffer the rest of an item without an end', async () => {
+    // 64 MiB in one item, 1 MiB at a time (the same buffer again and again).
+    const chunk = Buffer.alloc(1024 * 1024, 0x61)
+    async function* huge(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from(`<rss>${item('One')}<item><title>Endless</title><description>`)
+      for (let i = 0; i < 64; i++) yield chunk
+    }
+    const records: FeedInputRecord[] = []
+    for await (const record of readXmlFeed(huge(), 'f', { maxRecordSize: 1024 })) records.push(record)
+    expect(simple(records)).toEqual([['f#1', 'One'], ['f#2', '<item> is too large (over 1024 characters)']])
+  })
+
+  it('finds an item whose start tag is cut by a chunk boundary', async () => {
+    const entry = `<entry xml:lang="fr" xmlns:media="http://search.yahoo.com/mrss/"><title>Long</title><summary>S</summary></entry>`
+    const feed = Buffer.from(`<feed xmlns="http://www.w3.org/2005/Atom">${entry}${entry}</feed>`)
+    for (const size of [5, 17, 50]) expect(simple(await read(cut(feed, size)))).toEqual([['f#1', 'Long'], ['f#2', 'Long']])
+  })
+})

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Redis } from 'ioredis'
+import { createRedisIndex } from '../../src/stores/redis.js'
+import type { FeedIndex, IndexRecord } from '../../src/feed/types.js'
+import { REDIS_SKIP_REASON, startTestRedis, type TestRedis } from '../helpers/redis-server.js'
+
+/** The database of these tests: only their own connections use it, so only those get killed. */
+const DB = 13
+
+let redis: TestRedis | null = null
+let admin: Redis | null = null
+const opened: FeedIndex[] = []
+beforeAll(async () => {
+  redis = await startTestRedis()
+  if (redis) admin = new Redis(onDb(redis.url, DB))
+})
+afterAll(async () => {
+  for (const index of opened) await index.close()
+  admin?.disconnect()
+  await redis?.stop()
+})
+
+/** `url` with its database replaced by `db`. */
+function onDb(url: string, db: number): string {
+  const u = new URL(url)
+  u.pathname = `/${db}`
+  return u.toString()
+}
+
+function open(prefix: string): FeedIndex {
+  const index = createRedisIndex(onDb(redis!.url, DB), { prefix })
+  opened.push(index)
+  return index
+}
+
+/** Kills every connection on the tests' database but the admin one, as a network blip would. */
+async function killConnections(): Promise<void> {
+  const list = (await admin!.client('LIST')) as string
+  const self = Number(await admin!.client('ID'))
+  for (const line of list.split('\n')) {
+    const id = Number(/\bid=(\d+)/.exec(line)?.[1])
+    if (/\bdb=(\d+)/.exec(line)?.[1] === String(DB) && id !== self) await admin!.client('KILL', 'ID', String(id))
+  }
+  await new Promise((r) => setTimeout(r, 200)) // ioredis reconnects meanwhile, silently
+}
+
+const record = (id: string, time: number, extra: Partial<IndexRecord> = {}): IndexRecord => ({
+  id,
+  time,
+  site: null,
+  result: JSON.stringify({ id }),
+  of: null,
+  paragraphs: [{ index: 0, shingles: Uint32Array.from([1, 2, 3]) }],
+  bands: [],
+  fingerprints: [],
+  ...extra,
+})
+
+describe('redis commit across a reconnect', () => {
+  it('refuses a commit when its connection was killed and another worker wrote into a bucket it read', async (ctx) => {
+    if (!redis) return ctx.skip(REDIS_SKIP_REASON)
+    const prefix = `kill${Date.now()}:`
+    const p = open(prefix)
+    const s = await p.begin('p')
+    expect(await s.candidates([7, 8])).toEqual([])
+    await killConnections()
+    const q = open(prefix)
+    const t = await q.begin('q')
+    expect(await t.candidates([7, 9])).toEqual([])
+    expect(await t.commit(record('q', 1, { bands: [7, 9] }))).toBe(true)
+    expect(await s.commit(record('p', 2, { bands: [7, 8] }))).toBe(false)
+    const bucket = await admin!.lrange(`${prefix}b:0:7`, 0, -1)
+    expect(bucket.map((m) => m.split('\t')[1])).toEqual(['q'])
+    expect(await admin!.exists(`${prefix}a:p`)).toBe(0)
+    // Judged again, p sees q and records.
+    const again = await p.begin('p')
+    expect(await again.candidates([7, 8])).toEqual(['q'])
+    expect(await again.commit(record('p', 2, { bands: [7, 8] }))).toBe(true)
+  })
+
+  it('still commits after a reconnect when nothing it read has changed', async (ctx) => {
+    if (!redis) return ctx.skip(REDIS_SKIP_REASON)
+    const prefix = `blip${Date.now()}:`
+    const p = open(prefix)
+    const s = await p.begin('p')
+    expect(await s.fingerprints(['ffff'], 'a.example')).toEqual([{ first: null, siteCount: 0 }])
+    expect(await s.candidates([3])).toEqual([])
+    await killConnections()
+    const r = record('p', 5, { site: 'a.example', bands: [3], fingerprints: [{ fingerprint: 'ffff', paragraph: 0 }] })
+    expect(await s.commit(r)).toBe(true)
+    expect(await p.size()).toBe(1)
+    expect(await admin!.get(`${prefix}c:ffff:a.example`)).toBe('1')
+    expect(await admin!.get(`${prefix}clock`)).toBe('5')
+  })
+})
+
+describe('redis commit and what it read', () => {
+  it('refuses a commit when a site count it read changed (boilerplate is judged on it)', async (ctx) => {
+    if (!redis) return ctx.skip(REDIS_SKIP_REASON)
+    const prefix = `count${Date.now()}:`
+    const one = open(prefix)
+    const two = open(prefix)
+    const fp = [{ fingerprint: 'cafe', paragraph: 0 }]
+    const seed = await one.begin('a')
+    await seed.fingerprints(['cafe'], 'x.example')
+    expect(await seed.commit(record('a', 1, { site: 'x.example', fingerprints: fp, bands: [1] }))).toBe(true)
+    // p and q, both of site y, read the paragraph's first occurrence (a) and y's count (0).
+    const p = await one.begin('p')
+    const q = await two.begin('q')
+    const first = { first: { article: 'a', paragraph: 0 }, siteCount: 0 }
+    expect(await p.fingerprints(['cafe'], 'y.example')).toEqual([first])
+    expect(await q.fingerprints(['cafe'], 'y.example')).toEqual([first])
+    expect(await q.commit(record('q', 2, { site: 'y.example', fingerprints: fp, bands: [2] }))).toBe(true)
+    expect(await p.commit(record('p', 3, { site: 'y.example', fingerprints: fp, bands: [3] }))).toBe(false)
+    expect(await admin!.get(`${prefix}c:cafe:y.example`)).toBe('1')
+    const again = await one.begin('p')
+    expect(await again.fingerprints(['cafe'], 'y.example')).toEqual([{ ...first, siteCount: 1 }])
+    expect(await again.commit(record('p', 3, { site: 'y.example', fingerprints: fp, bands: [3] }))).toBe(true)
+    expect(await admin!.get(`${prefix}c:cafe:y.example`)).toBe('2')
+    expect(await admin!.get(`${prefix}clock`)).toBe('3')
+  })
+
+  it('refuses a commit when the same id was recorded meanwhile', async (ctx) => {
+    if (!redis) return ctx.skip(REDIS_SKIP_REASON)
+    const prefix = `same${Date.now()}:`
+    const s1 = await open(prefix).begin('x')
+    const s2 = await open(prefix).begin('x')
+    expect(await s1.commit(record('x', 1))).toBe(true)
+    expect(await s2.commit(record('x', 1))).toBe(false)
+    expect(await admin!.zcard(`${prefix}t`)).toBe(1)
+  })
+})

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { REDIS_SKIP_REASON, startTestRedis } from '../helpers/redis-server.js'
+
+const saved = { url: process.env.NEWS_DEDUP_REDIS_URL, ci: process.env.CI }
+
+/** Sets (or, with `undefined`, removes) an environment variable. */
+function setEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name]
+  else process.env[name] = value
+}
+
+afterEach(() => {
+  setEnv('NEWS_DEDUP_REDIS_URL', saved.url)
+  setEnv('CI', saved.ci)
+  vi.restoreAllMocks()
+})
+
+describe('the Redis test helper', () => {
+  it('fails under CI when NEWS_DEDUP_REDIS_URL is missing, starting no server', async () => {
+    setEnv('NEWS_DEDUP_REDIS_URL', undefined)
+    setEnv('CI', 'true')
+    await expect(startTestRedis()).rejects.toThrow(/NEWS_DEDUP_REDIS_URL/)
+  })
+
+  it('outside CI, without the variable, skips with a reason', async () => {
+    setEnv('NEWS_DEDUP_REDIS_URL', undefined)
+    setEnv('CI', undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(await startTestRedis()).toBeNull()
+    expect(REDIS_SKIP_REASON).toMatch(/NEWS_DEDUP_REDIS_URL is not set/)
+  })
+
+  it('uses the server the variable names', async (ctx) => {
+    if (!saved.url) return ctx.skip(REDIS_SKIP_REASON)
+    const redis = await startTestRedis()
+    expect(redis?.url).toBe(saved.url)
+    await redis?.stop()
+  })
+})

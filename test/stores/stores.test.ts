@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMemoryIndex } from '../../src/stores/memory.js'
+import { createRedisIndex } from '../../src/stores/redis.js'
+import { createSqliteIndex } from '../../src/stores/sqlite.js'
+import { openIndex } from '../../src/stores/open-index.js'
+import type { IndexRecord, FeedIndex } from '../../src/feed/types.js'
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js'
+
+let redis: TestRedis | null = null
+let dir = ''
+beforeAll(async () => {
+  redis = await startTestRedis()
+  dir = mkdtempSync(join(tmpdir(), 'feed-stores-'))
+})
+afterAll(async () => {
+  await redis?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const record = (id: string, time: number, extra: Partial<IndexRecord> = {}): IndexRecord => ({
+  id,
+  time,
+  site: 'a.example',
+  result: JSON.stringify({ id }),
+  of: null,
+  paragraphs: [{ index: 0, shingles: Uint32Array.from([1, 5, 9]) }, { index: 2, shingles: Uint32Array.from([4000000000]) }],
+  bands: [11, 22, 33],
+  fingerprints: [{ fingerprint: 'aaaa', paragraph: 0 }, { fingerprint: 'bbbb', paragraph: 2 }, { fingerprint: 'aaaa', paragraph: 3 }],
+  ...extra,
+})
+
+let counter = 0
+const stores: Array<[string, () => FeedIndex | null]> = [
+  ['memory', () => createMemoryIndex()],
+  ['sqlite', () => createSqliteIndex(join(dir, `s${++counter}.db`))],
+  ['redis', () => (redis ? createRedisIndex(redis.url, { prefix: `t${Date.now()}-${++counter}:` }) : null)],
+]
+
+describe.each(stores)('%s index', (_name, make) => {
+  it('records an article wholly and reads it back', async (ctx) => {
+    const index = make()
+    if (!index) return ctx.skip()
+    let s = await index.begin('x')
+    expect(s.stored).toBeNull()
+    expect(s.clock).toBe(-Infinity)
+    expect(await s.fingerprints(['aaaa'], 'a.example')).toEqual([{ first: null, siteCount: 0 }])
+    expect(await s.candidates([11, 22, 33])).toEqual([])
+    expect(await s.commit(record('x', 1000))).toBe(true)
+
+    s = await index.begin('x')
+    expect(s.stored).toBe(JSON.stringify({ id: 'x' }))
+    expect(s.clock).toBe(1000)
+    await s.release()
+
+    s = await index.begin('y')
+    expect(await s.fingerprints(['aaaa', 'bbbb', 'cccc'], 'a.example')).toEqual([
+      { first: { article: 'x', paragraph: 0 }, siteCount: 1 },
+      { first: { article: 'x', paragraph: 2 }, siteCount: 1 },
+      { first: null, siteCount: 0 },
+    ])
+    expect(await s.fingerprints(['aaaa'], 'b.example')).toEqual([{ first: { article: 'x', paragraph: 0 }, siteCount: 0 }])
+    expect(await s.candidates([0, 22, 0])).toEqual(['x'])
+    const [a] = await s.articles(['x', 'nope'])
+    expect(a?.id).toBe('x')
+    expect(a?.of).toBeNull()
+    expect(a?.paragraphs.map((p) => [p.index, [...p.shingles]])).toEqual([[0, [1, 5, 9]], [2, [4000000000]]])
+    expect(await s.commit(record('y', 2000, { of: 'x', paragraphs: [], bands: [] }))).toBe(true)
+
+    s = await index.begin('z')
+    expect((await s.fingerprints(['aaaa'], 'a.example'))[0]?.siteCount).toBe(2)
+    expect((await s.articles(['y']))[0]?.of).toBe('x')
+    await s.release()
+    expect(await index.size()).toBe(2)
+
+    // Expiry forgets x wholly: buckets, first occurrences, site counts.
+    expect(await index.expire(1500)).toBe(1)
+    s = await index.begin('x')
+    expect(s.stored).toBeNull()
+    expect(await s.candidates([11, 22, 33])).toEqual([])
+    expect(await s.fingerprints(['aaaa'], 'a.example')).toEqual([{ first: null, siteCount: 1 }])
+    await s.release()
+    expect(await index.size()).toBe(1)
+    await index.close()
+  })
+
+  it('refuses a second record of the same id', async (ctx) => {
+    const index = make()
+    if (!index) return ctx.skip()
+    const s1 = await index.begin('dup')
+    expect(await s1.commit(record('dup', 1))).toBe(true)
+    const s2 = await index.begin('dup')
+    expect(s2.stored).not.toBeNull()
+    await s2.release()
+    await index.close()
+  })
+})
+
+describe('openIndex', () => {
+  it('picks the store from the spec', async () => {
+    const m = openIndex(':memory:')
+    const s = openIndex(join(dir, 'open.db'))
+    expect([m.kind, s.kind]).toEqual(['memory', 'sqlite'])
+    await m.close()
+    await s.close()
+  })
+})
+
+describe('redis concurrency', () => {
+  it('lets only one of two racing sessions record into the same bucket', async (ctx) => {
+    if (!redis) return ctx.skip()
+    const prefix = `race${Date.now()}:`
+    const one = createRedisIndex(redis.url, { prefix })
+    const two = createRedisIndex(redis.url, { prefix })
+    const s1 = await one.begin('p')
+    const s2 = await two.begin('q')
+    expect(await s1.candidates([7, 8])).toEqual([])
+    expect(await s2.candidates([7, 9])).toEqual([])
+    expect(await s1.commit(record('p', 1, { bands: [7, 8] }))).toBe(true)
+    expect(await s2.commit(record('q', 1, { bands: [7, 9] }))).toBe(false)
+    const s3 = await two.begin('q')
+    expect(await s3.candidates([7, 9])).toEqual(['p'])
+    await s3.release()
+    await one.close()
+    await two.close()
+  })
+})

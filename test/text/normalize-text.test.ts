@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { normalizeText } from '../../src/text/normalize-text.js'
+
+describe('normalizeText', () => {
+  it.each([
+    ['the documented example', 'L’été  —  «Oui»', "l'été - \"oui\""],
+    ['curly apostrophe', 'l’été', "l'été"],
+    ['modifier-letter apostrophe and prime', 'lʼété l′été', "l'été l'été"],
+    ['low-9 and reversed quotes', '‚a‛ „b‟', "'a' \"b\""],
+    ['guillemets', '« Oui »', '" oui "'],
+    ['single guillemets', '‹ Oui ›', '" oui "'],
+    ['CJK corner brackets', '「はい」『いいえ』', '"はい""いいえ"'],
+    ['full-width quote and apostrophe', '＂Ｏｕｉ＂ ＇ｘ＇', '"oui" \'x\''],
+    ['em dash', 'a — b', 'a - b'],
+    ['en dash', '2020–2024', '2020-2024'],
+    ['minus sign', '−5 °C', '-5 °c'],
+    ['hyphen U+2010', 'porte‐parole', 'porte-parole'],
+    ['no-break space', 'a\u00a0b', 'a b'],
+    ['narrow no-break space', '10\u202f%', '10 %'],
+    ['ideographic space', '東京\u3000大阪', '東京 大阪'],
+    ['tabs, newlines and runs of spaces', ' a \t\n b  c ', 'a b c'],
+    ['zero-width space', 'Whats\u200bApp', 'whatsapp'],
+    ['word joiner and BOM', '\ufeffa\u2060b', 'ab'],
+    ['soft hyphen', 'inter\u00adnational', 'international'],
+    ['full-width letters and digits (NFKC)', 'ＷｈａｔｓＡｐｐ １２３', 'whatsapp 123'],
+    ['ligature (NFKC)', 'ﬁnance', 'finance'],
+    ['decomposed accents (NFKC composes)', 'e\u0301te\u0301', 'été'],
+    ['ellipsis', 'la suite…', 'la suite...'],
+    ['upper case', 'ÉTÉ À PARIS', 'été à paris'],
+    ['German sharp s', 'Straße STRASSE', 'strasse strasse'],
+    ['Greek final sigma', 'ΛΌΓΟΣ λόγος', 'λόγοσ λόγοσ'],
+  ])('%s', (_, input, expected) => {
+    expect(normalizeText(input)).toBe(expected)
+  })
+
+  it.each([
+    ['accents are kept', 'été', 'ete'],
+    ['ZWNJ is kept (it changes Persian words)', 'می\u200cخواهم', 'میخواهم'],
+    ['ZWJ is kept', 'क्\u200dष', 'क्ष'],
+    ['punctuation other than quotes and dashes is kept', 'Photo: AFP', 'Photo : AFP.'],
+    ['digits are kept apart', '0,7 %', '0.7 %'],
+  ])('%s: the two forms stay different', (_, a, b) => {
+    expect(normalizeText(a)).not.toBe(normalizeText(b))
+  })
+
+  it.each([['L’été  —  «Oui»'], ['ＷｈａｔｓＡｐｐ\u200b'], ['Straße…'], ['  '], ['ΣΊΣΥΦΟΣ'], ['ﬃ']])('is idempotent on %j', (input) => {
+    const once = normalizeText(input)
+    expect(normalizeText(once)).toBe(once)
+  })
+
+  it('returns "" for white space only', () => {
+    expect(normalizeText(' \u00a0\u3000\t\n')).toBe('')
+  })
+})
