@@ -1,11 +1,11 @@
 import { findDuplicates } from './detect/find-duplicates.js'
-import { cutRanges } from './text/cut-ranges.js'
 import { groupPassages } from './detect/group-passages.js'
 import { DedupeError } from './errors.js'
 import { tagArticleLanguages } from './language/tag-article-languages.js'
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js'
+import { cleanedText } from './output/kept-paragraphs.js'
 import { guessFormat, parseInput } from './parse/parse-input.js'
-import type { CleanResult, InputFormat, Paragraph, SourceBlock } from './types.js'
+import type { CleanResult, InputFormat, SourceBlock } from './types.js'
 
 /** An article as an object: one of `text`, `html` or `markdown` (checked in that order). */
 export interface ArticleInput {
@@ -14,21 +14,38 @@ export interface ArticleInput {
   markdown?: string
 }
 
-/** What the stages pass along. Each stage fills in its part. */
+/** What the stages pass along: the blocks, the options, and the report each stage fills in its part of. */
 interface Work {
-  input: string
-  format: InputFormat
-  options: ResolvedOptions
-  blocks: SourceBlock[]
-  paragraphs: Paragraph[]
-  language: string
-  confidence: number
+  readonly blocks: readonly SourceBlock[]
+  readonly options: ResolvedOptions
+  readonly result: CleanResult
 }
 
+/** One step of the pipeline: reads what earlier stages wrote on `work.result` and adds its part. */
 type Stage = (work: Work) => void
 
-/** The pipeline, in order: paragraphs → duplicates (fingerprints inside) → languages. */
-const STAGES: readonly Stage[] = [splitStage, duplicateStage, languageStage]
+/**
+ * The pipeline after parsing, in order: paragraphs → duplicates (fingerprints inside) →
+ * passages → languages → cleaned text. Defined once: `clean()`, the unified plugins, the
+ * streams and the feed all run it (through {@link runStages}).
+ */
+const STAGES: readonly Stage[] = [paragraphStage, duplicateStage, passageStage, languageStage, textStage]
+
+/**
+ * Runs {@link STAGES} on the blocks a parser found: what `clean()` does after parsing, and
+ * what the unified plugins run on the blocks of their tree.
+ *
+ * @param blocks The paragraphs' texts and offsets, in order.
+ * @param options Resolved options (`resolveOptions()`).
+ * @returns The report: paragraphs with verdicts and languages, passages, the cleaned text.
+ */
+export function runStages(blocks: readonly SourceBlock[], options: ResolvedOptions): CleanResult {
+  // Fields in the order of the JSON output.
+  const result: CleanResult = { language: 'und', confidence: 0, paragraphs: [], passages: [], text: '' }
+  const work: Work = { blocks, options, result }
+  for (const stage of STAGES) stage(work)
+  return result
+}
 
 /**
  * Cleans one article: splits it into paragraphs, flags the ones that repeat earlier material
@@ -49,15 +66,7 @@ const STAGES: readonly Stage[] = [splitStage, duplicateStage, languageStage]
 export function clean(input: string | ArticleInput, options?: Options | null): CleanResult {
   const resolved = resolveOptions(options)
   const { text, format } = readInput(input, resolved)
-  const work: Work = { input: text, format, options: resolved, blocks: [], paragraphs: [], language: 'und', confidence: 0 }
-  for (const stage of STAGES) stage(work)
-  return {
-    language: work.language,
-    confidence: work.confidence,
-    paragraphs: work.paragraphs,
-    passages: groupPassages(work.paragraphs.map((p) => p.duplicate)),
-    text: cleanedText(work.paragraphs),
-  }
+  return runStages(parseInput(text, format, resolved.split), resolved)
 }
 
 function readInput(input: string | ArticleInput, options: ResolvedOptions): { text: string; format: InputFormat } {
@@ -97,9 +106,8 @@ function assertText(text: string): void {
   }
 }
 
-function splitStage(work: Work): void {
-  work.blocks = parseInput(work.input, work.format, work.options.split)
-  work.paragraphs = work.blocks.map((block, index) => ({
+function paragraphStage(work: Work): void {
+  work.result.paragraphs = work.blocks.map((block, index) => ({
     index,
     text: block.text,
     language: 'und',
@@ -112,33 +120,36 @@ function splitStage(work: Work): void {
 }
 
 function duplicateStage(work: Work): void {
+  const paragraphs = work.result.paragraphs
   const { duplicates, repeatedSentences } = findDuplicates(
-    work.paragraphs.map((p) => p.text),
+    paragraphs.map((p) => p.text),
     work.options.detect,
   )
-  work.paragraphs.forEach((paragraph, k) => {
+  paragraphs.forEach((paragraph, k) => {
     paragraph.duplicate = duplicates[k] ?? null
     paragraph.repeatedSentences = repeatedSentences[k] ?? []
   })
 }
 
+function passageStage(work: Work): void {
+  work.result.passages = groupPassages(work.result.paragraphs.map((p) => p.duplicate))
+}
+
 function languageStage(work: Work): void {
+  const { result } = work
   const tags = tagArticleLanguages(
-    work.paragraphs.map((p) => p.text),
+    result.paragraphs.map((p) => p.text),
     work.options.language,
   )
-  work.language = tags.language
-  work.confidence = tags.confidence
-  work.paragraphs.forEach((paragraph, k) => {
+  result.language = tags.language
+  result.confidence = tags.confidence
+  result.paragraphs.forEach((paragraph, k) => {
     const tag = tags.paragraphs[k]!
     paragraph.language = tag.language
     paragraph.confidence = tag.confidence
   })
 }
 
-function cleanedText(paragraphs: readonly Paragraph[]): string {
-  return paragraphs
-    .filter((p) => p.duplicate === null)
-    .map((p) => cutRanges(p.text, p.repeatedSentences))
-    .join('\n\n')
+function textStage(work: Work): void {
+  work.result.text = cleanedText(work.result.paragraphs)
 }

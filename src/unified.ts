@@ -7,4 +7,5 @@
 export { rehypeNewsDedup } from './adapters/unified/rehype-news-dedup.js'
 export { remarkNewsDedup } from './adapters/unified/remark-news-dedup.js'
 export { resolvePluginOptions, type NewsDedupMode, type NewsDedupPluginOptions, type ResolvedPluginOptions } from './adapters/unified/options.js'
-export { MESSAGE_SOURCE, type NewsDedupParagraph, type NewsDedupReport, type NewsDedupRuleId } from './adapters/unified/analyze.js'
+export { MESSAGE_SOURCE, type NewsDedupRuleId } from './adapters/unified/messages.js'
+export type { NewsDedupParagraph, NewsDedupReport } from './adapters/unified/report.js'

@@ -2,7 +2,7 @@ import { clean } from '../clean.js'
 import { DedupeError } from '../errors.js'
 import { articleBody } from '../parse/article-body.js'
 import { resolveFeedOptions, type DeduplicatorOptions, type ResolvedFeedOptions } from './feed-options.js'
-import { feedText } from './feed-text.js'
+import { cleanedText } from '../output/kept-paragraphs.js'
 import { compareMatches, judgeArticle, matchCandidate, type CandidateMatch, type Verdict } from './judge-article.js'
 import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
@@ -258,7 +258,7 @@ function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {
   result.language = prepared.cleaned.language
   result.confidence = prepared.cleaned.confidence
   result.duplicate = verdict.duplicate
-  result.text = anyCross ? feedText(paragraphs) : prepared.cleaned.text
+  result.text = anyCross ? cleanedText(paragraphs) : prepared.cleaned.text
   result.paragraphs = paragraphs
   result.passages = prepared.cleaned.passages
   return result as FeedResult

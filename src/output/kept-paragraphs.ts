@@ -1,5 +1,4 @@
 import { cutRanges } from '../text/cut-ranges.js'
-import type { CleanResult } from '../types.js'
 
 /** A paragraph as the renderers print it. */
 export interface KeptParagraph {
@@ -7,12 +6,38 @@ export interface KeptParagraph {
   language: string
 }
 
+/** What deciding whether a paragraph is kept needs: `clean()`'s paragraph, or the feed's (with `crossDuplicate`). */
+export interface JudgedParagraph {
+  text: string
+  language: string
+  duplicate: object | null
+  repeatedSentences: ReadonlyArray<{ start: number; end: number }>
+  /** A feed verdict: set when another article already has the paragraph. */
+  crossDuplicate?: object | null
+}
+
 /**
- * The paragraphs a cleaned article is made of: kept ones, their repeated sentences cut.
- * @param result A `clean()` result.
+ * The paragraphs a cleaned article is made of: those that repeat nothing earlier in the
+ * article (`duplicate`) nor, in a feed, an earlier article (`crossDuplicate`), their repeated
+ * sentences cut. The one definition behind `clean().text`, the feed's `text` and the renderers.
+ *
+ * @param paragraphs The paragraphs of a `clean()` or feed result, in order.
  */
-export function keptParagraphs(result: CleanResult): KeptParagraph[] {
-  return result.paragraphs
-    .filter((p) => p.duplicate === null)
-    .map((p) => ({ text: cutRanges(p.text, p.repeatedSentences), language: p.language }))
+export function keptParagraphs(paragraphs: readonly JudgedParagraph[]): KeptParagraph[] {
+  const kept: KeptParagraph[] = []
+  for (const p of paragraphs) {
+    if (p.duplicate !== null || (p.crossDuplicate ?? null) !== null) continue
+    kept.push({ text: cutRanges(p.text, p.repeatedSentences), language: p.language })
+  }
+  return kept
+}
+
+/**
+ * The cleaned text: the {@link keptParagraphs}, separated by a blank line.
+ * @param paragraphs The paragraphs of a `clean()` or feed result, in order.
+ */
+export function cleanedText(paragraphs: readonly JudgedParagraph[]): string {
+  return keptParagraphs(paragraphs)
+    .map((p) => p.text)
+    .join('\n\n')
 }

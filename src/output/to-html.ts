@@ -13,7 +13,7 @@ import { keptParagraphs } from './kept-paragraphs.js'
  */
 export function toHtml(result: CleanResult): string {
   const lines = [`<article lang="${escapeHtml(result.language)}">`]
-  for (const paragraph of keptParagraphs(result)) {
+  for (const paragraph of keptParagraphs(result.paragraphs)) {
     const lang = paragraph.language !== result.language ? ` lang="${escapeHtml(paragraph.language)}"` : ''
     lines.push(`<p${lang}>${escapeHtml(paragraph.text)}</p>`)
   }

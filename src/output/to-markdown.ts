@@ -15,7 +15,7 @@ const BLOCK_START = /^(#{1,6}(?=\s|$)|>|[-+=]|\d{1,9}(?=[.)]))/
  * @param result A `clean()` result.
  */
 export function toMarkdown(result: CleanResult): string {
-  const blocks = keptParagraphs(result).map(({ text }) =>
+  const blocks = keptParagraphs(result.paragraphs).map(({ text }) =>
     text.replace(INLINE_SYNTAX, '\\$&').replace(BLOCK_START, (start) => (/^\d/.test(start) ? `${start}\\` : `\\${start}`)),
   )
   return blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`

@@ -1,26 +1,18 @@
 /**
- * Text normalization shared by the parsers: what a block's `text` looks like.
+ * Text normalization shared by the parsers: what a block's `text` looks like, and (for the
+ * unified plugins) where each of its characters came from.
  *
  * @module
  */
 import { isCjkAt, isCjkBefore } from '../text/cjk.js'
+import { CONTROL_CLASS, INVISIBLE_CLASS, SPACE_CLASS } from '../text/invisible.js'
 
-/**
- * Invisible characters dropped from a block's text: soft hyphen (U+00AD), zero-width space
- * (U+200B), word joiner (U+2060), byte order mark / zero-width no-break space (U+FEFF).
- * Zero-width non-joiner (U+200C) and joiner (U+200D) are kept: they change how Persian, Indic
- * scripts and emoji sequences are written.
- */
-const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g
-
-/**
- * White space folded to one space: everything JavaScript's `\s` matches (which includes
- * U+00A0 and U+202F no-break spaces, U+3000 ideographic space, U+2028/U+2029), plus NEL (U+0085).
- */
-const WHITESPACE_RUN = /[\s\u0085]+/g
-
-/** C0/C1 control characters other than white space; they carry no text. */
-const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g
+/** Characters dropped from a block's text: the invisible ones and the controls (see `text/invisible.ts`). */
+const DROPPED = new RegExp(`[${INVISIBLE_CLASS}${CONTROL_CLASS}]`, 'g')
+const DROPPED_CHAR = new RegExp(`[${INVISIBLE_CLASS}${CONTROL_CLASS}]`)
+/** White space folded to one space (see `text/invisible.ts`). */
+const WHITESPACE_RUN = new RegExp(`[${SPACE_CLASS}]+`, 'g')
+const SPACE_CHAR = new RegExp(`[${SPACE_CLASS}]`)
 
 /**
  * Normalizes the text of one block: drops invisible characters and control characters,
@@ -31,7 +23,7 @@ const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g
  * @returns the cleaned text, `''` when nothing visible is left
  */
 export function cleanWhitespace(text: string): string {
-  return text.replace(INVISIBLE, '').replace(CONTROLS, '').replace(WHITESPACE_RUN, ' ').trim()
+  return text.replace(DROPPED, '').replace(WHITESPACE_RUN, ' ').trim()
 }
 
 /**
@@ -91,4 +83,46 @@ export function joinLines(raw: string): string {
     if ((left === 0x2d || left === 0x2010) && LETTER.test(s.charAt(offset - 2)) && LOWER.test(s.charAt(after))) return ''
     return ' '
   })
+}
+
+/** A piece of a block's raw text: a text node's value, or text the walk adds itself (`node: null`, a `<br>` read as a space). */
+export interface Piece<N extends { value: string } = { value: string }> {
+  node: N | null
+  value: string
+}
+
+/** Where a character of a block's text came from: the piece, and the offset in its value. */
+export interface PieceOffset {
+  piece: number
+  offset: number
+}
+
+/**
+ * Builds `cleanWhitespace(pieces.join(''))` one character at a time, remembering where each
+ * character came from (`null` for a folded space): the plugins cut a repeated sentence out of
+ * the text node it came from with it. The same character classes as {@link cleanWhitespace}.
+ */
+export function traceWhitespace(pieces: readonly Piece[]): { text: string; sources: Array<PieceOffset | null> } {
+  const out: string[] = []
+  const sources: Array<PieceOffset | null> = []
+  let space = false
+  pieces.forEach((piece, p) => {
+    const value = piece.value
+    for (let k = 0; k < value.length; k++) {
+      const c = value[k]!
+      if (DROPPED_CHAR.test(c)) continue
+      if (SPACE_CHAR.test(c)) {
+        space = true
+        continue
+      }
+      if (space && out.length > 0) {
+        out.push(' ')
+        sources.push(null)
+      }
+      space = false
+      out.push(c)
+      sources.push({ piece: p, offset: k })
+    }
+  })
+  return { text: out.join(''), sources }
 }

@@ -1,9 +1,12 @@
+import { INVISIBLE_CLASS } from './invisible.js'
+
 /**
- * Characters folded away before paragraphs are compared. Zero-width space, word joiner,
- * BOM and soft hyphen carry no meaning for comparison; ZWNJ/ZWJ do (Persian, Indic scripts,
- * emoji) and are kept.
+ * Characters folded away before paragraphs are compared: the invisible set (`invisible.ts`:
+ * soft hyphen, zero-width space, word joiner, BOM; ZWNJ/ZWJ are kept), plus the Mongolian
+ * vowel separator (U+180E). That one is kept in a block's text, because it selects the shape
+ * of the next letter when Mongolian is displayed, but it carries no meaning for comparison.
  */
-const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF\u180E]/g
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}\u180E]`, 'g')
 /** Apostrophe-like marks folded to `'`. */
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u02B9\u0060\u00B4\uFF07]/g
 /** Quotation marks (CJK corner brackets included) folded to `"`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { keptParagraphs } from '../../src/output/kept-paragraphs.js'
+import { cleanedText, keptParagraphs } from '../../src/output/kept-paragraphs.js'
 import { paragraph, result } from '../helpers/results.js'
 
 describe('keptParagraphs', () => {
@@ -10,14 +10,23 @@ describe('keptParagraphs', () => {
       paragraph(1, 'Premier.', { duplicate: { kind: 'exact', of: 0, similarity: 1 } }),
       paragraph(2, text, { language: 'en', repeatedSentences: [{ start: 0, end: 43, of: 0, similarity: 1 }] }),
     ])
-    expect(keptParagraphs(r)).toEqual([
+    expect(keptParagraphs(r.paragraphs)).toEqual([
       { text: 'Premier.', language: 'fr' },
       { text: 'Ce qui est propre.', language: 'en' },
     ])
+    expect(cleanedText(r.paragraphs)).toBe('Premier.\n\nCe qui est propre.')
+  })
+
+  it('leaves out a paragraph another article of a feed already has (crossDuplicate)', () => {
+    const r = result([paragraph(0, 'Premier.'), paragraph(1, 'Second.')])
+    const feed = r.paragraphs.map((p, k) => ({ ...p, crossDuplicate: k === 0 ? { kind: 'copy', article: 'a', paragraph: 3 } : null }))
+    expect(keptParagraphs(feed)).toEqual([{ text: 'Second.', language: 'fr' }])
+    expect(cleanedText(feed)).toBe('Second.')
   })
 
   it('gives [] when every paragraph is flagged', () => {
     const r = result([paragraph(0, 'x', { duplicate: { kind: 'exact', of: 0, similarity: 1 } })])
-    expect(keptParagraphs(r)).toEqual([])
+    expect(keptParagraphs(r.paragraphs)).toEqual([])
+    expect(cleanedText(r.paragraphs)).toBe('')
   })
 })

@@ -26,55 +26,39 @@
  *
  * @module
  */
-import type { Element, ElementContent, Parents, Properties, Root, RootContent, Text } from 'hast'
+import type { Element, ElementContent, Parents, Root, RootContent, Text } from 'hast'
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
-import { cleanWhitespace } from '../../parse/clean-whitespace.js'
-import { analyze, cutSentences, reportDuplicate, reportSentence, type NewsDedupParagraph, type Outcome, type Piece } from './analyze.js'
+import { fromHast, type Block, type HastSource } from '../../parse/from-hast.js'
+import { BLOCK_ELEMENTS } from '../../parse/html-elements.js'
+import { firstVisibleIndex, hasVisibleText, lastVisibleIndex } from '../../text/invisible.js'
+import { cutSentences } from './cut-sentences.js'
+import { reportDuplicate, reportSentence, type Outcome } from './messages.js'
 import { resolvePluginOptions, type NewsDedupPluginOptions } from './options.js'
-
-/** Elements whose boundaries end a paragraph (as in `src/parse/from-html.ts`). */
-const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
-  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
-  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'col', 'colgroup', 'frameset', 'frame', 'listing', 'plaintext',
-  'xmp', 'search', 'option', 'optgroup',
-])
-
-/** Elements skipped with everything inside them (as in `src/parse/from-html.ts`). */
-const DROPPED = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'object', 'embed', 'canvas', 'textarea',
-  'select', 'audio', 'video', 'noembed', 'noframes',
-])
+import { reportOf, type NewsDedupParagraph } from './report.js'
 
 /** Whole-element paragraphs emptied rather than removed: removing them would shift the table's columns. */
 const EMPTIED = new Set(['td', 'th'])
 /** Never removed: a document's structure. Their paragraphs are handled as runs of text. */
 const STRUCTURAL = new Set(['html', 'body'])
 
-const DISPLAY_NONE = /display\s*:\s*none/i
-const VISIBLE = /[^\s\u200B\u2060\uFEFF\u00AD]/
-
-/** One paragraph found in the tree. */
+/**
+ * One paragraph found in the tree, as the walk gives it, with `element` narrowed to a block
+ * element that can be removed or marked (`null` for `html`/`body`, handled as runs of text).
+ */
 interface HastBlock {
   text: string
-  /** The block element when the paragraph is all of it, else `null` (a run of text). */
   element: Element | null
-  /** Text nodes (and `<br>` spaces) in order. */
-  pieces: Piece[]
-  /** Text nodes and `<br>` elements making up the paragraph, for removing a run. */
+  pieces: Array<{ node: Text | null; value: string }>
   nodes: Array<Text | Element>
-  /**
-   * For a run started by a `<br><br>` split: the `<br>` elements and blank text between the
-   * previous paragraph (a run too) and this one. Empty otherwise.
-   */
   gap: Array<Text | Element>
 }
 
-type Frame =
-  | { node: RootContent | ElementContent; parent: Parents; exit: false }
-  | { node: Element; parent: Parents; exit: true; flushesAtEntry: number }
+function toHastBlock(block: Block<HastSource>): HastBlock {
+  const { element, nodes, gap } = block.source
+  const whole = element !== null && !STRUCTURAL.has(element.tagName.toLowerCase()) ? element : null
+  return { text: block.text, element: whole, pieces: block.pieces ?? [], nodes, gap }
+}
 
 /**
  * A rehype plugin that finds repeated paragraphs and sentences in an HTML tree (the detection
@@ -95,11 +79,9 @@ export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
   const { mode, options: resolved } = resolvePluginOptions(options)
   return function transform(tree: Root, file: VFile): undefined {
     const parents = new Map<Element | Text, Parents>()
-    const blocks = collectBlocks(tree, parents)
-    const result = analyze(
-      blocks.map((b) => b.text),
-      resolved,
-    )
+    const found = fromHast(tree, { parents })
+    const blocks = found.map(toHastBlock)
+    const result = reportOf(found, resolved)
     file.data.newsDedup = result
 
     setRootLanguage(tree, blocks, parents, result.language)
@@ -183,19 +165,13 @@ function handleSentences(file: VFile, block: HastBlock, paragraph: NewsDedupPara
  */
 function placeOf(block: HastBlock): Position | undefined {
   if (block.element?.position) return block.element.position
-  const texts = block.nodes.filter((n): n is Text => n.type === 'text' && n.position !== undefined && VISIBLE.test(n.value))
+  const texts = block.nodes.filter((n): n is Text => n.type === 'text' && n.position !== undefined && hasVisibleText(n.value))
   const first = texts[0]
   const last = texts[texts.length - 1]
   if (!first?.position || !last?.position) return undefined
-  const start = first.value.search(VISIBLE)
+  const start = firstVisibleIndex(first.value)
   const end = lastVisibleIndex(last.value) + 1
   return { start: pointAt(first.value, first.position.start, start), end: pointAt(last.value, last.position.start, end) }
-}
-
-/** Index of the last visible character of `value` (`-1` when there is none). */
-function lastVisibleIndex(value: string): number {
-  for (let i = value.length - 1; i >= 0; i--) if (VISIBLE.test(value[i]!)) return i
-  return -1
 }
 
 /**
@@ -210,118 +186,12 @@ function pointAt(value: string, start: Point, index: number): Point {
   return start.offset === undefined ? { line, column } : { line, column, offset: start.offset + index }
 }
 
-/** The paragraph walk of `src/parse/from-html.ts`, keeping the nodes of each paragraph. */
-function collectBlocks(tree: Root, parents: Map<Element | Text, Parents>): HastBlock[] {
-  const blocks: HastBlock[] = []
-  let pieces: Piece[] = []
-  let nodes: Array<Text | Element> = []
-  let gap: Array<Text | Element> = []
-  let hasText = false
-  let brCount = 0
-  let flushes = 0
-
-  const reset = (): void => {
-    pieces = []
-    nodes = []
-    gap = []
-    hasText = false
-  }
-
-  const flush = (element: Element | null): void => {
-    brCount = 0
-    if (!hasText) {
-      reset()
-      return
-    }
-    const text = cleanWhitespace(pieces.map((p) => p.value).join(''))
-    if (text !== '') {
-      const whole = element !== null && !STRUCTURAL.has(element.tagName.toLowerCase()) ? element : null
-      blocks.push({ text, element: whole, pieces, nodes, gap })
-    }
-    flushes++
-    reset()
-  }
-
-  /** Ends the paragraph at a `<br><br>`; its trailing `<br>`s and blank text become the next run's `gap`. */
-  const splitAtBreaks = (): void => {
-    let cut = nodes.length
-    while (cut > 0 && !isVisibleText(nodes[cut - 1]!)) cut--
-    const separators = nodes.splice(cut)
-    const before = blocks.length
-    flush(null)
-    if (blocks.length > before) gap = separators
-  }
-
-  const addText = (node: Text): void => {
-    const value = node.value
-    if (!VISIBLE.test(value)) {
-      if (value !== '') {
-        pieces.push({ node, value })
-        nodes.push(node)
-      }
-      return
-    }
-    if (brCount >= 2) splitAtBreaks()
-    brCount = 0
-    pieces.push({ node, value })
-    nodes.push(node)
-    hasText = true
-  }
-
-  const stack: Frame[] = []
-  for (let i = tree.children.length - 1; i >= 0; i--) stack.push({ node: tree.children[i]!, parent: tree, exit: false })
-
-  while (stack.length > 0) {
-    const frame = stack.pop()!
-    if (frame.exit) {
-      flush(flushes === frame.flushesAtEntry ? frame.node : null)
-      continue
-    }
-    const node = frame.node
-    if (node.type === 'text') {
-      parents.set(node, frame.parent)
-      addText(node)
-      continue
-    }
-    if (node.type !== 'element') continue
-    parents.set(node, frame.parent)
-    const tag = node.tagName.toLowerCase()
-    if (DROPPED.has(tag) || isHidden(node)) continue
-    if (tag === 'br') {
-      brCount++
-      pieces.push({ node: null, value: ' ' })
-      nodes.push(node)
-      continue
-    }
-    if (BLOCK.has(tag)) {
-      flush(null)
-      stack.push({ node, parent: frame.parent, exit: true, flushesAtEntry: flushes })
-    } else if (tag === 'wbr') {
-      continue
-    }
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: node, exit: false })
-  }
-  flush(null)
-  return blocks
-}
-
-function isVisibleText(node: Text | Element): boolean {
-  return node.type === 'text' && VISIBLE.test(node.value)
-}
-
-function isHidden(node: Element): boolean {
-  const props: Properties = node.properties
-  if (props.hidden !== undefined && props.hidden !== false && props.hidden !== null) return true
-  const style = props.style
-  return typeof style === 'string' && DISPLAY_NONE.test(style)
-}
-
 /** See the module documentation: `<html>`, else the single top-level element, else each top-level element holding a paragraph. */
 function setRootLanguage(tree: Root, blocks: readonly HastBlock[], parents: ReadonlyMap<Element | Text, Parents>, language: string): void {
   if (language === 'und' || blocks.length === 0) return
   const top = tree.children.filter((n): n is Element => n.type === 'element')
   const html = top.find((n) => n.tagName.toLowerCase() === 'html')
-  const looseText = tree.children.some((n) => n.type === 'text' && VISIBLE.test(n.value))
+  const looseText = tree.children.some((n) => n.type === 'text' && hasVisibleText(n.value))
   if (html) {
     html.properties.lang = language
   } else if (top.length === 1 && !looseText) {
@@ -380,8 +250,8 @@ function removeNodes(removed: Set<Element | Text>, parents: Map<Element | Text, 
       if (
         parent.type === 'element' &&
         before > 0 &&
-        !parent.children.some((c) => c.type !== 'text' || VISIBLE.test(c.value)) &&
-        !BLOCK.has(parent.tagName.toLowerCase()) &&
+        !parent.children.some((c) => c.type !== 'text' || hasVisibleText(c.value)) &&
+        !BLOCK_ELEMENTS.has(parent.tagName.toLowerCase()) &&
         !removed.has(parent)
       ) {
         removed.add(parent)
@@ -393,5 +263,5 @@ function removeNodes(removed: Set<Element | Text>, parents: Map<Element | Text, 
 }
 
 function isBlank(node: RootContent | ElementContent): boolean {
-  return node.type === 'text' && !VISIBLE.test(node.value)
+  return node.type === 'text' && !hasVisibleText(node.value)
 }

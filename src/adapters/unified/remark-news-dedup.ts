@@ -22,14 +22,15 @@
  *
  * @module
  */
-import type { Code, Heading, Html, Nodes, Paragraph, Parents, Root, RootContent, TableCell, Text } from 'mdast'
+import type { Html, Nodes, Parents, Root, RootContent } from 'mdast'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
-import { cleanWhitespace, joinLines } from '../../parse/clean-whitespace.js'
-import { parseHtml } from '../../parse/from-html.js'
+import { fromMdast, type MdastSource } from '../../parse/from-mdast.js'
 import type { Duplicate } from '../../types.js'
-import { analyze, cutSentences, reportDuplicate, reportSentence, type Outcome, type Piece } from './analyze.js'
+import { cutSentences } from './cut-sentences.js'
+import { reportDuplicate, reportSentence, type Outcome } from './messages.js'
 import { resolvePluginOptions, type NewsDedupPluginOptions } from './options.js'
+import { reportOf } from './report.js'
 
 declare module 'mdast' {
   interface Data {
@@ -40,15 +41,7 @@ declare module 'mdast' {
   }
 }
 
-type BlockNode = Paragraph | Heading | TableCell | Code | Html
-
-/** One paragraph found in the tree. */
-interface MdBlock {
-  text: string
-  node: BlockNode
-  /** Inline pieces, for cutting sentences; `null` for code and HTML, which are never cut. */
-  pieces: Piece[] | null
-}
+type BlockNode = MdastSource
 
 /**
  * A remark plugin that finds repeated paragraphs and sentences in a Markdown tree (the
@@ -66,26 +59,23 @@ export function remarkNewsDedup(options?: NewsDedupPluginOptions | null) {
   const { mode, options: resolved } = resolvePluginOptions(options)
   return function transform(tree: Root, file: VFile): undefined {
     const parents = new Map<Nodes, Parents>()
-    const blocks = collectBlocks(tree, parents)
-    const result = analyze(
-      blocks.map((b) => b.text),
-      resolved,
-    )
+    const blocks = fromMdast(tree, { parents })
+    const result = reportOf(blocks, resolved)
     file.data.newsDedup = result
     if (result.language !== 'und') (tree.data ??= {}).lang = result.language
 
     // Paragraphs of one HTML node: removed only together.
     const htmlFlagged = new Map<Html, boolean>()
     blocks.forEach((block, k) => {
-      if (block.node.type !== 'html') return
+      if (block.source.type !== 'html') return
       const flagged = result.paragraphs[k]!.duplicate !== null
-      htmlFlagged.set(block.node, (htmlFlagged.get(block.node) ?? true) && flagged)
+      htmlFlagged.set(block.source, (htmlFlagged.get(block.source) ?? true) && flagged)
     })
 
     const removed = new Set<Nodes>()
     result.paragraphs.forEach((paragraph, k) => {
       const block = blocks[k]!
-      const node = block.node
+      const node = block.source
       const duplicate = paragraph.duplicate
       // A marked repeat stays in the document: it needs its own language as much as a kept paragraph.
       if (duplicate === null || mode === 'mark') setOwnLanguage(node, paragraph.language, result.language, parents)
@@ -155,81 +145,6 @@ function hProperties(node: Nodes): Record<string, unknown> {
   const holder = (node.data ??= {}) as { hProperties?: Record<string, unknown> | null }
   holder.hProperties ??= {}
   return holder.hProperties
-}
-
-/** The walk of `src/parse/from-markdown.ts`, keeping each paragraph's node. */
-function collectBlocks(tree: Root, parents: Map<Nodes, Parents>): MdBlock[] {
-  const blocks: MdBlock[] = []
-  const stack: Nodes[] = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop()!
-    switch (node.type) {
-      case 'paragraph':
-      case 'heading':
-      case 'tableCell': {
-        const pieces = inlinePieces(node)
-        const text = cleanWhitespace(joinLines(pieces.map((p) => p.value).join('')))
-        if (text !== '') blocks.push({ text, node, pieces })
-        break
-      }
-      case 'code': {
-        const text = cleanWhitespace(joinLines(node.value))
-        if (text !== '') blocks.push({ text, node, pieces: null })
-        break
-      }
-      case 'html':
-        for (const block of parseHtml(node.value)) blocks.push({ text: block.text, node, pieces: null })
-        break
-      case 'root':
-      case 'blockquote':
-      case 'list':
-      case 'listItem':
-      case 'table':
-      case 'tableRow':
-      case 'footnoteDefinition':
-        for (let i = node.children.length - 1; i >= 0; i--) {
-          const child = node.children[i]!
-          parents.set(child, node)
-          stack.push(child)
-        }
-        break
-      default:
-        break
-    }
-  }
-  return blocks
-}
-
-const BR_TAG = /^<br\b/i
-
-/** The inline content of a block as pieces: `text` nodes as themselves, the rest as plain strings. */
-function inlinePieces(node: Nodes): Piece[] {
-  const pieces: Piece[] = []
-  const stack: Nodes[] = [node]
-  while (stack.length > 0) {
-    const n = stack.pop()!
-    switch (n.type) {
-      case 'text':
-        pieces.push({ node: n satisfies Text, value: n.value })
-        break
-      case 'inlineCode':
-        pieces.push({ node: null, value: n.value })
-        break
-      case 'break':
-        pieces.push({ node: null, value: ' ' })
-        break
-      case 'html':
-        if (BR_TAG.test(n.value)) pieces.push({ node: null, value: ' ' })
-        break
-      case 'image':
-      case 'imageReference':
-      case 'footnoteReference':
-        break
-      default:
-        if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!)
-    }
-  }
-  return pieces
 }
 
 /** Containers removed once they hold nothing. */

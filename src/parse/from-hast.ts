@@ -1,0 +1,204 @@
+/**
+ * The paragraph walk over a hast tree: the one `clean(html)` (through {@link parseHtml}) and
+ * the rehype plugin both use, so their paragraphs are the same by construction.
+ *
+ * The tree is read in document order as a flow of text: block elements (`p`, `li`, `h1`–`h6`,
+ * `blockquote`, `td`, `div`, `section`, …; see `html-elements.ts`) open and close paragraphs,
+ * inline elements (`a`, `b`, `span`, …) only contribute their text, so nested blocks never yield
+ * a paragraph twice (a `blockquote` of `p`s gives the `p`s, an `li` holding a `p` gives one
+ * paragraph) and text written directly in a `div` becomes a paragraph of its own. Two or more
+ * consecutive `<br>` (white space and comments between allowed) split a paragraph; a single
+ * `<br>` is a space. Dropped elements (`script`, `style`, …) and hidden ones are skipped with
+ * their content.
+ *
+ * The walk is iterative (any nesting depth).
+ *
+ * @module
+ */
+import type { Element, ElementContent, Parents, Root, RootContent, Text } from 'hast'
+import { hasVisibleText } from '../text/invisible.js'
+import type { SourceBlock } from '../types.js'
+import { cleanWhitespace, tightenRange, type Piece } from './clean-whitespace.js'
+import { BLOCK_ELEMENTS, DROPPED_ELEMENTS, isHidden } from './html-elements.js'
+
+/** Where a paragraph of a hast tree came from. */
+export interface HastSource {
+  /**
+   * The block element when the paragraph is all of its content (nothing else closed a
+   * paragraph inside it), else `null`: a run of text beside blocks, or a piece of a
+   * `<br><br>`-split paragraph.
+   */
+  element: Element | null
+  /** Text nodes and `<br>` elements making up the paragraph, in order. */
+  nodes: Array<Text | Element>
+  /**
+   * For a run started by a `<br><br>` split: the `<br>` elements and blank text between the
+   * previous paragraph (a run too) and this one. Empty otherwise.
+   */
+  gap: Array<Text | Element>
+}
+
+/**
+ * A paragraph found by a walk, with where it came from: `source` (the nodes) and `pieces`
+ * (its raw text, piece by piece, to trace a character of `text` back to its node; `null`
+ * where the text cannot be edited in place).
+ */
+export interface Block<S> extends SourceBlock {
+  source: S
+  pieces: Array<Piece<Text>> | null
+}
+
+/** Options of {@link fromHast}. */
+export interface FromHastOptions {
+  /**
+   * The source string the tree was parsed from. With it, offsets are trimmed of blank
+   * characters and kept inside it; without it, they are the tree's positions as they are.
+   */
+  input?: string
+  /** Filled with the parent of every element and text node visited. */
+  parents?: Map<Element | Text, Parents>
+}
+
+type Frame =
+  | { node: RootContent | ElementContent; parent: Parents; exit: false }
+  | { node: Element; parent: Parents; exit: true; flushesAtEntry: number }
+
+/**
+ * Splits a hast tree into paragraphs; see the module documentation.
+ *
+ * Offsets: when a paragraph is the whole content of one block element, its range is the
+ * element's (tags included); otherwise (a `<br><br>` piece, text mixed with blocks in a `div`,
+ * an element without a source position) it runs from the first to the last of its visible
+ * text nodes. `-1` when the nodes have no position.
+ *
+ * @returns The non-empty paragraphs in document order.
+ */
+export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block<HastSource>> {
+  const { input, parents } = options
+  const blocks: Array<Block<HastSource>> = []
+  // The current paragraph: raw text pieces, its nodes and the range of its visible text nodes.
+  let pieces: Array<Piece<Text>> = []
+  let nodes: Array<Text | Element> = []
+  let gap: Array<Text | Element> = []
+  let hasText = false
+  let runStart = -1
+  let runEnd = -1
+  let brCount = 0
+  // Number of paragraphs closed so far (empty ones not counted).
+  let flushes = 0
+
+  const reset = (): void => {
+    pieces = []
+    nodes = []
+    gap = []
+    hasText = false
+    runStart = -1
+    runEnd = -1
+  }
+
+  const flush = (element: Element | null): void => {
+    brCount = 0
+    if (!hasText) {
+      reset()
+      return
+    }
+    const text = cleanWhitespace(pieces.map((p) => p.value).join(''))
+    if (text !== '') {
+      const [start, end] = rangeOf(element, runStart, runEnd, input)
+      blocks.push({ text, start, end, source: { element, nodes, gap }, pieces })
+    }
+    flushes++
+    reset()
+  }
+
+  /** Ends the paragraph at a `<br><br>`; its trailing `<br>`s and blank text become the next run's `gap`. */
+  const splitAtBreaks = (): void => {
+    let cut = nodes.length
+    while (cut > 0 && !isVisibleText(nodes[cut - 1]!)) cut--
+    const separators = nodes.splice(cut)
+    const before = blocks.length
+    flush(null)
+    if (blocks.length > before) gap = separators
+  }
+
+  const addText = (node: Text): void => {
+    const value = node.value
+    if (!hasVisibleText(value)) {
+      if (value !== '') {
+        pieces.push({ node, value })
+        nodes.push(node)
+      }
+      return
+    }
+    if (brCount >= 2) splitAtBreaks()
+    brCount = 0
+    pieces.push({ node, value })
+    nodes.push(node)
+    hasText = true
+    const s = node.position?.start.offset
+    const e = node.position?.end?.offset
+    if (s !== undefined && e !== undefined) {
+      if (runStart < 0 || s < runStart) runStart = s
+      if (e > runEnd) runEnd = e
+    }
+  }
+
+  const stack: Frame[] = []
+  for (let i = tree.children.length - 1; i >= 0; i--) stack.push({ node: tree.children[i]!, parent: tree, exit: false })
+
+  while (stack.length > 0) {
+    const frame = stack.pop()!
+    if (frame.exit) {
+      // Whole element as one paragraph when nothing was closed since it opened.
+      flush(flushes === frame.flushesAtEntry ? frame.node : null)
+      continue
+    }
+    const node = frame.node
+    if (node.type === 'text') {
+      parents?.set(node, frame.parent)
+      addText(node)
+      continue
+    }
+    if (node.type !== 'element') continue // comments, doctype
+    parents?.set(node, frame.parent)
+    const tag = node.tagName.toLowerCase()
+    if (DROPPED_ELEMENTS.has(tag) || isHidden(node)) continue
+    if (tag === 'br') {
+      brCount++
+      pieces.push({ node: null, value: ' ' })
+      nodes.push(node)
+      continue
+    }
+    if (BLOCK_ELEMENTS.has(tag)) {
+      flush(null)
+      stack.push({ node, parent: frame.parent, exit: true, flushesAtEntry: flushes })
+    } else if (tag === 'wbr') {
+      continue
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: node, exit: false })
+  }
+  flush(null)
+  return blocks
+}
+
+function isVisibleText(node: Text | Element): boolean {
+  return node.type === 'text' && hasVisibleText(node.value)
+}
+
+/** The element's range when it covers the run of text (or the run has none), else the run's, trimmed. */
+function rangeOf(element: Element | null, runStart: number, runEnd: number, input: string | undefined): [number, number] {
+  let start = runStart
+  let end = runEnd
+  const pos = element?.position
+  const elStart = pos?.start.offset
+  const elEnd = pos?.end?.offset
+  if (elStart !== undefined && elEnd !== undefined && elEnd > elStart && (start < 0 || (elStart <= start && elEnd >= end))) {
+    start = elStart
+    end = elEnd
+  } else if (start >= 0 && input !== undefined) {
+    ;[start, end] = tightenRange(input, start, end)
+  }
+  // parse5 may place an end one past the input when it stops inside a tag at end of file.
+  if (input !== undefined) end = Math.min(end, input.length)
+  return [start, end]
+}

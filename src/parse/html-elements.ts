@@ -1,0 +1,42 @@
+/**
+ * The HTML element classes the paragraph walk ({@link fromHast}) and the rehype plugin share.
+ * Defined once, so `clean(html)` and `rehypeNewsDedup` cannot drift apart.
+ *
+ * @module
+ */
+import type { Element } from 'hast'
+
+/**
+ * Elements whose boundaries end a paragraph: the HTML standard's block-level rendering
+ * (§15.3 "Flow content": `address` … `ul`, the obsolete `center`, `dir`, `listing`,
+ * `plaintext`, `xmp`), plus table parts, `frameset`/`frame` and the `select` options, which
+ * render as separate lines.
+ */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'col', 'colgroup', 'frameset', 'frame', 'listing', 'plaintext',
+  'xmp', 'search', 'option', 'optgroup',
+])
+
+/**
+ * Elements skipped with everything inside them: metadata (`head`), scripts and templates,
+ * embedded content (`iframe`, `svg`, `math`, media, `canvas`), form controls whose text is
+ * not prose (`textarea`, `select`), and fallbacks never shown by a modern browser
+ * (`noembed`, `noframes`, `noscript`).
+ */
+export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'object', 'embed', 'canvas', 'textarea',
+  'select', 'audio', 'video', 'noembed', 'noframes',
+])
+
+const DISPLAY_NONE = /display\s*:\s*none/i
+
+/** Whether an element is hidden from readers: the `hidden` attribute, or an inline `display: none`. */
+export function isHidden(element: Element): boolean {
+  const props = element.properties
+  if (props.hidden !== undefined && props.hidden !== false && props.hidden !== null) return true
+  const style = props.style
+  return typeof style === 'string' && DISPLAY_NONE.test(style)
+}
