@@ -14,8 +14,20 @@ export type DedupeErrorCode =
   | 'E_INVALID_RECORD'
   /** An input file or folder that could not be read (CLI). */
   | 'E_READ'
-  /** The feed index cannot be opened: Redis cannot be reached (the message names its URL, password hidden) or the SQLite driver, an optional dependency, is missing. */
+  /**
+   * The feed index cannot be opened: Redis cannot be reached (the message names its URL,
+   * password hidden), the SQLite driver, an optional dependency, is missing, or the SQLite file
+   * cannot be opened (its folder does not exist, it is not a database, no permission).
+   */
   | 'E_INDEX_UNAVAILABLE'
+  /** An index, or one of its sessions, used after it was closed or committed: open a new one. */
+  | 'E_INDEX_CLOSED'
+  /** An article could not be recorded because other writers kept changing the index meanwhile: retry it. */
+  | 'E_INDEX_CONFLICT'
+  /** A command-line usage mistake: an unknown command or flag, a bad flag value (CLI exit code 2). */
+  | 'E_USAGE'
+  /** Not the caller's mistake: a bug or an unexpected failure of a dependency (error records carry it; please report it). */
+  | 'E_INTERNAL'
 
 /**
  * The one error class of the library. Thrown only for caller mistakes (bad options, unknown
@@ -36,7 +48,7 @@ export class DedupeError extends Error {
  * an object already of that shape (a reader's error record) is taken as it is, and anything
  * else is `E_INTERNAL`.
  */
-export function errorInfo(error: unknown): { code: string; message: string } {
+export function errorInfo(error: unknown): { code: DedupeErrorCode | string; message: string } {
   if (error instanceof DedupeError) return { code: error.code, message: error.message }
   if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error && !(error instanceof Error)) {
     return { code: String(error.code), message: String(error.message) }

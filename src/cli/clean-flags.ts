@@ -3,8 +3,13 @@ import { DedupeError } from '../errors.js'
 import type { Options } from '../options.js'
 import type { CliIo } from './clean-command.js'
 
-/** A usage mistake on the command line: exit code 2. */
-export class UsageError extends Error {}
+/** A usage mistake on the command line: a {@link DedupeError} with code `E_USAGE`, exit code 2. */
+export class UsageError extends DedupeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('E_USAGE', message, options)
+    this.name = 'UsageError'
+  }
+}
 
 /** The `parseArgs` flags of `clean()`'s options, shared by the commands that clean. */
 export const CLEAN_FLAGS = {

@@ -85,7 +85,7 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
         if (!committed) await session.release()
       }
     }
-    throw new Error(`Could not record article ${prepared.id}: the index kept changing (${MAX_ATTEMPTS} attempts)`)
+    throw new DedupeError('E_INDEX_CONFLICT', `Could not record article ${prepared.id}: the index kept changing (${MAX_ATTEMPTS} attempts); add it again`)
   }
 
   const add = (article: Article): Promise<FeedResult> => {

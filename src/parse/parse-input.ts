@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { DedupeError } from '../errors.js'
 import type { InputFormat, SourceBlock } from '../types.js'
 import { parseHtml } from './from-html.js'
 import { parseMarkdown } from './from-markdown.js'
@@ -28,7 +29,7 @@ export function parseInput(input: string, format: InputFormat, options?: ParseIn
     case 'text':
       return parseText(input, options)
     default:
-      throw new TypeError(`Unknown input format: ${String(format)}`)
+      throw new DedupeError('E_UNKNOWN_FORMAT', `Expected \`format\` to be text, html or markdown, not \`${String(format)}\``)
   }
 }
 

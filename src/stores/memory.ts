@@ -1,3 +1,4 @@
+import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle, ParagraphRef } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
 
@@ -83,7 +84,7 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
   }
   const siteKey = (site: string, fingerprint: string): string => site + '\u0000' + fingerprint
   const assertOpen = (): void => {
-    if (closed) throw new Error('The memory index is closed')
+    if (closed) throw new DedupeError('E_INDEX_CLOSED', 'The memory index is closed: create a new one')
   }
 
   return {
@@ -117,7 +118,7 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
           return out
         },
         async commit(record): Promise<boolean> {
-          if (done) throw new Error('This index session is over')
+          if (done) throw new DedupeError('E_INDEX_CLOSED', 'This index session is over: begin a new one')
           done = true
           if (version !== started || articles.has(record.id)) return false
           version++

@@ -353,7 +353,7 @@ async function beginSession(
     candidates: (bands) => guarded(url, () => readCandidates(redis, k, reads, bands, bucketLimit)),
     articles: (ids) => guarded(url, () => readArticles(redis, k, reads, ids)),
     async commit(record: IndexRecord): Promise<boolean> {
-      if (!open) throw new Error('This index session is over')
+      if (!open) throw new DedupeError('E_INDEX_CLOSED', 'This index session is over: begin a new one')
       open = false
       if (reads.torn) return false
       const { keys, args } = commitArguments(k, record, reads, bucketLimit)

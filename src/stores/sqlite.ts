@@ -44,6 +44,32 @@ function loadDriver(): typeof Database {
 }
 
 /**
+ * Opens the file and sets it up (WAL, schema).
+ * @throws {DedupeError} `E_INDEX_UNAVAILABLE` when it cannot be opened: the driver throws a raw
+ *   `TypeError` for a folder that does not exist, a `SqliteError` for a file that is not a
+ *   database or cannot be written; the message names the path and the fix, the cause is kept.
+ */
+function openDatabase(Driver: typeof Database, path: string, timeout: number): Database.Database {
+  let db: Database.Database | undefined
+  try {
+    db = new Driver(path, { timeout })
+    db.pragma('journal_mode = WAL')
+    // NORMAL: a commit survives a killed process (WAL is written before COMMIT returns); only a power loss may lose the last ones.
+    db.pragma('synchronous = NORMAL')
+    db.exec(SCHEMA)
+    return db
+  } catch (cause) {
+    db?.close()
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    throw new DedupeError(
+      'E_INDEX_UNAVAILABLE',
+      `Cannot open the SQLite index \`${path}\` (${reason}): check that its folder exists and is writable, and that the file is a news-dedup index`,
+      { cause },
+    )
+  }
+}
+
+/**
  * An index in a SQLite file (better-sqlite3, WAL). Each article is recorded in one
  * transaction (`BEGIN IMMEDIATE` … `COMMIT`, read and write under the same lock), so a
  * process killed at any moment leaves every article recorded wholly or not at all, and
@@ -54,11 +80,7 @@ function loadDriver(): typeof Database {
 export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}): FeedIndex {
   const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
   const Driver = loadDriver()
-  const db = new Driver(path, { timeout: options.busyTimeout ?? 30_000 })
-  db.pragma('journal_mode = WAL')
-  // NORMAL: a commit survives a killed process (WAL is written before COMMIT returns); only a power loss may lose the last ones.
-  db.pragma('synchronous = NORMAL')
-  db.exec(SCHEMA)
+  const db = openDatabase(Driver, path, options.busyTimeout ?? 30_000)
   const q = {
     stored: db.prepare('SELECT result FROM articles WHERE id = ?'),
     clock: db.prepare("SELECT value FROM meta WHERE key = 'clock'"),
@@ -91,7 +113,7 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
       let open = true
       const bucketSizes = new Map<string, number>()
       const end = (sql: string): void => {
-        if (!open) throw new Error('This index session is over')
+        if (!open) throw new DedupeError('E_INDEX_CLOSED', 'This index session is over: begin a new one')
         open = false
         db.exec(sql)
       }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { UsageError } from '../../src/cli/clean-command.js'
+import { DedupeError } from '../../src/errors.js'
 import { runReview } from '../../src/cli/review-command.js'
 import { main } from '../../src/cli/main.js'
 import { fakeIo } from '../helpers/fake-io.js'
@@ -71,6 +72,9 @@ describe('news-dedup review', () => {
 
   it('reports bad usage', async () => {
     await expect(runReview(['--to', 'x'], fakeIo().io)).rejects.toThrow(UsageError)
+    // A usage mistake is a DedupeError with its own code, like every error a caller can act on.
+    await expect(runReview(['--to', 'x'], fakeIo().io)).rejects.toMatchObject({ name: 'UsageError', code: 'E_USAGE' })
+    await expect(runReview(['--to', 'x'], fakeIo().io)).rejects.toBeInstanceOf(DedupeError)
     await expect(runReview(['--near-threshold', '2'], fakeIo().io)).rejects.toThrow(/E_INVALID_OPTION/)
     await expect(runReview(['--boilerplate-min', '2'], fakeIo().io)).rejects.toThrow(/only applies with --feed/)
     const help = fakeIo()

@@ -43,7 +43,7 @@ describe('parseInput', () => {
   })
 
   it('rejects an unknown format', () => {
-    expect(() => parseInput('x', 'pdf' as InputFormat)).toThrow(TypeError)
+    expect(() => parseInput('x', 'pdf' as InputFormat)).toThrow(expect.objectContaining({ name: 'DedupeError', code: 'E_UNKNOWN_FORMAT' }))
   })
 
   it('reads the reference article as 7 paragraphs', () => {

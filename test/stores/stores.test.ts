@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DedupeError } from '../../src/errors.js'
 import { createMemoryIndex } from '../../src/stores/memory.js'
 import { createRedisIndex } from '../../src/stores/redis.js'
 import { createSqliteIndex } from '../../src/stores/sqlite.js'
@@ -95,6 +96,41 @@ describe.each(stores)('%s index', (_name, make) => {
     expect(s2.stored).not.toBeNull()
     await s2.release()
     await index.close()
+  })
+
+  it('refuses a second commit of one session with a DedupeError E_INDEX_CLOSED', async (ctx) => {
+    const index = make()
+    if (!index) return ctx.skip()
+    const s = await index.begin('once')
+    expect(await s.commit(record('once', 1))).toBe(true)
+    const error = await s.commit(record('once', 1)).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DedupeError)
+    expect((error as DedupeError).code).toBe('E_INDEX_CLOSED')
+    expect((error as DedupeError).message).toMatch(/session is over/)
+    await index.close()
+  })
+})
+
+describe('errors opening an index', () => {
+  it('gives E_INDEX_UNAVAILABLE naming the path, not the driver\'s raw TypeError, for a SQLite file in a missing folder', () => {
+    const path = join(dir, 'no-such-folder', 'index.db')
+    let error: unknown
+    try {
+      openIndex(path)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(DedupeError)
+    expect((error as DedupeError).code).toBe('E_INDEX_UNAVAILABLE')
+    expect((error as DedupeError).message).toContain(path)
+    expect((error as DedupeError).message).toMatch(/folder exists/)
+    expect((error as DedupeError).cause).toBeInstanceOf(Error)
+  })
+
+  it('gives E_INDEX_CLOSED for a memory index used after close()', async () => {
+    const index = createMemoryIndex()
+    await index.close()
+    await expect(index.begin('x')).rejects.toMatchObject({ name: 'DedupeError', code: 'E_INDEX_CLOSED' })
   })
 })
 
