@@ -48,37 +48,115 @@ export interface Options {
   language?: LanguageOptions
 }
 
-/** {@link Options} with every default filled in, as the stages see them. */
-export interface ResolvedOptions {
-  format: InputFormat | undefined
-  split: TextSplitOptions
-  detect: Required<DetectOptions>
-  language: LanguageOptions
+/** {@link TextSplitOptions} resolved: `wrapWidth` is `null` when it is to be estimated from the text. */
+export interface ResolvedSplitOptions {
+  lineBreaks: NonNullable<TextSplitOptions['lineBreaks']>
+  wrapWidth: number | null
 }
 
-/** The defaults, in one place. */
-export const defaultOptions: Readonly<ResolvedOptions> = Object.freeze({
+/** {@link LanguageOptions} resolved: `only` is `undefined` when every language is a candidate. */
+export interface ResolvedLanguageOptions {
+  only: string[] | undefined
+  minLength: number
+}
+
+/** {@link Options} with every default filled in, as the stages see them: no stage checks for a missing value. */
+export interface ResolvedOptions {
+  format: InputFormat | undefined
+  split: ResolvedSplitOptions
+  detect: Required<DetectOptions>
+  language: ResolvedLanguageOptions
+}
+
+/**
+ * Defaults of the feed deduplicator's cross-article options (`createDeduplicator`, see
+ * `DeduplicatorOptions` for each), chosen on `bench/eval-feed.ts` (`bench/results/feed.md`).
+ * 16 bands × 4 rows: an article pair becomes a candidate with probability 1 − (1 − s⁴)¹⁶ at
+ * Jaccard s, whose midpoint (1/16)^(1/4) = 0.5 is `jaccardThreshold`.
+ */
+export interface FeedDefaults {
+  boilerplateMin: number
+  /** `null`: keep every article. */
+  ttl: number | null
+  shingleSize: number
+  bands: number
+  rows: number
+  jaccardThreshold: number
+  containmentThreshold: number
+  minShingles: number
+  copyThreshold: number
+  paragraphThreshold: number
+  paragraphMinShingles: number
+  maxCandidates: number
+}
+
+/** Every default of the library, per section: {@link ResolvedOptions}, plus the feed, stream and plugin sections. */
+export interface DefaultOptions extends ResolvedOptions {
+  feed: Readonly<FeedDefaults>
+  /** Streams (`createCleanStream`, `createFeedStream`, …): objects buffered on each side. */
+  stream: Readonly<{ highWaterMark: number }>
+  /** unified plugins: what happens to a repeated paragraph. */
+  plugin: Readonly<{ mode: 'remove' | 'mark' }>
+}
+
+/** The defaults, in one place, frozen. */
+export const defaultOptions: Readonly<DefaultOptions> = Object.freeze({
   format: undefined,
   detect: Object.freeze({ nearThreshold: 0.8, containThreshold: 0.95, minLength: 40, minSentenceLength: 40 }),
-  split: Object.freeze({}),
-  language: Object.freeze({}),
+  split: Object.freeze({ lineBreaks: 'auto' as const, wrapWidth: null }),
+  // minLength: below ten characters a text is one or two words; see LanguageOptions.minLength.
+  language: Object.freeze({ only: undefined, minLength: 10 }),
+  feed: Object.freeze({
+    boilerplateMin: 3,
+    ttl: null,
+    shingleSize: 3,
+    bands: 16,
+    rows: 4,
+    jaccardThreshold: 0.5,
+    containmentThreshold: 0.8,
+    minShingles: 20,
+    copyThreshold: 0.9,
+    paragraphThreshold: 0.5,
+    paragraphMinShingles: 8,
+    maxCandidates: 32,
+  }),
+  stream: Object.freeze({ highWaterMark: 1 }),
+  plugin: Object.freeze({ mode: 'remove' as const }),
+})
+
+/** The sections of {@link ResolvedOptions} alone (what `resolveOptions(null)` returns). */
+const RESOLVED_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
+  format: defaultOptions.format,
+  split: defaultOptions.split,
+  detect: defaultOptions.detect,
+  language: defaultOptions.language,
 })
 
 const FORMATS: readonly InputFormat[] = ['text', 'html', 'markdown']
 
-function assertRatio(name: string, value: unknown): asserts value is number {
+/**
+ * Throws `E_INVALID_OPTION` unless `value` is a number from 0 to 1.
+ * @param name The option's path, for the message.
+ */
+export function assertRatio(name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
     throw new DedupeError('E_INVALID_OPTION', `Expected \`${name}\` between 0 and 1, not \`${String(value)}\``)
   }
 }
 
-function assertCount(name: string, value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new DedupeError('E_INVALID_OPTION', `Expected \`${name}\` to be a whole number ≥ 0, not \`${String(value)}\``)
+/**
+ * Throws `E_INVALID_OPTION` unless `value` is a whole number ≥ `min`.
+ * @param name The option's path, for the message.
+ * @param min Smallest value allowed. @default 0
+ */
+export function assertCount(name: string, value: unknown, min = 0): asserts value is number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new DedupeError('E_INVALID_OPTION', `Expected \`${name}\` to be a whole number ≥ ${min}, not \`${String(value)}\``)
   }
 }
 
-function pick<T>(value: T | null | undefined, fallback: T): T {
+/** `value`, or `fallback` when it is `null` or `undefined` (both mean "the default"). */
+export function pick<T>(value: T | null | undefined, fallback: T): T {
   return value === null || value === undefined ? fallback : value
 }
 
@@ -133,7 +211,7 @@ function assertKnownLanguages(only: readonly string[]): void {
  * @throws {DedupeError} `E_INVALID_OPTION` or `E_UNKNOWN_FORMAT`, naming the value and the fix.
  */
 export function resolveOptions(options?: Options | null, extraKeys: readonly string[] = []): ResolvedOptions {
-  if (options === null || options === undefined) return defaultOptions
+  if (options === null || options === undefined) return RESOLVED_DEFAULTS
   if (typeof options !== 'object') {
     throw new DedupeError('E_INVALID_OPTION', `Expected options to be an object, not \`${typeof options}\``)
   }
@@ -160,20 +238,23 @@ export function resolveOptions(options?: Options | null, extraKeys: readonly str
   assertRatio('detect.containThreshold', detect.containThreshold)
   assertCount('detect.minLength', detect.minLength)
   assertCount('detect.minSentenceLength', detect.minSentenceLength)
-  const only = pick(options.language?.only, undefined)
+  const only = pick(options.language?.only, defaultOptions.language.only)
   if (only !== undefined && (!Array.isArray(only) || only.some((code) => typeof code !== 'string' || code === ''))) {
     throw new DedupeError('E_INVALID_OPTION', 'Expected `language.only` to be an array of language codes such as ["fr", "en"]')
   }
   if (only !== undefined) assertKnownLanguages(only)
-  const split = options.split ?? {}
-  if (split.lineBreaks !== undefined && !['auto', 'paragraph', 'join'].includes(split.lineBreaks)) {
+  const dl = defaultOptions.language
+  const minLength = pick(options.language?.minLength, dl.minLength)
+  assertCount('language.minLength', minLength)
+  const language: ResolvedLanguageOptions = { only, minLength }
+  const ds = defaultOptions.split
+  const split: ResolvedSplitOptions = {
+    lineBreaks: pick(options.split?.lineBreaks, ds.lineBreaks),
+    wrapWidth: pick(options.split?.wrapWidth, ds.wrapWidth),
+  }
+  if (!['auto', 'paragraph', 'join'].includes(split.lineBreaks)) {
     throw new DedupeError('E_INVALID_OPTION', `Expected \`split.lineBreaks\` to be auto, paragraph or join, not \`${String(split.lineBreaks)}\``)
   }
-  if (split.wrapWidth !== undefined) assertCount('split.wrapWidth', split.wrapWidth)
-  const minLength = pick(options.language?.minLength, undefined)
-  if (minLength !== undefined) assertCount('language.minLength', minLength)
-  const language: LanguageOptions = {}
-  if (only !== undefined) language.only = only
-  if (minLength !== undefined) language.minLength = minLength
+  if (split.wrapWidth !== null) assertCount('split.wrapWidth', split.wrapWidth)
   return { format, split, detect, language }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DedupeError } from '../src/errors.js'
+import { resolveFeedOptions } from '../src/feed/feed-options.js'
 import { defaultOptions, resolveOptions } from '../src/options.js'
 
 describe('resolveOptions', () => {
@@ -7,6 +8,24 @@ describe('resolveOptions', () => {
     const resolved = resolveOptions(options)
     expect(resolved.detect).toEqual(defaultOptions.detect)
     expect(resolved.format).toBeUndefined()
+    // Every section fully resolved: the stages never fill in a default themselves.
+    expect(resolved.split).toEqual({ lineBreaks: 'auto', wrapWidth: null })
+    expect(resolved.language).toEqual({ only: undefined, minLength: 10 })
+  })
+
+  it('reads null as the default in every section', () => {
+    const resolved = resolveOptions({ split: { lineBreaks: null, wrapWidth: null }, language: { only: null, minLength: null } } as never)
+    expect(resolved.split).toEqual(defaultOptions.split)
+    expect(resolved.language).toEqual(defaultOptions.language)
+  })
+
+  it('holds every section\'s defaults in one frozen object', () => {
+    for (const section of ['split', 'detect', 'language', 'feed', 'stream', 'plugin'] as const) {
+      expect(Object.isFrozen(defaultOptions[section])).toBe(true)
+    }
+    expect(defaultOptions.feed).toMatchObject({ jaccardThreshold: 0.5, containmentThreshold: 0.8, bands: 16, rows: 4, ttl: null })
+    expect(defaultOptions.stream).toEqual({ highWaterMark: 1 })
+    expect(defaultOptions.plugin).toEqual({ mode: 'remove' })
   })
 
   it('keeps given values and fills the others', () => {
@@ -70,5 +89,28 @@ describe('resolveOptions: unknown keys and languages', () => {
 
   it.each([['fr'], ['fra'], ['pt-BR'], ['zh-Hant'], ['no'], ['ceb'], ['ko']])('accepts the language name %s', (name) => {
     expect(() => resolveOptions({ language: { only: [name] } })).not.toThrow()
+  })
+})
+
+describe('resolveFeedOptions', () => {
+  it('fills the feed defaults from defaultOptions.feed', () => {
+    const { feed } = resolveFeedOptions({})
+    const { now, ...rest } = feed
+    expect(rest).toEqual(defaultOptions.feed)
+    expect(now).toBe(Date.now)
+  })
+
+  // The feed's Jaccard and containment thresholds once shared the names of detect's token-sequence ones.
+  it('reads the deprecated nearThreshold / containThreshold when the new names are not given', () => {
+    expect(resolveFeedOptions({ nearThreshold: 0.6, containThreshold: 0.7 }).feed).toMatchObject({ jaccardThreshold: 0.6, containmentThreshold: 0.7 })
+    expect(resolveFeedOptions({ nearThreshold: 0.6, jaccardThreshold: 0.4 }).feed.jaccardThreshold).toBe(0.4)
+    expect(() => resolveFeedOptions({ nearThreshold: 2 })).toThrow('Expected `nearThreshold` between 0 and 1, not `2`')
+    expect(() => resolveFeedOptions({ jaccardThreshold: 2 })).toThrow('Expected `jaccardThreshold` between 0 and 1, not `2`')
+  })
+
+  it('keeps detect.nearThreshold for the clean() options, apart from the feed\'s own', () => {
+    const { feed, clean } = resolveFeedOptions({ jaccardThreshold: 0.45, detect: { nearThreshold: 0.9 } })
+    expect(feed.jaccardThreshold).toBe(0.45)
+    expect(clean).toEqual({ detect: { nearThreshold: 0.9 } })
   })
 })

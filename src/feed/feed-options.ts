@@ -1,5 +1,4 @@
-import { DedupeError } from '../errors.js'
-import { resolveOptions, type Options } from '../options.js'
+import { assertCount, assertRatio, defaultOptions, pick, resolveOptions, type FeedDefaults, type Options } from '../options.js'
 import type { CleanResult } from '../types.js'
 import { parseDuration } from './parse-duration.js'
 import type { FeedIndex } from './types.js'
@@ -35,9 +34,23 @@ export interface DeduplicatorOptions extends Options {
   bands?: number
   /** Rows (MinHash values) per band. @default 4 */
   rows?: number
-  /** An earlier article with Jaccard similarity at or above this (boilerplate left out) is copied. @default 0.5 */
-  nearThreshold?: number
+  /**
+   * An earlier article with shingle-set Jaccard similarity at or above this (boilerplate left
+   * out) is copied. Not `detect.nearThreshold`, which is a token-sequence ratio inside one article.
+   * @default 0.5
+   */
+  jaccardThreshold?: number
   /** …or when at least this share of the smaller article's shingles is in the other one. @default 0.8 */
+  containmentThreshold?: number
+  /**
+   * @deprecated Renamed {@link DeduplicatorOptions.jaccardThreshold} (it shared its name with
+   * `detect.nearThreshold`, a different measure). Still read when `jaccardThreshold` is not given.
+   */
+  nearThreshold?: number
+  /**
+   * @deprecated Renamed {@link DeduplicatorOptions.containmentThreshold} (it shared its name with
+   * `detect.containThreshold`, a different measure). Still read when `containmentThreshold` is not given.
+   */
   containThreshold?: number
   /** Containment only counts when the smaller article has at least this many shingles. @default 20 */
   minShingles?: number
@@ -64,28 +77,21 @@ export interface DeduplicatorOptions extends Options {
 }
 
 /** {@link DeduplicatorOptions} with defaults filled in (the `clean()` options and `index` apart). */
-export interface ResolvedFeedOptions {
-  boilerplateMin: number
-  ttl: number | null
-  shingleSize: number
-  bands: number
-  rows: number
-  nearThreshold: number
-  containThreshold: number
-  minShingles: number
-  copyThreshold: number
-  paragraphThreshold: number
-  paragraphMinShingles: number
-  maxCandidates: number
+export interface ResolvedFeedOptions extends FeedDefaults {
   now: () => number
 }
 
 const FEED_KEYS = [
-  'index', 'boilerplateMin', 'ttl', 'shingleSize', 'bands', 'rows', 'nearThreshold', 'containThreshold',
-  'minShingles', 'copyThreshold', 'paragraphThreshold', 'paragraphMinShingles', 'maxCandidates', 'now', 'clean',
+  'index', 'boilerplateMin', 'ttl', 'shingleSize', 'bands', 'rows', 'jaccardThreshold', 'containmentThreshold',
+  'nearThreshold', 'containThreshold', 'minShingles', 'copyThreshold', 'paragraphThreshold', 'paragraphMinShingles',
+  'maxCandidates', 'now', 'clean',
 ] as const
 
-/** Splits deduplicator options into the feed options (validated, defaults filled in) and the `clean()` options. */
+/**
+ * Splits deduplicator options into the feed options (validated, defaults from
+ * `defaultOptions.feed`) and the `clean()` options (validated by `resolveOptions()`).
+ * @throws {DedupeError} `E_INVALID_OPTION`, naming the option and the fix.
+ */
 export function resolveFeedOptions(options: DeduplicatorOptions = {}): { feed: ResolvedFeedOptions; clean: Options } {
   // The clean() options are checked here, once, so a typo fails createDeduplicator() rather than every article.
   resolveOptions(options, FEED_KEYS)
@@ -93,33 +99,33 @@ export function resolveFeedOptions(options: DeduplicatorOptions = {}): { feed: R
   for (const [key, value] of Object.entries(options)) {
     if (!(FEED_KEYS as readonly string[]).includes(key)) clean[key] = value
   }
-  const count = (name: string, value: number | undefined, fallback: number, min = 1): number => {
-    const v = value ?? fallback
-    if (!Number.isInteger(v) || v < min) {
-      throw new DedupeError('E_INVALID_OPTION', `Expected \`${name}\` to be a whole number ≥ ${min}, not \`${String(v)}\``)
-    }
+  const d = defaultOptions.feed
+  const count = (name: keyof FeedDefaults, value: number | null | undefined, min = 1): number => {
+    const v = pick(value, d[name] as number)
+    assertCount(name, v, min)
     return v
   }
-  const ratio = (name: string, value: number | undefined, fallback: number): number => {
-    const v = value ?? fallback
-    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) {
-      throw new DedupeError('E_INVALID_OPTION', `Expected \`${name}\` between 0 and 1, not \`${String(v)}\``)
-    }
+  const ratio = (name: keyof FeedDefaults, value: number | null | undefined, given: string = name): number => {
+    const v = pick(value, d[name] as number)
+    assertRatio(given, v)
     return v
   }
+  const ttl = pick(options.ttl, d.ttl)
   const feed: ResolvedFeedOptions = {
-    boilerplateMin: count('boilerplateMin', options.boilerplateMin, 3, 2),
-    ttl: options.ttl === undefined || options.ttl === null ? null : parseDuration(options.ttl),
-    shingleSize: count('shingleSize', options.shingleSize, 3),
-    bands: count('bands', options.bands, 16),
-    rows: count('rows', options.rows, 4),
-    nearThreshold: ratio('nearThreshold', options.nearThreshold, 0.5),
-    containThreshold: ratio('containThreshold', options.containThreshold, 0.8),
-    minShingles: count('minShingles', options.minShingles, 20, 0),
-    copyThreshold: ratio('copyThreshold', options.copyThreshold, 0.9),
-    paragraphThreshold: ratio('paragraphThreshold', options.paragraphThreshold, 0.5),
-    paragraphMinShingles: count('paragraphMinShingles', options.paragraphMinShingles, 8, 1),
-    maxCandidates: count('maxCandidates', options.maxCandidates, 32),
+    boilerplateMin: count('boilerplateMin', options.boilerplateMin, 2),
+    ttl: ttl === null ? null : parseDuration(ttl),
+    shingleSize: count('shingleSize', options.shingleSize),
+    bands: count('bands', options.bands),
+    rows: count('rows', options.rows),
+    jaccardThreshold: ratio('jaccardThreshold', options.jaccardThreshold ?? options.nearThreshold,
+      options.jaccardThreshold == null && options.nearThreshold != null ? 'nearThreshold' : 'jaccardThreshold'),
+    containmentThreshold: ratio('containmentThreshold', options.containmentThreshold ?? options.containThreshold,
+      options.containmentThreshold == null && options.containThreshold != null ? 'containThreshold' : 'containmentThreshold'),
+    minShingles: count('minShingles', options.minShingles, 0),
+    copyThreshold: ratio('copyThreshold', options.copyThreshold),
+    paragraphThreshold: ratio('paragraphThreshold', options.paragraphThreshold),
+    paragraphMinShingles: count('paragraphMinShingles', options.paragraphMinShingles, 1),
+    maxCandidates: count('maxCandidates', options.maxCandidates),
     now: options.now ?? Date.now,
   }
   return { feed, clean: clean as Options }

@@ -31,7 +31,7 @@ export interface CandidateMatch {
   shared: number
   jaccard: number
   containment: number
-  /** Whether the new article is a duplicate of this one (`nearThreshold`, or `containThreshold` with `minShingles`). */
+  /** Whether the new article is a duplicate of this one (`jaccardThreshold`, or `containmentThreshold` with `minShingles`). */
   accepted: boolean
 }
 
@@ -45,8 +45,8 @@ export function matchCandidate(set: Uint32Array, candidate: IndexedArticle, opti
   const theirs = unionShingles(candidate.paragraphs.map((p) => p.shingles))
   if (set.length === 0 || theirs.length === 0) return { candidate, shared: 0, jaccard: 0, containment: 0, accepted: false }
   const { shared, jaccard, containment } = compareSets(set, theirs)
-  const contained = containment >= options.containThreshold && Math.min(set.length, theirs.length) >= options.minShingles
-  return { candidate, shared, jaccard, containment, accepted: jaccard >= options.nearThreshold || contained }
+  const contained = containment >= options.containmentThreshold && Math.min(set.length, theirs.length) >= options.minShingles
+  return { candidate, shared, jaccard, containment, accepted: jaccard >= options.jaccardThreshold || contained }
 }
 
 /**
@@ -66,8 +66,8 @@ export function compareMatches(a: CandidateMatch, b: CandidateMatch): number {
 
 /**
  * Judges an article against verified candidates (pure): the article is a duplicate of the
- * candidate with the highest Jaccard similarity among those at `nearThreshold` or above, or
- * containing (or contained in) it at `containThreshold`; ties go to the higher containment,
+ * candidate with the highest Jaccard similarity among those at `jaccardThreshold` or above, or
+ * containing (or contained in) it at `containmentThreshold`; ties go to the higher containment,
  * then the earliest (see {@link compareMatches}). Each compared paragraph is `boilerplate`, an
  * `exact` repeat (its fingerprint was seen in another article), a `near` repeat of a
  * candidate's paragraph, or none of those.

@@ -37,6 +37,7 @@
  */
 import type { SourceBlock } from '../types.js'
 import { isCjkAt, isCjkBefore } from '../text/cjk.js'
+import { defaultOptions, type ResolvedSplitOptions } from '../options.js'
 import { cleanWhitespace, isBlankCode, joinLines } from './clean-whitespace.js'
 
 /** Options of {@link parseText}. */
@@ -46,13 +47,15 @@ export interface TextSplitOptions {
    * - `'auto'` (default): decided from the text, see the module rules.
    * - `'paragraph'`: every line break ends a paragraph.
    * - `'join'`: only blank lines (and U+2029) end a paragraph; lines are joined.
+   * @default 'auto'
    */
   lineBreaks?: 'auto' | 'paragraph' | 'join'
   /**
    * Wrap width in columns of a hard-wrapped text. When given, the text is read as
    * hard-wrapped at this width (with `lineBreaks: 'auto'`); by default it is estimated.
+   * @default null (estimated)
    */
-  wrapWidth?: number
+  wrapWidth?: number | null
 }
 
 /** Narrowest wrap width (columns) taken for hard wrapping. */
@@ -62,10 +65,13 @@ export const MAX_WRAP_WIDTH = 110
 
 const HIST_CAP = 1024
 
-/** Splits plain text into paragraphs; see the module documentation for the rules. */
-export function parseText(input: string, options: TextSplitOptions = {}): SourceBlock[] {
-  const mode = options.lineBreaks ?? 'auto'
-  const layout = mode === 'auto' ? measureLayout(input, options.wrapWidth) : null
+/**
+ * Splits plain text into paragraphs; see the module documentation for the rules.
+ * @param options Resolved (`resolveOptions().split`): nothing is missing.
+ */
+export function parseText(input: string, options: ResolvedSplitOptions = defaultOptions.split): SourceBlock[] {
+  const mode = options.lineBreaks
+  const layout = mode === 'auto' ? measureLayout(input, options.wrapWidth ?? undefined) : null
   const blocks: SourceBlock[] = []
 
   let paraStart = -1

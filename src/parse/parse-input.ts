@@ -7,10 +7,11 @@ import { DedupeError } from '../errors.js'
 import type { InputFormat, SourceBlock } from '../types.js'
 import { parseHtml } from './from-html.js'
 import { parseMarkdown } from './from-markdown.js'
-import { parseText, type TextSplitOptions } from './from-text.js'
+import { defaultOptions, type ResolvedSplitOptions } from '../options.js'
+import { parseText } from './from-text.js'
 
-/** Options of {@link parseInput}; only plain text uses them. */
-export type ParseInputOptions = TextSplitOptions
+/** Options of {@link parseInput} (resolved); only plain text uses them. */
+export type ParseInputOptions = ResolvedSplitOptions
 
 /**
  * Splits `input` into paragraphs with the parser of `format`.
@@ -20,7 +21,7 @@ export type ParseInputOptions = TextSplitOptions
  * @param options - line-break handling of plain text (see {@link TextSplitOptions})
  * @returns the non-empty paragraphs in input order, with UTF-16 offsets into `input`
  */
-export function parseInput(input: string, format: InputFormat, options?: ParseInputOptions): SourceBlock[] {
+export function parseInput(input: string, format: InputFormat, options: ParseInputOptions = defaultOptions.split): SourceBlock[] {
   switch (format) {
     case 'html':
       return parseHtml(input)

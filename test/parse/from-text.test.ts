@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { defaultOptions } from '../../src/options.js'
 import { parseText } from '../../src/parse/from-text.js'
 import { expectOffsets, textsOf } from './offsets.js'
 
@@ -177,13 +178,13 @@ describe('parseText: options', () => {
     ['paragraph', ['Alpha line one', 'still alpha.', 'Beta line two.']],
     ['join', ['Alpha line one still alpha.', 'Beta line two.']],
   ] as const)('lineBreaks: %s', (lineBreaks, expected) => {
-    expect(textsOf(input, parseText(input, { lineBreaks }))).toEqual(expected)
+    expect(textsOf(input, parseText(input, { ...defaultOptions.split, lineBreaks }))).toEqual(expected)
   })
 
   it('wrapWidth forces hard-wrap reading', () => {
     const text = 'Short line one.\nShort line two that goes on\nand ends here.'
     expect(textsOf(text, parseText(text))).toHaveLength(3)
-    expect(textsOf(text, parseText(text, { wrapWidth: 30 }))).toEqual(['Short line one.', 'Short line two that goes on and ends here.'])
+    expect(textsOf(text, parseText(text, { ...defaultOptions.split, wrapWidth: 30 }))).toEqual(['Short line one.', 'Short line two that goes on and ends here.'])
   })
 })
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { defaultOptions } from '../../src/options.js'
 import { guessFormat, parseInput } from '../../src/parse/parse-input.js'
 import type { InputFormat } from '../../src/types.js'
 import { expectOffsets } from './offsets.js'
@@ -38,7 +39,7 @@ describe('parseInput', () => {
   })
 
   it('passes text options through', () => {
-    expect(parseInput('a b\nc d', 'text', { lineBreaks: 'join' }).map((b) => b.text)).toEqual(['a b c d'])
+    expect(parseInput('a b\nc d', 'text', { ...defaultOptions.split, lineBreaks: 'join' }).map((b) => b.text)).toEqual(['a b c d'])
     expect(parseInput('a b\nc d', 'text').map((b) => b.text)).toEqual(['a b', 'c d'])
   })
 

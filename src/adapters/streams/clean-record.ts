@@ -1,6 +1,6 @@
 import { clean } from '../../clean.js'
 import { DedupeError, errorInfo } from '../../errors.js'
-import { resolveOptions, type Options } from '../../options.js'
+import { assertCount, defaultOptions, pick, resolveOptions, type Options } from '../../options.js'
 import { toRecord, type ArticleRecord } from '../../output/to-record.js'
 import { articleBody } from '../../parse/article-body.js'
 
@@ -28,7 +28,7 @@ export interface StreamOptions extends Options {
 }
 
 /** The default {@link StreamOptions.highWaterMark}. */
-export const DEFAULT_HIGH_WATER_MARK = 1
+export const DEFAULT_HIGH_WATER_MARK = defaultOptions.stream.highWaterMark
 
 /**
  * Splits stream options into the buffer size and the rest, and validates both (the rest with
@@ -40,10 +40,9 @@ export function splitStreamOptions<T extends StreamOptions>(
   options: T | null | undefined,
   validate: (rest: Omit<T, 'highWaterMark'>) => unknown = (rest) => resolveOptions(rest),
 ): { highWaterMark: number; rest: Omit<T, 'highWaterMark'> } {
-  const { highWaterMark = DEFAULT_HIGH_WATER_MARK, ...rest } = options ?? ({} as T)
-  if (typeof highWaterMark !== 'number' || !Number.isInteger(highWaterMark) || highWaterMark < 0) {
-    throw new DedupeError('E_INVALID_OPTION', `Expected \`highWaterMark\` to be a non-negative integer, not \`${String(highWaterMark)}\``)
-  }
+  const { highWaterMark: given, ...rest } = options ?? ({} as T)
+  const highWaterMark = pick(given, defaultOptions.stream.highWaterMark)
+  assertCount('highWaterMark', highWaterMark)
   validate(rest)
   return { highWaterMark, rest }
 }

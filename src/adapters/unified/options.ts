@@ -1,5 +1,5 @@
 import { DedupeError } from '../../errors.js'
-import { resolveOptions, type Options, type ResolvedOptions } from '../../options.js'
+import { defaultOptions, pick, resolveOptions, type Options, type ResolvedOptions } from '../../options.js'
 
 /** What the plugins do with a paragraph that repeats earlier material. */
 export type NewsDedupMode = 'remove' | 'mark'
@@ -38,7 +38,7 @@ const MODES: readonly NewsDedupMode[] = ['remove', 'mark']
  */
 export function resolvePluginOptions(options: NewsDedupPluginOptions | null | undefined): ResolvedPluginOptions {
   const resolved = resolveOptions(options, ['mode'])
-  const mode = options?.mode ?? 'remove'
+  const mode = pick(options?.mode, defaultOptions.plugin.mode)
   if (!MODES.includes(mode)) {
     throw new DedupeError('E_INVALID_OPTION', `Expected \`mode\` to be remove or mark, not \`${String(mode)}\``)
   }
