@@ -20,7 +20,7 @@ import { createDeduplicator } from '../src/feed/create-deduplicator.js'
 import { openIndex } from '../src/stores/open-index.js'
 import type { Article } from '../src/feed/types.js'
 import type { CleanResult } from '../src/types.js'
-import { seeded } from './seeded.js'
+import { seeded } from '../src/text/hash.js'
 
 const SELF = fileURLToPath(import.meta.url)
 

@@ -21,7 +21,7 @@ import { findDuplicates } from '../src/detect/find-duplicates.js'
 import { tagArticleLanguages } from '../src/language/tag-article-languages.js'
 import { defaultOptions } from '../src/options.js'
 import { parseText } from '../src/parse/from-text.js'
-import { seeded } from './seeded.js'
+import { seeded } from '../src/text/hash.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const datasets = join(here, '..', '..', 'shared', 'datasets')

@@ -14,7 +14,7 @@ import { candidateProbability } from '../src/feed/lsh.js'
 import { shingles } from '../src/feed/shingles.js'
 import { normalizeText } from '../src/text/normalize-text.js'
 import type { FeedResult } from '../src/feed/types.js'
-import { seeded } from './seeded.js'
+import { seeded } from '../src/text/hash.js'
 
 const NTREX = '/work/shared/datasets/ntrex128-news/ntrex128_news.jsonl'
 const WIKINEWS = '/work/shared/datasets/wikinews-fr-100/wikinews_fr_100.jsonl'

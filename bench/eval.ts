@@ -18,7 +18,7 @@ import { defaultOptions, type ResolvedOptions } from '../src/options.js'
 import type { Duplicate } from '../src/types.js'
 import { measureLength } from '../src/text/measure-length.js'
 import { splitSentences } from '../src/text/split-sentences.js'
-import { seeded } from './seeded.js'
+import { seeded } from '../src/text/hash.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const datasets = join(here, '..', '..', 'shared', 'datasets')

@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/normalize-text.js'
-import { hash32 } from '../text/hash32.js'
+import { hash32 } from '../text/hash.js'
 
 /**
  * The cross-article identity of a paragraph: two independent 32-bit hashes of its

@@ -1,4 +1,4 @@
-import { mix32 } from '../text/hash32.js'
+import { mix32 } from '../text/hash.js'
 
 /** LSH banding: the signature is cut into `bands` bands of `rows` values. */
 export interface Banding {

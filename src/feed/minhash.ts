@@ -1,4 +1,4 @@
-import { mix32 } from '../text/hash32.js'
+import { mix32, seededUint32 } from '../text/hash.js'
 
 /** Parameters of {@link createMinHash}. */
 export interface MinHashOptions {
@@ -18,14 +18,7 @@ export interface MinHashOptions {
  */
 export function createMinHash(options: MinHashOptions = {}): (set: Uint32Array) => Uint32Array {
   const count = options.permutations ?? 64
-  let state = (options.seed ?? 0x5eed) >>> 0
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return (t ^ (t >>> 14)) >>> 0
-  }
+  const next = seededUint32(options.seed ?? 0x5eed)
   const a = new Int32Array(count)
   const b = new Int32Array(count)
   for (let i = 0; i < count; i++) {

@@ -1,32 +1,9 @@
-import { hash32, mix32 } from '../text/hash32.js'
-
-/** Scripts written without spaces between words: shingles there are made of characters. */
-const SPACELESS = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u
-const WORD = /[\p{L}\p{N}\p{M}]+/gu
-const SPACELESS_SPLIT =
-  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]\p{M}*|[^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]+/gu
-
-/**
- * Splits normalized text into tokens: words (runs of letters, digits and marks) in scripts
- * that separate words by spaces, single characters (with their combining marks) in Han,
- * Hiragana, Katakana, Thai, Lao, Khmer and Myanmar. Punctuation and spaces are dropped.
- */
-export function tokenize(normalized: string): string[] {
-  const tokens: string[] = []
-  for (const match of normalized.matchAll(WORD)) {
-    const word = match[0]
-    if (!SPACELESS.test(word)) {
-      tokens.push(word)
-      continue
-    }
-    for (const part of word.matchAll(SPACELESS_SPLIT)) tokens.push(part[0])
-  }
-  return tokens
-}
+import { hash32, mix32 } from '../text/hash.js'
+import { tokenize } from '../text/tokenize.js'
 
 /**
  * The shingle set of a text: 32-bit hashes of every run of `size` consecutive tokens
- * (see {@link tokenize}), sorted ascending, without repeats. A text with fewer than `size`
+ * (`tokenize()`, the tokenizer of in-article detection), sorted ascending, without repeats. A text with fewer than `size`
  * tokens (but at least one) yields one shingle of all its tokens.
  *
  * @param normalized Text already passed through `normalizeText`.

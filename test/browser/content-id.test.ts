@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { contentId, murmur3x86128Hex } from '../../src/feed/content-id.js'
+import { contentId } from '../../src/feed/content-id.js'
+import { murmur3x86128Hex } from '../../src/text/hash.js'
 
 const hex = (text: string, seed = 0) => murmur3x86128Hex(new TextEncoder().encode(text), seed)
 

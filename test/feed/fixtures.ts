@@ -3,17 +3,10 @@
  * of pseudo-words drawn by a seeded generator, and the edits a syndicated copy undergoes.
  */
 
-/** mulberry32: a small seeded generator, so fixtures are the same on every run. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The library's seeded generator (mulberry32), so fixtures are the same on every run. */
+import { seeded } from '../../src/text/hash.js'
+
+export { seeded }
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'to', 'vi', 'de', 'po', 'la', 'chi', 'mor', 'tan', 'bel', 'fu', 'gre', 'is', 'on', 'ar']
 

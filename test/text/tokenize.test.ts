@@ -12,7 +12,10 @@ describe('tokenize', () => {
     ['letters and digits stay together', 'covid19 a320neo', ['covid19', 'a320neo']],
     ['Chinese: one token per character', '经济增长。', ['经', '济', '增', '长']],
     ['Japanese kana and kanji: one token per character', '台風が来る', ['台', '風', 'が', '来', 'る']],
-    ['Thai: one token per character', 'ข่าว', ['ข', '่', 'า', 'ว']],
+    // A base letter keeps the combining marks after it (tone mark, vowel sign): a lone mark is no unit of text.
+    ['Thai: one token per character, with its marks', 'ข่าว', ['ข่', 'า', 'ว']],
+    ['Khmer: one token per character, with its marks', 'ខ្មែរ', ['ខ្', 'មែ', 'រ']],
+    ['Tibetan: one token per character, the tsheg is punctuation', 'བོད་ཡིག', ['བོ', 'ད', 'ཡི', 'ག']],
     ['Cyrillic words', 'в москве прошёл марафон', ['в', 'москве', 'прошёл', 'марафон']],
     ['Arabic words', 'وزارة الصحة', ['وزارة', 'الصحة']],
     ['Devanagari words keep their vowel signs (marks)', 'मौसम विभाग', ['मौसम', 'विभाग']],
