@@ -72,8 +72,8 @@ export function fromMdast(tree: Root, options: FromMdastOptions = {}): Array<Blo
         // The inner offsets hold only when the node's value is its source, character for character.
         const intact = start >= 0 && input !== undefined && input.slice(start, end) === node.value
         for (const block of parseHtml(node.value)) {
-          const range = intact ? [block.start + start, block.end + start] : [start, end]
-          blocks.push({ text: block.text, start: range[0]!, end: range[1]!, source: node, pieces: null })
+          const at = intact ? { start: block.start + start, end: block.end + start } : { start, end }
+          blocks.push({ text: block.text, ...at, source: node, pieces: null })
         }
         break
       }
