@@ -16,6 +16,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // clean() and the taggers need the language model loaded (once, asynchronously).
+    setupFiles: ['test/helpers/load-language-model.ts'],
     testTimeout: 60_000,
   },
 })

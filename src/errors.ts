@@ -28,6 +28,8 @@ export type DedupeErrorCode =
   | 'E_USAGE'
   /** Not the caller's mistake: a bug or an unexpected failure of a dependency (error records carry it; please report it). */
   | 'E_INTERNAL'
+  /** The language model (fastText lid.176) is not loaded yet (`await loadLanguageModel()` first), or could not be loaded. */
+  | 'E_LANGUAGE_MODEL'
 
 /**
  * The one error class of the library. Thrown only for caller mistakes (bad options, unknown

@@ -48,6 +48,21 @@ export function toBcp47(code: string): string {
 }
 
 /**
+ * fastText lid.176 labels (Wikipedia language codes) that are not the BCP 47 tag of the language:
+ * `als` is the Alemannic Wikipedia (Swiss German, `gsw`; not Albanian), `bh` the Bihari one
+ * (written in Bhojpuri), `no` Bokmål. `sh` (Serbo-Croatian) is resolved to hr/sr/bs by the caller.
+ */
+const FROM_FASTTEXT: Readonly<Record<string, string>> = Object.freeze({ als: 'gsw', bh: 'bho', no: 'nb' })
+
+/**
+ * Converts a fastText lid.176 label to the BCP 47 tag this library outputs.
+ * @example fromFastText('als') // 'gsw'; fromFastText('fr') // 'fr'
+ */
+export function fromFastText(label: string): string {
+  return FROM_FASTTEXT[label] ?? label
+}
+
+/**
  * Normalizes one user-given language name (BCP 47 like `fr`, `pt-BR`, `zh-Hant`, or ISO 639-3
  * like `fra`) to the BCP 47 tags it covers (`no` covers `nb` and `nn`). Empty list for junk.
  * @example languageTagsOf('fra') // ['fr']; languageTagsOf('pt-BR') // ['pt']; languageTagsOf('no') // ['nb', 'nn']

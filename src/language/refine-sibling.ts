@@ -9,7 +9,7 @@
 const MARKERS: Readonly<Record<string, ReadonlySet<string>>> = Object.freeze({
   id: words('bisa karena bahwa tersebut pemerintah mengatakan uang polisi setelah merupakan yaitu tapi saja berbagai perusahaan kemarin besok mobil nggak enggak banget sejumlah kepolisian'),
   // Not boleh, berkata, ialah: Indonesian uses them too.
-  ms: words('kerana bahawa kerajaan wang polis selepas iaitu sahaja pelbagai syarikat hospital kenderaan manakala berbanding sekiranya esok bilangan antarabangsa tentera baharu bahawasanya berkahwin perkahwinan'),
+  ms: words('kerana bahawa kerajaan wang polis selepas iaitu sahaja pelbagai syarikat hospital kenderaan manakala berbanding sekiranya esok bilangan antarabangsa tentera baharu bahawasanya berkahwin perkahwinan sesiapa tiada pembezaan'),
   // Afrikaans spells y where Dutch has ij, -sie where Dutch has -tie; and its own function words.
   af: words('nie hulle ek jy julle vir deur baie mense sal word gee elkeen n sy hy hom hierdie daardie soos asook teen sonder vry tyd gelyk nuwe regte'),
   nl: words('de een zijn niet wordt door voor zal ze zij worden naar ik je hij bij wij mij zich heeft hebben tijd zonder tegen'),
