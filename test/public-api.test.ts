@@ -20,6 +20,8 @@ describe('public API (src/index.ts)', () => {
         'createMemoryIndex',
         'defaultOptions',
         'findDuplicates',
+        'languageModelLoaded',
+        'loadLanguageModel',
         'normalizeText',
         'resolveOptions',
         'splitParagraphs',

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { clean } from '../clean.js'
 import { DedupeError, errorInfo } from '../errors.js'
+import { loadLanguageModel } from '../language/fasttext-model.js'
 import { resolveOptions, type Options } from '../options.js'
 import { toHtml } from '../output/to-html.js'
 import { toJson } from '../output/to-json.js'
@@ -14,7 +15,6 @@ import type { CleanResult, InputFormat } from '../types.js'
 import { CLEAN_FLAGS, oneOf, optionsFromFlags, readText, UsageError } from './clean-flags.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { articleBody } from '../parse/article-body.js'
-import { reviewPage } from './review-command.js'
 import { renderReview } from '../output/review/render-review.js'
 
 /** Where the CLI reads and writes; `process` in real use, fakes in tests. */
@@ -92,7 +92,9 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   }
   const sources = positionals.length === 0 ? ['-'] : positionals
   const write = writer(io.stdout)
+  await loadLanguageModel()
   if (to === 'review') {
+    const { reviewPage } = await import('./review-command.js')
     const review = await reviewPage(sources, { from, options }, io)
     await write(review.page)
     return review.failed > 0 ? 1 : 0

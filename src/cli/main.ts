@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { CLEAN_HELP, runClean, UsageError, type CliIo } from './clean-command.js'
-import { runFeed } from './feed-command.js'
-import { runReview } from './review-command.js'
+import type { CliIo } from './clean-command.js'
+import { UsageError } from './clean-flags.js'
 
-const HELP = `Usage: news-dedup <command> [options]
+// The commands are imported when run, so that each loads only what it needs (the feed command
+// its stores and XML reader, review its renderer) and `--help` loads no pipeline at all.
+const help = (cleanHelp: string): string => `Usage: news-dedup <command> [options]
 
 Commands:
   clean [FILE...]   clean articles one by one (text, HTML, Markdown or JSONL)
@@ -16,7 +17,7 @@ Commands:
 
 Run \`news-dedup <command> --help\` for a command's options.
 
-${CLEAN_HELP}`
+${cleanHelp}`
 
 /**
  * The CLI: dispatches to a command and turns its outcome into an exit code
@@ -27,16 +28,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'clean':
-        return await runClean(rest, io)
+        return await (await import('./clean-command.js')).runClean(rest, io)
       case 'feed':
-        return await runFeed(rest, io)
+        return await (await import('./feed-command.js')).runFeed(rest, io)
       case 'review':
-        return await runReview(rest, io)
+        return await (await import('./review-command.js')).runReview(rest, io)
       case undefined:
       case '-h':
       case '--help':
       case 'help':
-        io.stdout.write(HELP)
+        io.stdout.write(help((await import('./clean-command.js')).CLEAN_HELP))
         return command === undefined ? 2 : 0
       default:
         throw new UsageError(`Unknown command \`${command}\`: expected clean, feed or review`)

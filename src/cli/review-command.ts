@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { clean } from '../clean.js'
 import { DedupeError, errorInfo } from '../errors.js'
+import { loadLanguageModel } from '../language/fasttext-model.js'
 import { createDeduplicator, type Deduplicator } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { siteOf } from '../feed/site-of.js'
@@ -134,6 +135,7 @@ export async function reviewPage(
     io.stderr.write(`${source}: ${describe(error)}\n`)
   }
   const dedup = settings.dedup ?? null
+  await loadLanguageModel()
   try {
     for await (const input of inputs(sources, settings.from, io.stdin, fail)) {
       try {

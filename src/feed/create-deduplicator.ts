@@ -10,6 +10,7 @@ import { prepareArticle, type ComparedParagraph, type PreparedArticle } from './
 import { unionShingles } from './shingles.js'
 import { createMemoryIndex } from '../stores/memory.js'
 import type { Article, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
+import { loadLanguageModel } from '../language/fasttext-model.js'
 
 /** A deduplicator over a stream of articles; see {@link createDeduplicator}. */
 export interface Deduplicator {
@@ -54,6 +55,7 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
     if (article === null || typeof article !== 'object' || Array.isArray(article)) {
       throw new DedupeError('E_INVALID_RECORD', 'Expected an article object')
     }
+    if (options.clean === undefined) await loadLanguageModel()
     const cleaned = cleanStage(articleBody(article), cleanOptions)
     const prepared = prepareArticle(article, cleaned, feed.now(), feed.shingleSize)
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

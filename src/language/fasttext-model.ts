@@ -162,3 +162,11 @@ async function bytesOf(from: ModelBytes): Promise<Uint8Array> {
   if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`)
   return new Uint8Array(await response.arrayBuffer())
 }
+
+/**
+ * Wraps a synchronous function that needs the model: it runs at once when the model is loaded,
+ * else after loading (a promise). For callers that may be async, like unified transformers.
+ */
+export function afterLanguageModel<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R | Promise<R> {
+  return (...args: A) => (native !== null ? fn(...args) : loadLanguageModel().then(() => fn(...args)))
+}

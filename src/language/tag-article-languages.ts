@@ -4,7 +4,7 @@
  */
 import { identify, SIBLINGS, type Identification } from './identify.js'
 import { scriptProfile, SCRIPT_LANGUAGE, type Script } from './script.js'
-import { MODELS, scoreTrigrams, trigramScorer, type ModelScript, type TrigramScores } from './trigram-model.js'
+import { scoreTrigrams, trigramModel, trigramScorer, type TrigramModel, type TrigramScores } from './trigram-model.js'
 import { fitsAlphabet } from './alphabet.js'
 import { allowSet, DEFAULT_MIN_LENGTH, type LanguageOptions } from './tag-language.js'
 
@@ -56,7 +56,7 @@ interface Context {
   confidence: number
   script: Script | null
   /** Columns of the short list in the script's model, the article language's column first (or -1). */
-  model: (typeof MODELS)[ModelScript] | undefined
+  model: TrigramModel | undefined
   cols: number[]
   artCol: number
   /** Scores a paragraph against the short list (`cols`). */
@@ -97,7 +97,7 @@ export function tagArticleLanguages(paragraphs: string[], options: LanguageOptio
 
 function context(language: string, confidence: number, script: Script | null, ranked: Array<[string, number]>,
   allow: ReadonlySet<string> | undefined, minLength: number): Context {
-  const model = script === null ? undefined : MODELS[script as ModelScript]
+  const model = trigramModel(script)
   const cols: number[] = []
   let artCol = -1
   if (model) {

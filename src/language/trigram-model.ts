@@ -39,18 +39,23 @@ const RANK_SMOOTHING = 10
 const SEEN_BONUS = 1
 const PROFILE_SIZE = 300
 
-/** 1 for letters and combining marks (and surrogates: letters outside the BMP), 0 otherwise. */
-const IS_LETTER: Uint8Array = (() => {
+/** 1 for letters and combining marks (and surrogates: letters outside the BMP), 0 otherwise; built with the first model. */
+let isLetterTable: Uint8Array | null = null
+
+function letterTable(): Uint8Array {
+  if (isLetterTable !== null) return isLetterTable
   const table = new Uint8Array(65536)
   const letter = /[\p{L}\p{M}]/u
   for (let c = 0; c < 65536; c++) {
     if (c >= 0xd800 && c <= 0xdfff) table[c] = 1
     else if (c >= 0x41 && letter.test(String.fromCharCode(c))) table[c] = 1
   }
+  isLetterTable = table
   return table
-})()
+}
 
 function buildModel(profiles: Record<string, string>): TrigramModel {
+  const IS_LETTER = letterTable()
   const languages: string[] = []
   const column = new Map<string, number>()
   const keep: string[] = []
@@ -123,12 +128,24 @@ function hash(k: number, bits: number): number {
   return Math.imul(k, 0x9e3779b1) >>> (32 - bits)
 }
 
-/** One model per script franc has several languages for (built once, then read-only). */
-export const MODELS: Readonly<Record<ModelScript, TrigramModel>> = Object.freeze({
-  Latin: buildModel(data.Latin!), Cyrillic: buildModel(data.Cyrillic!), Arabic: buildModel(data.Arabic!),
-  Devanagari: buildModel(data.Devanagari!), Hebrew: buildModel(data.Hebrew!), Myanmar: buildModel(data.Myanmar!),
-  Ethiopic: buildModel(data.Ethiopic!),
-})
+const MODEL_SCRIPTS: ReadonlySet<string> = new Set<ModelScript>(['Latin', 'Cyrillic', 'Arabic', 'Devanagari', 'Hebrew', 'Myanmar', 'Ethiopic'])
+/** Models built so far: each is built on first use (tens of milliseconds), then read-only. */
+const built = new Map<ModelScript, TrigramModel>()
+
+/**
+ * The model of a script franc has several languages for, `undefined` for other scripts. Built on
+ * first use, so that importing the library (the CLI's start-up) does not pay for all seven.
+ */
+export function trigramModel(script: string | null): TrigramModel | undefined {
+  if (script === null || !MODEL_SCRIPTS.has(script)) return undefined
+  const name = script as ModelScript
+  let model = built.get(name)
+  if (model === undefined) {
+    model = buildModel(data[name]!)
+    built.set(name, model)
+  }
+  return model
+}
 
 /** Scores of a text against some languages of a model. */
 export interface TrigramScores {
@@ -143,7 +160,7 @@ export interface TrigramScores {
  * text (at most `limit` code units) as the sum over its trigrams of each language's evidence weight.
  * Letters only, lower-cased, words padded with one space, like franc. The returned `scores` array is
  * overwritten by the next call of the same scorer.
- * @example trigramScorer(MODELS.Latin, [MODELS.Latin.column.get('en')!])('the cat')
+ * @example trigramScorer(trigramModel('Latin')!, [trigramModel('Latin')!.column.get('en')!])('the cat')
  */
 export function trigramScorer(model: TrigramModel, columns?: readonly number[]): (text: string, limit?: number) => TrigramScores {
   const n = model.languages.length
@@ -199,7 +216,7 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
 /**
  * Scores `text` (at most `limit` code units of it) against the given columns of `model` (all when
  * omitted); see {@link trigramScorer}.
- * @example scoreTrigrams(MODELS.Latin, 'the cat', [MODELS.Latin.column.get('en')!])
+ * @example scoreTrigrams(trigramModel('Latin')!, 'the cat', [trigramModel('Latin')!.column.get('en')!])
  */
 export function scoreTrigrams(model: TrigramModel, text: string, columns?: readonly number[], limit = 600): TrigramScores {
   const { scores, trigrams } = trigramScorer(model, columns)(text, limit)

@@ -1,6 +1,7 @@
 import type { Options } from '../../options.js'
 import { resolveOptions } from '../../options.js'
 import { cleanRecord, type CleanStreamRecord } from './clean-record.js'
+import { loadLanguageModel } from '../../language/fasttext-model.js'
 
 /**
  * Cleans articles lazily, for `for await` loops: each record is made when it is asked for,
@@ -23,5 +24,6 @@ export function cleanAll(
 }
 
 async function* records(articles: Iterable<unknown> | AsyncIterable<unknown>, options?: Options | null): AsyncGenerator<CleanStreamRecord, void, undefined> {
+  await loadLanguageModel()
   for await (const article of articles) yield cleanRecord(article, options)
 }

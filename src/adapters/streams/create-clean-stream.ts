@@ -1,5 +1,6 @@
 // No Node.js built-ins here: this module runs in browsers, Deno and workers too.
 import { cleanRecord, splitStreamOptions, type CleanStreamRecord, type StreamOptions } from './clean-record.js'
+import { loadLanguageModel } from '../../language/fasttext-model.js'
 
 /**
  * A WHATWG `TransformStream` that cleans articles, with the same records as
@@ -20,6 +21,7 @@ export function createCleanStream(options?: StreamOptions | null): TransformStre
   const { highWaterMark, rest } = splitStreamOptions(options)
   return new TransformStream<unknown, CleanStreamRecord>(
     {
+      start: () => loadLanguageModel(),
       transform(article, controller) {
         controller.enqueue(cleanRecord(article, rest))
       },

@@ -1,5 +1,6 @@
 import { Transform } from 'node:stream'
 import { cleanRecord, splitStreamOptions, type StreamOptions } from './clean-record.js'
+import { loadLanguageModel } from '../../language/fasttext-model.js'
 
 /**
  * A Node.js object-mode `Transform` that cleans articles: write article objects
@@ -25,7 +26,7 @@ export function createCleanTransform(options?: StreamOptions | null): Transform 
     objectMode: true,
     highWaterMark,
     transform(article: unknown, _encoding, callback) {
-      callback(null, cleanRecord(article, rest))
+      loadLanguageModel().then(() => callback(null, cleanRecord(article, rest)), callback)
     },
   })
 }

@@ -36,6 +36,7 @@ import { cutSentences } from './cut-sentences.js'
 import { reportDuplicate, reportSentence, type Outcome } from './messages.js'
 import { resolvePluginOptions, type NewsDedupPluginOptions } from './options.js'
 import { reportOf, type NewsDedupParagraph } from './report.js'
+import { afterLanguageModel } from '../../language/fasttext-model.js'
 
 /** Whole-element paragraphs emptied rather than removed: removing them would shift the table's columns. */
 const EMPTIED = new Set(['td', 'th'])
@@ -77,7 +78,7 @@ function toHastBlock(block: Block<HastSource>): HastBlock {
  */
 export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
   const { mode, options: resolved } = resolvePluginOptions(options)
-  return function transform(tree: Root, file: VFile): undefined {
+  const transform = (tree: Root, file: VFile): undefined => {
     const parents = new Map<Element | Text, Parents>()
     const found = fromHast(tree, { parents })
     const blocks = found.map(toHastBlock)
@@ -119,6 +120,9 @@ export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
     removeNodes(removed, parents)
     return undefined
   }
+  // Synchronous once the language model is loaded (runSync works then); before, a promise.
+  const whenLoaded = afterLanguageModel(transform)
+  return (tree: Root, file: VFile): Promise<Root | undefined> | undefined => whenLoaded(tree, file)
 }
 
 export default rehypeNewsDedup

@@ -31,6 +31,7 @@ import { cutSentences } from './cut-sentences.js'
 import { reportDuplicate, reportSentence, type Outcome } from './messages.js'
 import { resolvePluginOptions, type NewsDedupPluginOptions } from './options.js'
 import { reportOf } from './report.js'
+import { afterLanguageModel } from '../../language/fasttext-model.js'
 
 declare module 'mdast' {
   interface Data {
@@ -57,7 +58,7 @@ type BlockNode = MdastSource
  */
 export function remarkNewsDedup(options?: NewsDedupPluginOptions | null) {
   const { mode, options: resolved } = resolvePluginOptions(options)
-  return function transform(tree: Root, file: VFile): undefined {
+  const transform = (tree: Root, file: VFile): undefined => {
     const parents = new Map<Nodes, Parents>()
     const blocks = fromMdast(tree, { parents })
     const result = reportOf(blocks, resolved)
@@ -116,6 +117,9 @@ export function remarkNewsDedup(options?: NewsDedupPluginOptions | null) {
     removeNodes(removed, parents)
     return undefined
   }
+  // Synchronous once the language model is loaded (runSync works then); before, a promise.
+  const whenLoaded = afterLanguageModel(transform)
+  return (tree: Root, file: VFile): Promise<Root | undefined> | undefined => whenLoaded(tree, file)
 }
 
 export default remarkNewsDedup
