@@ -41,7 +41,8 @@ interface EmscriptenModule {
 type Factory = (options: Record<string, unknown>) => Promise<EmscriptenModule>
 
 interface NodeProcess { versions?: { node?: string }; getBuiltinModule?: (id: string) => unknown }
-const nodeProcess = (globalThis as { process?: NodeProcess }).process
+// Read by name, so that the browser build has no reference to Node's global.
+const nodeProcess = (globalThis as Record<string, unknown>)['process'] as NodeProcess | undefined
 /** Node (not a browser bundle that happens to define `process`). */
 const IN_NODE = typeof nodeProcess?.versions?.node === 'string' && typeof nodeProcess.getBuiltinModule === 'function'
 
@@ -79,12 +80,13 @@ export function languageModelLoaded(): boolean {
 }
 
 /**
- * The model, or a typed error saying how to load it. Calling this before loading starts the load
- * in the background (so that `await loadLanguageModel()` and a retry succeed).
+ * The model, or a typed error saying how to load it. In Node, calling this before loading starts
+ * the load in the background (so that `await loadLanguageModel()` and a retry succeed).
  */
 function model(): FastTextNative {
   if (native !== null) return native
-  if (loading === null && lastError === null) loadLanguageModel().catch(() => { /* reported by the next call */ })
+  // Only Node has default files to load from; a page must say where the model is.
+  if (IN_NODE && loading === null && lastError === null) loadLanguageModel().catch(() => { /* reported by the next call */ })
   throw new DedupeError('E_LANGUAGE_MODEL',
     'The language model is not loaded yet: `await loadLanguageModel()` once before clean() or the language taggers'
     + (lastError === null ? '' : ` (the last load failed: ${lastError instanceof Error ? lastError.message : String(lastError)})`))

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +8,11 @@ import { createDeduplicator } from '../../src/feed/create-deduplicator.js'
 import { bundleForBrowser, launchChromium, ROOT, runBrowserTests, type TestBrowser } from './harness.js'
 
 const REFERENCE = readFileSync(join(ROOT, 'fixtures', 'whatsapp-outage-fr.txt'), 'utf8')
+
+/** The web build of fastText and the lid.176 model, as an application would serve them (here handed over as bytes). */
+const fromPackage = (path: string): string => readFileSync(createRequire(import.meta.url).resolve(`fasttext.wasm.js/${path}`)).toString('base64')
+const WASM = fromPackage('dist/core/fastText.common.wasm')
+const MODEL = fromPackage('dist/models/language-identification/assets/lid.176.ftz')
 
 const FEED = [
   { site: 'a.example', text: 'Le gouvernement a annoncé lundi une réforme des retraites qui sera présentée au Parlement au printemps prochain.\n\nLes syndicats appellent à manifester dans toute la France dès la semaine prochaine.' },
@@ -17,7 +23,8 @@ const FEED = [
  * The core (src/index.ts) bundled for the browser runs in Chromium and gives, byte for byte,
  * the JSON Node gives: clean() on the reference article, and the feed deduplicator with its
  * in-memory index (content ids included). The page is about:blank; the bundle is imported from
- * a blob: URL, so nothing is fetched over the network.
+ * a blob: URL and the language model is handed to loadLanguageModel() as bytes, so nothing is
+ * fetched over the network.
  */
 describe.skipIf(!runBrowserTests)('the core in headless Chromium', () => {
   let browser: TestBrowser
@@ -36,12 +43,20 @@ describe.skipIf(!runBrowserTests)('the core in headless Chromium', () => {
       const url = URL.createObjectURL(new Blob([${JSON.stringify(bundle.code)}], { type: 'text/javascript' }))
       window.core = await import(url)
       URL.revokeObjectURL(url)
+      const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+      window.throwsBeforeLoad = (() => { try { window.core.clean('Le gouvernement a annoncé une réforme.'); return null } catch (e) { return e.code } })()
+      await window.core.loadLanguageModel({ wasm: bytes(${JSON.stringify(WASM)}), model: bytes(${JSON.stringify(MODEL)}) })
     })()`)
   }, 60_000)
 
   afterAll(async () => {
     await browser?.close()
   }, 60_000)
+
+  it('needs the language model loaded first (a typed error before)', async () => {
+    expect(await page.evaluate('window.throwsBeforeLoad')).toBe('E_LANGUAGE_MODEL')
+    expect(await page.evaluate('window.core.languageModelLoaded()')).toBe(true)
+  })
 
   it('cleans the reference article exactly as Node does', async () => {
     const inBrowser = (await page.evaluate(`JSON.stringify(window.core.clean(${JSON.stringify(REFERENCE)}))`)) as string
