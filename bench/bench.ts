@@ -20,6 +20,7 @@ import { clean } from '../src/clean.js'
 import { findDuplicates } from '../src/detect/find-duplicates.js'
 import { tagArticleLanguages } from '../src/language/tag-article-languages.js'
 import { defaultOptions } from '../src/options.js'
+import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { parseText } from '../src/parse/from-text.js'
 import { seeded } from '../src/text/hash.js'
 
@@ -92,7 +93,8 @@ function time(label: string, articles: readonly string[], run: (article: string,
   return { seconds, bytes, paragraphs }
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  await loadLanguageModel()
   const articles = generateCorpus()
   const totalBytes = articles.reduce((sum, a) => sum + Buffer.byteLength(a), 0)
   const baselineBytes = Number(values['baseline-mb'] ?? Infinity) * 1e6
@@ -155,4 +157,4 @@ function main(): void {
 }
 
 // Run as a script (not when imported by bench/profile-clean.ts).
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main()
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main()

@@ -8,6 +8,9 @@ import { Session } from 'node:inspector/promises'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { clean } from '../src/clean.js'
 import { generateCorpus } from './bench.js'
+import { loadLanguageModel } from '../src/language/fasttext-model.js'
+
+await loadLanguageModel()
 
 const mb = Number(process.argv[process.argv.indexOf('--mb') + 1] || 5)
 const corpus = generateCorpus(mb * 1e6)
@@ -32,4 +35,4 @@ profile.samples?.forEach((id, i) => {
 })
 const total = [...self.values()].reduce((a, b) => a + b, 0)
 console.log(`${mb} MB in ${seconds.toFixed(2)} s = ${(mb / seconds).toFixed(2)} MB/s`)
-for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`)
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 30))) console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`)
