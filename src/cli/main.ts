@@ -28,6 +28,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'clean':
+        // The language model loads (WebAssembly compiled off the main thread) while the pipeline's
+        // modules are imported; runClean awaits it before the first article.
+        import('../language/fasttext-model.js').then((m) => m.loadLanguageModel()).catch(() => { /* runClean reports it */ })
         return await (await import('./clean-command.js')).runClean(rest, io)
       case 'feed':
         return await (await import('./feed-command.js')).runFeed(rest, io)

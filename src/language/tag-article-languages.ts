@@ -84,6 +84,10 @@ export function tagArticleLanguages(paragraphs: string[], options: LanguageOptio
   const minLength = options.minLength ?? DEFAULT_MIN_LENGTH
   const article = articleLanguage(articleSample(list, minLength), allow)
   const [language, confidence] = article.ranked[0] ?? ['und', 0]
+  // An article of one paragraph: the paragraph's language is the article's, found on the same text.
+  if (list.length === 1 && list[0]!.length >= minLength && list[0]!.length <= ARTICLE_SAMPLE) {
+    return { language, confidence, paragraphs: [{ language, confidence }] }
+  }
   let ctx = context(language, confidence, article.script, article.ranked, allow, minLength)
   let tags = list.map((p) => tagParagraph(p, ctx))
   // The sample can mislead (a foreign lead paragraph): if most text says otherwise, redo with that.
@@ -127,7 +131,8 @@ function context(language: string, confidence: number, script: Script | null, ra
  */
 function articleLanguage(sample: string, allow: ReadonlySet<string> | undefined): Identification {
   const prof = scriptProfile(sample, ARTICLE_SAMPLE)
-  const model = trigramModel(prof.script)
+  // A sample too short for the shortcut's trigrams does not need the trigram tables built.
+  const model = sample.length > SHORTCUT_TRIGRAMS ? trigramModel(prof.script) : undefined
   if (model && prof.share > 0.9) {
     const cols: number[] = []
     model.languages.forEach((tag, i) => { if (!allow || allow.has(tag)) cols.push(i) })
