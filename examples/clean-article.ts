@@ -1,8 +1,9 @@
 // The example of README.md "Use", verbatim between the README markers; test/readme-examples.test.ts
 // checks it is the README's code and that it gives what the README's comments say.
 // README:begin
-import { clean } from 'news-dedup'
+import { clean, loadLanguageModel } from 'news-dedup'
 
+await loadLanguageModel()        // once per process: fastText lid.176 (async); clean() is synchronous
 const result = clean(
   'Le président a annoncé mardi un plan pour l’emploi des jeunes.\n\n' +
     '"We welcome this plan," said the spokesperson of the European Commission.\n\n' +
