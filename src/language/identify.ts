@@ -27,12 +27,15 @@ export const SIBLINGS: Readonly<Record<string, readonly string[]>> = Object.free
  */
 const SERBO_CROATIAN: ReadonlySet<string> = new Set(['hr', 'sr', 'bs', 'sh'])
 
+/** lid.176 labels of languages written both in Latin and in another script. */
+const BOTH_SCRIPTS: ReadonlySet<string> = new Set(['sr', 'sh'])
+
 /**
- * lid.176 labels of languages not written in Latin script (Serbian, both, is left out). fastText
- * reads character n-grams and sometimes gives a short Latin line to one of them ("Ugrizao me!" →
- * Bulgarian): a label the script contradicts is skipped.
+ * lid.176 labels of languages not written in Latin script. fastText reads character n-grams and
+ * sometimes gives a short Latin line to one of them ("Ugrizao me!" → Bulgarian): a label the
+ * script contradicts is skipped, either way. Serbian is written in both.
  */
-const NOT_LATIN: ReadonlySet<string> = new Set(('am ar arz as av azb ba be bg bn bo bpy bxr ce ckb cv dty dv el fa gom gu he hi hy '
+const NOT_LATIN: ReadonlySet<string> = new Set(('am ar arz as av azb ba be bg bh bn bo bpy bxr ce ckb cv dty dv el fa gom gu he hi hy '
   + 'ja ka kk km kn ko krc kv ky lez lo lrc mai mhr mk ml mn mr mrj my myv mzn ne new or os pa pnb ps ru rue sa sah sd si ta te tg '
   + 'th tt tyv ug uk ur wuu xal xmf yi yue zh').split(' '))
 
@@ -92,23 +95,30 @@ export function identify(input: string, allow?: ReadonlySet<string>, budget: Ide
     if (single === 'zh' && allowed(allow, 'ja')) return { ranked: [['ja', round(0.5 * lengthTrust)]], script, letters: prof.letters }
     return { ranked: UND, script, letters: prof.letters }
   }
-  return { ranked: rank(text, script === 'Latin', allow, lengthTrust), script, letters: prof.letters }
+  // Only text (almost) all in Latin letters rules out the languages of other scripts: "Twitter:
+  // @prachatai … ประชาไท" is Thai in a Latin majority.
+  const latinOnly = script === 'Latin' && prof.share > 0.9
+  return { ranked: rank(text, script === 'Latin', latinOnly, allow, lengthTrust), script, letters: prof.letters }
 }
 
-function rank(text: string, latin: boolean, allow: ReadonlySet<string> | undefined, lengthTrust: number): Array<[string, number]> {
+function rank(text: string, latin: boolean, latinOnly: boolean, allow: ReadonlySet<string> | undefined, lengthTrust: number): Array<[string, number]> {
   const probs = new Map<string, number>()
   let serboCroatian = 0
+  let scBest = 0
   for (const [label, p] of predictLabels(text, allow === undefined ? TOP_LABELS : MAX_LABELS)) {
-    if (latin === NOT_LATIN.has(label)) continue
-    if (latin && SERBO_CROATIAN.has(label)) { serboCroatian += p; continue }
+    if (latin ? latinOnly && NOT_LATIN.has(label) : !NOT_LATIN.has(label) && !BOTH_SCRIPTS.has(label)) continue
+    if (latin && SERBO_CROATIAN.has(label)) { serboCroatian += p; scBest = Math.max(scBest, p); continue }
     const tag = fromFastText(label)
     if (allowed(allow, tag)) probs.set(tag, (probs.get(tag) ?? 0) + p)
   }
-  // Latin Serbo-Croatian is one candidate here; the spelling rules pick the standard below.
-  const scAllowed = ['hr', 'sr', 'bs'].filter((t) => allowed(allow, t))
-  if (serboCroatian > 0 && scAllowed.length > 0) probs.set(scAllowed[0]!, serboCroatian)
+  // Latin Serbo-Croatian is one candidate, ranked by its best label (so that its spread over four
+  // labels neither hides it nor, summed, outweighs Slovene), sure as its whole mass; the spelling
+  // rules pick the standard below.
+  const sc = ['hr', 'sr', 'bs'].filter((t) => allowed(allow, t))[0]
+  if (serboCroatian > 0 && sc !== undefined) probs.set(sc, scBest)
   const byP = [...probs.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
   if (byP.length === 0) return UND
+  if (serboCroatian > 0 && sc !== undefined) probs.set(sc, serboCroatian)
   // fastText's best choice that the letters of the text allow, then the close-pair rules.
   const fit = byP.find(([t]) => fitsAlphabet(t, text))?.[0] ?? byP[0]![0]
   const tiebreak = (cands: string[]): string => cands.sort((a, b) => (probs.get(b) ?? 0) - (probs.get(a) ?? 0))[0] ?? fit
@@ -118,13 +128,13 @@ function rank(text: string, latin: boolean, allow: ReadonlySet<string> | undefin
   const pTop = top === fit ? probs.get(top) ?? 0 : (probs.get(top) ?? 0) + (probs.get(fit) ?? 0)
   // fastText's own probability, not renormalized over `only`: a text in no listed language stays
   // weak evidence for all of them (so `und`), instead of a confident wrong listed language.
-  const conf = round(pTop * lengthTrust)
+  const conf = round(Math.min(1, pTop) * lengthTrust)
   if (conf < UND_BELOW) return UND
   const ranked: Array<[string, number]> = [[top, conf]]
-  for (const [tag, p] of byP) {
+  for (const [tag, p0] of byP) {
     if (ranked.length >= 5) break
     if (tag === top || (top !== fit && tag === fit)) continue
-    const s = round(p * lengthTrust)
+    const s = round(Math.min(p0, probs.get(tag) ?? p0) * lengthTrust)
     if (s <= 0.001) break
     ranked.push([tag, s])
   }

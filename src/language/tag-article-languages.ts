@@ -29,7 +29,7 @@ const COMMON: Readonly<Partial<Record<Script, readonly string[]>>> = Object.free
 
 /** Chars of the article read to find its language, and at most per paragraph. */
 const ARTICLE_SAMPLE = 200
-/** What fastText reads of the article sample. */
+/** What fastText reads of the article sample, and of a paragraph identified alone inside an article (a paragraph of a long article read whole was most of the time of an article in no known language). */
 const ARTICLE_BUDGET = { sample: ARTICLE_SAMPLE }
 /** Shortcut of the article language (see `articleLanguage`). */
 const SHORTCUT_TRIGRAMS = 100
@@ -226,7 +226,7 @@ function tagParagraph(text: string, ctx: Context): { language: string; confidenc
 function verdict(text: string, ctx: Context, long: boolean): { language: string; confidence: number } {
   const A = ctx.language
   if (!long) return { language: A, confidence: round(ctx.confidence * 0.5) }
-  const r = identify(text, ctx.allow)
+  const r = identify(text, ctx.allow, ARTICLE_BUDGET)
   const [top, conf] = r.ranked[0] ?? ['und', 0]
   if (top === 'und' || top === A) return { language: A, confidence: Math.max(conf, round(ctx.confidence * 0.75)) }
   // A close relative of the article language (hr/sr, cs/sk, pt/gl, ...) is far more likely a
@@ -247,7 +247,7 @@ function verdict(text: string, ctx: Context, long: boolean): { language: string;
 }
 
 function lone(text: string, ctx: Context): { language: string; confidence: number } {
-  const [language, confidence] = identify(text, ctx.allow).ranked[0] ?? ['und', 0]
+  const [language, confidence] = identify(text, ctx.allow, ARTICLE_BUDGET).ranked[0] ?? ['und', 0]
   return { language, confidence }
 }
 
