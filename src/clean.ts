@@ -57,7 +57,7 @@ export function runStages(blocks: readonly SourceBlock[], options: ResolvedOptio
  * @param input The article: a string (format from `options.format`, else guessed), or `{ text | html | markdown }`.
  * @param options Thresholds and restrictions; see {@link Options}. Defaults in `defaultOptions`.
  * @returns Paragraphs with verdicts and languages, repeated passages, and the cleaned text.
- * @throws {DedupeError} `E_INVALID_OPTION`, `E_UNKNOWN_FORMAT`, `E_INVALID_INPUT` (not text, or unpaired UTF-16 surrogates), `E_BINARY_INPUT`.
+ * @throws {DedupeError} `E_INVALID_OPTION`, `E_UNKNOWN_FORMAT`, `E_INVALID_INPUT` (not text, or unpaired UTF-16 surrogates), `E_BINARY_INPUT`; `E_LANGUAGE_MODEL` until `await loadLanguageModel()` has resolved.
  * @example
  * const result = clean('Le chat dort.\n\nLe chat dort.')
  * result.text // 'Le chat dort.'

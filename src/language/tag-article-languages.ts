@@ -74,7 +74,8 @@ interface Context {
  * characters: the article language is found once on a bounded sample; a paragraph is then scored
  * against a short list (article language, its runners-up, the common languages of its script), and
  * only when another language wins clearly is it identified alone. A short line keeps the article
- * language; a real foreign sentence (a quote) gets its own.
+ * language; a real foreign sentence (a quote) gets its own. Throws `E_LANGUAGE_MODEL` until
+ * `loadLanguageModel()` has resolved.
  * @example tagArticleLanguages(['Le président a parlé.', '"We will never give up," he said.']).paragraphs
  *   // [{ language: 'fr', … }, { language: 'en', … }]
  */

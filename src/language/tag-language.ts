@@ -40,7 +40,7 @@ export function allowSet(only: readonly string[] | undefined): ReadonlySet<strin
  *
  * Returns BCP 47 tags (ISO 639-1 when it exists, else ISO 639-3) with a confidence in 0–1, best first;
  * `[['und', 0]]` when the text is shorter than `minLength`, has no letters, or no candidate is allowed.
- * Never throws.
+ * Never throws for content; throws `E_LANGUAGE_MODEL` until `loadLanguageModel()` has resolved.
  * @example tagLanguages('Le gouvernement a annoncé une réforme.') // [['fr', 0.99], ...]
  */
 export function tagLanguages(text: string, options: LanguageOptions = {}): Array<[string, number]> {
