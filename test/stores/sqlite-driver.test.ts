@@ -16,7 +16,8 @@ describe('the optional better-sqlite3 driver', () => {
 M._resolveFilename = function (request, ...rest) { if (request === 'better-sqlite3') throw new Error("Cannot find module 'better-sqlite3'"); return r.call(this, request, ...rest) }`)
     const script = `
       const { createSqliteIndex } = await import('./src/stores/sqlite.ts')
-      const { clean } = await import('./src/index.ts')
+      const { clean, loadLanguageModel } = await import('./src/index.ts')
+      await loadLanguageModel()
       let error
       try { createSqliteIndex(':memory:') } catch (e) { error = e }
       console.log(JSON.stringify({ code: error?.code, message: error?.message, kept: clean('Un paragraphe.\\n\\nUn paragraphe.').paragraphs.filter((p) => !p.duplicate).length }))`
