@@ -28,6 +28,10 @@ import { unified } from 'unified'
 import { clean } from '../src/clean.js'
 import type { CleanResult } from '../src/types.js'
 import { rehypeNewsDedup, remarkNewsDedup, type NewsDedupReport } from '../src/unified.js'
+import { loadLanguageModel } from '../src/language/fasttext-model.js'
+
+// clean() and the plugins' processSync need the language model loaded first.
+await loadLanguageModel()
 
 const here = dirname(fileURLToPath(import.meta.url))
 const datasets = join(here, '..', '..', 'shared', 'datasets')
