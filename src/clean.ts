@@ -5,7 +5,7 @@ import { tagArticleLanguages } from './language/tag-article-languages.js'
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js'
 import { cleanedText } from './output/kept-paragraphs.js'
 import { guessFormat, parseInput } from './parse/parse-input.js'
-import type { CleanResult, InputFormat, SourceBlock } from './types.js'
+import type { CleanResult, InputFormat, SourceBlock, Warning } from './types.js'
 
 /** An article as an object: one of `text`, `html` or `markdown` (checked in that order). */
 export interface ArticleInput {
@@ -66,7 +66,10 @@ export function runStages(blocks: readonly SourceBlock[], options: ResolvedOptio
 export function clean(input: string | ArticleInput, options?: Options | null): CleanResult {
   const resolved = resolveOptions(options)
   const { text, format } = readInput(input, resolved)
-  return runStages(parseInput(text, format, resolved.split), resolved)
+  const warnings: Warning[] = []
+  const result = runStages(parseInput(text, format, resolved.split, warnings), resolved)
+  if (warnings.length > 0) result.warnings = warnings // last, and only when there is something to say
+  return result
 }
 
 function readInput(input: string | ArticleInput, options: ResolvedOptions): { text: string; format: InputFormat } {

@@ -13,6 +13,17 @@ export interface SourceBlock {
   end: number
 }
 
+/**
+ * Something about the whole input the caller should know, though the article went through:
+ * `W_MARKDOWN_AS_TEXT`, Markdown past the parser's shape limits was read as plain text.
+ */
+export interface Warning {
+  /** Stable code to filter on (`W_` + upper case). */
+  code: string
+  /** What happened, in one sentence. */
+  message: string
+}
+
 /** Why a paragraph was left out of the cleaned text. */
 export type DuplicateKind = 'exact' | 'near' | 'contained'
 
@@ -73,4 +84,6 @@ export interface CleanResult {
   passages: Passage[]
   /** The cleaned article: kept paragraphs (repeated sentences cut), separated by a blank line. */
   text: string
+  /** Present only when there is something to say: see {@link Warning}. */
+  warnings?: Warning[]
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { DedupeError } from '../errors.js'
-import type { InputFormat, SourceBlock } from '../types.js'
+import type { InputFormat, SourceBlock, Warning } from '../types.js'
 import { parseHtml } from './from-html.js'
 import { parseMarkdown } from './from-markdown.js'
 import { defaultOptions, type ResolvedSplitOptions } from '../options.js'
@@ -19,14 +19,15 @@ export type ParseInputOptions = ResolvedSplitOptions
  * @param input - the whole article, as given by the caller (offsets refer to it)
  * @param format - `'text'`, `'html'` or `'markdown'`
  * @param options - line-break handling of plain text (see {@link TextSplitOptions})
+ * @param warnings - receives what the caller should know (Markdown read as plain text)
  * @returns the non-empty paragraphs in input order, with UTF-16 offsets into `input`
  */
-export function parseInput(input: string, format: InputFormat, options: ParseInputOptions = defaultOptions.split): SourceBlock[] {
+export function parseInput(input: string, format: InputFormat, options: ParseInputOptions = defaultOptions.split, warnings?: Warning[]): SourceBlock[] {
   switch (format) {
     case 'html':
       return parseHtml(input)
     case 'markdown':
-      return parseMarkdown(input)
+      return parseMarkdown(input, warnings)
     case 'text':
       return parseText(input, options)
     default:

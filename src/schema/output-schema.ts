@@ -46,6 +46,16 @@ const resultFields = {
   confidence: probability,
   passages: { type: 'array', items: { $ref: '#/$defs/passage' } },
   text: { type: 'string', description: 'The cleaned article: kept paragraphs, repeated sentences cut, joined by a blank line.' },
+  warnings: {
+    type: 'array',
+    description: 'Present only when non-empty: what the caller should know about the input (W_MARKDOWN_AS_TEXT: Markdown past the parser limits, read as plain text).',
+    items: {
+      type: 'object',
+      properties: { code: { type: 'string', pattern: '^W_[A-Z0-9_]+$' }, message: { type: 'string' } },
+      required: ['code', 'message'],
+      additionalProperties: false,
+    },
+  },
 } as const
 
 export const outputSchema = {
