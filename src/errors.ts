@@ -57,3 +57,28 @@ export function errorInfo(error: unknown): { code: DedupeErrorCode | string; mes
   }
   return { code: 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) }
 }
+
+/** Where an error record's input was: its id when it could be read, its JSONL line, its source (`file:line` or file). */
+export interface ErrorPlace {
+  id?: unknown
+  line?: number
+  source?: string
+}
+
+/** The one error-record shape of every command and stream: `{ id?, line?, source?, error: { code, message } }`. */
+export interface ErrorRecord extends ErrorPlace {
+  error: { code: string; message: string }
+}
+
+/**
+ * An error record, its keys always in the same order: `id`, `line`, `source` (each only when
+ * known), then `error` (see {@link errorInfo}).
+ */
+export function errorRecord(error: unknown, place: ErrorPlace = {}): ErrorRecord {
+  return {
+    ...(place.id === undefined ? {} : { id: place.id }),
+    ...(place.line === undefined ? {} : { line: place.line }),
+    ...(place.source === undefined ? {} : { source: place.source }),
+    error: errorInfo(error),
+  }
+}

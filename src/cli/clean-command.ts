@@ -1,13 +1,15 @@
 import { createReadStream } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { clean } from '../clean.js'
-import { DedupeError, errorInfo } from '../errors.js'
+import { DedupeError, errorInfo, errorRecord, type ErrorRecord } from '../errors.js'
+import type { RawMember } from '../io/raw-members.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
+import { toJsonLine } from '../output/to-json-line.js'
 import { resolveOptions, type Options } from '../options.js'
 import { toHtml } from '../output/to-html.js'
 import { toJson } from '../output/to-json.js'
 import { toMarkdown } from '../output/to-markdown.js'
-import { toRecord } from '../output/to-record.js'
+import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
 import { summarize } from '../output/summarize.js'
 import { toText } from '../output/to-text.js'
 import { guessFormat } from '../parse/parse-input.js'
@@ -110,10 +112,10 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   }
   // Structured outputs (json, jsonl) carry a record per input, errors included; the others
   // report errors on stderr.
-  const reportError = async (record: ErrorRecord, where: string): Promise<void> => {
+  const reportError = async (record: ErrorRecord, where: string, raw?: readonly RawMember[]): Promise<void> => {
     failed++
     const rendering = to ?? (record.line !== undefined || (from ?? formatOf(where)) === 'jsonl' ? 'jsonl' : 'text')
-    if (rendering === 'jsonl') await write(`${JSON.stringify(record)}\n`)
+    if (rendering === 'jsonl') await write(toJsonLine(record, raw, ERROR_FIELDS))
     else if (rendering === 'json') await emit(JSON.stringify(record, null, 2))
     else io.stderr.write(`${where}${record.line === undefined ? '' : `:${record.line}`}: ${record.error.code}: ${record.error.message}\n`)
   }
@@ -123,9 +125,9 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     if (format === 'jsonl') {
       const stream = source === '-' ? io.stdin : createReadStream(source)
       try {
-        await cleanJsonl(stream, name, to ?? 'jsonl', options, emit, (record) => reportError(record, name))
+        await cleanJsonl(stream, name, to ?? 'jsonl', options, emit, (record, raw) => reportError(record, name, raw))
       } catch (error) {
-        await reportError({ id: null, source: name, error: readError(source, error) }, name)
+        await reportError(errorRecord(readError(source, error), { id: null, source: name }), name)
       }
       continue
     }
@@ -134,7 +136,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       const text = await readText(source, io.stdin)
       result = clean(text, { ...options, format: format ?? guessFormat(source === '-' ? null : source, text) })
     } catch (error) {
-      await reportError({ id: source === '-' ? null : source, error: errorInfo(error) }, name)
+      await reportError(errorRecord(error, { id: source === '-' ? null : source }), name)
       continue
     }
     if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${name}: ${summarize(result)}`)
@@ -144,13 +146,8 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   return failed > 0 ? 1 : 0
 }
 
-/** An input that could not be cleaned, as written in JSON and JSONL output. */
-interface ErrorRecord {
-  id: unknown
-  line?: number
-  source?: string
-  error: { code: string; message: string }
-}
+/** Fields of an error record not taken from the input line (the id is: as written). */
+const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
 
 /** An input file that could not be opened or read: `E_READ`, unless the library named it already. */
 function readError(source: string, error: unknown): { code: string; message: string } {
@@ -208,20 +205,20 @@ async function cleanJsonl(
   to: To,
   options: Options,
   emit: (text: string) => Promise<void>,
-  fail: (record: ErrorRecord) => Promise<void>,
+  fail: (record: ErrorRecord, raw?: readonly RawMember[]) => Promise<void>,
 ): Promise<void> {
   for await (const record of readJsonl(stream, name)) {
     const line = record.line!
     if ('error' in record) {
-      await fail({ id: record.id ?? null, line, error: record.error })
+      await fail(errorRecord(record.error, { id: record.id ?? null, line }))
       continue
     }
     const article = record.article as Record<string, unknown>
     try {
       const result = clean(articleBody(article), options)
-      await emit(to === 'jsonl' ? `${JSON.stringify(toRecord(result, article))}\n` : render(result, to, String(article.id ?? null)))
+      await emit(to === 'jsonl' ? toJsonLine(toRecord(result, article), record.raw, COMPUTED_RECORD_FIELDS) : render(result, to, String(article.id ?? null)))
     } catch (error) {
-      await fail({ id: article.id ?? null, line, error: errorInfo(error) })
+      await fail(errorRecord(error, { id: article.id ?? null, line }), record.raw)
     }
   }
 }

@@ -3,14 +3,21 @@ import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { errorInfo } from '../errors.js'
-import { createDeduplicator } from '../feed/create-deduplicator.js'
+import { errorRecord } from '../errors.js'
+import { createDeduplicator, FEED_RESULT_FIELDS } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
 import { connectIndex } from '../stores/open-index.js'
 import { bomEncoding, textChunks } from '../io/text-chunks.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { renderReview } from '../output/review/render-review.js'
+import { toJsonLine } from '../output/to-json-line.js'
+import type { RawMember } from '../io/raw-members.js'
+
+/** Fields of a feed result computed here when the input gave its id: the id goes out as written. */
+const FEED_FIELDS_BUT_ID: ReadonlySet<string> = new Set([...FEED_RESULT_FIELDS].filter((field) => field !== 'id'))
+/** Fields of an error record not taken from the input (the id is: as written). */
+const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
 
 /** The streams `runFeed` talks to (process.stdin/stdout/stderr in the real CLI). */
 export interface FeedIo {
@@ -270,10 +277,11 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     if (final) io.stderr.write((tty ? '\r\x1b[K' : '') + line + `, index ${values.index}\n`)
     else io.stderr.write('\r\x1b[K' + line)
   }
-  const write = async (value: unknown): Promise<void> => {
+  const write = async (value: object, raw?: readonly RawMember[], computed: ReadonlySet<string> = FEED_RESULT_FIELDS): Promise<void> => {
     // With --to review, stdout holds the page alone: error records go to stderr.
-    const out = reviewed && typeof value === 'object' && value !== null && 'error' in value ? io.stderr : io.stdout
-    if (!out.write(JSON.stringify(value) + '\n')) await once(out, 'drain')
+    const out = reviewed && 'error' in value ? io.stderr : io.stdout
+    // Carried-over fields go out as they came in (big-integer ids keep their digits).
+    if (!out.write(toJsonLine(value, raw, computed))) await once(out, 'drain')
   }
 
   try {
@@ -281,15 +289,14 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       stats.records++
       if ('error' in record) {
         stats.errors++
-        await write(record)
+        await write(errorRecord(record.error, record))
       } else {
         let result: FeedResult
         try {
           result = await dedup.add(record.article)
         } catch (error) {
           stats.errors++
-          const id = record.article.id
-          await write({ ...(id === undefined ? {} : { id: String(id) }), error: errorInfo(error), source: record.source })
+          await write(errorRecord(error, { id: record.article.id, line: record.line, source: record.source }), record.raw, ERROR_FIELDS)
           continue
         }
         if (result.duplicate === null) stats.originals++
@@ -298,7 +305,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
         for (const p of result.paragraphs) if (p.crossDuplicate?.kind === 'boilerplate') stats.boilerplate++
         if (values['drop-duplicates'] && result.duplicate !== null) continue
         if (reviewed) reviewed.push(result)
-        else await write(result)
+        else await write(result, record.raw, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
       }
       if (tty && Date.now() - lastProgress > 250) {
         lastProgress = Date.now()

@@ -256,7 +256,9 @@ function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {
   const anyCross = paragraphs.some((p) => p.crossDuplicate !== null)
   // Input metadata first (id, then the caller's fields), computed fields after.
   const result: Record<string, unknown> = { id: prepared.id, idGenerated: prepared.idGenerated, site: prepared.site }
-  for (const [key, value] of Object.entries(prepared.extra)) if (!COMPUTED.has(key)) result[key] = value
+  for (const [key, value] of Object.entries(prepared.extra)) {
+    if (!FEED_RESULT_FIELDS.has(key)) Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true }) // `__proto__` too
+  }
   result.language = prepared.cleaned.language
   result.confidence = prepared.cleaned.confidence
   result.duplicate = verdict.duplicate
@@ -266,8 +268,8 @@ function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {
   return result as FeedResult
 }
 
-/** Result fields computed here: an input field of the same name is not copied. */
-const COMPUTED = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'text', 'paragraphs', 'passages'])
+/** Result fields computed here: an input field of the same name is not copied (writers of input-exact JSON lines need the list too). */
+export const FEED_RESULT_FIELDS = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'text', 'paragraphs', 'passages'])
 
 function buildRecord(prepared: PreparedArticle, judged: Judged, result: string): IndexRecord {
   const original = judged.verdict.duplicate === null

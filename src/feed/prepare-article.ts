@@ -39,10 +39,12 @@ export interface PreparedArticle {
  */
 export function prepareArticle(article: Article, cleaned: CleanResult, arrival: number, shingleSize: number): PreparedArticle {
   const given = article.id
-  const hasId = (typeof given === 'string' && given !== '') || (typeof given === 'number' && Number.isFinite(given))
+  // Any JSON value but null and '' is an id; one that is not a string or number is keyed by its JSON text.
+  const hasId = (typeof given === 'string' && given !== '') || (typeof given === 'number' && Number.isFinite(given)) || typeof given === 'boolean' || (typeof given === 'object' && given !== null)
   const extra: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(article)) {
-    if (!BODY_FIELDS.has(key) && value !== undefined) extra[key] = value
+    // defineProperty, not assignment: an own `__proto__` field is a field like any other.
+    if (!BODY_FIELDS.has(key) && value !== undefined) Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true })
   }
   const compared: ComparedParagraph[] = []
   for (const p of cleaned.paragraphs) {
@@ -54,7 +56,7 @@ export function prepareArticle(article: Article, cleaned: CleanResult, arrival: 
   const site = siteOf(article)
   const url = typeof article.url === 'string' && article.url !== '' ? article.url : null
   return {
-    id: hasId ? String(given) : contentId(cleaned.paragraphs.map((p) => p.text), { url, site }),
+    id: hasId ? (typeof given === 'object' ? JSON.stringify(given) : String(given)) : contentId(cleaned.paragraphs.map((p) => p.text), { url, site }),
     idGenerated: !hasId,
     site,
     time: articleTime(article.published, arrival),

@@ -1,3 +1,4 @@
+import type { RawMember } from '../io/raw-members.js'
 import type { CleanResult, Paragraph } from '../types.js'
 
 /**
@@ -6,10 +7,12 @@ import type { CleanResult, Paragraph } from '../types.js'
  */
 export interface Article {
   /**
-   * Your id. When absent, a hash of the content and of `url` and `site` is used (the same text
-   * at two urls makes two articles) and the result says `idGenerated: true`.
+   * Your id: any JSON value but `null` and `''` (a string; a number, keyed as `String(id)`; an
+   * object, array or boolean, keyed by its JSON text). When absent, a hash of the content and of
+   * `url` and `site` is used (the same text at two urls makes two articles) and the result says
+   * `idGenerated: true`.
    */
-  id?: string | number
+  id?: string | number | boolean | object | null
   text?: string
   html?: string
   markdown?: string
@@ -142,5 +145,5 @@ export const DEFAULT_BUCKET_LIMIT = 16
 
 /** One record read from a feed file: an article, or why the record could not be read. */
 export type FeedInputRecord =
-  | { article: Article; line?: number; source?: string }
+  | { article: Article; line?: number; source?: string; raw?: RawMember[] }
   | { error: { code: string; message: string }; id?: string; line?: number; source?: string }

@@ -187,7 +187,10 @@ export const outputSchema = {
       description: "One line of feed, one record of the feed streams (FeedResult). The input's other fields are carried over.",
       type: 'object',
       properties: {
-        id: { type: 'string', description: "The article's id, or, when it had none, a hash of its content, url and site (idGenerated: true)." },
+        id: {
+          description:
+            "The article's id as written in the input, any JSON value (the CLI keeps big integers' digits); when it had none, a string hash of its content, url and site (idGenerated: true).",
+        },
         idGenerated: { type: 'boolean' },
         site: { type: ['string', 'null'] },
         duplicate: { oneOf: [{ type: 'null' }, { $ref: '#/$defs/articleDuplicate' }] },
@@ -203,7 +206,7 @@ export const outputSchema = {
         'JSONL inputs add the 1-based line; feed adds the source (file:line or file).',
       type: 'object',
       properties: {
-        id: { description: "The input's id when it could be read, else null (or absent, feed)." },
+        id: { description: "The input's id as written, when it could be read; clean writes null when it could not." },
         line: { type: 'integer', minimum: 1, description: '1-based input line (JSONL input).' },
         source: { type: 'string', description: 'file:line or file (feed).' },
         error: {

@@ -57,13 +57,37 @@ describe('news-dedup feed', () => {
     expect(code).toBe(1)
     // One output line per input line: the blank line 3 gets its own error record.
     expect(lines).toHaveLength(6)
-    expect(lines[0].id).toBe('1')
+    expect(lines[0].id).toBe(1) // as written in the input, a number
     expect(lines[1]).toEqual({ error: { code: 'E_INVALID_RECORD', message: expect.stringMatching(/^Line 2 is not valid JSON/) }, line: 2, source: `${input}:2` })
     expect(lines[2]).toEqual({ error: { code: 'E_INVALID_RECORD', message: 'Line 3 is empty' }, line: 3, source: `${input}:3` })
     expect(lines[3]).toMatchObject({ id: 'no-body', error: { code: 'E_INVALID_RECORD' }, source: `${input}:4` })
     expect(lines[4].duplicate).toMatchObject({ of: '1', kind: 'copy' })
     expect(lines[5].duplicate).toBeNull()
     expect(err).toMatch(/feed: 6 records, 2 originals, 1 duplicates .* 3 errors/)
+  })
+
+  it('gives every record back as written: big-integer and object ids, __proto__, a field nested beyond any depth', async () => {
+    const input = join(dir, 'as-given.jsonl')
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
+    writeFileSync(
+      input,
+      [
+        `{"id":12345678901234567890,"text":${JSON.stringify(a.join('\n\n'))},"score":1.50,"__proto__":{"x":1},"deep":${deep}}`,
+        `{"id":{"k":[1,2]},"text":${JSON.stringify(b.join('\n\n'))}}`,
+        `{"id":12345678901234567891,"text":5}`,
+      ].join('\n') + '\n',
+    )
+    const stdout = new PassThrough()
+    let out = ''
+    stdout.on('data', (d) => (out += d))
+    const code = await runFeed([input, '--index', ':memory:'], { stdin: Readable.from([]), stdout, stderr: new PassThrough() })
+    expect(code).toBe(1)
+    const raw = out.split('\n').filter(Boolean)
+    expect(raw).toHaveLength(3)
+    expect(raw[0]).toMatch(/^\{"id":12345678901234567890,"idGenerated":false,/)
+    expect(raw[0]).toContain(`"score":1.50,"__proto__":{"x":1},"deep":${deep},`)
+    expect(raw[1]).toMatch(/^\{"id":\{"k":\[1,2\]\},"idGenerated":false,/)
+    expect(raw[2]).toBe(`{"id":12345678901234567891,"line":3,"source":"${input}:3","error":{"code":"E_INVALID_RECORD","message":"Expected the record to have a \`text\`, \`html\` or \`markdown\` string"}}`)
   })
 
   it('gives an E_INVALID_UTF8 record for a line with invalid UTF-8 and reads on', async () => {
@@ -74,9 +98,9 @@ describe('news-dedup feed', () => {
     const { code, lines } = await cli([input, '--index', ':memory:'])
     expect(code).toBe(1)
     expect(lines).toHaveLength(3)
-    expect(lines[0]).toMatchObject({ id: '1', duplicate: null })
+    expect(lines[0]).toMatchObject({ id: 1, duplicate: null })
     expect(lines[1]).toEqual({ id: '2', error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, line: 2, source: `${input}:2` })
-    expect(lines[2]).toMatchObject({ id: '3', duplicate: null })
+    expect(lines[2]).toMatchObject({ id: 3, duplicate: null })
   })
 
   it('keeps only originals with --drop-duplicates, reading stdin', async () => {

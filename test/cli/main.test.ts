@@ -232,6 +232,22 @@ describe('news-dedup clean: JSONL', () => {
     expect(rc.paragraphs.map((p: { text: string }) => p.text)).toEqual(['Titre', B])
   })
 
+  it('--from jsonl gives every record back as written: big-integer and object ids, __proto__, a field nested beyond any depth', async () => {
+    const deep = `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`
+    const input = [
+      `{"id":12345678901234567890,"text":"Le conseil municipal a voté le budget.","score":1.50,"__proto__":{"x":1},"deep":${deep}}`,
+      '{"id":{"k":[1,2]},"text":"Un autre article."}',
+      '{"id":12345678901234567891,"text":5}',
+    ].join('\n')
+    const { code, stdout } = await run(['clean', '--from', 'jsonl'], [`${input}\n`])
+    expect(code).toBe(1)
+    const raw = stdout.split('\n').filter(Boolean)
+    expect(raw).toHaveLength(3)
+    expect(raw[0]).toMatch(new RegExp(`^\\{"score":1.50,"__proto__":\\{"x":1\\},"deep":\\{"a":.{${deep.length - 5}},"id":12345678901234567890,"language":`))
+    expect(raw[1]).toMatch(/^\{"id":\{"k":\[1,2\]\},"language":/)
+    expect(raw[2]).toBe('{"id":12345678901234567891,"line":3,"error":{"code":"E_INVALID_RECORD","message":"Expected the record to have a `text`, `html` or `markdown` string"}}')
+  })
+
   it('reads a .jsonl file as JSONL and writes JSONL by default', async () => {
     const path = join(tmp, 'feed.jsonl')
     writeFileSync(path, `${good('x', `${A}\n\n${A}`)}\n${good('y', B)}`)
