@@ -43,7 +43,9 @@ interface Prepared {
   tokens: Int32Array
   /** Tokens with a cut-off last word dropped, for containment of teasers. */
   stem: Int32Array
+  /** The token bigrams; emptied once they are in the postings (only their count is needed after). */
   bigrams: Set<number>
+  bigramCount: number
   /** The last word, for telling a word cut in half at the end of a teaser. */
   lastWord: string
 }
@@ -104,7 +106,9 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect']):
   const vocabulary = new Map<string, number>()
   const duplicates: Array<Duplicate | null> = texts.map(() => null)
   const firstByNorm = new Map<string, number>()
-  const postings = new Map<number, number[]>()
+  // A bigram's paragraphs: one index, or a list once there are two (most bigrams of distinct
+  // paragraphs occur once; a one-element array each was the largest share of the memory).
+  const postings: Postings = new Map()
   const prepared: Array<Prepared | undefined> = []
   const norms: string[] = []
   const folds: string[] = []
@@ -155,6 +159,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect']):
     const best = matches[0]
     if (best?.kind === 'near' || best?.kind === 'contained-in-earlier') {
       setVerdict(i, { kind: best.kind === 'near' ? 'near' : 'contained', of: best.of, similarity: round(best.similarity) })
+      paragraph.bigrams = NO_BIGRAMS
       continue
     }
     // Every earlier paragraph this one wholly contains gives way to this more complete version
@@ -168,15 +173,21 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect']):
     }
     for (const bigram of paragraph.bigrams) {
       const list = postings.get(bigram)
-      if (list === undefined) postings.set(bigram, [i])
+      if (list === undefined) postings.set(bigram, i)
+      else if (typeof list === 'number') postings.set(bigram, [list, i])
       else if (list.length <= MAX_POSTINGS) list.push(i)
     }
+    paragraph.bigrams = NO_BIGRAMS
   }
 
   const repeatedSentences = findRepeatedSentences(texts, norms, folds, firstByNorm, duplicates, glued, options.minSentenceLength)
   pointAtKeptParagraphs(duplicates)
   return { duplicates, repeatedSentences }
 }
+
+/** Paragraphs by token bigram: one paragraph index, or the list of them (see `findOnce`). */
+type Postings = Map<number, number | number[]>
+const NO_BIGRAMS: Set<number> = new Set()
 
 function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
   const words = tokenize(norm)
@@ -195,7 +206,7 @@ function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
   for (let k = 1; k < tokens.length; k++) bigrams.add(tokens[k - 1]! * 0x200000 + (tokens[k]! & 0x1fffff))
   if (tokens.length === 1) bigrams.add(tokens[0]!)
   const stem = CUT_OFF.test(norm) && tokens.length > 1 ? tokens.subarray(0, tokens.length - 1) : tokens
-  return { norm, tokens, stem, bigrams, lastWord: words[words.length - 1] ?? '' }
+  return { norm, tokens, stem, bigrams, bigramCount: bigrams.size, lastWord: words[words.length - 1] ?? '' }
 }
 
 interface Match {
@@ -207,18 +218,19 @@ interface Match {
 function compareWithCandidates(
   paragraph: Prepared,
   prepared: ReadonlyArray<Prepared | undefined>,
-  postings: ReadonlyMap<number, number[]>,
+  postings: Postings,
   duplicates: ReadonlyArray<Duplicate | null>,
   options: ResolvedOptions['detect'],
 ): Match[] {
   const shared = new Map<number, number>()
   for (const bigram of paragraph.bigrams) {
     const list = postings.get(bigram)
-    if (list === undefined || list.length > MAX_POSTINGS) continue
-    for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1)
+    if (list === undefined) continue
+    if (typeof list === 'number') shared.set(list, (shared.get(list) ?? 0) + 1)
+    else if (list.length <= MAX_POSTINGS) for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1)
   }
   const candidates = [...shared]
-    .filter(([j, count]) => duplicates[j] === null && count >= CANDIDATE_SHARE * Math.min(paragraph.bigrams.size, prepared[j]!.bigrams.size))
+    .filter(([j, count]) => duplicates[j] === null && count >= CANDIDATE_SHARE * Math.min(paragraph.bigramCount, prepared[j]!.bigramCount))
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, MAX_CANDIDATES)
 
