@@ -136,6 +136,16 @@ describe('index behaviour', () => {
     await dedup.close()
   })
 
+  it('keeps an object id (keyed by its JSON text) and an own __proto__ field', async () => {
+    const dedup = createDeduplicator()
+    const article = JSON.parse('{"id":{"k":[1,2]},"text":"Un article sur le budget municipal.","__proto__":{"x":1}}') as Record<string, unknown>
+    const r = await dedup.add(article)
+    expect([r.id, r.idGenerated]).toEqual(['{"k":[1,2]}', false])
+    expect(Object.hasOwn(r, '__proto__')).toBe(true)
+    expect(JSON.stringify(r)).toContain('"__proto__":{"x":1}')
+    await dedup.close()
+  })
+
   it('forgets articles older than ttl (by published date)', async () => {
     const day = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString()
     const index = createMemoryIndex()
