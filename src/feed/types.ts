@@ -146,4 +146,4 @@ export const DEFAULT_BUCKET_LIMIT = 16
 /** One record read from a feed file: an article, or why the record could not be read. */
 export type FeedInputRecord =
   | { article: Article; line?: number; source?: string; raw?: RawMember[] }
-  | { error: { code: string; message: string }; id?: string; line?: number; source?: string }
+  | { error: { code: string; message: string }; id?: string | number; line?: number; source?: string }

@@ -55,15 +55,15 @@ async function* boundedLines(chunks: AsyncIterable<Uint8Array | string>, max: nu
   }
 }
 
-/** An article's `id` as a string, when it has a usable one. */
-function idOf(value: unknown): string | undefined {
+/** An article's `id` when it is a string or a number (as written: a number stays a number). */
+function idOf(value: unknown): string | number | undefined {
   if (value === null || typeof value !== 'object') return undefined
   const id = (value as { id?: unknown }).id
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined
 }
 
 /** The `id` of a line that is not valid UTF-8, when it still parses once the bad bytes are replaced. */
-function idOfUndecodable(bytes: Uint8Array): string | undefined {
+function idOfUndecodable(bytes: Uint8Array): string | number | undefined {
   try {
     return idOf(JSON.parse(new TextDecoder('utf-8').decode(bytes)))
   } catch {

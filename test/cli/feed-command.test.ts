@@ -99,7 +99,7 @@ describe('news-dedup feed', () => {
     expect(code).toBe(1)
     expect(lines).toHaveLength(3)
     expect(lines[0]).toMatchObject({ id: 1, duplicate: null })
-    expect(lines[1]).toEqual({ id: '2', error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, line: 2, source: `${input}:2` })
+    expect(lines[1]).toEqual({ id: 2, error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, line: 2, source: `${input}:2` })
     expect(lines[2]).toMatchObject({ id: 3, duplicate: null })
   })
 
