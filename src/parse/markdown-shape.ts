@@ -48,7 +48,8 @@ export function markdownShapeProblem(input: string): string | null {
     let k = prefixEnd
     if (markers > MAX_CONTAINER_MARKERS) return `line ${line} opens ${markers} nested blocks (quotes or list items), over ${MAX_CONTAINER_MARKERS}`
     if (columns > MAX_PREFIX_COLUMNS) return `line ${line} nests a block ${columns} columns deep, over ${MAX_PREFIX_COLUMNS}`
-    // The rest of the line: runs of one delimiter character.
+    // The rest of the line: runs of one delimiter character. (Runs in the prefix, `>>>>…` or
+    // `- - - …`, were counted as markers above.)
     let run = 0
     let previous = -1
     for (; k < n; k++) {
@@ -59,7 +60,6 @@ export function markdownShapeProblem(input: string): string | null {
       } else run = 1
       previous = c
     }
-    // A run may also start in the prefix (`>>>>…`, `***…`): the markers above count those.
     if (input.charCodeAt(k) === CR && input.charCodeAt(k + 1) === LF) k++
     i = k + 1
     line++
