@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { clean } from '../src/clean.js'
-import { seeded } from './seeded.js'
+import { seeded } from '../src/text/hash.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const SELF = fileURLToPath(import.meta.url)
