@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { clean } from '../src/clean.js'
+import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { seeded } from '../src/text/hash.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -212,6 +213,8 @@ const { values } = parseArgs({
 })
 const scale = Number(values.scale ?? 1)
 
+// clean() needs the language model, loaded once per process (the children; the parent only spawns).
+if (values.child !== undefined || values.prose || values.memory) await loadLanguageModel()
 if (values.child !== undefined) {
   process.stdout.write(`${JSON.stringify(runChild(values.child, scale))}\n`)
 } else if (values.prose) {
