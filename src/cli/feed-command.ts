@@ -8,7 +8,12 @@ import { createDeduplicator, FEED_RESULT_FIELDS } from '../feed/create-deduplica
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
 import { connectIndex } from '../stores/open-index.js'
-import { bomEncoding, textChunks } from '../io/text-chunks.js'
+import { bomEncoding } from '../io/text-chunks.js'
+import { readWarc } from '../io/read-warc.js'
+import { byteChunks } from '../io/byte-chunks.js'
+import { decodeBytes } from '../parse/decode-bytes.js'
+import { reportWarnings } from './clean-flags.js'
+import type { Warning } from '../types.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { renderReview } from '../output/review/render-review.js'
 import { toJsonLine } from '../output/to-json-line.js'
@@ -28,7 +33,9 @@ export interface FeedIo {
 
 const USAGE = `Usage: news-dedup feed [FILE... | DIR | -] [options]
 
-Reads articles (JSONL, RSS/Atom XML, or a directory tree of .html files; stdin when no file or "-"),
+Reads articles (JSONL, RSS/Atom XML, WARC (.warc, .warc.gz: response records with HTML pages), or a directory
+tree of .html files; stdin when no file or "-"). Pages are decoded as a browser would (BOM, HTTP or WARC
+Content-Type, <meta charset>, else detected): invalid bytes are counted in a warning on stderr and in the record.
 flags copies of earlier articles and per-site boilerplate, and writes one JSON line per input record.
 
 Options:
@@ -46,9 +53,10 @@ An .html page's url (and so its site) is its <link rel="canonical"> or <meta pro
 Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors
 or an index that cannot be opened or reached.`
 
-type Kind = 'jsonl' | 'xml' | 'html'
+type Kind = 'jsonl' | 'xml' | 'html' | 'warc'
 
 function kindOf(path: string): Kind | null {
+  if (/\.warc(\.gz)?$/i.test(path)) return 'warc'
   const ext = extname(path).toLowerCase()
   if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return 'jsonl'
   if (ext === '.xml' || ext === '.rss' || ext === '.atom') return 'xml'
@@ -77,12 +85,19 @@ async function sniffed(chunks: Chunks): Promise<{ kind: Kind; chunks: Chunks }> 
   const iterator = chunks[Symbol.asyncIterator]()
   const first = await iterator.next()
   const head = first.done ? '' : headText(first.value)
-  const kind: Kind = /^\s*</.test(head) ? (/<(rss|feed|rdf:RDF|channel|item|entry)\b/i.test(head) ? 'xml' : 'html') : 'jsonl'
+  const kind: Kind = /^WARC\/1\.\d\r?\n/.test(head) || isGzip(first.done ? undefined : first.value)
+    ? 'warc'
+    : /^\s*</.test(head) ? (/<(rss|feed|rdf:RDF|channel|item|entry)\b/i.test(head) ? 'xml' : 'html') : 'jsonl'
   async function* all(): AsyncGenerator<Uint8Array | string> {
     if (!first.done) yield first.value
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value
   }
   return { kind, chunks: all() }
+}
+
+/** Gzip's magic bytes: on standard input, a gzipped stream is taken for a .warc.gz (the one gzipped input read). */
+function isGzip(chunk: Uint8Array | string | undefined): boolean {
+  return typeof chunk === 'object' && chunk[0] === 0x1f && chunk[1] === 0x8b
 }
 
 /** The attributes of each `<tag …>` in `html`, names lower-cased, values with entities decoded. */
@@ -125,21 +140,34 @@ function pageUrl(html: string): string | undefined {
   return undefined
 }
 
-/** An HTML page as an article: `id` and `file` its path (none for stdin), `url` the one it gives itself. */
-function htmlArticle(html: string, path: string | null): Article {
+/**
+ * An HTML page as an article: `id` and `file` its path (none for stdin), `url` the one it gives
+ * itself. The bytes go to the deduplicator, which decodes them (and reports how); they are
+ * decoded here too to read the page's URL.
+ */
+function htmlArticle(html: Uint8Array, path: string | null): Article {
   const article: Article = path === null ? { html } : { id: path, html, file: path }
-  const url = pageUrl(html)
+  const url = pageUrl(decodeBytes(html, { format: 'html' }).text)
   if (url !== undefined) article.url = url
   return article
 }
 
-async function* recordsOf(kind: Kind, chunks: Chunks, name: string): AsyncGenerator<FeedInputRecord> {
+/** Counts of what the readers skipped, for the summary. */
+interface ReadStats {
+  /** WARC records that are no HTML response (warcinfo, request, revisit, metadata, images, redirects…). */
+  warcSkipped: number
+  /** Reports a reader's warning (invalid bytes in an XML feed) on stderr. */
+  warn(source: string, warning: Warning): void
+}
+
+async function* recordsOf(kind: Kind, chunks: Chunks, name: string, stats: ReadStats): AsyncGenerator<FeedInputRecord> {
   if (kind === 'jsonl') yield* readJsonl(chunks, name)
-  else if (kind === 'xml') yield* readXmlFeed(chunks, name)
+  else if (kind === 'xml') yield* readXmlFeed(chunks, name, { warn: (warning) => stats.warn(name, warning) })
+  else if (kind === 'warc') yield* readWarc(byteChunks(chunks), name, { skipped: () => stats.warcSkipped++ })
   else {
-    let html = ''
-    for await (const chunk of textChunks(chunks)) html += chunk
-    yield { article: htmlArticle(html, name === '-' ? null : name), source: name }
+    const parts: Uint8Array[] = []
+    for await (const chunk of byteChunks(chunks)) parts.push(chunk)
+    yield { article: htmlArticle(Buffer.concat(parts), name === '-' ? null : name), source: name }
   }
 }
 
@@ -164,7 +192,7 @@ async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
     else if ((entry.isFile() || entry.isSymbolicLink()) && /\.x?html?$/i.test(entry.name)) {
       try {
         if (entry.isSymbolicLink() && !(await stat(path)).isFile()) continue
-        yield { article: htmlArticle(await readFile(path, 'utf8'), path), source: path }
+        yield { article: htmlArticle(await readFile(path), path), source: path }
       } catch (error) {
         yield { error: { code: 'E_READ', message: `cannot read ${path}: ${(error as Error).message}` }, source: path }
       }
@@ -173,22 +201,22 @@ async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
 }
 
 /** The records of one file: by its extension, else by its first bytes. */
-async function* fileRecords(path: string): AsyncGenerator<FeedInputRecord> {
+async function* fileRecords(path: string, stats: ReadStats): AsyncGenerator<FeedInputRecord> {
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 })
   const known = kindOf(path)
-  if (known) yield* recordsOf(known, stream, path)
+  if (known) yield* recordsOf(known, stream, path, stats)
   else {
     const { kind, chunks } = await sniffed(stream)
-    yield* recordsOf(kind, chunks, path)
+    yield* recordsOf(kind, chunks, path, stats)
   }
 }
 
 /** Every record of every input, in order: files as named, directories' .html files by path. */
-async function* inputRecords(inputs: string[], stdin: FeedIo['stdin']): AsyncGenerator<FeedInputRecord> {
+async function* inputRecords(inputs: string[], stdin: FeedIo['stdin'], stats: ReadStats): AsyncGenerator<FeedInputRecord> {
   for (const input of inputs.length === 0 ? ['-'] : inputs) {
     if (input === '-') {
       const { kind, chunks } = await sniffed(stdin)
-      yield* recordsOf(kind, chunks, '-')
+      yield* recordsOf(kind, chunks, '-', stats)
       continue
     }
     let info
@@ -198,7 +226,7 @@ async function* inputRecords(inputs: string[], stdin: FeedIo['stdin']): AsyncGen
       yield { error: { code: 'E_READ', message: `cannot read ${input}: ${(error as Error).message}` }, source: input }
       continue
     }
-    yield* info.isDirectory() ? directoryRecords(input) : fileRecords(input)
+    yield* info.isDirectory() ? directoryRecords(input) : fileRecords(input, stats)
   }
 }
 
@@ -265,6 +293,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
 
   const started = Date.now()
   const stats = { records: 0, originals: 0, copies: 0, nearCopies: 0, boilerplate: 0, errors: 0 }
+  const read: ReadStats = { warcSkipped: 0, warn: (source, warning) => reportWarnings(io.stderr, source, [warning]) }
   const tty = io.stderr.isTTY === true
   let lastProgress = 0
   const progress = (final: boolean): void => {
@@ -273,7 +302,8 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     const line =
       `feed: ${stats.records} records, ${stats.originals} originals, ${stats.copies + stats.nearCopies} duplicates ` +
       `(${stats.copies} copies, ${stats.nearCopies} near-copies), ${stats.boilerplate} boilerplate paragraphs, ` +
-      `${stats.errors} errors in ${seconds.toFixed(1)} s (${rate}/s)`
+      `${stats.errors} errors${read.warcSkipped > 0 ? `, ${read.warcSkipped} WARC records skipped (not HTML responses)` : ''}` +
+      ` in ${seconds.toFixed(1)} s (${rate}/s)`
     if (final) io.stderr.write((tty ? '\r\x1b[K' : '') + line + `, index ${values.index}\n`)
     else io.stderr.write('\r\x1b[K' + line)
   }
@@ -285,7 +315,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   }
 
   try {
-    for await (const record of inputRecords(positionals, io.stdin)) {
+    for await (const record of inputRecords(positionals, io.stdin, read)) {
       stats.records++
       if ('error' in record) {
         stats.errors++
@@ -299,6 +329,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
           await write(errorRecord(error, { id: record.article.id, line: record.line, source: record.source }), record.raw, ERROR_FIELDS)
           continue
         }
+        reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${record.source ?? result.id}`, result.warnings)
         if (result.duplicate === null) stats.originals++
         else if (result.duplicate.kind === 'copy') stats.copies++
         else stats.nearCopies++

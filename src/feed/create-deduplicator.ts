@@ -265,11 +265,13 @@ function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {
   result.text = anyCross ? cleanedText(paragraphs) : prepared.cleaned.text
   result.paragraphs = paragraphs
   result.passages = prepared.cleaned.passages
+  if (prepared.cleaned.encoding !== undefined) result.encoding = prepared.cleaned.encoding
+  if (prepared.cleaned.warnings !== undefined) result.warnings = prepared.cleaned.warnings
   return result as FeedResult
 }
 
 /** Result fields computed here: an input field of the same name is not copied (writers of input-exact JSON lines need the list too). */
-export const FEED_RESULT_FIELDS = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'text', 'paragraphs', 'passages'])
+export const FEED_RESULT_FIELDS = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'text', 'paragraphs', 'passages', 'encoding', 'warnings'])
 
 function buildRecord(prepared: PreparedArticle, judged: Judged, result: string): IndexRecord {
   const original = judged.verdict.duplicate === null

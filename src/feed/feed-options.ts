@@ -1,3 +1,4 @@
+import type { ArticleInput } from '../parse/decode-input.js'
 import { assertCount, assertRatio, defaultOptions, pick, resolveOptions, type FeedDefaults, type Options } from '../options.js'
 import type { CleanResult } from '../types.js'
 import { parseDuration } from './parse-duration.js'
@@ -73,7 +74,7 @@ export interface DeduplicatorOptions extends Options {
    * The cleaning stage, called with the article body and the `clean()` options. Replace it to
    * reuse results you already have, or to measure the index alone. @default clean
    */
-  clean?: (input: { text?: string; html?: string; markdown?: string }, options: Options) => CleanResult
+  clean?: (input: ArticleInput, options: Options) => CleanResult
 }
 
 /** {@link DeduplicatorOptions} with defaults filled in (the `clean()` options and `index` apart). */

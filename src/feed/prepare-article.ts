@@ -8,7 +8,7 @@ import { siteOf } from './site-of.js'
 import type { Article } from './types.js'
 
 /** Fields of an article that are input, not metadata: not copied to the result. */
-const BODY_FIELDS = new Set(['id', 'text', 'html', 'markdown'])
+const BODY_FIELDS = new Set(['id', 'text', 'html', 'markdown', 'text_base64', 'html_base64', 'markdown_base64'])
 
 /** A paragraph taken into cross-article comparison (kept by `clean()`, non-empty). */
 export interface ComparedParagraph {

@@ -13,9 +13,14 @@ export interface Article {
    * `idGenerated: true`.
    */
   id?: string | number | boolean | object | null
-  text?: string
-  html?: string
-  markdown?: string
+  /** The body: a string, or bytes (decoded as `clean()` decodes them, with `contentType`/`charset` below). */
+  text?: string | Uint8Array
+  html?: string | Uint8Array
+  markdown?: string | Uint8Array
+  /** For a body given as bytes (or as `html_base64`…): the Content-Type it came with, e.g. `text/html; charset=koi8-r`. */
+  contentType?: string
+  /** For a body given as bytes: its charset label alone; wins over `contentType`. */
+  charset?: string
   /** Used for the site when `site` is absent (its host, without `www.`). */
   url?: string
   /** The publisher, e.g. `lemonde.fr`; boilerplate is counted per site. */

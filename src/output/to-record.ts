@@ -23,7 +23,7 @@ export interface ArticleRecord {
 }
 
 /** Input fields replaced by the cleaned output rather than carried over. */
-export const COMPUTED_RECORD_FIELDS = new Set(['text', 'html', 'markdown', 'language', 'paragraphs', 'passages', 'confidence'])
+export const COMPUTED_RECORD_FIELDS = new Set(['text', 'html', 'markdown', 'text_base64', 'html_base64', 'markdown_base64', 'language', 'paragraphs', 'passages', 'confidence', 'encoding', 'warnings'])
 
 /**
  * Builds the JSONL record of one article: the input's other fields (kept as they are, in
@@ -52,6 +52,8 @@ export function toRecord(result: CleanResult, fields: Readonly<Record<string, un
     })),
     passages: result.passages,
     text: result.text,
+    ...(result.encoding === undefined ? {} : { encoding: result.encoding }),
+    ...(result.warnings === undefined ? {} : { warnings: result.warnings }),
   }
 }
 

@@ -6,7 +6,7 @@
  *
  * Offsets come from the mdast positions. The walk is iterative. Input past the parser's shape
  * limits (size, nesting, delimiter runs: see `markdown-shape.ts`), or on which the parser
- * overflows the stack anyway, is read as plain text instead, with a `W_MARKDOWN_AS_TEXT` warning.
+ * overflows the stack anyway, is read as plain text instead, with a `markdown-as-text` warning.
  *
  * @module
  */
@@ -21,7 +21,7 @@ import { blankContainerPrefixes, markdownShapeProblem } from './markdown-shape.j
 /**
  * Splits Markdown into paragraphs; see the module documentation.
  * @param input Markdown source.
- * @param warnings Receives a `W_MARKDOWN_AS_TEXT` warning when the input is read as plain text.
+ * @param warnings Receives a `markdown-as-text` warning when the input is read as plain text.
  */
 export function parseMarkdown(input: string, warnings?: Warning[]): SourceBlock[] {
   const problem = markdownShapeProblem(input)
@@ -41,6 +41,6 @@ export function parseMarkdown(input: string, warnings?: Warning[]): SourceBlock[
 }
 
 function asText(input: string, message: string, warnings: Warning[] | undefined): SourceBlock[] {
-  warnings?.push({ code: 'W_MARKDOWN_AS_TEXT', message })
+  warnings?.push({ code: 'markdown-as-text', message })
   return parseText(blankContainerPrefixes(input))
 }

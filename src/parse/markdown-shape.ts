@@ -5,7 +5,7 @@
  * nested one level deeper each 57 s, and 8 MB of deepening quotes was killed at 180 s with
  * 4.3 GB RSS. Real articles come nowhere near these limits; an input past one is read as plain
  * text instead (paragraphs as in plain text, quote and list markers at line starts blanked, other
- * Markdown syntax left in the text), and the result says so with a `W_MARKDOWN_AS_TEXT` warning.
+ * Markdown syntax left in the text), and the result says so with a `markdown-as-text` warning.
  *
  * @module
  */

@@ -46,16 +46,8 @@ const resultFields = {
   confidence: probability,
   passages: { type: 'array', items: { $ref: '#/$defs/passage' } },
   text: { type: 'string', description: 'The cleaned article: kept paragraphs, repeated sentences cut, joined by a blank line.' },
-  warnings: {
-    type: 'array',
-    description: 'Present only when non-empty: what the caller should know about the input (W_MARKDOWN_AS_TEXT: Markdown past the parser limits, read as plain text).',
-    items: {
-      type: 'object',
-      properties: { code: { type: 'string', pattern: '^W_[A-Z0-9_]+$' }, message: { type: 'string' } },
-      required: ['code', 'message'],
-      additionalProperties: false,
-    },
-  },
+  encoding: { $ref: '#/$defs/encoding' },
+  warnings: { type: 'array', items: { $ref: '#/$defs/warning' } },
 } as const
 
 export const outputSchema = {
@@ -63,7 +55,7 @@ export const outputSchema = {
   $id: 'urn:news-dedup:output-schema:v1',
   title: 'news-dedup output',
   description:
-    'news-dedup JSON output, schema version 1.0.0: clean --to json (a clean result, or for several inputs or JSONL input an array of clean results and error records), ' +
+    'news-dedup JSON output, schema version 1.1.0: clean --to json (a clean result, or for several inputs or JSONL input an array of clean results and error records), ' +
     'clean --to jsonl and the clean streams (article or error records), feed and the feed streams (feed or error records).',
   anyOf: [
     { $ref: '#/$defs/cleanResult' },
@@ -73,6 +65,30 @@ export const outputSchema = {
     { $ref: '#/$defs/errorRecord' },
   ],
   $defs: {
+    encoding: {
+      description: 'For input given as bytes (absent for string input): the encoding they were decoded with and how it was decided.',
+      type: 'object',
+      properties: {
+        name: { type: 'string', pattern: '^[a-z0-9_-]+$', description: "WHATWG Encoding standard name: 'utf-8', 'windows-1252', 'shift_jis'…" },
+        source: {
+          enum: ['bom', 'transport', 'meta', 'xml', 'detected', 'default'],
+          description: 'bom; transport (contentType/charset given with the bytes); meta (<meta charset>, http-equiv); xml (declaration); detected (undeclared: valid UTF-8 or the detector); default (UTF-8, nothing to decide).',
+        },
+      },
+      required: ['name', 'source'],
+      additionalProperties: false,
+    },
+    warning: {
+      description: "Something about the input that did not stop cleaning: code 'invalid-bytes' (replaced by U+FFFD, count), 'unknown-charset', 'unsupported-encoding', 'markdown-as-text' (Markdown past the parser's shape limits, read as plain text).",
+      type: 'object',
+      properties: {
+        code: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+        message: { type: 'string' },
+        count: { type: 'integer', minimum: 1 },
+      },
+      required: ['code', 'message'],
+      additionalProperties: false,
+    },
     duplicate: {
       description: 'Why a paragraph repeats earlier material of the same article.',
       type: 'object',

@@ -42,12 +42,12 @@ describe('Markdown past the limits', () => {
     const blocks = parseMarkdown(input, warnings)
     expect(blocks.map((b) => b.text)).toEqual(['profond', 'Suite du texte.'])
     expect(blocks.map((b) => input.slice(b.start, b.end))).toEqual(['profond', 'Suite du texte.'])
-    expect(warnings).toEqual([{ code: 'W_MARKDOWN_AS_TEXT', message: expect.stringMatching(/^Read as plain text, not Markdown: line 1 opens 5000 nested blocks/) }])
+    expect(warnings).toEqual([{ code: 'markdown-as-text', message: expect.stringMatching(/^Read as plain text, not Markdown: line 1 opens 5000 nested blocks/) }])
   })
 
   it('puts the warning in the clean() result, and no warnings field otherwise', () => {
     const hostile = clean({ markdown: `- ${'- '.repeat(20_000)}x\n\nUn paragraphe ordinaire.` })
-    expect(hostile.warnings?.map((w) => w.code)).toEqual(['W_MARKDOWN_AS_TEXT'])
+    expect(hostile.warnings?.map((w) => w.code)).toEqual(['markdown-as-text'])
     expect(hostile.paragraphs.map((p) => p.text)).toEqual(['x', 'Un paragraphe ordinaire.'])
     expect('warnings' in clean({ markdown: 'Un *paragraphe* ordinaire.' })).toBe(false)
   })
