@@ -30,6 +30,7 @@ export type {
   FeedResult,
   IndexSession,
   IndexedArticle,
+  IndexedParagraph,
   IndexRecord,
   FingerprintInfo,
   ParagraphRef,

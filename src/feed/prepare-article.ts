@@ -1,3 +1,4 @@
+import { measureLength } from '../text/measure-length.js'
 import { normalizeText } from '../text/normalize-text.js'
 import type { CleanResult } from '../types.js'
 import { articleTime } from './article-time.js'
@@ -15,6 +16,12 @@ export interface ComparedParagraph {
   index: number
   fingerprint: string
   shingles: Uint32Array
+  /**
+   * Shorter than `detect.minLength`, measured like `clean()` does ({@link measureLength}): such a
+   * line ("(AFP)", "Réactions", a dateline) is removed across articles only as its site's
+   * boilerplate or as part of a copy of the article holding it, never as a repeat of another story.
+   */
+  short: boolean
 }
 
 /** An article ready to be judged against the index: pure data derived from the input and its `clean()` result. */
@@ -36,8 +43,15 @@ export interface PreparedArticle {
  * fingerprint and shingle set.
  *
  * @param arrival Arrival time (ms), used when the article has no valid `published`.
+ * @param minLength `detect.minLength` of the `clean()` options: see {@link ComparedParagraph.short}.
  */
-export function prepareArticle(article: Article, cleaned: CleanResult, arrival: number, shingleSize: number): PreparedArticle {
+export function prepareArticle(
+  article: Article,
+  cleaned: CleanResult,
+  arrival: number,
+  shingleSize: number,
+  minLength: number,
+): PreparedArticle {
   const given = article.id
   // Any JSON value but null and '' is an id; one that is not a string or number is keyed by its JSON text.
   const hasId = (typeof given === 'string' && given !== '') || (typeof given === 'number' && Number.isFinite(given)) || typeof given === 'boolean' || (typeof given === 'object' && given !== null)
@@ -51,7 +65,12 @@ export function prepareArticle(article: Article, cleaned: CleanResult, arrival: 
     if (p.duplicate !== null) continue
     const fingerprint = paragraphFingerprint(p.text)
     if (fingerprint === '') continue
-    compared.push({ index: p.index, fingerprint, shingles: shingles(normalizeText(p.text), shingleSize) })
+    compared.push({
+      index: p.index,
+      fingerprint,
+      shingles: shingles(normalizeText(p.text), shingleSize),
+      short: measureLength(p.text) < minLength,
+    })
   }
   const site = siteOf(article)
   const url = typeof article.url === 'string' && article.url !== '' ? article.url : null

@@ -73,6 +73,14 @@ export interface ParagraphRef {
   paragraph: number
 }
 
+/** A paragraph of an earlier original as the index holds it. */
+export interface IndexedParagraph {
+  index: number
+  /** Its fingerprint (see `paragraphFingerprint`): which of them are its site's boilerplate is decided when compared. */
+  fingerprint: string
+  shingles: Uint32Array
+}
+
 /** What the index holds about an earlier article to compare a new one with. */
 export interface IndexedArticle {
   id: string
@@ -80,8 +88,10 @@ export interface IndexedArticle {
   seq: number
   /** Id of the original when this article was itself a duplicate, else `null`. */
   of: string | null
-  /** Shingle sets of the paragraphs it was compared on (kept, not boilerplate unless all were), by paragraph index. Empty for duplicates. */
-  paragraphs: Array<{ index: number; shingles: Uint32Array }>
+  /** Its site (boilerplate is counted per site), `null` when unknown. */
+  site: string | null
+  /** Every paragraph it was compared on, boilerplate included, by paragraph index. Empty for duplicates. */
+  paragraphs: IndexedParagraph[]
 }
 
 /** Everything recorded for one article, in one atomic step. */
@@ -94,7 +104,10 @@ export interface IndexRecord {
   result: string
   /** Id of the original when a duplicate, else `null`. */
   of: string | null
-  /** The paragraphs it was compared on, with their shingles (stored for originals only). */
+  /**
+   * Every paragraph it was compared on, boilerplate included, with its shingles (originals
+   * only): their fingerprints are those of `fingerprints` with the same paragraph index.
+   */
   paragraphs: Array<{ index: number; shingles: Uint32Array }>
   /** LSH band keys, index = band (originals only; empty otherwise). */
   bands: number[]

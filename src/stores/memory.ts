@@ -1,6 +1,7 @@
 import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle, ParagraphRef } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
+import { withFingerprints } from './record-codec.js'
 
 /** Options of {@link createMemoryIndex}. */
 export interface MemoryIndexOptions {
@@ -10,6 +11,8 @@ export interface MemoryIndexOptions {
 
 interface Stored extends IndexRecord {
   seq: number
+  /** `paragraphs` with their fingerprints, as {@link IndexedArticle} gives them. */
+  indexed: IndexedArticle['paragraphs']
 }
 
 /** A Map split in shards: V8 Maps hold at most 2^24 entries, a feed's paragraphs can exceed that. */
@@ -113,7 +116,7 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
           const out: IndexedArticle[] = []
           for (const id of ids) {
             const a = articles.get(id)
-            if (a) out.push({ id, seq: a.seq, of: a.of, paragraphs: a.paragraphs })
+            if (a) out.push({ id, seq: a.seq, of: a.of, site: a.site, paragraphs: a.indexed })
           }
           return out
         },
@@ -122,7 +125,8 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
           done = true
           if (version !== started || articles.has(record.id)) return false
           version++
-          const stored: Stored = { ...record, seq: ++seq }
+          const indexed = withFingerprints(record.paragraphs, record.fingerprints.map((f) => [f.fingerprint, f.paragraph] as const))
+          const stored: Stored = { ...record, seq: ++seq, indexed }
           articles.set(record.id, stored)
           record.bands.forEach((key, band) => {
             const map = (buckets[band] ??= new Map())

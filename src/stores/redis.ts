@@ -3,7 +3,7 @@ import type { Redis, RedisOptions } from 'ioredis'
 import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
-import { decodeParagraphs, encodeParagraphs } from './record-codec.js'
+import { decodeParagraphs, encodeParagraphs, withFingerprints } from './record-codec.js'
 
 /** Options of {@link createRedisIndex}. */
 export interface RedisIndexOptions {
@@ -417,20 +417,21 @@ async function readCandidates(
 async function readArticles(redis: Redis, k: Keys, reads: ReadSet, ids: readonly string[]): Promise<IndexedArticle[]> {
   if (ids.length === 0) return []
   const pipeline = redis.pipeline()
-  for (const candidate of ids) pipeline.hmgetBuffer(k.article(candidate), 'seq', 'of', 'paragraphs')
+  for (const candidate of ids) pipeline.hmgetBuffer(k.article(candidate), 'seq', 'of', 'paragraphs', 'site', 'fps')
   const rows = (await pipeline.exec()) ?? []
   const out: IndexedArticle[] = []
   rows.forEach(([error, value], i) => {
     if (error) throw error
     const id = ids[i] as string
-    const [seq, of, paragraphs] = value as Array<Buffer | null>
+    const [seq, of, paragraphs, site, fps] = value as Array<Buffer | null>
     note(reads, reads.articles, k.article(id), seq ? seq.toString() : null)
     if (seq === null || seq === undefined) return
     out.push({
       id,
       seq: Number(seq.toString()),
       of: of && of.length > 0 ? of.toString() : null,
-      paragraphs: decodeParagraphs(paragraphs),
+      site: site ? site.toString() : null,
+      paragraphs: withFingerprints(decodeParagraphs(paragraphs), fps ? (JSON.parse(fps.toString()) as Array<[string, number]>) : []),
     })
   })
   return out

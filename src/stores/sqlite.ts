@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
-import { decodeParagraphs, encodeParagraphs } from './record-codec.js'
+import { decodeParagraphs, encodeParagraphs, withFingerprints } from './record-codec.js'
 
 /** Options of {@link createSqliteIndex}. */
 export interface SqliteIndexOptions {
@@ -88,7 +88,7 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
     count: db.prepare('SELECT n FROM site_counts WHERE site = ? AND fp = ?'),
     bucket: db.prepare('SELECT id, seq FROM buckets WHERE band = ? AND key = ? ORDER BY seq LIMIT ?'),
     bucketSize: db.prepare('SELECT count(*) AS n FROM buckets WHERE band = ? AND key = ?'),
-    article: db.prepare('SELECT seq, of, paragraphs FROM articles WHERE id = ?'),
+    article: db.prepare('SELECT seq, of, site, paragraphs, fingerprints FROM articles WHERE id = ?'),
     nextSeq: db.prepare("INSERT INTO meta (key, value) VALUES ('seq', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1 RETURNING value"),
     setClock: db.prepare("INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)"),
     insertArticle: db.prepare(
@@ -142,8 +142,12 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
           async articles(ids): Promise<IndexedArticle[]> {
             const out: IndexedArticle[] = []
             for (const candidate of ids) {
-              const row = q.article.get(candidate) as { seq: number; of: string | null; paragraphs: Buffer | null } | undefined
-              if (row) out.push({ id: candidate, seq: row.seq, of: row.of, paragraphs: decodeParagraphs(row.paragraphs) })
+              const row = q.article.get(candidate) as
+                | { seq: number; of: string | null; site: string | null; paragraphs: Buffer | null; fingerprints: string }
+                | undefined
+              if (!row) continue
+              const paragraphs = withFingerprints(decodeParagraphs(row.paragraphs), JSON.parse(row.fingerprints) as Array<[string, number]>)
+              out.push({ id: candidate, seq: row.seq, of: row.of, site: row.site, paragraphs })
             }
             return out
           },
