@@ -30,6 +30,12 @@ export type DedupeErrorCode =
   | 'E_INTERNAL'
   /** The language model (fastText lid.176) is not loaded yet (`await loadLanguageModel()` first), or could not be loaded. */
   | 'E_LANGUAGE_MODEL'
+  /**
+   * The feed index is no longer the one this worker opened: emptied or replaced under it (Redis
+   * restarted without persistence, `FLUSHALL`, a failover to an empty or lagging replica). Every
+   * `add` fails with it until the operator starts again on purpose.
+   */
+  | 'E_INDEX_LOST'
 
 /**
  * The one error class of the library. Thrown only for caller mistakes (bad options, unknown

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { errorRecord } from '../errors.js'
+import { DedupeError, errorRecord } from '../errors.js'
 import { createDeduplicator, FEED_RESULT_FIELDS } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
@@ -40,7 +40,10 @@ flags copies of earlier articles and per-site boilerplate, and writes one JSON l
 
 Options:
   --index PATH|redis://...  where seen articles are kept (SQLite file, ':memory:' or Redis) [./news-dedup.db]
-  --ttl DURATION            forget articles older than this, e.g. 7d, 12h (by published date, else arrival)
+  --ttl DURATION            matching window, e.g. 7d, 12h: what can be matched of older articles is forgotten, their
+                            verdicts are not (by published date, UTC when it has no zone, else arrival)
+  --existing-index          Redis: refuse an index that has no identity (new, or emptied since it was created)
+                            instead of creating one: for workers that must not start over silently
   --drop-duplicates         print only originals (articles that copy no earlier one), with their cleaned text
   --boilerplate-min N       a paragraph in N articles of one site is boilerplate [3]
   --to jsonl|review         one JSON line per record [jsonl], or one HTML review page of the whole run
@@ -50,8 +53,8 @@ Ids: a record's own id (JSONL id, RSS guid, Atom id, else the link); an .html fi
 An .html page's url (and so its site) is its <link rel="canonical"> or <meta property="og:url">.
   -h, --help                show this help
 
-Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors
-or an index that cannot be opened or reached.`
+Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors,
+an index that cannot be opened or reached, or a Redis index emptied or replaced during the run (E_INDEX_LOST: the run stops).`
 
 type Kind = 'jsonl' | 'xml' | 'html' | 'warc'
 
@@ -247,6 +250,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       options: {
         index: { type: 'string', default: './news-dedup.db' },
         ttl: { type: 'string' },
+        'existing-index': { type: 'boolean', default: false },
         'drop-duplicates': { type: 'boolean', default: false },
         'boilerplate-min': { type: 'string' },
         to: { type: 'string', default: 'jsonl' },
@@ -273,7 +277,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   // one clear message and exit code 2, not an error record per article.
   let index
   try {
-    index = await connectIndex(values.index)
+    index = await connectIndex(values.index, { create: !values['existing-index'] })
   } catch (error) {
     io.stderr.write(`news-dedup feed: ${(error as Error).message}\n`)
     return 2
@@ -292,7 +296,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   }
 
   const started = Date.now()
-  const stats = { records: 0, originals: 0, copies: 0, nearCopies: 0, boilerplate: 0, errors: 0 }
+  const stats = { records: 0, originals: 0, copies: 0, nearCopies: 0, boilerplate: 0, errors: 0, outsideWindow: 0 }
   const read: ReadStats = { warcSkipped: 0, warn: (source, warning) => reportWarnings(io.stderr, source, [warning]) }
   const tty = io.stderr.isTTY === true
   let lastProgress = 0
@@ -303,6 +307,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       `feed: ${stats.records} records, ${stats.originals} originals, ${stats.copies + stats.nearCopies} duplicates ` +
       `(${stats.copies} copies, ${stats.nearCopies} near-copies), ${stats.boilerplate} boilerplate paragraphs, ` +
       `${stats.errors} errors${read.warcSkipped > 0 ? `, ${read.warcSkipped} WARC records skipped (not HTML responses)` : ''}` +
+      (values.ttl === undefined ? '' : `, ${stats.outsideWindow} outside the ttl window (judged alone)`) +
       ` in ${seconds.toFixed(1)} s (${rate}/s)`
     if (final) io.stderr.write((tty ? '\r\x1b[K' : '') + line + `, index ${values.index}\n`)
     else io.stderr.write('\r\x1b[K' + line)
@@ -314,6 +319,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     if (!out.write(toJsonLine(value, raw, computed))) await once(out, 'drain')
   }
 
+  let indexLost: DedupeError | null = null
   try {
     for await (const record of inputRecords(positionals, io.stdin, read)) {
       stats.records++
@@ -327,8 +333,14 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
         } catch (error) {
           stats.errors++
           await write(errorRecord(error, { id: record.article.id, line: record.line, source: record.source }), record.raw, ERROR_FIELDS)
+          if (error instanceof DedupeError && error.code === 'E_INDEX_LOST') {
+            // Every later record would fail the same way: stop, say why once, exit 2.
+            indexLost = error
+            break
+          }
           continue
         }
+        if (result.outsideWindow === true) stats.outsideWindow++
         reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${record.source ?? result.id}`, result.warnings)
         if (result.duplicate === null) stats.originals++
         else if (result.duplicate.kind === 'copy') stats.copies++
@@ -351,5 +363,9 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     if (!io.stdout.write(page)) await once(io.stdout, 'drain')
   }
   progress(true)
+  if (indexLost) {
+    io.stderr.write(`news-dedup feed: ${indexLost.code}: ${indexLost.message}\n`)
+    return 2
+  }
   return stats.errors > 0 ? 1 : 0
 }

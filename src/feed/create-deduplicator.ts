@@ -78,8 +78,15 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
             continue
           }
           // Older than the window: what it could be compared with is forgotten, and only later
-          // articles remain. Judged alone and not recorded, so a re-delivery gets the same verdict.
-          if (prepared.time < cutoff) return JSON.parse(JSON.stringify(buildResult(prepared, ALONE))) as FeedResult
+          // articles remain. Judged alone, marked `outsideWindow`; its verdict is recorded (so a
+          // re-delivery gets it again) but nothing to match it with: that is forgotten at once.
+          if (prepared.time < cutoff) {
+            const result = JSON.stringify(buildResult(prepared, ALONE, true))
+            committed = true
+            if (!(await session.commit(aloneRecord(prepared, result)))) continue
+            await index.expire(cutoff)
+            return JSON.parse(result) as FeedResult
+          }
         }
         const judged = await judgeAgainstIndex(session, prepared, minhash, feed)
         const record = buildRecord(prepared, judged, JSON.stringify(buildResult(prepared, judged.verdict)))
@@ -291,7 +298,12 @@ function recordedParagraphs(
   })
 }
 
-function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {
+/** The record of an article outside the window: its verdict, and nothing to match it with. */
+function aloneRecord(prepared: PreparedArticle, result: string): IndexRecord {
+  return { id: prepared.id, time: prepared.time, site: prepared.site, result, of: null, paragraphs: [], bands: [], fingerprints: [] }
+}
+
+function buildResult(prepared: PreparedArticle, verdict: Verdict, outsideWindow = false): FeedResult {
   const paragraphs: FeedParagraph[] = prepared.cleaned.paragraphs.map((p) => ({
     ...p,
     crossDuplicate: verdict.cross.get(p.index) ?? null,
@@ -305,6 +317,7 @@ function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {
   result.language = prepared.cleaned.language
   result.confidence = prepared.cleaned.confidence
   result.duplicate = verdict.duplicate
+  if (outsideWindow) result.outsideWindow = true
   result.text = anyCross ? cleanedText(paragraphs) : prepared.cleaned.text
   result.paragraphs = paragraphs
   result.passages = prepared.cleaned.passages
@@ -314,7 +327,7 @@ function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {
 }
 
 /** Result fields computed here: an input field of the same name is not copied (writers of input-exact JSON lines need the list too). */
-export const FEED_RESULT_FIELDS = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'text', 'paragraphs', 'passages', 'encoding', 'warnings'])
+export const FEED_RESULT_FIELDS = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'outsideWindow', 'text', 'paragraphs', 'passages', 'encoding', 'warnings'])
 
 function buildRecord(prepared: PreparedArticle, judged: Judged, result: string): IndexRecord {
   const original = judged.verdict.duplicate === null

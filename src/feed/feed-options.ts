@@ -23,10 +23,13 @@ export interface DeduplicatorOptions extends Options {
    */
   boilerplateMin?: number
   /**
-   * Forget articles older than this (`'7d'`, `'12h'` or ms), measured against the newest article
-   * time seen. An article already older than that window when it arrives is judged alone: an
-   * original with no cross-article repeats, not recorded (so a re-delivery, after a restart too,
-   * gets the same verdict, and never that of a copy of a later article). @default undefined (keep all)
+   * The matching window (`'7d'`, `'12h'` or ms): what can be matched of articles older than this,
+   * measured against the newest article time seen (`published`, dates without a zone read as
+   * UTC, else arrival), is forgotten. Verdicts are not: an id added again gets the verdict it got
+   * for as long as the index exists, so a second run over the same index, or a run restarted
+   * after a crash, writes what one uninterrupted run wrote. An article already older than the
+   * window when it arrives is judged alone (an original with no cross-article repeats, marked
+   * `outsideWindow: true`), never as a copy of a later article. @default undefined (keep all)
    */
   ttl?: string | number
   /** Tokens per shingle (words; characters in Han, Kana, Thai, Lao, Khmer, Myanmar). @default 3 */

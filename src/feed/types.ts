@@ -62,6 +62,12 @@ export interface FeedResult extends Omit<CleanResult, 'paragraphs'> {
   site: string | null
   /** `null` for an original, else the earlier article it copies. */
   duplicate: ArticleDuplicate | null
+  /**
+   * Present (`true`) only on an article already older than the `ttl` window when it arrived:
+   * it was judged alone (an original with no cross-article repeats), since what it could have
+   * matched is forgotten.
+   */
+  outsideWindow?: true
   paragraphs: FeedParagraph[]
   /** Other fields of the input article (`title`, `url`, `published`, …), unchanged. */
   [field: string]: unknown
@@ -100,7 +106,7 @@ export interface IndexRecord {
   /** `published` else arrival time, ms since epoch: what `ttl` is measured on. */
   time: number
   site: string | null
-  /** The serialized {@link FeedResult}, returned as-is when the same id is added again. */
+  /** The serialized {@link FeedResult}, returned as-is whenever the same id is added again (kept when the rest expires). */
   result: string
   /** Id of the original when a duplicate, else `null`. */
   of: string | null
@@ -130,7 +136,10 @@ export interface FingerprintInfo {
  * the deduplicator starts over). Exactly one of `commit`/`release` ends a session.
  */
 export interface IndexSession {
-  /** The serialized result when this id is already indexed (and not expired), else `null`. */
+  /**
+   * The serialized result when this id was ever recorded, else `null`. Verdicts outlive
+   * {@link FeedIndex.expire}: an id gets the same verdict for as long as the index exists.
+   */
   readonly stored: string | null
   /** The index clock: the greatest article time recorded, `-Infinity` when empty. */
   readonly clock: number
@@ -151,9 +160,13 @@ export interface FeedIndex {
   /** Which store this is (`memory`, `sqlite`, `redis`). */
   readonly kind: string
   begin(id: string): Promise<IndexSession>
-  /** Forgets every article whose time is before `cutoff` (ms since epoch). */
+  /**
+   * Forgets what can be matched of every article whose time is before `cutoff` (ms since
+   * epoch): its paragraphs, buckets, first occurrences and site counts. Its verdict is kept.
+   * @returns How many articles were forgotten.
+   */
   expire(cutoff: number): Promise<number>
-  /** Number of articles held. */
+  /** Number of articles whose matching data is held (verdicts of expired ones not counted). */
   size(): Promise<number>
   close(): Promise<void>
 }

@@ -44,6 +44,8 @@ class ShardedMap<V> {
 export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
   const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
   const articles = new Map<string, Stored>()
+  /** Verdicts by id: kept when `expire` forgets the article's matching data. */
+  const verdicts = new Map<string, string>()
   const buckets: Array<Map<number, string[]>> = []
   const firsts = new ShardedMap<ParagraphRef>()
   const counts = new ShardedMap<number>()
@@ -97,7 +99,7 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
       const started = version
       let done = false
       return {
-        stored: articles.get(id)?.result ?? null,
+        stored: verdicts.get(id) ?? null,
         clock,
         async fingerprints(fps, site): Promise<FingerprintInfo[]> {
           return fps.map((fp) => ({
@@ -123,11 +125,12 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
         async commit(record): Promise<boolean> {
           if (done) throw new DedupeError('E_INDEX_CLOSED', 'This index session is over: begin a new one')
           done = true
-          if (version !== started || articles.has(record.id)) return false
+          if (version !== started || verdicts.has(record.id)) return false
           version++
           const indexed = withFingerprints(record.paragraphs, record.fingerprints.map((f) => [f.fingerprint, f.paragraph] as const))
           const stored: Stored = { ...record, seq: ++seq, indexed }
           articles.set(record.id, stored)
+          verdicts.set(record.id, record.result)
           record.bands.forEach((key, band) => {
             const map = (buckets[band] ??= new Map())
             const list = map.get(key)

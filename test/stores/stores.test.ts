@@ -67,7 +67,9 @@ describe.each(stores)('%s index', (_name, make) => {
     const [a] = await s.articles(['x', 'nope'])
     expect(a?.id).toBe('x')
     expect(a?.of).toBeNull()
-    expect(a?.paragraphs.map((p) => [p.index, [...p.shingles]])).toEqual([[0, [1, 5, 9]], [2, [4000000000]]])
+    expect(a?.site).toBe('a.example')
+    // Each stored paragraph with its fingerprint (joined by paragraph index).
+    expect(a?.paragraphs.map((p) => [p.index, p.fingerprint, [...p.shingles]])).toEqual([[0, 'aaaa', [1, 5, 9]], [2, 'bbbb', [4000000000]]])
     expect(await s.commit(record('y', 2000, { of: 'x', paragraphs: [], bands: [] }))).toBe(true)
 
     s = await index.begin('z')
@@ -76,10 +78,14 @@ describe.each(stores)('%s index', (_name, make) => {
     await s.release()
     expect(await index.size()).toBe(2)
 
-    // Expiry forgets x wholly: buckets, first occurrences, site counts.
+    // Expiry forgets what can be matched of x wholly (buckets, first occurrences, site counts,
+    // paragraphs), never its verdict: x added again gets the verdict it got.
     expect(await index.expire(1500)).toBe(1)
     s = await index.begin('x')
-    expect(s.stored).toBeNull()
+    expect(s.stored).toBe(JSON.stringify({ id: 'x' }))
+    await s.release()
+    s = await index.begin('w')
+    expect(await s.articles(['x'])).toEqual([])
     expect(await s.candidates([11, 22, 33])).toEqual([])
     expect(await s.fingerprints(['aaaa'], 'a.example')).toEqual([{ first: null, siteCount: 1 }])
     await s.release()
