@@ -210,6 +210,10 @@ export const outputSchema = {
         idGenerated: { type: 'boolean' },
         site: { type: ['string', 'null'] },
         duplicate: { oneOf: [{ type: 'null' }, { $ref: '#/$defs/articleDuplicate' }] },
+        outsideWindow: {
+          const: true,
+          description: 'Present only on an article already older than the ttl window when it arrived: judged alone (an original with no cross-article repeats).',
+        },
         ...resultFields,
         paragraphs: { type: 'array', items: { $ref: '#/$defs/feedParagraph' } },
       },
