@@ -44,7 +44,13 @@ export interface DeduplicatorOptions extends Options {
    * @default 0.5
    */
   jaccardThreshold?: number
-  /** …or when at least this share of the smaller article's shingles is in the other one. @default 0.8 */
+  /**
+   * …or when at least this share of the smaller article's shingles is in the other one (either
+   * way round), also once up to one paragraph at each end of each article that the other does
+   * not hold is set aside (a copier's header or footer, a dropped or added first or last
+   * paragraph), if what is left is at least half of the smaller article. Boilerplate of either
+   * site is left out of both first. @default 0.8
+   */
   containmentThreshold?: number
   /**
    * @deprecated Renamed {@link DeduplicatorOptions.jaccardThreshold} (it shared its name with
