@@ -295,6 +295,11 @@ async function guarded<T>(url: string, step: () => Promise<T>): Promise<T> {
  * when to expire, and expired candidates are caught by the article check). Expiry runs as
  * a Lua script, one article at a time, atomically.
  *
+ * Verdicts have keys of their own (`v:<id>`) that expiry never deletes. The index has an
+ * identity (see {@link RedisIndexOptions.create}) checked by every session and commit, and each
+ * worker remembers the highest article number it saw: an index emptied, replaced or rolled back
+ * under a worker makes every call fail with `E_INDEX_LOST`, for good in that worker.
+ *
  * The first connection is tried once (see {@link RedisIndexOptions.connectTimeout}): when it
  * fails, every call rejects at once with an `E_INDEX_UNAVAILABLE` {@link DedupeError}. Use
  * {@link connectRedisIndex} to find out before the first article.

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -137,6 +138,30 @@ describe('errors opening an index', () => {
     const index = createMemoryIndex()
     await index.close()
     await expect(index.begin('x')).rejects.toMatchObject({ name: 'DedupeError', code: 'E_INDEX_CLOSED' })
+  })
+})
+
+describe('sqlite index written before verdicts had a table of their own', () => {
+  it('keeps every verdict when opened: they move from articles.result to verdicts', async () => {
+    const path = join(dir, 'old-layout.db')
+    const Driver = createRequire(import.meta.url)('better-sqlite3') as new (path: string) => {
+      exec(sql: string): void
+      close(): void
+    }
+    const old = new Driver(path)
+    old.exec(`CREATE TABLE articles (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, time REAL NOT NULL, site TEXT, of TEXT,
+      result TEXT NOT NULL, paragraphs BLOB, bands BLOB, fingerprints TEXT NOT NULL);
+      INSERT INTO articles VALUES ('old', 1, 5, 's', NULL, '{"id":"old"}', NULL, NULL, '[]')`)
+    old.close()
+    const index = createSqliteIndex(path)
+    const s = await index.begin('old')
+    expect(s.stored).toBe('{"id":"old"}')
+    await s.release()
+    expect(await index.expire(10)).toBe(1)
+    const after = await index.begin('old')
+    expect(after.stored).toBe('{"id":"old"}')
+    expect(await after.commit(record('new', 20))).toBe(true)
+    await index.close()
   })
 })
 
