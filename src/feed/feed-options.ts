@@ -17,9 +17,10 @@ export interface DeduplicatorOptions extends Options {
    * that site's boilerplate. The first `boilerplateMin − 1` occurrences cannot be known as such
    * yet; from the second on they are `exact` cross-article repeats anyway. A duplicate does not
    * count the paragraphs it shares with the story it copies (they recur because it is a copy),
-   * only its own (its site's footer, an added paragraph). An article whose every paragraph is
-   * boilerplate is compared on its full text (such a page is most likely a story published
-   * again) while its paragraphs are still reported as boilerplate. @default 3
+   * only its own (its site's footer, an added paragraph), and none that repeats its story. An
+   * article whose every paragraph is boilerplate is compared on its full text (such a page is
+   * most likely a story published again); when it is judged a copy, its paragraphs that are the
+   * copied story's content are reported as repeats of it, not as boilerplate. @default 3
    */
   boilerplateMin?: number
   /**
