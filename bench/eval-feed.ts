@@ -365,8 +365,8 @@ say(header)
 say('|---|---|---|---|---|---|---|---|---|---|---|')
 const sweep: Array<[string, DeduplicatorOptions]> = [
   ['defaults', {}],
-  ['nearThreshold 0.6', { nearThreshold: 0.6 }],
-  ['containThreshold 0.9', { containThreshold: 0.9 }],
+  ['jaccardThreshold 0.6', { jaccardThreshold: 0.6 }],
+  ['containmentThreshold 0.9', { containmentThreshold: 0.9 }],
   ['boilerplateMin 2', { boilerplateMin: 2 }],
 ]
 for (const [name, options] of sweep) say(row(name, await evaluate(tune.feed, tune.added, options)))
