@@ -91,7 +91,7 @@ describe('a Redis index emptied or replaced under a worker', () => {
     const lines = out.split('\n').filter(Boolean).map((l) => JSON.parse(l))
     expect(code).toBe(2)
     expect(lines.slice(0, 2).map((l) => [l.id, l.duplicate])).toEqual([['n0', null], ['n1', null]])
-    expect(lines.slice(2)).toEqual([{ id: 'n2', error: { code: 'E_INDEX_LOST', message: expect.stringContaining('was emptied') }, source: '-:3' }])
+    expect(lines.slice(2)).toEqual([{ id: 'n2', line: 3, source: '-:3', error: { code: 'E_INDEX_LOST', message: expect.stringContaining('was emptied') } }])
     expect(err).toMatch(/news-dedup feed: E_INDEX_LOST: The Redis index at redis:\/\/127\.0\.0\.1:\d+\/0 .* was emptied/)
     // --existing-index refuses the emptied index before reading anything.
     const refused = await runFeed(['-', '--index', own.url, '--existing-index'], { stdin: stdin(), stdout: new PassThrough(), stderr })
