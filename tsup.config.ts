@@ -12,6 +12,9 @@ export default defineConfig([
   // eld's package.json exports only an `import` condition, so require() cannot resolve it even on
   // Node ≥ 20.19: the CJS build bundles it. The other ESM-only packages (franc, unified) export a
   // default condition and are require()d as ESM. `shims` gives the CJS build import.meta.url
-  // (used to require the optional better-sqlite3 lazily).
-  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' }, format: 'cjs', dts: true, noExternal: [/^eld/], shims: true },
+  // (used to require the optional drivers lazily). `splitting` makes the four CJS entries
+  // require shared chunks, as the ESM ones import them: one copy of the code (one DedupeError
+  // class, eld's data once), and requiring the four costs about what importing them does
+  // (`node --import tsx bench/bench-load.ts`).
+  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' }, format: 'cjs', splitting: true, dts: true, noExternal: [/^eld/], shims: true },
 ])

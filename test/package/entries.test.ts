@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -34,6 +34,35 @@ describe('built package', () => {
     const cjs = execFileSync(process.execPath, ['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(entry)})).sort()))`], { cwd: root, encoding: 'utf8' })
     expect(JSON.parse(cjs)).toEqual(JSON.parse(esm))
     expect(JSON.parse(esm)).toEqual(expect.arrayContaining(names))
+  })
+
+  // One copy of the library behind every entry: an error thrown through news-dedup/unified,
+  // news-dedup/stores or news-dedup/node is an instance of the DedupeError of news-dedup, in
+  // both module systems (each CommonJS entry once bundled its own copy of the code).
+  const throwers = `[
+    ['unified', () => unified.resolvePluginOptions({ mode: 'drop' })],
+    ['node', () => node.createCleanTransform({ highWaterMark: -1 })],
+    ['stores', () => stores.connectIndex('redis://127.0.0.1:1/0')],
+  ]`
+  const check = `const out = {}
+for (const [name, thrower] of ${throwers}) {
+  try { await thrower(); out[name] = 'no error' } catch (error) { out[name] = [error instanceof core.DedupeError, error.code] }
+}
+console.log(JSON.stringify(out))`
+  it.each([
+    ['CJS require', ['-e', `const core = require('news-dedup'), unified = require('news-dedup/unified'), stores = require('news-dedup/stores'), node = require('news-dedup/node');\n(async () => {\n${check}\n})()`]],
+    ['ESM import', ['--input-type=module', '-e', `import * as core from 'news-dedup'; import * as unified from 'news-dedup/unified'; import * as stores from 'news-dedup/stores'; import * as node from 'news-dedup/node';\n${check}`]],
+  ])('%s: a DedupeError from any entry is instanceof the one of news-dedup', (_, args) => {
+    const out = JSON.parse(execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }))
+    expect(out).toEqual({ unified: [true, 'E_INVALID_OPTION'], node: [true, 'E_INVALID_OPTION'], stores: [true, 'E_INDEX_UNAVAILABLE'] })
+  })
+
+  it('the CommonJS build holds the language data once', () => {
+    const dist = join(root, 'dist')
+    // eld's database is bundled into the CommonJS build (it has no require condition): a
+    // string from its data file, counted across every .cjs file.
+    const copies = readdirSync(dist).filter((f) => f.endsWith('.cjs')).filter((f) => readFileSync(join(dist, f), 'utf8').includes('node_modules/eld/src/ngrams/'))
+    expect(copies.length).toBe(1)
   })
 
   it('packs a tarball whose exports map resolves for import and require', () => {
