@@ -2,7 +2,6 @@ import { once } from 'node:events'
 import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { errorInfo } from '../errors.js'
 import { createDeduplicator } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../io/read-jsonl.js'
@@ -11,6 +10,10 @@ import { connectIndex } from '../stores/open-index.js'
 import { bomEncoding, textChunks } from '../io/text-chunks.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { renderReview } from '../output/review/render-review.js'
+import { resolveOptions } from '../options.js'
+import { CLEAN_FLAGS, HELP_FLAG, number, oneOf, optionsFromFlags } from './clean-flags.js'
+import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
+import { countBytes, createProgress, inputSize } from './progress.js'
 
 /** The streams `runFeed` talks to (process.stdin/stdout/stderr in the real CLI). */
 export interface FeedIo {
@@ -19,25 +22,44 @@ export interface FeedIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean }
 }
 
+/** The flags of `news-dedup feed`: its own, then those of `clean()`'s options. */
+export const FEED_FLAGS = {
+  index: { type: 'string', value: 'PATH|redis://...', help: "where seen articles are kept: a SQLite file, ':memory:'\nor a Redis URL (default ./news-dedup.db)" },
+  ttl: { type: 'string', value: 'DURATION', help: 'forget articles older than this, e.g. 7d, 12h (by\npublished date, else arrival)' },
+  'drop-duplicates': { type: 'boolean', help: 'print only originals (articles that copy no earlier\none), with their cleaned text' },
+  'boilerplate-min': { type: 'string', value: 'N', help: 'a paragraph in N articles of one site is boilerplate\n(default 3)' },
+  to: {
+    type: 'string',
+    value: 'jsonl|review',
+    help: 'one JSON line per record (default), or one HTML review\npage of the whole run (error records are then reported\non stderr only)',
+  },
+  ...CLEAN_FLAGS,
+  from: {
+    type: 'string',
+    value: 'FORMAT',
+    help: 'jsonl | xml | html | text | markdown: how to read files\nand stdin (default: from the extension, else from the\nfirst bytes; text and markdown: a file is one article)',
+  },
+  ...HELP_FLAG,
+} as const satisfies FlagTable
+
 const USAGE = `Usage: news-dedup feed [FILE... | DIR | -] [options]
 
 Reads articles (JSONL, RSS/Atom XML, or a directory tree of .html files; stdin when no file or "-"),
 flags copies of earlier articles and per-site boilerplate, and writes one JSON line per input record.
 
 Options:
-  --index PATH|redis://...  where seen articles are kept (SQLite file, ':memory:' or Redis) [./news-dedup.db]
-  --ttl DURATION            forget articles older than this, e.g. 7d, 12h (by published date, else arrival)
-  --drop-duplicates         print only originals (articles that copy no earlier one), with their cleaned text
-  --boilerplate-min N       a paragraph in N articles of one site is boilerplate [3]
-  --to jsonl|review         one JSON line per record [jsonl], or one HTML review page of the whole run
-                            (error records are then reported in the summary on stderr only)
-
+${flagHelp(FEED_FLAGS)}
 Ids: a record's own id (JSONL id, RSS guid, Atom id, else the link); an .html file's path; else a hash of the content, url and site.
 An .html page's url (and so its site) is its <link rel="canonical"> or <meta property="og:url">.
-  -h, --help                show this help
+
+A progress bar is drawn on stderr when it is a terminal (never in a pipe or a log file).
 
 Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors
 or an index that cannot be opened or reached.`
+
+/** How `--from` reads a file: a record format, or one article of that format per file. */
+type FeedFrom = Kind | 'text' | 'markdown'
+const FEED_FROM: readonly FeedFrom[] = ['jsonl', 'xml', 'html', 'text', 'markdown']
 
 type Kind = 'jsonl' | 'xml' | 'html'
 
@@ -126,10 +148,14 @@ function htmlArticle(html: string, path: string | null): Article {
   return article
 }
 
-async function* recordsOf(kind: Kind, chunks: Chunks, name: string): AsyncGenerator<FeedInputRecord> {
+async function* recordsOf(kind: FeedFrom, chunks: Chunks, name: string): AsyncGenerator<FeedInputRecord> {
   if (kind === 'jsonl') yield* readJsonl(chunks, name)
   else if (kind === 'xml') yield* readXmlFeed(chunks, name)
-  else {
+  else if (kind === 'text' || kind === 'markdown') {
+    let body = ''
+    for await (const chunk of textChunks(chunks)) body += chunk
+    yield { article: name === '-' ? { [kind]: body } : { id: name, [kind]: body }, source: name }
+  } else {
     let html = ''
     for await (const chunk of textChunks(chunks)) html += chunk
     yield { article: htmlArticle(html, name === '-' ? null : name), source: name }
@@ -166,9 +192,9 @@ async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
 }
 
 /** The records of one file: by its extension, else by its first bytes. */
-async function* fileRecords(path: string): AsyncGenerator<FeedInputRecord> {
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 })
-  const known = kindOf(path)
+async function* fileRecords(path: string, from: FeedFrom | undefined, counter: { bytes: number }): AsyncGenerator<FeedInputRecord> {
+  const stream = countBytes(createReadStream(path, { highWaterMark: 256 * 1024 }), counter)
+  const known = from ?? kindOf(path)
   if (known) yield* recordsOf(known, stream, path)
   else {
     const { kind, chunks } = await sniffed(stream)
@@ -177,10 +203,19 @@ async function* fileRecords(path: string): AsyncGenerator<FeedInputRecord> {
 }
 
 /** Every record of every input, in order: files as named, directories' .html files by path. */
-async function* inputRecords(inputs: string[], stdin: FeedIo['stdin']): AsyncGenerator<FeedInputRecord> {
+async function* inputRecords(
+  inputs: string[],
+  stdin: FeedIo['stdin'],
+  from: FeedFrom | undefined,
+  counter: { bytes: number },
+): AsyncGenerator<FeedInputRecord> {
   for (const input of inputs.length === 0 ? ['-'] : inputs) {
     if (input === '-') {
-      const { kind, chunks } = await sniffed(stdin)
+      if (from !== undefined) {
+        yield* recordsOf(from, countBytes(stdin, counter), '-')
+        continue
+      }
+      const { kind, chunks } = await sniffed(countBytes(stdin, counter))
       yield* recordsOf(kind, chunks, '-')
       continue
     }
@@ -191,7 +226,7 @@ async function* inputRecords(inputs: string[], stdin: FeedIo['stdin']): AsyncGen
       yield { error: { code: 'E_READ', message: `cannot read ${input}: ${(error as Error).message}` }, source: input }
       continue
     }
-    yield* info.isDirectory() ? directoryRecords(input) : fileRecords(input)
+    yield* info.isDirectory() ? directoryRecords(input) : fileRecords(input, from, counter)
   }
 }
 
@@ -204,71 +239,47 @@ async function* inputRecords(inputs: string[], stdin: FeedIo['stdin']): AsyncGen
  * @returns The exit code: 0, 1 when a record failed, 2 on a usage error.
  */
 export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        index: { type: 'string', default: './news-dedup.db' },
-        ttl: { type: 'string' },
-        'drop-duplicates': { type: 'boolean', default: false },
-        'boilerplate-min': { type: 'string' },
-        to: { type: 'string', default: 'jsonl' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (error) {
-    io.stderr.write(`news-dedup feed: ${(error as Error).message}\n\n${USAGE}\n`)
-    return 2
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parseFlags(argv, FEED_FLAGS)
   if (values.help) {
     io.stdout.write(USAGE + '\n')
     return 0
   }
-  if (values.to !== 'jsonl' && values.to !== 'review') {
-    io.stderr.write(`news-dedup feed: Expected --to to be jsonl or review, not \`${values.to}\`\n\n${USAGE}\n`)
-    return 2
-  }
+  const to = oneOf('--to', values.to, ['jsonl', 'review'] as const) ?? 'jsonl'
+  const from = oneOf('--from', values.from, FEED_FROM)
+  const indexSpec = values.index ?? './news-dedup.db'
   // --to review: the results are kept and rendered as one page at the end (the page is built in memory).
-  const reviewed: FeedResult[] | null = values.to === 'review' ? [] : null
-  const boilerplateMin = values['boilerplate-min'] === undefined ? undefined : Number(values['boilerplate-min'])
+  const reviewed: FeedResult[] | null = to === 'review' ? [] : null
+  const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
+  const options = optionsFromFlags(values)
+  resolveOptions(options)
   // Open (and, for Redis, reach) the index before reading any record: an unreachable index is
   // one clear message and exit code 2, not an error record per article.
-  let index
-  try {
-    index = await connectIndex(values.index)
-  } catch (error) {
-    io.stderr.write(`news-dedup feed: ${(error as Error).message}\n`)
-    return 2
-  }
+  const index = await connectIndex(indexSpec)
   let dedup
   try {
     dedup = createDeduplicator({
+      ...options,
       index,
       ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
       ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
     })
   } catch (error) {
     await index.close()
-    io.stderr.write(`news-dedup feed: ${(error as Error).message}\n`)
-    return 2
+    throw error
   }
 
   const started = Date.now()
   const stats = { records: 0, originals: 0, copies: 0, nearCopies: 0, boilerplate: 0, errors: 0 }
-  const tty = io.stderr.isTTY === true
-  let lastProgress = 0
-  const progress = (final: boolean): void => {
+  const read = { bytes: 0 }
+  const bar = createProgress(io.stderr, { label: 'feed', ...(await inputSize(positionals)) })
+  const progress = (): void => {
     const seconds = (Date.now() - started) / 1000
     const rate = seconds > 0 ? Math.round(stats.records / seconds) : 0
-    const line =
+    io.stderr.write(
       `feed: ${stats.records} records, ${stats.originals} originals, ${stats.copies + stats.nearCopies} duplicates ` +
-      `(${stats.copies} copies, ${stats.nearCopies} near-copies), ${stats.boilerplate} boilerplate paragraphs, ` +
-      `${stats.errors} errors in ${seconds.toFixed(1)} s (${rate}/s)`
-    if (final) io.stderr.write((tty ? '\r\x1b[K' : '') + line + `, index ${values.index}\n`)
-    else io.stderr.write('\r\x1b[K' + line)
+        `(${stats.copies} copies, ${stats.nearCopies} near-copies), ${stats.boilerplate} boilerplate paragraphs, ` +
+        `${stats.errors} errors in ${seconds.toFixed(1)} s (${rate}/s), index ${indexSpec}\n`,
+    )
   }
   const write = async (value: unknown): Promise<void> => {
     // With --to review, stdout holds the page alone: error records go to stderr.
@@ -277,7 +288,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   }
 
   try {
-    for await (const record of inputRecords(positionals, io.stdin)) {
+    for await (const record of inputRecords(positionals, io.stdin, from, read)) {
       stats.records++
       if ('error' in record) {
         stats.errors++
@@ -300,10 +311,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
         if (reviewed) reviewed.push(result)
         else await write(result)
       }
-      if (tty && Date.now() - lastProgress > 250) {
-        lastProgress = Date.now()
-        progress(false)
-      }
+      bar?.update({ articles: stats.records, duplicates: stats.copies + stats.nearCopies, bytes: read.bytes })
     }
   } finally {
     await dedup.close()
@@ -312,6 +320,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     const page = renderReview(reviewed, { title: 'news-dedup feed review' })
     if (!io.stdout.write(page)) await once(io.stdout, 'drain')
   }
-  progress(true)
+  bar?.done()
+  progress()
   return stats.errors > 0 ? 1 : 0
 }

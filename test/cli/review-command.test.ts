@@ -75,7 +75,7 @@ describe('news-dedup review', () => {
     // A usage mistake is a DedupeError with its own code, like every error a caller can act on.
     await expect(runReview(['--to', 'x'], fakeIo().io)).rejects.toMatchObject({ name: 'UsageError', code: 'E_USAGE' })
     await expect(runReview(['--to', 'x'], fakeIo().io)).rejects.toBeInstanceOf(DedupeError)
-    await expect(runReview(['--near-threshold', '2'], fakeIo().io)).rejects.toThrow(/E_INVALID_OPTION/)
+    await expect(runReview(['--near-threshold', '2'], fakeIo().io)).rejects.toMatchObject({ code: 'E_INVALID_OPTION' })
     await expect(runReview(['--boilerplate-min', '2'], fakeIo().io)).rejects.toThrow(/only applies with --feed/)
     const help = fakeIo()
     expect(await runReview(['--help'], help.io)).toBe(0)
