@@ -141,17 +141,21 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       continue
     }
     let result: CleanResult
+    // The Markdown read, so that --to markdown writes its headings and lists as such.
+    let markdown: string | undefined
     try {
       const text = await readText(source, io.stdin)
       done.bytes += Buffer.byteLength(text)
-      result = clean(text, { ...options, format: format ?? guessFormat(source === '-' ? null : source, text) })
+      const read = format ?? guessFormat(source === '-' ? null : source, text)
+      if (read === 'markdown') markdown = text
+      result = clean(text, { ...options, format: read })
     } catch (error) {
       await reportError({ id: source === '-' ? null : source, error: errorInfo(error) }, name)
       continue
     }
     tick(result)
     if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${name}: ${summarize(result)}`)
-    await emit(render(result, to ?? 'text', source === '-' ? null : source), name)
+    await emit(render(result, to ?? 'text', source === '-' ? null : source, markdown), name)
   }
   progress?.done()
   if (gather) await write(`[\n${documents.join(',\n')}\n]\n`)
@@ -179,8 +183,9 @@ function formatOf(source: string): From | undefined {
 /**
  * One result rendered as `to`. `id` names it in JSON (first, so a reader sees which article
  * it is), JSONL and the review: a file's path, a JSONL record's id, null for standard input.
+ * `markdown` is the Markdown source, when the input was Markdown (headings and lists kept).
  */
-function render(result: CleanResult, to: To, id: unknown): string {
+function render(result: CleanResult, to: To, id: unknown, markdown?: string): string {
   switch (to) {
     case 'text':
       return toText(result)
@@ -191,7 +196,7 @@ function render(result: CleanResult, to: To, id: unknown): string {
     case 'html':
       return toHtml(result)
     case 'markdown':
-      return toMarkdown(result)
+      return toMarkdown(result, markdown === undefined ? {} : { source: markdown })
     case 'review':
       return renderReview([{ ...result, id: typeof id === 'string' || typeof id === 'number' ? id : null }])
   }
@@ -223,7 +228,7 @@ async function cleanJsonl(
       const result = clean(articleBody(article), options)
       tick(result)
       const label = article.id === undefined || article.id === null ? `${name}:${line}` : String(article.id)
-      await emit(to === 'jsonl' ? `${JSON.stringify(toRecord(result, article))}\n` : render(result, to, article.id ?? null), label)
+      await emit(to === 'jsonl' ? `${JSON.stringify(toRecord(result, article))}\n` : render(result, to, article.id ?? null, typeof article.markdown === 'string' ? article.markdown : undefined), label)
     } catch (error) {
       await fail({ id: article.id ?? null, line, error: errorInfo(error) })
     }

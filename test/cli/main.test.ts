@@ -458,3 +458,15 @@ describe('news-dedup usage', () => {
     expect(stderr).toContain('Usage: news-dedup <command>')
   })
 })
+
+describe('news-dedup clean --to markdown of Markdown input', () => {
+  it('keeps headings and list items, from a file and from a JSONL record', async () => {
+    const md = `# Titre\n\n${A}\n\n- premier point de la liste\n- second point\n\n${A}\n`
+    const path = join(tmp, 'article.md')
+    writeFileSync(path, md)
+    const expected = `# Titre\n\n${A}\n\n- premier point de la liste\n- second point\n`
+    expect((await run(['clean', path, '--to', 'markdown', '-q'])).stdout).toBe(expected)
+    const jsonl = (await run(['clean', '--from', 'jsonl', '--to', 'markdown'], [`${JSON.stringify({ id: 'm', markdown: md })}\n`])).stdout
+    expect(jsonl).toBe(expected)
+  })
+})
