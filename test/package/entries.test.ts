@@ -69,8 +69,14 @@ console.log(JSON.stringify(out))`
     const dir = mkdtempSync(join(tmpdir(), 'news-dedup-pack-'))
     const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' })
     const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path)
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/unified.js', 'dist/stores.cjs', 'dist/node.d.cts', 'schema/news-dedup.schema.json', 'package.json']))
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/unified.js', 'dist/stores.cjs', 'dist/node.d.cts', 'schema/news-dedup.schema.json', 'package.json', 'LICENSE']))
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false)
+  })
+
+  it('ships an MIT LICENSE, as package.json says', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { license: string }
+    expect(pkg.license).toBe('MIT')
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} news-dedup contributors\n/)
   })
 
   it('the CLI binary runs the main job', () => {
