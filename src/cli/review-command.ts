@@ -11,6 +11,7 @@ import type { Article } from '../feed/types.js'
 import { resolveOptions, type Options } from '../options.js'
 import { articleBody } from '../parse/article-body.js'
 import { guessFormat } from '../parse/parse-input.js'
+import { countNoun } from '../output/count-noun.js'
 import { renderReview, type ReviewItem } from '../output/review/render-review.js'
 import type { InputFormat } from '../types.js'
 import type { CliIo } from './clean-command.js'
@@ -95,7 +96,9 @@ export async function runReview(argv: string[], io: CliIo): Promise<number> {
   }
   if (!values.quiet) {
     const where = values.output === undefined || values.output === '-' ? 'stdout' : values.output
-    io.stderr.write(`review: ${review.articles} articles, ${review.struck} paragraphs struck${review.failed > 0 ? `, ${review.failed} failed` : ''} → ${where}\n`)
+    io.stderr.write(
+      `review: ${countNoun(review.articles, 'article')}, ${countNoun(review.struck, 'paragraph')} struck${review.failed > 0 ? `, ${review.failed} failed` : ''} → ${where}\n`,
+    )
   }
   return review.failed > 0 ? 1 : 0
 }

@@ -24,7 +24,7 @@ describe('news-dedup review', () => {
     expect(count(html, /<del /g)).toBe(3)
     expect(html).toContain('href="#a0-p1"')
     expect(html).not.toContain('class="summary"')
-    expect(fake.stderr.text).toBe('review: 1 articles, 3 paragraphs struck → stdout\n')
+    expect(fake.stderr.text).toBe('review: 1 article, 3 paragraphs struck → stdout\n')
   })
 
   it('`clean --to review` writes the same page for the same input', async () => {
