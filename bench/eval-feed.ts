@@ -71,7 +71,7 @@ function editWords(p: string, n: number): string {
   return words.join(' ')
 }
 function transform(src: Source, how: Transform): string[] {
-  let ps = [...src.paragraphs]
+  const ps = [...src.paragraphs]
   if (how === 'edit' || how === 'edit+drop') {
     const k = Math.min(ps.length, 1 + Math.floor(rand() * 2))
     for (let i = 0; i < k; i++) {

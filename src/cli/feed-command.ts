@@ -1,9 +1,9 @@
 import { once } from 'node:events'
-import { createReadStream } from 'node:fs'
+import { createReadStream, type Dirent, type Stats } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { errorInfo } from '../errors.js'
-import { createDeduplicator } from '../feed/create-deduplicator.js'
+import { createDeduplicator, type Deduplicator } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
 import { connectIndex } from '../stores/open-index.js'
@@ -168,7 +168,7 @@ async function* recordsOf(kind: FeedFrom, chunks: Chunks, name: string): AsyncGe
  * to directories, so that a link loop cannot make the walk endless; links to files are read.
  */
 async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
-  let entries
+  let entries: Dirent[]
   try {
     entries = await readdir(dir, { withFileTypes: true })
   } catch (error) {
@@ -219,7 +219,7 @@ async function* inputRecords(
       yield* recordsOf(kind, chunks, '-')
       continue
     }
-    let info
+    let info: Stats
     try {
       info = await stat(input)
     } catch (error) {
@@ -255,7 +255,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   // Open (and, for Redis, reach) the index before reading any record: an unreachable index is
   // one clear message and exit code 2, not an error record per article.
   const index = await connectIndex(indexSpec)
-  let dedup
+  let dedup: Deduplicator
   try {
     dedup = createDeduplicator({
       ...options,
