@@ -63,7 +63,7 @@ function explainFlags(argv: readonly string[], table: FlagTable): string | undef
 }
 
 /** Width of the flag column of the help (the longest flag of the CLI fits). */
-const FLAG_COLUMN = 26
+const FLAG_COLUMN = 28
 
 /** The "Options:" lines of a command's help, generated from its table, in table order. */
 export function flagHelp(table: FlagTable): string {
