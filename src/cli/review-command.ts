@@ -1,5 +1,6 @@
-import { createReadStream } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { constants, createReadStream } from 'node:fs'
+import { access, writeFile } from 'node:fs/promises'
+import { dirname, resolve as resolvePath } from 'node:path'
 import { clean } from '../clean.js'
 import { DedupeError, errorInfo } from '../errors.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
@@ -79,6 +80,8 @@ export async function runReview(argv: string[], io: CliIo): Promise<number> {
   if (boilerplateMin !== undefined && !values.feed) throw new UsageError('--boilerplate-min only applies with --feed')
   // Bad option values are bad usage (exit code 2), found before any input is read.
   resolveOptions(options)
+  // An output folder that does not exist is found before the articles are read and judged.
+  if (values.output !== undefined && values.output !== '-') await assertWritableFolder(values.output)
   const dedup: Deduplicator | null = values.feed
     ? createDeduplicator({ ...options, index: createMemoryIndex(), ...(boilerplateMin === undefined ? {} : { boilerplateMin }) })
     : null
@@ -195,6 +198,18 @@ async function* inputs(
   }
 }
 
+
+/**
+ * Checks that the folder of `path` exists and can be written into.
+ * @throws {DedupeError} `E_WRITE`, naming the path.
+ */
+async function assertWritableFolder(path: string): Promise<void> {
+  try {
+    await access(dirname(resolvePath(path)), constants.W_OK)
+  } catch (cause) {
+    throw new DedupeError('E_WRITE', `Cannot write ${path}: ${(cause as Error).message}`, { cause })
+  }
+}
 
 function describe(error: unknown): string {
   const { code, message } = errorInfo(error)

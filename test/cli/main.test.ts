@@ -407,6 +407,7 @@ describe('news-dedup usage', () => {
   it('an output file in a missing folder: one line `news-dedup: E_WRITE: …`, no stack trace, exit code 1', async () => {
     const { code, stderr } = await run(['review', REFERENCE, '-q', '-o', join(tmp, 'no-such-folder', 'r.html')])
     expect(code).toBe(1)
+    // One line, checked before any article is read and judged.
     expect(stderr).toMatch(/^news-dedup: E_WRITE: Cannot write .*no-such-folder.*r\.html: ENOENT[^\n]*\n$/)
   })
 
