@@ -1,19 +1,24 @@
 import { createReadStream } from 'node:fs'
 import { clean } from '../clean.js'
-import { DedupeError, errorInfo } from '../errors.js'
+import { DedupeError, errorInfo, errorRecord, type ErrorRecord } from '../errors.js'
+import type { RawMember } from '../io/raw-members.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
+import { toJsonLine } from '../output/to-json-line.js'
 import { resolveOptions, type Options } from '../options.js'
 import { toHtml } from '../output/to-html.js'
 import { toMarkdown } from '../output/to-markdown.js'
-import { toRecord } from '../output/to-record.js'
+import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
 import { summarize } from '../output/summarize.js'
 import { toText } from '../output/to-text.js'
-import { guessFormat } from '../parse/parse-input.js'
 import type { CleanResult, InputFormat } from '../types.js'
-import { CLEAN_FLAGS, HELP_FLAG, oneOf, optionsFromFlags, readText, UsageError } from './clean-flags.js'
+import { CLEAN_FLAGS, formatOfBytes, HELP_FLAG, oneOf, optionsFromFlags, readBytes, reportWarnings, UsageError } from './clean-flags.js'
 import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { countBytes, createProgress, inputSize } from './progress.js'
+import { decodeBytes } from '../parse/decode-bytes.js'
 import { readJsonl } from '../io/read-jsonl.js'
+import { readWarc } from '../io/read-warc.js'
+import { byteChunks } from '../io/byte-chunks.js'
+import type { FeedInputRecord } from '../feed/types.js'
 import { articleBody } from '../parse/article-body.js'
 import { renderReview } from '../output/review/render-review.js'
 
@@ -24,10 +29,10 @@ export interface CliIo {
   stderr: NodeJS.WritableStream
 }
 
-type From = InputFormat | 'jsonl'
+type From = InputFormat | 'jsonl' | 'warc'
 type To = 'text' | 'json' | 'jsonl' | 'html' | 'markdown' | 'review'
 
-const FROM: readonly From[] = ['text', 'html', 'markdown', 'jsonl']
+const FROM: readonly From[] = ['text', 'html', 'markdown', 'jsonl', 'warc']
 const TO: readonly To[] = ['text', 'json', 'jsonl', 'html', 'markdown', 'review']
 
 /** The flags of `news-dedup clean`: those of `clean()`'s options, the output and the switches. */
@@ -98,13 +103,13 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   // --to json gathers every document (results and error records) into one JSON array when
   // there is more than one input or the input is JSONL, so the output is one JSON value.
   const documents: string[] = []
-  const jsonl = sources.some((s) => (from ?? formatOf(s)) === 'jsonl')
-  const several = sources.length > 1 || jsonl
+  const records = sources.some((s) => isRecords(from ?? formatOf(s)))
+  const several = sources.length > 1 || records
   const gather = to === 'json' && several
   // Text of several articles: each after a "==> ID <==" line (as `head` and `tail` mark their
-  // files), so where one article ends and the next begins stays visible. (JSONL input is
-  // written as JSONL unless --to says otherwise.)
-  const headed = several && (to === 'text' || (to === undefined && !jsonl))
+  // files), so where one article ends and the next begins stays visible. (JSONL and WARC input
+  // are written as JSONL unless --to says otherwise.)
+  const headed = several && (to === 'text' || (to === undefined && !records))
   let articles = 0
   const emit = async (rendered: string, label: string): Promise<void> => {
     articles++
@@ -114,10 +119,10 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   }
   // Structured outputs (json, jsonl) carry a record per input, errors included; the others
   // report errors on stderr.
-  const reportError = async (record: ErrorRecord, where: string): Promise<void> => {
+  const reportError = async (record: ErrorRecord, where: string, raw?: readonly RawMember[]): Promise<void> => {
     failed++
-    const rendering = to ?? (record.line !== undefined || (from ?? formatOf(where)) === 'jsonl' ? 'jsonl' : 'text')
-    if (rendering === 'jsonl') await write(`${JSON.stringify(record)}\n`)
+    const rendering = to ?? (record.line !== undefined || isRecords(from ?? formatOf(where)) ? 'jsonl' : 'text')
+    if (rendering === 'jsonl') await write(toJsonLine(record, raw, ERROR_FIELDS))
     else if (rendering === 'json') await emit(JSON.stringify(record, null, 2), where)
     else io.stderr.write(`${where}${record.line === undefined ? '' : `:${record.line}`}: ${record.error.code}: ${record.error.message}\n`)
   }
@@ -131,12 +136,13 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   for (const source of sources) {
     const format = from ?? formatOf(source)
     const name = source === '-' ? 'stdin' : source
-    if (format === 'jsonl') {
+    if (format === 'jsonl' || format === 'warc') {
       const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
       try {
-        await cleanJsonl(stream, name, to ?? 'jsonl', options, tick, emit, (record) => reportError(record, name))
+        const records = format === 'jsonl' ? readJsonl(stream, name) : readWarc(byteChunks(stream), name)
+        await cleanRecords(records, to ?? 'jsonl', options, tick, emit, (record, raw) => reportError(record, name, raw), io.stderr)
       } catch (error) {
-        await reportError({ id: null, source: name, error: readError(source, error) }, name)
+        await reportError(errorRecord(readError(source, error), { id: null, source: name }), name)
       }
       continue
     }
@@ -144,16 +150,19 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     // The Markdown read, so that --to markdown writes its headings and lists as such.
     let markdown: string | undefined
     try {
-      const text = await readText(source, io.stdin)
-      done.bytes += Buffer.byteLength(text)
-      const read = format ?? guessFormat(source === '-' ? null : source, text)
-      if (read === 'markdown') markdown = text
-      result = clean(text, { ...options, format: read })
+      const bytes = await readBytes(source, io.stdin)
+      done.bytes += bytes.length
+      const read = format ?? formatOfBytes(source, bytes)
+      result = clean(bytes, { ...options, format: read })
+      // The source's headings and lists are found from the paragraphs' offsets in the decoded
+      // text: the same decoding as clean()'s (the same bytes, transport and format).
+      if (read === 'markdown' && to === 'markdown') markdown = decodeBytes(bytes, { charset: options.charset, format: read }).text
     } catch (error) {
-      await reportError({ id: source === '-' ? null : source, error: errorInfo(error) }, name)
+      await reportError(errorRecord(error, { id: source === '-' ? null : source }), name)
       continue
     }
     tick(result)
+    reportWarnings(io.stderr, name, result.warnings)
     if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${name}: ${summarize(result)}`)
     await emit(render(result, to ?? 'text', source === '-' ? null : source, markdown), name)
   }
@@ -162,13 +171,8 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   return failed > 0 ? 1 : 0
 }
 
-/** An input that could not be cleaned, as written in JSON and JSONL output. */
-interface ErrorRecord {
-  id: unknown
-  line?: number
-  source?: string
-  error: { code: string; message: string }
-}
+/** Fields of an error record not taken from the input line (the id is: as written). */
+const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
 
 /** An input file that could not be opened or read: `E_READ`, unless the library named it already. */
 function readError(source: string, error: unknown): { code: string; message: string } {
@@ -177,7 +181,13 @@ function readError(source: string, error: unknown): { code: string; message: str
 }
 
 function formatOf(source: string): From | undefined {
+  if (/\.warc(\.gz)?$/i.test(source)) return 'warc'
   return /\.jsonl$|\.ndjson$/i.test(source) ? 'jsonl' : undefined
+}
+
+/** Formats holding many records (output in JSONL by default, one line per record). */
+function isRecords(format: From | undefined): boolean {
+  return format === 'jsonl' || format === 'warc'
 }
 
 /**
@@ -203,34 +213,38 @@ function render(result: CleanResult, to: To, id: unknown, markdown?: string): st
 }
 
 /**
- * Cleans a JSONL stream line by line (`readJsonl`, as the feed and review commands read it):
- * each result goes to `emit` (rendered as `to`), each line that cannot be cleaned to `fail` as
- * an error record with its 1-based line number.
+ * Cleans a stream of records (`readJsonl`, as the feed and review commands read JSONL; or
+ * `readWarc`) one by one: each result goes to `emit` (rendered as `to`), each record that cannot
+ * be cleaned to `fail` as an error record with its 1-based line number (JSONL) or its source
+ * (WARC: `file#n`). Warnings (invalid bytes…) go to `stderr`.
  * @throws whatever reading the stream throws (an unreadable file): the caller reports it.
  */
-async function cleanJsonl(
-  stream: AsyncIterable<Uint8Array | string>,
-  name: string,
+async function cleanRecords(
+  records: AsyncIterable<FeedInputRecord>,
   to: To,
   options: Options,
   tick: (result: CleanResult) => void,
   emit: (text: string, label: string) => Promise<void>,
-  fail: (record: ErrorRecord) => Promise<void>,
+  fail: (record: ErrorRecord, raw?: readonly RawMember[]) => Promise<void>,
+  stderr: NodeJS.WritableStream,
 ): Promise<void> {
-  for await (const record of readJsonl(stream, name)) {
-    const line = record.line!
+  for await (const record of records) {
+    const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
+    const where = record.source ?? '-'
     if ('error' in record) {
-      await fail({ id: record.id ?? null, line, error: record.error })
+      await fail(errorRecord(record.error, { id: record.id ?? null, ...at }))
       continue
     }
     const article = record.article as Record<string, unknown>
     try {
       const result = clean(articleBody(article), options)
       tick(result)
-      const label = article.id === undefined || article.id === null ? `${name}:${line}` : String(article.id)
-      await emit(to === 'jsonl' ? `${JSON.stringify(toRecord(result, article))}\n` : render(result, to, article.id ?? null, typeof article.markdown === 'string' ? article.markdown : undefined), label)
+      reportWarnings(stderr, where, result.warnings)
+      const label = article.id === undefined || article.id === null ? where : String(article.id)
+      const markdown = typeof article.markdown === 'string' ? article.markdown : undefined
+      await emit(to === 'jsonl' ? toJsonLine(toRecord(result, article), record.raw, COMPUTED_RECORD_FIELDS) : render(result, to, article.id ?? null, markdown), label)
     } catch (error) {
-      await fail({ id: article.id ?? null, line, error: errorInfo(error) })
+      await fail(errorRecord(error, { id: article.id ?? null, ...at }), record.raw)
     }
   }
 }

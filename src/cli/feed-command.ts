@@ -2,18 +2,30 @@ import { once } from 'node:events'
 import { createReadStream, type Dirent, type Stats } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { errorInfo } from '../errors.js'
-import { createDeduplicator, type Deduplicator } from '../feed/create-deduplicator.js'
+import { DedupeError, errorRecord } from '../errors.js'
+import { createDeduplicator, FEED_RESULT_FIELDS, type Deduplicator } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
 import { connectIndex } from '../stores/open-index.js'
-import { bomEncoding, textChunks } from '../io/text-chunks.js'
+import { bomEncoding } from '../io/text-chunks.js'
+import { readWarc } from '../io/read-warc.js'
+import { byteChunks } from '../io/byte-chunks.js'
+import { decodeBytes } from '../parse/decode-bytes.js'
+import { reportWarnings } from './clean-flags.js'
+import type { Warning } from '../types.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { renderReview } from '../output/review/render-review.js'
 import { resolveOptions } from '../options.js'
 import { CLEAN_FLAGS, HELP_FLAG, number, oneOf, optionsFromFlags } from './clean-flags.js'
 import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { countBytes, createProgress, inputSize } from './progress.js'
+import { toJsonLine } from '../output/to-json-line.js'
+import type { RawMember } from '../io/raw-members.js'
+
+/** Fields of a feed result computed here when the input gave its id: the id goes out as written. */
+const FEED_FIELDS_BUT_ID: ReadonlySet<string> = new Set([...FEED_RESULT_FIELDS].filter((field) => field !== 'id'))
+/** Fields of an error record not taken from the input (the id is: as written). */
+const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
 
 /** The streams `runFeed` talks to (process.stdin/stdout/stderr in the real CLI). */
 export interface FeedIo {
@@ -25,7 +37,15 @@ export interface FeedIo {
 /** The flags of `news-dedup feed`: its own, then those of `clean()`'s options. */
 export const FEED_FLAGS = {
   index: { type: 'string', value: 'PATH|redis://...', help: "where seen articles are kept: a SQLite file, ':memory:'\nor a Redis URL (default ./news-dedup.db)" },
-  ttl: { type: 'string', value: 'DURATION', help: 'forget articles older than this, e.g. 7d, 12h (by\npublished date, else arrival)' },
+  ttl: {
+    type: 'string',
+    value: 'DURATION',
+    help: 'matching window, e.g. 7d, 12h: what can be matched of\nolder articles is forgotten, their verdicts are not (by\npublished date, UTC when it has no zone, else arrival)',
+  },
+  'existing-index': {
+    type: 'boolean',
+    help: 'Redis: refuse an index that has no identity (new, or\nemptied since it was created) instead of creating one',
+  },
   'drop-duplicates': { type: 'boolean', help: 'print only originals (articles that copy no earlier\none), with their cleaned text' },
   'boilerplate-min': { type: 'string', value: 'N', help: 'a paragraph in N articles of one site is boilerplate\n(default 3)' },
   to: {
@@ -37,14 +57,16 @@ export const FEED_FLAGS = {
   from: {
     type: 'string',
     value: 'FORMAT',
-    help: 'jsonl | xml | html | text | markdown: how to read files\nand stdin (default: from the extension, else from the\nfirst bytes; text and markdown: a file is one article)',
+    help: 'jsonl | xml | warc | html | text | markdown: how to read\nfiles and stdin (default: from the extension, else from\nthe first bytes; text and markdown: a file is one article)',
   },
   ...HELP_FLAG,
 } as const satisfies FlagTable
 
 const USAGE = `Usage: news-dedup feed [FILE... | DIR | -] [options]
 
-Reads articles (JSONL, RSS/Atom XML, or a directory tree of .html files; stdin when no file or "-"),
+Reads articles (JSONL, RSS/Atom XML, WARC (.warc, .warc.gz: response records with HTML pages), or a directory
+tree of .html files; stdin when no file or "-"). Pages are decoded as a browser would (BOM, HTTP or WARC
+Content-Type, <meta charset>, else detected): invalid bytes are counted in a warning on stderr and in the record.
 flags copies of earlier articles and per-site boilerplate, and writes one JSON line per input record.
 
 Options:
@@ -54,16 +76,17 @@ An .html page's url (and so its site) is its <link rel="canonical"> or <meta pro
 
 A progress bar is drawn on stderr when it is a terminal (never in a pipe or a log file).
 
-Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors
-or an index that cannot be opened or reached.`
+Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors,
+an index that cannot be opened or reached, or a Redis index emptied or replaced during the run (E_INDEX_LOST: the run stops).`
 
 /** How `--from` reads a file: a record format, or one article of that format per file. */
 type FeedFrom = Kind | 'text' | 'markdown'
-const FEED_FROM: readonly FeedFrom[] = ['jsonl', 'xml', 'html', 'text', 'markdown']
+const FEED_FROM: readonly FeedFrom[] = ['jsonl', 'xml', 'warc', 'html', 'text', 'markdown']
 
-type Kind = 'jsonl' | 'xml' | 'html'
+type Kind = 'jsonl' | 'xml' | 'html' | 'warc'
 
 function kindOf(path: string): Kind | null {
+  if (/\.warc(\.gz)?$/i.test(path)) return 'warc'
   const ext = extname(path).toLowerCase()
   if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return 'jsonl'
   if (ext === '.xml' || ext === '.rss' || ext === '.atom') return 'xml'
@@ -92,12 +115,19 @@ async function sniffed(chunks: Chunks): Promise<{ kind: Kind; chunks: Chunks }> 
   const iterator = chunks[Symbol.asyncIterator]()
   const first = await iterator.next()
   const head = first.done ? '' : headText(first.value)
-  const kind: Kind = /^\s*</.test(head) ? (/<(rss|feed|rdf:RDF|channel|item|entry)\b/i.test(head) ? 'xml' : 'html') : 'jsonl'
+  const kind: Kind = /^WARC\/1\.\d\r?\n/.test(head) || isGzip(first.done ? undefined : first.value)
+    ? 'warc'
+    : /^\s*</.test(head) ? (/<(rss|feed|rdf:RDF|channel|item|entry)\b/i.test(head) ? 'xml' : 'html') : 'jsonl'
   async function* all(): AsyncGenerator<Uint8Array | string> {
     if (!first.done) yield first.value
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value
   }
   return { kind, chunks: all() }
+}
+
+/** Gzip's magic bytes: on standard input, a gzipped stream is taken for a .warc.gz (the one gzipped input read). */
+function isGzip(chunk: Uint8Array | string | undefined): boolean {
+  return typeof chunk === 'object' && chunk[0] === 0x1f && chunk[1] === 0x8b
 }
 
 /** The attributes of each `<tag …>` in `html`, names lower-cased, values with entities decoded. */
@@ -140,25 +170,39 @@ function pageUrl(html: string): string | undefined {
   return undefined
 }
 
-/** An HTML page as an article: `id` and `file` its path (none for stdin), `url` the one it gives itself. */
-function htmlArticle(html: string, path: string | null): Article {
+/**
+ * An HTML page as an article: `id` and `file` its path (none for stdin), `url` the one it gives
+ * itself. The bytes go to the deduplicator, which decodes them (and reports how); they are
+ * decoded here too to read the page's URL.
+ */
+function htmlArticle(html: Uint8Array, path: string | null): Article {
   const article: Article = path === null ? { html } : { id: path, html, file: path }
-  const url = pageUrl(html)
+  const url = pageUrl(decodeBytes(html, { format: 'html' }).text)
   if (url !== undefined) article.url = url
   return article
 }
 
-async function* recordsOf(kind: FeedFrom, chunks: Chunks, name: string): AsyncGenerator<FeedInputRecord> {
+/** Counts of what the readers skipped, for the summary. */
+interface ReadStats {
+  /** Bytes read so far, for the progress bar. */
+  bytes: number
+  /** WARC records that are no HTML response (warcinfo, request, revisit, metadata, images, redirects…). */
+  warcSkipped: number
+  /** Reports a reader's warning (invalid bytes in an XML feed) on stderr. */
+  warn(source: string, warning: Warning): void
+}
+
+async function* recordsOf(kind: FeedFrom, chunks: Chunks, name: string, stats: ReadStats): AsyncGenerator<FeedInputRecord> {
   if (kind === 'jsonl') yield* readJsonl(chunks, name)
-  else if (kind === 'xml') yield* readXmlFeed(chunks, name)
-  else if (kind === 'text' || kind === 'markdown') {
-    let body = ''
-    for await (const chunk of textChunks(chunks)) body += chunk
-    yield { article: name === '-' ? { [kind]: body } : { id: name, [kind]: body }, source: name }
-  } else {
-    let html = ''
-    for await (const chunk of textChunks(chunks)) html += chunk
-    yield { article: htmlArticle(html, name === '-' ? null : name), source: name }
+  else if (kind === 'xml') yield* readXmlFeed(chunks, name, { warn: (warning) => stats.warn(name, warning) })
+  else if (kind === 'warc') yield* readWarc(byteChunks(chunks), name, { skipped: () => stats.warcSkipped++ })
+  else {
+    const parts: Uint8Array[] = []
+    for await (const chunk of byteChunks(chunks)) parts.push(chunk)
+    const bytes = Buffer.concat(parts)
+    // A text or Markdown file is one article, its bytes decoded by clean() (as `clean FILE` does).
+    if (kind === 'text' || kind === 'markdown') yield { article: name === '-' ? { [kind]: bytes } : { id: name, [kind]: bytes }, source: name }
+    else yield { article: htmlArticle(bytes, name === '-' ? null : name), source: name }
   }
 }
 
@@ -183,7 +227,7 @@ async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
     else if ((entry.isFile() || entry.isSymbolicLink()) && /\.x?html?$/i.test(entry.name)) {
       try {
         if (entry.isSymbolicLink() && !(await stat(path)).isFile()) continue
-        yield { article: htmlArticle(await readFile(path, 'utf8'), path), source: path }
+        yield { article: htmlArticle(await readFile(path), path), source: path }
       } catch (error) {
         yield { error: { code: 'E_READ', message: `cannot read ${path}: ${(error as Error).message}` }, source: path }
       }
@@ -192,13 +236,13 @@ async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
 }
 
 /** The records of one file: by its extension, else by its first bytes. */
-async function* fileRecords(path: string, from: FeedFrom | undefined, counter: { bytes: number }): AsyncGenerator<FeedInputRecord> {
-  const stream = countBytes(createReadStream(path, { highWaterMark: 256 * 1024 }), counter)
+async function* fileRecords(path: string, from: FeedFrom | undefined, stats: ReadStats): AsyncGenerator<FeedInputRecord> {
+  const stream = countBytes(createReadStream(path, { highWaterMark: 256 * 1024 }), stats)
   const known = from ?? kindOf(path)
-  if (known) yield* recordsOf(known, stream, path)
+  if (known) yield* recordsOf(known, stream, path, stats)
   else {
     const { kind, chunks } = await sniffed(stream)
-    yield* recordsOf(kind, chunks, path)
+    yield* recordsOf(kind, chunks, path, stats)
   }
 }
 
@@ -207,16 +251,16 @@ async function* inputRecords(
   inputs: string[],
   stdin: FeedIo['stdin'],
   from: FeedFrom | undefined,
-  counter: { bytes: number },
+  stats: ReadStats,
 ): AsyncGenerator<FeedInputRecord> {
   for (const input of inputs.length === 0 ? ['-'] : inputs) {
     if (input === '-') {
       if (from !== undefined) {
-        yield* recordsOf(from, countBytes(stdin, counter), '-')
+        yield* recordsOf(from, countBytes(stdin, stats), '-', stats)
         continue
       }
-      const { kind, chunks } = await sniffed(countBytes(stdin, counter))
-      yield* recordsOf(kind, chunks, '-')
+      const { kind, chunks } = await sniffed(countBytes(stdin, stats))
+      yield* recordsOf(kind, chunks, '-', stats)
       continue
     }
     let info: Stats
@@ -226,7 +270,7 @@ async function* inputRecords(
       yield { error: { code: 'E_READ', message: `cannot read ${input}: ${(error as Error).message}` }, source: input }
       continue
     }
-    yield* info.isDirectory() ? directoryRecords(input) : fileRecords(input, from, counter)
+    yield* info.isDirectory() ? directoryRecords(input) : fileRecords(input, from, stats)
   }
 }
 
@@ -254,7 +298,9 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   resolveOptions(options)
   // Open (and, for Redis, reach) the index before reading any record: an unreachable index is
   // one clear message and exit code 2, not an error record per article.
-  const index = await connectIndex(indexSpec)
+  // (E_INDEX_UNAVAILABLE; with --existing-index, a Redis index without identity is
+  // E_INDEX_LOST, exit code 2 too: main() reports both.)
+  const index = await connectIndex(indexSpec, { create: !values['existing-index'] })
   let dedup: Deduplicator
   try {
     dedup = createDeduplicator({
@@ -269,8 +315,10 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   }
 
   const started = Date.now()
-  const stats = { records: 0, originals: 0, copies: 0, nearCopies: 0, boilerplate: 0, errors: 0 }
-  const read = { bytes: 0 }
+  const stats = { records: 0, originals: 0, copies: 0, nearCopies: 0, boilerplate: 0, errors: 0, outsideWindow: 0 }
+  // On a terminal, a warning first clears the progress bar's line.
+  const tty = io.stderr.isTTY === true
+  const read: ReadStats = { bytes: 0, warcSkipped: 0, warn: (source, warning) => reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${source}`, [warning]) }
   const bar = createProgress(io.stderr, { label: 'feed', ...(await inputSize(positionals)) })
   const progress = (): void => {
     const seconds = (Date.now() - started) / 1000
@@ -278,38 +326,48 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     io.stderr.write(
       `feed: ${stats.records} records, ${stats.originals} originals, ${stats.copies + stats.nearCopies} duplicates ` +
         `(${stats.copies} copies, ${stats.nearCopies} near-copies), ${stats.boilerplate} boilerplate paragraphs, ` +
-        `${stats.errors} errors in ${seconds.toFixed(1)} s (${rate}/s), index ${indexSpec}\n`,
+        `${stats.errors} errors${read.warcSkipped > 0 ? `, ${read.warcSkipped} WARC records skipped (not HTML responses)` : ''}` +
+        (values.ttl === undefined ? '' : `, ${stats.outsideWindow} outside the ttl window (judged alone)`) +
+        ` in ${seconds.toFixed(1)} s (${rate}/s), index ${indexSpec}\n`,
     )
   }
-  const write = async (value: unknown): Promise<void> => {
+  const write = async (value: object, raw?: readonly RawMember[], computed: ReadonlySet<string> = FEED_RESULT_FIELDS): Promise<void> => {
     // With --to review, stdout holds the page alone: error records go to stderr.
-    const out = reviewed && typeof value === 'object' && value !== null && 'error' in value ? io.stderr : io.stdout
-    if (!out.write(JSON.stringify(value) + '\n')) await once(out, 'drain')
+    const out = reviewed && 'error' in value ? io.stderr : io.stdout
+    // Carried-over fields go out as they came in (big-integer ids keep their digits).
+    if (!out.write(toJsonLine(value, raw, computed))) await once(out, 'drain')
   }
 
+  let indexLost: DedupeError | null = null
   try {
     for await (const record of inputRecords(positionals, io.stdin, from, read)) {
       stats.records++
       if ('error' in record) {
         stats.errors++
-        await write(record)
+        await write(errorRecord(record.error, record))
       } else {
         let result: FeedResult
         try {
           result = await dedup.add(record.article)
         } catch (error) {
           stats.errors++
-          const id = record.article.id
-          await write({ ...(id === undefined ? {} : { id: String(id) }), error: errorInfo(error), source: record.source })
+          await write(errorRecord(error, { id: record.article.id, line: record.line, source: record.source }), record.raw, ERROR_FIELDS)
+          if (error instanceof DedupeError && error.code === 'E_INDEX_LOST') {
+            // Every later record would fail the same way: stop, say why once, exit 2.
+            indexLost = error
+            break
+          }
           continue
         }
+        if (result.outsideWindow === true) stats.outsideWindow++
+        reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${record.source ?? result.id}`, result.warnings)
         if (result.duplicate === null) stats.originals++
         else if (result.duplicate.kind === 'copy') stats.copies++
         else stats.nearCopies++
         for (const p of result.paragraphs) if (p.crossDuplicate?.kind === 'boilerplate') stats.boilerplate++
         if (values['drop-duplicates'] && result.duplicate !== null) continue
         if (reviewed) reviewed.push(result)
-        else await write(result)
+        else await write(result, record.raw, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
       }
       bar?.update({ articles: stats.records, duplicates: stats.copies + stats.nearCopies, bytes: read.bytes })
     }
@@ -322,5 +380,9 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   }
   bar?.done()
   progress()
+  if (indexLost) {
+    io.stderr.write(`news-dedup feed: ${indexLost.code}: ${indexLost.message}\n`)
+    return 2
+  }
   return stats.errors > 0 ? 1 : 0
 }

@@ -45,6 +45,9 @@ cannot be opened).
  */
 const USAGE_CODES = new Set(['E_USAGE', 'E_INVALID_OPTION', 'E_UNKNOWN_FORMAT', 'E_INDEX_UNAVAILABLE'])
 
+/** Exit code 2 as well: a Redis index emptied or replaced (or, with `--existing-index`, without identity). */
+const EXIT_2_CODES = new Set([...USAGE_CODES, 'E_INDEX_LOST'])
+
 /**
  * The CLI: dispatches to a command and turns its outcome into an exit code
  * (0 ok, 1 some record failed, 2 bad usage). The only place that catches errors: each one is
@@ -87,7 +90,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const usage = USAGE_CODES.has(code)
     const hint = usage && code !== 'E_INDEX_UNAVAILABLE' ? `\nRun \`news-dedup ${COMMANDS.includes(command as never) ? `${command} ` : ''}--help\` for usage.` : ''
     io.stderr.write(`news-dedup: ${code}: ${message}${hint}\n`)
-    return usage ? 2 : 1
+    return EXIT_2_CODES.has(code) ? 2 : 1
   }
 }
 

@@ -3,6 +3,13 @@ import { keptParagraphs } from './kept-paragraphs.js'
 
 /** Characters that can start Markdown syntax anywhere in a line (emphasis, links, code, HTML, entities, escapes). */
 const INLINE_SYNTAX = /[\\`*_[\]<>|~&]/g
+/**
+ * What GFM renderers (GitHub, marked, micromark + GFM) turn into a link with no syntax at all:
+ * `http://`, `https://` and `ftp://` after a scheme, `www.`, and e-mail addresses. Escaping the
+ * `:` before `//`, the `.` after `www` (even inside a word: marked links it there) and every `@`
+ * breaks each of these literals; CommonMark renders the escaped character as itself.
+ */
+const AUTOLINK_LITERAL = /:(?=\/\/)|(?<=www)\.|@/gi
 /** What makes a line a heading, quote, list item, thematic break or numbered item. */
 const BLOCK_START = /^(#{1,6}(?=\s|$)|>|[-+=]|\d{1,9}(?=[.)]))/
 
@@ -42,8 +49,9 @@ function blockOf(source: string, start: number, end: number): Block {
 /**
  * Renders a result as Markdown: one block per kept paragraph, blank lines between (list items
  * of one list on consecutive lines). Characters that Markdown would read as syntax are
- * backslash-escaped, so the text renders as written and creates no markup; the only syntax
- * written is the heading or list marker of a block that was a heading or a list item in
+ * backslash-escaped, so the text renders as written and creates no markup under CommonMark or
+ * GFM renderers (bare URLs, `www.` and e-mail addresses, which GFM links, included); the only
+ * syntax written is the heading or list marker of a block that was a heading or a list item in
  * `options.source`. Markdown has no language attribute: languages are in the JSON output.
  *
  * @param result A `clean()` result.
@@ -54,7 +62,7 @@ export function toMarkdown(result: CleanResult, options: ToMarkdownOptions = {})
   let out = ''
   let previous: Block['kind'] | null = null
   for (const { text, start, end } of keptParagraphs(result.paragraphs)) {
-    const escaped = text.replace(INLINE_SYNTAX, '\\$&').replace(BLOCK_START, (s) => (/^\d/.test(s) ? `${s}\\` : `\\${s}`))
+    const escaped = text.replace(INLINE_SYNTAX, '\\$&').replace(AUTOLINK_LITERAL, '\\$&').replace(BLOCK_START, (s) => (/^\d/.test(s) ? `${s}\\` : `\\${s}`))
     const block: Block = source === undefined ? { kind: 'paragraph' } : blockOf(source, start, end)
     if (previous !== null) out += previous === 'item' && block.kind === 'item' ? '\n' : '\n\n'
     // A heading is one line: a line break inside it would end it and start a paragraph.
