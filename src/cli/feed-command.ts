@@ -298,9 +298,16 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   resolveOptions(options)
   // Open (and, for Redis, reach) the index before reading any record: an unreachable index is
   // one clear message and exit code 2, not an error record per article.
-  // (E_INDEX_UNAVAILABLE; with --existing-index, a Redis index without identity is
-  // E_INDEX_LOST, exit code 2 too: main() reports both.)
-  const index = await connectIndex(indexSpec, { create: !values['existing-index'] })
+  // (E_INDEX_UNAVAILABLE, reported by main()). With --existing-index, a Redis index without
+  // identity is E_INDEX_LOST: said here as when the index is lost during the run, exit code 2.
+  let index: Awaited<ReturnType<typeof connectIndex>>
+  try {
+    index = await connectIndex(indexSpec, { create: !values['existing-index'] })
+  } catch (error) {
+    if (!(error instanceof DedupeError) || error.code !== 'E_INDEX_LOST') throw error
+    io.stderr.write(`news-dedup feed: ${error.code}: ${error.message}\n`)
+    return 2
+  }
   let dedup: Deduplicator
   try {
     dedup = createDeduplicator({
