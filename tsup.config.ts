@@ -7,11 +7,29 @@ const shared: Options = {
   target: 'node20',
 }
 
+/**
+ * tsup's CommonJS splitting turns the ESM chunks into CommonJS with sucrase, which rewrites every
+ * `import()` into `require()`. The fastText glue is `import()`ed from a file URL computed at run
+ * time (see src/language/fasttext-model.ts), which `require()` cannot load: in the CommonJS
+ * chunks only, that one call goes through an indirect eval, which sucrase does not see (the CJS
+ * build runs in Node only, where no Content-Security-Policy forbids it).
+ */
+const keepRuntimeImport: NonNullable<Options['plugins']>[number] = {
+  name: 'keep-runtime-import',
+  renderChunk(code, info) {
+    if (this.format !== 'cjs' || !/\.(js|cjs)$/.test(info.path)) return
+    const kept = code.replace(/\bimport\(\s*\/\* @vite-ignore \*\/\s*(\w+)\s*\)/g, "(0, eval)('(url) => import(url)')($1)")
+    return kept === code ? undefined : { code: kept }
+  },
+}
+
 export default defineConfig([
   { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts', cli: 'src/cli/main.ts' }, format: 'esm', dts: { entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' } } },
-  // eld's package.json exports only an `import` condition, so require() cannot resolve it even on
-  // Node ≥ 20.19: the CJS build bundles it. The other ESM-only packages (franc, unified) export a
-  // default condition and are require()d as ESM. `shims` gives the CJS build import.meta.url
-  // (used to require the optional better-sqlite3 lazily).
-  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' }, format: 'cjs', dts: true, noExternal: [/^eld/], shims: true },
+  // The ESM-only packages (franc, unified) export a default condition and are require()d as
+  // ESM. `shims` gives the CJS build import.meta.url
+  // (used to require the optional drivers lazily). `splitting` makes the four CJS entries
+  // require shared chunks, as the ESM ones import them: one copy of the code (one DedupeError
+  // class, each module once), and requiring the four costs about what importing them does
+  // (`node --import tsx bench/bench-load.ts`).
+  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' }, format: 'cjs', splitting: true, dts: true, shims: true, plugins: [keepRuntimeImport] },
 ])

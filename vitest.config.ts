@@ -18,6 +18,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // clean() and the taggers need the language model loaded (once, asynchronously).
     setupFiles: ['test/helpers/load-language-model.ts'],
+    // The minute-long cases (a 50 MB article, 100,000-tag pages, multi-process workers) are
+    // `npm run test:stress` (vitest.stress.config.ts), which .ci/run runs after `npm test`.
+    exclude: ['**/node_modules/**', 'test/**/*.stress.test.ts'],
     testTimeout: 60_000,
   },
 })

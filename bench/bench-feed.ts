@@ -39,7 +39,7 @@ function* syntheticFeed(n: number, seed = 1): Generator<Article> {
     for (let i = 1 + Math.floor(rand() * 3); i > 0; i--) w += SYL[Math.floor(rand() * SYL.length)]
     if (!seen.has(w)) seen.add(w), words.push(w)
   }
-  const word = () => words[Math.floor(Math.pow(rand(), 2) * words.length)]!
+  const word = () => words[Math.floor(rand() ** 2 * words.length)]!
   const sentence = () => {
     const k = 8 + Math.floor(rand() * 10)
     const out: string[] = []

@@ -75,8 +75,8 @@ export function generateCorpus(bytesWanted = targetBytes): string[] {
 
 /** The same article as a page would carry it: one `<p>` per paragraph, in an `<article>` with a title. */
 export function asHtml(article: string): string {
-  const escape = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-  const paragraphs = article.split('\n\n').map((p) => `<p>${escape(p)}</p>`)
+  const escapeMarkup = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const paragraphs = article.split('\n\n').map((p) => `<p>${escapeMarkup(p)}</p>`)
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>News</title></head><body><article>\n${paragraphs.join('\n')}\n</article></body></html>`
 }
 

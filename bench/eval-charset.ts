@@ -78,7 +78,7 @@ function stories(): Story[] {
   ]
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /** A page as a CMS writes it: head with the declaration and a style sheet, an ASCII menu, the headline, paragraphs of three sentences. */
 function page(story: Story, sentences: string[], declaration: Declaration, encoding: string): string {
@@ -89,10 +89,10 @@ function page(story: Story, sentences: string[], declaration: Declaration, encod
         ? `<meta http-equiv="Content-Type" content="text/html; charset=${encoding}">`
         : ''
   const paragraphs: string[] = []
-  for (let k = 0; k < sentences.length; k += 3) paragraphs.push(`<p>${escape(sentences.slice(k, k + 3).join(' '))}</p>`)
+  for (let k = 0; k < sentences.length; k += 3) paragraphs.push(`<p>${escapeHtml(sentences.slice(k, k + 3).join(' '))}</p>`)
   return (
     `<!DOCTYPE html>\n<html lang="${story.lang.split('-')[0]}">\n<head>\n${head}\n<style>body { font-family: serif; max-width: 40em }</style>\n</head>\n` +
-    `<body>\n<nav><a href="/">Home</a> | <a href="/news">News</a></nav>\n<article>\n<h1>${escape(story.title)}</h1>\n${paragraphs.join('\n')}\n</article>\n</body>\n</html>\n`
+    `<body>\n<nav><a href="/">Home</a> | <a href="/news">News</a></nav>\n<article>\n<h1>${escapeHtml(story.title)}</h1>\n${paragraphs.join('\n')}\n</article>\n</body>\n</html>\n`
   )
 }
 

@@ -1,8 +1,11 @@
 // The example of README.md "Feeds", verbatim between the README markers, on three articles: a
-// story, its syndicated copy on another site, and another story. test/readme-examples.test.ts runs it.
-import { mkdtempSync } from 'node:fs'
+// story, its syndicated copy on another site, and another story. Run on its own
+// (`npx tsx examples/feed-dedup.ts`) it prints what the README says; test/readme-examples.test.ts
+// imports it and checks the lines it kept.
+import { mkdtempSync, realpathSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 const story = [
   'Les pompiers du Gard ont évacué dans la nuit de samedi à dimanche près de 300 habitants d’Alès après de violents orages.',
@@ -18,8 +21,14 @@ const articles = [
 // left again at the end).
 const home = process.cwd()
 process.chdir(mkdtempSync(join(tmpdir(), 'news-dedup-example-')))
+const asScript = process.argv[1] !== undefined && pathToFileURL(realpathSync(process.argv[1])).href === import.meta.url
 const printed: string[] = []
-const console = { log: (...values: unknown[]) => printed.push(values.join(' ')) }
+const console = {
+  log: (...values: unknown[]) => {
+    printed.push(values.join(' '))
+    if (asScript) globalThis.console.log(...values)
+  },
+}
 
 // README:begin
 import { createDeduplicator } from 'news-dedup'

@@ -14,6 +14,8 @@ export type DedupeErrorCode =
   | 'E_INVALID_RECORD'
   /** An input file or folder that could not be read (CLI). */
   | 'E_READ'
+  /** An output file that could not be written, e.g. in a folder that does not exist (CLI). */
+  | 'E_WRITE'
   /**
    * The feed index cannot be opened: Redis cannot be reached (the message names its URL,
    * password hidden), the SQLite driver, an optional dependency, is missing, or the SQLite file

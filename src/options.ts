@@ -1,3 +1,4 @@
+import { didYouMean } from './did-you-mean.js'
 import { DedupeError } from './errors.js'
 import { languageTagsOf } from './language/iso639.js'
 import { KNOWN_LANGUAGES } from './language/known-languages.js'
@@ -184,17 +185,6 @@ const KNOWN_KEYS: Readonly<Record<'' | 'detect' | 'split' | 'language', readonly
   language: ['only', 'minLength'],
 })
 
-/** Number of single-character edits between two short strings (for "did you mean"). */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i]
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    row = next
-  }
-  return row[b.length]!
-}
-
 /** Throws for a key of `value` that is not an option at `level` (nor one of `extra`). */
 function assertKnownKeys(level: keyof typeof KNOWN_KEYS, value: unknown, extra: readonly string[] = []): void {
   if (value === null || value === undefined) return
@@ -205,7 +195,7 @@ function assertKnownKeys(level: keyof typeof KNOWN_KEYS, value: unknown, extra: 
   const known = [...KNOWN_KEYS[level], ...extra]
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue
-    const near = known.filter((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 3).sort((x, y) => editDistance(x, key) - editDistance(y, key))[0]
+    const near = didYouMean(key, known)
     throw new DedupeError('E_INVALID_OPTION', `Unknown option \`${path}${key}\`${near ? `: did you mean \`${path}${near}\`?` : ''} (known: ${KNOWN_KEYS[level].join(', ')})`)
   }
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
@@ -50,6 +51,11 @@ describe('README examples', () => {
     const { printed } = await import('../examples/feed-dedup.js')
     expect(printed).toEqual(['b7 copies a1 copy'])
     expect(readme).toContain('prints `b7 copies a1 copy`')
+  })
+
+  it('Feeds: run on its own, the example prints that line on stdout', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'examples', 'feed-dedup.ts')], { cwd: root, encoding: 'utf8' })
+    expect(out).toBe('b7 copies a1 copy\n')
   })
 
   it('unified: the messages are the ones the README prints', async () => {

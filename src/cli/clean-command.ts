@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { clean } from '../clean.js'
 import { DedupeError, errorInfo, errorRecord, type ErrorRecord } from '../errors.js'
 import type { RawMember } from '../io/raw-members.js'
@@ -7,13 +6,15 @@ import { loadLanguageModel } from '../language/fasttext-model.js'
 import { toJsonLine } from '../output/to-json-line.js'
 import { resolveOptions, type Options } from '../options.js'
 import { toHtml } from '../output/to-html.js'
-import { toJson } from '../output/to-json.js'
 import { toMarkdown } from '../output/to-markdown.js'
 import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
 import { summarize } from '../output/summarize.js'
 import { toText } from '../output/to-text.js'
 import type { CleanResult, InputFormat } from '../types.js'
-import { CLEAN_FLAGS, formatOfBytes, oneOf, optionsFromFlags, readBytes, reportWarnings, UsageError } from './clean-flags.js'
+import { CLEAN_FLAGS, formatOfBytes, HELP_FLAG, oneOf, optionsFromFlags, readBytes, reportWarnings, UsageError } from './clean-flags.js'
+import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
+import { countBytes, createProgress, inputSize } from './progress.js'
+import { decodeBytes } from '../parse/decode-bytes.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { readWarc } from '../io/read-warc.js'
 import { byteChunks } from '../io/byte-chunks.js'
@@ -34,35 +35,33 @@ type To = 'text' | 'json' | 'jsonl' | 'html' | 'markdown' | 'review'
 const FROM: readonly From[] = ['text', 'html', 'markdown', 'jsonl', 'warc']
 const TO: readonly To[] = ['text', 'json', 'jsonl', 'html', 'markdown', 'review']
 
+/** The flags of `news-dedup clean`: those of `clean()`'s options, the output and the switches. */
+export const CLEAN_COMMAND_FLAGS = {
+  ...CLEAN_FLAGS,
+  to: {
+    type: 'string',
+    value: 'FORMAT',
+    help: 'text | json | jsonl | html | markdown | review (default:\ntext; jsonl when reading jsonl; review: one HTML page for\nall inputs, see `news-dedup review`)',
+  },
+  quiet: { type: 'boolean', short: 'q', help: 'no summary of removals on stderr (printed for text,\nhtml and markdown output)' },
+  ...HELP_FLAG,
+} as const satisfies FlagTable
+
 export const CLEAN_HELP = `Usage: news-dedup clean [FILE...] [options]
 
 Cleans articles: splits paragraphs, drops repeated passages, tags languages.
 Reads standard input when no FILE is given.
 
 Options:
-  --from FORMAT           text | html | markdown | jsonl | warc (default: from the
-                          extension: .html .md .txt .jsonl .warc(.gz); else html when it
-                          looks like markup, text otherwise: Markdown is never
-                          guessed from content)
-  --to FORMAT             text | json | jsonl | html | markdown | review (default:
-                          text; jsonl when reading jsonl; review: one HTML page for
-                          all inputs, see \`news-dedup review\`)
-  --near-threshold N      similarity (0-1) for near repeats (default 0.8)
-  --contain-threshold N   share (0-1) of a paragraph inside a longer one (default 0.95)
-  --min-length N          shorter paragraphs are only checked for exact repeats (default 40)
-  --min-sentence-length N repeated sentences shorter than this are kept (default 40; 0 = off)
-  --languages LIST        restrict languages, e.g. fr,en,de (default: all)
-  --line-breaks MODE      plain text: auto | paragraph | join (default auto)
-  --charset LABEL         encoding of the input bytes (default: BOM, <meta charset>,
-                          else detected; invalid bytes are reported on stderr)
-  -q, --quiet             no summary of removals on stderr (printed for text,
-                          html and markdown output)
-  -h, --help              this help
-
+${flagHelp(CLEAN_COMMAND_FLAGS)}
 JSONL input: one article per line, {"id", "text" | "html" | "markdown", ...}; other
 fields are kept. JSONL output: one line per input line, in order; a line that
 cannot be cleaned (invalid JSON or UTF-8, no text, blank) yields
-{"id", "line", "error": {"code", "message"}}. With --to json, one JSON array.
+{"id", "line", "error": {"code", "message"}}.
+
+JSON output: the result with its "id" (the file's path; null for standard input);
+several inputs or a JSONL input give one JSON array. Text output of several articles
+(several files, or JSONL): each article's text comes after a line "==> ID <==".
 
 Exit code: 0 all records cleaned, 1 some record failed, 2 bad usage.
 
@@ -81,7 +80,7 @@ export { UsageError }
  * @throws {UsageError} For bad flags or values (exit code 2).
  */
 export async function runClean(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv)
+  const { values, positionals } = parseFlags(argv, CLEAN_COMMAND_FLAGS)
   if (values.help) {
     io.stdout.write(CLEAN_HELP)
     return 0
@@ -89,13 +88,8 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   const from = oneOf('--from', values.from, FROM)
   const to = oneOf('--to', values.to, TO)
   const options = optionsFromFlags(values)
-  // Check the options once, before any input is read, so a bad value is a usage error.
-  try {
-    resolveOptions(options)
-  } catch (error) {
-    if (error instanceof DedupeError) throw new UsageError(`${error.code}: ${error.message}`)
-    throw error
-  }
+  // Check the options once, before any input is read: a bad value is bad usage (exit code 2).
+  resolveOptions(options)
   const sources = positionals.length === 0 ? ['-'] : positionals
   const write = writer(io.stdout)
   await loadLanguageModel()
@@ -109,9 +103,18 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   // --to json gathers every document (results and error records) into one JSON array when
   // there is more than one input or the input is JSONL, so the output is one JSON value.
   const documents: string[] = []
-  const gather = to === 'json' && (sources.length > 1 || sources.some((s) => isRecords(from ?? formatOf(s))))
-  const emit = async (rendered: string): Promise<void> => {
+  const records = sources.some((s) => isRecords(from ?? formatOf(s)))
+  const several = sources.length > 1 || records
+  const gather = to === 'json' && several
+  // Text of several articles: each after a "==> ID <==" line (as `head` and `tail` mark their
+  // files), so where one article ends and the next begins stays visible. (JSONL and WARC input
+  // are written as JSONL unless --to says otherwise.)
+  const headed = several && (to === 'text' || (to === undefined && !records))
+  let articles = 0
+  const emit = async (rendered: string, label: string): Promise<void> => {
+    articles++
     if (gather) documents.push(rendered.trimEnd())
+    else if (headed) await write(`${articles > 1 ? '\n' : ''}==> ${label} <==\n${rendered}`)
     else await write(rendered)
   }
   // Structured outputs (json, jsonl) carry a record per input, errors included; the others
@@ -120,34 +123,50 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     failed++
     const rendering = to ?? (record.line !== undefined || isRecords(from ?? formatOf(where)) ? 'jsonl' : 'text')
     if (rendering === 'jsonl') await write(toJsonLine(record, raw, ERROR_FIELDS))
-    else if (rendering === 'json') await emit(JSON.stringify(record, null, 2))
+    else if (rendering === 'json') await emit(JSON.stringify(record, null, 2), where)
     else io.stderr.write(`${where}${record.line === undefined ? '' : `:${record.line}`}: ${record.error.code}: ${record.error.message}\n`)
+  }
+  const progress = createProgress(io.stderr, { label: 'clean', duplicates: 'repeats', ...(await inputSize(sources)) })
+  const done = { articles: 0, duplicates: 0, bytes: 0 }
+  const tick = (result: CleanResult): void => {
+    done.articles++
+    done.duplicates += result.paragraphs.filter((p) => p.duplicate !== null).length
+    progress?.update(done)
   }
   for (const source of sources) {
     const format = from ?? formatOf(source)
     const name = source === '-' ? 'stdin' : source
     if (format === 'jsonl' || format === 'warc') {
-      const stream = source === '-' ? io.stdin : createReadStream(source)
+      const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
       try {
         const records = format === 'jsonl' ? readJsonl(stream, name) : readWarc(byteChunks(stream), name)
-        await cleanRecords(records, to ?? 'jsonl', options, emit, (record, raw) => reportError(record, name, raw), io.stderr)
+        await cleanRecords(records, to ?? 'jsonl', options, tick, emit, (record, raw) => reportError(record, name, raw), io.stderr)
       } catch (error) {
         await reportError(errorRecord(readError(source, error), { id: null, source: name }), name)
       }
       continue
     }
     let result: CleanResult
+    // The Markdown read, so that --to markdown writes its headings and lists as such.
+    let markdown: string | undefined
     try {
       const bytes = await readBytes(source, io.stdin)
-      result = clean(bytes, { ...options, format: format ?? formatOfBytes(source, bytes) })
+      done.bytes += bytes.length
+      const read = format ?? formatOfBytes(source, bytes)
+      result = clean(bytes, { ...options, format: read })
+      // The source's headings and lists are found from the paragraphs' offsets in the decoded
+      // text: the same decoding as clean()'s (the same bytes, transport and format).
+      if (read === 'markdown' && to === 'markdown') markdown = decodeBytes(bytes, { charset: options.charset, format: read }).text
     } catch (error) {
       await reportError(errorRecord(error, { id: source === '-' ? null : source }), name)
       continue
     }
+    tick(result)
     reportWarnings(io.stderr, name, result.warnings)
     if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${name}: ${summarize(result)}`)
-    await emit(render(result, to ?? 'text', source))
+    await emit(render(result, to ?? 'text', source === '-' ? null : source, markdown), name)
   }
+  progress?.done()
   if (gather) await write(`[\n${documents.join(',\n')}\n]\n`)
   return failed > 0 ? 1 : 0
 }
@@ -161,23 +180,6 @@ function readError(source: string, error: unknown): { code: string; message: str
   return { code: 'E_READ', message: `Cannot read ${source === '-' ? 'standard input' : source}: ${error instanceof Error ? error.message : String(error)}` }
 }
 
-function parseFlags(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...CLEAN_FLAGS,
-        to: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
-  }
-}
-
 function formatOf(source: string): From | undefined {
   if (/\.warc(\.gz)?$/i.test(source)) return 'warc'
   return /\.jsonl$|\.ndjson$/i.test(source) ? 'jsonl' : undefined
@@ -188,20 +190,25 @@ function isRecords(format: From | undefined): boolean {
   return format === 'jsonl' || format === 'warc'
 }
 
-function render(result: CleanResult, to: To, source: string): string {
+/**
+ * One result rendered as `to`. `id` names it in JSON (first, so a reader sees which article
+ * it is), JSONL and the review: a file's path, a JSONL record's id, null for standard input.
+ * `markdown` is the Markdown source, when the input was Markdown (headings and lists kept).
+ */
+function render(result: CleanResult, to: To, id: unknown, markdown?: string): string {
   switch (to) {
     case 'text':
       return toText(result)
     case 'json':
-      return toJson(result)
+      return `${JSON.stringify({ id, ...result }, null, 2)}\n`
     case 'jsonl':
-      return `${JSON.stringify(toRecord(result, { id: source === '-' ? null : source }))}\n`
+      return `${JSON.stringify(toRecord(result, { id }))}\n`
     case 'html':
       return toHtml(result)
     case 'markdown':
-      return toMarkdown(result)
+      return toMarkdown(result, markdown === undefined ? {} : { source: markdown })
     case 'review':
-      return renderReview([{ ...result, id: source === '-' ? null : source }])
+      return renderReview([{ ...result, id: typeof id === 'string' || typeof id === 'number' ? id : null }])
   }
 }
 
@@ -216,7 +223,8 @@ async function cleanRecords(
   records: AsyncIterable<FeedInputRecord>,
   to: To,
   options: Options,
-  emit: (text: string) => Promise<void>,
+  tick: (result: CleanResult) => void,
+  emit: (text: string, label: string) => Promise<void>,
   fail: (record: ErrorRecord, raw?: readonly RawMember[]) => Promise<void>,
   stderr: NodeJS.WritableStream,
 ): Promise<void> {
@@ -230,8 +238,11 @@ async function cleanRecords(
     const article = record.article as Record<string, unknown>
     try {
       const result = clean(articleBody(article), options)
+      tick(result)
       reportWarnings(stderr, where, result.warnings)
-      await emit(to === 'jsonl' ? toJsonLine(toRecord(result, article), record.raw, COMPUTED_RECORD_FIELDS) : render(result, to, String(article.id ?? null)))
+      const label = article.id === undefined || article.id === null ? where : String(article.id)
+      const markdown = typeof article.markdown === 'string' ? article.markdown : undefined
+      await emit(to === 'jsonl' ? toJsonLine(toRecord(result, article), record.raw, COMPUTED_RECORD_FIELDS) : render(result, to, article.id ?? null, markdown), label)
     } catch (error) {
       await fail(errorRecord(error, { id: article.id ?? null, ...at }), record.raw)
     }

@@ -4,29 +4,39 @@ import type { Options } from '../options.js'
 import { guessFormat } from '../parse/parse-input.js'
 import type { InputFormat, Warning } from '../types.js'
 import type { CliIo } from './clean-command.js'
+import type { FlagTable, FlagValues } from './parse-flags.js'
+import { UsageError } from './usage-error.js'
 
-/** A usage mistake on the command line: a {@link DedupeError} with code `E_USAGE`, exit code 2. */
-export class UsageError extends DedupeError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('E_USAGE', message, options)
-    this.name = 'UsageError'
-  }
-}
+export { UsageError }
 
-/** The `parseArgs` flags of `clean()`'s options, shared by the commands that clean. */
+/**
+ * The flags of `clean()`'s options, shared by every command that cleans (`clean`, `feed`,
+ * `review`): one table, from which parsing and help are generated.
+ */
 export const CLEAN_FLAGS = {
-  from: { type: 'string' },
-  'near-threshold': { type: 'string' },
-  'contain-threshold': { type: 'string' },
-  'min-length': { type: 'string' },
-  'min-sentence-length': { type: 'string' },
-  languages: { type: 'string' },
-  'line-breaks': { type: 'string' },
-  charset: { type: 'string' },
-} as const
+  from: {
+    type: 'string',
+    value: 'FORMAT',
+    help: 'text | html | markdown | jsonl | warc (default: from the\nfile extension: .html .md .txt .jsonl .warc .warc.gz;\nelse html when it looks like markup, text otherwise:\nMarkdown is never guessed from content)',
+  },
+  'near-threshold': { type: 'string', value: 'N', help: 'similarity (0-1) for near repeats (default 0.8)' },
+  'contain-threshold': { type: 'string', value: 'N', help: 'share (0-1) of a paragraph inside a longer one (default 0.95)' },
+  'min-length': { type: 'string', value: 'N', help: 'shorter paragraphs are only checked for exact repeats\n(default 40; a CJK character counts three)' },
+  'min-sentence-length': { type: 'string', value: 'N', help: 'repeated sentences shorter than this are kept\n(default 40; 0 = off)' },
+  languages: { type: 'string', value: 'LIST', help: 'restrict languages, e.g. fr,en,de (default: all)' },
+  'line-breaks': { type: 'string', value: 'MODE', help: 'plain text: auto | paragraph | join (default auto)' },
+  charset: {
+    type: 'string',
+    value: 'LABEL',
+    help: 'the encoding of the input bytes, as a transport would\ngive it (default: decided from the bytes)',
+  },
+} as const satisfies FlagTable
+
+/** `-h, --help`, taken by every command. */
+export const HELP_FLAG = { help: { type: 'boolean', short: 'h', help: 'this help' } } as const satisfies FlagTable
 
 /** The values `parseArgs` gives for {@link CLEAN_FLAGS}. */
-export type CleanFlagValues = { [K in keyof typeof CLEAN_FLAGS]?: string | undefined }
+export type CleanFlagValues = FlagValues<typeof CLEAN_FLAGS>
 
 /**
  * Checks a flag's value against its allowed values.

@@ -1,10 +1,9 @@
 import { once } from 'node:events'
-import { createReadStream } from 'node:fs'
+import { createReadStream, type Dirent, type Stats } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { DedupeError, errorRecord } from '../errors.js'
-import { createDeduplicator, FEED_RESULT_FIELDS } from '../feed/create-deduplicator.js'
+import { createDeduplicator, FEED_RESULT_FIELDS, type Deduplicator } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
 import { connectIndex } from '../stores/open-index.js'
@@ -16,6 +15,10 @@ import { reportWarnings } from './clean-flags.js'
 import type { Warning } from '../types.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { renderReview } from '../output/review/render-review.js'
+import { resolveOptions } from '../options.js'
+import { CLEAN_FLAGS, HELP_FLAG, number, oneOf, optionsFromFlags } from './clean-flags.js'
+import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
+import { countBytes, createProgress, inputSize } from './progress.js'
 import { toJsonLine } from '../output/to-json-line.js'
 import type { RawMember } from '../io/raw-members.js'
 
@@ -31,6 +34,34 @@ export interface FeedIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean }
 }
 
+/** The flags of `news-dedup feed`: its own, then those of `clean()`'s options. */
+export const FEED_FLAGS = {
+  index: { type: 'string', value: 'PATH|redis://...', help: "where seen articles are kept: a SQLite file, ':memory:'\nor a Redis URL (default ./news-dedup.db)" },
+  ttl: {
+    type: 'string',
+    value: 'DURATION',
+    help: 'matching window, e.g. 7d, 12h: what can be matched of\nolder articles is forgotten, their verdicts are not (by\npublished date, UTC when it has no zone, else arrival)',
+  },
+  'existing-index': {
+    type: 'boolean',
+    help: 'Redis: refuse an index that has no identity (new, or\nemptied since it was created) instead of creating one',
+  },
+  'drop-duplicates': { type: 'boolean', help: 'print only originals (articles that copy no earlier\none), with their cleaned text' },
+  'boilerplate-min': { type: 'string', value: 'N', help: 'a paragraph in N articles of one site is boilerplate\n(default 3)' },
+  to: {
+    type: 'string',
+    value: 'jsonl|review',
+    help: 'one JSON line per record (default), or one HTML review\npage of the whole run (error records are then reported\non stderr only)',
+  },
+  ...CLEAN_FLAGS,
+  from: {
+    type: 'string',
+    value: 'FORMAT',
+    help: 'jsonl | xml | warc | html | text | markdown: how to read\nfiles and stdin (default: from the extension, else from\nthe first bytes; text and markdown: a file is one article)',
+  },
+  ...HELP_FLAG,
+} as const satisfies FlagTable
+
 const USAGE = `Usage: news-dedup feed [FILE... | DIR | -] [options]
 
 Reads articles (JSONL, RSS/Atom XML, WARC (.warc, .warc.gz: response records with HTML pages), or a directory
@@ -39,22 +70,18 @@ Content-Type, <meta charset>, else detected): invalid bytes are counted in a war
 flags copies of earlier articles and per-site boilerplate, and writes one JSON line per input record.
 
 Options:
-  --index PATH|redis://...  where seen articles are kept (SQLite file, ':memory:' or Redis) [./news-dedup.db]
-  --ttl DURATION            matching window, e.g. 7d, 12h: what can be matched of older articles is forgotten, their
-                            verdicts are not (by published date, UTC when it has no zone, else arrival)
-  --existing-index          Redis: refuse an index that has no identity (new, or emptied since it was created)
-                            instead of creating one: for workers that must not start over silently
-  --drop-duplicates         print only originals (articles that copy no earlier one), with their cleaned text
-  --boilerplate-min N       a paragraph in N articles of one site is boilerplate [3]
-  --to jsonl|review         one JSON line per record [jsonl], or one HTML review page of the whole run
-                            (error records are then reported in the summary on stderr only)
-
+${flagHelp(FEED_FLAGS)}
 Ids: a record's own id (JSONL id, RSS guid, Atom id, else the link); an .html file's path; else a hash of the content, url and site.
 An .html page's url (and so its site) is its <link rel="canonical"> or <meta property="og:url">.
-  -h, --help                show this help
+
+A progress bar is drawn on stderr when it is a terminal (never in a pipe or a log file).
 
 Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors,
 an index that cannot be opened or reached, or a Redis index emptied or replaced during the run (E_INDEX_LOST: the run stops).`
+
+/** How `--from` reads a file: a record format, or one article of that format per file. */
+type FeedFrom = Kind | 'text' | 'markdown'
+const FEED_FROM: readonly FeedFrom[] = ['jsonl', 'xml', 'warc', 'html', 'text', 'markdown']
 
 type Kind = 'jsonl' | 'xml' | 'html' | 'warc'
 
@@ -157,20 +184,25 @@ function htmlArticle(html: Uint8Array, path: string | null): Article {
 
 /** Counts of what the readers skipped, for the summary. */
 interface ReadStats {
+  /** Bytes read so far, for the progress bar. */
+  bytes: number
   /** WARC records that are no HTML response (warcinfo, request, revisit, metadata, images, redirects…). */
   warcSkipped: number
   /** Reports a reader's warning (invalid bytes in an XML feed) on stderr. */
   warn(source: string, warning: Warning): void
 }
 
-async function* recordsOf(kind: Kind, chunks: Chunks, name: string, stats: ReadStats): AsyncGenerator<FeedInputRecord> {
+async function* recordsOf(kind: FeedFrom, chunks: Chunks, name: string, stats: ReadStats): AsyncGenerator<FeedInputRecord> {
   if (kind === 'jsonl') yield* readJsonl(chunks, name)
   else if (kind === 'xml') yield* readXmlFeed(chunks, name, { warn: (warning) => stats.warn(name, warning) })
   else if (kind === 'warc') yield* readWarc(byteChunks(chunks), name, { skipped: () => stats.warcSkipped++ })
   else {
     const parts: Uint8Array[] = []
     for await (const chunk of byteChunks(chunks)) parts.push(chunk)
-    yield { article: htmlArticle(Buffer.concat(parts), name === '-' ? null : name), source: name }
+    const bytes = Buffer.concat(parts)
+    // A text or Markdown file is one article, its bytes decoded by clean() (as `clean FILE` does).
+    if (kind === 'text' || kind === 'markdown') yield { article: name === '-' ? { [kind]: bytes } : { id: name, [kind]: bytes }, source: name }
+    else yield { article: htmlArticle(bytes, name === '-' ? null : name), source: name }
   }
 }
 
@@ -180,7 +212,7 @@ async function* recordsOf(kind: Kind, chunks: Chunks, name: string, stats: ReadS
  * to directories, so that a link loop cannot make the walk endless; links to files are read.
  */
 async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
-  let entries
+  let entries: Dirent[]
   try {
     entries = await readdir(dir, { withFileTypes: true })
   } catch (error) {
@@ -204,9 +236,9 @@ async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
 }
 
 /** The records of one file: by its extension, else by its first bytes. */
-async function* fileRecords(path: string, stats: ReadStats): AsyncGenerator<FeedInputRecord> {
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 })
-  const known = kindOf(path)
+async function* fileRecords(path: string, from: FeedFrom | undefined, stats: ReadStats): AsyncGenerator<FeedInputRecord> {
+  const stream = countBytes(createReadStream(path, { highWaterMark: 256 * 1024 }), stats)
+  const known = from ?? kindOf(path)
   if (known) yield* recordsOf(known, stream, path, stats)
   else {
     const { kind, chunks } = await sniffed(stream)
@@ -215,21 +247,30 @@ async function* fileRecords(path: string, stats: ReadStats): AsyncGenerator<Feed
 }
 
 /** Every record of every input, in order: files as named, directories' .html files by path. */
-async function* inputRecords(inputs: string[], stdin: FeedIo['stdin'], stats: ReadStats): AsyncGenerator<FeedInputRecord> {
+async function* inputRecords(
+  inputs: string[],
+  stdin: FeedIo['stdin'],
+  from: FeedFrom | undefined,
+  stats: ReadStats,
+): AsyncGenerator<FeedInputRecord> {
   for (const input of inputs.length === 0 ? ['-'] : inputs) {
     if (input === '-') {
-      const { kind, chunks } = await sniffed(stdin)
+      if (from !== undefined) {
+        yield* recordsOf(from, countBytes(stdin, stats), '-', stats)
+        continue
+      }
+      const { kind, chunks } = await sniffed(countBytes(stdin, stats))
       yield* recordsOf(kind, chunks, '-', stats)
       continue
     }
-    let info
+    let info: Stats
     try {
       info = await stat(input)
     } catch (error) {
       yield { error: { code: 'E_READ', message: `cannot read ${input}: ${(error as Error).message}` }, source: input }
       continue
     }
-    yield* info.isDirectory() ? directoryRecords(input) : fileRecords(input, stats)
+    yield* info.isDirectory() ? directoryRecords(input) : fileRecords(input, from, stats)
   }
 }
 
@@ -242,75 +283,60 @@ async function* inputRecords(inputs: string[], stdin: FeedIo['stdin'], stats: Re
  * @returns The exit code: 0, 1 when a record failed, 2 on a usage error.
  */
 export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        index: { type: 'string', default: './news-dedup.db' },
-        ttl: { type: 'string' },
-        'existing-index': { type: 'boolean', default: false },
-        'drop-duplicates': { type: 'boolean', default: false },
-        'boilerplate-min': { type: 'string' },
-        to: { type: 'string', default: 'jsonl' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (error) {
-    io.stderr.write(`news-dedup feed: ${(error as Error).message}\n\n${USAGE}\n`)
-    return 2
-  }
-  const { values, positionals } = parsed
+  const { values, positionals } = parseFlags(argv, FEED_FLAGS)
   if (values.help) {
     io.stdout.write(USAGE + '\n')
     return 0
   }
-  if (values.to !== 'jsonl' && values.to !== 'review') {
-    io.stderr.write(`news-dedup feed: Expected --to to be jsonl or review, not \`${values.to}\`\n\n${USAGE}\n`)
-    return 2
-  }
+  const to = oneOf('--to', values.to, ['jsonl', 'review'] as const) ?? 'jsonl'
+  const from = oneOf('--from', values.from, FEED_FROM)
+  const indexSpec = values.index ?? './news-dedup.db'
   // --to review: the results are kept and rendered as one page at the end (the page is built in memory).
-  const reviewed: FeedResult[] | null = values.to === 'review' ? [] : null
-  const boilerplateMin = values['boilerplate-min'] === undefined ? undefined : Number(values['boilerplate-min'])
+  const reviewed: FeedResult[] | null = to === 'review' ? [] : null
+  const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
+  const options = optionsFromFlags(values)
+  resolveOptions(options)
   // Open (and, for Redis, reach) the index before reading any record: an unreachable index is
   // one clear message and exit code 2, not an error record per article.
-  let index
+  // (E_INDEX_UNAVAILABLE, reported by main()). With --existing-index, a Redis index without
+  // identity is E_INDEX_LOST: said here as when the index is lost during the run, exit code 2.
+  let index: Awaited<ReturnType<typeof connectIndex>>
   try {
-    index = await connectIndex(values.index, { create: !values['existing-index'] })
+    index = await connectIndex(indexSpec, { create: !values['existing-index'] })
   } catch (error) {
-    io.stderr.write(`news-dedup feed: ${(error as Error).message}\n`)
+    if (!(error instanceof DedupeError) || error.code !== 'E_INDEX_LOST') throw error
+    io.stderr.write(`news-dedup feed: ${error.code}: ${error.message}\n`)
     return 2
   }
-  let dedup
+  let dedup: Deduplicator
   try {
     dedup = createDeduplicator({
+      ...options,
       index,
       ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
       ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
     })
   } catch (error) {
     await index.close()
-    io.stderr.write(`news-dedup feed: ${(error as Error).message}\n`)
-    return 2
+    throw error
   }
 
   const started = Date.now()
   const stats = { records: 0, originals: 0, copies: 0, nearCopies: 0, boilerplate: 0, errors: 0, outsideWindow: 0 }
-  const read: ReadStats = { warcSkipped: 0, warn: (source, warning) => reportWarnings(io.stderr, source, [warning]) }
+  // On a terminal, a warning first clears the progress bar's line.
   const tty = io.stderr.isTTY === true
-  let lastProgress = 0
-  const progress = (final: boolean): void => {
+  const read: ReadStats = { bytes: 0, warcSkipped: 0, warn: (source, warning) => reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${source}`, [warning]) }
+  const bar = createProgress(io.stderr, { label: 'feed', ...(await inputSize(positionals)) })
+  const progress = (): void => {
     const seconds = (Date.now() - started) / 1000
     const rate = seconds > 0 ? Math.round(stats.records / seconds) : 0
-    const line =
+    io.stderr.write(
       `feed: ${stats.records} records, ${stats.originals} originals, ${stats.copies + stats.nearCopies} duplicates ` +
-      `(${stats.copies} copies, ${stats.nearCopies} near-copies), ${stats.boilerplate} boilerplate paragraphs, ` +
-      `${stats.errors} errors${read.warcSkipped > 0 ? `, ${read.warcSkipped} WARC records skipped (not HTML responses)` : ''}` +
-      (values.ttl === undefined ? '' : `, ${stats.outsideWindow} outside the ttl window (judged alone)`) +
-      ` in ${seconds.toFixed(1)} s (${rate}/s)`
-    if (final) io.stderr.write((tty ? '\r\x1b[K' : '') + line + `, index ${values.index}\n`)
-    else io.stderr.write('\r\x1b[K' + line)
+        `(${stats.copies} copies, ${stats.nearCopies} near-copies), ${stats.boilerplate} boilerplate paragraphs, ` +
+        `${stats.errors} errors${read.warcSkipped > 0 ? `, ${read.warcSkipped} WARC records skipped (not HTML responses)` : ''}` +
+        (values.ttl === undefined ? '' : `, ${stats.outsideWindow} outside the ttl window (judged alone)`) +
+        ` in ${seconds.toFixed(1)} s (${rate}/s), index ${indexSpec}\n`,
+    )
   }
   const write = async (value: object, raw?: readonly RawMember[], computed: ReadonlySet<string> = FEED_RESULT_FIELDS): Promise<void> => {
     // With --to review, stdout holds the page alone: error records go to stderr.
@@ -321,7 +347,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
 
   let indexLost: DedupeError | null = null
   try {
-    for await (const record of inputRecords(positionals, io.stdin, read)) {
+    for await (const record of inputRecords(positionals, io.stdin, from, read)) {
       stats.records++
       if ('error' in record) {
         stats.errors++
@@ -350,10 +376,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
         if (reviewed) reviewed.push(result)
         else await write(result, record.raw, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
       }
-      if (tty && Date.now() - lastProgress > 250) {
-        lastProgress = Date.now()
-        progress(false)
-      }
+      bar?.update({ articles: stats.records, duplicates: stats.copies + stats.nearCopies, bytes: read.bytes })
     }
   } finally {
     await dedup.close()
@@ -362,7 +385,8 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     const page = renderReview(reviewed, { title: 'news-dedup feed review' })
     if (!io.stdout.write(page)) await once(io.stdout, 'drain')
   }
-  progress(true)
+  bar?.done()
+  progress()
   if (indexLost) {
     io.stderr.write(`news-dedup feed: ${indexLost.code}: ${indexLost.message}\n`)
     return 2

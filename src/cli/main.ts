@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { errorInfo } from '../errors.js'
+import { didYouMean } from '../did-you-mean.js'
 import type { CliIo } from './clean-command.js'
-import { UsageError } from './clean-flags.js'
+import { UsageError } from './usage-error.js'
+import { packageVersion } from './version.js'
+
+const COMMANDS = ['clean', 'feed', 'review'] as const
 
 // The commands are imported when run, so that each loads only what it needs (the feed command
-// its stores and XML reader, review its renderer) and `--help` loads no pipeline at all.
-const help = (cleanHelp: string): string => `Usage: news-dedup <command> [options]
+// its stores and XML reader, review its renderer) and `--help` or `--version` loads no pipeline.
+const HELP = `Usage: news-dedup <command> [options]
 
 Commands:
   clean [FILE...]   clean articles one by one (text, HTML, Markdown or JSONL)
@@ -15,13 +20,38 @@ Commands:
   review [FILE...] -o report.html [--feed]
                     one self-contained HTML page showing what was removed and why
 
-Run \`news-dedup <command> --help\` for a command's options.
+Options:
+  -h, --help        this help
+  -V, --version     the version
 
-${cleanHelp}`
+Run \`news-dedup <command> --help\` for a command's options (clean, feed and review
+share those of clean(): --from, the thresholds, --languages, --line-breaks).
+
+Examples:
+  news-dedup clean article.txt
+  news-dedup clean feed.jsonl --languages fr,en > cleaned.jsonl
+  news-dedup feed articles.jsonl --index ./seen.db > judged.jsonl
+  news-dedup review feed.jsonl --feed -o report.html
+
+Errors are printed as "news-dedup: CODE: message" on stderr.
+Exit code: 0 ok, 1 some record failed or an input/output file could not be used,
+2 bad usage (an unknown command or option, a bad option value, an index that
+cannot be opened).
+`
+
+/**
+ * Error codes that mean the command line itself is wrong (or names an index that cannot be
+ * used): exit code 2, as for a usage mistake. Every other failure is exit code 1.
+ */
+const USAGE_CODES = new Set(['E_USAGE', 'E_INVALID_OPTION', 'E_UNKNOWN_FORMAT', 'E_INDEX_UNAVAILABLE'])
+
+/** Exit code 2 as well: a Redis index emptied or replaced (or, with `--existing-index`, without identity). */
+const EXIT_2_CODES = new Set([...USAGE_CODES, 'E_INDEX_LOST'])
 
 /**
  * The CLI: dispatches to a command and turns its outcome into an exit code
- * (0 ok, 1 some record failed, 2 bad usage). The only place that catches errors.
+ * (0 ok, 1 some record failed, 2 bad usage). The only place that catches errors: each one is
+ * printed as `news-dedup: CODE: message`, never with a stack trace.
  */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv
@@ -37,21 +67,30 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'review':
         return await (await import('./review-command.js')).runReview(rest, io)
       case undefined:
+        // No arguments: the usage goes to stderr (stdout may be a pipe expecting articles).
+        io.stderr.write(HELP)
+        return 2
       case '-h':
       case '--help':
       case 'help':
-        io.stdout.write(help((await import('./clean-command.js')).CLEAN_HELP))
-        return command === undefined ? 2 : 0
-      default:
-        throw new UsageError(`Unknown command \`${command}\`: expected clean, feed or review`)
+        io.stdout.write(HELP)
+        return 0
+      case '-V':
+      case '--version':
+        io.stdout.write(`${packageVersion()}\n`)
+        return 0
+      default: {
+        const near = didYouMean(command, command.startsWith('-') ? ['--help', '--version'] : COMMANDS)
+        const what = command.startsWith('-') ? 'option' : 'command'
+        throw new UsageError(`Unknown ${what} \`${command}\`${near === undefined ? `: expected ${COMMANDS.join(', ')}` : `: did you mean \`${near}\`?`}`)
+      }
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`news-dedup: ${error.message}\nRun \`news-dedup --help\` for usage.\n`)
-      return 2
-    }
-    io.stderr.write(`news-dedup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    return 1
+    const { code, message } = error instanceof UsageError ? error : errorInfo(error)
+    const usage = USAGE_CODES.has(code)
+    const hint = usage && code !== 'E_INDEX_UNAVAILABLE' ? `\nRun \`news-dedup ${COMMANDS.includes(command as never) ? `${command} ` : ''}--help\` for usage.` : ''
+    io.stderr.write(`news-dedup: ${code}: ${message}${hint}\n`)
+    return EXIT_2_CODES.has(code) ? 2 : 1
   }
 }
 

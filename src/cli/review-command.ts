@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
+import { constants, createReadStream } from 'node:fs'
+import { access, writeFile } from 'node:fs/promises'
+import { dirname, resolve as resolvePath } from 'node:path'
 import { clean } from '../clean.js'
 import { DedupeError, errorInfo } from '../errors.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
@@ -13,11 +13,26 @@ import { createMemoryIndex } from '../stores/memory.js'
 import type { Article } from '../feed/types.js'
 import { resolveOptions, type Options } from '../options.js'
 import { articleBody } from '../parse/article-body.js'
-import { guessFormat } from '../parse/parse-input.js'
+import { countNoun } from '../output/count-noun.js'
 import { renderReview, type ReviewItem } from '../output/review/render-review.js'
 import type { InputFormat } from '../types.js'
 import type { CliIo } from './clean-command.js'
-import { CLEAN_FLAGS, formatOfBytes, number, oneOf, optionsFromFlags, readBytes, UsageError } from './clean-flags.js'
+import { CLEAN_FLAGS, formatOfBytes, HELP_FLAG, number, oneOf, optionsFromFlags, readBytes, UsageError } from './clean-flags.js'
+import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
+
+/** The flags of `news-dedup review`: its own, then those of `clean()`'s options. */
+export const REVIEW_FLAGS = {
+  output: { type: 'string', short: 'o', value: 'FILE', help: 'write the page here (default: standard output)' },
+  feed: {
+    type: 'boolean',
+    help: 'judge the articles as one feed, in order (in-memory index):\nalso copies of earlier articles, site boilerplate and\nparagraphs repeated from other articles; adds a summary\nwith per-site and per-language charts',
+  },
+  'boilerplate-min': { type: 'string', value: 'N', help: 'with --feed: a paragraph in N articles of a site is\nboilerplate (default 3)' },
+  title: { type: 'string', value: 'TEXT', help: 'page title (default: news-dedup review)' },
+  ...CLEAN_FLAGS,
+  quiet: { type: 'boolean', short: 'q', help: 'no summary line on stderr' },
+  ...HELP_FLAG,
+} as const satisfies FlagTable
 
 export const REVIEW_HELP = `Usage: news-dedup review [FILE...] [-o report.html] [--feed] [options]
 
@@ -27,32 +42,12 @@ repeat, similarity), repeated sentences struck inline and paragraph languages. R
 standard input when no FILE is given.
 
 Options:
-  -o, --output FILE       write the page here (default: standard output)
-  --feed                  judge the articles as one feed, in order (in-memory index):
-                          also copies of earlier articles, site boilerplate and
-                          paragraphs repeated from other articles; adds a summary
-                          with per-site and per-language charts
-  --boilerplate-min N     with --feed: a paragraph in N articles of a site is
-                          boilerplate (default 3)
-  --title TEXT            page title (default: news-dedup review)
-  --from FORMAT           text | html | markdown | jsonl (default: from the file
-                          extension: .html .md .txt .jsonl; else html when it
-                          looks like markup, text otherwise: Markdown is never
-                          guessed from content)
-  --near-threshold N      similarity (0-1) for near repeats (default 0.8)
-  --contain-threshold N   share (0-1) of a paragraph inside a longer one (default 0.95)
-  --min-length N          shorter paragraphs are only checked for exact repeats (default 40)
-  --min-sentence-length N repeated sentences shorter than this are kept (default 40; 0 = off)
-  --languages LIST        restrict languages, e.g. fr,en,de (default: all)
-  --line-breaks MODE      plain text: auto | paragraph | join (default auto)
-  -q, --quiet             no summary line on stderr
-  -h, --help              this help
-
+${flagHelp(REVIEW_FLAGS)}
 JSONL input: one article per line, {"id", "text" | "html" | "markdown", "title"?,
 "site"?, "url"?, ...}. A .txt/.html/.md file is one article, its path is its id.
 
 Exit code: 0 all articles shown, 1 some could not be read or cleaned (listed on
-stderr, left out of the page), 2 bad usage.
+stderr, left out of the page) or the page could not be written, 2 bad usage.
 
 Examples:
   news-dedup review article.txt -o review.html
@@ -75,7 +70,7 @@ interface Input {
  * @throws {UsageError} For bad flags or values (exit code 2).
  */
 export async function runReview(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv)
+  const { values, positionals } = parseFlags(argv, REVIEW_FLAGS)
   if (values.help) {
     io.stdout.write(REVIEW_HELP)
     return 0
@@ -84,27 +79,30 @@ export async function runReview(argv: string[], io: CliIo): Promise<number> {
   const options = optionsFromFlags(values)
   const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
   if (boilerplateMin !== undefined && !values.feed) throw new UsageError('--boilerplate-min only applies with --feed')
-  let dedup: Deduplicator | null = null
-  try {
-    resolveOptions(options)
-    if (values.feed) {
-      dedup = createDeduplicator({ ...options, index: createMemoryIndex(), ...(boilerplateMin === undefined ? {} : { boilerplateMin }) })
-    }
-  } catch (error) {
-    if (error instanceof DedupeError) throw new UsageError(`${error.code}: ${error.message}`)
-    throw error
-  }
+  // Bad option values are bad usage (exit code 2), found before any input is read.
+  resolveOptions(options)
+  // An output folder that does not exist is found before the articles are read and judged.
+  if (values.output !== undefined && values.output !== '-') await assertWritableFolder(values.output)
+  const dedup: Deduplicator | null = values.feed
+    ? createDeduplicator({ ...options, index: createMemoryIndex(), ...(boilerplateMin === undefined ? {} : { boilerplateMin }) })
+    : null
 
   const sources = positionals.length === 0 ? ['-'] : positionals
   const review = await reviewPage(sources, { from, options, dedup, ...(values.title === undefined ? {} : { title: values.title }) }, io)
   if (values.output === undefined || values.output === '-') {
     await new Promise<void>((resolve) => (io.stdout.write(review.page) ? resolve() : io.stdout.once('drain', () => resolve())))
   } else {
-    await writeFile(values.output, review.page)
+    try {
+      await writeFile(values.output, review.page)
+    } catch (cause) {
+      throw new DedupeError('E_WRITE', `Cannot write ${values.output}: ${(cause as Error).message}`, { cause })
+    }
   }
   if (!values.quiet) {
     const where = values.output === undefined || values.output === '-' ? 'stdout' : values.output
-    io.stderr.write(`review: ${review.articles} articles, ${review.struck} paragraphs struck${review.failed > 0 ? `, ${review.failed} failed` : ''} → ${where}\n`)
+    io.stderr.write(
+      `review: ${countNoun(review.articles, 'article')}, ${countNoun(review.struck, 'paragraph')} struck${review.failed > 0 ? `, ${review.failed} failed` : ''} → ${where}\n`,
+    )
   }
   return review.failed > 0 ? 1 : 0
 }
@@ -204,23 +202,15 @@ async function* inputs(
 }
 
 
-function parseFlags(argv: string[]) {
+/**
+ * Checks that the folder of `path` exists and can be written into.
+ * @throws {DedupeError} `E_WRITE`, naming the path.
+ */
+async function assertWritableFolder(path: string): Promise<void> {
   try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        feed: { type: 'boolean' },
-        'boilerplate-min': { type: 'string' },
-        title: { type: 'string' },
-        ...CLEAN_FLAGS,
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    })
-  } catch (error) {
-    throw new UsageError((error as Error).message)
+    await access(dirname(resolvePath(path)), constants.W_OK)
+  } catch (cause) {
+    throw new DedupeError('E_WRITE', `Cannot write ${path}: ${(cause as Error).message}`, { cause })
   }
 }
 

@@ -27,5 +27,5 @@ export function bandKeys(signature: Uint32Array, banding: Banding): number[] {
 
 /** The LSH S-curve: P(candidate | Jaccard s) = 1 − (1 − s^rows)^bands. */
 export function candidateProbability(s: number, banding: Banding): number {
-  return 1 - Math.pow(1 - Math.pow(s, banding.rows), banding.bands)
+  return 1 - (1 - s ** banding.rows) ** banding.bands
 }

@@ -4,12 +4,18 @@ import { cutRanges } from '../text/cut-ranges.js'
 export interface KeptParagraph {
   text: string
   language: string
+  /** Where the paragraph is in the input (UTF-16 offsets), e.g. to look at its Markdown block. */
+  start: number
+  end: number
 }
 
 /** What deciding whether a paragraph is kept needs: `clean()`'s paragraph, or the feed's (with `crossDuplicate`). */
 export interface JudgedParagraph {
   text: string
   language: string
+  /** Offsets in the input, passed on to the {@link KeptParagraph}. */
+  start: number
+  end: number
   duplicate: object | null
   repeatedSentences: ReadonlyArray<{ start: number; end: number }>
   /** A feed verdict: set when another article already has the paragraph. */
@@ -27,7 +33,7 @@ export function keptParagraphs(paragraphs: readonly JudgedParagraph[]): KeptPara
   const kept: KeptParagraph[] = []
   for (const p of paragraphs) {
     if (p.duplicate !== null || (p.crossDuplicate ?? null) !== null) continue
-    kept.push({ text: cutRanges(p.text, p.repeatedSentences), language: p.language })
+    kept.push({ text: cutRanges(p.text, p.repeatedSentences), language: p.language, start: p.start, end: p.end })
   }
   return kept
 }

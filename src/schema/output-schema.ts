@@ -1,3 +1,5 @@
+import { schemaVersion } from './schema-version.js'
+
 /**
  * JSON Schema (draft 2020-12) of everything news-dedup writes as JSON: `clean --to json`
  * (a CleanResult, or an array of them for several files), `clean --to jsonl` and the clean
@@ -55,7 +57,7 @@ export const outputSchema = {
   $id: 'urn:news-dedup:output-schema:v1',
   title: 'news-dedup output',
   description:
-    'news-dedup JSON output, schema version 1.1.0: clean --to json (a clean result, or for several inputs or JSONL input an array of clean results and error records), ' +
+    `news-dedup JSON output, schema version ${schemaVersion}: clean --to json (a clean result, or for several inputs or JSONL input an array of clean results and error records), ` +
     'clean --to jsonl and the clean streams (article or error records), feed and the feed streams (feed or error records).',
   anyOf: [
     { $ref: '#/$defs/cleanResult' },
@@ -182,9 +184,13 @@ export const outputSchema = {
       additionalProperties: false,
     },
     cleanResult: {
-      description: 'What clean() returns; clean --to json.',
+      description: 'What clean() returns; clean --to json (with the id first).',
       type: 'object',
-      properties: { ...resultFields, paragraphs: { type: 'array', items: { $ref: '#/$defs/paragraph' } } },
+      properties: {
+        id: { description: "clean --to json only (clean() returns none): the file's path, a JSONL record's id (any JSON value), null for standard input." },
+        ...resultFields,
+        paragraphs: { type: 'array', items: { $ref: '#/$defs/paragraph' } },
+      },
       required: ['language', 'confidence', 'paragraphs', 'passages', 'text'],
       additionalProperties: false,
     },

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FeedResult } from '../../src/feed/types.js'
 import { renderReview } from '../../src/output/review/render-review.js'
-import { sampleFeedResults } from '../output/review/sample-feed.js'
+import { edgeFeedResults, LONG_TITLE, sampleFeedResults } from '../output/review/sample-feed.js'
 import { launchChromium, ROOT, runBrowserTests, type TestBrowser } from './harness.js'
 
 const ARTIFACTS = join(ROOT, 'test-artifacts')
@@ -74,7 +74,7 @@ describe.skipIf(!runBrowserTests)('the review page in headless Chromium', () => 
     expect(bars[0]!.title).toMatch(/per site/)
     expect(bars[0]!.bars.map(([label, series, value]) => `${label} ${series} ${value}`)).toEqual([
       'presse.example.fr articles 2',
-      'presse.example.fr duplicate articles 0',
+      // presse.example.fr has no duplicate article: no bar of 0.
       'presse.example.fr boilerplate paragraphs 1',
       'zeitung.example.de articles 2',
       'zeitung.example.de duplicate articles 1',
@@ -84,7 +84,8 @@ describe.skipIf(!runBrowserTests)('the review page in headless Chromium', () => 
     for (const chart of bars) {
       const max = Math.max(...chart.bars.map((b) => b[2]))
       for (const [label, series, value, width, tip] of chart.bars) {
-        expect(tip).toBe(`${label}: ${value} ${series}`)
+        // The tooltip counts in words: "1 boilerplate paragraph", "2 articles".
+        expect(tip).toBe(`${label}: ${value} ${value === 1 ? series.replace(/s$/, '') : series}`)
         if (value === max) expect(width).toBe(360)
         else expect(width).toBeCloseTo((value / max) * 360, 0)
       }
@@ -107,5 +108,44 @@ describe.skipIf(!runBrowserTests)('the review page in headless Chromium', () => 
     mkdirSync(ARTIFACTS, { recursive: true })
     await page.screenshot({ path: join(ARTIFACTS, 'review.png'), fullPage: true })
     expect(requests.filter((url) => !/^(about:blank|data:)/.test(url))).toEqual([])
+  })
+})
+
+/**
+ * The page of a feed with what real feeds bring (a very long unbroken title, a date line, a
+ * re-delivered record), at a desktop and a phone width: the table of contents keeps every
+ * title inside its column, the page does not scroll sideways, and the re-delivery is marked.
+ * Screenshots: test-artifacts/review-edge-{1100,420}.png.
+ */
+describe.skipIf(!runBrowserTests)('the review page of an awkward feed at two widths', () => {
+  let browser: TestBrowser
+  let html = ''
+
+  beforeAll(async () => {
+    const [launched, results] = await Promise.all([launchChromium(), edgeFeedResults()])
+    browser = launched
+    html = renderReview(results, { title: 'Review: awkward feed' })
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+  }, 60_000)
+
+  it.each([1100, 420])('at %i px: titles stay in their table-of-contents column, nothing overflows, the re-delivery shows', async (width) => {
+    const page = await browser.context.newPage()
+    await page.setViewportSize({ width, height: 900 })
+    await page.setContent(html, { waitUntil: 'load' })
+    // Each entry's content ends within its own box (so it cannot run into the next column).
+    const overflowing = await page.evaluate(`[...document.querySelectorAll('.toc li')]
+      .filter((li) => li.scrollWidth > li.clientWidth + 1 || [...li.children].some((c) => c.getBoundingClientRect().right > li.getBoundingClientRect().right + 1))
+      .map((li) => li.textContent)`)
+    expect(overflowing).toEqual([])
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true)
+    expect(await page.locator('.toc li', { hasText: LONG_TITLE }).count()).toBe(1)
+    expect(await page.locator('article.is-redelivered .redelivered a').getAttribute('href')).toBe('#a0')
+    expect(await page.locator('.lang-badge', { hasText: 'und' }).count()).toBe(0)
+    mkdirSync(ARTIFACTS, { recursive: true })
+    await page.screenshot({ path: join(ARTIFACTS, `review-edge-${width}.png`), fullPage: true })
+    await page.close()
   })
 })

@@ -5,6 +5,7 @@ import { PassThrough, Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import iconv from 'iconv-lite'
 import { runFeed } from '../../src/cli/feed-command.js'
+import { main } from '../../src/cli/main.js'
 import { warcFile } from '../helpers/warc.js'
 import { seeded, story, vocabulary } from '../feed/fixtures.js'
 
@@ -27,7 +28,7 @@ async function cli(argv: string[], stdin = '') {
   let err = ''
   stdout.on('data', (d) => (out += d))
   stderr.on('data', (d) => (err += d))
-  const code = await runFeed(argv, { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr })
+  const code = await main(['feed', ...argv], { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr })
   return { code, lines: out.split('\n').filter(Boolean).map((l) => JSON.parse(l)), err }
 }
 
@@ -39,7 +40,7 @@ describe('news-dedup feed', () => {
     const { code, lines, err } = await cli([input, '--index', 'redis://127.0.0.1:9/0'])
     expect(code).toBe(2)
     expect(lines).toEqual([])
-    expect(err).toMatch(/^news-dedup feed: Cannot use the Redis index at redis:\/\/127\.0\.0\.1:9\/0: .+\n$/)
+    expect(err).toMatch(/^news-dedup: E_INDEX_UNAVAILABLE: Cannot use the Redis index at redis:\/\/127\.0\.0\.1:9\/0: .+\n$/)
   })
 
   it('reads JSONL, writes one line per record, reports bad lines and goes on', async () => {
@@ -202,9 +203,38 @@ describe('news-dedup feed', () => {
     expect(lines[2].paragraphs[1].crossDuplicate).toEqual({ kind: 'boilerplate' })
   })
 
-  it('rejects bad options with exit code 2', async () => {
-    expect((await cli(['--nope'])).code).toBe(2)
-    expect((await cli(['--ttl', 'soon', '--index', ':memory:'])).code).toBe(2)
+  it('rejects bad options with exit code 2 and one line `news-dedup: CODE: message`', async () => {
+    const unknown = await cli(['--frobnicate'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.err.split('\n')[0]).toBe('news-dedup: E_USAGE: Unknown option `--frobnicate`')
+    const ttl = await cli(['--ttl', 'soon', '--index', ':memory:'])
+    expect(ttl.code).toBe(2)
+    expect(ttl.err).toMatch(/^news-dedup: E_INVALID_OPTION: .*soon/)
+    const threshold = await cli(['--near-threshold', '2', '--index', ':memory:'])
+    expect(threshold.code).toBe(2)
+    expect(threshold.err).toMatch(/^news-dedup: E_INVALID_OPTION: .*nearThreshold/)
+  })
+
+  it("takes clean()'s flags: --languages restricts the languages of every article", async () => {
+    const text = `${'Le gouvernement a présenté mardi un projet de loi sur les retraites.'}\n\n${'The government presented a pension bill on Tuesday morning.'}`
+    const all = await cli(['--index', ':memory:'], `${JSON.stringify({ id: 'x', text })}\n`)
+    const onlyFr = await cli(['--index', ':memory:', '--languages', 'fr'], `${JSON.stringify({ id: 'x', text })}\n`)
+    expect(all.lines[0].paragraphs.map((p: { language: string }) => p.language)).toEqual(['fr', 'en'])
+    expect(onlyFr.lines[0].paragraphs.map((p: { language: string }) => p.language)).toEqual(['fr', 'fr'])
+  })
+
+  it('stderr that is not a terminal gets the summary line alone, no progress bar', async () => {
+    const { err } = await cli(['--index', ':memory:'], `${JSON.stringify({ id: 'x', text: a.join('\n\n') })}\n`)
+    expect(err).not.toContain('\r')
+    expect(err).toMatch(/^feed: 1 records, 1 originals, 0 duplicates .*\n$/)
+  })
+
+  it('--from text reads a file as one plain-text article, whatever its extension', async () => {
+    const input = join(dir, 'story.data')
+    writeFileSync(input, a.join('\n\n'))
+    const { code, lines } = await cli([input, '--index', ':memory:', '--from', 'text'])
+    expect(code).toBe(0)
+    expect(lines.map((l) => [l.id, l.paragraphs.length])).toEqual([[input, a.length]])
   })
 })
 

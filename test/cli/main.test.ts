@@ -48,11 +48,12 @@ describe('news-dedup clean on the reference article', () => {
     expect(stderr).toBe('')
   })
 
-  it('--to json: the clean() result as indented JSON, no summary', async () => {
+  it('--to json: the clean() result as indented JSON with the file as id first, no summary', async () => {
     const { code, stdout, stderr } = await run(['clean', REFERENCE, '--to', 'json'])
     expect(code).toBe(0)
     // Files are read as bytes: the result says how they were decoded (undeclared, valid UTF-8).
-    expect(stdout).toBe(toJson({ ...expected, encoding: { name: 'utf-8', source: 'detected' } }))
+    expect(stdout).toBe(toJson({ id: REFERENCE, ...expected, encoding: { name: 'utf-8', source: 'detected' } } as never))
+    expect(Object.keys(JSON.parse(stdout))[0]).toBe('id')
     const parsed = JSON.parse(stdout)
     expect(parsed.passages).toEqual([{ kind: 'exact', paragraphs: [4, 6], of: [1, 3] }])
     expect(parsed.paragraphs.map((p: { language: string }) => p.language)).toEqual(Array(7).fill('fr'))
@@ -115,7 +116,20 @@ describe('news-dedup clean on the reference article', () => {
     expect(code).toBe(0)
     const parsed = JSON.parse(stdout)
     expect(parsed).toHaveLength(2)
-    expect(parsed[1]).toEqual(JSON.parse(toJson({ ...expected, encoding: { name: 'utf-8', source: 'detected' } })))
+    expect(parsed[1]).toEqual({ id: REFERENCE, ...JSON.parse(toJson({ ...expected, encoding: { name: 'utf-8', source: 'detected' } })) })
+  })
+
+  it('--to json on standard input: id null', async () => {
+    const { stdout } = await run(['clean', '--to', 'json'], [input])
+    expect(JSON.parse(stdout).id).toBeNull()
+  })
+
+  it('--to text with several files: each article after a "==> path <==" line', async () => {
+    const other = join(tmp, 'other.txt')
+    writeFileSync(other, `${A}\n\n${B}\n`)
+    const { code, stdout } = await run(['clean', REFERENCE, other, '-q'])
+    expect(code).toBe(0)
+    expect(stdout).toBe(`==> ${REFERENCE} <==\n${lines.slice(0, 4).join('\n\n')}\n\n==> ${other} <==\n${A}\n\n${B}\n`)
   })
 })
 
@@ -323,9 +337,10 @@ describe('news-dedup clean: JSONL', () => {
   })
 
   it('--to text on JSONL input writes each cleaned article as text', async () => {
-    const { code, stdout } = await run(['clean', '--from', 'jsonl', '--to', 'text'], [`${good('a', `${A}\n\n${A}`)}\n${good('b', B)}\n`])
+    const { code, stdout } = await run(['clean', '--from', 'jsonl', '--to', 'text'], [`${good('a', `${A}\n\n${A}`)}\n${good('b', B)}\n${JSON.stringify({ text: C })}\n`])
     expect(code).toBe(0)
-    expect(stdout).toBe(`${A}\n${B}\n`)
+    // Each article after a line naming it: its id, else the input and line number.
+    expect(stdout).toBe(`==> a <==\n${A}\n\n==> b <==\n${B}\n\n==> stdin:3 <==\n${C}\n`)
   })
 
   it('empty JSONL input writes nothing and succeeds', async () => {
@@ -371,7 +386,7 @@ describe('news-dedup clean: JSONL', () => {
   it('--to text on JSONL input reports bad lines on stderr, not in the text', async () => {
     const { code, stdout, stderr } = await run(['clean', '--from', 'jsonl', '--to', 'text', '-q'], [`${good('a', A)}\n{bad\n`])
     expect(code).toBe(1)
-    expect(stdout).toBe(`${A}\n`)
+    expect(stdout).toBe(`==> a <==\n${A}\n`)
     expect(stderr).toMatch(/^stdin:2: E_INVALID_RECORD: Line 2 is not valid JSON \(.+\)\n$/)
   })
 })
@@ -391,7 +406,55 @@ describe('news-dedup usage', () => {
     const { code, stdout, stderr } = await run(argv, ['never read'])
     expect(code).toBe(2)
     expect(stdout).toBe('')
-    expect(stderr).toMatch(/^news-dedup: .+\nRun `news-dedup --help` for usage\.\n$/s)
+    expect(stderr).toMatch(/^news-dedup: E_[A-Z_]+: [^\n]+\nRun `news-dedup (clean )?--help` for usage\.\n$/)
+  })
+
+  it.each([
+    [['clean', '--nera-threshold', '0.5'], 'Unknown option `--nera-threshold`: did you mean `--near-threshold`?'],
+    [['review', '--langauges', 'fr'], 'Unknown option `--langauges`: did you mean `--languages`?'],
+    [['feed', '--drop-duplicate'], 'Unknown option `--drop-duplicate`: did you mean `--drop-duplicates`?'],
+    [['clean', '--to'], 'Expected a value after `--to` (FORMAT)'],
+    [['clean', '--quiet=yes'], '`--quiet` takes no value'],
+    [['clea'], 'Unknown command `clea`: did you mean `clean`?'],
+    [['--verison'], 'Unknown option `--verison`: did you mean `--version`?'],
+  ])('%j says what is wrong: %s', async (argv, message) => {
+    const { code, stderr } = await run(argv)
+    expect(code).toBe(2)
+    expect(stderr.split('\n')[0]).toBe(`news-dedup: E_USAGE: ${message}`)
+  })
+
+  it('an unknown flag far from every known one gets no suggestion', async () => {
+    const { stderr } = await run(['clean', '--frobnicate'])
+    expect(stderr.split('\n')[0]).toBe('news-dedup: E_USAGE: Unknown option `--frobnicate`')
+  })
+
+  it('--version and -V print the version of package.json', async () => {
+    const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }
+    for (const flag of ['--version', '-V']) {
+      const { code, stdout } = await run([flag])
+      expect(code).toBe(0)
+      expect(stdout).toBe(`${version}\n`)
+    }
+  })
+
+  it('an output file in a missing folder: one line `news-dedup: E_WRITE: …`, no stack trace, exit code 1', async () => {
+    const { code, stderr } = await run(['review', REFERENCE, '-q', '-o', join(tmp, 'no-such-folder', 'r.html')])
+    expect(code).toBe(1)
+    // One line, checked before any article is read and judged.
+    expect(stderr).toMatch(/^news-dedup: E_WRITE: Cannot write .*no-such-folder.*r\.html: ENOENT[^\n]*\n$/)
+  })
+
+  it('the help of each command lists every flag of its table', async () => {
+    const { CLEAN_COMMAND_FLAGS } = await import('../../src/cli/clean-command.js')
+    const { REVIEW_FLAGS } = await import('../../src/cli/review-command.js')
+    const { FEED_FLAGS } = await import('../../src/cli/feed-command.js')
+    const { CLEAN_FLAGS } = await import('../../src/cli/clean-flags.js')
+    for (const [command, table] of [['clean', CLEAN_COMMAND_FLAGS], ['review', REVIEW_FLAGS], ['feed', FEED_FLAGS]] as const) {
+      // feed and review take clean()'s flags too.
+      expect(Object.keys(table)).toEqual(expect.arrayContaining(Object.keys(CLEAN_FLAGS)))
+      const { stdout } = await run([command, '--help'])
+      for (const name of Object.keys(table)) expect(stdout).toMatch(new RegExp(`^ {2}(-\\w, )? *--${name}\\b`, 'm'))
+    }
   })
 
   it('names the bad value in the message', async () => {
@@ -422,10 +485,23 @@ describe('news-dedup usage', () => {
     expect(stdout).toContain('Examples:')
   })
 
-  it('no command prints usage and exits with 2', async () => {
-    const { code, stdout } = await run([])
+  it('no command prints usage on stderr and exits with 2', async () => {
+    const { code, stdout, stderr } = await run([])
     expect(code).toBe(2)
-    expect(stdout).toContain('Usage: news-dedup <command>')
+    expect(stdout).toBe('')
+    expect(stderr).toContain('Usage: news-dedup <command>')
+  })
+})
+
+describe('news-dedup clean --to markdown of Markdown input', () => {
+  it('keeps headings and list items, from a file and from a JSONL record', async () => {
+    const md = `# Titre\n\n${A}\n\n- premier point de la liste\n- second point\n\n${A}\n`
+    const path = join(tmp, 'article.md')
+    writeFileSync(path, md)
+    const expected = `# Titre\n\n${A}\n\n- premier point de la liste\n- second point\n`
+    expect((await run(['clean', path, '--to', 'markdown', '-q'])).stdout).toBe(expected)
+    const jsonl = (await run(['clean', '--from', 'jsonl', '--to', 'markdown'], [`${JSON.stringify({ id: 'm', markdown: md })}\n`])).stdout
+    expect(jsonl).toBe(expected)
   })
 })
 

@@ -24,7 +24,7 @@ describe('news-dedup review', () => {
     expect(count(html, /<del /g)).toBe(3)
     expect(html).toContain('href="#a0-p1"')
     expect(html).not.toContain('class="summary"')
-    expect(fake.stderr.text).toBe('review: 1 articles, 3 paragraphs struck → stdout\n')
+    expect(fake.stderr.text).toBe('review: 1 article, 3 paragraphs struck → stdout\n')
   })
 
   it('`clean --to review` writes the same page for the same input', async () => {
@@ -75,7 +75,7 @@ describe('news-dedup review', () => {
     // A usage mistake is a DedupeError with its own code, like every error a caller can act on.
     await expect(runReview(['--to', 'x'], fakeIo().io)).rejects.toMatchObject({ name: 'UsageError', code: 'E_USAGE' })
     await expect(runReview(['--to', 'x'], fakeIo().io)).rejects.toBeInstanceOf(DedupeError)
-    await expect(runReview(['--near-threshold', '2'], fakeIo().io)).rejects.toThrow(/E_INVALID_OPTION/)
+    await expect(runReview(['--near-threshold', '2'], fakeIo().io)).rejects.toMatchObject({ code: 'E_INVALID_OPTION' })
     await expect(runReview(['--boilerplate-min', '2'], fakeIo().io)).rejects.toThrow(/only applies with --feed/)
     const help = fakeIo()
     expect(await runReview(['--help'], help.io)).toBe(0)

@@ -168,7 +168,7 @@ describe('index behaviour', () => {
     const sqlite = JSON.stringify(await runAll(feed, { index: createSqliteIndex(join(dir, 'same.db')) }))
     expect(sqlite).toBe(memory)
     if (!redis) return ctx.skip()
-    const r = JSON.stringify(await runAll(feed, { index: createRedisIndex(redis.url, { prefix: `same${Date.now()}:` }) }))
+    const r = JSON.stringify(await runAll(feed, { index: createRedisIndex(redis.url, { prefix: redis.prefix('same') }) }))
     expect(r).toBe(memory)
   })
 
@@ -391,7 +391,7 @@ let ttlCounter = 0
 const ttlStores: Array<[string, () => FeedIndex | null]> = [
   ['memory', () => createMemoryIndex()],
   ['sqlite', () => createSqliteIndex(join(dir, `ttl${++ttlCounter}.db`))],
-  ['redis', () => (redis ? createRedisIndex(redis.url, { prefix: `ttl${Date.now()}-${++ttlCounter}:` }) : null)],
+  ['redis', () => (redis ? createRedisIndex(redis.url, { prefix: redis.prefix('ttl') }) : null)],
 ]
 
 describe.each(ttlStores)('ttl window on a %s index', (_name, make) => {

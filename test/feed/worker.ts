@@ -8,6 +8,7 @@
 import { appendFileSync, readFileSync } from 'node:fs'
 import { createDeduplicator } from '../../src/feed/create-deduplicator.js'
 import { openIndex } from '../../src/stores/open-index.js'
+import { createRedisIndex } from '../../src/stores/redis.js'
 import type { FeedIndex } from '../../src/feed/types.js'
 
 const [spec, input, output, delay, startAt, commitDelay] = process.argv.slice(2)
@@ -15,7 +16,9 @@ if (!spec || !input || !output) throw new Error('usage: worker.ts INDEX INPUT OU
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const wait = Number(delay ?? 0)
 const slow = Number(commitDelay ?? 0)
-const inner = openIndex(spec)
+// NEWS_DEDUP_TEST_PREFIX: the key prefix of the test's Redis keys (which it deletes after).
+const prefix = process.env.NEWS_DEDUP_TEST_PREFIX
+const inner = prefix !== undefined && /^rediss?:/.test(spec) ? createRedisIndex(spec, { prefix }) : openIndex(spec)
 const index: FeedIndex =
   slow > 0
     ? {

@@ -6,7 +6,35 @@ export const REDIS_SKIP_REASON = 'NEWS_DEDUP_REDIS_URL is not set: Redis tests s
 /** The Redis server of the tests: the one at `NEWS_DEDUP_REDIS_URL` (never one started here). */
 export interface TestRedis {
   url: string
+  /**
+   * A key prefix of its own for one test (`news-dedup-test:LABEL:PID-N:`), on the database of
+   * `url` (default: the server's URL); {@link stop} deletes every key under it.
+   */
+  prefix(label: string, url?: string): string
+  /** Deletes the keys of every prefix handed out, so a run leaves the server as it found it. */
   stop(): Promise<void>
+}
+
+let handedOut = 0
+
+/** Deletes every key starting with `prefix` on the database of `url` (SCAN, then UNLINK in batches). */
+export async function deleteKeys(url: string, prefix: string): Promise<number> {
+  const client = new Redis(url, { maxRetriesPerRequest: 1 })
+  client.on('error', () => {})
+  // Glob characters in the prefix would widen the match: escape them.
+  const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`
+  let deleted = 0
+  try {
+    let cursor = '0'
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)
+      cursor = next
+      if (keys.length > 0) deleted += await client.unlink(...keys)
+    } while (cursor !== '0')
+  } finally {
+    client.disconnect()
+  }
+  return deleted
 }
 
 let warned = false
@@ -26,7 +54,18 @@ export async function startTestRedis(): Promise<TestRedis | null> {
     return null
   }
   await ping(url)
-  return { url, stop: async () => {} }
+  const prefixes: Array<[string, string]> = []
+  return {
+    url,
+    prefix(label, on = url) {
+      const prefix = `news-dedup-test:${label}:${process.pid}-${++handedOut}:`
+      prefixes.push([on, prefix])
+      return prefix
+    },
+    async stop() {
+      for (const [on, prefix] of prefixes.splice(0)) await deleteKeys(on, prefix)
+    },
+  }
 }
 
 /** Checks that a server answers at `url`, trying once for at most 2 s. */

@@ -106,6 +106,68 @@ describe('toMarkdown', () => {
   })
 })
 
+describe('toMarkdown with the Markdown source: headings and lists kept', () => {
+  /** The blocks of a Markdown document: type (heading level, list kind) and text. */
+  function blocks(markdown: string): string[] {
+    const tree: Root = unified().use(remarkParse).parse(markdown)
+    const text = (node: Nodes): string => (node.type === 'text' ? node.value : 'children' in node ? node.children.map(text).join('') : '')
+    return tree.children.flatMap((node) => {
+      if (node.type === 'heading') return [`h${node.depth} ${text(node)}`]
+      if (node.type === 'list') return node.children.map((item) => `${node.ordered ? `ol(${node.start})` : 'ul'} ${text(item)}`)
+      return [`${node.type} ${text(node)}`]
+    })
+  }
+
+  const source = [
+    '# Panne mondiale de *WhatsApp*',
+    '',
+    'Le service a été interrompu pendant deux heures mardi soir.',
+    '',
+    '## Ce que l’on sait',
+    '',
+    '- Les messages ne partaient plus',
+    '* Les appels étaient coupés',
+    '',
+    '3. troisième point, numéroté',
+    '4. quatrième point',
+    '',
+    'Titre souligné',
+    '--------------',
+    '',
+    'Le service a été interrompu pendant deux heures mardi soir.',
+    '',
+  ].join('\n')
+
+  it('writes headings (same level, setext too) and list items as such, repeats left out', () => {
+    const r = clean({ markdown: source })
+    const out = toMarkdown(r, { source })
+    expect(blocks(out)).toEqual([
+      'h1 Panne mondiale de WhatsApp',
+      'paragraph Le service a été interrompu pendant deux heures mardi soir.',
+      'h2 Ce que l’on sait',
+      'ul Les messages ne partaient plus',
+      'ul Les appels étaient coupés',
+      'ol(3) troisième point, numéroté',
+      'ol(3) quatrième point',
+      'h2 Titre souligné',
+    ])
+  })
+
+  it('still escapes the text: a heading or item creates no emphasis, link or HTML', () => {
+    // Escaped in the source, so the cleaned text holds the characters themselves.
+    const hostile = '## un \\*mot\\* et \\[lien\\](http://x.fr) \\<b>gras\\</b>\n\n- \\# pas un titre\n- 1\\. pas une liste\n'
+    const out = toMarkdown(clean({ markdown: hostile }), { source: hostile })
+    const { types } = read(out)
+    expect([...types].filter((t) => !['root', 'heading', 'list', 'listItem', 'paragraph', 'text'].includes(t))).toEqual([])
+    expect(blocks(out)).toEqual(['h2 un *mot* et [lien](http://x.fr) <b>gras</b>', 'ul # pas un titre', 'ul 1. pas une liste'])
+  })
+
+  it('without the source, every block is a paragraph (as before)', () => {
+    const r = clean({ markdown: source })
+    expect(blocks(toMarkdown(r)).every((b) => b.startsWith('paragraph '))).toBe(true)
+  })
+})
+
 /** The text of a rendered single paragraph, or `null` when the renderer made anything but one `<p>` of text. */
 function renderedText(html: string): string | null {
   const match = /^<p>([^<]*)<\/p>\n?$/.exec(html)

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -36,12 +36,50 @@ describe('built package', () => {
     expect(JSON.parse(esm)).toEqual(expect.arrayContaining(names))
   })
 
+  // One copy of the library behind every entry: an error thrown through news-dedup/unified,
+  // news-dedup/stores or news-dedup/node is an instance of the DedupeError of news-dedup, in
+  // both module systems (each CommonJS entry once bundled its own copy of the code).
+  const throwers = `[
+    ['unified', () => unified.resolvePluginOptions({ mode: 'drop' })],
+    ['node', () => node.createCleanTransform({ highWaterMark: -1 })],
+    ['stores', () => stores.connectIndex('redis://127.0.0.1:1/0')],
+  ]`
+  const check = `const out = {}
+for (const [name, thrower] of ${throwers}) {
+  try { await thrower(); out[name] = 'no error' } catch (error) { out[name] = [error instanceof core.DedupeError, error.code] }
+}
+console.log(JSON.stringify(out))`
+  it.each([
+    ['CJS require', ['-e', `const core = require('news-dedup'), unified = require('news-dedup/unified'), stores = require('news-dedup/stores'), node = require('news-dedup/node');\n(async () => {\n${check}\n})()`]],
+    ['ESM import', ['--input-type=module', '-e', `import * as core from 'news-dedup'; import * as unified from 'news-dedup/unified'; import * as stores from 'news-dedup/stores'; import * as node from 'news-dedup/node';\n${check}`]],
+  ])('%s: a DedupeError from any entry is instanceof the one of news-dedup', (_, args) => {
+    const out = JSON.parse(execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }))
+    expect(out).toEqual({ unified: [true, 'E_INVALID_OPTION'], node: [true, 'E_INVALID_OPTION'], stores: [true, 'E_INDEX_UNAVAILABLE'] })
+  })
+
+  it('the CommonJS build holds each source module once', () => {
+    const dist = join(root, 'dist')
+    // The bundler writes `// src/<path>` before each module it inlines (twice in one file when it
+    // hoists the module's imports): the files that hold each module, across every .cjs file.
+    const modules = readdirSync(dist)
+      .filter((f) => f.endsWith('.cjs'))
+      .flatMap((f) => [...new Set(readFileSync(join(dist, f), 'utf8').match(/^\/\/ src\/\S+$/gm) ?? [])])
+    expect(modules.length).toBeGreaterThan(50)
+    expect(modules.filter((m, k) => modules.indexOf(m) !== k)).toEqual([])
+  })
+
   it('packs a tarball whose exports map resolves for import and require', () => {
     const dir = mkdtempSync(join(tmpdir(), 'news-dedup-pack-'))
     const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' })
     const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path)
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/unified.js', 'dist/stores.cjs', 'dist/node.d.cts', 'schema/news-dedup.schema.json', 'package.json']))
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/unified.js', 'dist/stores.cjs', 'dist/node.d.cts', 'schema/news-dedup.schema.json', 'package.json', 'LICENSE']))
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false)
+  })
+
+  it('ships an MIT LICENSE, as package.json says', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { license: string }
+    expect(pkg.license).toBe('MIT')
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} news-dedup contributors\n/)
   })
 
   it('the CLI binary runs the main job', () => {

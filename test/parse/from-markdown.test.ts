@@ -3,7 +3,7 @@ import { parseMarkdown } from '../../src/parse/from-markdown.js'
 import { textsOf } from './offsets.js'
 
 /** Rough rendering of a Markdown source range, to check offsets: markers and tags removed. */
-const render = (source: string): string => source.replace(/<[^>]*>|[*_`#>\[\]]/g, '').replace(/&amp;/g, '&')
+const render = (source: string): string => source.replace(/<[^>]*>|[*_`#>[\]]/g, '').replace(/&amp;/g, '&')
 const md = (input: string): string[] => textsOf(input, parseMarkdown(input), render)
 
 describe('parseMarkdown', () => {

@@ -59,7 +59,7 @@ const record = (id: string, time: number, extra: Partial<IndexRecord> = {}): Ind
 describe('redis commit across a reconnect', () => {
   it('refuses a commit when its connection was killed and another worker wrote into a bucket it read', async (ctx) => {
     if (!redis) return ctx.skip(REDIS_SKIP_REASON)
-    const prefix = `kill${Date.now()}:`
+    const prefix = redis.prefix('kill', onDb(redis.url, DB))
     const p = open(prefix)
     const s = await p.begin('p')
     expect(await s.candidates([7, 8])).toEqual([])
@@ -80,7 +80,7 @@ describe('redis commit across a reconnect', () => {
 
   it('still commits after a reconnect when nothing it read has changed', async (ctx) => {
     if (!redis) return ctx.skip(REDIS_SKIP_REASON)
-    const prefix = `blip${Date.now()}:`
+    const prefix = redis.prefix('blip', onDb(redis.url, DB))
     const p = open(prefix)
     const s = await p.begin('p')
     expect(await s.fingerprints(['ffff'], 'a.example')).toEqual([{ first: null, siteCount: 0 }])
@@ -97,7 +97,7 @@ describe('redis commit across a reconnect', () => {
 describe('redis commit and what it read', () => {
   it('refuses a commit when a site count it read changed (boilerplate is judged on it)', async (ctx) => {
     if (!redis) return ctx.skip(REDIS_SKIP_REASON)
-    const prefix = `count${Date.now()}:`
+    const prefix = redis.prefix('count', onDb(redis.url, DB))
     const one = open(prefix)
     const two = open(prefix)
     const fp = [{ fingerprint: 'cafe', paragraph: 0 }]
@@ -122,7 +122,7 @@ describe('redis commit and what it read', () => {
 
   it('refuses a commit when the same id was recorded meanwhile', async (ctx) => {
     if (!redis) return ctx.skip(REDIS_SKIP_REASON)
-    const prefix = `same${Date.now()}:`
+    const prefix = redis.prefix('same', onDb(redis.url, DB))
     const s1 = await open(prefix).begin('x')
     const s2 = await open(prefix).begin('x')
     expect(await s1.commit(record('x', 1))).toBe(true)

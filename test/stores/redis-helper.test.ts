@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { Redis } from 'ioredis'
 import { REDIS_SKIP_REASON, startTestRedis } from '../helpers/redis-server.js'
 
 const saved = { url: process.env.NEWS_DEDUP_REDIS_URL, ci: process.env.CI }
@@ -28,6 +29,25 @@ describe('the Redis test helper', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     expect(await startTestRedis()).toBeNull()
     expect(REDIS_SKIP_REASON).toMatch(/NEWS_DEDUP_REDIS_URL is not set/)
+  })
+
+  it('stop() deletes the keys under every prefix it handed out, and only those', async (ctx) => {
+    if (!saved.url) return ctx.skip(REDIS_SKIP_REASON)
+    const redis = (await startTestRedis())!
+    const client = new Redis(redis.url)
+    const mine = redis.prefix('helper')
+    const other = `${mine.slice(0, -1)}x:` // shares the start of the prefix, not the prefix
+    try {
+      await client.set(`${mine}a`, '1')
+      await client.set(`${mine}b:c`, '2')
+      await client.set(`${other}kept`, '3')
+      await redis.stop()
+      expect(await client.exists(`${mine}a`, `${mine}b:c`)).toBe(0)
+      expect(await client.get(`${other}kept`)).toBe('3')
+    } finally {
+      await client.del(`${other}kept`)
+      client.disconnect()
+    }
   })
 
   it('uses the server the variable names', async (ctx) => {

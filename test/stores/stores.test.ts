@@ -38,7 +38,7 @@ let counter = 0
 const stores: Array<[string, () => FeedIndex | null]> = [
   ['memory', () => createMemoryIndex()],
   ['sqlite', () => createSqliteIndex(join(dir, `s${++counter}.db`))],
-  ['redis', () => (redis ? createRedisIndex(redis.url, { prefix: `t${Date.now()}-${++counter}:` }) : null)],
+  ['redis', () => (redis ? createRedisIndex(redis.url, { prefix: redis.prefix('stores') }) : null)],
 ]
 
 describe.each(stores)('%s index', (_name, make) => {
@@ -178,7 +178,7 @@ describe('openIndex', () => {
 describe('redis concurrency', () => {
   it('lets only one of two racing sessions record into the same bucket', async (ctx) => {
     if (!redis) return ctx.skip()
-    const prefix = `race${Date.now()}:`
+    const prefix = redis.prefix('race')
     const one = createRedisIndex(redis.url, { prefix })
     const two = createRedisIndex(redis.url, { prefix })
     const s1 = await one.begin('p')

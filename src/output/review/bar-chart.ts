@@ -2,7 +2,10 @@ import { escapeHtml } from '../escape-html.js'
 
 /** One series of a {@link barChart}: a name (legend) and its CSS class (colour). */
 export interface BarSeries {
+  /** Plural name, in the legend and the bars' tooltips ("3 articles"). */
   name: string
+  /** Singular name, for a count of one ("1 article"). @default name */
+  singular?: string
   className: string
 }
 
@@ -35,7 +38,8 @@ const LEGEND = 22
 
 /**
  * A horizontal bar chart as inline SVG, drawn by hand: one group of bars per label, one bar
- * per series, scaled to the largest value. Every bar is a `<rect class="bar">` carrying
+ * per series with a value (a zero draws no bar: the legend's colours say which series are
+ * there), scaled to the largest value. Every bar is a `<rect class="bar">` carrying
  * `data-label`, `data-series` and `data-value`, with a `<title>` ("lemonde.fr: 3 articles")
  * read by screen readers and shown as a tooltip; values are also printed after the bars.
  * All text is escaped.
@@ -45,8 +49,10 @@ export function barChart(spec: BarChartSpec): string {
   const labelWidth = labelChars * LABEL_CHAR + 12
   const legendWidth = spec.series.reduce((sum, series) => sum + 16 + series.name.length * LABEL_CHAR + 18, 0)
   const width = labelWidth + Math.max(PLOT + VALUE_ROOM, legendWidth)
-  const groupHeight = spec.series.length * (BAR + BAR_GAP) - BAR_GAP
-  const height = LEGEND + spec.groups.length * (groupHeight + GROUP_GAP) + 4
+  // The bars of each group: its non-zero values (at least one row, so a label of all zeros stays).
+  const shown = spec.groups.map((group) => spec.series.map((series, s) => ({ series, value: group.values[s] ?? 0 })).filter((bar) => bar.value !== 0))
+  const groupHeight = (bars: number) => Math.max(1, bars) * (BAR + BAR_GAP) - BAR_GAP
+  const height = LEGEND + shown.reduce((sum, bars) => sum + groupHeight(bars.length) + GROUP_GAP, 0) + 4
   const max = Math.max(1, ...spec.groups.flatMap((g) => g.values))
   const out: string[] = [
     `<svg class="chart" data-chart="${escapeHtml(spec.name)}" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">`,
@@ -60,22 +66,23 @@ export function barChart(spec: BarChartSpec): string {
     out.push(`<text class="legend-text" x="${x + 16}" y="14">${escapeHtml(series.name)}</text>`)
     x += 16 + series.name.length * LABEL_CHAR + 18
   }
+  let top = LEGEND
   spec.groups.forEach((group, g) => {
-    const top = LEGEND + g * (groupHeight + GROUP_GAP)
-    const shown = [...group.label].length > MAX_LABEL_CHARS ? [...group.label].slice(0, MAX_LABEL_CHARS - 1).join('') + '…' : group.label
+    const bars = shown[g]!
+    const label = [...group.label].length > MAX_LABEL_CHARS ? [...group.label].slice(0, MAX_LABEL_CHARS - 1).join('') + '…' : group.label
     out.push(`<g class="group" data-label="${escapeHtml(group.label)}">`)
-    out.push(`<text class="label" x="${labelWidth - 8}" y="${top + groupHeight / 2 + 4}" text-anchor="end">${escapeHtml(shown)}</text>`)
-    spec.series.forEach((series, s) => {
-      const value = group.values[s] ?? 0
+    out.push(`<text class="label" x="${labelWidth - 8}" y="${top + groupHeight(bars.length) / 2 + 4}" text-anchor="end">${escapeHtml(label)}</text>`)
+    bars.forEach(({ series, value }, s) => {
       const y = top + s * (BAR + BAR_GAP)
-      const w = value === 0 ? 0 : Math.max(2, Math.round((value / max) * PLOT))
-      const tip = `${group.label}: ${value} ${series.name}`
+      const w = Math.max(2, Math.round((value / max) * PLOT))
+      const tip = `${group.label}: ${value} ${value === 1 ? (series.singular ?? series.name) : series.name}`
       out.push(
         `<rect class="bar ${escapeHtml(series.className)}" data-label="${escapeHtml(group.label)}" data-series="${escapeHtml(series.name)}" data-value="${value}" x="${labelWidth}" y="${y}" width="${w}" height="${BAR}"><title>${escapeHtml(tip)}</title></rect>`,
       )
       out.push(`<text class="value" x="${labelWidth + w + 4}" y="${y + BAR - 3}" aria-hidden="true">${value}</text>`)
     })
     out.push('</g>')
+    top += groupHeight(bars.length) + GROUP_GAP
   })
   out.push(`<line class="axis" x1="${labelWidth}" y1="${LEGEND - 2}" x2="${labelWidth}" y2="${height - 2}"/>`)
   out.push('</svg>')

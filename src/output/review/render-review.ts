@@ -2,6 +2,7 @@ import { escapeHtml } from '../escape-html.js'
 import type { CrossDuplicate, FeedResult } from '../../feed/types.js'
 import type { CleanResult, Duplicate, Paragraph, RepeatedSentence } from '../../types.js'
 import { barChart } from './bar-chart.js'
+import { countNoun } from '../count-noun.js'
 
 /**
  * What the review page shows: `clean()` results (optionally with the id, title and site you
@@ -52,7 +53,7 @@ export function renderReview(items: readonly ReviewItem[], options: ReviewOption
   const context: Context = { items, position }
   const showSummary = options.summary ?? (items.length > 1 || items.some(isFeedResult))
   const body: string[] = [`<h1>${escapeHtml(title)}</h1>`]
-  if (showSummary) body.push(renderSummary(items))
+  if (showSummary) body.push(renderSummary(items, context))
   if (items.length === 0) body.push('<p class="empty">No articles.</p>')
   items.forEach((item, k) => body.push(renderArticle(item, k, context)))
   return `<!DOCTYPE html>
@@ -125,7 +126,26 @@ interface Totals {
   sentences: number
 }
 
-function renderSummary(items: readonly ReviewItem[]): string {
+/** The chips after an article's entry in the table of contents: re-delivered, duplicate kind. */
+function tocChips(item: ReviewItem, k: number, context: Context): string {
+  const chips: string[] = []
+  if (redeliveryOf(item, k, context) !== null) chips.push('<span class="chip chip-again">re-delivered</span>')
+  if (isFeedResult(item) && item.duplicate !== null) chips.push(`<span class="chip chip-dup">${escapeHtml(item.duplicate.kind)}</span>`)
+  return chips.map((chip) => ` ${chip}`).join('')
+}
+
+/**
+ * The page position of the earlier article with the same id, when this one is a re-delivery
+ * (a feed delivers a record again: the deduplicator answers with the verdict it gave the
+ * first time, so the two look alike); else `null`.
+ */
+function redeliveryOf(item: ReviewItem, k: number, context: Context): number | null {
+  const id = idOf(item)
+  const first = id === null ? undefined : context.position.get(id)
+  return first !== undefined && first < k ? first : null
+}
+
+function renderSummary(items: readonly ReviewItem[], context: Context): string {
   const totals: Totals = { articles: items.length, duplicates: 0, paragraphs: 0, kept: 0, repeats: 0, cross: 0, boilerplate: 0, sentences: 0 }
   const sites = new Map<string, [number, number, number]>()
   const languages = new Map<string, number>()
@@ -153,16 +173,18 @@ function renderSummary(items: readonly ReviewItem[]): string {
       }
     }
   }
-  const stat = (value: number, label: string, name: string) =>
-    `<div class="stat" data-stat="${name}"><span class="stat-value">${value}</span> <span class="stat-label">${escapeHtml(label)}</span></div>`
+  const stat = (value: number, singular: string, plural: string, name: string) =>
+    `<div class="stat" data-stat="${name}"><span class="stat-value">${value}</span> <span class="stat-label">${escapeHtml(value === 1 ? singular : plural)}</span></div>`
   const siteChart = barChart({
     name: 'sites',
     title: 'Articles, duplicate articles and boilerplate paragraphs per site',
-    description: [...sites].map(([site, [a, d, b]]) => `${site}: ${a} articles, ${d} duplicate articles, ${b} boilerplate paragraphs`).join('; '),
+    description: [...sites]
+      .map(([site, [a, d, b]]) => `${site}: ${countNoun(a, 'article')}, ${countNoun(d, 'duplicate article')}, ${countNoun(b, 'boilerplate paragraph')}`)
+      .join('; '),
     series: [
-      { name: 'articles', className: 's-articles' },
-      { name: 'duplicate articles', className: 's-duplicates' },
-      { name: 'boilerplate paragraphs', className: 's-boilerplate' },
+      { name: 'articles', singular: 'article', className: 's-articles' },
+      { name: 'duplicate articles', singular: 'duplicate article', className: 's-duplicates' },
+      { name: 'boilerplate paragraphs', singular: 'boilerplate paragraph', className: 's-boilerplate' },
     ],
     groups: [...sites].map(([label, values]) => ({ label, values })),
   })
@@ -170,21 +192,21 @@ function renderSummary(items: readonly ReviewItem[]): string {
   const languageChart = barChart({
     name: 'languages',
     title: 'Paragraphs per language',
-    description: languageRows.map(([language, count]) => `${language}: ${count} paragraphs`).join('; '),
-    series: [{ name: 'paragraphs', className: 's-paragraphs' }],
+    description: languageRows.map(([language, count]) => `${language}: ${countNoun(count, 'paragraph')}`).join('; '),
+    series: [{ name: 'paragraphs', singular: 'paragraph', className: 's-paragraphs' }],
     groups: languageRows.map(([label, count]) => ({ label, values: [count] })),
   })
   return `<section class="summary" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Summary</h2>
 <div class="stats">
-${stat(totals.articles, 'articles', 'articles')}
-${stat(totals.duplicates, 'duplicate articles', 'duplicates')}
-${stat(totals.paragraphs, 'paragraphs', 'paragraphs')}
-${stat(totals.kept, 'kept', 'kept')}
-${stat(totals.repeats, 'repeats within articles', 'repeats')}
-${stat(totals.cross, 'repeats of other articles', 'cross')}
-${stat(totals.boilerplate, 'boilerplate', 'boilerplate')}
-${stat(totals.sentences, 'repeated sentences cut', 'sentences')}
+${stat(totals.articles, 'article', 'articles', 'articles')}
+${stat(totals.duplicates, 'duplicate article', 'duplicate articles', 'duplicates')}
+${stat(totals.paragraphs, 'paragraph', 'paragraphs', 'paragraphs')}
+${stat(totals.kept, 'kept', 'kept', 'kept')}
+${stat(totals.repeats, 'repeat within articles', 'repeats within articles', 'repeats')}
+${stat(totals.cross, 'repeat of other articles', 'repeats of other articles', 'cross')}
+${stat(totals.boilerplate, 'boilerplate', 'boilerplate', 'boilerplate')}
+${stat(totals.sentences, 'repeated sentence cut', 'repeated sentences cut', 'sentences')}
 </div>
 <div class="charts">
 <figure><figcaption>Per site</figcaption>
@@ -195,7 +217,7 @@ ${languageChart}
 </figure>
 </div>
 <nav class="toc" aria-label="Articles"><ol>
-${items.map((item, k) => `<li><a href="#a${k}">${escapeHtml(headingOf(item, k))}</a>${isFeedResult(item) && item.duplicate !== null ? ` <span class="chip chip-dup">${escapeHtml(item.duplicate.kind)}</span>` : ''}</li>`).join('\n')}
+${items.map((item, k) => `<li><a href="#a${k}">${escapeHtml(headingOf(item, k))}</a>${tocChips(item, k, context)}</li>`).join('\n')}
 </ol></nav>
 </section>`
 }
@@ -212,13 +234,20 @@ function renderArticle(item: ReviewItem, k: number, context: Context): string {
   if (id !== null && id !== heading) meta.push(`<span class="meta-id">id <code>${escapeHtml(id)}</code></span>`)
   if (typeof item.site === 'string') meta.push(`<span class="meta-site">site ${escapeHtml(item.site)}</span>`)
   meta.push(`<span class="meta-lang">language <b>${escapeHtml(item.language)}</b> (${ratio(item.confidence)})</span>`)
-  meta.push(`<span class="meta-count">${paragraphs.length} paragraphs, ${kept} kept</span>`)
+  meta.push(`<span class="meta-count">${countNoun(paragraphs.length, 'paragraph')}, ${kept} kept</span>`)
+  const again = redeliveryOf(item, k, context)
+  const classes = `article${isFeedResult(item) && item.duplicate !== null ? ' is-duplicate' : ''}${again === null ? '' : ' is-redelivered'}`
   const lines = [
-    `<article class="article${isFeedResult(item) && item.duplicate !== null ? ' is-duplicate' : ''}" id="a${k}" lang="${escapeHtml(item.language)}">`,
+    `<article class="${classes}" id="a${k}" lang="${escapeHtml(item.language)}">`,
     '<header>',
     `<h2><span class="num">${k + 1}.</span> ${escapeHtml(heading)}</h2>`,
     `<p class="meta" lang="en">${meta.join(' · ')}</p>`,
   ]
+  if (again !== null) {
+    lines.push(
+      `<p class="redelivered" lang="en"><span class="chip chip-again">re-delivered</span> same id as <a href="#a${again}">article ${again + 1}</a>: delivered again, given the verdict of its first delivery</p>`,
+    )
+  }
   if (isFeedResult(item) && item.duplicate !== null) {
     const d = item.duplicate
     const at = context.position.get(d.of)
@@ -237,7 +266,8 @@ function renderArticle(item: ReviewItem, k: number, context: Context): string {
 
 function renderParagraph(paragraph: AnyParagraph, item: ReviewItem, k: number, context: Context): string {
   const anchor = `a${k}-p${paragraph.index}`
-  const differs = paragraph.language !== item.language
+  // `und` (a date line, a byline: too short to tell) is no language to point out.
+  const differs = paragraph.language !== item.language && paragraph.language !== 'und'
   const lang = differs ? ` lang="${escapeHtml(paragraph.language)}"` : ''
   const badge = differs
     ? ` <span class="lang-badge" lang="en" title="paragraph language (${ratio(paragraph.confidence)})">${escapeHtml(paragraph.language)}</span>`
@@ -323,7 +353,11 @@ figcaption { font-weight: 600; margin-bottom: 0.25rem; }
 .chart .value { fill: var(--muted); }
 .chart .axis { stroke: #9aa4af; }
 .s-articles { fill: #3b82f6; } .s-duplicates { fill: #dc2626; } .s-boilerplate { fill: #ca8a04; } .s-paragraphs { fill: #0d9488; }
-.toc ol { margin: 0.75rem 0 0; padding-left: 1.5rem; columns: 2; }
+.toc ol { margin: 0.75rem 0 0; padding-left: 1.5rem; columns: 2 20rem; column-gap: 2.5rem; }
+.toc li { break-inside: avoid; overflow-wrap: anywhere; padding-right: 0.5rem; }
+.article.is-redelivered { border-left: 4px solid #6b7280; }
+.redelivered { margin: 0.4rem 0 0; padding: 0.3rem 0.6rem; background: #f1f3f5; border-radius: 4px; }
+.chip-again { background: #e5e7eb; color: #374151; }
 .article.is-duplicate { border-left: 4px solid #dc2626; }
 .article header { border-bottom: 1px solid var(--line); padding-bottom: 0.5rem; margin-bottom: 0.5rem; }
 .num { color: var(--muted); font-weight: 400; }

@@ -152,12 +152,64 @@ describe('renderReview on a feed', () => {
         .map((el) => `${el.properties.dataLabel} ${el.properties.dataSeries} ${el.properties.dataValue}`)
     expect(bars(charts[0]!)).toEqual([
       'presse.example.fr articles 2',
-      'presse.example.fr duplicate articles 0',
+      // presse.example.fr has no duplicate article: no bar of 0.
       'presse.example.fr boilerplate paragraphs 1',
       'zeitung.example.de articles 2',
       'zeitung.example.de duplicate articles 1',
       'zeitung.example.de boilerplate paragraphs 1',
     ])
     expect(bars(charts[1]!)).toEqual(['fr paragraphs 12', 'de paragraphs 4', 'en paragraphs 2'])
+  })
+})
+
+describe('renderReview of a feed with a re-delivered record, a date line and counts of one', () => {
+  let results: FeedResult[]
+  let all: Element[]
+  beforeAll(async () => {
+    const { edgeFeedResults } = await import('./sample-feed.js')
+    results = await edgeFeedResults()
+    all = elements(parse(renderReview(results)))
+  })
+
+  it('marks the second delivery of an id as re-delivered, linking to the first', () => {
+    expect(results.map((r) => r.id)).toEqual(['fr-1', 'fr-2', 'de-1', 'de-2', 'fr-3', 'fr-1'])
+    const articles = all.filter((el) => el.tagName === 'article')
+    expect(articles.map((el) => classes(el).includes('is-redelivered'))).toEqual([false, false, false, false, false, true])
+    const note = all.find((el) => classes(el).includes('redelivered'))!
+    expect(text(note)).toBe('re-delivered same id as article 1: delivered again, given the verdict of its first delivery')
+    expect(elements(note).find((el) => el.tagName === 'a')!.properties.href).toBe('#a0')
+    const toc = all.find((el) => el.tagName === 'nav')!
+    expect(elements(toc).filter((el) => classes(el).includes('chip-again')).map((el) => text(el))).toEqual(['re-delivered'])
+  })
+
+  it('puts no `und` badge on a date line, and no lang="und"', () => {
+    const fr3 = results[4]!
+    expect(fr3.paragraphs.map((p) => p.language)).toEqual(['und', 'fr'])
+    const dateLine = all.find((el) => el.properties.id === 'a4-p0')!
+    expect(dateLine.properties.lang).toBeUndefined()
+    expect(elements(dateLine).filter((el) => classes(el).includes('lang-badge'))).toEqual([])
+  })
+
+  it('says "1 article", "1 paragraph", "1 boilerplate paragraph": singular for one', () => {
+    const stats = all.filter((el) => classes(el).includes('stat')).map((el) => text(el))
+    expect(stats).toContain('1 duplicate article')
+    const sites = all.find((el) => el.tagName === 'svg' && el.properties.dataChart === 'sites')!
+    const desc = text(elements(sites).find((el) => el.tagName === 'desc')!)
+    expect(desc).toContain('autre.example.fr: 1 article, 0 duplicate articles, 0 boilerplate paragraphs')
+    expect(desc).not.toMatch(/\b1 [a-z ]*s\b(?![a-z])/)
+    const tips = elements(sites).filter((el) => el.tagName === 'title').map((el) => text(el))
+    expect(tips).toContain('autre.example.fr: 1 article')
+    // The one-paragraph-kept article's header.
+    const counts = all.filter((el) => classes(el).includes('meta-count')).map((el) => text(el))
+    expect(counts).toContain('2 paragraphs, 2 kept')
+    expect(counts.every((c) => !/^1 paragraphs/.test(c))).toBe(true)
+  })
+
+  it('draws no bar for a zero: a site with one article and nothing removed has one bar', () => {
+    const sites = all.find((el) => el.tagName === 'svg' && el.properties.dataChart === 'sites')!
+    const group = elements(sites).find((el) => el.tagName === 'g' && el.properties.dataLabel === 'autre.example.fr')!
+    const bars = elements(group).filter((el) => el.tagName === 'rect')
+    expect(bars.map((el) => [el.properties.dataSeries, el.properties.dataValue])).toEqual([['articles', '1']])
+    expect(elements(sites).filter((el) => el.tagName === 'rect' && el.properties.dataValue === '0')).toEqual([])
   })
 })

@@ -62,3 +62,31 @@ export async function sampleFeedResults(): Promise<FeedResult[]> {
   await dedup.close()
   return results
 }
+
+/** A title with no space to break at, longer than a column of the table of contents. */
+export const LONG_TITLE = `https://presse.example.fr/${'politique-europeenne-'.repeat(6)}plan-rail-2035`
+
+/**
+ * The sample feed, then what a real feed also does: a one-paragraph article (counts of one),
+ * an article with a date line (too short to have a language), a very long unbroken title, and
+ * the first article delivered a second time.
+ */
+export async function edgeFeedResults(): Promise<FeedResult[]> {
+  const dedup = createDeduplicator({ index: createMemoryIndex(), boilerplateMin: 2, now: () => Date.UTC(2025, 0, 1) })
+  const extra: Article[] = [
+    {
+      id: 'fr-3',
+      title: LONG_TITLE,
+      site: 'autre.example.fr',
+      text: [
+        '12.03.2025',
+        'Le Parlement européen a adopté jeudi le budget du programme ferroviaire après un long débat sur son financement par les États membres.',
+      ].join('\n\n'),
+    },
+    SAMPLE_ARTICLES[0]!,
+  ]
+  const results: FeedResult[] = []
+  for (const article of [...SAMPLE_ARTICLES, ...extra]) results.push(await dedup.add(article))
+  await dedup.close()
+  return results
+}

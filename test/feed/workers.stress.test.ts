@@ -22,8 +22,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-function worker(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+function worker(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } })
   let stderr = ''
   child.stderr.on('data', (d) => (stderr += d))
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -79,13 +79,15 @@ describe('worker processes', () => {
     // copy 0 under another id ("…-0b") and copy 2; copy 3 goes to both (same id).
     const one = feed.filter((a) => /-(0|1|3)$/.test(a.id))
     const two = feed.filter((a) => /-(0|2|3)$/.test(a.id)).map((a) => (a.id.endsWith('-0') ? { ...a, id: a.id + 'b' } : a))
-    const spec = `${redis.url}/0`
+    const spec = redis.url
+    // The workers' keys under a prefix of this test's, deleted after the run.
+    const env = { NEWS_DEDUP_TEST_PREFIX: redis.prefix('workers') }
     const inputs = [join(dir, 'r1.jsonl'), join(dir, 'r2.jsonl')]
     writeJsonl(inputs[0]!, one)
     writeJsonl(inputs[1]!, two)
     const outs = [join(dir, 'r1-out.jsonl'), join(dir, 'r2-out.jsonl')]
     const startAt = String(Date.now() + 2500)
-    const runs = [0, 1].map((i) => worker([spec, inputs[i]!, outs[i]!, '0', startAt, '3']))
+    const runs = [0, 1].map((i) => worker([spec, inputs[i]!, outs[i]!, '0', startAt, '3'], env))
     for (const run of runs) expect((await run.done).code, run.stderr()).toBe(0)
     const results = outs.flatMap(readResults)
     expect(new Set(results.map((r) => r.id))).toEqual(new Set([...one, ...two].map((a) => a.id)))

@@ -61,5 +61,5 @@ describe('a ~50 MB plain-text article', () => {
     expect(found).toEqual(expected)
     expect(result.passages).toHaveLength(expected.size)
     expect(result.text.length).toBe(input.length - [...expected.keys()].reduce((sum, k) => sum + parts[k]!.length + 2, 0))
-  }, 120_000)
+  })
 })
