@@ -4,8 +4,9 @@ import { DedupeError } from './errors.js'
 import { tagArticleLanguages } from './language/tag-article-languages.js'
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js'
 import { cleanedText } from './output/kept-paragraphs.js'
-import { guessFormat, parseInput } from './parse/parse-input.js'
-import type { CleanResult, InputFormat, SourceBlock } from './types.js'
+import { extractArticle } from './parse/extract-article.js'
+import { guessFormat, parseDocument } from './parse/parse-input.js'
+import type { CleanResult, InputFormat, Paragraph, SourceBlock, Warning } from './types.js'
 
 /** An article as an object: one of `text`, `html` or `markdown` (checked in that order). */
 export interface ArticleInput {
@@ -66,7 +67,25 @@ export function runStages(blocks: readonly SourceBlock[], options: ResolvedOptio
 export function clean(input: string | ArticleInput, options?: Options | null): CleanResult {
   const resolved = resolveOptions(options)
   const { text, format } = readInput(input, resolved)
-  return runStages(parseInput(text, format, resolved.split), resolved)
+  const warnings: Warning[] = []
+  const document = parseDocument(text, format, resolved.split, warnings)
+  const blocks = resolved.extract && format === 'html' ? keepArticle(text, document.blocks, document.title, warnings) : document.blocks
+  const result = runStages(blocks, resolved)
+  if (document.title !== null) result.title = document.title
+  if (warnings.length > 0) result.warnings = warnings // last, and only when there is something to say
+  return result
+}
+
+const EXTRACT_FALLBACK_MESSAGES = {
+  'not-found': 'No article was found in the page: the whole page was kept.',
+  'too-small': 'The article found in the page was suspiciously small (a form or a box, not the text): the whole page was kept.',
+} as const
+
+/** `extract`: only the page's blocks that belong to its article go on (see `extractArticle`). */
+function keepArticle(input: string, blocks: SourceBlock[], title: string | null, warnings: Warning[]): SourceBlock[] {
+  const article = extractArticle(input, blocks, title)
+  if (article.fallback !== null) warnings.push({ code: 'W_EXTRACT_FALLBACK', message: EXTRACT_FALLBACK_MESSAGES[article.fallback] })
+  return article.blocks
 }
 
 function readInput(input: string | ArticleInput, options: ResolvedOptions): { text: string; format: InputFormat } {
@@ -107,16 +126,20 @@ function assertText(text: string): void {
 }
 
 function paragraphStage(work: Work): void {
-  work.result.paragraphs = work.blocks.map((block, index) => ({
-    index,
-    text: block.text,
-    language: 'und',
-    confidence: 0,
-    start: block.start,
-    end: block.end,
-    duplicate: null,
-    repeatedSentences: [],
-  }))
+  work.result.paragraphs = work.blocks.map((block, index) => {
+    const paragraph: Paragraph = {
+      index,
+      text: block.text,
+      language: 'und',
+      confidence: 0,
+      start: block.start,
+      end: block.end,
+      duplicate: null,
+      repeatedSentences: [],
+    }
+    if (block.heading) paragraph.heading = true
+    return paragraph
+  })
 }
 
 function duplicateStage(work: Work): void {
@@ -124,6 +147,7 @@ function duplicateStage(work: Work): void {
   const { duplicates, repeatedSentences } = findDuplicates(
     paragraphs.map((p) => p.text),
     work.options.detect,
+    paragraphs.map((p) => p.heading === true),
   )
   paragraphs.forEach((paragraph, k) => {
     paragraph.duplicate = duplicates[k] ?? null

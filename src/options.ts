@@ -15,9 +15,10 @@ export interface DetectOptions {
    */
   nearThreshold?: number
   /**
-   * Share (0–1) of a shorter paragraph's tokens found, in order, in a longer one at or
-   * above which the shorter one is `contained` in it (a teaser, a cut-off copy).
-   * @default 0.9
+   * Share (0–1) of a shorter paragraph's tokens that occur in a longer one as one run (a
+   * cut-off last word not counted) at or above which the shorter one is `contained` in it (a
+   * teaser, a glued block). Its words scattered in order across the longer one do not count.
+   * @default 0.95
    */
   containThreshold?: number
   /**
@@ -46,6 +47,15 @@ export interface Options {
   detect?: DetectOptions
   /** Language identification: candidate restriction, shortest paragraph tagged on its own. */
   language?: LanguageOptions
+  /**
+   * HTML input only: take the article out of the full page before splitting (Mozilla
+   * Readability finds the container, then link-dense and one-word lines inside it are dropped;
+   * see `src/parse/extract-article.ts`). Paragraphs keep their offsets into the page. When no
+   * article is found, or its container is suspiciously small, the whole page is kept and a
+   * `W_EXTRACT_FALLBACK` warning says so. Ignored for text and Markdown.
+   * @default false
+   */
+  extract?: boolean
 }
 
 /** {@link TextSplitOptions} resolved: `wrapWidth` is `null` when it is to be estimated from the text. */
@@ -66,6 +76,7 @@ export interface ResolvedOptions {
   split: ResolvedSplitOptions
   detect: Required<DetectOptions>
   language: ResolvedLanguageOptions
+  extract: boolean
 }
 
 /**
@@ -106,6 +117,7 @@ export const defaultOptions: Readonly<DefaultOptions> = Object.freeze({
   split: Object.freeze({ lineBreaks: 'auto' as const, wrapWidth: null }),
   // minLength: below ten characters a text is one or two words; see LanguageOptions.minLength.
   language: Object.freeze({ only: undefined, minLength: 10 }),
+  extract: false,
   feed: Object.freeze({
     boilerplateMin: 3,
     ttl: null,
@@ -130,6 +142,7 @@ const RESOLVED_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   split: defaultOptions.split,
   detect: defaultOptions.detect,
   language: defaultOptions.language,
+  extract: defaultOptions.extract,
 })
 
 const FORMATS: readonly InputFormat[] = ['text', 'html', 'markdown']
@@ -162,7 +175,7 @@ export function pick<T>(value: T | null | undefined, fallback: T): T {
 
 /** The keys of {@link Options}, per level: a key not listed is a typo (or an option of another layer). */
 const KNOWN_KEYS: Readonly<Record<'' | 'detect' | 'split' | 'language', readonly string[]>> = Object.freeze({
-  '': ['format', 'split', 'detect', 'language'],
+  '': ['format', 'split', 'detect', 'language', 'extract'],
   detect: ['nearThreshold', 'containThreshold', 'minLength', 'minSentenceLength'],
   split: ['lineBreaks', 'wrapWidth'],
   language: ['only', 'minLength'],
@@ -256,5 +269,9 @@ export function resolveOptions(options?: Options | null, extraKeys: readonly str
     throw new DedupeError('E_INVALID_OPTION', `Expected \`split.lineBreaks\` to be auto, paragraph or join, not \`${String(split.lineBreaks)}\``)
   }
   if (split.wrapWidth !== null) assertCount('split.wrapWidth', split.wrapWidth)
-  return { format, split, detect, language }
+  const extract = pick(options.extract, defaultOptions.extract)
+  if (typeof extract !== 'boolean') {
+    throw new DedupeError('E_INVALID_OPTION', `Expected \`extract\` to be true or false, not \`${String(extract)}\``)
+  }
+  return { format, split, detect, language, extract }
 }

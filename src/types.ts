@@ -11,6 +11,12 @@ export interface SourceBlock {
   text: string
   start: number
   end: number
+  /**
+   * Present (`true`) when the block is a heading: `h1`–`h6` in HTML, a Markdown heading, the
+   * short title line that opens a plain-text article. A heading is never removed in favour of
+   * a longer block; only an exact repeat of an earlier heading removes it.
+   */
+  heading?: true
 }
 
 /** Why a paragraph was left out of the cleaned text. */
@@ -53,6 +59,8 @@ export interface Paragraph {
   duplicate: Duplicate | null
   /** Sentences cut from this (kept) paragraph because an earlier paragraph has them. */
   repeatedSentences: RepeatedSentence[]
+  /** Present (`true`) when the paragraph is a heading (see {@link SourceBlock.heading}). */
+  heading?: true
 }
 
 /** A run of consecutive flagged paragraphs that repeat a run of earlier paragraphs. */
@@ -73,4 +81,23 @@ export interface CleanResult {
   passages: Passage[]
   /** The cleaned article: kept paragraphs (repeated sentences cut), separated by a blank line. */
   text: string
+  /**
+   * The page's `<title>` (white space folded), present when an HTML input has a non-empty one.
+   * It is metadata, not a paragraph: it is neither split, nor compared, nor part of `text`.
+   */
+  title?: string
+  /** Present when something about the input deserves a look (see {@link Warning}); never empty when present. */
+  warnings?: Warning[]
+}
+
+/**
+ * Something about the input that did not stop cleaning but that the caller should know, such as
+ * `W_VISIBLE_TEXT_FALLBACK` (the markup gave no paragraph, the page's visible text was read instead)
+ * or `W_EXTRACT_FALLBACK` (the article extractor found nothing usable, the whole page was read).
+ */
+export interface Warning {
+  /** Stable code, `W_` then upper case: filter on it. */
+  code: string
+  /** One sentence for a human. */
+  message: string
 }

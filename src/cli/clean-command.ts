@@ -49,6 +49,7 @@ Options:
   --min-sentence-length N repeated sentences shorter than this are kept (default 40; 0 = off)
   --languages LIST        restrict languages, e.g. fr,en,de (default: all)
   --line-breaks MODE      plain text: auto | paragraph | join (default auto)
+  --extract               HTML: take the article out of the page first (Readability, then link lines dropped)
   -q, --quiet             no summary of removals on stderr (printed for text,
                           html and markdown output)
   -h, --help              this help
@@ -138,6 +139,8 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       continue
     }
     if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${name}: ${summarize(result)}`)
+    // A fallback taken while reading the input is worth a line even in JSON modes (it is in the output too).
+    if (!values.quiet) for (const warning of result.warnings ?? []) io.stderr.write(`${name}: ${warning.code}: ${warning.message}\n`)
     await emit(render(result, to ?? 'text', source))
   }
   if (gather) await write(`[\n${documents.join(',\n')}\n]\n`)

@@ -20,10 +20,11 @@ export const CLEAN_FLAGS = {
   'min-sentence-length': { type: 'string' },
   languages: { type: 'string' },
   'line-breaks': { type: 'string' },
+  extract: { type: 'boolean' },
 } as const
 
 /** The values `parseArgs` gives for {@link CLEAN_FLAGS}. */
-export type CleanFlagValues = { [K in keyof typeof CLEAN_FLAGS]?: string | undefined }
+export type CleanFlagValues = { [K in Exclude<keyof typeof CLEAN_FLAGS, 'extract'>]?: string | undefined } & { extract?: boolean | undefined }
 
 /**
  * Checks a flag's value against its allowed values.
@@ -62,6 +63,7 @@ export function optionsFromFlags(values: CleanFlagValues): Options {
     },
     language: only ? { only } : {},
     split: lineBreaks ? { lineBreaks } : {},
+    ...(values.extract ? { extract: true } : {}),
   }
 }
 

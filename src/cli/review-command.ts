@@ -43,6 +43,7 @@ Options:
   --min-sentence-length N repeated sentences shorter than this are kept (default 40; 0 = off)
   --languages LIST        restrict languages, e.g. fr,en,de (default: all)
   --line-breaks MODE      plain text: auto | paragraph | join (default auto)
+  --extract               HTML: take the article out of the page first (Readability, then link lines dropped)
   -q, --quiet             no summary line on stderr
   -h, --help              this help
 

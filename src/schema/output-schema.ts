@@ -38,6 +38,10 @@ const paragraphFields = {
     description: 'null, or why the paragraph is left out of the cleaned text.',
   },
   repeatedSentences: { type: 'array', items: { $ref: '#/$defs/repeatedSentence' } },
+  heading: {
+    const: true,
+    description: 'Present when the paragraph is a heading (h1–h6, a Markdown heading, the title line of a plain text): never removed in favour of a longer block.',
+  },
 } as const
 const paragraphRequired = ['text', 'language', 'confidence', 'start', 'end', 'duplicate', 'repeatedSentences'] as const
 
@@ -46,6 +50,13 @@ const resultFields = {
   confidence: probability,
   passages: { type: 'array', items: { $ref: '#/$defs/passage' } },
   text: { type: 'string', description: 'The cleaned article: kept paragraphs, repeated sentences cut, joined by a blank line.' },
+  title: { type: 'string', description: "The page's <title>, white space folded (HTML input with a non-empty title only): metadata, not a paragraph." },
+  warnings: {
+    type: 'array',
+    minItems: 1,
+    items: { $ref: '#/$defs/warning' },
+    description: 'Present when something about the input deserves a look (a fallback taken while reading it).',
+  },
 } as const
 
 export const outputSchema = {
@@ -53,7 +64,7 @@ export const outputSchema = {
   $id: 'urn:news-dedup:output-schema:v1',
   title: 'news-dedup output',
   description:
-    'news-dedup JSON output, schema version 1.0.0: clean --to json (a clean result, or for several inputs or JSONL input an array of clean results and error records), ' +
+    'news-dedup JSON output, schema version 1.1.0: clean --to json (a clean result, or for several inputs or JSONL input an array of clean results and error records), ' +
     'clean --to jsonl and the clean streams (article or error records), feed and the feed streams (feed or error records).',
   anyOf: [
     { $ref: '#/$defs/cleanResult' },
@@ -63,6 +74,16 @@ export const outputSchema = {
     { $ref: '#/$defs/errorRecord' },
   ],
   $defs: {
+    warning: {
+      description: 'Something about the input that did not stop cleaning: { code, message }.',
+      type: 'object',
+      properties: {
+        code: { type: 'string', pattern: '^W_[A-Z0-9_]+$' },
+        message: { type: 'string' },
+      },
+      required: ['code', 'message'],
+      additionalProperties: false,
+    },
     duplicate: {
       description: 'Why a paragraph repeats earlier material of the same article.',
       type: 'object',
