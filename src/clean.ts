@@ -6,14 +6,10 @@ import { resolveOptions, type Options, type ResolvedOptions } from './options.js
 import { cleanedText } from './output/kept-paragraphs.js'
 import { extractArticle } from './parse/extract-article.js'
 import { guessFormat, parseDocument } from './parse/parse-input.js'
+import { decodeInput, type ArticleInput } from './parse/decode-input.js'
 import type { CleanResult, InputFormat, Paragraph, SourceBlock, Warning } from './types.js'
 
-/** An article as an object: one of `text`, `html` or `markdown` (checked in that order). */
-export interface ArticleInput {
-  text?: string
-  html?: string
-  markdown?: string
-}
+export type { ArticleInput }
 
 /** What the stages pass along: the blocks, the options, and the report each stage fills in its part of. */
 interface Work {
@@ -55,7 +51,8 @@ export function runStages(blocks: readonly SourceBlock[], options: ResolvedOptio
  *
  * Synchronous and pure: the same input and options give the same result, byte for byte.
  *
- * @param input The article: a string (format from `options.format`, else guessed), or `{ text | html | markdown }`.
+ * @param input The article: a string (format from `options.format`, else guessed), bytes (a `Uint8Array` or `Buffer`,
+ *   decoded as a browser would: see `decodeBytes`), or `{ text | html | markdown, contentType?, charset? }` (string or bytes).
  * @param options Thresholds and restrictions; see {@link Options}. Defaults in `defaultOptions`.
  * @returns Paragraphs with verdicts and languages, repeated passages, and the cleaned text.
  * @throws {DedupeError} `E_INVALID_OPTION`, `E_UNKNOWN_FORMAT`, `E_INVALID_INPUT` (not text, or unpaired UTF-16 surrogates), `E_BINARY_INPUT`; `E_LANGUAGE_MODEL` until `await loadLanguageModel()` has resolved.
@@ -64,14 +61,16 @@ export function runStages(blocks: readonly SourceBlock[], options: ResolvedOptio
  * result.text // 'Le chat dort.'
  * result.paragraphs[1].duplicate // { kind: 'exact', of: 0, similarity: 1 }
  */
-export function clean(input: string | ArticleInput, options?: Options | null): CleanResult {
+export function clean(input: string | Uint8Array | ArticleInput, options?: Options | null): CleanResult {
   const resolved = resolveOptions(options)
-  const { text, format } = readInput(input, resolved)
-  const warnings: Warning[] = []
+  const decoded = decodeInput(input, resolved)
+  const { text, format } = readInput(decoded.input as string | ArticleInput, resolved)
+  const warnings: Warning[] = [...decoded.warnings]
   const document = parseDocument(text, format, resolved.split, warnings)
   const blocks = resolved.extract && format === 'html' ? keepArticle(text, document.blocks, document.title, warnings) : document.blocks
   const result = runStages(blocks, resolved)
   if (document.title !== null) result.title = document.title
+  if (decoded.encoding !== undefined) result.encoding = decoded.encoding
   if (warnings.length > 0) result.warnings = warnings // last, and only when there is something to say
   return result
 }
@@ -84,7 +83,7 @@ const EXTRACT_FALLBACK_MESSAGES = {
 /** `extract`: only the page's blocks that belong to its article go on (see `extractArticle`). */
 function keepArticle(input: string, blocks: SourceBlock[], title: string | null, warnings: Warning[]): SourceBlock[] {
   const article = extractArticle(input, blocks, title)
-  if (article.fallback !== null) warnings.push({ code: 'W_EXTRACT_FALLBACK', message: EXTRACT_FALLBACK_MESSAGES[article.fallback] })
+  if (article.fallback !== null) warnings.push({ code: 'extract-fallback', message: EXTRACT_FALLBACK_MESSAGES[article.fallback] })
   return article.blocks
 }
 

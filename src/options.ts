@@ -52,10 +52,19 @@ export interface Options {
    * Readability finds the container, then link-dense and one-word lines inside it are dropped;
    * see `src/parse/extract-article.ts`). Paragraphs keep their offsets into the page. When no
    * article is found, or its container is suspiciously small, the whole page is kept and a
-   * `W_EXTRACT_FALLBACK` warning says so. Ignored for text and Markdown.
+   * `extract-fallback` warning says so. Ignored for text and Markdown.
    * @default false
    */
   extract?: boolean
+  /**
+   * For input given as bytes: the Content-Type they came with (`text/html; charset=koi8-r`),
+   * which decides their encoding unless they start with a BOM (see `decodeBytes`). An article
+   * object's own `contentType`/`charset` win over it. Ignored for string input.
+   * @default undefined
+   */
+  contentType?: string
+  /** For input given as bytes: their charset label alone (`koi8-r`); wins over `contentType`. @default undefined */
+  charset?: string
 }
 
 /** {@link TextSplitOptions} resolved: `wrapWidth` is `null` when it is to be estimated from the text. */
@@ -77,6 +86,9 @@ export interface ResolvedOptions {
   detect: Required<DetectOptions>
   language: ResolvedLanguageOptions
   extract: boolean
+  /** The transport of bytes input (see {@link Options.contentType}). */
+  contentType: string | undefined
+  charset: string | undefined
 }
 
 /**
@@ -134,6 +146,8 @@ export const defaultOptions: Readonly<DefaultOptions> = Object.freeze({
   }),
   stream: Object.freeze({ highWaterMark: 1 }),
   plugin: Object.freeze({ mode: 'remove' as const }),
+  contentType: undefined,
+  charset: undefined,
 })
 
 /** The sections of {@link ResolvedOptions} alone (what `resolveOptions(null)` returns). */
@@ -143,6 +157,8 @@ const RESOLVED_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   detect: defaultOptions.detect,
   language: defaultOptions.language,
   extract: defaultOptions.extract,
+  contentType: defaultOptions.contentType,
+  charset: defaultOptions.charset,
 })
 
 const FORMATS: readonly InputFormat[] = ['text', 'html', 'markdown']
@@ -175,7 +191,7 @@ export function pick<T>(value: T | null | undefined, fallback: T): T {
 
 /** The keys of {@link Options}, per level: a key not listed is a typo (or an option of another layer). */
 const KNOWN_KEYS: Readonly<Record<'' | 'detect' | 'split' | 'language', readonly string[]>> = Object.freeze({
-  '': ['format', 'split', 'detect', 'language', 'extract'],
+  '': ['format', 'split', 'detect', 'language', 'contentType', 'charset', 'extract'],
   detect: ['nearThreshold', 'containThreshold', 'minLength', 'minSentenceLength'],
   split: ['lineBreaks', 'wrapWidth'],
   language: ['only', 'minLength'],
@@ -273,5 +289,11 @@ export function resolveOptions(options?: Options | null, extraKeys: readonly str
   if (typeof extract !== 'boolean') {
     throw new DedupeError('E_INVALID_OPTION', `Expected \`extract\` to be true or false, not \`${String(extract)}\``)
   }
-  return { format, split, detect, language, extract }
+  for (const name of ['contentType', 'charset'] as const) {
+    const value = options[name]
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new DedupeError('E_INVALID_OPTION', `Expected \`${name}\` to be a string such as "text/html; charset=koi8-r", not \`${typeof value}\``)
+    }
+  }
+  return { format, split, detect, language, extract, contentType: pick(options.contentType, undefined), charset: pick(options.charset, undefined) }
 }

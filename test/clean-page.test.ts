@@ -37,6 +37,6 @@ describe('clean() on pages: title, headings, warnings', () => {
     const html = '<html><body><noscript><div></noscript><p>Due orsi sono stati avvistati vicino al paese di Pescasseroli.</p></body></html>'
     const result = clean(html)
     expect(result.text).toBe('Due orsi sono stati avvistati vicino al paese di Pescasseroli.')
-    expect(result.warnings).toEqual([{ code: 'W_VISIBLE_TEXT_FALLBACK', message: expect.stringContaining('noscript') }])
+    expect(result.warnings).toEqual([{ code: 'visible-text-fallback', message: expect.stringContaining('noscript') }])
   })
 })

@@ -75,7 +75,7 @@ describe('resolveOptions: unknown keys and languages', () => {
   })
 
   it('rejects a key with nothing close, listing the known ones', () => {
-    expect(messageOf({ colour: 'red' })).toBe('Unknown option `colour` (known: format, split, detect, language, extract)')
+    expect(messageOf({ colour: 'red' })).toBe('Unknown option `colour` (known: format, split, detect, language, contentType, charset, extract)')
   })
 
   it('accepts the keys a caller layer declares as its own', () => {
@@ -121,5 +121,13 @@ describe('resolveOptions: extract', () => {
     expect(resolveOptions({ extract: true }).extract).toBe(true)
     expect(resolveOptions({ extract: null as never }).extract).toBe(false)
     expect(() => resolveOptions({ extract: 'yes' as never })).toThrow('Expected `extract` to be true or false, not `yes`')
+  })
+})
+
+describe('resolveOptions: the transport of bytes', () => {
+  it('keeps contentType and charset, refuses other types', () => {
+    expect(resolveOptions({ contentType: 'text/html; charset=koi8-r', charset: 'koi8-r' })).toMatchObject({ contentType: 'text/html; charset=koi8-r', charset: 'koi8-r' })
+    expect(resolveOptions({ charset: null as never })).toMatchObject({ charset: undefined })
+    expect(() => resolveOptions({ charset: 1251 as never })).toThrow('Expected `charset` to be a string')
   })
 })

@@ -40,7 +40,7 @@ const FALLBACK_MESSAGES = {
 } as const
 
 /**
- * {@link parseInput} with the page's title, and a `W_VISIBLE_TEXT_FALLBACK` warning (added to
+ * {@link parseInput} with the page's title, and a `visible-text-fallback` warning (added to
  * `warnings`) when the page's markup gave no paragraph and its visible text was read instead
  * (see `parseHtmlPage`).
  */
@@ -48,11 +48,11 @@ export function parseDocument(input: string, format: InputFormat, options: Parse
   switch (format) {
     case 'html': {
       const page = parseHtmlPage(input)
-      if (page.fallback !== null) warnings?.push({ code: 'W_VISIBLE_TEXT_FALLBACK', message: FALLBACK_MESSAGES[page.fallback] })
+      if (page.fallback !== null) warnings?.push({ code: 'visible-text-fallback', message: FALLBACK_MESSAGES[page.fallback] })
       return { blocks: page.blocks, title: page.title }
     }
     case 'markdown':
-      return { blocks: parseMarkdown(input), title: null }
+      return { blocks: parseMarkdown(input, warnings), title: null }
     case 'text':
       return { blocks: parseText(input, options), title: null }
     default:
@@ -72,6 +72,16 @@ const STARTS_WITH_TAG = /^[\s\uFEFF]*<[a-zA-Z!?/]/
 const HAS_BLOCK_TAG = /<(?:p|div|html|body|br|article)[\s>/]/i
 
 /**
+ * The format a file name's extension names (`.html`/`.htm` → html, `.md`/`.markdown` →
+ * markdown, `.txt` → text), or `undefined` when it names none.
+ */
+export function formatOfFileName(fileName: string): InputFormat | undefined {
+  const name = fileName.split(/[?#]/)[0] ?? fileName
+  for (const [pattern, format] of EXTENSIONS) if (pattern.test(name)) return format
+  return undefined
+}
+
+/**
  * Guesses the format of an input: by file extension first (`.html`/`.htm` → html,
  * `.md`/`.markdown` → markdown, `.txt` → text), otherwise by sniffing the text: it starts
  * with a tag or holds a `<p`, `<div`, `<html`, `<body`, `<br` or `<article` tag → html.
@@ -82,10 +92,8 @@ const HAS_BLOCK_TAG = /<(?:p|div|html|body|br|article)[\s>/]/i
  * @param text - the input itself (only its first 64 KiB are looked at)
  */
 export function guessFormat(fileName: string | null, text: string): InputFormat {
-  if (fileName !== null) {
-    const name = fileName.split(/[?#]/)[0] ?? fileName
-    for (const [pattern, format] of EXTENSIONS) if (pattern.test(name)) return format
-  }
+  const named = fileName === null ? undefined : formatOfFileName(fileName)
+  if (named !== undefined) return named
   const head = text.length > 65536 ? text.slice(0, 65536) : text
   if (STARTS_WITH_TAG.test(head) || HAS_BLOCK_TAG.test(head)) return 'html'
   return 'text'

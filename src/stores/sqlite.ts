@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
-import { decodeParagraphs, encodeParagraphs } from './record-codec.js'
+import { decodeParagraphs, encodeParagraphs, withFingerprints } from './record-codec.js'
 
 /** Options of {@link createSqliteIndex}. */
 export interface SqliteIndexOptions {
@@ -16,7 +16,8 @@ export interface SqliteIndexOptions {
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY, seq INTEGER NOT NULL, time REAL NOT NULL, site TEXT, of TEXT,
-  result TEXT NOT NULL, paragraphs BLOB, bands BLOB, fingerprints TEXT NOT NULL);
+  paragraphs BLOB, bands BLOB, fingerprints TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS verdicts (id TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS articles_time ON articles(time);
 CREATE TABLE IF NOT EXISTS buckets (band INTEGER NOT NULL, key INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,
   PRIMARY KEY (band, key, seq)) WITHOUT ROWID;
@@ -56,6 +57,7 @@ function openDatabase(Driver: typeof Database, path: string, timeout: number): D
     db.pragma('journal_mode = WAL')
     // NORMAL: a commit survives a killed process (WAL is written before COMMIT returns); only a power loss may lose the last ones.
     db.pragma('synchronous = NORMAL')
+    migrateVerdicts(db)
     db.exec(SCHEMA)
     return db
   } catch (cause) {
@@ -67,6 +69,19 @@ function openDatabase(Driver: typeof Database, path: string, timeout: number): D
       { cause },
     )
   }
+}
+
+/**
+ * Moves the verdicts of a file written before they had a table of their own (an `articles.result`
+ * column) into `verdicts`, in one transaction.
+ */
+function migrateVerdicts(db: Database.Database): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('articles')").all() as Array<{ name: string }>
+  if (!columns.some((c) => c.name === 'result')) return
+  db.exec(
+    'BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS verdicts (id TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID; ' +
+      'INSERT OR IGNORE INTO verdicts (id, result) SELECT id, result FROM articles; ALTER TABLE articles DROP COLUMN result; COMMIT',
+  )
 }
 
 /**
@@ -82,17 +97,19 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
   const Driver = loadDriver()
   const db = openDatabase(Driver, path, options.busyTimeout ?? 30_000)
   const q = {
-    stored: db.prepare('SELECT result FROM articles WHERE id = ?'),
+    // Verdicts have a table of their own: `expire` forgets articles, never what they were judged.
+    stored: db.prepare('SELECT result FROM verdicts WHERE id = ?'),
+    insertVerdict: db.prepare('INSERT INTO verdicts (id, result) VALUES (?, ?)'),
     clock: db.prepare("SELECT value FROM meta WHERE key = 'clock'"),
     first: db.prepare('SELECT article, paragraph FROM firsts WHERE fp = ?'),
     count: db.prepare('SELECT n FROM site_counts WHERE site = ? AND fp = ?'),
     bucket: db.prepare('SELECT id, seq FROM buckets WHERE band = ? AND key = ? ORDER BY seq LIMIT ?'),
     bucketSize: db.prepare('SELECT count(*) AS n FROM buckets WHERE band = ? AND key = ?'),
-    article: db.prepare('SELECT seq, of, paragraphs FROM articles WHERE id = ?'),
+    article: db.prepare('SELECT seq, of, site, paragraphs, fingerprints FROM articles WHERE id = ?'),
     nextSeq: db.prepare("INSERT INTO meta (key, value) VALUES ('seq', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1 RETURNING value"),
     setClock: db.prepare("INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)"),
     insertArticle: db.prepare(
-      'INSERT INTO articles (id, seq, time, site, of, result, paragraphs, bands, fingerprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO articles (id, seq, time, site, of, paragraphs, bands, fingerprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertBucket: db.prepare('INSERT INTO buckets (band, key, seq, id) VALUES (?, ?, ?, ?)'),
     insertFirst: db.prepare('INSERT OR IGNORE INTO firsts (fp, article, paragraph) VALUES (?, ?, ?)'),
@@ -142,8 +159,12 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
           async articles(ids): Promise<IndexedArticle[]> {
             const out: IndexedArticle[] = []
             for (const candidate of ids) {
-              const row = q.article.get(candidate) as { seq: number; of: string | null; paragraphs: Buffer | null } | undefined
-              if (row) out.push({ id: candidate, seq: row.seq, of: row.of, paragraphs: decodeParagraphs(row.paragraphs) })
+              const row = q.article.get(candidate) as
+                | { seq: number; of: string | null; site: string | null; paragraphs: Buffer | null; fingerprints: string }
+                | undefined
+              if (!row) continue
+              const paragraphs = withFingerprints(decodeParagraphs(row.paragraphs), JSON.parse(row.fingerprints) as Array<[string, number]>)
+              out.push({ id: candidate, seq: row.seq, of: row.of, site: row.site, paragraphs })
             }
             return out
           },
@@ -154,8 +175,9 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
                 return false
               }
               const seq = (q.nextSeq.get() as { value: number }).value
+              q.insertVerdict.run(record.id, record.result)
               q.insertArticle.run(
-                record.id, seq, record.time, record.site, record.of, record.result,
+                record.id, seq, record.time, record.site, record.of,
                 encodeParagraphs(record.paragraphs),
                 Buffer.from(Uint32Array.from(record.bands).buffer),
                 JSON.stringify(record.fingerprints.map((f) => [f.fingerprint, f.paragraph])),

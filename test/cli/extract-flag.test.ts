@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
 import { fakeIo } from '../helpers/fake-io.js'
+import { warcFile } from '../helpers/warc.js'
 
 const tmp = mkdtempSync(join(tmpdir(), 'news-dedup-extract-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
@@ -41,8 +42,8 @@ describe('--extract on the CLI', () => {
     writeFileSync(bare, '<html><body><noscript><div></noscript><p>Due orsi avvistati vicino al paese.</p></body></html>')
     const { code, stdout, stderr } = await run(['clean', bare, '--to', 'json'])
     expect(code).toBe(0)
-    expect(JSON.parse(stdout).warnings[0].code).toBe('W_VISIBLE_TEXT_FALLBACK')
-    expect(stderr).toContain(`${bare}: W_VISIBLE_TEXT_FALLBACK: `)
+    expect(JSON.parse(stdout).warnings[0].code).toBe('visible-text-fallback')
+    expect(stderr).toMatch(new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: warning: .+ \\(visible-text-fallback\\)\n`))
   })
 
   it('feed extracts whole pages by default, not JSONL bodies; --extract and --no-extract force it', async () => {
@@ -63,6 +64,16 @@ describe('--extract on the CLI', () => {
     const none = await run(['feed', dir, '--index', ':memory:', '--no-extract'])
     expect(texts(none.stdout)[0]).toContain('Accueil')
     expect((await run(['feed', dir, '--index', ':memory:', '--extract', '--no-extract'])).code).toBe(2)
+  })
+
+  it('feed extracts the article of WARC responses by default (they are whole pages); --no-extract keeps the page', async () => {
+    const warc = join(tmp, 'crawl.warc')
+    writeFileSync(warc, warcFile([{ type: 'response', id: 'urn:uuid:9', url: 'https://quotidien.example/crue', http: { headers: { 'Content-Type': 'text/html; charset=utf-8' } }, payload: PAGE }]))
+    const texts = (stdout: string): string[] => stdout.trim().split('\n').map((line) => JSON.parse(line).text as string)
+    const [page] = texts((await run(['feed', warc, '--index', ':memory:'])).stdout)
+    expect(page).not.toContain('Accueil')
+    expect(page).toContain(BODY[3])
+    expect(texts((await run(['feed', warc, '--index', ':memory:', '--no-extract'])).stdout)[0]).toContain('Accueil')
   })
 
   it('review --extract', async () => {

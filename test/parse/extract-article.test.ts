@@ -73,7 +73,7 @@ describe('extract: the article out of the page', () => {
     const html = '<html><body><ul><li><a href="/a">Accueil</a></li><li><a href="/b">Contact</a></li></ul><p>Bref.</p></body></html>'
     const result = clean(html, { extract: true })
     expect(result.paragraphs.map((p) => p.text)).toEqual(['Accueil', 'Contact', 'Bref.'])
-    expect(result.warnings).toEqual([{ code: 'W_EXTRACT_FALLBACK', message: expect.stringContaining('whole page') }])
+    expect(result.warnings).toEqual([{ code: 'extract-fallback', message: expect.stringContaining('whole page') }])
   })
 
   it('falls back to the whole page when the container found is suspiciously small (a newsletter box)', () => {
