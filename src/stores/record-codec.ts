@@ -2,7 +2,7 @@
  * Binary form of an article's compared paragraphs, shared by the SQLite and Redis stores:
  * one little-endian Uint32 array `[count, (index, length, ...shingles) × count]`.
  */
-export function encodeParagraphs(paragraphs: ReadonlyArray<{ index: number; shingles: Uint32Array }>): Buffer {
+export function encodeParagraphs(paragraphs: ReadonlyArray<{ index: number; shingles: Uint32Array }>): Uint8Array {
   let total = 1
   for (const p of paragraphs) total += 2 + p.shingles.length
   const out = new Uint32Array(total)
@@ -14,7 +14,7 @@ export function encodeParagraphs(paragraphs: ReadonlyArray<{ index: number; shin
     out.set(p.shingles, at)
     at += p.shingles.length
   }
-  return Buffer.from(out.buffer, out.byteOffset, out.byteLength)
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
 }
 
 /** Reverse of {@link encodeParagraphs}. */

@@ -4,7 +4,8 @@ import type { Redis, RedisOptions } from 'ioredis'
 import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
-import { decodeParagraphs, encodeParagraphs, withFingerprints } from './record-codec.js'
+import { encodeParagraphsBuffer } from './paragraphs-buffer.js'
+import { decodeParagraphs, withFingerprints } from './record-codec.js'
 
 /** Options of {@link createRedisIndex}. */
 export interface RedisIndexOptions {
@@ -187,7 +188,7 @@ function commitArguments(
     site === null ? '' : `v${site}`,
     record.of ?? '',
     record.result,
-    encodeParagraphs(record.paragraphs),
+    encodeParagraphsBuffer(record.paragraphs),
     JSON.stringify(record.fingerprints.map((f) => [f.fingerprint, f.paragraph])),
     String(bucketLimit),
     ...[reads.strings.size, reads.articles.size, reads.buckets.size, buckets.length, firsts.length, counts.length].map(String),

@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3'
 import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
-import { decodeParagraphs, encodeParagraphs, withFingerprints } from './record-codec.js'
+import { encodeParagraphsBuffer } from './paragraphs-buffer.js'
+import { decodeParagraphs, withFingerprints } from './record-codec.js'
 
 /** Options of {@link createSqliteIndex}. */
 export interface SqliteIndexOptions {
@@ -178,7 +179,7 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
               q.insertVerdict.run(record.id, record.result)
               q.insertArticle.run(
                 record.id, seq, record.time, record.site, record.of,
-                encodeParagraphs(record.paragraphs),
+                encodeParagraphsBuffer(record.paragraphs),
                 Buffer.from(Uint32Array.from(record.bands).buffer),
                 JSON.stringify(record.fingerprints.map((f) => [f.fingerprint, f.paragraph])),
               )

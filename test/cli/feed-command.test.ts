@@ -89,7 +89,7 @@ describe('news-dedup feed', () => {
     expect(raw[0]).toMatch(/^\{"id":12345678901234567890,"idGenerated":false,/)
     expect(raw[0]).toContain(`"score":1.50,"__proto__":{"x":1},"deep":${deep},`)
     expect(raw[1]).toMatch(/^\{"id":\{"k":\[1,2\]\},"idGenerated":false,/)
-    expect(raw[2]).toBe(`{"id":12345678901234567891,"line":3,"source":"${input}:3","error":{"code":"E_INVALID_RECORD","message":"Expected the record to have a \`text\`, \`html\` or \`markdown\` string"}}`)
+    expect(raw[2]).toBe(`{"id":12345678901234567891,"line":3,"source":"${input}:3","error":{"code":"E_INVALID_RECORD","message":"Expected the record to have a \`text\`, \`html\` or \`markdown\` string (or bytes, or \`html_base64\`…)"}}`)
   })
 
   it('gives an E_INVALID_UTF8 record for a line with invalid UTF-8 and reads on', async () => {

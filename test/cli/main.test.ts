@@ -262,7 +262,7 @@ describe('news-dedup clean: JSONL', () => {
     expect(raw).toHaveLength(3)
     expect(raw[0]).toMatch(new RegExp(`^\\{"score":1.50,"__proto__":\\{"x":1\\},"deep":\\{"a":.{${deep.length - 5}},"id":12345678901234567890,"language":`))
     expect(raw[1]).toMatch(/^\{"id":\{"k":\[1,2\]\},"language":/)
-    expect(raw[2]).toBe('{"id":12345678901234567891,"line":3,"error":{"code":"E_INVALID_RECORD","message":"Expected the record to have a `text`, `html` or `markdown` string"}}')
+    expect(raw[2]).toBe('{"id":12345678901234567891,"line":3,"error":{"code":"E_INVALID_RECORD","message":"Expected the record to have a `text`, `html` or `markdown` string (or bytes, or `html_base64`…)"}}')
   })
 
   it('reads a .jsonl file as JSONL and writes JSONL by default', async () => {
