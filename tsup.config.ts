@@ -25,11 +25,12 @@ const keepRuntimeImport: NonNullable<Options['plugins']>[number] = {
 
 export default defineConfig([
   { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts', cli: 'src/cli/main.ts' }, format: 'esm', dts: { entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' } } },
-  // The ESM-only packages (franc, unified) export a default condition and are require()d as
+  // linkedom exports `linkedom/worker` only under an `import` condition, so require() cannot
+  // resolve it even on Node ≥ 20.19: the CJS build bundles it. The ESM-only packages (franc, unified) export a default condition and are require()d as
   // ESM. `shims` gives the CJS build import.meta.url
   // (used to require the optional drivers lazily). `splitting` makes the four CJS entries
   // require shared chunks, as the ESM ones import them: one copy of the code (one DedupeError
   // class, each module once), and requiring the four costs about what importing them does
   // (`node --import tsx bench/bench-load.ts`).
-  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' }, format: 'cjs', splitting: true, dts: true, shims: true, plugins: [keepRuntimeImport] },
+  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' }, format: 'cjs', splitting: true, dts: true, shims: true, noExternal: [/^linkedom/], plugins: [keepRuntimeImport] },
 ])

@@ -4,9 +4,10 @@ import { DedupeError } from './errors.js'
 import { tagArticleLanguages } from './language/tag-article-languages.js'
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js'
 import { cleanedText } from './output/kept-paragraphs.js'
-import { guessFormat, parseInput } from './parse/parse-input.js'
+import { extractArticle } from './parse/extract-article.js'
+import { guessFormat, parseDocument } from './parse/parse-input.js'
 import { decodeInput, type ArticleInput } from './parse/decode-input.js'
-import type { CleanResult, InputFormat, SourceBlock, Warning } from './types.js'
+import type { CleanResult, InputFormat, Paragraph, SourceBlock, Warning } from './types.js'
 
 export type { ArticleInput }
 
@@ -65,10 +66,25 @@ export function clean(input: string | Uint8Array | ArticleInput, options?: Optio
   const decoded = decodeInput(input, resolved)
   const { text, format } = readInput(decoded.input as string | ArticleInput, resolved)
   const warnings: Warning[] = [...decoded.warnings]
-  const result = runStages(parseInput(text, format, resolved.split, warnings), resolved)
+  const document = parseDocument(text, format, resolved.split, warnings)
+  const blocks = resolved.extract && format === 'html' ? keepArticle(text, document.blocks, document.title, warnings) : document.blocks
+  const result = runStages(blocks, resolved)
+  if (document.title !== null) result.title = document.title
   if (decoded.encoding !== undefined) result.encoding = decoded.encoding
   if (warnings.length > 0) result.warnings = warnings // last, and only when there is something to say
   return result
+}
+
+const EXTRACT_FALLBACK_MESSAGES = {
+  'not-found': 'No article was found in the page: the whole page was kept.',
+  'too-small': 'The article found in the page was suspiciously small (a form or a box, not the text): the whole page was kept.',
+} as const
+
+/** `extract`: only the page's blocks that belong to its article go on (see `extractArticle`). */
+function keepArticle(input: string, blocks: SourceBlock[], title: string | null, warnings: Warning[]): SourceBlock[] {
+  const article = extractArticle(input, blocks, title)
+  if (article.fallback !== null) warnings.push({ code: 'extract-fallback', message: EXTRACT_FALLBACK_MESSAGES[article.fallback] })
+  return article.blocks
 }
 
 function readInput(input: string | ArticleInput, options: ResolvedOptions): { text: string; format: InputFormat } {
@@ -109,16 +125,20 @@ function assertText(text: string): void {
 }
 
 function paragraphStage(work: Work): void {
-  work.result.paragraphs = work.blocks.map((block, index) => ({
-    index,
-    text: block.text,
-    language: 'und',
-    confidence: 0,
-    start: block.start,
-    end: block.end,
-    duplicate: null,
-    repeatedSentences: [],
-  }))
+  work.result.paragraphs = work.blocks.map((block, index) => {
+    const paragraph: Paragraph = {
+      index,
+      text: block.text,
+      language: 'und',
+      confidence: 0,
+      start: block.start,
+      end: block.end,
+      duplicate: null,
+      repeatedSentences: [],
+    }
+    if (block.heading) paragraph.heading = true
+    return paragraph
+  })
 }
 
 function duplicateStage(work: Work): void {
@@ -126,6 +146,7 @@ function duplicateStage(work: Work): void {
   const { duplicates, repeatedSentences } = findDuplicates(
     paragraphs.map((p) => p.text),
     work.options.detect,
+    paragraphs.map((p) => p.heading === true),
   )
   paragraphs.forEach((paragraph, k) => {
     paragraph.duplicate = duplicates[k] ?? null

@@ -16,9 +16,10 @@ export interface DetectOptions {
    */
   nearThreshold?: number
   /**
-   * Share (0–1) of a shorter paragraph's tokens found, in order, in a longer one at or
-   * above which the shorter one is `contained` in it (a teaser, a cut-off copy).
-   * @default 0.9
+   * Share (0–1) of a shorter paragraph's tokens that occur in a longer one as one run (a
+   * cut-off last word not counted) at or above which the shorter one is `contained` in it (a
+   * teaser, a glued block). Its words scattered in order across the longer one do not count.
+   * @default 0.95
    */
   containThreshold?: number
   /**
@@ -48,6 +49,15 @@ export interface Options {
   /** Language identification: candidate restriction, shortest paragraph tagged on its own. */
   language?: LanguageOptions
   /**
+   * HTML input only: take the article out of the full page before splitting (Mozilla
+   * Readability finds the container, then link-dense and one-word lines inside it are dropped;
+   * see `src/parse/extract-article.ts`). Paragraphs keep their offsets into the page. When no
+   * article is found, or its container is suspiciously small, the whole page is kept and a
+   * `extract-fallback` warning says so. Ignored for text and Markdown.
+   * @default false
+   */
+  extract?: boolean
+  /**
    * For input given as bytes: the Content-Type they came with (`text/html; charset=koi8-r`),
    * which decides their encoding unless they start with a BOM (see `decodeBytes`). An article
    * object's own `contentType`/`charset` win over it. Ignored for string input.
@@ -76,6 +86,7 @@ export interface ResolvedOptions {
   split: ResolvedSplitOptions
   detect: Required<DetectOptions>
   language: ResolvedLanguageOptions
+  extract: boolean
   /** The transport of bytes input (see {@link Options.contentType}). */
   contentType: string | undefined
   charset: string | undefined
@@ -119,6 +130,7 @@ export const defaultOptions: Readonly<DefaultOptions> = Object.freeze({
   split: Object.freeze({ lineBreaks: 'auto' as const, wrapWidth: null }),
   // minLength: below ten characters a text is one or two words; see LanguageOptions.minLength.
   language: Object.freeze({ only: undefined, minLength: 10 }),
+  extract: false,
   feed: Object.freeze({
     boilerplateMin: 3,
     ttl: null,
@@ -145,6 +157,7 @@ const RESOLVED_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   split: defaultOptions.split,
   detect: defaultOptions.detect,
   language: defaultOptions.language,
+  extract: defaultOptions.extract,
   contentType: defaultOptions.contentType,
   charset: defaultOptions.charset,
 })
@@ -179,7 +192,7 @@ export function pick<T>(value: T | null | undefined, fallback: T): T {
 
 /** The keys of {@link Options}, per level: a key not listed is a typo (or an option of another layer). */
 const KNOWN_KEYS: Readonly<Record<'' | 'detect' | 'split' | 'language', readonly string[]>> = Object.freeze({
-  '': ['format', 'split', 'detect', 'language', 'contentType', 'charset'],
+  '': ['format', 'split', 'detect', 'language', 'contentType', 'charset', 'extract'],
   detect: ['nearThreshold', 'containThreshold', 'minLength', 'minSentenceLength'],
   split: ['lineBreaks', 'wrapWidth'],
   language: ['only', 'minLength'],
@@ -262,11 +275,15 @@ export function resolveOptions(options?: Options | null, extraKeys: readonly str
     throw new DedupeError('E_INVALID_OPTION', `Expected \`split.lineBreaks\` to be auto, paragraph or join, not \`${String(split.lineBreaks)}\``)
   }
   if (split.wrapWidth !== null) assertCount('split.wrapWidth', split.wrapWidth)
+  const extract = pick(options.extract, defaultOptions.extract)
+  if (typeof extract !== 'boolean') {
+    throw new DedupeError('E_INVALID_OPTION', `Expected \`extract\` to be true or false, not \`${String(extract)}\``)
+  }
   for (const name of ['contentType', 'charset'] as const) {
     const value = options[name]
     if (value !== undefined && value !== null && typeof value !== 'string') {
       throw new DedupeError('E_INVALID_OPTION', `Expected \`${name}\` to be a string such as "text/html; charset=koi8-r", not \`${typeof value}\``)
     }
   }
-  return { format, split, detect, language, contentType: pick(options.contentType, undefined), charset: pick(options.charset, undefined) }
+  return { format, split, detect, language, extract, contentType: pick(options.contentType, undefined), charset: pick(options.charset, undefined) }
 }

@@ -11,6 +11,12 @@ export interface SourceBlock {
   text: string
   start: number
   end: number
+  /**
+   * Present (`true`) when the block is a heading: `h1`–`h6` in HTML, a Markdown heading, the
+   * short title line that opens a plain-text article. A heading is never removed in favour of
+   * a longer block; only an exact repeat of an earlier heading removes it.
+   */
+  heading?: true
 }
 
 /** Why a paragraph was left out of the cleaned text. */
@@ -53,6 +59,8 @@ export interface Paragraph {
   duplicate: Duplicate | null
   /** Sentences cut from this (kept) paragraph because an earlier paragraph has them. */
   repeatedSentences: RepeatedSentence[]
+  /** Present (`true`) when the paragraph is a heading (see {@link SourceBlock.heading}). */
+  heading?: true
 }
 
 /** A run of consecutive flagged paragraphs that repeat a run of earlier paragraphs. */
@@ -85,7 +93,9 @@ export interface EncodingInfo {
  * stable kebab-case string: `invalid-bytes` (bytes invalid in the decided encoding, replaced by
  * U+FFFD; `count` says how many), `unknown-charset` (a declared label that names no encoding,
  * ignored), `unsupported-encoding` (the runtime cannot decode it; read as UTF-8),
- * `markdown-as-text` (Markdown past the parser's shape limits, read as plain text).
+ * `markdown-as-text` (Markdown past the parser's shape limits, read as plain text),
+ * `visible-text-fallback` (the markup gave no paragraph, the page's visible text was read instead),
+ * `extract-fallback` (the article extractor found nothing usable, the whole page was read).
  */
 export interface Warning {
   code: string
@@ -103,8 +113,13 @@ export interface CleanResult {
   passages: Passage[]
   /** The cleaned article: kept paragraphs (repeated sentences cut), separated by a blank line. */
   text: string
+  /**
+   * The page's `<title>` (white space folded), present when an HTML input has a non-empty one.
+   * It is metadata, not a paragraph: it is neither split, nor compared, nor part of `text`.
+   */
+  title?: string
   /** For input given as bytes: the encoding they were decoded with (absent for string input: nothing was decoded). */
   encoding?: EncodingInfo
-  /** Present when there is something to report (invalid bytes, an unknown charset label). */
+  /** Present when there is something to report (see {@link Warning}); never empty when present. */
   warnings?: Warning[]
 }

@@ -75,7 +75,7 @@ describe('resolveOptions: unknown keys and languages', () => {
   })
 
   it('rejects a key with nothing close, listing the known ones', () => {
-    expect(messageOf({ colour: 'red' })).toBe('Unknown option `colour` (known: format, split, detect, language, contentType, charset)')
+    expect(messageOf({ colour: 'red' })).toBe('Unknown option `colour` (known: format, split, detect, language, contentType, charset, extract)')
   })
 
   it('accepts the keys a caller layer declares as its own', () => {
@@ -112,6 +112,15 @@ describe('resolveFeedOptions', () => {
     const { feed, clean } = resolveFeedOptions({ jaccardThreshold: 0.45, detect: { nearThreshold: 0.9 } })
     expect(feed.jaccardThreshold).toBe(0.45)
     expect(clean).toEqual({ detect: { nearThreshold: 0.9 } })
+  })
+})
+
+describe('resolveOptions: extract', () => {
+  it('defaults to false, takes a boolean, rejects anything else', () => {
+    expect(resolveOptions({}).extract).toBe(false)
+    expect(resolveOptions({ extract: true }).extract).toBe(true)
+    expect(resolveOptions({ extract: null as never }).extract).toBe(false)
+    expect(() => resolveOptions({ extract: 'yes' as never })).toThrow('Expected `extract` to be true or false, not `yes`')
   })
 })
 

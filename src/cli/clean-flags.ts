@@ -30,6 +30,7 @@ export const CLEAN_FLAGS = {
     value: 'LABEL',
     help: 'the encoding of the input bytes, as a transport would\ngive it (default: decided from the bytes)',
   },
+  extract: { type: 'boolean', help: 'HTML: take the article out of the page first\n(Readability, then link lines dropped)' },
 } as const satisfies FlagTable
 
 /** `-h, --help`, taken by every command. */
@@ -76,6 +77,7 @@ export function optionsFromFlags(values: CleanFlagValues): Options {
     language: only ? { only } : {},
     split: lineBreaks ? { lineBreaks } : {},
     ...(values.charset === undefined ? {} : { charset: values.charset }),
+    ...(values.extract ? { extract: true } : {}),
   }
 }
 

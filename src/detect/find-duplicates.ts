@@ -5,7 +5,8 @@ import { tokenize } from '../text/tokenize.js'
 import { cutRanges } from '../text/cut-ranges.js'
 import type { ResolvedOptions } from '../options.js'
 import type { Duplicate, RepeatedSentence } from '../types.js'
-import { compareTokens } from './similarity.js'
+import { mayGiveWay } from './heading-rule.js'
+import { compareTokens, longestCommonRun } from './similarity.js'
 
 /**
  * A pair of paragraphs is compared exactly only when they share at least this share of the
@@ -55,16 +56,20 @@ interface Prepared {
  *
  * Keep-first, except for containment: a teaser or a cut-off copy gives way to the more
  * complete paragraph wherever that stands. Exact repeats are equal after `normalizeText()`;
- * near and contained repeats are decided by the longest common token subsequence
- * (see `compareTokens`), computed only for candidates found through shared token bigrams.
+ * near repeats are decided by the longest common token subsequence (see `compareTokens`);
+ * a paragraph is contained in a longer one when it occurs in it as one run of tokens (see
+ * `longestCommonRun`; a cut-off last word allowed), not when its words are scattered across it.
+ * Both are computed only for candidates found through shared token bigrams. Headings are never
+ * removed in favour of a longer block (see `heading-rule.ts`).
  *
  * @param texts The paragraphs' texts, in order.
  * @param options Resolved detection options.
+ * @param headings One flag per paragraph: `true` for a heading (by default none is).
  * @returns One verdict and one list of repeated sentences per paragraph.
  */
-export function findDuplicates(texts: readonly string[], options: ResolvedOptions['detect']): DuplicateFindings {
-  const findings = findOnce(texts, options)
-  settleOnCleanedText(texts, findings, options)
+export function findDuplicates(texts: readonly string[], options: ResolvedOptions['detect'], headings: readonly boolean[] = []): DuplicateFindings {
+  const findings = findOnce(texts, options, headings)
+  settleOnCleanedText(texts, findings, options, headings)
   return findings
 }
 
@@ -80,14 +85,19 @@ const MAX_EXTRA_PASSES = 3
  * taken: the first pass already looked every sentence of the kept paragraphs up (none was new
  * in the property tests' generated articles nor in the eval's real ones).
  */
-function settleOnCleanedText(texts: readonly string[], findings: DuplicateFindings, options: ResolvedOptions['detect']): void {
+function settleOnCleanedText(
+  texts: readonly string[],
+  findings: DuplicateFindings,
+  options: ResolvedOptions['detect'],
+  headings: readonly boolean[],
+): void {
   const { duplicates, repeatedSentences } = findings
   for (let pass = 0; pass < MAX_EXTRA_PASSES; pass++) {
     if (!repeatedSentences.some((ranges) => ranges.length > 0)) return
     const kept: number[] = []
     for (let i = 0; i < texts.length; i++) if (duplicates[i] === null) kept.push(i)
     const cleaned = kept.map((i) => cutRanges(texts[i]!, repeatedSentences[i]!))
-    const again = findOnce(cleaned, { ...options, minSentenceLength: 0 }) // sentences: see above
+    const again = findOnce(cleaned, { ...options, minSentenceLength: 0 }, kept.map((i) => headings[i] === true)) // sentences: see above
     let changed = false
     again.duplicates.forEach((verdict, k) => {
       if (verdict === null) return
@@ -102,7 +112,7 @@ function settleOnCleanedText(texts: readonly string[], findings: DuplicateFindin
 }
 
 /** One pass of detection over `texts` (see {@link findDuplicates}). */
-function findOnce(texts: readonly string[], options: ResolvedOptions['detect']): DuplicateFindings {
+function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], headings: readonly boolean[]): DuplicateFindings {
   const vocabulary = new Map<string, number>()
   const duplicates: Array<Duplicate | null> = texts.map(() => null)
   const firstByNorm = new Map<string, number>()
@@ -144,18 +154,20 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect']):
     folds.push(fold)
     norms.push(norm)
     const first = firstByNorm.get(norm)
-    if (first !== undefined) {
+    if (first !== undefined && mayGiveWay(headings, i, first, 'exact')) {
       const earlier = duplicates[first]
       setVerdict(i, earlier ? { ...earlier } : { kind: 'exact', of: first, similarity: 1 })
       continue
     }
+    // A heading exactly repeating an earlier block (a breadcrumb's last item) is the one kept.
+    if (first !== undefined && duplicates[first] === null) flag(first, { kind: 'exact', of: i, similarity: 1 })
     firstByNorm.set(norm, i)
     // measureLength only adds to the plain length: it is needed only below the threshold.
     if (text.length < options.minLength && measureLength(text) < options.minLength) continue
 
     const paragraph = prepare(norm, vocabulary)
     prepared[i] = paragraph
-    const matches = compareWithCandidates(paragraph, prepared, postings, duplicates, options)
+    const matches = compareWithCandidates(i, paragraph, prepared, postings, duplicates, options, headings)
     const best = matches[0]
     if (best?.kind === 'near' || best?.kind === 'contained-in-earlier') {
       setVerdict(i, { kind: best.kind === 'near' ? 'near' : 'contained', of: best.of, similarity: round(best.similarity) })
@@ -168,8 +180,9 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect']):
     // copy is cut from this one.
     for (const match of matches) {
       const range = gluedRange(text, norms[match.of]!)
-      if (range === null) flag(match.of, { kind: 'contained', of: i, similarity: round(match.similarity) })
-      else glued[i] = [...(glued[i] ?? []), { ...range, of: match.of, similarity: 1 }]
+      if (range === null) {
+        if (mayGiveWay(headings, match.of, i, 'contained')) flag(match.of, { kind: 'contained', of: i, similarity: round(match.similarity) })
+      } else glued[i] = [...(glued[i] ?? []), { ...range, of: match.of, similarity: 1 }]
     }
     for (const bigram of paragraph.bigrams) {
       const list = postings.get(bigram)
@@ -180,7 +193,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect']):
     paragraph.bigrams = NO_BIGRAMS
   }
 
-  const repeatedSentences = findRepeatedSentences(texts, norms, folds, firstByNorm, duplicates, glued, options.minSentenceLength)
+  const repeatedSentences = findRepeatedSentences(texts, norms, folds, firstByNorm, duplicates, glued, options.minSentenceLength, headings)
   pointAtKeptParagraphs(duplicates)
   return { duplicates, repeatedSentences }
 }
@@ -216,11 +229,13 @@ interface Match {
 }
 
 function compareWithCandidates(
+  index: number,
   paragraph: Prepared,
   prepared: ReadonlyArray<Prepared | undefined>,
   postings: Postings,
   duplicates: ReadonlyArray<Duplicate | null>,
   options: ResolvedOptions['detect'],
+  headings: readonly boolean[],
 ): Match[] {
   const shared = new Map<number, number>()
   for (const bigram of paragraph.bigrams) {
@@ -236,16 +251,18 @@ function compareWithCandidates(
 
   const found: Match[] = []
   const consider = (match: Match): void => {
-    found.push(match)
+    // An earlier heading inside this paragraph is kept (checked where it would be flagged), but its glued copy is still cut.
+    if (match.kind === 'earlier-contained' || mayGiveWay(headings, index, match.of, match.kind === 'near' ? 'near' : 'contained')) found.push(match)
   }
   for (const [j] of candidates) {
     const earlier = prepared[j]!
     const thisShorter = paragraph.tokens.length < earlier.tokens.length
     const [short, long] = thisShorter ? [paragraph, earlier] : [earlier, paragraph]
-    // Containment first: when one paragraph is (nearly) all inside a clearly longer one, the
-    // longer, more complete version is kept, whichever came first.
+    // Containment first: when one paragraph is (nearly) all inside a clearly longer one, as one
+    // run, the longer, more complete version is kept, whichever came first.
     if (short.tokens.length <= CONTAINED_MAX_SIZE * long.tokens.length) {
-      const inLong = compareTokens(cutOffStem(short, long), long.tokens).aInB
+      const stem = cutOffStem(short, long)
+      const inLong = longestCommonRun(stem, long.tokens) / stem.length
       if (inLong >= options.containThreshold) {
         consider({ kind: thisShorter ? 'contained-in-earlier' : 'earlier-contained', of: j, similarity: inLong })
         continue
@@ -291,6 +308,7 @@ function findRepeatedSentences(
   duplicates: Array<Duplicate | null>,
   glued: ReadonlyArray<RepeatedSentence[] | undefined>,
   minSentenceLength: number,
+  headings: readonly boolean[],
 ): RepeatedSentence[][] {
   const repeated: RepeatedSentence[][] = texts.map(() => [])
   const seen = new Map<string, number>()
@@ -310,6 +328,8 @@ function findRepeatedSentences(
       if (of === undefined) seen.set(key, i)
       else if (!hits.has(key)) hits.set(key, of)
     }
+    // A heading is never cut (heading-rule.ts); its sentences are still there for later paragraphs to repeat.
+    if (headings[i] === true) continue
     if (hits.size === 0) {
       if (blocks.length > 0) settle(i, blocks)
       continue

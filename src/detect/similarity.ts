@@ -68,3 +68,45 @@ export function compareTokens(a: ArrayLike<number>, b: ArrayLike<number>): Token
     bInA: b.length === 0 ? 0 : common / b.length,
   }
 }
+
+/**
+ * Length of the longest run of consecutive tokens that `a` and `b` share (longest common
+ * substring over token ids): how much of one occurs in the other as one piece. Words of `a`
+ * scattered in order across `b` do not add up, unlike {@link commonSubsequenceLength}.
+ *
+ * Above the same cell budget as the subsequence, only an occurrence of the whole of the shorter
+ * sequence inside the longer one is looked for (linear): the answer is then its length or 0.
+ *
+ * @param a Token ids.
+ * @param b Token ids.
+ * @returns A count between 0 and `min(a.length, b.length)`.
+ */
+export function longestCommonRun(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length === 0 || b.length === 0) return 0
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  if (a.length * b.length > MAX_CELLS) return occursIn(short, long) ? short.length : 0
+  // run[j + 1]: length of the common run ending at short[j] and at the current token of long.
+  let previous = new Uint32Array(short.length + 1)
+  let current = new Uint32Array(short.length + 1)
+  let best = 0
+  for (let i = 0; i < long.length; i++) {
+    const token = long[i]
+    for (let j = 0; j < short.length; j++) {
+      const run = short[j] === token ? previous[j]! + 1 : 0
+      current[j + 1] = run
+      if (run > best) best = run
+    }
+    ;[previous, current] = [current, previous]
+  }
+  return best
+}
+
+/** Whether `needle` occurs in `haystack` as one run (through the string search of the engine). */
+function occursIn(needle: ArrayLike<number>, haystack: ArrayLike<number>): boolean {
+  const key = (xs: ArrayLike<number>): string => {
+    const parts: string[] = []
+    for (let k = 0; k < xs.length; k++) parts.push(String(xs[k]))
+    return `,${parts.join(',')},`
+  }
+  return key(haystack).includes(key(needle))
+}

@@ -176,5 +176,12 @@ export const DEFAULT_BUCKET_LIMIT = 16
 
 /** One record read from a feed file: an article, or why the record could not be read. */
 export type FeedInputRecord =
-  | { article: Article; line?: number; source?: string; raw?: RawMember[] }
+  | {
+      article: Article
+      line?: number
+      source?: string
+      raw?: RawMember[]
+      /** A whole web page (an .html file, a WARC response), not an article body: `feed` extracts its article by default. */
+      page?: true
+    }
   | { error: { code: string; message: string }; id?: string | number; line?: number; source?: string }

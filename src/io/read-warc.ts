@@ -39,6 +39,7 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
  * first (see `decodeBytes`). Other records (warcinfo, request, revisit, metadata; non-HTML
  * payloads; HTTP statuses other than 2xx) are skipped and reported to `options.skipped`.
  * A WARC that cannot be parsed (or bytes with no WARC record) gives one error record and ends the file.
+ * Each article record is marked `page: true`: it is a whole web page, so `feed` extracts its article by default.
  *
  * @param chunks The file's bytes, plain or gzipped (`.warc.gz`: one gzip member per record).
  * @param name Shown in records as `source` (`file#n`, n the record's 1-based position).
@@ -84,7 +85,7 @@ export async function* readWarc(chunks: AsyncIterable<Uint8Array>, name = '-', o
         skip('not-html')
         continue
       }
-      yield { article: warcArticle(record.warcHeader('WARC-Record-ID'), url, record.warcDate, payload, contentType), source: `${name}#${n}` }
+      yield { article: warcArticle(record.warcHeader('WARC-Record-ID'), url, record.warcDate, payload, contentType), source: `${name}#${n}`, page: true }
     }
   } catch (error) {
     yield { error: { code: 'E_INVALID_RECORD', message: `${name}: not a readable WARC file after record ${n} (${(error as Error).message})` }, source: `${name}#${n + 1}` }

@@ -9,6 +9,8 @@ export interface RecordParagraph {
   end: number
   duplicate: Duplicate | null
   repeatedSentences: RepeatedSentence[]
+  /** Present (`true`) on headings. */
+  heading?: true
 }
 
 /** One JSONL output line for a cleaned article. */
@@ -28,7 +30,8 @@ export const COMPUTED_RECORD_FIELDS = new Set(['text', 'html', 'markdown', 'text
 /**
  * Builds the JSONL record of one article: the input's other fields (kept as they are, in
  * their order), then `id`, `language`, `paragraphs` (every input paragraph in order, with its
- * verdict), `passages` and the cleaned `text`.
+ * verdict), `passages` and the cleaned `text`; then the page's `title` (unless the input has a
+ * `title` field) and `warnings`, when the result has them.
  *
  * @param result The article's `clean()` result.
  * @param fields The input record (its `text`/`html`/`markdown` are replaced by the result).
@@ -41,17 +44,13 @@ export function toRecord(result: CleanResult, fields: Readonly<Record<string, un
     id: fields.id ?? null,
     language: result.language,
     confidence: result.confidence,
-    paragraphs: result.paragraphs.map(({ text, language, confidence, start, end, duplicate, repeatedSentences }) => ({
-      text,
-      language,
-      confidence,
-      start,
-      end,
-      duplicate,
-      repeatedSentences,
-    })),
+    paragraphs: result.paragraphs.map(({ text, language, confidence, start, end, duplicate, repeatedSentences, heading }) =>
+      heading ? { text, language, confidence, start, end, duplicate, repeatedSentences, heading } : { text, language, confidence, start, end, duplicate, repeatedSentences },
+    ),
     passages: result.passages,
     text: result.text,
+    // The page's <title> when the input record has no title of its own (which is carried over as it is).
+    ...(result.title !== undefined && !('title' in fields) ? { title: result.title } : {}),
     ...(result.encoding === undefined ? {} : { encoding: result.encoding }),
     ...(result.warnings === undefined ? {} : { warnings: result.warnings }),
   }

@@ -19,7 +19,7 @@ import type { Element, ElementContent, Parents, Root, RootContent, Text } from '
 import { hasVisibleText } from '../text/invisible.js'
 import type { SourceBlock } from '../types.js'
 import { cleanWhitespace, tightenRange, type Piece } from './clean-whitespace.js'
-import { BLOCK_ELEMENTS, DROPPED_ELEMENTS, isHidden } from './html-elements.js'
+import { BLOCK_ELEMENTS, DROPPED_ELEMENTS, HEADING_ELEMENTS, isHidden } from './html-elements.js'
 
 /** Where a paragraph of a hast tree came from. */
 export interface HastSource {
@@ -57,6 +57,11 @@ export interface FromHastOptions {
   input?: string
   /** Filled with the parent of every element and text node visited. */
   parents?: Map<Element | Text, Parents>
+  /**
+   * Elements dropped with their content. Any other set than the default also reads hidden
+   * elements (the visible-text fallback of `parseHtmlPage`). @default DROPPED_ELEMENTS
+   */
+  dropped?: ReadonlySet<string>
 }
 
 type Frame =
@@ -75,6 +80,10 @@ type Frame =
  */
 export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block<HastSource>> {
   const { input, parents } = options
+  const dropped = options.dropped ?? DROPPED_ELEMENTS
+  const readHidden = dropped !== DROPPED_ELEMENTS
+  // How many h1–h6 elements are open: a block closed inside one is a heading.
+  let headingDepth = 0
   const blocks: Array<Block<HastSource>> = []
   // The current paragraph: raw text pieces, its nodes and the range of its visible text nodes.
   let pieces: Array<Piece<Text>> = []
@@ -105,7 +114,9 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
     const text = cleanWhitespace(pieces.map((p) => p.value).join(''))
     if (text !== '') {
       const [start, end] = rangeOf(element, runStart, runEnd, input)
-      blocks.push({ text, start, end, source: { element, nodes, gap }, pieces })
+      const block: Block<HastSource> = { text, start, end, source: { element, nodes, gap }, pieces }
+      if (headingDepth > 0) block.heading = true
+      blocks.push(block)
     }
     flushes++
     reset()
@@ -151,6 +162,7 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
     if (frame.exit) {
       // Whole element as one paragraph when nothing was closed since it opened.
       flush(flushes === frame.flushesAtEntry ? frame.node : null)
+      if (HEADING_ELEMENTS.has(frame.node.tagName.toLowerCase())) headingDepth--
       continue
     }
     const node = frame.node
@@ -162,7 +174,7 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
     if (node.type !== 'element') continue // comments, doctype
     parents?.set(node, frame.parent)
     const tag = node.tagName.toLowerCase()
-    if (DROPPED_ELEMENTS.has(tag) || isHidden(node)) continue
+    if (dropped.has(tag) || (!readHidden && isHidden(node))) continue
     if (tag === 'br') {
       brCount++
       pieces.push({ node: null, value: ' ' })
@@ -172,6 +184,7 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
     if (BLOCK_ELEMENTS.has(tag)) {
       flush(null)
       stack.push({ node, parent: frame.parent, exit: true, flushesAtEntry: flushes })
+      if (HEADING_ELEMENTS.has(tag)) headingDepth++
     } else if (tag === 'wbr') {
       continue
     }

@@ -2,9 +2,18 @@
  * HTML to paragraphs, with `rehype-parse` (parse5, the HTML standard's parsing algorithm),
  * then the paragraph walk of {@link fromHast} (shared with the rehype plugin).
  *
- * Dropped: comments, `head`, `script`, `style`, `noscript`, `template`, `iframe`, `svg`,
+ * Dropped: comments, `head`, `title`, `script`, `style`, `noscript`, `template`, `iframe`, `svg`,
  * `math`, `object`, `embed`, `canvas`, `textarea`, `select`, and any element with the `hidden`
- * attribute or an inline `display:none` style.
+ * attribute or an inline `display:none` style. The first non-empty `<title>` (wherever the parser
+ * put it: a PHP warning printed before `<html>` moves it into the body) is the page's title,
+ * metadata rather than a paragraph. Blocks inside `h1`–`h6` are marked `heading`.
+ *
+ * A page that a browser shows with text never gives no paragraph. When the walk keeps nothing of
+ * a page that has text, the page is read again the way a browser with scripts on reads it
+ * (`<noscript>` is raw text up to the first `</noscript>`, where parse5 with scripting off lets an
+ * unclosed `<div>` inside it swallow the body); if that still keeps nothing, its visible text is
+ * read with only `script`, `style`, `template`, `title` and comments dropped. Either way the
+ * result says so ({@link HtmlPage.fallback}).
  *
  * Offsets: when a paragraph is the whole content of one block element, its range is the
  * element's (tags included); otherwise (a `<br><br>` piece, text mixed with blocks in a `div`,
@@ -17,22 +26,119 @@
  *
  * @module
  */
-import type { Root } from 'hast'
+import type { ElementContent, Root, RootContent } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import type { SourceBlock } from '../types.js'
+import { cleanWhitespace } from './clean-whitespace.js'
 import { fromHast } from './from-hast.js'
+import { DROPPED_ELEMENTS, NEVER_VISIBLE_ELEMENTS } from './html-elements.js'
 
 /** Nesting depth kept when a page is too deeply nested for the parser (see module docs). */
 export const MAX_HTML_DEPTH = 400
 
+/** What {@link parseHtmlPage} finds in a page. */
+export interface HtmlPage {
+  blocks: SourceBlock[]
+  /** The first non-empty `<title>`, white space folded; `null` when there is none. */
+  title: string | null
+  /**
+   * `null` when the page was read normally; `'noscript'` when it gave no paragraph until its
+   * `<noscript>` elements were read as a browser with scripts on reads them; `'visible-text'`
+   * when only reading every element that can show text (hidden ones included) gave paragraphs.
+   */
+  fallback: null | 'noscript' | 'visible-text'
+}
+
 /** Splits an HTML document or fragment into paragraphs; see the module documentation. */
 export function parseHtml(input: string): SourceBlock[] {
+  return parseHtmlPage(input).blocks
+}
+
+/** The walk's blocks with a usable range, as plain source blocks (heading mark kept). */
+function collectBlocks(input: string, tree: Root, dropped: ReadonlySet<string>): SourceBlock[] {
   const blocks: SourceBlock[] = []
-  for (const block of fromHast(parseTree(input), { input })) {
-    if (block.start >= 0 && block.start < block.end) blocks.push({ text: block.text, start: block.start, end: block.end })
+  for (const block of fromHast(tree, { input, dropped })) {
+    if (block.start >= 0 && block.start < block.end) {
+      blocks.push(block.heading ? { text: block.text, start: block.start, end: block.end, heading: true } : { text: block.text, start: block.start, end: block.end })
+    }
   }
   return blocks
+}
+
+/** Splits an HTML document into paragraphs and reads its title; see the module documentation. */
+export function parseHtmlPage(input: string): HtmlPage {
+  const tree = parseTree(input)
+  const title = findTitle(tree)
+  const blocks = collectBlocks(input, tree, DROPPED_ELEMENTS)
+  if (blocks.length > 0 || !MAY_HOLD_TEXT.test(input)) return { blocks, title, fallback: null }
+  if (NOSCRIPT_TAG.test(input)) {
+    const again = collectBlocks(input, parseTree(blankNoscript(input)), DROPPED_ELEMENTS)
+    if (again.length > 0) return { blocks: again, title, fallback: 'noscript' }
+  }
+  const visible = collectBlocks(input, tree, NEVER_VISIBLE_ELEMENTS)
+  return { blocks: visible, title, fallback: visible.length > 0 ? 'visible-text' : null }
+}
+
+/** Some character outside a tag that is not white space: the page may have text to show. */
+const MAY_HOLD_TEXT = /(?:^|>)[^<]*[^\s<]/
+const NOSCRIPT_TAG = /<noscript/i
+
+/** Text of the first `title` element with text (iterative walk; `svg` titles are tooltips, not the page's). */
+function findTitle(tree: Root): string | null {
+  const stack: Array<Root | RootContent | ElementContent> = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type !== 'root' && node.type !== 'element') continue
+    if (node.type === 'element') {
+      const tag = node.tagName.toLowerCase()
+      if (tag === 'svg' || tag === 'template' || tag === 'math') continue
+      if (tag === 'title') {
+        const text = cleanWhitespace(node.children.map((c) => (c.type === 'text' ? c.value : '')).join(''))
+        if (text !== '') return text
+        continue
+      }
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
+  }
+  return null
+}
+
+/**
+ * The page with every `<noscript>…</noscript>` replaced by spaces (offsets kept): what a browser
+ * with scripts on shows, where noscript content is raw text ending at the first `</noscript>`.
+ * Comments and the raw text of `script`/`style` are skipped, so a `<noscript>` written inside
+ * them is left alone.
+ */
+function blankNoscript(html: string): string {
+  const lower = html.toLowerCase()
+  const out: string[] = []
+  let last = 0
+  let at = 0
+  while (at < html.length) {
+    const lt = html.indexOf('<', at)
+    if (lt < 0) break
+    if (lower.startsWith('<!--', lt)) {
+      const close = html.indexOf('-->', lt + 4)
+      at = close < 0 ? html.length : close + 3
+      continue
+    }
+    const raw = /^<(script|style|noscript)[\s/>]/.exec(lower.slice(lt, lt + 10))
+    if (raw === null) {
+      at = lt + 1
+      continue
+    }
+    const name = raw[1]!
+    const close = lower.indexOf(`</${name}`, lt + name.length + 1)
+    const closeEnd = close < 0 ? html.length : Math.min(html.length, (html.indexOf('>', close) + 1 || html.length))
+    if (name === 'noscript') {
+      out.push(html.slice(last, lt), ' '.repeat(closeEnd - lt))
+      last = closeEnd
+    }
+    at = closeEnd
+  }
+  out.push(html.slice(last))
+  return out.join('')
 }
 
 function parseTree(input: string): Root {

@@ -35,7 +35,7 @@ export function parseMarkdown(input: string, warnings?: Warning[]): SourceBlock[
   }
   const blocks: SourceBlock[] = []
   for (const block of fromMdast(tree, { input })) {
-    if (block.start >= 0) blocks.push({ text: block.text, start: block.start, end: block.end })
+    if (block.start >= 0) blocks.push(block.heading ? { text: block.text, start: block.start, end: block.end, heading: true } : { text: block.text, start: block.start, end: block.end })
   }
   return blocks
 }

@@ -3,7 +3,7 @@
  * {@link parseMarkdown}) and the remark plugin both use, so their paragraphs are the same by
  * construction.
  *
- * Each paragraph, heading, code block (fenced or indented, as a paragraph of its text) and
+ * Each paragraph, heading (marked `heading`), code block (fenced or indented, as a paragraph of its text) and
  * table cell (only present when a GFM plugin is used; without it a table is a paragraph of its
  * text) is a block. Block quotes, lists, list items, tables and footnote definitions are
  * containers: their paragraphs are the blocks. Inline formatting is reduced to its text:
@@ -50,7 +50,7 @@ export function fromMdast(tree: Root, options: FromMdastOptions = {}): Array<Blo
     if (text === '') return
     let [start, end] = rangeOf(node, shift)
     if (start >= 0 && input !== undefined) [start, end] = tightenRange(input, start, end)
-    blocks.push({ text, start, end, source: node, pieces })
+    blocks.push(node.type === 'heading' ? { text, start, end, source: node, pieces, heading: true } : { text, start, end, source: node, pieces })
   }
 
   const stack: Nodes[] = [tree]
@@ -73,7 +73,7 @@ export function fromMdast(tree: Root, options: FromMdastOptions = {}): Array<Blo
         const intact = start >= 0 && input !== undefined && input.slice(start, end) === node.value
         for (const block of parseHtml(node.value)) {
           const at = intact ? { start: block.start + start, end: block.end + start } : { start, end }
-          blocks.push({ text: block.text, ...at, source: node, pieces: null })
+          blocks.push(block.heading ? { text: block.text, ...at, source: node, pieces: null, heading: true } : { text: block.text, ...at, source: node, pieces: null })
         }
         break
       }

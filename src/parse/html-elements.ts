@@ -27,9 +27,18 @@ export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
  * (`noembed`, `noframes`, `noscript`).
  */
 export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'object', 'embed', 'canvas', 'textarea',
+  'head', 'title', 'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'object', 'embed', 'canvas', 'textarea',
   'select', 'audio', 'video', 'noembed', 'noframes',
 ])
+
+/**
+ * Dropped when reading a page's visible text as a last resort: what a browser never shows as
+ * text. Everything else is read, hidden or not (a page hidden until a script shows it).
+ */
+export const NEVER_VISIBLE_ELEMENTS: ReadonlySet<string> = new Set(['head', 'title', 'script', 'style', 'template', 'svg', 'math'])
+
+/** Headings: a block closed inside one is marked `heading`. */
+export const HEADING_ELEMENTS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 const DISPLAY_NONE = /display\s*:\s*none/i
 

@@ -5,7 +5,7 @@
  */
 import { DedupeError } from '../errors.js'
 import type { InputFormat, SourceBlock, Warning } from '../types.js'
-import { parseHtml } from './from-html.js'
+import { parseHtmlPage } from './from-html.js'
 import { parseMarkdown } from './from-markdown.js'
 import { defaultOptions, type ResolvedSplitOptions } from '../options.js'
 import { parseText } from './from-text.js'
@@ -23,13 +23,38 @@ export type ParseInputOptions = ResolvedSplitOptions
  * @returns the non-empty paragraphs in input order, with UTF-16 offsets into `input`
  */
 export function parseInput(input: string, format: InputFormat, options: ParseInputOptions = defaultOptions.split, warnings?: Warning[]): SourceBlock[] {
+  return parseDocument(input, format, options, warnings).blocks
+}
+
+/** What {@link parseDocument} reads from an input: its blocks, and for a page its title. */
+export interface ParsedDocument {
+  blocks: SourceBlock[]
+  /** The page's `<title>` (HTML only), `null` when there is none. */
+  title: string | null
+}
+
+const FALLBACK_MESSAGES = {
+  noscript:
+    'The markup gave no paragraph: an unclosed element inside <noscript> held the whole page; it was read as a browser with scripts on reads it.',
+  'visible-text': "The markup gave no paragraph: the page's visible text was read instead, hidden elements included.",
+} as const
+
+/**
+ * {@link parseInput} with the page's title, and a `visible-text-fallback` warning (added to
+ * `warnings`) when the page's markup gave no paragraph and its visible text was read instead
+ * (see `parseHtmlPage`).
+ */
+export function parseDocument(input: string, format: InputFormat, options: ParseInputOptions = defaultOptions.split, warnings?: Warning[]): ParsedDocument {
   switch (format) {
-    case 'html':
-      return parseHtml(input)
+    case 'html': {
+      const page = parseHtmlPage(input)
+      if (page.fallback !== null) warnings?.push({ code: 'visible-text-fallback', message: FALLBACK_MESSAGES[page.fallback] })
+      return { blocks: page.blocks, title: page.title }
+    }
     case 'markdown':
-      return parseMarkdown(input, warnings)
+      return { blocks: parseMarkdown(input, warnings), title: null }
     case 'text':
-      return parseText(input, options)
+      return { blocks: parseText(input, options), title: null }
     default:
       throw new DedupeError('E_UNKNOWN_FORMAT', `Expected \`format\` to be text, html or markdown, not \`${String(format)}\``)
   }

@@ -8,8 +8,9 @@ import type { SourceBlock } from '../types.js'
  *
  * @param input The article.
  * @param options `format` and `split` are read.
- * @returns Non-empty paragraphs in order: `{ text, start, end }`.
- * @example splitParagraphs('Un.\n\nDeux.') // [{ text: 'Un.', start: 0, end: 3 }, { text: 'Deux.', start: 5, end: 10 }]
+ * @returns Non-empty paragraphs in order: `{ text, start, end }`, and `heading: true` on headings
+ *   (HTML `h1`–`h6`, Markdown headings, the one-line title that opens a plain text).
+ * @example splitParagraphs('Un.\n\nDeux.') // [{ text: 'Un.', start: 0, end: 3, heading: true }, { text: 'Deux.', start: 5, end: 10 }]
  */
 export function splitParagraphs(input: string, options?: Pick<Options, 'format' | 'split'>): SourceBlock[] {
   const resolved = resolveOptions(options)

@@ -40,6 +40,10 @@ const paragraphFields = {
     description: 'null, or why the paragraph is left out of the cleaned text.',
   },
   repeatedSentences: { type: 'array', items: { $ref: '#/$defs/repeatedSentence' } },
+  heading: {
+    const: true,
+    description: 'Present when the paragraph is a heading (h1–h6, a Markdown heading, the title line of a plain text): never removed in favour of a longer block.',
+  },
 } as const
 const paragraphRequired = ['text', 'language', 'confidence', 'start', 'end', 'duplicate', 'repeatedSentences'] as const
 
@@ -48,8 +52,14 @@ const resultFields = {
   confidence: probability,
   passages: { type: 'array', items: { $ref: '#/$defs/passage' } },
   text: { type: 'string', description: 'The cleaned article: kept paragraphs, repeated sentences cut, joined by a blank line.' },
+  title: { type: 'string', description: "The page's <title>, white space folded (HTML input with a non-empty title only): metadata, not a paragraph." },
   encoding: { $ref: '#/$defs/encoding' },
-  warnings: { type: 'array', items: { $ref: '#/$defs/warning' } },
+  warnings: {
+    type: 'array',
+    minItems: 1,
+    items: { $ref: '#/$defs/warning' },
+    description: 'Present when something about the input deserves a look (invalid bytes, a fallback taken while reading it…).',
+  },
 } as const
 
 export const outputSchema = {
@@ -81,7 +91,7 @@ export const outputSchema = {
       additionalProperties: false,
     },
     warning: {
-      description: "Something about the input that did not stop cleaning: code 'invalid-bytes' (replaced by U+FFFD, count), 'unknown-charset', 'unsupported-encoding', 'markdown-as-text' (Markdown past the parser's shape limits, read as plain text).",
+      description: "Something about the input that did not stop cleaning: code 'invalid-bytes' (replaced by U+FFFD, count), 'unknown-charset', 'unsupported-encoding', 'markdown-as-text' (Markdown past the parser's shape limits, read as plain text), 'visible-text-fallback' (the markup gave no paragraph: the page's visible text was read), 'extract-fallback' (the article extractor found nothing usable: the whole page was kept).",
       type: 'object',
       properties: {
         code: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },

@@ -67,6 +67,20 @@ describe.skipIf(!runBrowserTests)('the core in headless Chromium', () => {
     expect(inBrowser).toBe(JSON.stringify(clean(REFERENCE)))
   })
 
+  it('takes the article out of a page (extract: Readability on linkedom) exactly as Node does', async () => {
+    const body = [
+      'La crue de la Seine a atteint mercredi soir six mètres au pont d’Austerlitz, un niveau que le fleuve n’avait plus connu depuis trente ans.',
+      'Les berges ont été fermées à la circulation dès mardi et plusieurs stations du RER C restent inaccessibles, selon la préfecture de police.',
+      'À Ivry-sur-Seine, une centaine d’habitants ont été évacués dans la nuit, tandis que les pompiers surveillaient les caves inondées.',
+    ]
+    const html =
+      '<html><head><title>Crue | Le Quotidien</title></head><body><nav><ul><li><a href="/">Accueil</a></li><li><a href="/s">Sports</a></li></ul></nav>' +
+      `<article><h1>Crue de la Seine</h1>${body.map((p) => `<p>${p}</p>`).join('')}<p>Lire aussi : <a href="/x">La Seine en 1910</a></p></article></body></html>`
+    const inBrowser = (await page.evaluate(`JSON.stringify(window.core.clean(${JSON.stringify(html)}, { extract: true }))`)) as string
+    expect(JSON.parse(inBrowser).paragraphs.map((p: { text: string }) => p.text)).toEqual(['Crue de la Seine', ...body])
+    expect(inBrowser).toBe(JSON.stringify(clean(html, { extract: true })))
+  })
+
   it('runs the feed deduplicator with the in-memory index, content ids included, as Node does', async () => {
     const inBrowser = (await page.evaluate(`(async () => {
       const dedup = window.core.createDeduplicator({ now: () => 0 })

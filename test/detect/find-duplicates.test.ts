@@ -47,11 +47,56 @@ describe('findDuplicates', () => {
   })
 
   it('a lowered containThreshold flags a paragraph only partly inside a longer one', () => {
-    // 4 of the 14 words of `part` are not in `whole`: about 0.7 of it is inside.
+    // The longest run of `part` inside `whole` is "les habitants ont été prévenus par": 6 of its 14 words.
     const whole = `${B} Les habitants ont été prévenus par SMS dans la soirée.`
     const part = 'Les habitants ont été prévenus par un SMS de la mairie dans la soirée.'
     expect(detect([whole, part]).duplicates[1]).toBeNull()
-    expect(detect([whole, part], { containThreshold: 0.6 }).duplicates[1]).toMatchObject({ kind: 'contained', of: 0 })
+    expect(detect([whole, part], { containThreshold: 0.5 }).duplicates[1]).toBeNull()
+    expect(detect([whole, part], { containThreshold: 0.4 }).duplicates[1]).toMatchObject({ kind: 'contained', of: 0 })
+  })
+
+  it('contained means one run: words scattered in order across a longer paragraph are not contained', () => {
+    // Every word of the headline occurs, in order, in the deck (Wikinews-fr's ACTA story, our wording).
+    const headline = 'Union européenne : ACTA rejeté par le Parlement européen à Strasbourg'
+    const deck =
+      'Union européenne, mercredi : le traité ACTA, très contesté, a été rejeté hier par une large majorité, ' +
+      'le vote du Parlement européen réuni en séance plénière à Strasbourg étant sans appel.'
+    expect(detect([headline, deck]).duplicates).toEqual([null, null])
+    expect(detect([deck, headline]).duplicates).toEqual([null, null])
+    // The same words as one run (a teaser glued into a longer block) are contained, a typographic variant and a cut-off last word allowed.
+    const glued = `Selon nos informations, l’union européenne : ACTA rejeté par le Parlement européen à Strasbourg, hier soir, par 478 voix.`
+    expect(detect([headline, glued]).duplicates[0]).toMatchObject({ kind: 'contained', of: 1 })
+    const cut = 'Union européenne : ACTA rejeté par le Parlement européen à Stras…'
+    expect(detect([cut, glued]).duplicates[0]).toMatchObject({ kind: 'contained', of: 1 })
+  })
+
+  it('never removes a heading in favour of a longer block; only an exact repeat of an earlier heading removes it', () => {
+    const headline = 'Union européenne : ACTA rejeté par le Parlement européen à Strasbourg'
+    const glued = `Selon nos informations, union européenne : ACTA rejeté par le Parlement européen à Strasbourg, hier soir, par 478 voix.`
+    const breadcrumb = `Accueil › Europe › ${headline}`
+    // Before and after the longer block, as h1.
+    expect(findDuplicates([headline, glued], defaultOptions.detect, [true, false]).duplicates).toEqual([null, null])
+    expect(findDuplicates([breadcrumb, headline, glued], defaultOptions.detect, [false, true, false]).duplicates).toEqual([null, null, null])
+    // A near copy of a heading as a heading stays; an exact one goes.
+    const nearly = 'Union européenne : ACTA rejeté par le Parlement européen à Bruxelles'
+    expect(findDuplicates([headline, nearly], defaultOptions.detect, [true, true]).duplicates[1]).toBeNull()
+    expect(findDuplicates([headline, headline], defaultOptions.detect, [true, true]).duplicates[1]).toMatchObject({ kind: 'exact', of: 0 })
+    // A heading exactly repeating an earlier plain block (a breadcrumb's last item) is kept; the earlier block is the repeat.
+    expect(findDuplicates([headline, 'Texte.', headline], defaultOptions.detect, [false, false, true]).duplicates).toEqual([
+      { kind: 'exact', of: 2, similarity: 1 },
+      null,
+      null,
+    ])
+    // Without the heading flags, the same headline goes (the rule is about headings only).
+    expect(findDuplicates([headline, glued], defaultOptions.detect).duplicates[0]).toMatchObject({ kind: 'contained', of: 1 })
+  })
+
+  it('does not cut a sentence out of a heading', () => {
+    const sentence = 'Le Parlement européen a rejeté le traité ACTA par 478 voix contre 39.'
+    const texts = [`${sentence} Les opposants ont salué le vote.`, sentence]
+    expect(findDuplicates(texts, defaultOptions.detect, [false, true]).duplicates[1]).toBeNull()
+    expect(findDuplicates(texts, defaultOptions.detect, [false, true]).repeatedSentences[1]).toEqual([])
+    expect(findDuplicates(texts, defaultOptions.detect).duplicates[1]).not.toBeNull()
   })
 
   it('flags an earlier paragraph contained in a later one, pointing at the later one', () => {

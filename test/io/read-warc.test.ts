@@ -65,6 +65,8 @@ describe('readWarc', () => {
       { id: 'urn:uuid:00000000-0000-4000-8000-000000000007', url: 'https://example.org/b', published: '2026-11-30T07:05:00Z', html: undefined, contentType: 'text/html' },
     ])
     expect(records.map((r) => r.source)).toEqual(['crawl.warc#3', 'crawl.warc#7'])
+    // Whole web pages: `feed` extracts their article by default.
+    expect(records.map((r) => 'article' in r && r.page)).toEqual([true, true])
     expect(skipped).toEqual([
       { type: 'warcinfo', reason: 'not-response' },
       { type: 'request', url: 'https://example.org/a', reason: 'not-response' },

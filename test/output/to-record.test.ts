@@ -32,7 +32,7 @@ describe('toRecord', () => {
   it('lists every paragraph with its verdict, without the index field', () => {
     const record = toRecord(result, { id: 'x' })
     expect(record.paragraphs).toEqual([
-      { text: LAW, language: 'fr', confidence: expect.any(Number), start: 0, end: LAW.length, duplicate: null, repeatedSentences: [] },
+      { text: LAW, language: 'fr', confidence: expect.any(Number), start: 0, end: LAW.length, duplicate: null, repeatedSentences: [], heading: true },
       {
         text: LAW,
         language: 'fr',

@@ -21,7 +21,8 @@ describe('fromMdast: blocks that keep their source', () => {
 
   it('gives parseMarkdown its paragraphs and offsets', () => {
     const markdown = '\uFEFF# Titre\n\n> Cité.\n\n<p>Un.</p><p>Deux.</p>\n'
-    expect(parseMarkdown(markdown)).toEqual(fromMdast(mdast(markdown), { input: markdown }).map(({ text, start, end }) => ({ text, start, end })))
+    expect(parseMarkdown(markdown)).toEqual(fromMdast(mdast(markdown), { input: markdown }).map(({ text, start, end, heading }) => (heading ? { text, start, end, heading } : { text, start, end })))
+    expect(parseMarkdown(markdown)[0]!.heading).toBe(true)
     expect(parseMarkdown(markdown).map((b) => markdown.slice(b.start, b.end))).toEqual(['# Titre', 'Cité.', '<p>Un.</p>', '<p>Deux.</p>'])
   })
 })

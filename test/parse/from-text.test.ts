@@ -165,7 +165,7 @@ describe('parseText: characters', () => {
     const input = '\uFEFF  Alpha\u00A0one.\r\n\r\n\tBeta two.  \r\n'
     const blocks = parseText(input)
     expect(blocks).toEqual([
-      { text: 'Alpha one.', start: 3, end: 13 },
+      { text: 'Alpha one.', start: 3, end: 13, heading: true },
       { text: 'Beta two.', start: 18, end: 27 },
     ])
     expect(input.slice(blocks[0]!.start, blocks[0]!.end)).toBe('Alpha\u00A0one.')

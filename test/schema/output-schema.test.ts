@@ -206,8 +206,23 @@ describe('invalid outputs are rejected', () => {
   it('other input fields are allowed on article records but not on clean results', async () => {
     const withField = { ...(await record()), title: 'kept', tags: ['a'] }
     expect(validator('articleRecord')(withField)).toBe(true)
-    const result = { ...JSON.parse(await cli(['clean', REFERENCE_PATH, '--to', 'json'])), title: 'no' }
+    const result = { ...JSON.parse(await cli(['clean', REFERENCE_PATH, '--to', 'json'])), tags: ['no'] }
     expect(validator('cleanResult')(result)).toBe(false)
+  })
+
+  it('a page with a title, headings and a fallback warning validates; a malformed warning does not', async () => {
+    const { clean } = await import('../../src/clean.js')
+    const { toRecord } = await import('../../src/output/to-record.js')
+    const page = clean('<html><head><title>Le titre | Site</title></head><body><noscript><div></noscript><h1>Le titre</h1><p>Le texte de la page.</p></body></html>')
+    expect(page.title).toBe('Le titre | Site')
+    expect(page.warnings).toHaveLength(1)
+    expect(page.paragraphs[0]!.heading).toBe(true)
+    expectValid('cleanResult', [JSON.parse(JSON.stringify(page))])
+    expectValid('articleRecord', [JSON.parse(JSON.stringify(toRecord(page, { id: 'p' })))])
+    expect(validator('cleanResult')({ ...page, warnings: [{ code: 'W_VISIBLE_TEXT_FALLBACK', message: 'm' }] })).toBe(false)
+    expect(validator('cleanResult')({ ...page, warnings: [{ code: 'visible-text-fallback' }] })).toBe(false)
+    expect(validator('cleanResult')({ ...page, warnings: [] })).toBe(false)
+    expect(validator('paragraph')({ ...page.paragraphs[0], heading: false })).toBe(false)
   })
 
   it('a malformed error record', () => {

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { clean } from '../../src/clean.js'
+import { DedupeError } from '../../src/errors.js'
+import { extractArticle } from '../../src/parse/extract-article.js'
+import { parseHtmlPage } from '../../src/parse/from-html.js'
+
+/** Our own prose: five long paragraphs of one story. */
+const STORY = [
+  'La crue de la Seine a atteint mercredi soir six mètres au pont d’Austerlitz, un niveau que le fleuve n’avait plus connu depuis trente ans, selon Vigicrues.',
+  'Les berges ont été fermées à la circulation dès mardi et plusieurs stations du RER C restent inaccessibles jusqu’à nouvel ordre, a précisé la préfecture de police.',
+  'À Ivry-sur-Seine, une centaine d’habitants ont été évacués dans la nuit, tandis que les pompiers surveillaient les caves inondées des immeubles les plus proches du quai.',
+  'Les services météorologiques prévoient une lente décrue à partir de vendredi, à condition que les pluies annoncées sur le bassin de l’Yonne restent modérées.',
+  'La mairie de Paris a ouvert trois gymnases pour accueillir les sinistrés et appelle les riverains à ne pas s’approcher des quais tant que l’alerte orange est maintenue.',
+]
+
+function page(inside: string, around = ''): string {
+  const menu = ['Accueil', 'Politique', 'Économie', 'Culture', 'Sports', 'Météo'].map((m) => `<li><a href="/${m}">${m}</a></li>`).join('')
+  const related = ['Les pompiers en alerte dans le Val-de-Marne', 'Le RER C fermé jusqu’à lundi', 'Quand la Seine débordait en 1910']
+    .map((t) => `<li><a href="/a/${t.length}">${t}</a></li>`)
+    .join('')
+  return (
+    '<!doctype html><html><head><title>Crue de la Seine : six mètres à Austerlitz | Le Quotidien</title></head><body>' +
+    `<header><nav><ul>${menu}</ul></nav></header>` +
+    `<main><h1>Crue de la Seine : six mètres à Austerlitz</h1><article>${inside}</article>` +
+    `<aside><h3>À lire aussi</h3><ul>${related}</ul></aside></main>` +
+    `<footer><p>© 2026 Le Quotidien. Tous droits réservés.</p><p><a href="/cgu">Conditions</a> · <a href="/contact">Contact</a></p></footer>${around}</body></html>`
+  )
+}
+
+const texts = (html: string): string[] => clean(html, { extract: true }).paragraphs.map((p) => p.text)
+
+describe('extract: the article out of the page', () => {
+  it('keeps the article and its headline, drops menus, related links and the footer', () => {
+    const html = page(STORY.map((p) => `<p>${p}</p>`).join(''))
+    const kept = texts(html)
+    expect(kept).toEqual(['Crue de la Seine : six mètres à Austerlitz', ...STORY])
+    // Without extraction, the whole page.
+    expect(clean(html).paragraphs.map((p) => p.text)).toContain('Accueil')
+  })
+
+  it('keeps the page offsets and the heading mark of what it keeps', () => {
+    const html = page(STORY.map((p) => `<p>${p}</p>`).join(''))
+    const result = clean(html, { extract: true })
+    for (const p of result.paragraphs) expect(html.slice(p.start, p.end)).toContain(p.text.slice(0, 20))
+    expect(result.paragraphs[0]!.heading).toBe(true)
+    expect(result.title).toBe('Crue de la Seine : six mètres à Austerlitz | Le Quotidien')
+    expect(result.warnings).toBeUndefined()
+  })
+
+  it('drops the lines Readability leaves inside the article: "read also" links, ads, share and print lines, dates at the edges', () => {
+    const inside =
+      '<p class="date">12 mars 2026</p>' +
+      `<p>${STORY[0]}</p><p>${STORY[1]}</p>` +
+      '<p>Lire aussi : <a href="/x">Crue : les images impressionnantes de la Seine en furie</a></p>' +
+      `<p>${STORY[2]}</p><p>Reklama</p><p>Czytaj też: <a href="/y">Powódź w Paryżu, metro zamknięte</a></p>` +
+      `<p>${STORY[3]}</p><p>${STORY[4]}</p>` +
+      '<p>Partager : <a href="/fb">Facebook</a> <a href="/tw">Twitter</a> <a href="/print">Imprimer</a></p>'
+    expect(texts(page(inside))).toEqual(['Crue de la Seine : six mètres à Austerlitz', ...STORY])
+  })
+
+  it('keeps what looks like noise but is text: a subhead, a cited address, a paragraph that cites links', () => {
+    const cited = `Le rapport complet est en ligne sur <a href="https://vigicrues.gouv.fr">le site de Vigicrues</a>, qui le met à jour chaque heure avec les relevés des stations.`
+    const inside =
+      `<p>${STORY[0]}</p><h2>Évacuations</h2><p>${STORY[1]}</p><p>${cited}</p>` +
+      `<p>${STORY[2]}</p><p><a href="https://vigicrues.gouv.fr/niveaux">https://vigicrues.gouv.fr/niveaux</a></p><p>${STORY[3]}</p><p>${STORY[4]}</p>`
+    const kept = texts(page(inside))
+    expect(kept).toContain('Évacuations')
+    expect(kept).toContain('https://vigicrues.gouv.fr/niveaux')
+    expect(kept.some((t) => t.startsWith('Le rapport complet'))).toBe(true)
+  })
+
+  it('falls back to the whole page, with a warning, when no article is found', () => {
+    const html = '<html><body><ul><li><a href="/a">Accueil</a></li><li><a href="/b">Contact</a></li></ul><p>Bref.</p></body></html>'
+    const result = clean(html, { extract: true })
+    expect(result.paragraphs.map((p) => p.text)).toEqual(['Accueil', 'Contact', 'Bref.'])
+    expect(result.warnings).toEqual([{ code: 'extract-fallback', message: expect.stringContaining('whole page') }])
+  })
+
+  it('falls back to the whole page when the container found is suspiciously small (a newsletter box)', () => {
+    const blocks = parseHtmlPage(page(STORY.map((p) => `<p>${p}</p>`).join(''))).blocks
+    // A page whose Readability container is a short form, while the page has long text elsewhere.
+    const form = '<html><body><div class="newsletter"><form><p>Recevez notre lettre chaque matin, inscrivez-vous.</p></form></div></body></html>'
+    const result = extractArticle(form, [...blocks, ...parseHtmlPage(form).blocks], null)
+    expect(result.fallback).toBe('too-small')
+    expect(result.blocks).toHaveLength(blocks.length + 1)
+  })
+
+  it('is ignored for text and Markdown, and validated', () => {
+    expect(clean('Accueil\n\nLe texte.', { extract: true }).paragraphs).toHaveLength(2)
+    expect(() => clean('<p>x</p>', { extract: 'yes' as never })).toThrow(DedupeError)
+  })
+
+  it('is deterministic', () => {
+    const html = page(STORY.map((p) => `<p>${p}</p>`).join(''))
+    expect(JSON.stringify(clean(html, { extract: true }))).toBe(JSON.stringify(clean(html, { extract: true })))
+  })
+})
