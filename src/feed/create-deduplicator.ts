@@ -43,21 +43,89 @@ const ALONE: Verdict = { duplicate: null, cross: new Map() }
  * await dedup.close()
  */
 export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplicator {
-  const { feed, clean: cleanOptions } = resolveFeedOptions(options)
-  const index = options.index ?? createMemoryIndex()
-  const cleanStage = options.clean ?? clean
-  const minhash = createMinHash({ permutations: feed.bands * feed.rows })
-  const grid = feed.ttl === null ? 0 : Math.max(1, Math.floor(feed.ttl / 1000))
-  let expiredUpTo = -Infinity
-  let queue: Promise<unknown> = Promise.resolve()
+  const { feed } = resolveFeedOptions(options)
+  const stage = createArticleStager(options)
+  const judge = createFeedJudge(options)
+  const add = (article: Article): Promise<FeedResult> => judge.judge(() => stage(article, feed.now()))
+  return {
+    add,
+    async *run(articles) {
+      for await (const article of articles) yield await add(article)
+    },
+    close: () => judge.close(),
+  }
+}
 
-  const addOne = async (article: Article): Promise<FeedResult> => {
+/**
+ * An article cleaned, fingerprinted and shingled, ready to be judged: what depends on the
+ * article alone (so a worker thread can compute it), not on the index.
+ */
+export interface StagedArticle {
+  prepared: PreparedArticle
+  /**
+   * The MinHash signature of each compared paragraph's shingle set, one after the other in
+   * `prepared.compared` order (`permutations` values each). The signature of a union of sets is
+   * the element-wise minimum of theirs, so the article's signature over the paragraphs it is
+   * compared on (known only once the index tells its site's boilerplate) costs no rehashing.
+   */
+  signatures: Uint32Array
+}
+
+/**
+ * The index-independent stages of the deduplicator: `clean()`, fingerprints, shingles and
+ * per-paragraph MinHash. Pure: the same article and arrival time give the same staged article,
+ * in any thread. `options` are those of {@link createDeduplicator} (`index` and `now` unused).
+ *
+ * @returns `stage(article, arrival)`, throwing `E_INVALID_RECORD` for a value that is not an article object.
+ */
+export function createArticleStager(options: DeduplicatorOptions = {}): (article: Article, arrival: number) => StagedArticle {
+  const { feed, clean: cleanOptions } = resolveFeedOptions(options)
+  const cleanStage = options.clean ?? clean
+  const permutations = feed.bands * feed.rows
+  const minhash = createMinHash({ permutations })
+  return (article, arrival) => {
     if (article === null || typeof article !== 'object' || Array.isArray(article)) {
       throw new DedupeError('E_INVALID_RECORD', 'Expected an article object')
     }
     if (options.clean === undefined) await loadLanguageModel()
     const cleaned = cleanStage(articleBody(article), cleanOptions)
-    const prepared = prepareArticle(article, cleaned, feed.now(), feed.shingleSize)
+    const prepared = prepareArticle(article, cleaned, arrival, feed.shingleSize)
+    const signatures = new Uint32Array(prepared.compared.length * permutations)
+    prepared.compared.forEach((p, i) => signatures.set(minhash(p.shingles), i * permutations))
+    return { prepared, signatures }
+  }
+}
+
+/** The judging half of a deduplicator: see {@link createFeedJudge}. */
+export interface FeedJudge {
+  /**
+   * Judges one staged article against the index and records it. Calls are serialized, in
+   * call order; `stage` runs in its turn (so a clock read there follows arrival order). The
+   * promise resolves once the article's record is durable in the index (see
+   * {@link FeedIndex.committed}), so a caller that writes results as they resolve never
+   * writes one the index could lose.
+   */
+  judge(stage: () => StagedArticle): Promise<FeedResult>
+  /** Waits for pending articles, commits and closes the index. */
+  close(): Promise<void>
+}
+
+/**
+ * The index-dependent stages of the deduplicator: lookups, verification, verdict, record.
+ * {@link createDeduplicator} pairs it with {@link createArticleStager} in one thread; the
+ * CLI's `--workers` stages articles in worker threads and judges them here, in input order.
+ */
+export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
+  const { feed } = resolveFeedOptions(options)
+  const index = options.index ?? createMemoryIndex()
+  const permutations = feed.bands * feed.rows
+  const grid = feed.ttl === null ? 0 : Math.max(1, Math.floor(feed.ttl / 1000))
+  let expiredUpTo = -Infinity
+  let queue: Promise<unknown> = Promise.resolve()
+  let pending = 0
+
+  const judgeOne = async (staged: StagedArticle): Promise<FeedResult> => {
+    const { prepared } = staged
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const session = await index.begin(prepared.id)
       let committed = false
@@ -79,7 +147,7 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
           // articles remain. Judged alone and not recorded, so a re-delivery gets the same verdict.
           if (prepared.time < cutoff) return JSON.parse(JSON.stringify(buildResult(prepared, ALONE))) as FeedResult
         }
-        const judged = await judgeAgainstIndex(session, prepared, minhash, feed)
+        const judged = await judgeAgainstIndex(session, staged, permutations, feed)
         const record = buildRecord(prepared, judged, JSON.stringify(buildResult(prepared, judged.verdict)))
         committed = true
         if (await session.commit(record)) return JSON.parse(record.result) as FeedResult
@@ -90,19 +158,32 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
     throw new DedupeError('E_INDEX_CONFLICT', `Could not record article ${prepared.id}: the index kept changing (${MAX_ATTEMPTS} attempts); add it again`)
   }
 
-  const add = (article: Article): Promise<FeedResult> => {
-    const next = queue.then(() => addOne(article))
+  const judge = (stage: () => StagedArticle): Promise<FeedResult> => {
+    pending++
+    // What this article's result waits for besides its own turn: the commit of the batch it was
+    // recorded in (read when the turn ends, so it is that batch and not a later one).
+    let durable: Promise<void> = Promise.resolve()
+    const next = queue.then(async () => {
+      try {
+        return await judgeOne(stage())
+      } finally {
+        durable = index.committed?.() ?? durable
+        // Nothing else waiting: commit now rather than hold the batch (and its callers) open.
+        if (--pending === 0) void index.flush?.().catch(() => undefined)
+      }
+    })
     queue = next.catch(() => undefined)
-    return next
+    return next.then(async (result) => {
+      await durable
+      return result
+    })
   }
 
   return {
-    add,
-    async *run(articles) {
-      for await (const article of articles) yield await add(article)
-    },
+    judge,
     async close() {
       await queue
+      await index.flush?.()
       await index.close()
     },
   }
@@ -128,10 +209,11 @@ interface Judged {
  */
 async function judgeAgainstIndex(
   session: JudgeSession,
-  prepared: PreparedArticle,
-  minhash: (set: Uint32Array) => Uint32Array,
+  staged: StagedArticle,
+  permutations: number,
   feed: ResolvedFeedOptions,
 ): Promise<Judged> {
+  const { prepared } = staged
   const fingerprints = [...new Set(prepared.compared.map((p) => p.fingerprint))]
   const infos = await session.fingerprints(fingerprints, prepared.site)
   const byFingerprint = new Map<string, FingerprintInfo>()
@@ -139,10 +221,24 @@ async function judgeAgainstIndex(
   const boilerplate = siteBoilerplate(prepared, byFingerprint, feed.boilerplateMin)
   const basis = comparedOn(prepared.compared, boilerplate)
   const set = unionShingles(basis.map((p) => p.shingles))
-  const bands = set.length === 0 ? [] : bandKeys(minhash(set), feed)
+  const bands = set.length === 0 ? [] : bandKeys(unionSignature(staged, basis, permutations), feed)
   const { matches, originalOf } = await findCandidates(session, prepared.id, basis, byFingerprint, set, bands, feed)
   const verdict = judgeArticle({ article: prepared, fingerprints: byFingerprint, boilerplate, set, candidates: matches }, feed)
   return { verdict, basis, bands, recorded: recordedParagraphs(prepared, verdict, byFingerprint, originalOf) }
+}
+
+/** The MinHash signature of the union of `basis`'s shingle sets: the element-wise minimum of the paragraphs' signatures. */
+function unionSignature(staged: StagedArticle, basis: readonly ComparedParagraph[], permutations: number): Uint32Array {
+  const signature = new Uint32Array(permutations).fill(0xffffffff)
+  const position = new Map(staged.prepared.compared.map((p, i) => [p.index, i]))
+  for (const p of basis) {
+    const at = (position.get(p.index) as number) * permutations
+    for (let i = 0; i < permutations; i++) {
+      const h = staged.signatures[at + i] as number
+      if (h < (signature[i] as number)) signature[i] = h
+    }
+  }
+  return signature
 }
 
 /**

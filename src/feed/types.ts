@@ -134,6 +134,14 @@ export interface FeedIndex {
   expire(cutoff: number): Promise<number>
   /** Number of articles held. */
   size(): Promise<number>
+  /**
+   * For a store that commits several articles at once (SQLite): resolves once every record
+   * committed by a session so far is durable, rejects if that batch could not be written.
+   * Absent: a session's `commit` is durable when it resolves.
+   */
+  committed?(): Promise<void>
+  /** For a store that commits several articles at once: writes the open batch now. */
+  flush?(): Promise<void>
   close(): Promise<void>
 }
 

@@ -11,6 +11,23 @@ export interface SqliteIndexOptions {
   bucketLimit?: number
   /** How long (ms) to wait for another process holding the write lock. @default 30000 */
   busyTimeout?: number
+  /**
+   * Most articles recorded in one transaction. Committing is most of the cost of a small
+   * write, so articles are grouped; a batch is also committed when the deduplicator has
+   * nothing more queued, and after `batchDelay`. @default 256
+   */
+  batchSize?: number
+  /** Longest time (ms) a batch stays open, so results (which wait for their commit) keep flowing. @default 200 */
+  batchDelay?: number
+}
+
+/** A transaction holding several articles' records, and those waiting for its commit. */
+interface Batch {
+  articles: number
+  done: Promise<void>
+  resolve: () => void
+  reject: (error: unknown) => void
+  timer: ReturnType<typeof setTimeout>
 }
 
 const SCHEMA = `
@@ -70,17 +87,61 @@ function openDatabase(Driver: typeof Database, path: string, timeout: number): D
 }
 
 /**
- * An index in a SQLite file (better-sqlite3, WAL). Each article is recorded in one
- * transaction (`BEGIN IMMEDIATE` … `COMMIT`, read and write under the same lock), so a
- * process killed at any moment leaves every article recorded wholly or not at all, and
- * several processes may share the file (they take turns).
+ * An index in a SQLite file (better-sqlite3, WAL). Articles are recorded in batches: one
+ * transaction (`BEGIN IMMEDIATE` … `COMMIT`) holds up to `batchSize` articles, each in its own
+ * savepoint (read and write under the same lock, undone alone when its commit is refused). A
+ * process killed at any moment leaves every article recorded wholly or not at all, and the
+ * deduplicator hands out a result only once its batch is committed ({@link FeedIndex.committed}),
+ * so no result is ever written for an article the index then loses. Several processes may share
+ * the file (they take turns, a batch at a time).
  *
  * @param path File path, or `':memory:'`.
  */
 export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}): FeedIndex {
   const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
+  const batchSize = options.batchSize ?? 256
+  const batchDelay = options.batchDelay ?? 200
   const Driver = loadDriver()
   const db = openDatabase(Driver, path, options.busyTimeout ?? 30_000)
+  let batch: Batch | null = null
+  /** Whether a session (or an expiry) is between its savepoint and its end: a batch is not committed then. */
+  let busy = false
+  let flushWhenFree = false
+
+  const openBatch = (): void => {
+    if (batch) return
+    db.exec('BEGIN IMMEDIATE')
+    let resolve!: () => void
+    let reject!: (error: unknown) => void
+    const done = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)))
+    // Marked handled here: a failed commit is reported to whoever waits on `committed()`.
+    done.catch(() => undefined)
+    batch = { articles: 0, done, resolve, reject, timer: setTimeout(() => flush(), batchDelay) }
+  }
+  const flush = (): void => {
+    if (!batch) return
+    if (busy) {
+      flushWhenFree = true
+      return
+    }
+    const current = batch
+    batch = null
+    flushWhenFree = false
+    clearTimeout(current.timer)
+    try {
+      db.exec('COMMIT')
+      current.resolve()
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      current.reject(error)
+    }
+  }
+  /** Ends a session or an expiry: its savepoint is released, and the batch committed if it is full or due. */
+  const free = (articles: number): void => {
+    busy = false
+    if (batch) batch.articles += articles
+    if (flushWhenFree || (batch && batch.articles >= batchSize)) flush()
+  }
   const q = {
     stored: db.prepare('SELECT result FROM articles WHERE id = ?'),
     clock: db.prepare("SELECT value FROM meta WHERE key = 'clock'"),
@@ -109,13 +170,18 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
   return {
     kind: 'sqlite',
     async begin(id): Promise<IndexSession> {
-      db.exec('BEGIN IMMEDIATE')
+      if (busy) throw new DedupeError('E_INDEX_CONFLICT', 'Another session of this SQLite index is open: one deduplicator per index object')
+      openBatch()
+      db.exec('SAVEPOINT article')
+      busy = true
       let open = true
       const bucketSizes = new Map<string, number>()
-      const end = (sql: string): void => {
+      const end = (keep: boolean): void => {
         if (!open) throw new DedupeError('E_INDEX_CLOSED', 'This index session is over: begin a new one')
         open = false
-        db.exec(sql)
+        if (keep) db.exec('RELEASE article')
+        else db.exec('ROLLBACK TO article; RELEASE article')
+        free(keep ? 1 : 0)
       }
       try {
         const stored = q.stored.get(id) as { result: string } | undefined
@@ -150,7 +216,7 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
           async commit(record: IndexRecord): Promise<boolean> {
             try {
               if (q.stored.get(record.id)) {
-                end('ROLLBACK')
+                end(false)
                 return false
               }
               const seq = (q.nextSeq.get() as { value: number }).value
@@ -173,25 +239,28 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
                 }
               }
               q.setClock.run(record.time)
-              end('COMMIT')
+              end(true)
               return true
             } catch (error) {
-              if (open) end('ROLLBACK')
+              if (open) end(false)
               throw error
             }
           },
           async release(): Promise<void> {
-            if (open) end('ROLLBACK')
+            if (open) end(false)
           },
         }
       } catch (error) {
-        if (open) end('ROLLBACK')
+        if (open) end(false)
         throw error
       }
     },
     async expire(cutoff): Promise<number> {
       let removed = 0
-      db.exec('BEGIN IMMEDIATE')
+      if (busy) throw new DedupeError('E_INDEX_CONFLICT', 'Another session of this SQLite index is open: one deduplicator per index object')
+      openBatch()
+      db.exec('SAVEPOINT expiry')
+      busy = true
       try {
         for (;;) {
           const rows = q.expired.all(cutoff) as Array<{ id: string; seq: number; site: string | null; bands: Buffer | null; fingerprints: string }>
@@ -212,18 +281,31 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
             removed++
           }
         }
-        db.exec('COMMIT')
+        db.exec('RELEASE expiry')
       } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK')
+        db.exec('ROLLBACK TO expiry; RELEASE expiry')
         throw error
+      } finally {
+        free(0)
       }
       return removed
     },
     async size(): Promise<number> {
       return (q.size.get() as { n: number }).n
     },
+    async committed(): Promise<void> {
+      return batch?.done
+    },
+    async flush(): Promise<void> {
+      const pending = batch?.done
+      flush()
+      return pending
+    },
     async close(): Promise<void> {
-      if (db.open) db.close()
+      if (!db.open) return
+      busy = false
+      flush()
+      db.close()
     },
   }
 }
