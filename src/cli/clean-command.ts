@@ -12,10 +12,13 @@ import { summarize } from '../output/summarize.js'
 import { toText } from '../output/to-text.js'
 import { guessFormat } from '../parse/parse-input.js'
 import type { CleanResult, InputFormat } from '../types.js'
-import { CLEAN_FLAGS, oneOf, optionsFromFlags, readText, UsageError } from './clean-flags.js'
+import { CLEAN_FLAGS, oneOf, optionsFromFlags, readText, UsageError, workerCount } from './clean-flags.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { articleBody } from '../parse/article-body.js'
 import { renderReview } from '../output/review/render-review.js'
+import { orderedBatches } from '../workers/ordered-batches.js'
+import { createWorkerPool } from '../workers/worker-pool.js'
+import type { FeedInputRecord } from '../feed/types.js'
 
 /** Where the CLI reads and writes; `process` in real use, fakes in tests. */
 export interface CliIo {
@@ -49,6 +52,8 @@ Options:
   --min-sentence-length N repeated sentences shorter than this are kept (default 40; 0 = off)
   --languages LIST        restrict languages, e.g. fr,en,de (default: all)
   --line-breaks MODE      plain text: auto | paragraph | join (default auto)
+  --workers N             threads cleaning JSONL articles (default: the cores
+                          available); the output is the same for any N
   -q, --quiet             no summary of removals on stderr (printed for text,
                           html and markdown output)
   -h, --help              this help
@@ -83,6 +88,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   const from = oneOf('--from', values.from, FROM)
   const to = oneOf('--to', values.to, TO)
   const options = optionsFromFlags(values)
+  const workers = workerCount(values.workers)
   // Check the options once, before any input is read, so a bad value is a usage error.
   try {
     resolveOptions(options)
@@ -123,7 +129,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     if (format === 'jsonl') {
       const stream = source === '-' ? io.stdin : createReadStream(source)
       try {
-        await cleanJsonl(stream, name, to ?? 'jsonl', options, emit, (record) => reportError(record, name))
+        await cleanJsonl(stream, name, to ?? 'jsonl', options, workers, emit, (record) => reportError(record, name))
       } catch (error) {
         await reportError({ id: null, source: name, error: readError(source, error) }, name)
       }
@@ -166,6 +172,7 @@ function parseFlags(argv: string[]) {
       options: {
         ...CLEAN_FLAGS,
         to: { type: 'string' },
+        workers: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -196,10 +203,14 @@ function render(result: CleanResult, to: To, source: string): string {
   }
 }
 
+/** Articles per batch sent to a worker: enough to make a thread's round trip negligible. */
+const BATCH = 16
+
 /**
  * Cleans a JSONL stream line by line (`readJsonl`, as the feed and review commands read it):
  * each result goes to `emit` (rendered as `to`), each line that cannot be cleaned to `fail` as
- * an error record with its 1-based line number.
+ * an error record with its 1-based line number. JSONL output is cleaned by `workers` threads,
+ * batches in parallel, written in input order (so byte for byte what one thread writes).
  * @throws whatever reading the stream throws (an unreadable file): the caller reports it.
  */
 async function cleanJsonl(
@@ -207,9 +218,31 @@ async function cleanJsonl(
   name: string,
   to: To,
   options: Options,
+  workers: number,
   emit: (text: string) => Promise<void>,
   fail: (record: ErrorRecord) => Promise<void>,
 ): Promise<void> {
+  if (to === 'jsonl') {
+    const pool = createWorkerPool(workers)
+    type Outcome = { line: string } | { error: ErrorRecord['error'] } | null
+    const cleanBatch = async (batch: FeedInputRecord[]): Promise<Array<{ record: FeedInputRecord; outcome: Outcome }>> => {
+      const articles = batch.flatMap((record) => ('error' in record ? [] : [record.article as Record<string, unknown>]))
+      const outcomes = articles.length === 0 ? [] : await pool.run({ kind: 'clean', options, articles })
+      let at = 0
+      return batch.map((record) => ({ record, outcome: 'error' in record ? null : (outcomes[at++] ?? null) }))
+    }
+    try {
+      for await (const { record, outcome } of orderedBatches(readJsonl(stream, name), BATCH, 2 * Math.max(1, workers), cleanBatch)) {
+        const line = record.line!
+        if ('error' in record) await fail({ id: record.id ?? null, line, error: record.error })
+        else if (outcome && 'line' in outcome) await emit(outcome.line)
+        else await fail({ id: (record.article as Record<string, unknown>).id ?? null, line, error: outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' } })
+      }
+    } finally {
+      await pool.close()
+    }
+    return
+  }
   for await (const record of readJsonl(stream, name)) {
     const line = record.line!
     if ('error' in record) {
@@ -219,7 +252,7 @@ async function cleanJsonl(
     const article = record.article as Record<string, unknown>
     try {
       const result = clean(articleBody(article), options)
-      await emit(to === 'jsonl' ? `${JSON.stringify(toRecord(result, article))}\n` : render(result, to, String(article.id ?? null)))
+      await emit(render(result, to, String(article.id ?? null)))
     } catch (error) {
       await fail({ id: article.id ?? null, line, error: errorInfo(error) })
     }

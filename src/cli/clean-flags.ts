@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { DedupeError } from '../errors.js'
 import type { Options } from '../options.js'
 import type { CliIo } from './clean-command.js'
+import { defaultWorkers } from '../workers/worker-pool.js'
 
 /** A usage mistake on the command line: a {@link DedupeError} with code `E_USAGE`, exit code 2. */
 export class UsageError extends DedupeError {
@@ -87,4 +88,15 @@ export async function readText(source: string, stdin: CliIo['stdin']): Promise<s
   } catch (cause) {
     throw new DedupeError('E_INVALID_UTF8', 'The input is not valid UTF-8', { cause })
   }
+}
+
+/**
+ * `--workers`: a whole number ≥ 1, by default the cores available.
+ * @throws {UsageError} for anything else.
+ */
+export function workerCount(value: string | undefined): number {
+  if (value === undefined) return defaultWorkers()
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`Expected --workers to be a whole number ≥ 1, not \`${value}\``)
+  return n
 }

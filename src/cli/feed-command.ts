@@ -4,13 +4,17 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { errorInfo } from '../errors.js'
-import { createDeduplicator } from '../feed/create-deduplicator.js'
+import { createFeedJudge } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
 import { connectIndex } from '../stores/open-index.js'
 import { bomEncoding, textChunks } from '../io/text-chunks.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { renderReview } from '../output/review/render-review.js'
+import { orderedBatches } from '../workers/ordered-batches.js'
+import type { StageOutcome } from '../workers/pool-tasks.js'
+import { createWorkerPool } from '../workers/worker-pool.js'
+import { UsageError, workerCount } from './clean-flags.js'
 
 /** The streams `runFeed` talks to (process.stdin/stdout/stderr in the real CLI). */
 export interface FeedIo {
@@ -29,6 +33,8 @@ Options:
   --ttl DURATION            forget articles older than this, e.g. 7d, 12h (by published date, else arrival)
   --drop-duplicates         print only originals (articles that copy no earlier one), with their cleaned text
   --boilerplate-min N       a paragraph in N articles of one site is boilerplate [3]
+  --workers N               threads cleaning and fingerprinting articles [the cores available]; articles
+                            are judged in input order, so the output is the same for any N
   --to jsonl|review         one JSON line per record [jsonl], or one HTML review page of the whole run
                             (error records are then reported in the summary on stderr only)
 
@@ -40,6 +46,11 @@ Exit code: 0 when every record was processed, 1 when some failed (they get { id?
 or an index that cannot be opened or reached.`
 
 type Kind = 'jsonl' | 'xml' | 'html'
+
+/** Articles per batch sent to a worker thread. */
+const STAGE_BATCH = 16
+/** Most articles judged but not yet written: room for a SQLite batch to fill before it is committed. */
+const IN_FLIGHT = 512
 
 function kindOf(path: string): Kind | null {
   const ext = extname(path).toLowerCase()
@@ -215,6 +226,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
         'drop-duplicates': { type: 'boolean', default: false },
         'boilerplate-min': { type: 'string' },
         to: { type: 'string', default: 'jsonl' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -231,6 +243,14 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     io.stderr.write(`news-dedup feed: Expected --to to be jsonl or review, not \`${values.to}\`\n\n${USAGE}\n`)
     return 2
   }
+  let workers: number
+  try {
+    workers = workerCount(values.workers)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    io.stderr.write(`news-dedup feed: ${error.message}\n\n${USAGE}\n`)
+    return 2
+  }
   // --to review: the results are kept and rendered as one page at the end (the page is built in memory).
   const reviewed: FeedResult[] | null = values.to === 'review' ? [] : null
   const boilerplateMin = values['boilerplate-min'] === undefined ? undefined : Number(values['boilerplate-min'])
@@ -243,13 +263,14 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     io.stderr.write(`news-dedup feed: ${(error as Error).message}\n`)
     return 2
   }
-  let dedup
+  // Plain options: the stages run in worker threads with them; the judge has the index too.
+  const options = {
+    ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
+    ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
+  }
+  let judge
   try {
-    dedup = createDeduplicator({
-      index,
-      ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
-      ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
-    })
+    judge = createFeedJudge({ index, ...options })
   } catch (error) {
     await index.close()
     io.stderr.write(`news-dedup feed: ${(error as Error).message}\n`)
@@ -276,37 +297,68 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     if (!out.write(JSON.stringify(value) + '\n')) await once(out, 'drain')
   }
 
-  try {
-    for await (const record of inputRecords(positionals, io.stdin)) {
-      stats.records++
-      if ('error' in record) {
-        stats.errors++
-        await write(record)
-      } else {
-        let result: FeedResult
-        try {
-          result = await dedup.add(record.article)
-        } catch (error) {
-          stats.errors++
-          const id = record.article.id
-          await write({ ...(id === undefined ? {} : { id: String(id) }), error: errorInfo(error), source: record.source })
-          continue
-        }
-        if (result.duplicate === null) stats.originals++
-        else if (result.duplicate.kind === 'copy') stats.copies++
-        else stats.nearCopies++
-        for (const p of result.paragraphs) if (p.crossDuplicate?.kind === 'boilerplate') stats.boilerplate++
-        if (values['drop-duplicates'] && result.duplicate !== null) continue
+  /** What one input record becomes: its result, or the error record to write. */
+  type Output = { result: FeedResult } | { failed: object }
+  const failed = (record: FeedInputRecord & { article: Article }, error: { code: string; message: string }): Output => {
+    const id = record.article.id
+    return { failed: { ...(id === undefined ? {} : { id: String(id) }), error, source: record.source } }
+  }
+  // Cleaning, fingerprints, shingles and MinHash run in `workers` threads, batches in parallel;
+  // the index is consulted and written here, one article at a time in input order.
+  const pool = createWorkerPool(workers)
+  const stageBatch = async (batch: Array<{ record: FeedInputRecord; arrival: number }>) => {
+    const articles = batch.flatMap(({ record, arrival }) => ('error' in record ? [] : [{ article: record.article, arrival }]))
+    const outcomes: StageOutcome[] = articles.length === 0 ? [] : await pool.run({ kind: 'stage', options, articles })
+    let at = 0
+    return batch.map(({ record }) => ({ record, outcome: 'error' in record ? null : (outcomes[at++] ?? null) }))
+  }
+  async function* arrivals(): AsyncGenerator<{ record: FeedInputRecord; arrival: number }> {
+    for await (const record of inputRecords(positionals, io.stdin)) yield { record, arrival: Date.now() }
+  }
+  const settle = (record: FeedInputRecord, outcome: StageOutcome | null): Promise<Output> => {
+    if ('error' in record) return Promise.resolve({ failed: record })
+    if (outcome === null || 'error' in outcome) return Promise.resolve(failed(record, outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' }))
+    const staged = outcome.staged
+    return judge.judge(() => staged).then(
+      (result): Output => ({ result }),
+      (error): Output => failed(record, errorInfo(error)),
+    )
+  }
+  const report = async (output: Output): Promise<void> => {
+    stats.records++
+    if ('failed' in output) {
+      stats.errors++
+      await write(output.failed)
+    } else {
+      const { result } = output
+      if (result.duplicate === null) stats.originals++
+      else if (result.duplicate.kind === 'copy') stats.copies++
+      else stats.nearCopies++
+      for (const p of result.paragraphs) if (p.crossDuplicate?.kind === 'boilerplate') stats.boilerplate++
+      if (!(values['drop-duplicates'] && result.duplicate !== null)) {
         if (reviewed) reviewed.push(result)
         else await write(result)
       }
-      if (tty && Date.now() - lastProgress > 250) {
-        lastProgress = Date.now()
-        progress(false)
-      }
     }
+    if (tty && Date.now() - lastProgress > 250) {
+      lastProgress = Date.now()
+      progress(false)
+    }
+  }
+
+  // Results in flight: judged in order, each written once its record is committed (a SQLite
+  // index commits them in batches), so a killed run never printed what its index lost.
+  const judged: Array<Promise<Output>> = []
+  try {
+    for await (const { record, outcome } of orderedBatches(arrivals(), STAGE_BATCH, 2 * workers, stageBatch)) {
+      judged.push(settle(record, outcome))
+      if (judged.length >= IN_FLIGHT) await report(await (judged.shift() as Promise<Output>))
+    }
+    while (judged.length > 0) await report(await (judged.shift() as Promise<Output>))
   } finally {
-    await dedup.close()
+    await Promise.allSettled(judged)
+    await pool.close()
+    await judge.close()
   }
   if (reviewed) {
     const page = renderReview(reviewed, { title: 'news-dedup feed review' })
