@@ -8,23 +8,33 @@ import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
 import { prepareArticle, type ComparedParagraph, type PreparedArticle } from './prepare-article.js'
 import { unionShingles } from './shingles.js'
+import { hash32 } from '../text/hash32.js'
 import { createMemoryIndex } from '../stores/memory.js'
-import type { Article, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
+import type { Article, CrossDuplicate, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 
 /** A deduplicator over a stream of articles; see {@link createDeduplicator}. */
 export interface Deduplicator {
   /**
    * Cleans one article and judges it against every article seen before (keep-first by
-   * arrival). Adding an id already in the index returns the result stored the first time.
+   * arrival). Adding an id already in the index returns the verdict recorded the first time
+   * (the index keeps the verdict, not the article: the result is rebuilt from the article given
+   * again, cleaned again, so a restarted run writes what the first one wrote).
    * Calls are serialized: concurrent `add`s run one after the other, in call order.
    */
   add(article: Article): Promise<FeedResult>
-  /** Adds every article of `articles` in order and yields their results in input order. */
+  /**
+   * Adds every article of `articles` in order and yields their results in input order. Up to
+   * 256 articles are added ahead of the result being yielded (so SQLite commits them in
+   * batches): when one fails, `run` throws at its turn, and the few after it are recorded.
+   */
   run(articles: Iterable<Article> | AsyncIterable<Article>): AsyncIterable<FeedResult>
   /** Closes the index. */
   close(): Promise<void>
 }
+
+/** Articles {@link Deduplicator.run} adds ahead of the result it yields. */
+const RUN_AHEAD = 256
 
 /** Most read-then-commit attempts for one article before giving up (other workers keep winning). */
 const MAX_ATTEMPTS = 100
@@ -46,11 +56,25 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
   const { feed } = resolveFeedOptions(options)
   const stage = createArticleStager(options)
   const judge = createFeedJudge(options)
-  const add = (article: Article): Promise<FeedResult> => judge.judge(() => stage(article, feed.now()))
+  const add = (article: Article): Promise<FeedResult> =>
+    judge.judge(async () => {
+      // The default clean stage needs the language model: loaded once, on the first article.
+      if (options.clean === undefined) await loadLanguageModel()
+      return stage(article, feed.now())
+    })
   return {
     add,
     async *run(articles) {
-      for await (const article of articles) yield await add(article)
+      // Articles are added ahead of what is yielded, so a store that commits in batches
+      // (SQLite) gets batches; each result still waits for its own commit.
+      const pending: Array<Promise<FeedResult>> = []
+      for await (const article of articles) {
+        const result = add(article)
+        result.catch(() => undefined) // reported when its turn to be yielded comes
+        pending.push(result)
+        if (pending.length >= RUN_AHEAD) yield await (pending.shift() as Promise<FeedResult>)
+      }
+      while (pending.length > 0) yield await (pending.shift() as Promise<FeedResult>)
     },
     close: () => judge.close(),
   }
@@ -75,6 +99,7 @@ export interface StagedArticle {
  * The index-independent stages of the deduplicator: `clean()`, fingerprints, shingles and
  * per-paragraph MinHash. Pure: the same article and arrival time give the same staged article,
  * in any thread. `options` are those of {@link createDeduplicator} (`index` and `now` unused).
+ * The default clean stage needs the language model loaded first (`loadLanguageModel()`).
  *
  * @returns `stage(article, arrival)`, throwing `E_INVALID_RECORD` for a value that is not an article object.
  */
@@ -87,7 +112,6 @@ export function createArticleStager(options: DeduplicatorOptions = {}): (article
     if (article === null || typeof article !== 'object' || Array.isArray(article)) {
       throw new DedupeError('E_INVALID_RECORD', 'Expected an article object')
     }
-    if (options.clean === undefined) await loadLanguageModel()
     const cleaned = cleanStage(articleBody(article), cleanOptions)
     const prepared = prepareArticle(article, cleaned, arrival, feed.shingleSize)
     const signatures = new Uint32Array(prepared.compared.length * permutations)
@@ -105,7 +129,7 @@ export interface FeedJudge {
    * {@link FeedIndex.committed}), so a caller that writes results as they resolve never
    * writes one the index could lose.
    */
-  judge(stage: () => StagedArticle): Promise<FeedResult>
+  judge(stage: () => StagedArticle | Promise<StagedArticle>): Promise<FeedResult>
   /** Waits for pending articles, commits and closes the index. */
   close(): Promise<void>
 }
@@ -130,7 +154,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
       const session = await index.begin(prepared.id)
       let committed = false
       try {
-        if (session.stored !== null) return JSON.parse(session.stored) as FeedResult
+        if (session.stored !== null) return plain(buildResult(prepared, decodeVerdict(session.stored, prepared)))
         if (feed.ttl !== null) {
           // Quantized cutoff: the same input gives the same forgetting, whatever the restarts.
           const clock = Math.max(session.clock, prepared.time)
@@ -145,12 +169,12 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
           }
           // Older than the window: what it could be compared with is forgotten, and only later
           // articles remain. Judged alone and not recorded, so a re-delivery gets the same verdict.
-          if (prepared.time < cutoff) return JSON.parse(JSON.stringify(buildResult(prepared, ALONE))) as FeedResult
+          if (prepared.time < cutoff) return plain(buildResult(prepared, ALONE))
         }
         const judged = await judgeAgainstIndex(session, staged, permutations, feed)
-        const record = buildRecord(prepared, judged, JSON.stringify(buildResult(prepared, judged.verdict)))
+        const record = buildRecord(prepared, judged, encodeVerdict(judged.verdict, prepared))
         committed = true
-        if (await session.commit(record)) return JSON.parse(record.result) as FeedResult
+        if (await session.commit(record)) return plain(buildResult(prepared, judged.verdict))
       } finally {
         if (!committed) await session.release()
       }
@@ -158,14 +182,14 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
     throw new DedupeError('E_INDEX_CONFLICT', `Could not record article ${prepared.id}: the index kept changing (${MAX_ATTEMPTS} attempts); add it again`)
   }
 
-  const judge = (stage: () => StagedArticle): Promise<FeedResult> => {
+  const judge = (stage: () => StagedArticle | Promise<StagedArticle>): Promise<FeedResult> => {
     pending++
     // What this article's result waits for besides its own turn: the commit of the batch it was
     // recorded in (read when the turn ends, so it is that batch and not a later one).
     let durable: Promise<void> = Promise.resolve()
     const next = queue.then(async () => {
       try {
-        return await judgeOne(stage())
+        return await judgeOne(await stage())
       } finally {
         durable = index.committed?.() ?? durable
         // Nothing else waiting: commit now rather than hold the batch (and its callers) open.
@@ -342,6 +366,33 @@ function recordedParagraphs(
     const first = fingerprints.get(p.fingerprint)?.first
     return !first || originalOf.get(first.article) !== of
   })
+}
+
+/** A result as plain JSON data (what a caller would read back from the JSON it writes). */
+const plain = (result: FeedResult): FeedResult => JSON.parse(JSON.stringify(result)) as FeedResult
+
+/**
+ * The verdict as the index keeps it: the article-level verdict and the per-paragraph flags,
+ * tens of bytes where the whole result took kilobytes; the text is the article's own, cleaned
+ * again (deterministically) when it is delivered again. Every field of the verdict is kept.
+ */
+function encodeVerdict(verdict: Verdict, prepared: PreparedArticle): string {
+  return JSON.stringify({ ...verdict, cross: [...verdict.cross], paragraphs: paragraphsHash(prepared) })
+}
+
+/**
+ * Reverse of {@link encodeVerdict}. The paragraph flags apply to the paragraphs they were
+ * found on: an article delivered again with other paragraphs (an update under the same id)
+ * gets the recorded article-level verdict and no paragraph flags.
+ */
+function decodeVerdict(stored: string, prepared: PreparedArticle): Verdict {
+  const { paragraphs, cross, ...rest } = JSON.parse(stored) as Omit<Verdict, 'cross'> & { cross: Array<[number, CrossDuplicate]>; paragraphs: number }
+  return { ...rest, cross: paragraphs === paragraphsHash(prepared) ? new Map(cross) : new Map() }
+}
+
+/** A hash of the article's compared paragraphs (their fingerprints and positions). */
+function paragraphsHash(prepared: PreparedArticle): number {
+  return hash32(prepared.compared.map((p) => `${p.index}:${p.fingerprint}`).join(' '), 7)
 }
 
 function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {

@@ -82,7 +82,10 @@ export interface IndexRecord {
   /** `published` else arrival time, ms since epoch: what `ttl` is measured on. */
   time: number
   site: string | null
-  /** The serialized {@link FeedResult}, returned as-is when the same id is added again. */
+  /**
+   * The article's verdict, serialized (its duplicate verdict and paragraph flags): an id added
+   * again gets it back, with the text of the article given again. Opaque to the stores.
+   */
   result: string
   /** Id of the original when a duplicate, else `null`. */
   of: string | null
@@ -109,7 +112,7 @@ export interface FingerprintInfo {
  * the deduplicator starts over). Exactly one of `commit`/`release` ends a session.
  */
 export interface IndexSession {
-  /** The serialized result when this id is already indexed (and not expired), else `null`. */
+  /** The recorded verdict ({@link IndexRecord.result}) when this id is already indexed (and not expired), else `null`. */
   readonly stored: string | null
   /** The index clock: the greatest article time recorded, `-Infinity` when empty. */
   readonly clock: number
