@@ -5,7 +5,7 @@
  * from its first paragraph) under another id and site: injected cross-article repeats.
  */
 import { generateCorpus } from './bench.js'
-import { seeded } from './seeded.js'
+import { seeded } from '../src/text/hash.js'
 
 /** JSONL lines: `{ id, site, published, text }`, `copies` adds edited copies of earlier articles. */
 export function workersCorpus(megabytes: number, copies: boolean): string[] {

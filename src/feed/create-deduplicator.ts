@@ -8,7 +8,7 @@ import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
 import { prepareArticle, type ComparedParagraph, type PreparedArticle } from './prepare-article.js'
 import { unionShingles } from './shingles.js'
-import { hash32 } from '../text/hash32.js'
+import { hash32 } from '../text/hash.js'
 import { createMemoryIndex } from '../stores/memory.js'
 import type { Article, CrossDuplicate, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
@@ -192,8 +192,10 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
         return await judgeOne(await stage())
       } finally {
         durable = index.committed?.() ?? durable
-        // Nothing else waiting: commit now rather than hold the batch (and its callers) open.
-        if (--pending === 0) void index.flush?.().catch(() => undefined)
+        // Nothing else waiting once this turn of the event loop is over: commit now rather than
+        // hold the batch (and its callers) open. Checked after the turn, so that a caller adding
+        // articles one microtask apart still gets batches.
+        if (--pending === 0 && index.flush) setTimeout(() => pending === 0 && void index.flush?.().catch(() => undefined), 0)
       }
     })
     queue = next.catch(() => undefined)

@@ -30,18 +30,57 @@ interface Batch {
   timer: ReturnType<typeof setTimeout>
 }
 
+/**
+ * The file format (`PRAGMA user_version`). 2: compact (issue 12): articles keyed by their
+ * sequence number, buckets and first occurrences refer to that number rather than repeat the
+ * id, fingerprints are 8-byte blobs, the stored verdict is tens of bytes.
+ */
+const FORMAT = 2
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles (
-  id TEXT PRIMARY KEY, seq INTEGER NOT NULL, time REAL NOT NULL, site TEXT, of TEXT,
-  result TEXT NOT NULL, paragraphs BLOB, bands BLOB, fingerprints TEXT NOT NULL);
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, time REAL NOT NULL, site TEXT, of TEXT,
+  result TEXT NOT NULL, paragraphs BLOB, bands BLOB, fingerprints BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_time ON articles(time);
-CREATE TABLE IF NOT EXISTS buckets (band INTEGER NOT NULL, key INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,
+CREATE TABLE IF NOT EXISTS buckets (band INTEGER NOT NULL, key INTEGER NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY (band, key, seq)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS firsts (fp TEXT PRIMARY KEY, article TEXT NOT NULL, paragraph INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS site_counts (site TEXT NOT NULL, fp TEXT NOT NULL, n INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS firsts (fp BLOB PRIMARY KEY, seq INTEGER NOT NULL, paragraph INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS site_counts (site TEXT NOT NULL, fp BLOB NOT NULL, n INTEGER NOT NULL,
   PRIMARY KEY (site, fp)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
 `
+
+const HEX16 = /^[0-9a-f]{16}$/
+
+/** A fingerprint as stored: its 8 bytes when it is 16 hex digits (always, today), else 0xff + its UTF-8. */
+function fingerprintKey(fp: string): Buffer {
+  return HEX16.test(fp) ? Buffer.from(fp, 'hex') : Buffer.concat([Buffer.from([0xff]), Buffer.from(fp, 'utf8')])
+}
+
+/** An article's recorded fingerprints as one blob: per fingerprint, its key's length (1 byte), the key, the paragraph (4 bytes). */
+function encodeFingerprints(fingerprints: ReadonlyArray<{ fingerprint: string; paragraph: number }>): Buffer {
+  const parts: Buffer[] = []
+  for (const { fingerprint, paragraph } of fingerprints) {
+    const key = fingerprintKey(fingerprint)
+    const head = Buffer.alloc(1)
+    head[0] = key.length
+    const tail = Buffer.alloc(4)
+    tail.writeUInt32LE(paragraph)
+    parts.push(head, key, tail)
+  }
+  return Buffer.concat(parts)
+}
+
+/** The fingerprint keys of {@link encodeFingerprints}'s blob, in order. */
+function fingerprintKeys(blob: Buffer): Buffer[] {
+  const keys: Buffer[] = []
+  for (let at = 0; at < blob.length; ) {
+    const length = blob[at] as number
+    keys.push(blob.subarray(at + 1, at + 1 + length))
+    at += 1 + length + 4
+  }
+  return keys
+}
 
 /**
  * better-sqlite3, loaded when a SQLite index is opened. It is an optional dependency (a native
@@ -73,10 +112,17 @@ function openDatabase(Driver: typeof Database, path: string, timeout: number): D
     db.pragma('journal_mode = WAL')
     // NORMAL: a commit survives a killed process (WAL is written before COMMIT returns); only a power loss may lose the last ones.
     db.pragma('synchronous = NORMAL')
+    const version = db.pragma('user_version', { simple: true }) as number
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n
+    if (version !== FORMAT && tables > 0) {
+      throw new DedupeError('E_INDEX_UNAVAILABLE', `The SQLite index \`${path}\` was written in another layout (version ${version}, this one reads ${FORMAT}): use a new file`)
+    }
     db.exec(SCHEMA)
+    db.pragma(`user_version = ${FORMAT}`)
     return db
   } catch (cause) {
     db?.close()
+    if (cause instanceof DedupeError) throw cause
     const reason = cause instanceof Error ? cause.message : String(cause)
     throw new DedupeError(
       'E_INDEX_UNAVAILABLE',
@@ -145,9 +191,9 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
   const q = {
     stored: db.prepare('SELECT result FROM articles WHERE id = ?'),
     clock: db.prepare("SELECT value FROM meta WHERE key = 'clock'"),
-    first: db.prepare('SELECT article, paragraph FROM firsts WHERE fp = ?'),
+    first: db.prepare('SELECT a.id AS article, f.paragraph AS paragraph FROM firsts f JOIN articles a ON a.seq = f.seq WHERE f.fp = ?'),
     count: db.prepare('SELECT n FROM site_counts WHERE site = ? AND fp = ?'),
-    bucket: db.prepare('SELECT id, seq FROM buckets WHERE band = ? AND key = ? ORDER BY seq LIMIT ?'),
+    bucket: db.prepare('SELECT a.id AS id, b.seq AS seq FROM buckets b JOIN articles a ON a.seq = b.seq WHERE b.band = ? AND b.key = ? ORDER BY b.seq LIMIT ?'),
     bucketSize: db.prepare('SELECT count(*) AS n FROM buckets WHERE band = ? AND key = ?'),
     article: db.prepare('SELECT seq, of, paragraphs FROM articles WHERE id = ?'),
     nextSeq: db.prepare("INSERT INTO meta (key, value) VALUES ('seq', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1 RETURNING value"),
@@ -155,13 +201,13 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
     insertArticle: db.prepare(
       'INSERT INTO articles (id, seq, time, site, of, result, paragraphs, bands, fingerprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    insertBucket: db.prepare('INSERT INTO buckets (band, key, seq, id) VALUES (?, ?, ?, ?)'),
-    insertFirst: db.prepare('INSERT OR IGNORE INTO firsts (fp, article, paragraph) VALUES (?, ?, ?)'),
+    insertBucket: db.prepare('INSERT INTO buckets (band, key, seq) VALUES (?, ?, ?)'),
+    insertFirst: db.prepare('INSERT OR IGNORE INTO firsts (fp, seq, paragraph) VALUES (?, ?, ?)'),
     incCount: db.prepare('INSERT INTO site_counts (site, fp, n) VALUES (?, ?, 1) ON CONFLICT(site, fp) DO UPDATE SET n = n + 1'),
     expired: db.prepare('SELECT id, seq, site, bands, fingerprints FROM articles WHERE time < ? ORDER BY time LIMIT 1000'),
-    deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
+    deleteArticle: db.prepare('DELETE FROM articles WHERE seq = ?'),
     deleteBucket: db.prepare('DELETE FROM buckets WHERE band = ? AND key = ? AND seq = ?'),
-    deleteFirst: db.prepare('DELETE FROM firsts WHERE fp = ? AND article = ?'),
+    deleteFirst: db.prepare('DELETE FROM firsts WHERE fp = ? AND seq = ?'),
     decCount: db.prepare('UPDATE site_counts SET n = n - 1 WHERE site = ? AND fp = ?'),
     dropCount: db.prepare('DELETE FROM site_counts WHERE site = ? AND fp = ? AND n <= 0'),
     size: db.prepare('SELECT count(*) AS n FROM articles'),
@@ -191,8 +237,9 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
           clock: clock?.value ?? -Infinity,
           async fingerprints(fps, site): Promise<FingerprintInfo[]> {
             return fps.map((fp) => {
-              const first = q.first.get(fp) as { article: string; paragraph: number } | undefined
-              const count = site === null ? undefined : (q.count.get(site, fp) as { n: number } | undefined)
+              const key = fingerprintKey(fp)
+              const first = q.first.get(key) as { article: string; paragraph: number } | undefined
+              const count = site === null ? undefined : (q.count.get(site, key) as { n: number } | undefined)
               return { first: first ? { article: first.article, paragraph: first.paragraph } : null, siteCount: count?.n ?? 0 }
             })
           },
@@ -224,18 +271,19 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
                 record.id, seq, record.time, record.site, record.of, record.result,
                 encodeParagraphs(record.paragraphs),
                 Buffer.from(Uint32Array.from(record.bands).buffer),
-                JSON.stringify(record.fingerprints.map((f) => [f.fingerprint, f.paragraph])),
+                encodeFingerprints(record.fingerprints),
               )
               record.bands.forEach((key, band) => {
                 const size = bucketSizes.get(`${band}:${key}`) ?? (q.bucketSize.get(band, key) as { n: number }).n
-                if (size < bucketLimit) q.insertBucket.run(band, key, seq, record.id)
+                if (size < bucketLimit) q.insertBucket.run(band, key, seq)
               })
               const seen = new Set<string>()
               for (const { fingerprint, paragraph } of record.fingerprints) {
-                q.insertFirst.run(fingerprint, record.id, paragraph)
+                const key = fingerprintKey(fingerprint)
+                q.insertFirst.run(key, seq, paragraph)
                 if (record.site !== null && !seen.has(fingerprint)) {
                   seen.add(fingerprint)
-                  q.incCount.run(record.site, fingerprint)
+                  q.incCount.run(record.site, key)
                 }
               }
               q.setClock.run(record.time)
@@ -263,21 +311,22 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
       busy = true
       try {
         for (;;) {
-          const rows = q.expired.all(cutoff) as Array<{ id: string; seq: number; site: string | null; bands: Buffer | null; fingerprints: string }>
+          const rows = q.expired.all(cutoff) as Array<{ id: string; seq: number; site: string | null; bands: Buffer | null; fingerprints: Buffer }>
           if (rows.length === 0) break
           for (const row of rows) {
             const bands = row.bands ? new Uint32Array(Uint8Array.from(row.bands).buffer) : new Uint32Array(0)
             bands.forEach((key, band) => q.deleteBucket.run(band, key, row.seq))
             const seen = new Set<string>()
-            for (const [fp] of JSON.parse(row.fingerprints) as Array<[string, number]>) {
-              q.deleteFirst.run(fp, row.id)
-              if (row.site !== null && !seen.has(fp)) {
-                seen.add(fp)
+            for (const fp of fingerprintKeys(row.fingerprints)) {
+              q.deleteFirst.run(fp, row.seq)
+              const text = fp.toString('hex')
+              if (row.site !== null && !seen.has(text)) {
+                seen.add(text)
                 q.decCount.run(row.site, fp)
                 q.dropCount.run(row.site, fp)
               }
             }
-            q.deleteArticle.run(row.id)
+            q.deleteArticle.run(row.seq)
             removed++
           }
         }
