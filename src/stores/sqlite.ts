@@ -149,6 +149,19 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
   const batchDelay = options.batchDelay ?? 200
   const Driver = loadDriver()
   const db = openDatabase(Driver, path, options.busyTimeout ?? 30_000)
+  /** The members of `count` buckets, `(band, key)` pairs given as parameters, by number of bands. */
+  const bucketStatements = new Map<number, Database.Statement>()
+  const bucketsOf = (count: number): Database.Statement => {
+    let statement = bucketStatements.get(count)
+    if (!statement) {
+      statement = db.prepare(
+        'SELECT b.band AS band, b.key AS key, b.seq AS seq, a.id AS id FROM buckets b JOIN articles a ON a.seq = b.seq ' +
+          `WHERE (b.band, b.key) IN (VALUES ${Array.from({ length: count }, () => '(?, ?)').join(', ')})`,
+      )
+      bucketStatements.set(count, statement)
+    }
+    return statement
+  }
   let batch: Batch | null = null
   /** Whether a session (or an expiry) is between its savepoint and its end: a batch is not committed then. */
   let busy = false
@@ -193,7 +206,6 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
     clock: db.prepare("SELECT value FROM meta WHERE key = 'clock'"),
     first: db.prepare('SELECT a.id AS article, f.paragraph AS paragraph FROM firsts f JOIN articles a ON a.seq = f.seq WHERE f.fp = ?'),
     count: db.prepare('SELECT n FROM site_counts WHERE site = ? AND fp = ?'),
-    bucket: db.prepare('SELECT a.id AS id, b.seq AS seq FROM buckets b JOIN articles a ON a.seq = b.seq WHERE b.band = ? AND b.key = ? ORDER BY b.seq LIMIT ?'),
     bucketSize: db.prepare('SELECT count(*) AS n FROM buckets WHERE band = ? AND key = ?'),
     article: db.prepare('SELECT seq, of, paragraphs FROM articles WHERE id = ?'),
     nextSeq: db.prepare("INSERT INTO meta (key, value) VALUES ('seq', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1 RETURNING value"),
@@ -244,12 +256,18 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
             })
           },
           async candidates(bands): Promise<string[]> {
+            if (bands.length === 0) return []
+            // One statement for every band (a statement costs more than the lookups it makes).
+            const rows = bucketsOf(bands.length).all(...bands.flatMap((key, band) => [band, key])) as Array<{ band: number; key: number; seq: number; id: string }>
+            const byBucket = new Map<string, Array<{ seq: number; id: string }>>()
+            bands.forEach((key, band) => byBucket.set(`${band}:${key}`, []))
+            for (const row of rows) byBucket.get(`${row.band}:${row.key}`)?.push(row)
             const found = new Map<string, number>()
-            bands.forEach((key, band) => {
-              const rows = q.bucket.all(band, key, bucketLimit) as Array<{ id: string; seq: number }>
-              bucketSizes.set(`${band}:${key}`, rows.length)
-              for (const row of rows) found.set(row.id, row.seq)
-            })
+            for (const [bucket, members] of byBucket) {
+              bucketSizes.set(bucket, members.length)
+              members.sort((a, b) => a.seq - b.seq)
+              for (const row of members.slice(0, bucketLimit)) found.set(row.id, row.seq)
+            }
             return [...found].sort((a, b) => a[1] - b[1]).map(([candidate]) => candidate)
           },
           async articles(ids): Promise<IndexedArticle[]> {
