@@ -162,6 +162,16 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
     }
     return statement
   }
+  /** Inserts `count` bucket rows, `(band, key, seq)` given as parameters: one statement per article. */
+  const insertStatements = new Map<number, Database.Statement>()
+  const insertBuckets = (count: number): Database.Statement => {
+    let statement = insertStatements.get(count)
+    if (!statement) {
+      statement = db.prepare(`INSERT INTO buckets (band, key, seq) VALUES ${Array.from({ length: count }, () => '(?, ?, ?)').join(', ')}`)
+      insertStatements.set(count, statement)
+    }
+    return statement
+  }
   let batch: Batch | null = null
   /** Whether a session (or an expiry) is between its savepoint and its end: a batch is not committed then. */
   let busy = false
@@ -213,7 +223,6 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
     insertArticle: db.prepare(
       'INSERT INTO articles (id, seq, time, site, of, result, paragraphs, bands, fingerprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    insertBucket: db.prepare('INSERT INTO buckets (band, key, seq) VALUES (?, ?, ?)'),
     insertFirst: db.prepare('INSERT OR IGNORE INTO firsts (fp, seq, paragraph) VALUES (?, ?, ?)'),
     incCount: db.prepare('INSERT INTO site_counts (site, fp, n) VALUES (?, ?, 1) ON CONFLICT(site, fp) DO UPDATE SET n = n + 1'),
     expired: db.prepare('SELECT id, seq, site, bands, fingerprints FROM articles WHERE time < ? ORDER BY time LIMIT 1000'),
@@ -291,10 +300,12 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
                 Buffer.from(Uint32Array.from(record.bands).buffer),
                 encodeFingerprints(record.fingerprints),
               )
+              const joined: number[] = []
               record.bands.forEach((key, band) => {
                 const size = bucketSizes.get(`${band}:${key}`) ?? (q.bucketSize.get(band, key) as { n: number }).n
-                if (size < bucketLimit) q.insertBucket.run(band, key, seq)
+                if (size < bucketLimit) joined.push(band, key, seq)
               })
+              if (joined.length > 0) insertBuckets(joined.length / 3).run(...joined)
               const seen = new Set<string>()
               for (const { fingerprint, paragraph } of record.fingerprints) {
                 const key = fingerprintKey(fingerprint)
