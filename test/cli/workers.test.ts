@@ -108,7 +108,7 @@ describe('feed killed with SIGKILL', () => {
   }
 
   it('then restarted on the same SQLite index writes the output of one uninterrupted run, and printed nothing its index lost', async () => {
-    const feed = makeFeed(150, 9) // 600 articles
+    const feed = makeFeed(100, 9) // 400 articles
     const input = join(dir, 'kill.jsonl')
     writeFileSync(input, feed.map((a) => JSON.stringify(a)).join('\n') + '\n')
 
