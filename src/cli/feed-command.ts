@@ -348,15 +348,20 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
 
   // Results in flight: judged in order, each written once its record is committed (a SQLite
   // index commits them in batches), so a killed run never printed what its index lost.
-  const judged: Array<Promise<Output>> = []
+  const judged: Array<{ output: Promise<Output>; done: boolean }> = []
+  const next = async (): Promise<Output> => (judged.shift() as { output: Promise<Output> }).output
   try {
     for await (const { record, outcome } of orderedBatches(arrivals(), STAGE_BATCH, 2 * workers, stageBatch)) {
-      judged.push(settle(record, outcome))
-      if (judged.length >= IN_FLIGHT) await report(await (judged.shift() as Promise<Output>))
+      const entry = { output: settle(record, outcome), done: false }
+      void entry.output.then(() => (entry.done = true))
+      judged.push(entry)
+      // Those already committed are written at once (a live input is answered as it comes).
+      while (judged[0]?.done) await report(await next())
+      if (judged.length >= IN_FLIGHT) await report(await next())
     }
-    while (judged.length > 0) await report(await (judged.shift() as Promise<Output>))
+    while (judged.length > 0) await report(await next())
   } finally {
-    await Promise.allSettled(judged)
+    await Promise.allSettled(judged.map((entry) => entry.output))
     await pool.close()
     await judge.close()
   }
