@@ -4,6 +4,7 @@ import { createArticleStager, type StagedArticle } from '../feed/create-deduplic
 import type { DeduplicatorOptions } from '../feed/feed-options.js'
 import type { Article } from '../feed/types.js'
 import type { Options } from '../options.js'
+import { loadLanguageModel } from '../language/fasttext-model.js'
 import { toRecord } from '../output/to-record.js'
 import { articleBody } from '../parse/article-body.js'
 
@@ -60,10 +61,12 @@ function cleanOne(article: Record<string, unknown>, options: Options): CleanOutc
 
 /**
  * Runs one batch: the same function in a worker thread and in the main thread (`--workers 1`),
- * so the output cannot depend on where it ran. Never throws: a record that fails gets an
- * error record, and the batch's other records go through.
+ * so the output cannot depend on where it ran. Loads the language model first (once per
+ * thread). Never rejects for a record: a record that fails gets an error record, and the
+ * batch's other records go through; a model that cannot be loaded fails the batch.
  */
-export function runTask(task: PoolTask): CleanOutcome[] | StageOutcome[] {
+export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOutcome[]> {
+  await loadLanguageModel()
   if (task.kind === 'clean') return task.articles.map((article) => cleanOne(article, task.options))
   const stage = stagerFor(task.options)
   return task.articles.map(({ article, arrival }): StageOutcome => {
