@@ -74,8 +74,8 @@ function* syntheticFeed(n: number, seed = 1): Generator<Article> {
  * identification, no in-article repeat detection — so those rows measure the cross-article
  * stages (fingerprints, shingles, MinHash/LSH, verification, the index) alone.
  */
-function splitOnly(input: { text?: string }): CleanResult {
-  const text = input.text ?? ''
+function splitOnly(input: { text?: string | Uint8Array }): CleanResult {
+  const text = typeof input.text === 'string' ? input.text : ''
   const paragraphs: CleanResult['paragraphs'] = []
   let at = 0
   for (const part of text.split('\n\n')) {

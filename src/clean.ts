@@ -5,14 +5,10 @@ import { tagArticleLanguages } from './language/tag-article-languages.js'
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js'
 import { cleanedText } from './output/kept-paragraphs.js'
 import { guessFormat, parseInput } from './parse/parse-input.js'
-import type { CleanResult, InputFormat, SourceBlock } from './types.js'
+import { decodeInput, type ArticleInput } from './parse/decode-input.js'
+import type { CleanResult, InputFormat, SourceBlock, Warning } from './types.js'
 
-/** An article as an object: one of `text`, `html` or `markdown` (checked in that order). */
-export interface ArticleInput {
-  text?: string
-  html?: string
-  markdown?: string
-}
+export type { ArticleInput }
 
 /** What the stages pass along: the blocks, the options, and the report each stage fills in its part of. */
 interface Work {
@@ -54,7 +50,8 @@ export function runStages(blocks: readonly SourceBlock[], options: ResolvedOptio
  *
  * Synchronous and pure: the same input and options give the same result, byte for byte.
  *
- * @param input The article: a string (format from `options.format`, else guessed), or `{ text | html | markdown }`.
+ * @param input The article: a string (format from `options.format`, else guessed), bytes (a `Uint8Array` or `Buffer`,
+ *   decoded as a browser would: see `decodeBytes`), or `{ text | html | markdown, contentType?, charset? }` (string or bytes).
  * @param options Thresholds and restrictions; see {@link Options}. Defaults in `defaultOptions`.
  * @returns Paragraphs with verdicts and languages, repeated passages, and the cleaned text.
  * @throws {DedupeError} `E_INVALID_OPTION`, `E_UNKNOWN_FORMAT`, `E_INVALID_INPUT` (not text, or unpaired UTF-16 surrogates), `E_BINARY_INPUT`; `E_LANGUAGE_MODEL` until `await loadLanguageModel()` has resolved.
@@ -63,10 +60,15 @@ export function runStages(blocks: readonly SourceBlock[], options: ResolvedOptio
  * result.text // 'Le chat dort.'
  * result.paragraphs[1].duplicate // { kind: 'exact', of: 0, similarity: 1 }
  */
-export function clean(input: string | ArticleInput, options?: Options | null): CleanResult {
+export function clean(input: string | Uint8Array | ArticleInput, options?: Options | null): CleanResult {
   const resolved = resolveOptions(options)
-  const { text, format } = readInput(input, resolved)
-  return runStages(parseInput(text, format, resolved.split), resolved)
+  const decoded = decodeInput(input, resolved)
+  const { text, format } = readInput(decoded.input as string | ArticleInput, resolved)
+  const warnings: Warning[] = [...decoded.warnings]
+  const result = runStages(parseInput(text, format, resolved.split, warnings), resolved)
+  if (decoded.encoding !== undefined) result.encoding = decoded.encoding
+  if (warnings.length > 0) result.warnings = warnings // last, and only when there is something to say
+  return result
 }
 
 function readInput(input: string | ArticleInput, options: ResolvedOptions): { text: string; format: InputFormat } {

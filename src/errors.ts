@@ -30,6 +30,12 @@ export type DedupeErrorCode =
   | 'E_INTERNAL'
   /** The language model (fastText lid.176) is not loaded yet (`await loadLanguageModel()` first), or could not be loaded. */
   | 'E_LANGUAGE_MODEL'
+  /**
+   * The feed index is no longer the one this worker opened: emptied or replaced under it (Redis
+   * restarted without persistence, `FLUSHALL`, a failover to an empty or lagging replica). Every
+   * `add` fails with it until the operator starts again on purpose.
+   */
+  | 'E_INDEX_LOST'
 
 /**
  * The one error class of the library. Thrown only for caller mistakes (bad options, unknown
@@ -56,4 +62,29 @@ export function errorInfo(error: unknown): { code: DedupeErrorCode | string; mes
     return { code: String(error.code), message: String(error.message) }
   }
   return { code: 'E_INTERNAL', message: error instanceof Error ? error.message : String(error) }
+}
+
+/** Where an error record's input was: its id when it could be read, its JSONL line, its source (`file:line` or file). */
+export interface ErrorPlace {
+  id?: unknown
+  line?: number
+  source?: string
+}
+
+/** The one error-record shape of every command and stream: `{ id?, line?, source?, error: { code, message } }`. */
+export interface ErrorRecord extends ErrorPlace {
+  error: { code: string; message: string }
+}
+
+/**
+ * An error record, its keys always in the same order: `id`, `line`, `source` (each only when
+ * known), then `error` (see {@link errorInfo}).
+ */
+export function errorRecord(error: unknown, place: ErrorPlace = {}): ErrorRecord {
+  return {
+    ...(place.id === undefined ? {} : { id: place.id }),
+    ...(place.line === undefined ? {} : { line: place.line }),
+    ...(place.source === undefined ? {} : { source: place.source }),
+    error: errorInfo(error),
+  }
 }

@@ -4,7 +4,8 @@ export { defaultOptions, resolveOptions, type DetectOptions, type Options, type 
 export type { LanguageOptions } from './language/tag-language.js'
 export { loadLanguageModel, languageModelLoaded, type LanguageModelSource, type ModelBytes } from './language/fasttext-model.js'
 export type { TextSplitOptions } from './parse/from-text.js'
-export type { CleanResult, Duplicate, DuplicateKind, InputFormat, Paragraph, Passage, RepeatedSentence, SourceBlock } from './types.js'
+export type { CleanResult, Duplicate, DuplicateKind, EncodingInfo, EncodingSource, InputFormat, Paragraph, Passage, RepeatedSentence, SourceBlock, Warning } from './types.js'
+export { decodeBytes, type DecodeBytesOptions, type DecodedBytes } from './parse/decode-bytes.js'
 export { splitParagraphs } from './parse/split-paragraphs.js'
 export { normalizeText } from './text/normalize-text.js'
 export { findDuplicates, type DuplicateFindings } from './detect/find-duplicates.js'
@@ -29,6 +30,7 @@ export type {
   FeedResult,
   IndexSession,
   IndexedArticle,
+  IndexedParagraph,
   IndexRecord,
   FingerprintInfo,
   ParagraphRef,

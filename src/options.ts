@@ -46,6 +46,15 @@ export interface Options {
   detect?: DetectOptions
   /** Language identification: candidate restriction, shortest paragraph tagged on its own. */
   language?: LanguageOptions
+  /**
+   * For input given as bytes: the Content-Type they came with (`text/html; charset=koi8-r`),
+   * which decides their encoding unless they start with a BOM (see `decodeBytes`). An article
+   * object's own `contentType`/`charset` win over it. Ignored for string input.
+   * @default undefined
+   */
+  contentType?: string
+  /** For input given as bytes: their charset label alone (`koi8-r`); wins over `contentType`. @default undefined */
+  charset?: string
 }
 
 /** {@link TextSplitOptions} resolved: `wrapWidth` is `null` when it is to be estimated from the text. */
@@ -66,6 +75,9 @@ export interface ResolvedOptions {
   split: ResolvedSplitOptions
   detect: Required<DetectOptions>
   language: ResolvedLanguageOptions
+  /** The transport of bytes input (see {@link Options.contentType}). */
+  contentType: string | undefined
+  charset: string | undefined
 }
 
 /**
@@ -122,6 +134,8 @@ export const defaultOptions: Readonly<DefaultOptions> = Object.freeze({
   }),
   stream: Object.freeze({ highWaterMark: 1 }),
   plugin: Object.freeze({ mode: 'remove' as const }),
+  contentType: undefined,
+  charset: undefined,
 })
 
 /** The sections of {@link ResolvedOptions} alone (what `resolveOptions(null)` returns). */
@@ -130,6 +144,8 @@ const RESOLVED_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
   split: defaultOptions.split,
   detect: defaultOptions.detect,
   language: defaultOptions.language,
+  contentType: defaultOptions.contentType,
+  charset: defaultOptions.charset,
 })
 
 const FORMATS: readonly InputFormat[] = ['text', 'html', 'markdown']
@@ -162,7 +178,7 @@ export function pick<T>(value: T | null | undefined, fallback: T): T {
 
 /** The keys of {@link Options}, per level: a key not listed is a typo (or an option of another layer). */
 const KNOWN_KEYS: Readonly<Record<'' | 'detect' | 'split' | 'language', readonly string[]>> = Object.freeze({
-  '': ['format', 'split', 'detect', 'language'],
+  '': ['format', 'split', 'detect', 'language', 'contentType', 'charset'],
   detect: ['nearThreshold', 'containThreshold', 'minLength', 'minSentenceLength'],
   split: ['lineBreaks', 'wrapWidth'],
   language: ['only', 'minLength'],
@@ -256,5 +272,11 @@ export function resolveOptions(options?: Options | null, extraKeys: readonly str
     throw new DedupeError('E_INVALID_OPTION', `Expected \`split.lineBreaks\` to be auto, paragraph or join, not \`${String(split.lineBreaks)}\``)
   }
   if (split.wrapWidth !== null) assertCount('split.wrapWidth', split.wrapWidth)
-  return { format, split, detect, language }
+  for (const name of ['contentType', 'charset'] as const) {
+    const value = options[name]
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new DedupeError('E_INVALID_OPTION', `Expected \`${name}\` to be a string such as "text/html; charset=koi8-r", not \`${typeof value}\``)
+    }
+  }
+  return { format, split, detect, language, contentType: pick(options.contentType, undefined), charset: pick(options.charset, undefined) }
 }

@@ -5,4 +5,4 @@
  */
 export { createSqliteIndex, type SqliteIndexOptions } from './stores/sqlite.js'
 export { connectRedisIndex, createRedisIndex, type RedisIndexOptions } from './stores/redis.js'
-export { connectIndex, openIndex } from './stores/open-index.js'
+export { connectIndex, openIndex, type OpenIndexOptions } from './stores/open-index.js'

@@ -64,6 +64,36 @@ export interface Passage {
   of: [number, number]
 }
 
+/**
+ * How the encoding of bytes was decided: `bom` (a byte order mark), `transport` (the
+ * `contentType`/`charset` given with the bytes: an option, a JSONL record's field, a WARC
+ * record's HTTP header), `meta` (`<meta charset>` or `<meta http-equiv="Content-Type">`),
+ * `xml` (an XML declaration), `detected` (undeclared: valid UTF-8, or the detector's guess),
+ * `default` (undeclared and nothing to decide: ASCII, or the detector had no answer: UTF-8).
+ */
+export type EncodingSource = 'bom' | 'transport' | 'meta' | 'xml' | 'detected' | 'default'
+
+/** The encoding bytes were decoded with: a lower-case WHATWG encoding name and how it was decided. */
+export interface EncodingInfo {
+  /** WHATWG Encoding standard name: `utf-8`, `windows-1252`, `shift_jis`, `koi8-u`… */
+  name: string
+  source: EncodingSource
+}
+
+/**
+ * Something about the input the caller should know, that did not stop cleaning. `code` is a
+ * stable kebab-case string: `invalid-bytes` (bytes invalid in the decided encoding, replaced by
+ * U+FFFD; `count` says how many), `unknown-charset` (a declared label that names no encoding,
+ * ignored), `unsupported-encoding` (the runtime cannot decode it; read as UTF-8),
+ * `markdown-as-text` (Markdown past the parser's shape limits, read as plain text).
+ */
+export interface Warning {
+  code: string
+  message: string
+  /** How many times it happened, where that is counted. */
+  count?: number
+}
+
 /** What `clean()` returns: plain, JSON-ready data. */
 export interface CleanResult {
   /** The article's language (BCP 47), `und` when unknown. */
@@ -73,4 +103,8 @@ export interface CleanResult {
   passages: Passage[]
   /** The cleaned article: kept paragraphs (repeated sentences cut), separated by a blank line. */
   text: string
+  /** For input given as bytes: the encoding they were decoded with (absent for string input: nothing was decoded). */
+  encoding?: EncodingInfo
+  /** Present when there is something to report (invalid bytes, an unknown charset label). */
+  warnings?: Warning[]
 }

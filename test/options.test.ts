@@ -75,7 +75,7 @@ describe('resolveOptions: unknown keys and languages', () => {
   })
 
   it('rejects a key with nothing close, listing the known ones', () => {
-    expect(messageOf({ colour: 'red' })).toBe('Unknown option `colour` (known: format, split, detect, language)')
+    expect(messageOf({ colour: 'red' })).toBe('Unknown option `colour` (known: format, split, detect, language, contentType, charset)')
   })
 
   it('accepts the keys a caller layer declares as its own', () => {
@@ -112,5 +112,13 @@ describe('resolveFeedOptions', () => {
     const { feed, clean } = resolveFeedOptions({ jaccardThreshold: 0.45, detect: { nearThreshold: 0.9 } })
     expect(feed.jaccardThreshold).toBe(0.45)
     expect(clean).toEqual({ detect: { nearThreshold: 0.9 } })
+  })
+})
+
+describe('resolveOptions: the transport of bytes', () => {
+  it('keeps contentType and charset, refuses other types', () => {
+    expect(resolveOptions({ contentType: 'text/html; charset=koi8-r', charset: 'koi8-r' })).toMatchObject({ contentType: 'text/html; charset=koi8-r', charset: 'koi8-r' })
+    expect(resolveOptions({ charset: null as never })).toMatchObject({ charset: undefined })
+    expect(() => resolveOptions({ charset: 1251 as never })).toThrow('Expected `charset` to be a string')
   })
 })

@@ -18,6 +18,7 @@ describe('public API (src/index.ts)', () => {
         'clean',
         'createDeduplicator',
         'createMemoryIndex',
+        'decodeBytes',
         'defaultOptions',
         'findDuplicates',
         'languageModelLoaded',

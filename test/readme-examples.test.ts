@@ -39,6 +39,13 @@ describe('README examples', () => {
     expect(result.text).toBe(result.paragraphs.slice(0, 2).map((p) => p.text).join('\n\n'))
   })
 
+  it('Bytes and charsets: clean() on bytes gives what the comments say', async () => {
+    const { result, mislabelled } = await import('../examples/clean-bytes.js')
+    expect(result.text).toBe('L’été a été chaud à Paris cette année.')
+    expect(result.encoding).toEqual({ name: 'windows-1252', source: 'meta' })
+    expect(mislabelled.warnings).toEqual([{ code: 'invalid-bytes', message: '7 byte sequences are not valid utf-8 (decided by transport): replaced by U+FFFD', count: 7 }])
+  })
+
   it('Feeds: prints the line the README shows', async () => {
     const { printed } = await import('../examples/feed-dedup.js')
     expect(printed).toEqual(['b7 copies a1 copy'])

@@ -1,24 +1,28 @@
 import { createReadStream } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { clean } from '../clean.js'
-import { DedupeError, errorInfo } from '../errors.js'
+import { DedupeError, errorInfo, errorRecord, type ErrorRecord } from '../errors.js'
+import type { RawMember } from '../io/raw-members.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
+import { toJsonLine } from '../output/to-json-line.js'
 import { resolveOptions, type Options } from '../options.js'
 import { toHtml } from '../output/to-html.js'
 import { toJson } from '../output/to-json.js'
 import { toMarkdown } from '../output/to-markdown.js'
-import { toRecord } from '../output/to-record.js'
+import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
 import { summarize } from '../output/summarize.js'
 import { toText } from '../output/to-text.js'
-import { guessFormat } from '../parse/parse-input.js'
 import type { CleanResult, InputFormat } from '../types.js'
-import { CLEAN_FLAGS, oneOf, optionsFromFlags, readText, UsageError, workerCount } from './clean-flags.js'
+import { CLEAN_FLAGS, formatOfBytes, oneOf, optionsFromFlags, readBytes, reportWarnings, UsageError, workerCount } from './clean-flags.js'
 import { readJsonl } from '../io/read-jsonl.js'
+import { readWarc } from '../io/read-warc.js'
+import { byteChunks } from '../io/byte-chunks.js'
+import type { FeedInputRecord } from '../feed/types.js'
 import { articleBody } from '../parse/article-body.js'
 import { renderReview } from '../output/review/render-review.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
 import { createWorkerPool } from '../workers/worker-pool.js'
-import type { FeedInputRecord } from '../feed/types.js'
+import type { CleanOutcome } from '../workers/pool-tasks.js'
 
 /** Where the CLI reads and writes; `process` in real use, fakes in tests. */
 export interface CliIo {
@@ -27,10 +31,10 @@ export interface CliIo {
   stderr: NodeJS.WritableStream
 }
 
-type From = InputFormat | 'jsonl'
+type From = InputFormat | 'jsonl' | 'warc'
 type To = 'text' | 'json' | 'jsonl' | 'html' | 'markdown' | 'review'
 
-const FROM: readonly From[] = ['text', 'html', 'markdown', 'jsonl']
+const FROM: readonly From[] = ['text', 'html', 'markdown', 'jsonl', 'warc']
 const TO: readonly To[] = ['text', 'json', 'jsonl', 'html', 'markdown', 'review']
 
 export const CLEAN_HELP = `Usage: news-dedup clean [FILE...] [options]
@@ -39,8 +43,8 @@ Cleans articles: splits paragraphs, drops repeated passages, tags languages.
 Reads standard input when no FILE is given.
 
 Options:
-  --from FORMAT           text | html | markdown | jsonl (default: from the file
-                          extension: .html .md .txt .jsonl; else html when it
+  --from FORMAT           text | html | markdown | jsonl | warc (default: from the
+                          extension: .html .md .txt .jsonl .warc(.gz); else html when it
                           looks like markup, text otherwise: Markdown is never
                           guessed from content)
   --to FORMAT             text | json | jsonl | html | markdown | review (default:
@@ -52,7 +56,9 @@ Options:
   --min-sentence-length N repeated sentences shorter than this are kept (default 40; 0 = off)
   --languages LIST        restrict languages, e.g. fr,en,de (default: all)
   --line-breaks MODE      plain text: auto | paragraph | join (default auto)
-  --workers N             threads cleaning JSONL articles (default: the cores
+  --charset LABEL         encoding of the input bytes (default: BOM, <meta charset>,
+                          else detected; invalid bytes are reported on stderr)
+  --workers N             threads cleaning JSONL or WARC records (default: the cores
                           available); the output is the same for any N
   -q, --quiet             no summary of removals on stderr (printed for text,
                           html and markdown output)
@@ -109,40 +115,42 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   // --to json gathers every document (results and error records) into one JSON array when
   // there is more than one input or the input is JSONL, so the output is one JSON value.
   const documents: string[] = []
-  const gather = to === 'json' && (sources.length > 1 || sources.some((s) => (from ?? formatOf(s)) === 'jsonl'))
+  const gather = to === 'json' && (sources.length > 1 || sources.some((s) => isRecords(from ?? formatOf(s))))
   const emit = async (rendered: string): Promise<void> => {
     if (gather) documents.push(rendered.trimEnd())
     else await write(rendered)
   }
   // Structured outputs (json, jsonl) carry a record per input, errors included; the others
   // report errors on stderr.
-  const reportError = async (record: ErrorRecord, where: string): Promise<void> => {
+  const reportError = async (record: ErrorRecord, where: string, raw?: readonly RawMember[]): Promise<void> => {
     failed++
-    const rendering = to ?? (record.line !== undefined || (from ?? formatOf(where)) === 'jsonl' ? 'jsonl' : 'text')
-    if (rendering === 'jsonl') await write(`${JSON.stringify(record)}\n`)
+    const rendering = to ?? (record.line !== undefined || isRecords(from ?? formatOf(where)) ? 'jsonl' : 'text')
+    if (rendering === 'jsonl') await write(toJsonLine(record, raw, ERROR_FIELDS))
     else if (rendering === 'json') await emit(JSON.stringify(record, null, 2))
     else io.stderr.write(`${where}${record.line === undefined ? '' : `:${record.line}`}: ${record.error.code}: ${record.error.message}\n`)
   }
   for (const source of sources) {
     const format = from ?? formatOf(source)
     const name = source === '-' ? 'stdin' : source
-    if (format === 'jsonl') {
+    if (format === 'jsonl' || format === 'warc') {
       const stream = source === '-' ? io.stdin : createReadStream(source)
       try {
-        await cleanJsonl(stream, name, to ?? 'jsonl', options, workers, emit, (record) => reportError(record, name))
+        const records = format === 'jsonl' ? readJsonl(stream, name) : readWarc(byteChunks(stream), name)
+        await cleanRecords(records, to ?? 'jsonl', options, workers, emit, (record, raw) => reportError(record, name, raw), io.stderr)
       } catch (error) {
-        await reportError({ id: null, source: name, error: readError(source, error) }, name)
+        await reportError(errorRecord(readError(source, error), { id: null, source: name }), name)
       }
       continue
     }
     let result: CleanResult
     try {
-      const text = await readText(source, io.stdin)
-      result = clean(text, { ...options, format: format ?? guessFormat(source === '-' ? null : source, text) })
+      const bytes = await readBytes(source, io.stdin)
+      result = clean(bytes, { ...options, format: format ?? formatOfBytes(source, bytes) })
     } catch (error) {
-      await reportError({ id: source === '-' ? null : source, error: errorInfo(error) }, name)
+      await reportError(errorRecord(error, { id: source === '-' ? null : source }), name)
       continue
     }
+    reportWarnings(io.stderr, name, result.warnings)
     if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${name}: ${summarize(result)}`)
     await emit(render(result, to ?? 'text', source))
   }
@@ -150,13 +158,8 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   return failed > 0 ? 1 : 0
 }
 
-/** An input that could not be cleaned, as written in JSON and JSONL output. */
-interface ErrorRecord {
-  id: unknown
-  line?: number
-  source?: string
-  error: { code: string; message: string }
-}
+/** Fields of an error record not taken from the input line (the id is: as written). */
+const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
 
 /** An input file that could not be opened or read: `E_READ`, unless the library named it already. */
 function readError(source: string, error: unknown): { code: string; message: string } {
@@ -183,7 +186,13 @@ function parseFlags(argv: string[]) {
 }
 
 function formatOf(source: string): From | undefined {
+  if (/\.warc(\.gz)?$/i.test(source)) return 'warc'
   return /\.jsonl$|\.ndjson$/i.test(source) ? 'jsonl' : undefined
+}
+
+/** Formats holding many records (output in JSONL by default, one line per record). */
+function isRecords(format: From | undefined): boolean {
+  return format === 'jsonl' || format === 'warc'
 }
 
 function render(result: CleanResult, to: To, source: string): string {
@@ -207,54 +216,63 @@ function render(result: CleanResult, to: To, source: string): string {
 const BATCH = 16
 
 /**
- * Cleans a JSONL stream line by line (`readJsonl`, as the feed and review commands read it):
- * each result goes to `emit` (rendered as `to`), each line that cannot be cleaned to `fail` as
- * an error record with its 1-based line number. JSONL output is cleaned by `workers` threads,
- * batches in parallel, written in input order (so byte for byte what one thread writes).
+ * Cleans a stream of records (`readJsonl`, as the feed and review commands read JSONL; or
+ * `readWarc`) one by one: each result goes to `emit` (rendered as `to`), each record that cannot
+ * be cleaned to `fail` as an error record with its 1-based line number (JSONL) or its source
+ * (WARC: `file#n`). Warnings (invalid bytes…) go to `stderr`. JSONL output is cleaned by
+ * `workers` threads, batches in parallel, and written here in input order (each line built
+ * with the record's raw members: so byte for byte what one thread writes).
  * @throws whatever reading the stream throws (an unreadable file): the caller reports it.
  */
-async function cleanJsonl(
-  stream: AsyncIterable<Uint8Array | string>,
-  name: string,
+async function cleanRecords(
+  records: AsyncIterable<FeedInputRecord>,
   to: To,
   options: Options,
   workers: number,
   emit: (text: string) => Promise<void>,
-  fail: (record: ErrorRecord) => Promise<void>,
+  fail: (record: ErrorRecord, raw?: readonly RawMember[]) => Promise<void>,
+  stderr: NodeJS.WritableStream,
 ): Promise<void> {
   if (to === 'jsonl') {
     const pool = createWorkerPool(workers)
-    type Outcome = { line: string } | { error: ErrorRecord['error'] } | null
-    const cleanBatch = async (batch: FeedInputRecord[]): Promise<Array<{ record: FeedInputRecord; outcome: Outcome }>> => {
+    const cleanBatch = async (batch: FeedInputRecord[]): Promise<Array<{ record: FeedInputRecord; outcome: CleanOutcome | null }>> => {
       const articles = batch.flatMap((record) => ('error' in record ? [] : [record.article as Record<string, unknown>]))
-      const outcomes = articles.length === 0 ? [] : await pool.run({ kind: 'clean', options, articles })
+      const outcomes = articles.length === 0 ? [] : ((await pool.run({ kind: 'clean', options, articles })) as CleanOutcome[])
       let at = 0
       return batch.map((record) => ({ record, outcome: 'error' in record ? null : (outcomes[at++] ?? null) }))
     }
     try {
-      for await (const { record, outcome } of orderedBatches(readJsonl(stream, name), BATCH, 2 * Math.max(1, workers), cleanBatch)) {
-        const line = record.line!
-        if ('error' in record) await fail({ id: record.id ?? null, line, error: record.error })
-        else if (outcome && 'line' in outcome) await emit(outcome.line)
-        else await fail({ id: (record.article as Record<string, unknown>).id ?? null, line, error: outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' } })
+      for await (const { record, outcome } of orderedBatches(records, BATCH, 2 * Math.max(1, workers), cleanBatch)) {
+        const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
+        if ('error' in record) {
+          await fail(errorRecord(record.error, { id: record.id ?? null, ...at }))
+        } else if (outcome && 'record' in outcome) {
+          reportWarnings(stderr, record.source ?? '-', outcome.warnings)
+          await emit(toJsonLine(outcome.record, record.raw, COMPUTED_RECORD_FIELDS))
+        } else {
+          const error = outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' }
+          await fail(errorRecord(error, { id: (record.article as Record<string, unknown>).id ?? null, ...at }), record.raw)
+        }
       }
     } finally {
       await pool.close()
     }
     return
   }
-  for await (const record of readJsonl(stream, name)) {
-    const line = record.line!
+  for await (const record of records) {
+    const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
+    const where = record.source ?? '-'
     if ('error' in record) {
-      await fail({ id: record.id ?? null, line, error: record.error })
+      await fail(errorRecord(record.error, { id: record.id ?? null, ...at }))
       continue
     }
     const article = record.article as Record<string, unknown>
     try {
       const result = clean(articleBody(article), options)
+      reportWarnings(stderr, where, result.warnings)
       await emit(render(result, to, String(article.id ?? null)))
     } catch (error) {
-      await fail({ id: article.id ?? null, line, error: errorInfo(error) })
+      await fail(errorRecord(error, { id: article.id ?? null, ...at }), record.raw)
     }
   }
 }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { DedupeError } from '../errors.js'
 import type { Options } from '../options.js'
+import { guessFormat } from '../parse/parse-input.js'
+import type { InputFormat, Warning } from '../types.js'
 import type { CliIo } from './clean-command.js'
 import { defaultWorkers } from '../workers/worker-pool.js'
 
@@ -21,6 +23,7 @@ export const CLEAN_FLAGS = {
   'min-sentence-length': { type: 'string' },
   languages: { type: 'string' },
   'line-breaks': { type: 'string' },
+  charset: { type: 'string' },
 } as const
 
 /** The values `parseArgs` gives for {@link CLEAN_FLAGS}. */
@@ -63,30 +66,25 @@ export function optionsFromFlags(values: CleanFlagValues): Options {
     },
     language: only ? { only } : {},
     split: lineBreaks ? { lineBreaks } : {},
+    ...(values.charset === undefined ? {} : { charset: values.charset }),
   }
 }
 
 /**
- * Reads a whole input (a file, or standard input for `-`) as strict UTF-8.
- * @throws {DedupeError} `E_READ` for a file that cannot be read, `E_INVALID_UTF8` for bytes that are not UTF-8.
+ * Reads a whole input (a file, or standard input for `-`) as bytes: decoding is `clean()`'s
+ * (see `decodeBytes`), so a page in windows-1252 or Shift_JIS reads as it would in a browser.
+ * @throws {DedupeError} `E_READ` for a file that cannot be read.
  */
-export async function readText(source: string, stdin: CliIo['stdin']): Promise<string> {
-  let bytes: Uint8Array
+export async function readBytes(source: string, stdin: CliIo['stdin']): Promise<Uint8Array> {
   if (source === '-') {
     const parts: Uint8Array[] = []
     for await (const chunk of stdin) parts.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk)
-    bytes = Buffer.concat(parts)
-  } else {
-    try {
-      bytes = await readFile(source)
-    } catch (cause) {
-      throw new DedupeError('E_READ', `Cannot read ${source}: ${(cause as Error).message}`, { cause })
-    }
+    return Buffer.concat(parts)
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return await readFile(source)
   } catch (cause) {
-    throw new DedupeError('E_INVALID_UTF8', 'The input is not valid UTF-8', { cause })
+    throw new DedupeError('E_READ', `Cannot read ${source}: ${(cause as Error).message}`, { cause })
   }
 }
 
@@ -99,4 +97,21 @@ export function workerCount(value: string | undefined): number {
   const n = Number(value)
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`Expected --workers to be a whole number ≥ 1, not \`${value}\``)
   return n
+}
+
+/**
+ * The format of bytes read from `source`: its extension's, else html when they start like
+ * markup (read as ASCII: tags are ASCII in every encoding a page can be sniffed in), else text.
+ */
+export function formatOfBytes(source: string, bytes: Uint8Array): InputFormat {
+  const sample = bytes.subarray(0, 4096)
+  const utf16 = sample[0] === 0xff && sample[1] === 0xfe ? 'utf-16le' : sample[0] === 0xfe && sample[1] === 0xff ? 'utf-16be' : null
+  let head = utf16 === null ? '' : new TextDecoder(utf16).decode(sample)
+  if (utf16 === null) for (let k = 0; k < sample.length; k++) head += String.fromCharCode(sample[k]!)
+  return guessFormat(source === '-' ? null : source, head)
+}
+
+/** Writes the warnings of a result (invalid bytes, an unknown charset) on stderr, one line each, as `where: warning: message`. */
+export function reportWarnings(stderr: NodeJS.WritableStream, where: string, warnings: readonly Warning[] | undefined): void {
+  for (const warning of warnings ?? []) stderr.write(`${where}: warning: ${warning.message} (${warning.code})\n`)
 }

@@ -3,18 +3,30 @@ import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { errorInfo } from '../errors.js'
-import { createFeedJudge } from '../feed/create-deduplicator.js'
+import { DedupeError, errorRecord } from '../errors.js'
+import { createFeedJudge, FEED_RESULT_FIELDS } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
 import { connectIndex } from '../stores/open-index.js'
-import { bomEncoding, textChunks } from '../io/text-chunks.js'
+import { bomEncoding } from '../io/text-chunks.js'
+import { readWarc } from '../io/read-warc.js'
+import { byteChunks } from '../io/byte-chunks.js'
+import { decodeBytes } from '../parse/decode-bytes.js'
+import { reportWarnings } from './clean-flags.js'
+import type { Warning } from '../types.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { renderReview } from '../output/review/render-review.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
 import type { StageOutcome } from '../workers/pool-tasks.js'
 import { createWorkerPool } from '../workers/worker-pool.js'
 import { UsageError, workerCount } from './clean-flags.js'
+import { toJsonLine } from '../output/to-json-line.js'
+import type { RawMember } from '../io/raw-members.js'
+
+/** Fields of a feed result computed here when the input gave its id: the id goes out as written. */
+const FEED_FIELDS_BUT_ID: ReadonlySet<string> = new Set([...FEED_RESULT_FIELDS].filter((field) => field !== 'id'))
+/** Fields of an error record not taken from the input (the id is: as written). */
+const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
 
 /** The streams `runFeed` talks to (process.stdin/stdout/stderr in the real CLI). */
 export interface FeedIo {
@@ -25,12 +37,17 @@ export interface FeedIo {
 
 const USAGE = `Usage: news-dedup feed [FILE... | DIR | -] [options]
 
-Reads articles (JSONL, RSS/Atom XML, or a directory tree of .html files; stdin when no file or "-"),
+Reads articles (JSONL, RSS/Atom XML, WARC (.warc, .warc.gz: response records with HTML pages), or a directory
+tree of .html files; stdin when no file or "-"). Pages are decoded as a browser would (BOM, HTTP or WARC
+Content-Type, <meta charset>, else detected): invalid bytes are counted in a warning on stderr and in the record.
 flags copies of earlier articles and per-site boilerplate, and writes one JSON line per input record.
 
 Options:
   --index PATH|redis://...  where seen articles are kept (SQLite file, ':memory:' or Redis) [./news-dedup.db]
-  --ttl DURATION            forget articles older than this, e.g. 7d, 12h (by published date, else arrival)
+  --ttl DURATION            matching window, e.g. 7d, 12h: what can be matched of older articles is forgotten, their
+                            verdicts are not (by published date, UTC when it has no zone, else arrival)
+  --existing-index          Redis: refuse an index that has no identity (new, or emptied since it was created)
+                            instead of creating one: for workers that must not start over silently
   --drop-duplicates         print only originals (articles that copy no earlier one), with their cleaned text
   --boilerplate-min N       a paragraph in N articles of one site is boilerplate [3]
   --workers N               threads cleaning and fingerprinting articles [the cores available]; articles
@@ -42,10 +59,10 @@ Ids: a record's own id (JSONL id, RSS guid, Atom id, else the link); an .html fi
 An .html page's url (and so its site) is its <link rel="canonical"> or <meta property="og:url">.
   -h, --help                show this help
 
-Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors
-or an index that cannot be opened or reached.`
+Exit code: 0 when every record was processed, 1 when some failed (they get { id?, error } lines), 2 on usage errors,
+an index that cannot be opened or reached, or a Redis index emptied or replaced during the run (E_INDEX_LOST: the run stops).`
 
-type Kind = 'jsonl' | 'xml' | 'html'
+type Kind = 'jsonl' | 'xml' | 'html' | 'warc'
 
 /** Articles per batch sent to a worker thread. */
 const STAGE_BATCH = 16
@@ -53,6 +70,7 @@ const STAGE_BATCH = 16
 const IN_FLIGHT = 512
 
 function kindOf(path: string): Kind | null {
+  if (/\.warc(\.gz)?$/i.test(path)) return 'warc'
   const ext = extname(path).toLowerCase()
   if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return 'jsonl'
   if (ext === '.xml' || ext === '.rss' || ext === '.atom') return 'xml'
@@ -81,12 +99,19 @@ async function sniffed(chunks: Chunks): Promise<{ kind: Kind; chunks: Chunks }> 
   const iterator = chunks[Symbol.asyncIterator]()
   const first = await iterator.next()
   const head = first.done ? '' : headText(first.value)
-  const kind: Kind = /^\s*</.test(head) ? (/<(rss|feed|rdf:RDF|channel|item|entry)\b/i.test(head) ? 'xml' : 'html') : 'jsonl'
+  const kind: Kind = /^WARC\/1\.\d\r?\n/.test(head) || isGzip(first.done ? undefined : first.value)
+    ? 'warc'
+    : /^\s*</.test(head) ? (/<(rss|feed|rdf:RDF|channel|item|entry)\b/i.test(head) ? 'xml' : 'html') : 'jsonl'
   async function* all(): AsyncGenerator<Uint8Array | string> {
     if (!first.done) yield first.value
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value
   }
   return { kind, chunks: all() }
+}
+
+/** Gzip's magic bytes: on standard input, a gzipped stream is taken for a .warc.gz (the one gzipped input read). */
+function isGzip(chunk: Uint8Array | string | undefined): boolean {
+  return typeof chunk === 'object' && chunk[0] === 0x1f && chunk[1] === 0x8b
 }
 
 /** The attributes of each `<tag …>` in `html`, names lower-cased, values with entities decoded. */
@@ -129,21 +154,34 @@ function pageUrl(html: string): string | undefined {
   return undefined
 }
 
-/** An HTML page as an article: `id` and `file` its path (none for stdin), `url` the one it gives itself. */
-function htmlArticle(html: string, path: string | null): Article {
+/**
+ * An HTML page as an article: `id` and `file` its path (none for stdin), `url` the one it gives
+ * itself. The bytes go to the deduplicator, which decodes them (and reports how); they are
+ * decoded here too to read the page's URL.
+ */
+function htmlArticle(html: Uint8Array, path: string | null): Article {
   const article: Article = path === null ? { html } : { id: path, html, file: path }
-  const url = pageUrl(html)
+  const url = pageUrl(decodeBytes(html, { format: 'html' }).text)
   if (url !== undefined) article.url = url
   return article
 }
 
-async function* recordsOf(kind: Kind, chunks: Chunks, name: string): AsyncGenerator<FeedInputRecord> {
+/** Counts of what the readers skipped, for the summary. */
+interface ReadStats {
+  /** WARC records that are no HTML response (warcinfo, request, revisit, metadata, images, redirects…). */
+  warcSkipped: number
+  /** Reports a reader's warning (invalid bytes in an XML feed) on stderr. */
+  warn(source: string, warning: Warning): void
+}
+
+async function* recordsOf(kind: Kind, chunks: Chunks, name: string, stats: ReadStats): AsyncGenerator<FeedInputRecord> {
   if (kind === 'jsonl') yield* readJsonl(chunks, name)
-  else if (kind === 'xml') yield* readXmlFeed(chunks, name)
+  else if (kind === 'xml') yield* readXmlFeed(chunks, name, { warn: (warning) => stats.warn(name, warning) })
+  else if (kind === 'warc') yield* readWarc(byteChunks(chunks), name, { skipped: () => stats.warcSkipped++ })
   else {
-    let html = ''
-    for await (const chunk of textChunks(chunks)) html += chunk
-    yield { article: htmlArticle(html, name === '-' ? null : name), source: name }
+    const parts: Uint8Array[] = []
+    for await (const chunk of byteChunks(chunks)) parts.push(chunk)
+    yield { article: htmlArticle(Buffer.concat(parts), name === '-' ? null : name), source: name }
   }
 }
 
@@ -168,7 +206,7 @@ async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
     else if ((entry.isFile() || entry.isSymbolicLink()) && /\.x?html?$/i.test(entry.name)) {
       try {
         if (entry.isSymbolicLink() && !(await stat(path)).isFile()) continue
-        yield { article: htmlArticle(await readFile(path, 'utf8'), path), source: path }
+        yield { article: htmlArticle(await readFile(path), path), source: path }
       } catch (error) {
         yield { error: { code: 'E_READ', message: `cannot read ${path}: ${(error as Error).message}` }, source: path }
       }
@@ -177,22 +215,22 @@ async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
 }
 
 /** The records of one file: by its extension, else by its first bytes. */
-async function* fileRecords(path: string): AsyncGenerator<FeedInputRecord> {
+async function* fileRecords(path: string, stats: ReadStats): AsyncGenerator<FeedInputRecord> {
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 })
   const known = kindOf(path)
-  if (known) yield* recordsOf(known, stream, path)
+  if (known) yield* recordsOf(known, stream, path, stats)
   else {
     const { kind, chunks } = await sniffed(stream)
-    yield* recordsOf(kind, chunks, path)
+    yield* recordsOf(kind, chunks, path, stats)
   }
 }
 
 /** Every record of every input, in order: files as named, directories' .html files by path. */
-async function* inputRecords(inputs: string[], stdin: FeedIo['stdin']): AsyncGenerator<FeedInputRecord> {
+async function* inputRecords(inputs: string[], stdin: FeedIo['stdin'], stats: ReadStats): AsyncGenerator<FeedInputRecord> {
   for (const input of inputs.length === 0 ? ['-'] : inputs) {
     if (input === '-') {
       const { kind, chunks } = await sniffed(stdin)
-      yield* recordsOf(kind, chunks, '-')
+      yield* recordsOf(kind, chunks, '-', stats)
       continue
     }
     let info
@@ -202,7 +240,7 @@ async function* inputRecords(inputs: string[], stdin: FeedIo['stdin']): AsyncGen
       yield { error: { code: 'E_READ', message: `cannot read ${input}: ${(error as Error).message}` }, source: input }
       continue
     }
-    yield* info.isDirectory() ? directoryRecords(input) : fileRecords(input)
+    yield* info.isDirectory() ? directoryRecords(input) : fileRecords(input, stats)
   }
 }
 
@@ -223,6 +261,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       options: {
         index: { type: 'string', default: './news-dedup.db' },
         ttl: { type: 'string' },
+        'existing-index': { type: 'boolean', default: false },
         'drop-duplicates': { type: 'boolean', default: false },
         'boilerplate-min': { type: 'string' },
         to: { type: 'string', default: 'jsonl' },
@@ -258,7 +297,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   // one clear message and exit code 2, not an error record per article.
   let index
   try {
-    index = await connectIndex(values.index)
+    index = await connectIndex(values.index, { create: !values['existing-index'] })
   } catch (error) {
     io.stderr.write(`news-dedup feed: ${(error as Error).message}\n`)
     return 2
@@ -278,7 +317,8 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   }
 
   const started = Date.now()
-  const stats = { records: 0, originals: 0, copies: 0, nearCopies: 0, boilerplate: 0, errors: 0 }
+  const stats = { records: 0, originals: 0, copies: 0, nearCopies: 0, boilerplate: 0, errors: 0, outsideWindow: 0 }
+  const read: ReadStats = { warcSkipped: 0, warn: (source, warning) => reportWarnings(io.stderr, source, [warning]) }
   const tty = io.stderr.isTTY === true
   let lastProgress = 0
   const progress = (final: boolean): void => {
@@ -287,22 +327,30 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     const line =
       `feed: ${stats.records} records, ${stats.originals} originals, ${stats.copies + stats.nearCopies} duplicates ` +
       `(${stats.copies} copies, ${stats.nearCopies} near-copies), ${stats.boilerplate} boilerplate paragraphs, ` +
-      `${stats.errors} errors in ${seconds.toFixed(1)} s (${rate}/s)`
+      `${stats.errors} errors${read.warcSkipped > 0 ? `, ${read.warcSkipped} WARC records skipped (not HTML responses)` : ''}` +
+      (values.ttl === undefined ? '' : `, ${stats.outsideWindow} outside the ttl window (judged alone)`) +
+      ` in ${seconds.toFixed(1)} s (${rate}/s)`
     if (final) io.stderr.write((tty ? '\r\x1b[K' : '') + line + `, index ${values.index}\n`)
     else io.stderr.write('\r\x1b[K' + line)
   }
-  const write = async (value: unknown): Promise<void> => {
+  const write = async (value: object, raw?: readonly RawMember[], computed: ReadonlySet<string> = FEED_RESULT_FIELDS): Promise<void> => {
     // With --to review, stdout holds the page alone: error records go to stderr.
-    const out = reviewed && typeof value === 'object' && value !== null && 'error' in value ? io.stderr : io.stdout
-    if (!out.write(JSON.stringify(value) + '\n')) await once(out, 'drain')
+    const out = reviewed && 'error' in value ? io.stderr : io.stdout
+    // Carried-over fields go out as they came in (big-integer ids keep their digits).
+    if (!out.write(toJsonLine(value, raw, computed))) await once(out, 'drain')
   }
 
-  /** What one input record becomes: its result, or the error record to write. */
-  type Output = { result: FeedResult } | { failed: object }
-  const failed = (record: FeedInputRecord & { article: Article }, error: { code: string; message: string }): Output => {
-    const id = record.article.id
-    return { failed: { ...(id === undefined ? {} : { id: String(id) }), error, source: record.source } }
-  }
+  /** What one input record becomes: its result, or the error record to write (with the error, when thrown). */
+  type Output =
+    | { record: FeedInputRecord; result: FeedResult }
+    | { record: FeedInputRecord; failed: object; raw?: readonly RawMember[]; computed?: ReadonlySet<string>; thrown?: unknown }
+  const failed = (record: Extract<FeedInputRecord, { article: Article }>, error: unknown): Output => ({
+    record,
+    failed: errorRecord(error, { id: record.article.id, line: record.line, source: record.source }),
+    raw: record.raw,
+    computed: ERROR_FIELDS,
+    thrown: error,
+  })
   // Cleaning, fingerprints, shingles and MinHash run in `workers` threads, batches in parallel;
   // the index is consulted and written here, one article at a time in input order.
   const pool = createWorkerPool(workers)
@@ -313,31 +361,39 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     return batch.map(({ record }) => ({ record, outcome: 'error' in record ? null : (outcomes[at++] ?? null) }))
   }
   async function* arrivals(): AsyncGenerator<{ record: FeedInputRecord; arrival: number }> {
-    for await (const record of inputRecords(positionals, io.stdin)) yield { record, arrival: Date.now() }
+    for await (const record of inputRecords(positionals, io.stdin, read)) yield { record, arrival: Date.now() }
   }
   const settle = (record: FeedInputRecord, outcome: StageOutcome | null): Promise<Output> => {
-    if ('error' in record) return Promise.resolve({ failed: record })
-    if (outcome === null || 'error' in outcome) return Promise.resolve(failed(record, outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' }))
+    if ('error' in record) return Promise.resolve({ record, failed: errorRecord(record.error, record) })
+    if (outcome === null || 'error' in outcome) {
+      const error = outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' }
+      return Promise.resolve(failed(record, error))
+    }
     const staged = outcome.staged
     return judge.judge(() => staged).then(
-      (result): Output => ({ result }),
-      (error): Output => failed(record, errorInfo(error)),
+      (result): Output => ({ record, result }),
+      (error): Output => failed(record, error),
     )
   }
+  let indexLost: DedupeError | null = null
   const report = async (output: Output): Promise<void> => {
     stats.records++
     if ('failed' in output) {
       stats.errors++
-      await write(output.failed)
+      await write(output.failed, output.raw, output.computed)
+      // Every later record would fail the same way: stop, say why once, exit 2.
+      if (output.thrown instanceof DedupeError && output.thrown.code === 'E_INDEX_LOST') indexLost = output.thrown
     } else {
-      const { result } = output
+      const { result, record } = output
+      if (result.outsideWindow === true) stats.outsideWindow++
+      reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${record.source ?? result.id}`, result.warnings)
       if (result.duplicate === null) stats.originals++
       else if (result.duplicate.kind === 'copy') stats.copies++
       else stats.nearCopies++
       for (const p of result.paragraphs) if (p.crossDuplicate?.kind === 'boilerplate') stats.boilerplate++
       if (!(values['drop-duplicates'] && result.duplicate !== null)) {
         if (reviewed) reviewed.push(result)
-        else await write(result)
+        else await write(result, 'raw' in record ? record.raw : undefined, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
       }
     }
     if (tty && Date.now() - lastProgress > 250) {
@@ -350,16 +406,27 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   // index commits them in batches), so a killed run never printed what its index lost.
   const judged: Array<{ output: Promise<Output>; done: boolean }> = []
   const next = async (): Promise<Output> => (judged.shift() as { output: Promise<Output> }).output
+  // Writing is one chain, so records go out in order: those at the front are written as soon as
+  // they are committed, without waiting for the next input record (a live input is answered as
+  // it comes, even when the next record only arrives once this one is answered); with `all` or
+  // too many in flight, the front is waited for.
+  let writing: Promise<void> = Promise.resolve()
+  const pump = (all = false): Promise<void> =>
+    (writing = writing.then(async () => {
+      while (judged.length > 0 && !indexLost && (all || judged[0]?.done || judged.length >= IN_FLIGHT)) await report(await next())
+    }))
   try {
     for await (const { record, outcome } of orderedBatches(arrivals(), STAGE_BATCH, 2 * workers, stageBatch)) {
       const entry = { output: settle(record, outcome), done: false }
-      void entry.output.then(() => (entry.done = true))
       judged.push(entry)
-      // Those already committed are written at once (a live input is answered as it comes).
-      while (judged[0]?.done) await report(await next())
-      if (judged.length >= IN_FLIGHT) await report(await next())
+      void entry.output.then(() => {
+        entry.done = true
+        pump().catch(() => undefined) // a failed write is reported by the awaited pump below
+      })
+      if (judged.length >= IN_FLIGHT) await pump()
+      if (indexLost) break
     }
-    while (judged.length > 0) await report(await next())
+    await pump(true)
   } finally {
     await Promise.allSettled(judged.map((entry) => entry.output))
     await pool.close()
@@ -370,5 +437,11 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     if (!io.stdout.write(page)) await once(io.stdout, 'drain')
   }
   progress(true)
+  // Set by `report` (a closure): read through a cast, as the compiler narrowed it to its initial `null`.
+  const lost = indexLost as DedupeError | null
+  if (lost) {
+    io.stderr.write(`news-dedup feed: ${lost.code}: ${lost.message}\n`)
+    return 2
+  }
   return stats.errors > 0 ? 1 : 0
 }

@@ -6,6 +6,8 @@ import { DedupeError, errorInfo } from '../errors.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 import { createDeduplicator, type Deduplicator } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../io/read-jsonl.js'
+import { readWarc } from '../io/read-warc.js'
+import { byteChunks } from '../io/byte-chunks.js'
 import { siteOf } from '../feed/site-of.js'
 import { createMemoryIndex } from '../stores/memory.js'
 import type { Article } from '../feed/types.js'
@@ -15,7 +17,7 @@ import { guessFormat } from '../parse/parse-input.js'
 import { renderReview, type ReviewItem } from '../output/review/render-review.js'
 import type { InputFormat } from '../types.js'
 import type { CliIo } from './clean-command.js'
-import { CLEAN_FLAGS, number, oneOf, optionsFromFlags, readText, UsageError } from './clean-flags.js'
+import { CLEAN_FLAGS, formatOfBytes, number, oneOf, optionsFromFlags, readBytes, UsageError } from './clean-flags.js'
 
 export const REVIEW_HELP = `Usage: news-dedup review [FILE...] [-o report.html] [--feed] [options]
 
@@ -57,8 +59,8 @@ Examples:
   news-dedup review feed.jsonl --feed -o feed-review.html
 `
 
-export type From = InputFormat | 'jsonl'
-const FROM: readonly From[] = ['text', 'html', 'markdown', 'jsonl']
+export type From = InputFormat | 'jsonl' | 'warc'
+const FROM: readonly From[] = ['text', 'html', 'markdown', 'jsonl', 'warc']
 
 /** An article to review and where it came from (for error messages). */
 interface Input {
@@ -174,11 +176,13 @@ async function* inputs(
   fail: (source: string, error: unknown) => void,
 ): AsyncGenerator<Input> {
   for (const source of sources) {
-    const format = from ?? (/\.(jsonl|ndjson)$/i.test(source) ? 'jsonl' : undefined)
-    if (format === 'jsonl') {
+    const format = from ?? (/\.(jsonl|ndjson)$/i.test(source) ? 'jsonl' : /\.warc(\.gz)?$/i.test(source) ? 'warc' : undefined)
+    if (format === 'jsonl' || format === 'warc') {
       const stream = source === '-' ? stdin : createReadStream(source)
+      const name = source === '-' ? 'stdin' : source
       try {
-        for await (const record of readJsonl(stream, source === '-' ? 'stdin' : source)) {
+        const records = format === 'jsonl' ? readJsonl(stream, name) : readWarc(byteChunks(stream), name)
+        for await (const record of records) {
           if ('error' in record) fail(record.source ?? source, record.error)
           else yield { article: record.article, source: record.source ?? source }
         }
@@ -187,15 +191,15 @@ async function* inputs(
       }
       continue
     }
-    let text: string
+    let bytes: Uint8Array
     try {
-      text = await readText(source, stdin)
+      bytes = await readBytes(source, stdin)
     } catch (error) {
       fail(source, error)
       continue
     }
-    const field = format ?? guessFormat(source === '-' ? null : source, text)
-    yield { article: { ...(source === '-' ? {} : { id: source }), [field]: text }, source: source === '-' ? 'stdin' : source }
+    const field = format ?? formatOfBytes(source, bytes)
+    yield { article: { ...(source === '-' ? {} : { id: source }), [field]: bytes }, source: source === '-' ? 'stdin' : source }
   }
 }
 

@@ -43,7 +43,9 @@ interface Prepared {
   tokens: Int32Array
   /** Tokens with a cut-off last word dropped, for containment of teasers. */
   stem: Int32Array
+  /** The token bigrams; emptied once they are in the postings (only their count is needed after). */
   bigrams: Set<number>
+  bigramCount: number
   /** The last word, for telling a word cut in half at the end of a teaser. */
   lastWord: string
 }
@@ -104,20 +106,35 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect']):
   const vocabulary = new Map<string, number>()
   const duplicates: Array<Duplicate | null> = texts.map(() => null)
   const firstByNorm = new Map<string, number>()
-  const postings = new Map<number, number[]>()
+  // A bigram's paragraphs: one index, or a list once there are two (most bigrams of distinct
+  // paragraphs occur once; a one-element array each was the largest share of the memory).
+  const postings: Postings = new Map()
   const prepared: Array<Prepared | undefined> = []
   const norms: string[] = []
   const folds: string[] = []
   /** Earlier paragraphs glued whole onto a later one: their ranges in the later one. */
   const glued: RepeatedSentence[][] = []
 
-  const flag = (index: number, verdict: Duplicate): void => {
+  /**
+   * Who points at whom: the paragraphs whose verdict names each paragraph. Flagging a paragraph
+   * then touches only those pointing at it; scanning every verdict on each flag was quadratic
+   * when many paragraphs give way to later, longer ones (200,000 teaser pairs: 136 s).
+   */
+  const pointers = new Map<number, number[]>()
+  const setVerdict = (index: number, verdict: Duplicate): void => {
     duplicates[index] = verdict
+    const list = pointers.get(verdict.of)
+    if (list === undefined) pointers.set(verdict.of, [index])
+    else list.push(index)
+  }
+  const flag = (index: number, verdict: Duplicate): void => {
+    setVerdict(index, verdict)
     // Paragraphs that pointed at the one now flagged follow it to the paragraph it gives way to.
-    for (let k = 0; k < duplicates.length; k++) {
-      const other = duplicates[k]
-      if (other && other.of === index) duplicates[k] = { kind: 'contained', of: verdict.of, similarity: verdict.similarity }
-    }
+    // (A verdict, once set, changes only here, so every listed paragraph still points at `index`.)
+    const following = pointers.get(index)
+    if (following === undefined) return
+    pointers.delete(index)
+    for (const k of following) setVerdict(k, { kind: 'contained', of: verdict.of, similarity: verdict.similarity })
   }
 
   for (let i = 0; i < texts.length; i++) {
@@ -129,7 +146,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect']):
     const first = firstByNorm.get(norm)
     if (first !== undefined) {
       const earlier = duplicates[first]
-      duplicates[i] = earlier ? { ...earlier } : { kind: 'exact', of: first, similarity: 1 }
+      setVerdict(i, earlier ? { ...earlier } : { kind: 'exact', of: first, similarity: 1 })
       continue
     }
     firstByNorm.set(norm, i)
@@ -141,7 +158,8 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect']):
     const matches = compareWithCandidates(paragraph, prepared, postings, duplicates, options)
     const best = matches[0]
     if (best?.kind === 'near' || best?.kind === 'contained-in-earlier') {
-      duplicates[i] = { kind: best.kind === 'near' ? 'near' : 'contained', of: best.of, similarity: round(best.similarity) }
+      setVerdict(i, { kind: best.kind === 'near' ? 'near' : 'contained', of: best.of, similarity: round(best.similarity) })
+      paragraph.bigrams = NO_BIGRAMS
       continue
     }
     // Every earlier paragraph this one wholly contains gives way to this more complete version
@@ -155,15 +173,21 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect']):
     }
     for (const bigram of paragraph.bigrams) {
       const list = postings.get(bigram)
-      if (list === undefined) postings.set(bigram, [i])
+      if (list === undefined) postings.set(bigram, i)
+      else if (typeof list === 'number') postings.set(bigram, [list, i])
       else if (list.length <= MAX_POSTINGS) list.push(i)
     }
+    paragraph.bigrams = NO_BIGRAMS
   }
 
   const repeatedSentences = findRepeatedSentences(texts, norms, folds, firstByNorm, duplicates, glued, options.minSentenceLength)
   pointAtKeptParagraphs(duplicates)
   return { duplicates, repeatedSentences }
 }
+
+/** Paragraphs by token bigram: one paragraph index, or the list of them (see `findOnce`). */
+type Postings = Map<number, number | number[]>
+const NO_BIGRAMS: Set<number> = new Set()
 
 function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
   const words = tokenize(norm)
@@ -182,7 +206,7 @@ function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
   for (let k = 1; k < tokens.length; k++) bigrams.add(tokens[k - 1]! * 0x200000 + (tokens[k]! & 0x1fffff))
   if (tokens.length === 1) bigrams.add(tokens[0]!)
   const stem = CUT_OFF.test(norm) && tokens.length > 1 ? tokens.subarray(0, tokens.length - 1) : tokens
-  return { norm, tokens, stem, bigrams, lastWord: words[words.length - 1] ?? '' }
+  return { norm, tokens, stem, bigrams, bigramCount: bigrams.size, lastWord: words[words.length - 1] ?? '' }
 }
 
 interface Match {
@@ -194,18 +218,19 @@ interface Match {
 function compareWithCandidates(
   paragraph: Prepared,
   prepared: ReadonlyArray<Prepared | undefined>,
-  postings: ReadonlyMap<number, number[]>,
+  postings: Postings,
   duplicates: ReadonlyArray<Duplicate | null>,
   options: ResolvedOptions['detect'],
 ): Match[] {
   const shared = new Map<number, number>()
   for (const bigram of paragraph.bigrams) {
     const list = postings.get(bigram)
-    if (list === undefined || list.length > MAX_POSTINGS) continue
-    for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1)
+    if (list === undefined) continue
+    if (typeof list === 'number') shared.set(list, (shared.get(list) ?? 0) + 1)
+    else if (list.length <= MAX_POSTINGS) for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1)
   }
   const candidates = [...shared]
-    .filter(([j, count]) => duplicates[j] === null && count >= CANDIDATE_SHARE * Math.min(paragraph.bigrams.size, prepared[j]!.bigrams.size))
+    .filter(([j, count]) => duplicates[j] === null && count >= CANDIDATE_SHARE * Math.min(paragraph.bigramCount, prepared[j]!.bigramCount))
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, MAX_CANDIDATES)
 

@@ -1,9 +1,10 @@
 import { clean } from '../clean.js'
 import { DedupeError } from '../errors.js'
+import { resolveOptions } from '../options.js'
 import { articleBody } from '../parse/article-body.js'
 import { resolveFeedOptions, type DeduplicatorOptions, type ResolvedFeedOptions } from './feed-options.js'
 import { cleanedText } from '../output/kept-paragraphs.js'
-import { compareMatches, judgeArticle, matchCandidate, type CandidateMatch, type Verdict } from './judge-article.js'
+import { compareMatches, judgeArticle, matchCandidate, type ArticleSide, type CandidateMatch, type Verdict } from './judge-article.js'
 import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
 import { prepareArticle, type ComparedParagraph, type PreparedArticle } from './prepare-article.js'
@@ -105,6 +106,7 @@ export interface StagedArticle {
  */
 export function createArticleStager(options: DeduplicatorOptions = {}): (article: Article, arrival: number) => StagedArticle {
   const { feed, clean: cleanOptions } = resolveFeedOptions(options)
+  const minLength = resolveOptions(cleanOptions).detect.minLength
   const cleanStage = options.clean ?? clean
   const permutations = feed.bands * feed.rows
   const minhash = createMinHash({ permutations })
@@ -113,7 +115,7 @@ export function createArticleStager(options: DeduplicatorOptions = {}): (article
       throw new DedupeError('E_INVALID_RECORD', 'Expected an article object')
     }
     const cleaned = cleanStage(articleBody(article), cleanOptions)
-    const prepared = prepareArticle(article, cleaned, arrival, feed.shingleSize)
+    const prepared = prepareArticle(article, cleaned, arrival, feed.shingleSize, minLength)
     const signatures = new Uint32Array(prepared.compared.length * permutations)
     prepared.compared.forEach((p, i) => signatures.set(minhash(p.shingles), i * permutations))
     return { prepared, signatures }
@@ -154,7 +156,10 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
       const session = await index.begin(prepared.id)
       let committed = false
       try {
-        if (session.stored !== null) return plain(buildResult(prepared, decodeVerdict(session.stored, prepared)))
+        if (session.stored !== null) {
+          const { verdict, outsideWindow } = decodeVerdict(session.stored, prepared)
+          return plain(buildResult(prepared, verdict, outsideWindow))
+        }
         if (feed.ttl !== null) {
           // Quantized cutoff: the same input gives the same forgetting, whatever the restarts.
           const clock = Math.max(session.clock, prepared.time)
@@ -168,8 +173,14 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
             continue
           }
           // Older than the window: what it could be compared with is forgotten, and only later
-          // articles remain. Judged alone and not recorded, so a re-delivery gets the same verdict.
-          if (prepared.time < cutoff) return plain(buildResult(prepared, ALONE))
+          // articles remain. Judged alone, marked `outsideWindow`; its verdict is recorded (so a
+          // re-delivery gets it again) but nothing to match it with: that is forgotten at once.
+          if (prepared.time < cutoff) {
+            committed = true
+            if (!(await session.commit(aloneRecord(prepared, encodeVerdict(ALONE, prepared, true))))) continue
+            await index.expire(cutoff)
+            return plain(buildResult(prepared, ALONE, true))
+          }
         }
         const judged = await judgeAgainstIndex(session, staged, permutations, feed)
         const record = buildRecord(prepared, judged, encodeVerdict(judged.verdict, prepared))
@@ -221,9 +232,7 @@ type JudgeSession = Pick<IndexSession, 'fingerprints' | 'candidates' | 'articles
 /** An article judged against the index, with what its record needs. */
 interface Judged {
   verdict: Verdict
-  /** The paragraphs the article was compared on (see {@link comparedOn}). */
-  basis: ComparedParagraph[]
-  /** LSH band keys of `basis`. */
+  /** LSH band keys of the paragraphs it was compared on (see {@link comparedOn}). */
   bands: number[]
   /** Paragraphs whose fingerprints go to the index (see {@link recordedParagraphs}). */
   recorded: ComparedParagraph[]
@@ -248,9 +257,14 @@ async function judgeAgainstIndex(
   const basis = comparedOn(prepared.compared, boilerplate)
   const set = unionShingles(basis.map((p) => p.shingles))
   const bands = set.length === 0 ? [] : bandKeys(unionSignature(staged, basis, permutations), feed)
-  const { matches, originalOf } = await findCandidates(session, prepared.id, basis, byFingerprint, set, bands, feed)
-  const verdict = judgeArticle({ article: prepared, fingerprints: byFingerprint, boilerplate, set, candidates: matches }, feed)
-  return { verdict, basis, bands, recorded: recordedParagraphs(prepared, verdict, byFingerprint, originalOf) }
+  const side = {
+    paragraphs: prepared.compared,
+    boilerplate: new Set(prepared.compared.filter((p) => boilerplate.has(p.index)).map((p) => p.fingerprint)),
+    set,
+  }
+  const { matches, originalOf } = await findCandidates(session, prepared, side, boilerplate, byFingerprint, bands, feed)
+  const verdict = judgeArticle({ article: prepared, fingerprints: byFingerprint, boilerplate, candidates: matches }, feed)
+  return { verdict, bands, recorded: recordedParagraphs(prepared, verdict, byFingerprint, originalOf) }
 }
 
 /** The MinHash signature of the union of `basis`'s shingle sets: the element-wise minimum of the paragraphs' signatures. */
@@ -296,27 +310,62 @@ function comparedOn(compared: readonly ComparedParagraph[], boilerplate: Readonl
 /**
  * Earlier originals worth verifying, best first (see {@link compareMatches}): every article
  * sharing an LSH bucket (at most `bands` × the store's bucket limit) and the first holders of
- * the article's compared paragraphs (at most `maxCandidates`, those holding the most
- * paragraphs first), duplicates replaced by their original; each verified on its stored
- * shingles (an exact count of what shared bands and paragraphs estimate), then the
- * `maxCandidates` with the most evidence kept. So the best match is verified however many
- * older articles share its buckets, at a bounded cost per article. Also returns, for every
- * article read, the id of its original.
+ * the article's paragraphs (at most `maxCandidates`, those holding the most paragraphs first;
+ * holders of its boilerplate too, after the others: a story its site publishes again may have
+ * had its paragraphs counted as boilerplate before it was recognised; short lines are left
+ * out: they say nothing of the story), duplicates replaced by their original; each verified
+ * on its stored paragraphs, the boilerplate of its site looked up now (see
+ * {@link matchCandidate}), then the `maxCandidates` with the most evidence kept. So the best
+ * match is verified however many older articles share its buckets, at a bounded cost per
+ * article. Also returns, for every article read, the id of its original.
  */
 async function findCandidates(
   session: JudgeSession,
-  id: string,
-  basis: readonly ComparedParagraph[],
+  prepared: PreparedArticle,
+  side: ArticleSide,
+  boilerplate: ReadonlySet<number>,
   fingerprints: ReadonlyMap<string, FingerprintInfo>,
-  set: Uint32Array,
   bands: readonly number[],
   feed: ResolvedFeedOptions,
 ): Promise<{ matches: CandidateMatch[]; originalOf: Map<string, string> }> {
-  const ids = new Set(firstHolders(basis, fingerprints, id).slice(0, feed.maxCandidates))
+  const id = prepared.id
+  const long = prepared.compared.filter((p) => !p.short)
+  const holders = firstHolders([...long.filter((p) => !boilerplate.has(p.index)), ...long.filter((p) => boilerplate.has(p.index))], fingerprints, id)
+  const ids = new Set(holders.slice(0, feed.maxCandidates))
   if (bands.length > 0) for (const candidate of await session.candidates(bands)) if (candidate !== id) ids.add(candidate)
   const { originals, originalOf } = await readOriginals(session, [...ids], id)
-  const matches = originals.map((a) => matchCandidate(set, a, feed)).sort(compareMatches)
+  const theirBoilerplate = await candidateBoilerplate(session, originals, feed.boilerplateMin)
+  const matches = originals.map((a) => matchCandidate(side, a, theirBoilerplate.get(a.id) as Set<string>, feed)).sort(compareMatches)
   return { matches: matches.slice(0, feed.maxCandidates), originalOf }
+}
+
+/**
+ * For each candidate, the fingerprints of its paragraphs that are its site's boilerplate now:
+ * found in at least `boilerplateMin` distinct stories of that site (the candidate included).
+ * A footer that became boilerplate after the candidate was recorded is left out of the
+ * comparison on both sides, like the new article's own boilerplate.
+ */
+async function candidateBoilerplate(
+  session: JudgeSession,
+  candidates: readonly IndexedArticle[],
+  boilerplateMin: number,
+): Promise<Map<string, Set<string>>> {
+  const bySite = new Map<string, Set<string>>()
+  for (const c of candidates) {
+    if (c.site === null) continue
+    const fps = bySite.get(c.site) ?? new Set<string>()
+    for (const p of c.paragraphs) if (p.fingerprint !== '') fps.add(p.fingerprint)
+    bySite.set(c.site, fps)
+  }
+  const counted = new Map<string, Set<string>>()
+  for (const [site, fps] of [...bySite].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const list = [...fps]
+    const infos = await session.fingerprints(list, site)
+    counted.set(site, new Set(list.filter((_, i) => (infos[i] as FingerprintInfo).siteCount >= boilerplateMin)))
+  }
+  const out = new Map<string, Set<string>>()
+  for (const c of candidates) out.set(c.id, c.site === null ? new Set() : (counted.get(c.site) as Set<string>))
+  return out
 }
 
 /** Earlier articles holding the first occurrence of one of `paragraphs`, those holding the most first, then in paragraph order. */
@@ -350,11 +399,11 @@ async function readOriginals(
 
 /**
  * The paragraphs whose fingerprints are recorded (first occurrences, site counts): all of an
- * original's; all of a duplicate's but those first seen in the article it copies or in another
- * copy of it. Those recur because the story was copied, not because the site repeats them:
- * counted, a story published three times by one site would become that site's boilerplate;
- * and their first occurrence is recorded already. A duplicate's other paragraphs (its own
- * site's footer, an added paragraph) are counted like anyone's.
+ * original's; all of a duplicate's but those that are the story it copies: first seen in the
+ * article it copies or in another copy of it, or judged a repeat (exact or near) of it. Those
+ * recur because the story was copied, not because the site repeats them: counted, a story
+ * published three times by one site would become that site's boilerplate. A duplicate's other
+ * paragraphs (its own site's footer, an added paragraph) are counted like anyone's.
  */
 function recordedParagraphs(
   prepared: PreparedArticle,
@@ -364,9 +413,12 @@ function recordedParagraphs(
 ): ComparedParagraph[] {
   const of = verdict.duplicate?.of
   if (of === undefined) return prepared.compared
+  const inStory = (article: string): boolean => article === of || originalOf.get(article) === of
   return prepared.compared.filter((p) => {
     const first = fingerprints.get(p.fingerprint)?.first
-    return !first || originalOf.get(first.article) !== of
+    const cross = verdict.cross.get(p.index)
+    if (cross && cross.kind !== 'boilerplate' && inStory(cross.of.article)) return false
+    return !first || !inStory(first.article)
   })
 }
 
@@ -378,8 +430,9 @@ const plain = (result: FeedResult): FeedResult => JSON.parse(JSON.stringify(resu
  * tens of bytes where the whole result took kilobytes; the text is the article's own, cleaned
  * again (deterministically) when it is delivered again. Every field of the verdict is kept.
  */
-function encodeVerdict(verdict: Verdict, prepared: PreparedArticle): string {
-  return JSON.stringify({ ...verdict, cross: [...verdict.cross], paragraphs: paragraphsHash(prepared) })
+function encodeVerdict(verdict: Verdict, prepared: PreparedArticle, outsideWindow = false): string {
+  const encoded = { ...verdict, cross: [...verdict.cross], paragraphs: paragraphsHash(prepared) }
+  return JSON.stringify(outsideWindow ? { ...encoded, outsideWindow: true } : encoded)
 }
 
 /**
@@ -387,9 +440,13 @@ function encodeVerdict(verdict: Verdict, prepared: PreparedArticle): string {
  * found on: an article delivered again with other paragraphs (an update under the same id)
  * gets the recorded article-level verdict and no paragraph flags.
  */
-function decodeVerdict(stored: string, prepared: PreparedArticle): Verdict {
-  const { paragraphs, cross, ...rest } = JSON.parse(stored) as Omit<Verdict, 'cross'> & { cross: Array<[number, CrossDuplicate]>; paragraphs: number }
-  return { ...rest, cross: paragraphs === paragraphsHash(prepared) ? new Map(cross) : new Map() }
+function decodeVerdict(stored: string, prepared: PreparedArticle): { verdict: Verdict; outsideWindow: boolean } {
+  const { paragraphs, cross, outsideWindow, ...rest } = JSON.parse(stored) as Omit<Verdict, 'cross'> & {
+    cross: Array<[number, CrossDuplicate]>
+    paragraphs: number
+    outsideWindow?: true
+  }
+  return { verdict: { ...rest, cross: paragraphs === paragraphsHash(prepared) ? new Map(cross) : new Map() }, outsideWindow: outsideWindow === true }
 }
 
 /** A hash of the article's compared paragraphs (their fingerprints and positions). */
@@ -397,7 +454,12 @@ function paragraphsHash(prepared: PreparedArticle): number {
   return hash32(prepared.compared.map((p) => `${p.index}:${p.fingerprint}`).join(' '), 7)
 }
 
-function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {
+/** The record of an article outside the window: its verdict, and nothing to match it with. */
+function aloneRecord(prepared: PreparedArticle, result: string): IndexRecord {
+  return { id: prepared.id, time: prepared.time, site: prepared.site, result, of: null, paragraphs: [], bands: [], fingerprints: [] }
+}
+
+function buildResult(prepared: PreparedArticle, verdict: Verdict, outsideWindow = false): FeedResult {
   const paragraphs: FeedParagraph[] = prepared.cleaned.paragraphs.map((p) => ({
     ...p,
     crossDuplicate: verdict.cross.get(p.index) ?? null,
@@ -405,18 +467,23 @@ function buildResult(prepared: PreparedArticle, verdict: Verdict): FeedResult {
   const anyCross = paragraphs.some((p) => p.crossDuplicate !== null)
   // Input metadata first (id, then the caller's fields), computed fields after.
   const result: Record<string, unknown> = { id: prepared.id, idGenerated: prepared.idGenerated, site: prepared.site }
-  for (const [key, value] of Object.entries(prepared.extra)) if (!COMPUTED.has(key)) result[key] = value
+  for (const [key, value] of Object.entries(prepared.extra)) {
+    if (!FEED_RESULT_FIELDS.has(key)) Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true }) // `__proto__` too
+  }
   result.language = prepared.cleaned.language
   result.confidence = prepared.cleaned.confidence
   result.duplicate = verdict.duplicate
+  if (outsideWindow) result.outsideWindow = true
   result.text = anyCross ? cleanedText(paragraphs) : prepared.cleaned.text
   result.paragraphs = paragraphs
   result.passages = prepared.cleaned.passages
+  if (prepared.cleaned.encoding !== undefined) result.encoding = prepared.cleaned.encoding
+  if (prepared.cleaned.warnings !== undefined) result.warnings = prepared.cleaned.warnings
   return result as FeedResult
 }
 
-/** Result fields computed here: an input field of the same name is not copied. */
-const COMPUTED = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'text', 'paragraphs', 'passages'])
+/** Result fields computed here: an input field of the same name is not copied (writers of input-exact JSON lines need the list too). */
+export const FEED_RESULT_FIELDS = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'outsideWindow', 'text', 'paragraphs', 'passages', 'encoding', 'warnings'])
 
 function buildRecord(prepared: PreparedArticle, judged: Judged, result: string): IndexRecord {
   const original = judged.verdict.duplicate === null
@@ -426,7 +493,8 @@ function buildRecord(prepared: PreparedArticle, judged: Judged, result: string):
     site: prepared.site,
     result,
     of: judged.verdict.duplicate?.of ?? null,
-    paragraphs: original ? judged.basis.map((p) => ({ index: p.index, shingles: p.shingles })) : [],
+    // Every paragraph, boilerplate included: which are boilerplate is decided at each comparison.
+    paragraphs: original ? prepared.compared.map((p) => ({ index: p.index, shingles: p.shingles })) : [],
     bands: original ? judged.bands : [],
     fingerprints: judged.recorded.map((p) => ({ fingerprint: p.fingerprint, paragraph: p.index })),
   }

@@ -1,3 +1,4 @@
+import type { ArticleInput } from '../parse/decode-input.js'
 import { assertCount, assertRatio, defaultOptions, pick, resolveOptions, type FeedDefaults, type Options } from '../options.js'
 import type { CleanResult } from '../types.js'
 import { parseDuration } from './parse-duration.js'
@@ -16,16 +17,20 @@ export interface DeduplicatorOptions extends Options {
    * that site's boilerplate. The first `boilerplateMin − 1` occurrences cannot be known as such
    * yet; from the second on they are `exact` cross-article repeats anyway. A duplicate does not
    * count the paragraphs it shares with the story it copies (they recur because it is a copy),
-   * only its own (its site's footer, an added paragraph). An article whose every paragraph is
-   * boilerplate is compared on its full text (such a page is most likely a story published
-   * again) while its paragraphs are still reported as boilerplate. @default 3
+   * only its own (its site's footer, an added paragraph), and none that repeats its story. An
+   * article whose every paragraph is boilerplate is compared on its full text (such a page is
+   * most likely a story published again); when it is judged a copy, its paragraphs that are the
+   * copied story's content are reported as repeats of it, not as boilerplate. @default 3
    */
   boilerplateMin?: number
   /**
-   * Forget articles older than this (`'7d'`, `'12h'` or ms), measured against the newest article
-   * time seen. An article already older than that window when it arrives is judged alone: an
-   * original with no cross-article repeats, not recorded (so a re-delivery, after a restart too,
-   * gets the same verdict, and never that of a copy of a later article). @default undefined (keep all)
+   * The matching window (`'7d'`, `'12h'` or ms): what can be matched of articles older than this,
+   * measured against the newest article time seen (`published`, dates without a zone read as
+   * UTC, else arrival), is forgotten. Verdicts are not: an id added again gets the verdict it got
+   * for as long as the index exists, so a second run over the same index, or a run restarted
+   * after a crash, writes what one uninterrupted run wrote. An article already older than the
+   * window when it arrives is judged alone (an original with no cross-article repeats, marked
+   * `outsideWindow: true`), never as a copy of a later article. @default undefined (keep all)
    */
   ttl?: string | number
   /** Tokens per shingle (words; characters in Han, Kana, Thai, Lao, Khmer, Myanmar). @default 3 */
@@ -40,7 +45,13 @@ export interface DeduplicatorOptions extends Options {
    * @default 0.5
    */
   jaccardThreshold?: number
-  /** …or when at least this share of the smaller article's shingles is in the other one. @default 0.8 */
+  /**
+   * …or when at least this share of the smaller article's shingles is in the other one (either
+   * way round), also once up to one paragraph at each end of each article that the other does
+   * not hold is set aside (a copier's header or footer, a dropped or added first or last
+   * paragraph), if what is left is at least half of the smaller article. Boilerplate of either
+   * site is left out of both first. @default 0.8
+   */
   containmentThreshold?: number
   /**
    * @deprecated Renamed {@link DeduplicatorOptions.jaccardThreshold} (it shared its name with
@@ -73,7 +84,7 @@ export interface DeduplicatorOptions extends Options {
    * The cleaning stage, called with the article body and the `clean()` options. Replace it to
    * reuse results you already have, or to measure the index alone. @default clean
    */
-  clean?: (input: { text?: string; html?: string; markdown?: string }, options: Options) => CleanResult
+  clean?: (input: ArticleInput, options: Options) => CleanResult
 }
 
 /** {@link DeduplicatorOptions} with defaults filled in (the `clean()` options and `index` apart). */

@@ -1,3 +1,4 @@
+import { measureLength } from '../text/measure-length.js'
 import { normalizeText } from '../text/normalize-text.js'
 import type { CleanResult } from '../types.js'
 import { articleTime } from './article-time.js'
@@ -8,13 +9,19 @@ import { siteOf } from './site-of.js'
 import type { Article } from './types.js'
 
 /** Fields of an article that are input, not metadata: not copied to the result. */
-const BODY_FIELDS = new Set(['id', 'text', 'html', 'markdown'])
+const BODY_FIELDS = new Set(['id', 'text', 'html', 'markdown', 'text_base64', 'html_base64', 'markdown_base64'])
 
 /** A paragraph taken into cross-article comparison (kept by `clean()`, non-empty). */
 export interface ComparedParagraph {
   index: number
   fingerprint: string
   shingles: Uint32Array
+  /**
+   * Shorter than `detect.minLength`, measured like `clean()` does ({@link measureLength}): such a
+   * line ("(AFP)", "Réactions", a dateline) is removed across articles only as its site's
+   * boilerplate or as part of a copy of the article holding it, never as a repeat of another story.
+   */
+  short: boolean
 }
 
 /** An article ready to be judged against the index: pure data derived from the input and its `clean()` result. */
@@ -36,25 +43,39 @@ export interface PreparedArticle {
  * fingerprint and shingle set.
  *
  * @param arrival Arrival time (ms), used when the article has no valid `published`.
+ * @param minLength `detect.minLength` of the `clean()` options: see {@link ComparedParagraph.short}.
  */
-export function prepareArticle(article: Article, cleaned: CleanResult, arrival: number, shingleSize: number): PreparedArticle {
+export function prepareArticle(
+  article: Article,
+  cleaned: CleanResult,
+  arrival: number,
+  shingleSize: number,
+  minLength: number,
+): PreparedArticle {
   const given = article.id
-  const hasId = (typeof given === 'string' && given !== '') || (typeof given === 'number' && Number.isFinite(given))
+  // Any JSON value but null and '' is an id; one that is not a string or number is keyed by its JSON text.
+  const hasId = (typeof given === 'string' && given !== '') || (typeof given === 'number' && Number.isFinite(given)) || typeof given === 'boolean' || (typeof given === 'object' && given !== null)
   const extra: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(article)) {
-    if (!BODY_FIELDS.has(key) && value !== undefined) extra[key] = value
+    // defineProperty, not assignment: an own `__proto__` field is a field like any other.
+    if (!BODY_FIELDS.has(key) && value !== undefined) Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true })
   }
   const compared: ComparedParagraph[] = []
   for (const p of cleaned.paragraphs) {
     if (p.duplicate !== null) continue
     const fingerprint = paragraphFingerprint(p.text)
     if (fingerprint === '') continue
-    compared.push({ index: p.index, fingerprint, shingles: shingles(normalizeText(p.text), shingleSize) })
+    compared.push({
+      index: p.index,
+      fingerprint,
+      shingles: shingles(normalizeText(p.text), shingleSize),
+      short: measureLength(p.text) < minLength,
+    })
   }
   const site = siteOf(article)
   const url = typeof article.url === 'string' && article.url !== '' ? article.url : null
   return {
-    id: hasId ? String(given) : contentId(cleaned.paragraphs.map((p) => p.text), { url, site }),
+    id: hasId ? (typeof given === 'object' ? JSON.stringify(given) : String(given)) : contentId(cleaned.paragraphs.map((p) => p.text), { url, site }),
     idGenerated: !hasId,
     site,
     time: articleTime(article.published, arrival),

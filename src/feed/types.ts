@@ -1,3 +1,4 @@
+import type { RawMember } from '../io/raw-members.js'
 import type { CleanResult, Paragraph } from '../types.js'
 
 /**
@@ -6,13 +7,20 @@ import type { CleanResult, Paragraph } from '../types.js'
  */
 export interface Article {
   /**
-   * Your id. When absent, a hash of the content and of `url` and `site` is used (the same text
-   * at two urls makes two articles) and the result says `idGenerated: true`.
+   * Your id: any JSON value but `null` and `''` (a string; a number, keyed as `String(id)`; an
+   * object, array or boolean, keyed by its JSON text). When absent, a hash of the content and of
+   * `url` and `site` is used (the same text at two urls makes two articles) and the result says
+   * `idGenerated: true`.
    */
-  id?: string | number
-  text?: string
-  html?: string
-  markdown?: string
+  id?: string | number | boolean | object | null
+  /** The body: a string, or bytes (decoded as `clean()` decodes them, with `contentType`/`charset` below). */
+  text?: string | Uint8Array
+  html?: string | Uint8Array
+  markdown?: string | Uint8Array
+  /** For a body given as bytes (or as `html_base64`…): the Content-Type it came with, e.g. `text/html; charset=koi8-r`. */
+  contentType?: string
+  /** For a body given as bytes: its charset label alone; wins over `contentType`. */
+  charset?: string
   /** Used for the site when `site` is absent (its host, without `www.`). */
   url?: string
   /** The publisher, e.g. `lemonde.fr`; boilerplate is counted per site. */
@@ -54,6 +62,12 @@ export interface FeedResult extends Omit<CleanResult, 'paragraphs'> {
   site: string | null
   /** `null` for an original, else the earlier article it copies. */
   duplicate: ArticleDuplicate | null
+  /**
+   * Present (`true`) only on an article already older than the `ttl` window when it arrived:
+   * it was judged alone (an original with no cross-article repeats), since what it could have
+   * matched is forgotten.
+   */
+  outsideWindow?: true
   paragraphs: FeedParagraph[]
   /** Other fields of the input article (`title`, `url`, `published`, …), unchanged. */
   [field: string]: unknown
@@ -65,6 +79,14 @@ export interface ParagraphRef {
   paragraph: number
 }
 
+/** A paragraph of an earlier original as the index holds it. */
+export interface IndexedParagraph {
+  index: number
+  /** Its fingerprint (see `paragraphFingerprint`): which of them are its site's boilerplate is decided when compared. */
+  fingerprint: string
+  shingles: Uint32Array
+}
+
 /** What the index holds about an earlier article to compare a new one with. */
 export interface IndexedArticle {
   id: string
@@ -72,8 +94,10 @@ export interface IndexedArticle {
   seq: number
   /** Id of the original when this article was itself a duplicate, else `null`. */
   of: string | null
-  /** Shingle sets of the paragraphs it was compared on (kept, not boilerplate unless all were), by paragraph index. Empty for duplicates. */
-  paragraphs: Array<{ index: number; shingles: Uint32Array }>
+  /** Its site (boilerplate is counted per site), `null` when unknown. */
+  site: string | null
+  /** Every paragraph it was compared on, boilerplate included, by paragraph index. Empty for duplicates. */
+  paragraphs: IndexedParagraph[]
 }
 
 /** Everything recorded for one article, in one atomic step. */
@@ -83,13 +107,17 @@ export interface IndexRecord {
   time: number
   site: string | null
   /**
-   * The article's verdict, serialized (its duplicate verdict and paragraph flags): an id added
-   * again gets it back, with the text of the article given again. Opaque to the stores.
+   * The article's verdict, serialized (its duplicate verdict and paragraph flags): returned
+   * whenever the same id is added again, with the text of the article given again (kept when the
+   * rest expires). Opaque to the stores.
    */
   result: string
   /** Id of the original when a duplicate, else `null`. */
   of: string | null
-  /** The paragraphs it was compared on, with their shingles (stored for originals only). */
+  /**
+   * Every paragraph it was compared on, boilerplate included, with its shingles (originals
+   * only): their fingerprints are those of `fingerprints` with the same paragraph index.
+   */
   paragraphs: Array<{ index: number; shingles: Uint32Array }>
   /** LSH band keys, index = band (originals only; empty otherwise). */
   bands: number[]
@@ -112,7 +140,10 @@ export interface FingerprintInfo {
  * the deduplicator starts over). Exactly one of `commit`/`release` ends a session.
  */
 export interface IndexSession {
-  /** The recorded verdict ({@link IndexRecord.result}) when this id is already indexed (and not expired), else `null`. */
+  /**
+   * The recorded verdict ({@link IndexRecord.result}) when this id was ever recorded, else `null`.
+   * Verdicts outlive {@link FeedIndex.expire}: an id gets the same verdict for as long as the index exists.
+   */
   readonly stored: string | null
   /** The index clock: the greatest article time recorded, `-Infinity` when empty. */
   readonly clock: number
@@ -133,9 +164,13 @@ export interface FeedIndex {
   /** Which store this is (`memory`, `sqlite`, `redis`). */
   readonly kind: string
   begin(id: string): Promise<IndexSession>
-  /** Forgets every article whose time is before `cutoff` (ms since epoch). */
+  /**
+   * Forgets what can be matched of every article whose time is before `cutoff` (ms since
+   * epoch): its paragraphs, buckets, first occurrences and site counts. Its verdict is kept.
+   * @returns How many articles were forgotten.
+   */
   expire(cutoff: number): Promise<number>
-  /** Number of articles held. */
+  /** Number of articles whose matching data is held (verdicts of expired ones not counted). */
   size(): Promise<number>
   /**
    * For a store that commits several articles at once (SQLite): resolves once every record
@@ -153,5 +188,5 @@ export const DEFAULT_BUCKET_LIMIT = 16
 
 /** One record read from a feed file: an article, or why the record could not be read. */
 export type FeedInputRecord =
-  | { article: Article; line?: number; source?: string }
-  | { error: { code: string; message: string }; id?: string; line?: number; source?: string }
+  | { article: Article; line?: number; source?: string; raw?: RawMember[] }
+  | { error: { code: string; message: string }; id?: string | number; line?: number; source?: string }

@@ -1,6 +1,7 @@
 import { readLines, type Line } from './read-lines.js'
 import { MAX_RECORD_SIZE } from './text-chunks.js'
 import type { Article, FeedInputRecord } from '../feed/types.js'
+import { rawMembers } from './raw-members.js'
 
 const NEWLINE = 0x0a
 
@@ -54,21 +55,28 @@ async function* boundedLines(chunks: AsyncIterable<Uint8Array | string>, max: nu
   }
 }
 
-/** An article's `id` as a string, when it has a usable one. */
-function idOf(value: unknown): string | undefined {
+/** An article's `id` when it is a string or a number (as written: a number stays a number). */
+function idOf(value: unknown): string | number | undefined {
   if (value === null || typeof value !== 'object') return undefined
   const id = (value as { id?: unknown }).id
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined
 }
 
 /** The `id` of a line that is not valid UTF-8, when it still parses once the bad bytes are replaced. */
-function idOfUndecodable(bytes: Uint8Array): string | undefined {
+function idOfUndecodable(bytes: Uint8Array): string | number | undefined {
   try {
     return idOf(JSON.parse(new TextDecoder('utf-8').decode(bytes)))
   } catch {
     return undefined
   }
 }
+
+/**
+ * A field nested deeper than this is given to the consumer as `null`, its text kept in `raw`
+ * (and written back from there): `JSON.stringify`/`structuredClone` recurse, and a 100,000-deep
+ * extra field failed its whole article with `E_INTERNAL` though the article was fine.
+ */
+export const MAX_FIELD_DEPTH = 512
 
 /** One decoded, non-blank line to a record: the object it holds, or why it is none. */
 function parseLine(text: string, line: number, source: string): FeedInputRecord {
@@ -81,7 +89,11 @@ function parseLine(text: string, line: number, source: string): FeedInputRecord 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { error: { code: 'E_INVALID_RECORD', message: `Line ${line} is not a JSON object` }, line, source }
   }
-  return { article: value as Article, line, source }
+  const raw = rawMembers(text)
+  for (const member of raw) {
+    if (member.depth > MAX_FIELD_DEPTH) Object.defineProperty(value, member.key, { value: null, enumerable: true, writable: true, configurable: true })
+  }
+  return { article: value as Article, line, source, raw }
 }
 
 /** Any line to its record: too large, not UTF-8, blank, or parsed. */
@@ -106,7 +118,11 @@ function recordOf(line: BoundedLine, name: string, max: number): FeedInputRecord
  * strictly, the others still go through), longer than `maxRecordSize` bytes (skipped without
  * being buffered) or not a JSON object gives an error record (with its `id` when it could be
  * read) and reading goes on. Whether the object holds an article body is for the consumer to
- * check (`articleBody`), as for articles from any other source. Records carry their line number.
+ * check (`articleBody`), as for articles from any other source. Records carry their line number
+ * and `raw`, the line's members as written (`rawMembers`), so writers can give every field back
+ * exactly (`toJsonLine`): big-integer ids keep their digits. A field nested over
+ * {@link MAX_FIELD_DEPTH} levels is `null` in `article` and only in `raw`. `__proto__` is an own
+ * field like any other.
  *
  * @param chunks Bytes (e.g. a file stream), or already decoded text chunks.
  * @param name Shown in records as `source` (`file:line`).

@@ -1,10 +1,11 @@
 import { bomEncoding, MAX_RECORD_SIZE, textChunks } from './text-chunks.js'
+import { encodingForLabel } from '../parse/sniff-html-charset.js'
+import { xmlDeclaredEncoding } from '../parse/xml-declared-encoding.js'
+import type { Warning } from '../types.js'
 import type { Article, FeedInputRecord } from '../feed/types.js'
 
 /** Bytes read before decoding, to find the XML declaration (it must come first in the document). */
 const XML_HEAD_BYTES = 1024
-/** The `encoding` of an XML declaration, read from the head as Latin-1 (ASCII-compatible encodings only). */
-const DECLARED_ENCODING = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']/
 /** Characters kept of a skipped, oversized item between chunks: enough for its end tag to be split across two. */
 const SKIP_TAIL = 64
 const ITEM_START = /<(item|entry)(?=[\s>/])[^>]*>/i
@@ -81,14 +82,11 @@ export function xmlEncoding(head: Uint8Array): string | { unknown: string } {
   if (bom) return bom
   if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return 'utf-16le'
   if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return 'utf-16be'
-  const label = DECLARED_ENCODING.exec(Buffer.from(head).toString('latin1'))?.[1]?.trim()
+  // The declaration and labels are read as `decodeBytes` reads them (Encoding standard labels).
+  const label = xmlDeclaredEncoding(head)?.trim()
   if (label === undefined) return 'utf-8'
-  let encoding: string
-  try {
-    encoding = new TextDecoder(label).encoding
-  } catch {
-    return { unknown: label }
-  }
+  const encoding = encodingForLabel(label)
+  if (encoding === null || !decodable(encoding)) return { unknown: label }
   return encoding.startsWith('utf-16') ? 'utf-8' : encoding
 }
 
@@ -120,17 +118,26 @@ async function peekHead(
  *
  * @returns The text chunks, or an error message when the declared encoding is unknown.
  */
-async function decodeXml(chunks: AsyncIterable<Uint8Array | string>): Promise<{ text: AsyncIterable<string> } | { error: string }> {
+async function decodeXml(chunks: AsyncIterable<Uint8Array | string>, warn: ((warning: Warning) => void) | undefined): Promise<{ text: AsyncIterable<string> } | { error: string }> {
   const { head, all } = await peekHead(chunks)
   const encoding = typeof head === 'string' ? 'utf-8' : xmlEncoding(head)
   if (typeof encoding !== 'string') return { error: `unknown encoding "${encoding.unknown}" in the XML declaration` }
-  return { text: textChunks(all, encoding) }
+  const invalid = (count: number): void =>
+    warn?.({ code: 'invalid-bytes', message: `${count} byte sequence${count === 1 ? ' is' : 's are'} not valid ${encoding}: replaced by U+FFFD`, count })
+  return { text: textChunks(all, encoding, invalid) }
+}
+
+/** Whether `encoding` decodes text: the standard's "replacement" encoding decodes anything to one U+FFFD. */
+function decodable(encoding: string): boolean {
+  return encoding !== 'replacement'
 }
 
 /** Options of {@link readXmlFeed}. */
 export interface ReadXmlFeedOptions {
   /** Longest item read, in characters; a longer one gives an error record. Default {@link MAX_RECORD_SIZE}. */
   maxRecordSize?: number
+  /** Told, at the end of the document, how many invalid byte sequences were replaced by U+FFFD (an `invalid-bytes` warning). @default undefined */
+  warn?: (warning: Warning) => void
 }
 
 /** One complete `<item>`/`<entry>` (its content between the tags) to its record. */
@@ -175,7 +182,7 @@ export async function* readXmlFeed(
   options: ReadXmlFeedOptions = {},
 ): AsyncGenerator<FeedInputRecord> {
   const max = options.maxRecordSize ?? MAX_RECORD_SIZE
-  const decoded = await decodeXml(chunks)
+  const decoded = await decodeXml(chunks, options.warn)
   if ('error' in decoded) {
     yield { error: { code: 'E_INVALID_RECORD', message: decoded.error }, source: name }
     return

@@ -23,7 +23,7 @@ export interface ArticleRecord {
 }
 
 /** Input fields replaced by the cleaned output rather than carried over. */
-const CONSUMED = new Set(['text', 'html', 'markdown', 'language', 'paragraphs', 'passages', 'confidence'])
+export const COMPUTED_RECORD_FIELDS = new Set(['text', 'html', 'markdown', 'text_base64', 'html_base64', 'markdown_base64', 'language', 'paragraphs', 'passages', 'confidence', 'encoding', 'warnings'])
 
 /**
  * Builds the JSONL record of one article: the input's other fields (kept as they are, in
@@ -35,7 +35,7 @@ const CONSUMED = new Set(['text', 'html', 'markdown', 'language', 'paragraphs', 
  */
 export function toRecord(result: CleanResult, fields: Readonly<Record<string, unknown>> = {}): ArticleRecord {
   const kept: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(fields)) if (!CONSUMED.has(key) && key !== 'id') kept[key] = value
+  for (const [key, value] of Object.entries(fields)) if (!COMPUTED_RECORD_FIELDS.has(key) && key !== 'id') keep(kept, key, value)
   return {
     ...kept,
     id: fields.id ?? null,
@@ -52,5 +52,12 @@ export function toRecord(result: CleanResult, fields: Readonly<Record<string, un
     })),
     passages: result.passages,
     text: result.text,
+    ...(result.encoding === undefined ? {} : { encoding: result.encoding }),
+    ...(result.warnings === undefined ? {} : { warnings: result.warnings }),
   }
+}
+
+/** Sets an own field, `__proto__` included (an assignment would set the prototype instead). */
+function keep(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true })
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { DedupeError } from '../errors.js'
-import type { InputFormat, SourceBlock } from '../types.js'
+import type { InputFormat, SourceBlock, Warning } from '../types.js'
 import { parseHtml } from './from-html.js'
 import { parseMarkdown } from './from-markdown.js'
 import { defaultOptions, type ResolvedSplitOptions } from '../options.js'
@@ -19,14 +19,15 @@ export type ParseInputOptions = ResolvedSplitOptions
  * @param input - the whole article, as given by the caller (offsets refer to it)
  * @param format - `'text'`, `'html'` or `'markdown'`
  * @param options - line-break handling of plain text (see {@link TextSplitOptions})
+ * @param warnings - receives what the caller should know (Markdown read as plain text)
  * @returns the non-empty paragraphs in input order, with UTF-16 offsets into `input`
  */
-export function parseInput(input: string, format: InputFormat, options: ParseInputOptions = defaultOptions.split): SourceBlock[] {
+export function parseInput(input: string, format: InputFormat, options: ParseInputOptions = defaultOptions.split, warnings?: Warning[]): SourceBlock[] {
   switch (format) {
     case 'html':
       return parseHtml(input)
     case 'markdown':
-      return parseMarkdown(input)
+      return parseMarkdown(input, warnings)
     case 'text':
       return parseText(input, options)
     default:
@@ -46,6 +47,16 @@ const STARTS_WITH_TAG = /^[\s\uFEFF]*<[a-zA-Z!?/]/
 const HAS_BLOCK_TAG = /<(?:p|div|html|body|br|article)[\s>/]/i
 
 /**
+ * The format a file name's extension names (`.html`/`.htm` → html, `.md`/`.markdown` →
+ * markdown, `.txt` → text), or `undefined` when it names none.
+ */
+export function formatOfFileName(fileName: string): InputFormat | undefined {
+  const name = fileName.split(/[?#]/)[0] ?? fileName
+  for (const [pattern, format] of EXTENSIONS) if (pattern.test(name)) return format
+  return undefined
+}
+
+/**
  * Guesses the format of an input: by file extension first (`.html`/`.htm` → html,
  * `.md`/`.markdown` → markdown, `.txt` → text), otherwise by sniffing the text: it starts
  * with a tag or holds a `<p`, `<div`, `<html`, `<body`, `<br` or `<article` tag → html.
@@ -56,10 +67,8 @@ const HAS_BLOCK_TAG = /<(?:p|div|html|body|br|article)[\s>/]/i
  * @param text - the input itself (only its first 64 KiB are looked at)
  */
 export function guessFormat(fileName: string | null, text: string): InputFormat {
-  if (fileName !== null) {
-    const name = fileName.split(/[?#]/)[0] ?? fileName
-    for (const [pattern, format] of EXTENSIONS) if (pattern.test(name)) return format
-  }
+  const named = fileName === null ? undefined : formatOfFileName(fileName)
+  if (named !== undefined) return named
   const head = text.length > 65536 ? text.slice(0, 65536) : text
   if (STARTS_WITH_TAG.test(head) || HAS_BLOCK_TAG.test(head)) return 'html'
   return 'text'

@@ -46,6 +46,8 @@ const resultFields = {
   confidence: probability,
   passages: { type: 'array', items: { $ref: '#/$defs/passage' } },
   text: { type: 'string', description: 'The cleaned article: kept paragraphs, repeated sentences cut, joined by a blank line.' },
+  encoding: { $ref: '#/$defs/encoding' },
+  warnings: { type: 'array', items: { $ref: '#/$defs/warning' } },
 } as const
 
 export const outputSchema = {
@@ -53,7 +55,7 @@ export const outputSchema = {
   $id: 'urn:news-dedup:output-schema:v1',
   title: 'news-dedup output',
   description:
-    'news-dedup JSON output, schema version 1.0.0: clean --to json (a clean result, or for several inputs or JSONL input an array of clean results and error records), ' +
+    'news-dedup JSON output, schema version 1.1.0: clean --to json (a clean result, or for several inputs or JSONL input an array of clean results and error records), ' +
     'clean --to jsonl and the clean streams (article or error records), feed and the feed streams (feed or error records).',
   anyOf: [
     { $ref: '#/$defs/cleanResult' },
@@ -63,6 +65,30 @@ export const outputSchema = {
     { $ref: '#/$defs/errorRecord' },
   ],
   $defs: {
+    encoding: {
+      description: 'For input given as bytes (absent for string input): the encoding they were decoded with and how it was decided.',
+      type: 'object',
+      properties: {
+        name: { type: 'string', pattern: '^[a-z0-9_-]+$', description: "WHATWG Encoding standard name: 'utf-8', 'windows-1252', 'shift_jis'…" },
+        source: {
+          enum: ['bom', 'transport', 'meta', 'xml', 'detected', 'default'],
+          description: 'bom; transport (contentType/charset given with the bytes); meta (<meta charset>, http-equiv); xml (declaration); detected (undeclared: valid UTF-8 or the detector); default (UTF-8, nothing to decide).',
+        },
+      },
+      required: ['name', 'source'],
+      additionalProperties: false,
+    },
+    warning: {
+      description: "Something about the input that did not stop cleaning: code 'invalid-bytes' (replaced by U+FFFD, count), 'unknown-charset', 'unsupported-encoding', 'markdown-as-text' (Markdown past the parser's shape limits, read as plain text).",
+      type: 'object',
+      properties: {
+        code: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+        message: { type: 'string' },
+        count: { type: 'integer', minimum: 1 },
+      },
+      required: ['code', 'message'],
+      additionalProperties: false,
+    },
     duplicate: {
       description: 'Why a paragraph repeats earlier material of the same article.',
       type: 'object',
@@ -177,10 +203,17 @@ export const outputSchema = {
       description: "One line of feed, one record of the feed streams (FeedResult). The input's other fields are carried over.",
       type: 'object',
       properties: {
-        id: { type: 'string', description: "The article's id, or, when it had none, a hash of its content, url and site (idGenerated: true)." },
+        id: {
+          description:
+            "The article's id as written in the input, any JSON value (the CLI keeps big integers' digits); when it had none, a string hash of its content, url and site (idGenerated: true).",
+        },
         idGenerated: { type: 'boolean' },
         site: { type: ['string', 'null'] },
         duplicate: { oneOf: [{ type: 'null' }, { $ref: '#/$defs/articleDuplicate' }] },
+        outsideWindow: {
+          const: true,
+          description: 'Present only on an article already older than the ttl window when it arrived: judged alone (an original with no cross-article repeats).',
+        },
         ...resultFields,
         paragraphs: { type: 'array', items: { $ref: '#/$defs/feedParagraph' } },
       },
@@ -193,7 +226,7 @@ export const outputSchema = {
         'JSONL inputs add the 1-based line; feed adds the source (file:line or file).',
       type: 'object',
       properties: {
-        id: { description: "The input's id when it could be read, else null (or absent, feed)." },
+        id: { description: "The input's id as written, when it could be read; clean writes null when it could not." },
         line: { type: 'integer', minimum: 1, description: '1-based input line (JSONL input).' },
         source: { type: 'string', description: 'file:line or file (feed).' },
         error: {

@@ -15,7 +15,7 @@
  * The schema's `$id` carries the major version (`…:v1`), so a reader can pin the shape it
  * understands; its `description` carries the full version.
  */
-export const schemaVersion = '1.0.0'
+export const schemaVersion = '1.1.0'
 
 /** The major part of {@link schemaVersion}, as in the schema's `$id`. */
 export const schemaMajorVersion = Number(schemaVersion.split('.')[0])

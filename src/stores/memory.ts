@@ -1,6 +1,7 @@
 import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle, ParagraphRef } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
+import { withFingerprints } from './record-codec.js'
 
 /** Options of {@link createMemoryIndex}. */
 export interface MemoryIndexOptions {
@@ -10,6 +11,8 @@ export interface MemoryIndexOptions {
 
 interface Stored extends IndexRecord {
   seq: number
+  /** `paragraphs` with their fingerprints, as {@link IndexedArticle} gives them. */
+  indexed: IndexedArticle['paragraphs']
 }
 
 /** A Map split in shards: V8 Maps hold at most 2^24 entries, a feed's paragraphs can exceed that. */
@@ -41,6 +44,8 @@ class ShardedMap<V> {
 export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
   const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
   const articles = new Map<string, Stored>()
+  /** Verdicts by id: kept when `expire` forgets the article's matching data. */
+  const verdicts = new Map<string, string>()
   const buckets: Array<Map<number, string[]>> = []
   const firsts = new ShardedMap<ParagraphRef>()
   const counts = new ShardedMap<number>()
@@ -94,7 +99,7 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
       const started = version
       let done = false
       return {
-        stored: articles.get(id)?.result ?? null,
+        stored: verdicts.get(id) ?? null,
         clock,
         async fingerprints(fps, site): Promise<FingerprintInfo[]> {
           return fps.map((fp) => ({
@@ -113,17 +118,19 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
           const out: IndexedArticle[] = []
           for (const id of ids) {
             const a = articles.get(id)
-            if (a) out.push({ id, seq: a.seq, of: a.of, paragraphs: a.paragraphs })
+            if (a) out.push({ id, seq: a.seq, of: a.of, site: a.site, paragraphs: a.indexed })
           }
           return out
         },
         async commit(record): Promise<boolean> {
           if (done) throw new DedupeError('E_INDEX_CLOSED', 'This index session is over: begin a new one')
           done = true
-          if (version !== started || articles.has(record.id)) return false
+          if (version !== started || verdicts.has(record.id)) return false
           version++
-          const stored: Stored = { ...record, seq: ++seq }
+          const indexed = withFingerprints(record.paragraphs, record.fingerprints.map((f) => [f.fingerprint, f.paragraph] as const))
+          const stored: Stored = { ...record, seq: ++seq, indexed }
           articles.set(record.id, stored)
+          verdicts.set(record.id, record.result)
           record.bands.forEach((key, band) => {
             const map = (buckets[band] ??= new Map())
             const list = map.get(key)

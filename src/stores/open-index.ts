@@ -3,6 +3,15 @@ import { connectRedisIndex, createRedisIndex } from './redis.js'
 import { createSqliteIndex } from './sqlite.js'
 import type { FeedIndex } from '../feed/types.js'
 
+/** Options of {@link openIndex} and {@link connectIndex}. */
+export interface OpenIndexOptions {
+  /**
+   * Redis: whether an index without identity (new, or emptied) is created; see
+   * `RedisIndexOptions.create`. Ignored by the other stores. @default true
+   */
+  create?: boolean
+}
+
 /** Whether an `--index` spec names a Redis server. */
 const isRedis = (spec: string): boolean => /^rediss?:\/\//i.test(spec)
 
@@ -12,9 +21,9 @@ const isRedis = (spec: string): boolean => /^rediss?:\/\//i.test(spec)
  * A Redis index connects in the background: if it cannot, its calls reject with
  * `E_INDEX_UNAVAILABLE`. {@link connectIndex} finds that out before the first article.
  */
-export function openIndex(spec: string): FeedIndex {
+export function openIndex(spec: string, options: OpenIndexOptions = {}): FeedIndex {
   if (spec === ':memory:') return createMemoryIndex()
-  if (isRedis(spec)) return createRedisIndex(spec)
+  if (isRedis(spec)) return createRedisIndex(spec, options)
   return createSqliteIndex(spec)
 }
 
@@ -22,9 +31,10 @@ export function openIndex(spec: string): FeedIndex {
  * {@link openIndex}, resolved once the index is usable: for Redis, once the first connection
  * is up (bounded in time, tried once).
  *
- * @throws {DedupeError} `E_INDEX_UNAVAILABLE`, naming the URL, when Redis cannot be reached.
+ * @throws {DedupeError} `E_INDEX_UNAVAILABLE`, naming the URL, when Redis cannot be reached;
+ *   `E_INDEX_LOST` when `create` is `false` and the Redis index has no identity.
  */
-export async function connectIndex(spec: string): Promise<FeedIndex> {
-  if (isRedis(spec)) return connectRedisIndex(spec)
-  return openIndex(spec)
+export async function connectIndex(spec: string, options: OpenIndexOptions = {}): Promise<FeedIndex> {
+  if (isRedis(spec)) return connectRedisIndex(spec, options)
+  return openIndex(spec, options)
 }

@@ -33,3 +33,17 @@ export function decodeParagraphs(bytes: Uint8Array | null | undefined): Array<{ 
   }
   return out
 }
+
+/**
+ * The stored paragraphs of an original with their fingerprints, joined by paragraph index from
+ * its recorded `[fingerprint, paragraph]` pairs (an original records every paragraph it was
+ * compared on, so each one has its fingerprint; `''` when none is found).
+ */
+export function withFingerprints(
+  paragraphs: ReadonlyArray<{ index: number; shingles: Uint32Array }>,
+  fingerprints: ReadonlyArray<readonly [string, number]>,
+): Array<{ index: number; fingerprint: string; shingles: Uint32Array }> {
+  const byIndex = new Map<number, string>()
+  for (const [fingerprint, paragraph] of fingerprints) if (!byIndex.has(paragraph)) byIndex.set(paragraph, fingerprint)
+  return paragraphs.map((p) => ({ index: p.index, fingerprint: byIndex.get(p.index) ?? '', shingles: p.shingles }))
+}

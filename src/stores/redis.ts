@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import type { Redis, RedisOptions } from 'ioredis'
 import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
-import { decodeParagraphs, encodeParagraphs } from './record-codec.js'
+import { decodeParagraphs, encodeParagraphs, withFingerprints } from './record-codec.js'
 
 /** Options of {@link createRedisIndex}. */
 export interface RedisIndexOptions {
@@ -13,6 +14,17 @@ export interface RedisIndexOptions {
   bucketLimit?: number
   /** Most milliseconds to wait for the first connection (TCP connect and ready check). @default 5000 */
   connectTimeout?: number
+  /**
+   * Whether opening an index that has no identity yet creates it. An index's identity is a
+   * random key (`<prefix>epoch`) written when it is created; every session and every commit
+   * checks it, so a worker whose index was emptied or replaced under it (a restart without
+   * persistence, `FLUSHALL`, a failover to an empty or lagging replica) fails with
+   * `E_INDEX_LOST` instead of judging against what is left. `false`: an index without identity
+   * is refused too (`E_INDEX_LOST` when connecting), so workers restarted after such a loss
+   * wait for the operator to create the index again on purpose (with `create: true`).
+   * @default true
+   */
+  create?: boolean
 }
 
 /** Forgets up to ARGV[3] articles older than ARGV[1], each wholly, atomically. */
@@ -42,19 +54,22 @@ end
 return #ids`
 
 /**
- * Records one article if nothing its session read has changed; returns 1, else 0 and writes
- * nothing. Checking and writing run as one script, so no other client can come in between,
- * whatever happened to the connection since the reads.
+ * Records one article if nothing its session read has changed; returns its seq, else 0 and
+ * writes nothing; -1 when the index is not the one the worker opened (its identity key is
+ * missing or another: emptied or replaced). Checking and writing run as one script, so no
+ * other client can come in between, whatever happened to the connection since the reads.
+ * The verdict goes to a key of its own (`v:<id>`), which expiry never deletes.
  *
- * KEYS: the article, the times set, the clock, the seq counter, then the checked string keys,
+ * KEYS: the article, the times set, the clock, the seq counter, the verdict, the identity, then the checked string keys,
  * article keys and buckets, then the buckets, first-occurrence and site-count keys to write.
  * ARGV: id, time, site (`v` + site, or '' for none), of, result, paragraphs, fps, bucket
  * limit, then six counts (checked strings, articles, buckets; written buckets, firsts,
- * counts), then the values read (`v` + value, or '' when missing; a bucket as its length
+ * counts), the identity, then the values read (`v` + value, or '' when missing; a bucket as its length
  * then its members), then the first-occurrence values.
  */
-const COMMIT = `local limit = tonumber(ARGV[8])
-local k, a = 4, 14
+const COMMIT = `if redis.call('GET', KEYS[6]) ~= ARGV[15] then return -1 end
+local limit = tonumber(ARGV[8])
+local k, a = 6, 15
 local function key() k = k + 1 return KEYS[k] end
 local function arg() a = a + 1 return ARGV[a] end
 local function held(v) if v then return 'v' .. v end return '' end
@@ -84,7 +99,8 @@ end
 local bk = '[]'
 if #pushed > 0 then bk = cjson.encode(pushed) end
 redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], 'result', ARGV[5], 'seq', seq, 'time', time, 'of', ARGV[4],
+redis.call('SET', KEYS[5], ARGV[5])
+redis.call('HSET', KEYS[1], 'seq', seq, 'time', time, 'of', ARGV[4],
   'paragraphs', ARGV[6], 'member', member, 'bk', bk, 'fps', ARGV[7])
 if site ~= '' then redis.call('HSET', KEYS[1], 'site', string.sub(site, 2)) end
 for _ = 1, tonumber(ARGV[13]) do redis.call('SET', key(), arg(), 'NX') end
@@ -92,7 +108,7 @@ for _ = 1, tonumber(ARGV[14]) do redis.call('INCR', key()) end
 redis.call('ZADD', KEYS[2], time, id)
 local clock = tonumber(redis.call('GET', KEYS[3]))
 if not clock or clock < tonumber(time) then redis.call('SET', KEYS[3], time) end
-return 1`
+return seq`
 
 /** A client with the commit script defined on it. */
 interface ScriptedRedis extends Redis {
@@ -109,6 +125,8 @@ function keysOf(prefix: string) {
     bucket: (band: number, key: number) => `${prefix}b:${band}:${key}`,
     first: (fp: string) => `${prefix}f:${fp}`,
     count: (fp: string, site: string) => `${prefix}c:${fp}:${site}`,
+    verdict: (id: string) => `${prefix}v:${id}`,
+    epoch: `${prefix}epoch`,
     times: `${prefix}t`,
     clock: `${prefix}clock`,
     seq: `${prefix}seq`,
@@ -143,6 +161,7 @@ function commitArguments(
   record: IndexRecord,
   reads: ReadSet,
   bucketLimit: number,
+  epoch: string,
 ): { keys: string[]; args: Array<string | Buffer> } {
   const buckets = record.bands.map((key, band) => k.bucket(band, key))
   const firsts = record.fingerprints.map(({ fingerprint, paragraph }) => [k.first(fingerprint), `${record.id}\n${paragraph}`])
@@ -153,6 +172,8 @@ function commitArguments(
     k.times,
     k.clock,
     k.seq,
+    k.verdict(record.id),
+    k.epoch,
     ...reads.strings.keys(),
     ...reads.articles.keys(),
     ...reads.buckets.keys(),
@@ -170,6 +191,7 @@ function commitArguments(
     JSON.stringify(record.fingerprints.map((f) => [f.fingerprint, f.paragraph])),
     String(bucketLimit),
     ...[reads.strings.size, reads.articles.size, reads.buckets.size, buckets.length, firsts.length, counts.length].map(String),
+    epoch,
     ...[...reads.strings.values()].map(held),
     ...[...reads.articles.values()].map(held),
     ...[...reads.buckets.values()].flatMap((members) => [String(members.length), ...members]),
@@ -273,6 +295,11 @@ async function guarded<T>(url: string, step: () => Promise<T>): Promise<T> {
  * when to expire, and expired candidates are caught by the article check). Expiry runs as
  * a Lua script, one article at a time, atomically.
  *
+ * Verdicts have keys of their own (`v:<id>`) that expiry never deletes. The index has an
+ * identity (see {@link RedisIndexOptions.create}) checked by every session and commit, and each
+ * worker remembers the highest article number it saw: an index emptied, replaced or rolled back
+ * under a worker makes every call fail with `E_INDEX_LOST`, for good in that worker.
+ *
  * The first connection is tried once (see {@link RedisIndexOptions.connectTimeout}): when it
  * fails, every call rejects at once with an `E_INDEX_UNAVAILABLE` {@link DedupeError}. Use
  * {@link connectRedisIndex} to find out before the first article.
@@ -300,21 +327,29 @@ export async function connectRedisIndex(url: string, options: RedisIndexOptions 
 }
 
 /** The index and the promise of its first connection. */
-function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedIndex; ready: Promise<void> } {
+function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedIndex; ready: Promise<unknown> } {
   const prefix = options.prefix ?? 'news-dedup:'
   const k = keysOf(prefix)
   const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
-  const { redis, ready } = connectOnce(url, options.connectTimeout ?? 5000)
+  const { redis, ready: connected } = connectOnce(url, options.connectTimeout ?? 5000)
+  // The index's identity, created (when asked) and read once connected.
+  const ready = connected.then(() => guarded(url, () => identify(redis, k, url, options.create ?? true)))
+  ready.catch(() => {})
+  const state: IndexState = { epoch: '', highestSeq: 0, lost: null }
+  const opened = async (): Promise<void> => {
+    state.epoch = await ready
+    if (state.lost) throw state.lost
+  }
   const index: FeedIndex = {
     kind: 'redis',
     begin: (id) =>
       guarded(url, async () => {
-        await ready
-        return beginSession(redis, k, id, { url, bucketLimit })
+        await opened()
+        return beginSession(redis, k, id, { url, bucketLimit, state })
       }),
     expire: (cutoff) =>
       guarded(url, async () => {
-        await ready
+        await opened()
         let removed = 0
         for (;;) {
           const n = Number(await redis.eval(EXPIRE, 1, k.times, String(cutoff), prefix, '500'))
@@ -324,7 +359,7 @@ function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedI
       }),
     size: () =>
       guarded(url, async () => {
-        await ready
+        await opened()
         return redis.zcard(k.times)
       }),
     async close(): Promise<void> {
@@ -335,15 +370,60 @@ function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedI
   return { index, ready }
 }
 
-/** Reads the article's own state and returns its session. */
+/** What a worker knows of the index it opened, to tell when it was emptied or replaced. */
+interface IndexState {
+  /** The identity read when opened. */
+  epoch: string
+  /** The highest article seq this worker has seen: a smaller one means the index went back in time. */
+  highestSeq: number
+  /** Set once the index is found lost: every later call fails with it. */
+  lost: DedupeError | null
+}
+
+/** The error of an index that is no longer the one a worker opened. */
+function lost(url: string, k: Keys, why: string): DedupeError {
+  return new DedupeError(
+    'E_INDEX_LOST',
+    `The Redis index at ${redactUrl(url)} (key ${k.epoch}) ${why}: its earlier verdicts are gone, so no article is judged against it. ` +
+      'Start again on purpose once you know why (see the README, "Redis: settings and a lost index"): open it with `create: true` ' +
+      '(the CLI does by default, unless `--existing-index`), which gives the emptied index a new identity',
+  )
+}
+
+/**
+ * Reads the index's identity, first writing a new random one when it has none and `create`
+ * is set (`SET NX`: of workers racing to create an index, all get the same one).
+ * @throws {DedupeError} `E_INDEX_LOST` when there is none and `create` is `false`.
+ */
+async function identify(redis: Redis, k: Keys, url: string, create: boolean): Promise<string> {
+  if (create) await redis.set(k.epoch, randomUUID(), 'NX')
+  const epoch = await redis.get(k.epoch)
+  if (epoch === null) throw lost(url, k, 'has no identity (it was emptied, or never created) and `create` is false')
+  return epoch
+}
+
+/** Reads the article's own state and returns its session, after checking the index is still the one opened. */
 async function beginSession(
   redis: ScriptedRedis,
   k: Keys,
   id: string,
-  { url, bucketLimit }: { url: string; bucketLimit: number },
+  { url, bucketLimit, state }: { url: string; bucketLimit: number; state: IndexState },
 ): Promise<IndexSession> {
   const reads: ReadSet = { strings: new Map(), articles: new Map(), buckets: new Map(), torn: false }
-  const [[stored, seq], clock] = await Promise.all([redis.hmget(k.article(id), 'result', 'seq'), redis.get(k.clock)])
+  // One transaction: the verdict read is from the index whose identity is checked.
+  const replies = (await redis.multi().get(k.epoch).get(k.seq).get(k.verdict(id)).hget(k.article(id), 'seq').get(k.clock).exec()) ?? []
+  const [epoch, highest, stored, seq, clock] = replies.map(([error, value]) => {
+    if (error) throw error
+    return value as string | null
+  })
+  if (epoch !== state.epoch) {
+    state.lost = lost(url, k, epoch === null ? 'was emptied since this worker opened it' : 'was replaced by another index since this worker opened it')
+  } else if (Number(highest ?? 0) < state.highestSeq) {
+    state.lost = lost(url, k, `went back in time (it holds articles up to #${Number(highest ?? 0)}; this worker saw #${state.highestSeq})`)
+  }
+  if (state.lost) throw state.lost
+  state.highestSeq = Math.max(state.highestSeq, Number(highest ?? 0))
+  note(reads, reads.strings, k.verdict(id), stored ?? null)
   note(reads, reads.articles, k.article(id), seq ?? null)
   let open = true
   return {
@@ -356,8 +436,14 @@ async function beginSession(
       if (!open) throw new DedupeError('E_INDEX_CLOSED', 'This index session is over: begin a new one')
       open = false
       if (reads.torn) return false
-      const { keys, args } = commitArguments(k, record, reads, bucketLimit)
-      return guarded(url, async () => (await redis.dedupCommit(keys.length, ...keys, ...args)) === 1)
+      const { keys, args } = commitArguments(k, record, reads, bucketLimit, state.epoch)
+      const seq = await guarded(url, () => redis.dedupCommit(keys.length, ...keys, ...args))
+      if (seq === -1) {
+        state.lost = lost(url, k, 'was emptied or replaced since this worker opened it')
+        throw state.lost
+      }
+      if (seq > 0) state.highestSeq = Math.max(state.highestSeq, seq)
+      return seq > 0
     },
     async release(): Promise<void> {
       open = false
@@ -417,20 +503,21 @@ async function readCandidates(
 async function readArticles(redis: Redis, k: Keys, reads: ReadSet, ids: readonly string[]): Promise<IndexedArticle[]> {
   if (ids.length === 0) return []
   const pipeline = redis.pipeline()
-  for (const candidate of ids) pipeline.hmgetBuffer(k.article(candidate), 'seq', 'of', 'paragraphs')
+  for (const candidate of ids) pipeline.hmgetBuffer(k.article(candidate), 'seq', 'of', 'paragraphs', 'site', 'fps')
   const rows = (await pipeline.exec()) ?? []
   const out: IndexedArticle[] = []
   rows.forEach(([error, value], i) => {
     if (error) throw error
     const id = ids[i] as string
-    const [seq, of, paragraphs] = value as Array<Buffer | null>
+    const [seq, of, paragraphs, site, fps] = value as Array<Buffer | null>
     note(reads, reads.articles, k.article(id), seq ? seq.toString() : null)
     if (seq === null || seq === undefined) return
     out.push({
       id,
       seq: Number(seq.toString()),
       of: of && of.length > 0 ? of.toString() : null,
-      paragraphs: decodeParagraphs(paragraphs),
+      site: site ? site.toString() : null,
+      paragraphs: withFingerprints(decodeParagraphs(paragraphs), fps ? (JSON.parse(fps.toString()) as Array<[string, number]>) : []),
     })
   })
   return out

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
-import { decodeParagraphs, encodeParagraphs } from './record-codec.js'
+import { decodeParagraphs, encodeParagraphs, withFingerprints } from './record-codec.js'
 
 /** Options of {@link createSqliteIndex}. */
 export interface SqliteIndexOptions {
@@ -40,7 +40,8 @@ const FORMAT = 2
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles (
   seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, time REAL NOT NULL, site TEXT, of TEXT,
-  result TEXT NOT NULL, paragraphs BLOB, bands BLOB, fingerprints BLOB NOT NULL);
+  paragraphs BLOB, bands BLOB, fingerprints BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS verdicts (id TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS articles_time ON articles(time);
 CREATE TABLE IF NOT EXISTS buckets (band INTEGER NOT NULL, key INTEGER NOT NULL, seq INTEGER NOT NULL,
   PRIMARY KEY (band, key, seq)) WITHOUT ROWID;
@@ -69,6 +70,22 @@ function encodeFingerprints(fingerprints: ReadonlyArray<{ fingerprint: string; p
     parts.push(head, key, tail)
   }
   return Buffer.concat(parts)
+}
+
+/** A fingerprint of its stored key ({@link fingerprintKey}). */
+function fingerprintOfKey(key: Buffer): string {
+  return key.length === 8 ? key.toString('hex') : key.subarray(1).toString('utf8')
+}
+
+/** The `[fingerprint, paragraph]` pairs of {@link encodeFingerprints}'s blob, in order. */
+function decodeFingerprints(blob: Buffer): Array<[string, number]> {
+  const pairs: Array<[string, number]> = []
+  for (let at = 0; at < blob.length; ) {
+    const length = blob[at] as number
+    pairs.push([fingerprintOfKey(blob.subarray(at + 1, at + 1 + length)), blob.readUInt32LE(at + 1 + length)])
+    at += 1 + length + 4
+  }
+  return pairs
 }
 
 /** The fingerprint keys of {@link encodeFingerprints}'s blob, in order. */
@@ -114,7 +131,8 @@ function openDatabase(Driver: typeof Database, path: string, timeout: number): D
     db.pragma('synchronous = NORMAL')
     const version = db.pragma('user_version', { simple: true }) as number
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n
-    if (version !== FORMAT && tables > 0) {
+    if (version === 0 && tables > 0) migrateLayout1(db)
+    else if (version !== FORMAT && tables > 0) {
       throw new DedupeError('E_INDEX_UNAVAILABLE', `The SQLite index \`${path}\` was written in another layout (version ${version}, this one reads ${FORMAT}): use a new file`)
     }
     db.exec(SCHEMA)
@@ -133,13 +151,66 @@ function openDatabase(Driver: typeof Database, path: string, timeout: number): D
 }
 
 /**
+ * Rewrites a file of the first layout (`user_version` 0: articles keyed by id, fingerprints as
+ * text, verdicts in `articles.result` or, later, in `verdicts`) into layout 2, in one
+ * transaction: every verdict is kept, and so is what can be matched of each article.
+ */
+function migrateLayout1(db: Database.Database): void {
+  const columns = (table: string): string[] =>
+    (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as Array<{ name: string }>).map((c) => c.name)
+  const has = (table: string): boolean => columns(table).length > 0
+  const tables = ['articles', 'buckets', 'firsts', 'site_counts']
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    db.exec('CREATE TABLE IF NOT EXISTS verdicts (id TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID')
+    const articleColumns = columns('articles')
+    if (articleColumns.includes('result')) db.exec('INSERT OR IGNORE INTO verdicts (id, result) SELECT id, result FROM articles')
+    // The index follows a renamed table under its name: dropped so that SCHEMA makes it anew.
+    db.exec('DROP INDEX IF EXISTS articles_time')
+    for (const table of tables) if (has(table)) db.exec(`ALTER TABLE ${table} RENAME TO old_${table}`)
+    db.exec(SCHEMA)
+    if (articleColumns.length > 0) {
+      const insert = db.prepare('INSERT INTO articles (seq, id, time, site, of, paragraphs, bands, fingerprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      const rows = db.prepare('SELECT id, seq, time, site, of, paragraphs, bands, fingerprints FROM old_articles').all() as Array<{
+        id: string; seq: number; time: number; site: string | null; of: string | null; paragraphs: Buffer | null; bands: Buffer | null; fingerprints: string
+      }>
+      for (const r of rows) {
+        const fps = (JSON.parse(r.fingerprints) as Array<[string, number]>).map(([fingerprint, paragraph]) => ({ fingerprint, paragraph }))
+        insert.run(r.seq, r.id, r.time, r.site, r.of, r.paragraphs, r.bands, encodeFingerprints(fps))
+      }
+    }
+    if (has('old_buckets')) db.exec('INSERT OR IGNORE INTO buckets (band, key, seq) SELECT band, key, seq FROM old_buckets')
+    if (has('old_firsts')) {
+      const insert = db.prepare('INSERT OR IGNORE INTO firsts (fp, seq, paragraph) VALUES (?, ?, ?)')
+      const rows = db.prepare('SELECT f.fp AS fp, a.seq AS seq, f.paragraph AS paragraph FROM old_firsts f JOIN articles a ON a.id = f.article').all() as Array<{
+        fp: string; seq: number; paragraph: number
+      }>
+      for (const r of rows) insert.run(fingerprintKey(r.fp), r.seq, r.paragraph)
+    }
+    if (has('old_site_counts')) {
+      const insert = db.prepare('INSERT OR IGNORE INTO site_counts (site, fp, n) VALUES (?, ?, ?)')
+      for (const r of db.prepare('SELECT site, fp, n FROM old_site_counts').all() as Array<{ site: string; fp: string; n: number }>) {
+        insert.run(r.site, fingerprintKey(r.fp), r.n)
+      }
+    }
+    for (const table of tables) db.exec(`DROP TABLE IF EXISTS old_${table}`)
+    db.pragma(`user_version = ${FORMAT}`)
+    db.exec('COMMIT')
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    throw error
+  }
+}
+
+/**
  * An index in a SQLite file (better-sqlite3, WAL). Articles are recorded in batches: one
  * transaction (`BEGIN IMMEDIATE` … `COMMIT`) holds up to `batchSize` articles, each in its own
  * savepoint (read and write under the same lock, undone alone when its commit is refused). A
  * process killed at any moment leaves every article recorded wholly or not at all, and the
  * deduplicator hands out a result only once its batch is committed ({@link FeedIndex.committed}),
  * so no result is ever written for an article the index then loses. Several processes may share
- * the file (they take turns, a batch at a time).
+ * the file (they take turns, a batch at a time). Verdicts have a table of their own: `expire`
+ * forgets articles, never what they were judged.
  *
  * @param path File path, or `':memory:'`.
  */
@@ -212,16 +283,18 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
     if (flushWhenFree || (batch && batch.articles >= batchSize)) flush()
   }
   const q = {
-    stored: db.prepare('SELECT result FROM articles WHERE id = ?'),
+    // Verdicts have a table of their own: `expire` forgets articles, never what they were judged.
+    stored: db.prepare('SELECT result FROM verdicts WHERE id = ?'),
+    insertVerdict: db.prepare('INSERT INTO verdicts (id, result) VALUES (?, ?)'),
     clock: db.prepare("SELECT value FROM meta WHERE key = 'clock'"),
     first: db.prepare('SELECT a.id AS article, f.paragraph AS paragraph FROM firsts f JOIN articles a ON a.seq = f.seq WHERE f.fp = ?'),
     count: db.prepare('SELECT n FROM site_counts WHERE site = ? AND fp = ?'),
     bucketSize: db.prepare('SELECT count(*) AS n FROM buckets WHERE band = ? AND key = ?'),
-    article: db.prepare('SELECT seq, of, paragraphs FROM articles WHERE id = ?'),
+    article: db.prepare('SELECT seq, of, site, paragraphs, fingerprints FROM articles WHERE id = ?'),
     nextSeq: db.prepare("INSERT INTO meta (key, value) VALUES ('seq', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1 RETURNING value"),
     setClock: db.prepare("INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)"),
     insertArticle: db.prepare(
-      'INSERT INTO articles (id, seq, time, site, of, result, paragraphs, bands, fingerprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO articles (id, seq, time, site, of, paragraphs, bands, fingerprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     insertFirst: db.prepare('INSERT OR IGNORE INTO firsts (fp, seq, paragraph) VALUES (?, ?, ?)'),
     incCount: db.prepare('INSERT INTO site_counts (site, fp, n) VALUES (?, ?, 1) ON CONFLICT(site, fp) DO UPDATE SET n = n + 1'),
@@ -282,8 +355,12 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
           async articles(ids): Promise<IndexedArticle[]> {
             const out: IndexedArticle[] = []
             for (const candidate of ids) {
-              const row = q.article.get(candidate) as { seq: number; of: string | null; paragraphs: Buffer | null } | undefined
-              if (row) out.push({ id: candidate, seq: row.seq, of: row.of, paragraphs: decodeParagraphs(row.paragraphs) })
+              const row = q.article.get(candidate) as
+                | { seq: number; of: string | null; site: string | null; paragraphs: Buffer | null; fingerprints: Buffer }
+                | undefined
+              if (!row) continue
+              const paragraphs = withFingerprints(decodeParagraphs(row.paragraphs), decodeFingerprints(row.fingerprints))
+              out.push({ id: candidate, seq: row.seq, of: row.of, site: row.site, paragraphs })
             }
             return out
           },
@@ -294,8 +371,9 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
                 return false
               }
               const seq = (q.nextSeq.get() as { value: number }).value
+              q.insertVerdict.run(record.id, record.result)
               q.insertArticle.run(
-                record.id, seq, record.time, record.site, record.of, record.result,
+                record.id, seq, record.time, record.site, record.of,
                 encodeParagraphs(record.paragraphs),
                 Buffer.from(Uint32Array.from(record.bands).buffer),
                 encodeFingerprints(record.fingerprints),

@@ -4,6 +4,7 @@ import { createArticleStager, type StagedArticle } from '../feed/create-deduplic
 import type { DeduplicatorOptions } from '../feed/feed-options.js'
 import type { Article } from '../feed/types.js'
 import type { Options } from '../options.js'
+import type { CleanResult } from '../types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 import { toRecord } from '../output/to-record.js'
 import { articleBody } from '../parse/article-body.js'
@@ -32,8 +33,12 @@ export interface StageTask {
 
 export type PoolTask = CleanTask | StageTask
 
-/** The outcome of one record of a {@link CleanTask}: its JSONL line, or its error record. */
-export type CleanOutcome = { line: string } | TaskError
+/**
+ * The outcome of one record of a {@link CleanTask}: its output record (see `toRecord`, plain
+ * data: the main thread writes its line with the input's raw members) and the result's
+ * warnings, or why it failed.
+ */
+export type CleanOutcome = { record: Record<string, unknown>; warnings?: CleanResult['warnings'] } | TaskError
 /** The outcome of one article of a {@link StageTask}. */
 export type StageOutcome = { staged: StagedArticle } | TaskError
 
@@ -50,10 +55,11 @@ function stagerFor(options: StageTask['options']): ReturnType<typeof createArtic
   return stager
 }
 
-/** The JSONL line of one cleaned article (see `toRecord`), or its error record. */
+/** The output record of one cleaned article (see `toRecord`), or why it failed. */
 function cleanOne(article: Record<string, unknown>, options: Options): CleanOutcome {
   try {
-    return { line: `${JSON.stringify(toRecord(clean(articleBody(article), options), article))}\n` }
+    const result = clean(articleBody(article), options)
+    return { record: toRecord(result, article) as unknown as Record<string, unknown>, ...(result.warnings === undefined ? {} : { warnings: result.warnings }) }
   } catch (error) {
     return { error: errorInfo(error) }
   }

@@ -85,6 +85,27 @@ describe.skipIf(!runBrowserTests)('the core in headless Chromium', () => {
     expect(results[1]!.duplicate).toMatchObject({ kind: 'copy', of: results[0]!.id })
   })
 
+  it('decodes bytes exactly as Node does (the standard\'s decoders, jschardet, the meta prescan)', async () => {
+    // Our own short texts, as bytes: euc-kr with a UHC syllable (똠) and €, windows-1252 with ’ declared latin1, undeclared Shift_JIS, invalid bytes declared UTF-8.
+    const pages = [
+      [...Buffer.from('<meta charset="euc-kr"><p>'), 0x8c, 0x63, 0x20, 0xa2, 0xe6, ...Buffer.from('</p>')],
+      [...Buffer.from('<meta charset="latin1"><p>L'), 0x92, 0xe9, 0x74, 0xe9, ...Buffer.from('</p>')],
+      // 東京都は新しい図書館を開く。
+      [0x93, 0x8c, 0x8b, 0x9e, 0x93, 0x73, 0x82, 0xcd, 0x90, 0x56, 0x82, 0xb5, 0x82, 0xa2, 0x90, 0x7d, 0x8f, 0x91, 0x8a, 0xd9, 0x82, 0xf0, 0x8a, 0x4a, 0x82, 0xad, 0x81, 0x42],
+      [...Buffer.from('<meta charset="utf-8"><p>caf'), 0xe9, ...Buffer.from(' au lait</p>')],
+    ]
+    const inBrowser = (await page.evaluate(`JSON.stringify(${JSON.stringify(pages)}.map((bytes) => window.core.clean(new Uint8Array(bytes))))`)) as string
+    expect(inBrowser).toBe(JSON.stringify(pages.map((bytes) => clean(new Uint8Array(bytes)))))
+    const results = JSON.parse(inBrowser) as Array<ReturnType<typeof clean>>
+    expect(results.map((r) => [r.text, r.encoding?.name])).toEqual([
+      ['똠 €', 'euc-kr'],
+      ['L’été', 'windows-1252'],
+      ['東京都は新しい図書館を開く。', 'shift_jis'],
+      ['caf\uFFFD au lait', 'utf-8'],
+    ])
+    expect(results[3]!.warnings).toEqual([{ code: 'invalid-bytes', message: expect.any(String), count: 1 }])
+  })
+
   it('made no network request', () => {
     expect(requests.filter((url) => !/^(about:blank|data:|blob:)/.test(url))).toEqual([])
   })

@@ -10,7 +10,7 @@ import { launchChromium, ROOT, runBrowserTests, type TestBrowser } from './harne
 const ARTIFACTS = join(ROOT, 'test-artifacts')
 
 /**
- * The review page of a small feed (two sites, a near-copy, boilerplate, an English quote in a
+ * The review page of a small feed (two sites, a verbatim copy, boilerplate, an English quote in a
  * French article, a repeated paragraph and sentence, markup in a title) rendered by headless
  * Chromium with `page.setContent`: the DOM has what the results say, every link lands, the
  * charts' bars carry the counts, and the page fetches nothing. Screenshot: test-artifacts/review.png.

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import iconv from 'iconv-lite'
 import { runFeed } from '../../src/cli/feed-command.js'
+import { warcFile } from '../helpers/warc.js'
 import { seeded, story, vocabulary } from '../feed/fixtures.js'
 
 let dir = ''
@@ -57,13 +59,37 @@ describe('news-dedup feed', () => {
     expect(code).toBe(1)
     // One output line per input line: the blank line 3 gets its own error record.
     expect(lines).toHaveLength(6)
-    expect(lines[0].id).toBe('1')
+    expect(lines[0].id).toBe(1) // as written in the input, a number
     expect(lines[1]).toEqual({ error: { code: 'E_INVALID_RECORD', message: expect.stringMatching(/^Line 2 is not valid JSON/) }, line: 2, source: `${input}:2` })
     expect(lines[2]).toEqual({ error: { code: 'E_INVALID_RECORD', message: 'Line 3 is empty' }, line: 3, source: `${input}:3` })
     expect(lines[3]).toMatchObject({ id: 'no-body', error: { code: 'E_INVALID_RECORD' }, source: `${input}:4` })
     expect(lines[4].duplicate).toMatchObject({ of: '1', kind: 'copy' })
     expect(lines[5].duplicate).toBeNull()
     expect(err).toMatch(/feed: 6 records, 2 originals, 1 duplicates .* 3 errors/)
+  })
+
+  it('gives every record back as written: big-integer and object ids, __proto__, a field nested beyond any depth', async () => {
+    const input = join(dir, 'as-given.jsonl')
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`
+    writeFileSync(
+      input,
+      [
+        `{"id":12345678901234567890,"text":${JSON.stringify(a.join('\n\n'))},"score":1.50,"__proto__":{"x":1},"deep":${deep}}`,
+        `{"id":{"k":[1,2]},"text":${JSON.stringify(b.join('\n\n'))}}`,
+        `{"id":12345678901234567891,"text":5}`,
+      ].join('\n') + '\n',
+    )
+    const stdout = new PassThrough()
+    let out = ''
+    stdout.on('data', (d) => (out += d))
+    const code = await runFeed([input, '--index', ':memory:'], { stdin: Readable.from([]), stdout, stderr: new PassThrough() })
+    expect(code).toBe(1)
+    const raw = out.split('\n').filter(Boolean)
+    expect(raw).toHaveLength(3)
+    expect(raw[0]).toMatch(/^\{"id":12345678901234567890,"idGenerated":false,/)
+    expect(raw[0]).toContain(`"score":1.50,"__proto__":{"x":1},"deep":${deep},`)
+    expect(raw[1]).toMatch(/^\{"id":\{"k":\[1,2\]\},"idGenerated":false,/)
+    expect(raw[2]).toBe(`{"id":12345678901234567891,"line":3,"source":"${input}:3","error":{"code":"E_INVALID_RECORD","message":"Expected the record to have a \`text\`, \`html\` or \`markdown\` string (or bytes, or \`html_base64\`…)"}}`)
   })
 
   it('gives an E_INVALID_UTF8 record for a line with invalid UTF-8 and reads on', async () => {
@@ -74,9 +100,9 @@ describe('news-dedup feed', () => {
     const { code, lines } = await cli([input, '--index', ':memory:'])
     expect(code).toBe(1)
     expect(lines).toHaveLength(3)
-    expect(lines[0]).toMatchObject({ id: '1', duplicate: null })
-    expect(lines[1]).toEqual({ id: '2', error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, line: 2, source: `${input}:2` })
-    expect(lines[2]).toMatchObject({ id: '3', duplicate: null })
+    expect(lines[0]).toMatchObject({ id: 1, duplicate: null })
+    expect(lines[1]).toEqual({ id: 2, error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, line: 2, source: `${input}:2` })
+    expect(lines[2]).toMatchObject({ id: 3, duplicate: null })
   })
 
   it('keeps only originals with --drop-duplicates, reading stdin', async () => {
@@ -206,5 +232,57 @@ describe('feed --to review', () => {
     expect(page).not.toContain('"error"')
     expect(page).toContain('href="#')
     expect(err()).toContain('"error"')
+  })
+})
+
+describe('news-dedup feed: bytes and WARC', () => {
+  const LEAD = 'Le conseil municipal a voté mardi soir le budget de l’année prochaine, après un débat animé.'
+  const SECOND = 'Les élus de l’opposition ont réclamé davantage de crédits pour les écoles du quartier.'
+  const page = (charset: string) => `<html><head><meta charset="${charset}"></head><body><p>${LEAD}</p><p>${SECOND}</p></body></html>`
+
+  it('decodes .html pages in windows-1252 (declared iso-8859-1) as clean does: no U+FFFD, the encoding on the record', async () => {
+    const pages = join(dir, 'latin1-pages')
+    mkdirSync(pages)
+    writeFileSync(join(pages, 'a.html'), iconv.encode(page('iso-8859-1'), 'windows-1252'))
+    writeFileSync(join(pages, 'b.html'), iconv.encode(page('koi8-r').replace(LEAD, 'Городской совет утвердил бюджет на следующий год.'), 'koi8-r'))
+    const { code, lines, err } = await cli([pages, '--index', ':memory:'])
+    expect(code).toBe(0)
+    expect(lines[0]).toMatchObject({ id: join(pages, 'a.html'), language: 'fr', text: `${LEAD}\n\n${SECOND}`, encoding: { name: 'windows-1252', source: 'meta' } })
+    expect(lines[1].paragraphs[0].text).toBe('Городской совет утвердил бюджет на следующий год.')
+    expect(err).not.toContain('warning')
+  })
+
+  it('counts invalid bytes in a warning on the record and on stderr, as clean does', async () => {
+    const input = join(dir, 'mislabelled.html')
+    writeFileSync(input, iconv.encode(page('utf-8'), 'windows-1252'))
+    const { code, lines, err } = await cli([input, '--index', ':memory:'])
+    expect(code).toBe(0)
+    // One invalid sequence per non-ASCII character: é ’ é è é é in the lead, é ’ é é é é in the second paragraph.
+    expect(lines[0].warnings).toEqual([{ code: 'invalid-bytes', count: 12, message: expect.stringContaining('not valid utf-8 (decided by meta)') }])
+    expect(err).toContain(`${input}: warning: 12 byte sequences are not valid utf-8`)
+  })
+
+  it('reads a .warc.gz: HTML responses as articles (id, url, published, charset from the HTTP header), the rest counted as skipped', async () => {
+    const input = join(dir, 'crawl.warc.gz')
+    const html = iconv.encode(page('utf-8').replace('<head>', '<head><meta property="article:published_time" content="2026-11-29T10:00:00Z">'), 'windows-1252')
+    writeFileSync(
+      input,
+      warcFile(
+        [
+          { type: 'warcinfo', id: 'urn:uuid:1', payload: 'software: test\r\n' },
+          { type: 'response', id: 'urn:uuid:2', url: 'https://news.example/a', http: { headers: { 'Content-Type': 'text/html; charset=windows-1252' } }, payload: html },
+          { type: 'response', id: 'urn:uuid:3', url: 'https://copies.example/a', date: '2026-11-30T09:00:00Z', http: { headers: { 'Content-Type': 'text/html; charset=windows-1252' } }, payload: iconv.encode(`<p>${LEAD}</p><p>${SECOND}</p>`, 'windows-1252') },
+          { type: 'response', id: 'urn:uuid:4', url: 'https://news.example/style.css', http: { headers: { 'Content-Type': 'text/css' } }, payload: 'p { color: red }' },
+        ],
+        true,
+      ),
+    )
+    const { code, lines, err } = await cli([input, '--index', ':memory:'])
+    expect(code).toBe(0)
+    expect(lines).toHaveLength(2)
+    // The HTTP charset (transport) wins over the page's wrong <meta charset="utf-8">.
+    expect(lines[0]).toMatchObject({ id: 'urn:uuid:2', url: 'https://news.example/a', site: 'news.example', published: '2026-11-29T10:00:00Z', text: `${LEAD}\n\n${SECOND}`, encoding: { name: 'windows-1252', source: 'transport' } })
+    expect(lines[1]).toMatchObject({ id: 'urn:uuid:3', published: '2026-11-30T09:00:00Z', duplicate: { of: 'urn:uuid:2', kind: 'copy' } })
+    expect(err).toMatch(/2 records, 1 originals, 1 duplicates .*0 errors, 2 WARC records skipped \(not HTML responses\)/)
   })
 })

@@ -9,6 +9,7 @@ import { toJson } from '../../src/output/to-json.js'
 import { toMarkdown } from '../../src/output/to-markdown.js'
 import { fakeIo } from '../helpers/fake-io.js'
 import { FLOOD_FR } from '../helpers/corpus.js'
+import { warcFile } from '../helpers/warc.js'
 
 const REFERENCE = resolve(import.meta.dirname, '..', '..', 'fixtures', 'whatsapp-outage-fr.txt')
 const tmp = mkdtempSync(join(tmpdir(), 'news-dedup-cli-'))
@@ -50,7 +51,8 @@ describe('news-dedup clean on the reference article', () => {
   it('--to json: the clean() result as indented JSON, no summary', async () => {
     const { code, stdout, stderr } = await run(['clean', REFERENCE, '--to', 'json'])
     expect(code).toBe(0)
-    expect(stdout).toBe(toJson(expected))
+    // Files are read as bytes: the result says how they were decoded (undeclared, valid UTF-8).
+    expect(stdout).toBe(toJson({ ...expected, encoding: { name: 'utf-8', source: 'detected' } }))
     const parsed = JSON.parse(stdout)
     expect(parsed.passages).toEqual([{ kind: 'exact', paragraphs: [4, 6], of: [1, 3] }])
     expect(parsed.paragraphs.map((p: { language: string }) => p.language)).toEqual(Array(7).fill('fr'))
@@ -113,7 +115,7 @@ describe('news-dedup clean on the reference article', () => {
     expect(code).toBe(0)
     const parsed = JSON.parse(stdout)
     expect(parsed).toHaveLength(2)
-    expect(parsed[1]).toEqual(JSON.parse(toJson(expected)))
+    expect(parsed[1]).toEqual(JSON.parse(toJson({ ...expected, encoding: { name: 'utf-8', source: 'detected' } })))
   })
 })
 
@@ -166,13 +168,28 @@ describe('news-dedup clean: input formats and options', () => {
     expect(stderr).toContain(missing)
   })
 
-  it('a text file with invalid UTF-8 fails with E_INVALID_UTF8 and exit code 1', async () => {
-    const path = join(tmp, 'latin1.txt')
-    writeFileSync(path, Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65, 0x0a]))
-    const { code, stdout, stderr } = await run(['clean', path])
-    expect(code).toBe(1)
-    expect(stdout).toBe('')
-    expect(stderr).toContain('E_INVALID_UTF8')
+  it('a windows-1252 page is decoded by its <meta>, --charset decodes an undeclared text file', async () => {
+    const page = join(tmp, 'latin1.html')
+    // "Café crème" in windows-1252 (é = 0xE9, è = 0xE8) declared ISO-8859-1, which means windows-1252.
+    writeFileSync(page, Buffer.concat([Buffer.from('<meta charset="iso-8859-1"><p>'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65]), Buffer.from('</p>\n')]))
+    const html = await run(['clean', page, '--to', 'json'])
+    expect(html.code).toBe(0)
+    expect(JSON.parse(html.stdout)).toMatchObject({ text: 'Café crème', encoding: { name: 'windows-1252', source: 'meta' } })
+    const text = join(tmp, 'koi8.txt')
+    writeFileSync(text, Buffer.from([0xeb, 0xc1, 0xd6, 0xc4, 0xd9, 0xca, 0x20, 0xc4, 0xc5, 0xce, 0xd8, 0x0a]))
+    const koi = await run(['clean', text, '--charset', 'koi8-r', '--to', 'json'])
+    expect(JSON.parse(koi.stdout)).toMatchObject({ text: 'Каждый день', encoding: { name: 'koi8-r', source: 'transport' } })
+  })
+
+  it('bytes invalid in the declared encoding are replaced, counted in a warning on the result and on stderr, exit code 0', async () => {
+    const path = join(tmp, 'mislabelled.html')
+    writeFileSync(path, Buffer.concat([Buffer.from('<meta charset="utf-8"><p>'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65]), Buffer.from('</p>\n')]))
+    const { code, stdout, stderr } = await run(['clean', path, '--to', 'json'])
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout)
+    expect(result.text).toBe('Caf\uFFFD cr\uFFFDme')
+    expect(result.warnings).toEqual([{ code: 'invalid-bytes', count: 2, message: expect.stringContaining('not valid utf-8') }])
+    expect(stderr).toBe(`${path}: warning: 2 byte sequences are not valid utf-8 (decided by meta): replaced by U+FFFD (invalid-bytes)\n`)
   })
 
   it('binary input fails with E_BINARY_INPUT and exit code 1', async () => {
@@ -230,6 +247,22 @@ describe('news-dedup clean: JSONL', () => {
     expect(rb.html).toBeUndefined()
     expect(rb.text).toBe(C)
     expect(rc.paragraphs.map((p: { text: string }) => p.text)).toEqual(['Titre', B])
+  })
+
+  it('--from jsonl gives every record back as written: big-integer and object ids, __proto__, a field nested beyond any depth', async () => {
+    const deep = `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`
+    const input = [
+      `{"id":12345678901234567890,"text":"Le conseil municipal a voté le budget.","score":1.50,"__proto__":{"x":1},"deep":${deep}}`,
+      '{"id":{"k":[1,2]},"text":"Un autre article."}',
+      '{"id":12345678901234567891,"text":5}',
+    ].join('\n')
+    const { code, stdout } = await run(['clean', '--from', 'jsonl'], [`${input}\n`])
+    expect(code).toBe(1)
+    const raw = stdout.split('\n').filter(Boolean)
+    expect(raw).toHaveLength(3)
+    expect(raw[0]).toMatch(new RegExp(`^\\{"score":1.50,"__proto__":\\{"x":1\\},"deep":\\{"a":.{${deep.length - 5}},"id":12345678901234567890,"language":`))
+    expect(raw[1]).toMatch(/^\{"id":\{"k":\[1,2\]\},"language":/)
+    expect(raw[2]).toBe('{"id":12345678901234567891,"line":3,"error":{"code":"E_INVALID_RECORD","message":"Expected the record to have a `text`, `html` or `markdown` string (or bytes, or `html_base64`…)"}}')
   })
 
   it('reads a .jsonl file as JSONL and writes JSONL by default', async () => {
@@ -393,5 +426,28 @@ describe('news-dedup usage', () => {
     const { code, stdout } = await run([])
     expect(code).toBe(2)
     expect(stdout).toContain('Usage: news-dedup <command>')
+  })
+})
+
+describe('news-dedup clean: WARC', () => {
+  it('clean FILE.warc.gz writes one JSONL record per HTML response, with its WARC id, url and date', async () => {
+    const path = join(tmp, 'crawl.warc.gz')
+    const lead = 'Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen.'
+    writeFileSync(
+      path,
+      warcFile(
+        [
+          { type: 'warcinfo', id: 'urn:uuid:1', payload: 'software: test\r\n' },
+          { type: 'response', id: 'urn:uuid:2', url: 'https://zeitung.example/a', date: '2026-11-30T06:00:00Z', http: { headers: { 'Content-Type': 'text/html; charset=iso-8859-1' } }, payload: Buffer.from(`<p>${lead}</p><p>${lead}</p>`, 'latin1') },
+        ],
+        true,
+      ),
+    )
+    const { code, stdout } = await run(['clean', path])
+    expect(code).toBe(0)
+    const records = stdout.trim().split('\n').map((line) => JSON.parse(line))
+    expect(records).toHaveLength(1)
+    expect(records[0]).toMatchObject({ id: 'urn:uuid:2', url: 'https://zeitung.example/a', published: '2026-11-30T06:00:00Z', contentType: 'text/html; charset=iso-8859-1', language: 'de', text: lead, encoding: { name: 'windows-1252', source: 'transport' } })
+    expect(records[0].paragraphs[1].duplicate).toEqual({ kind: 'exact', of: 0, similarity: 1 })
   })
 })

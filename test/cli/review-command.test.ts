@@ -54,7 +54,7 @@ describe('news-dedup review', () => {
     expect(html).toContain('<title>Feed &lt;review&gt;</title>')
     expect(count(html, /<svg /g)).toBe(2)
     expect(count(html, /class="p removed/g)).toBe(8)
-    expect(html).toContain('near-copy</span> of <a href="#a0">')
+    expect(html).toContain('>copy</span> of <a href="#a0">') // verbatim: a copy whatever boilerplate each site carries
     expect(fake.stderr.text).toBe(`review: 4 articles, 8 paragraphs struck → ${out}\n`)
   })
 
@@ -80,5 +80,17 @@ describe('news-dedup review', () => {
     const help = fakeIo()
     expect(await runReview(['--help'], help.io)).toBe(0)
     expect(help.stdout.text).toContain('Usage: news-dedup review')
+  })
+})
+
+describe('news-dedup review: bytes', () => {
+  it('reads a windows-1252 page as its <meta> declares it: the page shows ’ and é, not U+FFFD', async () => {
+    const path = join(tmp, 'latin1.html')
+    // "L’été" in windows-1252: ’ is 0x92, é is 0xE9.
+    writeFileSync(path, Buffer.concat([Buffer.from('<meta charset="windows-1252"><p>L'), Buffer.from([0x92, 0xe9, 0x74, 0xe9]), Buffer.from(' fut long et chaud dans toute la région parisienne.</p>', 'latin1')]))
+    const fake = fakeIo()
+    expect(await runReview([path, '-q'], fake.io)).toBe(0)
+    expect(fake.stdout.text).toContain('L’été fut long et chaud dans toute la région parisienne.')
+    expect(fake.stdout.text).not.toContain('\uFFFD')
   })
 })

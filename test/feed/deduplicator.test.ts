@@ -142,6 +142,16 @@ describe('index behaviour', () => {
     await dedup.close()
   })
 
+  it('keeps an object id (keyed by its JSON text) and an own __proto__ field', async () => {
+    const dedup = createDeduplicator()
+    const article = JSON.parse('{"id":{"k":[1,2]},"text":"Un article sur le budget municipal.","__proto__":{"x":1}}') as Record<string, unknown>
+    const r = await dedup.add(article)
+    expect([r.id, r.idGenerated]).toEqual(['{"k":[1,2]}', false])
+    expect(Object.hasOwn(r, '__proto__')).toBe(true)
+    expect(JSON.stringify(r)).toContain('"__proto__":{"x":1}')
+    await dedup.close()
+  })
+
   it('forgets articles older than ttl (by published date)', async () => {
     const day = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString()
     const index = createMemoryIndex()
@@ -208,16 +218,109 @@ describe('boilerplate counts only distinct stories', () => {
     expect(mirrors.map((x) => x.paragraphs.at(-1)!.crossDuplicate?.kind ?? null)).toEqual([null, 'exact', 'boilerplate', 'boilerplate'])
   })
 
-  it('compares a page made only of its site\'s boilerplate on its full text', async () => {
-    // boilerplateMin 2: the second time a site publishes a story, every paragraph of it is boilerplate.
+  it('a story its site publishes again is a copy, its paragraphs the story\'s, not boilerplate, even at boilerplateMin 2', async () => {
+    // boilerplateMin 2: the second time a site publishes a story, every paragraph of it is seen a
+    // second time on the site; the repost is judged a copy before that can make them boilerplate.
     const text = story1.join('\n\n')
     const results = await runAll(
-      [{ id: 'first', site: 's.example', text }, { id: 'again', site: 's.example', text }],
+      [{ id: 'first', site: 's.example', text }, { id: 'again', site: 's.example', text }, { id: 'third', site: 's.example', text }],
       { boilerplateMin: 2 },
     )
-    expect(results[1]!.duplicate).toMatchObject({ of: 'first', kind: 'copy' })
-    expect(results[1]!.paragraphs.every((p) => p.crossDuplicate?.kind === 'boilerplate')).toBe(true)
-    expect(results[1]!.text).toBe('')
+    for (const again of results.slice(1)) {
+      expect(again.duplicate).toMatchObject({ of: 'first', kind: 'copy', similarity: 1 })
+      expect(again.paragraphs.map((p) => p.crossDuplicate)).toEqual(story1.map((_, i) => ({ kind: 'exact', of: { article: 'first', paragraph: i } })))
+      expect(again.text).toBe('')
+    }
+  })
+
+  it('an edited repost on the same site, missed or not, never turns the story into boilerplate', async () => {
+    const q = seeded(23)
+    const own = story(q, common, topic, 5)
+    const edits = (n: number) => own.map((p, i) => (i === n ? editWords(p, 2, q, common) : p))
+    // The story, then reposts on its own site: two with the same paragraph edited, two with others.
+    const articles: Article[] = [{ id: 'r0', site: 's.example', text: own.join('\n\n') }]
+    for (const i of [1, 1, 2, 3]) articles.push({ id: `r${articles.length}`, site: 's.example', text: edits(i).join('\n\n') })
+    const results = await runAll(articles, { boilerplateMin: 2 })
+    for (const r of results.slice(1)) {
+      expect(r.duplicate?.of, r.id).toBe('r0')
+      expect(r.paragraphs.filter((p) => p.crossDuplicate?.kind === 'boilerplate'), r.id).toEqual([])
+    }
+  })
+})
+
+describe('copies judged on content', () => {
+  const q = seeded(51)
+  const own = story(q, common, topic, 5)
+  const footer = (site: string) => siteBoilerplate(site)[1] as string
+  /** Three other stories of `site`, each with its footer: the footer becomes its boilerplate. */
+  const warmUp = (site: string, n = 3): Article[] =>
+    Array.from({ length: n }, (_, i) => ({ id: `${site}-${i}`, site, text: [...story(q, common, topic, 3), footer(site)].join('\n\n') }))
+
+  it('a verbatim copy is a copy with similarity 1 whatever boilerplate either side is known to carry', async () => {
+    const page = [...own, footer('a.example')].join('\n\n')
+    const results = await runAll([
+      ...warmUp('a.example'),
+      // The original's footer is known boilerplate on a.example, not on b.example: the verbatim copy carries it.
+      { id: 'orig', site: 'a.example', text: page },
+      { id: 'copy', site: 'b.example', text: page },
+      ...warmUp('c.example'),
+      // A copy that carries its own site's known footer.
+      { id: 'copy-c', site: 'c.example', text: [...own, footer('c.example')].join('\n\n') },
+    ])
+    const byId = new Map(results.map((r) => [r.id, r]))
+    expect(byId.get('orig')!.paragraphs.at(-1)!.crossDuplicate).toEqual({ kind: 'boilerplate' })
+    expect(byId.get('copy')!.duplicate).toEqual({ of: 'orig', similarity: 1, containment: 1, kind: 'copy' })
+    expect(byId.get('copy-c')!.duplicate).toEqual({ of: 'orig', similarity: 1, containment: 1, kind: 'copy' })
+  })
+
+  it('finds a short copy that drops its first paragraph inside its copier\'s own header and footer', async () => {
+    const short = own.slice(0, 2)
+    const [header, foot] = siteBoilerplate('d.example')
+    const results = await runAll([
+      { id: 'orig', site: 'a.example', text: short.join('\n\n') },
+      { id: 'copy', site: 'd.example', text: [header, short[1], foot].join('\n\n') },
+      { id: 'swapped', site: 'e.example', text: [short[1], short[0]].join('\n\n') },
+    ])
+    expect(results[1]!.duplicate?.of).toBe('orig')
+    expect(results[1]!.duplicate?.kind).toBe('near-copy')
+    // Paragraph order plays no part.
+    expect(results[2]!.duplicate).toEqual({ of: 'orig', similarity: 1, containment: 1, kind: 'copy' })
+  })
+
+  it('links a copy of a copy to the earliest original', async () => {
+    const middle = own.slice(1)
+    const last = middle.slice(0, -1).map((p, i) => (i === 0 ? editWords(p, 2, q, common) : p))
+    const results = await runAll([
+      { id: 'root', site: 'a.example', text: own.join('\n\n') },
+      { id: 'middle', site: 'b.example', text: [...middle, footer('b.example')].join('\n\n') },
+      { id: 'last', site: 'c.example', text: last.join('\n\n') },
+    ])
+    expect(results.map((r) => r.duplicate?.of ?? null)).toEqual([null, 'root', 'root'])
+  })
+})
+
+describe('short lines across articles', () => {
+  const q = seeded(61)
+  const lines = ['Réactions', '(AFP)', 'Paris, le 12 mars', 'Contexte']
+  it('are never cut as repeats of another site\'s story; only as a copy\'s, or as their own site\'s boilerplate', async () => {
+    const stories = Array.from({ length: 4 }, () => story(q, common, topic, 3))
+    const withLines = (s: string[]) => [s[0], lines[0], s[1], lines[1], lines[2], s[2], lines[3]] as string[]
+    const results = await runAll([
+      ...stories.map((s, i) => ({ id: `u${i}`, site: `site${i}.example`, text: withLines(s).join('\n\n') })),
+      { id: 'copy', site: 'other.example', text: withLines(stories[0]!).join('\n\n') },
+      // One site using the lines in three of its own distinct stories: there they are its boilerplate.
+      ...Array.from({ length: 3 }, (_, i) => ({ id: `own${i}`, site: 'own.example', text: withLines(story(q, common, topic, 3)).join('\n\n') })),
+    ])
+    const byId = new Map(results.map((r) => [r.id, r]))
+    for (const id of ['u1', 'u2', 'u3']) {
+      expect(byId.get(id)!.paragraphs.filter((p) => p.crossDuplicate !== null), id).toEqual([])
+      expect(byId.get(id)!.text, id).toContain('(AFP)')
+    }
+    const copy = byId.get('copy')!
+    expect(copy.duplicate?.of).toBe('u0')
+    expect(copy.paragraphs[1]!.crossDuplicate).toEqual({ kind: 'exact', of: { article: 'u0', paragraph: 1 } })
+    expect(byId.get('own1')!.paragraphs[1]!.crossDuplicate).toBeNull()
+    expect(byId.get('own2')!.paragraphs.filter((p) => lines.includes(p.text)).map((p) => p.crossDuplicate)).toEqual(Array(4).fill({ kind: 'boilerplate' }))
   })
 })
 

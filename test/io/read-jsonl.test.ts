@@ -44,7 +44,7 @@ describe('readJsonl', () => {
     for (const size of [1, 3, bytes.length]) {
       const records = await read(cut(bytes, size))
       expect(simple(records)).toEqual([['in:1', '1'], ['in:2', 'E_INVALID_UTF8'], ['in:3', '3']])
-      expect(records[1]).toEqual({ id: '2', error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, line: 2, source: 'in:2' })
+      expect(records[1]).toEqual({ id: 2, error: { code: 'E_INVALID_UTF8', message: 'Line 2 is not valid UTF-8' }, line: 2, source: 'in:2' })
       expect(records[2]).toMatchObject({ article: { text: 'été' } })
     }
   })

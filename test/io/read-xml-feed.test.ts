@@ -56,6 +56,20 @@ describe('readXmlFeed: encodings', () => {
     ])
   })
 
+  it('reads labels as decodeBytes does (koi8-r, shift_jis cut anywhere) and counts invalid bytes in a warning', async () => {
+    const koi = Buffer.concat([Buffer.from(rss('KOI8-R', item('TITLE')).split('TITLE')[0]!), Buffer.from([0xeb, 0xc1, 0xd6, 0xc4, 0xd9, 0xca]), Buffer.from(rss('KOI8-R', item('TITLE')).split('TITLE')[1]!)])
+    expect(simple(await read(cut(koi, 7)))).toEqual([['f#1', 'Каждый']])
+    // 東京 in Shift_JIS: 0x93 0x8C 0x8B 0x9E; cut every byte, characters are joined across chunks.
+    const sjis = Buffer.concat([Buffer.from(rss('Shift_JIS', item('TITLE')).split('TITLE')[0]!), Buffer.from([0x93, 0x8c, 0x8b, 0x9e]), Buffer.from(rss('Shift_JIS', item('TITLE')).split('TITLE')[1]!)])
+    expect(simple(await read(cut(sjis, 1)))).toEqual([['f#1', '東京']])
+    const warnings: unknown[] = []
+    const bad = Buffer.from(rss('utf-8', item('Caf\u00e9')), 'latin1')
+    const records: FeedInputRecord[] = []
+    for await (const record of readXmlFeed(source(cut(bad, 4)), 'f', { warn: (w) => warnings.push(w) })) records.push(record)
+    expect(simple(records)).toEqual([['f#1', 'Caf\uFFFD']])
+    expect(warnings).toEqual([{ code: 'invalid-bytes', count: 1, message: '1 byte sequence is not valid utf-8: replaced by U+FFFD' }])
+  })
+
   it('takes string chunks as already decoded', async () => {
     expect(simple(await read([rss('ISO-8859-1', item('Café'))]))).toEqual([['f#1', 'Café']])
   })

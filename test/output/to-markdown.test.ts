@@ -1,9 +1,11 @@
 import type { Nodes, Root } from 'mdast'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { clean } from '../../src/clean.js'
 import { toMarkdown } from '../../src/output/to-markdown.js'
+import { markdownRenderers } from '../helpers/render-markdown.js'
 import { paragraph, result } from '../helpers/results.js'
 
 /** Parses Markdown (CommonMark) and returns the node types found and the text of each top-level paragraph. */
@@ -43,7 +45,7 @@ describe('toMarkdown', () => {
     ['emphasis stars', 'un *mot* en gras **fort**', 'un \\*mot\\* en gras \\*\\*fort\\*\\*'],
     ['underscores', 'snake_case et __gras__', 'snake\\_case et \\_\\_gras\\_\\_'],
     ['angle brackets', '<script>alert(1)</script>', '\\<script\\>alert(1)\\</script\\>'],
-    ['link brackets', '[lien](http://exemple.fr) et ![image](x.png)', '\\[lien\\](http://exemple.fr) et !\\[image\\](x.png)'],
+    ['link brackets', '[lien](http://exemple.fr) et ![image](x.png)', '\\[lien\\](http\\://exemple.fr) et !\\[image\\](x.png)'],
     ['backticks and backslashes', '`code` et C:\\dossier', '\\`code\\` et C:\\\\dossier'],
     ['a quote marker', '> cité', '\\> cité'],
     ['a list dash', '- tiret', '\\- tiret'],
@@ -101,5 +103,43 @@ describe('toMarkdown', () => {
     const { types, paragraphs } = read(toMarkdown(r))
     expect([...types].sort()).toEqual(['paragraph', 'root', 'text'])
     expect(paragraphs).toEqual(r.text.split('\n\n'))
+  })
+})
+
+/** The text of a rendered single paragraph, or `null` when the renderer made anything but one `<p>` of text. */
+function renderedText(html: string): string | null {
+  const match = /^<p>([^<]*)<\/p>\n?$/.exec(html)
+  if (match === null) return null
+  return match[1]!.replace(/&(lt|gt|quot|amp|#39|#x27);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&', '#39': "'", '#x27': "'" })[name]!)
+}
+
+describe('toMarkdown under CommonMark and GFM renderers', () => {
+  const adversarial = [
+    'Voir https://evil.example/x?a=1 et http://evil.example',
+    'Visitez www.evil.example ou WWW.EVIL.EXAMPLE, ou xwww.evil.example',
+    'Écrire à mail@evil.example ou à prénom.nom+tag@evil-site.example.',
+    'mailto:mail@evil.example et xmpp:moi@evil.example/chat',
+    'ftp://files.evil.example/a et (https://evil.example/paren)',
+    '<https://evil.example> <mail@evil.example> <b>gras</b> <!-- commentaire -->',
+    '[lien](https://evil.example) ![image](https://evil.example/x.png) [ref]: https://evil.example',
+    '~~barré~~ *em* __fort__ `code` &lt;b&gt; &#60;script&#62;',
+    '* point', '1. un', '# titre', '> citation', '| a | b |', '[^1] note',
+  ]
+  it.each(markdownRenderers)('%s renders each adversarial paragraph as one paragraph of its own text', (_, render) => {
+    for (const text of adversarial) expect(renderedText(render(single(text)))).toBe(text)
+  })
+
+  it.each(markdownRenderers)('%s renders generated URL, e-mail and markup mixes as their own text', (_, render) => {
+    const pieces = ['https', 'http', 'ftp', ':', '//', 'www', '.', '@', 'mail', 'evil', 'example', '/', '<', '>', '[', ']', '(', ')', '!', '*', '_', '~', '`', '&', '#', 'lt;', '|', '-', '+', '\\', '"', "'", 'é', '1']
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...pieces), fc.constant(' ')), { minLength: 1, maxLength: 24 })
+      .map((parts) => parts.join('').replace(/\s+/g, ' ').trim())
+      .filter((t) => t !== '')
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(renderedText(render(single(t)))).toBe(t)
+      }),
+      { seed: 20261201, numRuns: 500 },
+    )
   })
 })

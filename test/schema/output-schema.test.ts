@@ -13,6 +13,9 @@ import { createFeedTransform } from '../../src/adapters/streams/create-feed-tran
 import { fakeIo } from '../helpers/fake-io.js'
 import { FEED_ARTICLES, feedCliRecords } from '../adapters/streams/feed-inputs.js'
 import { ARTICLES, HTML_PATH, MARKDOWN_PATH, parseLines, REFERENCE_PATH, throughNode, throughWeb } from '../adapters/streams/inputs.js'
+import { clean } from '../../src/clean.js'
+import { createDeduplicator } from '../../src/feed/create-deduplicator.js'
+import { toRecord } from '../../src/output/to-record.js'
 
 const SCHEMA_FILE = resolve(import.meta.dirname, '..', '..', 'schema', 'news-dedup.schema.json')
 const serialized = `${JSON.stringify(outputSchema, null, 2)}\n`
@@ -160,6 +163,21 @@ describe('stream outputs are valid', () => {
 
 describe('invalid outputs are rejected', () => {
   const record = async () => parseLines(await cli(['clean', REFERENCE_PATH, '--to', 'jsonl']))[0] as { paragraphs: Array<Record<string, unknown>> }
+
+  it('results of bytes: encoding and warnings (clean result, article record, feed record)', async () => {
+    // "Café crème" in windows-1252, once declared by its meta, once mislabelled UTF-8 by the transport (2 invalid bytes).
+    const bytes = new Uint8Array([...new TextEncoder().encode('<meta charset="latin1"><p>'), 0x43, 0x61, 0x66, 0xe9, 0x20, 0x63, 0x72, 0xe8, 0x6d, 0x65])
+    const results = [clean(bytes), clean({ html: bytes, contentType: 'text/html; charset=utf-8' })]
+    expect(results.map((r) => [r.encoding?.source, r.warnings?.[0]?.code])).toEqual([['meta', undefined], ['transport', 'invalid-bytes']])
+    expectValid('cleanResult', results)
+    expectValid('articleRecord', results.map((r) => toRecord(r, { id: 1 })))
+    const dedup = createDeduplicator()
+    expectValid('feedRecord', [await dedup.add({ id: 'x', html: bytes, charset: 'utf-8' })])
+    await dedup.close()
+    const bad = JSON.parse(JSON.stringify(results[1]))
+    bad.encoding.source = 'guessed'
+    expect(validator('cleanResult')(bad)).toBe(false)
+  })
 
   it('a wrong type for duplicate.kind', async () => {
     const bad = await record()

@@ -76,10 +76,11 @@ describe('SQLite batches', () => {
     expect(committedCount(path)).toBe(2)
   })
 
-  it('refuses a file of the previous layout with E_INDEX_UNAVAILABLE', () => {
-    const path = join(dir, 'old.db')
+  it('refuses a file of a layout it does not read (a later version) with E_INDEX_UNAVAILABLE', () => {
+    const path = join(dir, 'newer.db')
     const db = new Database(path)
-    db.exec('CREATE TABLE articles (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, result TEXT NOT NULL)')
+    db.exec('CREATE TABLE articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL)')
+    db.exec('PRAGMA user_version = 3')
     db.close()
     expect(() => createSqliteIndex(path)).toThrow(expect.objectContaining({ code: 'E_INDEX_UNAVAILABLE' }))
   })

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,7 +68,9 @@ describe.each(stores)('%s index', (_name, make) => {
     const [a] = await s.articles(['x', 'nope'])
     expect(a?.id).toBe('x')
     expect(a?.of).toBeNull()
-    expect(a?.paragraphs.map((p) => [p.index, [...p.shingles]])).toEqual([[0, [1, 5, 9]], [2, [4000000000]]])
+    expect(a?.site).toBe('a.example')
+    // Each stored paragraph with its fingerprint (joined by paragraph index).
+    expect(a?.paragraphs.map((p) => [p.index, p.fingerprint, [...p.shingles]])).toEqual([[0, 'aaaa', [1, 5, 9]], [2, 'bbbb', [4000000000]]])
     expect(await s.commit(record('y', 2000, { of: 'x', paragraphs: [], bands: [] }))).toBe(true)
 
     s = await index.begin('z')
@@ -76,10 +79,14 @@ describe.each(stores)('%s index', (_name, make) => {
     await s.release()
     expect(await index.size()).toBe(2)
 
-    // Expiry forgets x wholly: buckets, first occurrences, site counts.
+    // Expiry forgets what can be matched of x wholly (buckets, first occurrences, site counts,
+    // paragraphs), never its verdict: x added again gets the verdict it got.
     expect(await index.expire(1500)).toBe(1)
     s = await index.begin('x')
-    expect(s.stored).toBeNull()
+    expect(s.stored).toBe(JSON.stringify({ id: 'x' }))
+    await s.release()
+    s = await index.begin('w')
+    expect(await s.articles(['x'])).toEqual([])
     expect(await s.candidates([11, 22, 33])).toEqual([])
     expect(await s.fingerprints(['aaaa'], 'a.example')).toEqual([{ first: null, siteCount: 1 }])
     await s.release()
@@ -131,6 +138,30 @@ describe('errors opening an index', () => {
     const index = createMemoryIndex()
     await index.close()
     await expect(index.begin('x')).rejects.toMatchObject({ name: 'DedupeError', code: 'E_INDEX_CLOSED' })
+  })
+})
+
+describe('sqlite index written before verdicts had a table of their own', () => {
+  it('keeps every verdict when opened: they move from articles.result to verdicts', async () => {
+    const path = join(dir, 'old-layout.db')
+    const Driver = createRequire(import.meta.url)('better-sqlite3') as new (path: string) => {
+      exec(sql: string): void
+      close(): void
+    }
+    const old = new Driver(path)
+    old.exec(`CREATE TABLE articles (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, time REAL NOT NULL, site TEXT, of TEXT,
+      result TEXT NOT NULL, paragraphs BLOB, bands BLOB, fingerprints TEXT NOT NULL);
+      INSERT INTO articles VALUES ('old', 1, 5, 's', NULL, '{"id":"old"}', NULL, NULL, '[]')`)
+    old.close()
+    const index = createSqliteIndex(path)
+    const s = await index.begin('old')
+    expect(s.stored).toBe('{"id":"old"}')
+    await s.release()
+    expect(await index.expire(10)).toBe(1)
+    const after = await index.begin('old')
+    expect(after.stored).toBe('{"id":"old"}')
+    expect(await after.commit(record('new', 20))).toBe(true)
+    await index.close()
   })
 })
 

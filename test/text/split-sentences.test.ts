@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { splitSentences } from '../../src/text/split-sentences.js'
 
@@ -53,5 +54,36 @@ describe('splitSentences', () => {
   it('can be called again after a previous call (the global regex state is reset)', () => {
     expect(sentences('Un. Deux.')).toEqual(['Un.', 'Deux.'])
     expect(sentences('Trois. Quatre.')).toEqual(['Trois.', 'Quatre.'])
+  })
+
+  it('matches the unanchored pattern on runs of punctuation, quotes and spaces (the look-behind only skips doomed retries)', () => {
+    // The pattern before the look-behind was added: same matches, quadratic on `.....x`.
+    const unanchored = /[.!?…؟।።]+(?:[\u00a0\u202f ]?»|["'”’)\]])*\s+|[。！？]+["'»”’」』)\]]*\s*/gu
+    const reference = (text: string): Array<[number, number]> => {
+      const ranges: Array<[number, number]> = []
+      let start = 0
+      for (const match of text.matchAll(unanchored)) {
+        const stop = match.index + match[0].trimEnd().length
+        if (stop > start) ranges.push([start, stop])
+        start = match.index + match[0].length
+      }
+      const tail = text.slice(start).trimEnd()
+      if (tail.length > 0) ranges.push([start, start + tail.length])
+      return ranges
+    }
+    const pieces = ['.', '!', '?', '…', '؟', '।', '。', '？', '»', '«', '"', '”', ')', ']', '」', ' ', '\u00a0', '\u202f', '\n', 'a', 'Le', '中']
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(splitSentences(t)).toEqual(reference(t))
+      }),
+      { seed: 20261201, numRuns: 2000 },
+    )
+  })
+
+  it.each(['.', '?', '!', '…', '؟', '।', '。'])('a run of a million %s without a space splits (and does not hang)', (mark) => {
+    const text = `a${mark.repeat(1_000_000)}b c${mark} d`
+    const expected = mark === '。' ? [[0, 1_000_001], [1_000_001, text.length - 2], [text.length - 1, text.length]] : [[0, text.length - 2], [text.length - 1, text.length]]
+    expect(splitSentences(text)).toEqual(expected)
   })
 })

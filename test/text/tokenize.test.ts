@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { normalizeText } from '../../src/text/normalize-text.js'
+import { SPACELESS_CLASS } from '../../src/text/scripts.js'
 import { tokenize } from '../../src/text/tokenize.js'
 
 describe('tokenize', () => {
@@ -28,5 +30,36 @@ describe('tokenize', () => {
 
   it('gives the same tokens for two spellings that normalize alike', () => {
     expect(tokenize(normalizeText('L’ÉTÉ — ＷｈａｔｓＡｐｐ'))).toEqual(tokenize(normalizeText("l'été - whatsapp")))
+  })
+
+  // A word of millions of letters used to overflow V8's regexp backtracking stack (RangeError).
+  it.each([
+    ['9 M Cyrillic letters', 'д'.repeat(9_000_000), ['д'.repeat(9_000_000)]],
+    ['a + 6 M combining accents', `a${'\u0301'.repeat(6_000_000)}`, [`a${'\u0301'.repeat(6_000_000)}`]],
+    ['中 and 4 M Latin letters', `中 ${'a'.repeat(4_000_000)}`, ['中', 'a'.repeat(4_000_000)]],
+  ])('keeps a huge word whole: %s', (_, input, expected) => {
+    const tokens = tokenize(input)
+    expect(tokens.length).toBe(expected.length)
+    expect(tokens.every((token, i) => token === expected[i])).toBe(true)
+  })
+
+  it('joins the pieces of a long word but not a no-space character glued to it', () => {
+    const a = 'a'.repeat(2048)
+    const b = `b${'\u{1d41a}'.repeat(1500)}` // astral letters: pieces are cut in code points
+    expect(tokenize(`${a}中${b} ${'c'.repeat(1024)} d`)).toEqual([a, '中', b, 'c'.repeat(1024), 'd'])
+    expect(tokenize(`${a}${b} x`)).toEqual([a + b, 'x'])
+  })
+
+  it('gives the tokens of the unbounded patterns on mixed scripts and marks', () => {
+    const unboundedToken = new RegExp(`[[${SPACELESS_CLASS}]&&[\\p{L}\\p{N}]]\\p{M}*|[[\\p{L}\\p{M}\\p{N}]--[${SPACELESS_CLASS}]]+`, 'gv')
+    const unboundedWord = /[\p{L}\p{M}\p{N}]+/gu
+    const reference = (text: string): string[] => text.match(new RegExp(`[${SPACELESS_CLASS}]`, 'v').test(text) ? unboundedToken : unboundedWord) ?? []
+    const pieces = ['中', 'ข', '\u0e48', 'a', '\u0301', ' ', '.', '1', '\u{20000}', 'д', 'ा', '་']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
+        expect(tokenize(text)).toEqual(reference(text))
+      }),
+      { seed: 20261201, numRuns: 3000 },
+    )
   })
 })

@@ -53,12 +53,15 @@ export function splitStreamOptions<T extends StreamOptions>(
  * `toRecord(result, article)` is returned. Never throws: an article that cannot be cleaned
  * gives a {@link StreamErrorRecord}.
  *
- * @param article `{ id?, text | html | markdown, ...fields }`.
+ * @param article `{ id?, text | html | markdown, ...fields }` (the body a string or bytes, with
+ *   `contentType`/`charset` for bytes), or bytes alone.
  * @param options `clean()` options (validated beforehand by the caller).
  */
 export function cleanRecord(article: unknown, options?: Options | null): CleanStreamRecord {
   let id: unknown = null
   try {
+    // Bytes alone (a page as fetched) are an article without fields: decoded as clean() decodes them.
+    if (article instanceof Uint8Array) return toRecord(clean(article, options))
     if (article === null || typeof article !== 'object' || Array.isArray(article)) {
       throw new DedupeError('E_INVALID_RECORD', `Expected an article object, not ${describeValue(article)}`)
     }

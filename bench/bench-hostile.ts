@@ -1,0 +1,295 @@
+/**
+ * `npm run bench:hostile`: `clean()` on generated hostile inputs. For each generator: the
+ * seconds at size n and 2n, the growth per doubling (t(2n) / t(n); linear is 2, quadratic 4),
+ * the seconds per MB against ordinary prose of the same size (measured in the same process),
+ * and the peak RSS. Each generator runs in its own child process with a time cap, so one bad case
+ * cannot hang the run. Writes bench/results/hostile.md.
+ *
+ * Targets (issue 9): every generator ≤ 2.3× per doubling and within 25× the prose time; nothing
+ * throws; 20 MB of distinct paragraphs peaks at ≤ 20× the input size.
+ *
+ * Prose: paragraphs of wikinews-fr-100 (../shared/datasets), numbered so none repeats, cut to
+ * the generator's input size.
+ *
+ * Options: `--scale X` multiplies every n (default 1), `--only a,b` runs some generators,
+ * `--cap S` seconds per child (default 60), `--no-write` prints only.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { clean } from '../src/clean.js'
+import { loadLanguageModel } from '../src/language/fasttext-model.js'
+import { seeded } from '../src/text/hash.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const SELF = fileURLToPath(import.meta.url)
+
+type Format = 'text' | 'html' | 'markdown'
+interface Generator {
+  name: string
+  format: Format
+  /** n at scale 1: the bench runs n and 2n. */
+  n: number
+  make: (n: number) => string
+}
+
+const rnd = seeded(9)
+const word = (): string => {
+  const letters = 'abcdefghijklmnopqrstuvwxyzéèà'
+  let w = ''
+  const len = 2 + Math.floor(rnd() * 8)
+  for (let i = 0; i < len; i++) w += letters[Math.floor(rnd() * letters.length)]
+  return w
+}
+const sentence = (words: number): string => {
+  const ws: string[] = []
+  for (let i = 0; i < words; i++) ws.push(word())
+  const s = ws.join(' ')
+  return `${s[0]!.toUpperCase()}${s.slice(1)}.`
+}
+const repeatTo = (unit: string, n: number): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n)
+
+/** Runs of one character inside a sentence: every class of punctuation and white space. */
+const RUN_CHARACTERS: Array<[string, string]> = [
+  ['dot', '.'],
+  ['question', '?'],
+  ['ellipsis', '…'],
+  ['arabic-question', '؟'],
+  ['cjk-full-stop', '。'],
+  ['hyphen', '-'],
+  ['quote', '"'],
+  ['guillemet', '»'],
+  ['asterisk', '*'],
+  ['less-than', '<'],
+  ['ampersand', '&'],
+  ['space', ' '],
+  ['nbsp', '\u00a0'],
+  ['ideographic-space', '\u3000'],
+  ['tab', '\t'],
+  ['newline', '\n'],
+  ['line-separator', '\u2028'],
+  ['zero-width-space', '\u200b'],
+  ['space-dot', ' .'],
+  ['dot-space-guillemet', '. »'],
+]
+
+const GENERATORS: Generator[] = [
+  ...RUN_CHARACTERS.map(([name, c]): Generator => ({ name: `run:${name}`, format: 'text', n: 200_000, make: (n) => `Le début${repeatTo(c, n)}la fin. ${sentence(12)}` })),
+  { name: 'run:mixed-punctuation', format: 'text', n: 200_000, make: (n) => `Début${repeatTo('.!?…,;:()[]{}"\'«»—–-_#*&%', n)} fin.` },
+  { name: 'question-marks (mis-decoded CJK)', format: 'text', n: 500_000, make: (n) => repeatTo('??? ???????? ?????? ', n) },
+  { name: 'long-word:cyrillic', format: 'text', n: 2_000_000, make: (n) => 'д'.repeat(n) },
+  { name: 'long-word:han+latin', format: 'text', n: 2_000_000, make: (n) => `中 ${'a'.repeat(n)}` },
+  { name: 'long-word:combining', format: 'text', n: 2_000_000, make: (n) => `a${'\u0301'.repeat(n)}` },
+  { name: 'zalgo', format: 'text', n: 500_000, make: (n) => repeatTo('z\u0300\u0301\u0302\u0303\u0304\u0305\u0306a\u0307\u0308\u0309\u030a l\u030b\u030c\u030dg\u030e\u030fo\u0310. ', n) },
+  { name: 'bidi-controls', format: 'text', n: 500_000, make: (n) => repeatTo('\u202eabc\u202c \u2066def\u2069 \u200f\u200eghi. \u061c', n) },
+  { name: 'single-huge-line', format: 'text', n: 1_000_000, make: (n) => { let s = ''; while (s.length < n) s += `${sentence(14)} `; return s.slice(0, n) } },
+  { name: 'tiny-identical-paragraphs', format: 'text', n: 1_000_000, make: (n) => repeatTo('Oui.\n\n', n) },
+  { name: 'tiny-distinct-paragraphs', format: 'text', n: 1_000_000, make: (n) => { const parts: string[] = []; let len = 0; for (let i = 0; len < n; i++) { const p = `Note ${i}.`; parts.push(p); len += p.length + 2 } return parts.join('\n\n') } },
+  { name: 'teaser-then-full-paragraphs', format: 'text', n: 1_000_000, make: (n) => { const parts: string[] = []; let len = 0; while (len < n) { const full = `${sentence(10)} ${sentence(12)}`; const teaser = `${full.slice(0, Math.floor(full.length * 0.5))}…`; parts.push(teaser, full); len += teaser.length + full.length + 4 } return parts.join('\n\n') } },
+  { name: 'markdown:dash-run', format: 'markdown', n: 40_000, make: (n) => repeatTo('- ', n) },
+  { name: 'markdown:stars-around-word', format: 'markdown', n: 40_000, make: (n) => `${'*'.repeat(n / 2)}mot${'*'.repeat(n / 2)}` },
+  { name: 'markdown:quote-markers', format: 'markdown', n: 100_000, make: (n) => `${'>'.repeat(n)} texte` },
+  { name: 'markdown:open-brackets', format: 'markdown', n: 100_000, make: (n) => `${'['.repeat(n)}texte` },
+  { name: 'markdown:deepening-lists', format: 'markdown', n: 500_000, make: (n) => { let s = ''; for (let d = 0; s.length < n; d++) s += `${'  '.repeat(d % 2000)}- item ${d}\n`; return s } },
+  { name: 'markdown:deepening-quotes', format: 'markdown', n: 500_000, make: (n) => { let s = ''; for (let d = 1; s.length < n; d++) s += `${'>'.repeat(d % 2000)} ligne ${d}\n`; return s } },
+  { name: 'text:prose', format: 'text', n: 250_000, make: prose },
+  { name: 'markdown:prose', format: 'markdown', n: 100_000, make: (n) => { let s = ''; while (s.length < n) s += `${sentence(14)} *${word()}* ${sentence(9)}\n\n`; return s } },
+  { name: 'html:deep-nesting', format: 'html', n: 100_000, make: (n) => `${repeatTo('<div>', n)}texte` },
+  { name: 'html:attribute-flood', format: 'html', n: 500_000, make: (n) => `<p ${repeatTo('a="b" ', n)}>texte</p>` },
+  { name: 'html:unclosed-tags', format: 'html', n: 500_000, make: (n) => repeatTo('<a <b ', n) },
+  { name: 'html:comment-openers', format: 'html', n: 500_000, make: (n) => repeatTo('<!-- x ', n) },
+]
+
+/** Paragraphs of real French news, numbered so none repeats, up to `n` characters. */
+function prose(n: number): string {
+  const paragraphs: string[] = []
+  for (const line of readFileSync(join(here, '..', '..', 'shared', 'datasets', 'wikinews-fr-100', 'wikinews_fr_100.jsonl'), 'utf8').split('\n')) {
+    if (line.trim() !== '') paragraphs.push(...(JSON.parse(line) as { paragraphs: string[] }).paragraphs)
+  }
+  const out: string[] = []
+  let len = 0
+  for (let i = 0; len < n; i++) {
+    const p = `${i}. ${paragraphs[i % paragraphs.length]!}`
+    out.push(p)
+    len += p.length + 2
+  }
+  return out.join('\n\n').slice(0, n)
+}
+
+/** Best of three runs: the machine is shared and noisy, and a single run is often twice too slow. */
+function timeClean(input: string, format: Format): number {
+  let best = Number.POSITIVE_INFINITY
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now()
+    clean(input, { format })
+    const seconds = (performance.now() - start) / 1000
+    best = Math.min(best, seconds)
+  }
+  return best
+}
+
+/** A case is grown until `clean()` takes this long at n (timings below are mostly noise on a shared machine). */
+const MIN_SECONDS = 0.25
+/** …or until its input reaches this many characters. */
+const MAX_CHARS = 2_000_000
+
+/** Prose is timed once, at this many characters, in its own child; it is linear in its size (the text:prose row says so). */
+const PROSE_CHARS = 500_000
+
+/** Seconds per MB of `clean()` on prose (see {@link prose}). */
+function runProseChild(): { secondsPerMb: number } {
+  clean(prose(20_000))
+  const reference = prose(PROSE_CHARS)
+  return { secondsPerMb: timeClean(reference, 'text') / (Buffer.byteLength(reference) / 1e6) }
+}
+
+interface ChildResult {
+  name: string
+  bytes: number
+  seconds: [number, number]
+  maxRssMb: number
+  error?: string
+}
+
+function runChild(name: string, scale: number): ChildResult {
+  const generator = GENERATORS.find((g) => g.name === name)!
+  let n = Math.round(generator.n * scale)
+  clean(prose(20_000)) // warm up the language models and the JIT
+  clean(generator.make(Math.max(1, Math.floor(n / 8))), { format: generator.format }) // …and this generator's paths
+  let seconds: [number, number] = [0, 0]
+  let error: string | undefined
+  let large = ''
+  try {
+    // Fast cases grow until one run takes MIN_SECONDS: shorter times are mostly noise.
+    let small = generator.make(n)
+    let first = timeClean(small, generator.format)
+    while (first < MIN_SECONDS && small.length < MAX_CHARS) {
+      n *= 2
+      small = generator.make(n)
+      first = timeClean(small, generator.format)
+    }
+    large = generator.make(2 * n)
+    seconds = [first, timeClean(large, generator.format)]
+  } catch (thrown) {
+    error = thrown instanceof Error ? `${thrown.name}: ${thrown.message.slice(0, 120)}` : String(thrown)
+  }
+  const maxRssMb = process.resourceUsage().maxRSS / 1024
+  if (large === '') large = generator.make(2 * n)
+  return { name, bytes: Buffer.byteLength(large), seconds, maxRssMb, ...(error ? { error } : {}) }
+}
+
+/** 20 MB of distinct paragraphs in one article: peak RSS against the input size. */
+function runMemoryChild(): { bytes: number; baseRssMb: number; maxRssMb: number; seconds: number } {
+  clean(prose(20_000))
+  const baseRssMb = process.resourceUsage().maxRSS / 1024
+  const input = prose(20_000_000)
+  const start = performance.now()
+  clean(input)
+  return { bytes: Buffer.byteLength(input), baseRssMb, maxRssMb: process.resourceUsage().maxRSS / 1024, seconds: (performance.now() - start) / 1000 }
+}
+
+function spawnChild(args: string[], capSeconds: number): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    const out = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', SELF, ...args], {
+      encoding: 'utf8',
+      timeout: capSeconds * 1000,
+      killSignal: 'SIGKILL',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 1 << 24,
+    })
+    return { ok: true, value: JSON.parse(out.trim().split('\n').pop()!) }
+  } catch (thrown) {
+    const error = thrown as { signal?: string; stderr?: string; message: string }
+    if (error.signal === 'SIGKILL') return { ok: false, reason: `killed at the ${capSeconds} s cap` }
+    return { ok: false, reason: (error.stderr ?? error.message).trim().split('\n').slice(-1)[0]!.slice(0, 160) }
+  }
+}
+
+const { values } = parseArgs({
+  options: { child: { type: 'string' }, memory: { type: 'boolean' }, prose: { type: 'boolean' }, scale: { type: 'string' }, only: { type: 'string' }, cap: { type: 'string' }, 'no-write': { type: 'boolean' } },
+  strict: true,
+})
+const scale = Number(values.scale ?? 1)
+
+// clean() needs the language model, loaded once per process (the children; the parent only spawns).
+if (values.child !== undefined || values.prose || values.memory) await loadLanguageModel()
+if (values.child !== undefined) {
+  process.stdout.write(`${JSON.stringify(runChild(values.child, scale))}\n`)
+} else if (values.prose) {
+  process.stdout.write(`${JSON.stringify(runProseChild())}\n`)
+} else if (values.memory) {
+  process.stdout.write(`${JSON.stringify(runMemoryChild())}\n`)
+} else {
+  main()
+}
+
+function main(): void {
+  const cap = Number(values.cap ?? 60)
+  const only = values.only?.split(',')
+  const rows: string[] = []
+  let failures = 0
+  const wanted = GENERATORS.filter((g) => !only || only.some((o) => g.name.includes(o)))
+  const proseRun = spawnChild(['--prose'], cap)
+  if (!proseRun.ok) throw new Error(`prose reference: ${proseRun.reason}`)
+  const proseSecondsPerMb = (proseRun.value as { secondsPerMb: number }).secondsPerMb
+  for (const generator of wanted) {
+    const result = spawnChild(['--child', generator.name, '--scale', String(scale)], cap)
+    let row: string
+    if (!result.ok) {
+      failures++
+      row = `| ${generator.name} | ${generator.format} | | | | | | | ✗ ${result.reason} |`
+    } else {
+      const r = result.value as ChildResult
+      const [t1, t2] = r.seconds
+      const growth = t2 / t1
+      const mb = r.bytes / 1e6
+      const vsProse = t2 / mb / proseSecondsPerMb
+      const ok = r.error === undefined && growth <= 2.3 && vsProse <= 25
+      if (!ok) failures++
+      row = `| ${r.name} | ${generator.format} | ${mb.toFixed(2)} | ${t1.toFixed(3)} | ${t2.toFixed(3)} | ${growth.toFixed(2)} | ${(t2 / mb).toFixed(2)} / ${proseSecondsPerMb.toFixed(2)} = ${vsProse.toFixed(1)}× | ${r.maxRssMb.toFixed(0)} | ${r.error ? `✗ ${r.error}` : ok ? 'ok' : '✗ over target'} |`
+    }
+    rows.push(row)
+    process.stdout.write(`${row}\n`)
+  }
+  let memoryLine = ''
+  if (!only || only.includes('memory')) {
+    const memory = spawnChild(['--memory'], cap * 4)
+    if (memory.ok) {
+      const m = memory.value as { bytes: number; baseRssMb: number; maxRssMb: number; seconds: number }
+      const ratio = (m.maxRssMb * 1024 * 1024) / m.bytes
+      if (ratio > 20) failures++
+      memoryLine = `20 MB of distinct paragraphs (prose, numbered): ${(m.bytes / 1e6).toFixed(1)} MB input, ${m.seconds.toFixed(1)} s, peak RSS ${m.maxRssMb.toFixed(0)} MB = ${ratio.toFixed(1)}× the input (${m.baseRssMb.toFixed(0)} MB of it before the article: runtime and language models). Target ≤ 20×.`
+    } else {
+      failures++
+      memoryLine = `20 MB of distinct paragraphs: ✗ ${memory.reason}`
+    }
+    process.stdout.write(`${memoryLine}\n`)
+  }
+  const table = [
+    '| generator | format | MB at 2n | s at n | s at 2n | growth per doubling | s/MB vs prose | peak RSS MB | |',
+    '|---|---|---:|---:|---:|---:|---|---:|---|',
+    ...rows,
+  ]
+  const report = [
+    '# Hostile inputs',
+    '',
+    `\`npm run bench:hostile\` (scale ${scale}), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one child process per generator (time cap ${cap} s).`,
+    'Seconds: best of 3 runs of `clean()` in a warm process, n grown (doubling) until one run takes 0.25 s or the input reaches 2 M characters. Growth: t(2n) / t(n) (linear 2, quadratic 4; target ≤ 2.3).',
+    's/MB vs prose: the generator at 2n against numbered wikinews-fr paragraphs, 0.5 M characters timed once in a child of the same run (prose is linear: see the text:prose row) (target ≤ 25×).',
+    'Peak RSS: the child\'s `maxRSS`, language models (~250 MB) included.',
+    '',
+    ...table,
+    '',
+    memoryLine,
+    '',
+    failures === 0 ? 'All targets met.' : `${failures} generator(s) over target.`,
+    '',
+  ].join('\n')
+  if (!values['no-write']) {
+    mkdirSync(join(here, 'results'), { recursive: true })
+    writeFileSync(join(here, 'results', 'hostile.md'), report)
+  }
+  process.stdout.write(`${failures === 0 ? 'All targets met.' : `${failures} over target.`}\n`)
+}

@@ -1,0 +1,48 @@
+/** A `<meta …>` tag. */
+const META = /<meta\b[^>]*>/gi
+/** An attribute: name, then a double-quoted, single-quoted or bare value. */
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g
+/** `"datePublished": "…"` in JSON-LD (schema.org NewsArticle). */
+const JSON_LD_DATE = /"datePublished"\s*:\s*"([^"]{4,64})"/
+/** `<time … datetime="…" … pubdate>` / `itemprop="datePublished"` on any element. */
+const ITEMPROP_DATE = /<[a-z]+\b[^>]*\bitemprop\s*=\s*["']?datePublished["']?[^>]*>/i
+
+/** The `<meta>` names and properties that carry a publication date, most specific first. */
+const DATE_NAMES = ['article:published_time', 'datepublished', 'og:published_time', 'date', 'dc.date.issued', 'dc.date', 'pubdate', 'publishdate']
+
+/** How much of a page is searched: its head and the start of its body are enough for metadata. */
+const HEAD_WINDOW = 131_072
+
+/**
+ * The publication date a page declares in its metadata: `<meta property="article:published_time">`
+ * (Open Graph), `<meta itemprop|name="datePublished">`, JSON-LD `"datePublished"`, or the usual
+ * `date`/`DC.date` metas, as written. Only a value `Date.parse` reads counts.
+ *
+ * @param html The page (only its first 128 KiB are searched).
+ * @returns The date string as the page gives it (ISO 8601 in practice), or `undefined`.
+ */
+export function pagePublished(html: string): string | undefined {
+  const head = html.length > HEAD_WINDOW ? html.slice(0, HEAD_WINDOW) : html
+  const found = new Map<string, string>()
+  for (const [tag] of head.matchAll(META)) {
+    const attributes = attributesOf(tag)
+    const key = (attributes.get('property') ?? attributes.get('itemprop') ?? attributes.get('name'))?.toLowerCase()
+    const content = attributes.get('content')?.trim()
+    if (key !== undefined && content !== undefined && !found.has(key) && DATE_NAMES.includes(key)) found.set(key, content)
+  }
+  const itemprop = ITEMPROP_DATE.exec(head)
+  if (itemprop) {
+    const attributes = attributesOf(itemprop[0])
+    const value = (attributes.get('datetime') ?? attributes.get('content'))?.trim()
+    if (value !== undefined && !found.has('datepublished')) found.set('datepublished', value)
+  }
+  const jsonLd = JSON_LD_DATE.exec(head)?.[1]
+  const candidates = [...DATE_NAMES.slice(0, 2).map((name) => found.get(name)), jsonLd, ...DATE_NAMES.slice(2).map((name) => found.get(name))]
+  return candidates.find((value): value is string => value !== undefined && !Number.isNaN(Date.parse(value)))
+}
+
+function attributesOf(tag: string): Map<string, string> {
+  const attributes = new Map<string, string>()
+  for (const [, name, ...values] of tag.matchAll(ATTRIBUTE)) attributes.set(name!.toLowerCase(), values.find((v) => v !== undefined) ?? '')
+  return attributes
+}

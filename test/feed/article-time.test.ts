@@ -1,0 +1,40 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { articleTime } from '../../src/feed/article-time.js'
+
+const original = process.env.TZ
+afterAll(() => {
+  if (original === undefined) delete process.env.TZ
+  else process.env.TZ = original
+})
+
+const ARRIVAL = 42
+const utc = (...parts: [number, number, number, number?, number?, number?, number?]) => Date.UTC(...parts)
+
+describe('articleTime', () => {
+  // Node reads TZ again whenever it is set: each zone below is the machine's zone in turn.
+  describe.each(['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham'])('in the time zone %s', (zone) => {
+    it.each([
+      // dates without a zone are UTC
+      ['2024-03-12T10:00:00', utc(2024, 2, 12, 10)],
+      ['2024-03-12 10:00', utc(2024, 2, 12, 10)],
+      ['2024-03-12T10:00:00.250', utc(2024, 2, 12, 10, 0, 0, 250)],
+      ['2024-03-12', utc(2024, 2, 12)],
+      ['Tue, 12 Mar 2024 10:00:00', utc(2024, 2, 12, 10)],
+      ['March 12, 2024 10:00', utc(2024, 2, 12, 10)],
+      // a zone given is used
+      ['2024-03-12T10:00:00Z', utc(2024, 2, 12, 10)],
+      ['2024-03-12T10:00:00+02:00', utc(2024, 2, 12, 8)],
+      ['Tue, 12 Mar 2024 10:00:00 GMT', utc(2024, 2, 12, 10)],
+      ['Tue, 12 Mar 2024 10:00:00 +0100', utc(2024, 2, 12, 9)],
+      ['Tue, 12 Mar 2024 10:00:00 EST', utc(2024, 2, 12, 15)],
+      // ms since epoch as they are; anything else is the arrival time
+      [1_700_000_000_000, 1_700_000_000_000],
+      ['not a date', ARRIVAL],
+      [null, ARRIVAL],
+      [Number.NaN, ARRIVAL],
+    ])('%s', (published, expected) => {
+      process.env.TZ = zone
+      expect(articleTime(published, ARRIVAL)).toBe(expected)
+    })
+  })
+})
