@@ -24,7 +24,7 @@ const keepRuntimeImport: NonNullable<Options['plugins']>[number] = {
 }
 
 export default defineConfig([
-  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts', cli: 'src/cli/main.ts' }, format: 'esm', dts: { entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' } } },
+  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts', cli: 'src/cli/main.ts', 'pool-worker': 'src/workers/pool-worker.ts' }, format: 'esm', dts: { entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' } } },
   // linkedom exports `linkedom/worker` only under an `import` condition, so require() cannot
   // resolve it even on Node ≥ 20.19: the CJS build bundles it. The ESM-only packages (franc, unified) export a default condition and are require()d as
   // ESM. `shims` gives the CJS build import.meta.url

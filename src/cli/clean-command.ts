@@ -11,7 +11,7 @@ import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
 import { summarize } from '../output/summarize.js'
 import { toText } from '../output/to-text.js'
 import type { CleanResult, InputFormat } from '../types.js'
-import { CLEAN_FLAGS, formatOfBytes, HELP_FLAG, oneOf, optionsFromFlags, readBytes, reportWarnings, UsageError } from './clean-flags.js'
+import { CLEAN_FLAGS, formatOfBytes, HELP_FLAG, oneOf, optionsFromFlags, readBytes, reportWarnings, UsageError, workerCount } from './clean-flags.js'
 import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { countBytes, createProgress, inputSize } from './progress.js'
 import { decodeBytes } from '../parse/decode-bytes.js'
@@ -21,6 +21,9 @@ import { byteChunks } from '../io/byte-chunks.js'
 import type { FeedInputRecord } from '../feed/types.js'
 import { articleBody } from '../parse/article-body.js'
 import { renderReview } from '../output/review/render-review.js'
+import { orderedBatches } from '../workers/ordered-batches.js'
+import { createWorkerPool } from '../workers/worker-pool.js'
+import type { CleanOutcome } from '../workers/pool-tasks.js'
 
 /** Where the CLI reads and writes; `process` in real use, fakes in tests. */
 export interface CliIo {
@@ -43,6 +46,7 @@ export const CLEAN_COMMAND_FLAGS = {
     value: 'FORMAT',
     help: 'text | json | jsonl | html | markdown | review (default:\ntext; jsonl when reading jsonl; review: one HTML page for\nall inputs, see `news-dedup review`)',
   },
+  workers: { type: 'string', value: 'N', help: 'threads cleaning JSONL or WARC records (default: the\ncores available); the output is the same for any N' },
   quiet: { type: 'boolean', short: 'q', help: 'no summary of removals on stderr (printed for text,\nhtml and markdown output)' },
   ...HELP_FLAG,
 } as const satisfies FlagTable
@@ -88,6 +92,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   const from = oneOf('--from', values.from, FROM)
   const to = oneOf('--to', values.to, TO)
   const options = optionsFromFlags(values)
+  const workers = workerCount(values.workers)
   // Check the options once, before any input is read: a bad value is bad usage (exit code 2).
   resolveOptions(options)
   const sources = positionals.length === 0 ? ['-'] : positionals
@@ -128,7 +133,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   }
   const progress = createProgress(io.stderr, { label: 'clean', duplicates: 'repeats', ...(await inputSize(sources)) })
   const done = { articles: 0, duplicates: 0, bytes: 0 }
-  const tick = (result: CleanResult): void => {
+  const tick = (result: { paragraphs: ReadonlyArray<{ duplicate: unknown }> }): void => {
     done.articles++
     done.duplicates += result.paragraphs.filter((p) => p.duplicate !== null).length
     progress?.update(done)
@@ -140,7 +145,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
       try {
         const records = format === 'jsonl' ? readJsonl(stream, name) : readWarc(byteChunks(stream), name)
-        await cleanRecords(records, to ?? 'jsonl', options, tick, emit, (record, raw) => reportError(record, name, raw), io.stderr)
+        await cleanRecords(records, to ?? 'jsonl', options, workers, tick, emit, (record, raw) => reportError(record, name, raw), io.stderr)
       } catch (error) {
         await reportError(errorRecord(readError(source, error), { id: null, source: name }), name)
       }
@@ -212,22 +217,56 @@ function render(result: CleanResult, to: To, id: unknown, markdown?: string): st
   }
 }
 
+/** Articles per batch sent to a worker: enough to make a thread's round trip negligible. */
+const BATCH = 16
+
 /**
  * Cleans a stream of records (`readJsonl`, as the feed and review commands read JSONL; or
  * `readWarc`) one by one: each result goes to `emit` (rendered as `to`), each record that cannot
  * be cleaned to `fail` as an error record with its 1-based line number (JSONL) or its source
- * (WARC: `file#n`). Warnings (invalid bytes…) go to `stderr`.
+ * (WARC: `file#n`). Warnings (invalid bytes…) go to `stderr`. JSONL output is cleaned by
+ * `workers` threads, batches in parallel, and written here in input order (each line built
+ * with the record's raw members: so byte for byte what one thread writes).
  * @throws whatever reading the stream throws (an unreadable file): the caller reports it.
  */
 async function cleanRecords(
   records: AsyncIterable<FeedInputRecord>,
   to: To,
   options: Options,
-  tick: (result: CleanResult) => void,
+  workers: number,
+  tick: (result: { paragraphs: ReadonlyArray<{ duplicate: unknown }> }) => void,
   emit: (text: string, label: string) => Promise<void>,
   fail: (record: ErrorRecord, raw?: readonly RawMember[]) => Promise<void>,
   stderr: NodeJS.WritableStream,
 ): Promise<void> {
+  if (to === 'jsonl') {
+    const pool = createWorkerPool(workers)
+    const cleanBatch = async (batch: FeedInputRecord[]): Promise<Array<{ record: FeedInputRecord; outcome: CleanOutcome | null }>> => {
+      const articles = batch.flatMap((record) => ('error' in record ? [] : [record.article as Record<string, unknown>]))
+      const outcomes = articles.length === 0 ? [] : ((await pool.run({ kind: 'clean', options, articles })) as CleanOutcome[])
+      let at = 0
+      return batch.map((record) => ({ record, outcome: 'error' in record ? null : (outcomes[at++] ?? null) }))
+    }
+    try {
+      for await (const { record, outcome } of orderedBatches(records, BATCH, 2 * Math.max(1, workers), cleanBatch)) {
+        const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
+        if ('error' in record) {
+          await fail(errorRecord(record.error, { id: record.id ?? null, ...at }))
+        } else if (outcome && 'record' in outcome) {
+          tick(outcome.record as { paragraphs: ReadonlyArray<{ duplicate: unknown }> })
+          reportWarnings(stderr, record.source ?? '-', outcome.warnings)
+          const id = (record.article as Record<string, unknown>).id
+          await emit(toJsonLine(outcome.record, record.raw, COMPUTED_RECORD_FIELDS), id === undefined || id === null ? (record.source ?? '-') : String(id))
+        } else {
+          const error = outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' }
+          await fail(errorRecord(error, { id: (record.article as Record<string, unknown>).id ?? null, ...at }), record.raw)
+        }
+      }
+    } finally {
+      await pool.close()
+    }
+    return
+  }
   for await (const record of records) {
     const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
     const where = record.source ?? '-'
@@ -242,7 +281,7 @@ async function cleanRecords(
       reportWarnings(stderr, where, result.warnings)
       const label = article.id === undefined || article.id === null ? where : String(article.id)
       const markdown = typeof article.markdown === 'string' ? article.markdown : undefined
-      await emit(to === 'jsonl' ? toJsonLine(toRecord(result, article), record.raw, COMPUTED_RECORD_FIELDS) : render(result, to, article.id ?? null, markdown), label)
+      await emit(render(result, to, article.id ?? null, markdown), label)
     } catch (error) {
       await fail(errorRecord(error, { id: article.id ?? null, ...at }), record.raw)
     }

@@ -6,6 +6,7 @@ import type { InputFormat, Warning } from '../types.js'
 import type { CliIo } from './clean-command.js'
 import type { FlagTable, FlagValues } from './parse-flags.js'
 import { UsageError } from './usage-error.js'
+import { defaultWorkers } from '../workers/worker-pool.js'
 
 export { UsageError }
 
@@ -97,6 +98,17 @@ export async function readBytes(source: string, stdin: CliIo['stdin']): Promise<
   } catch (cause) {
     throw new DedupeError('E_READ', `Cannot read ${source}: ${(cause as Error).message}`, { cause })
   }
+}
+
+/**
+ * `--workers`: a whole number ≥ 1, by default the cores available.
+ * @throws {UsageError} for anything else.
+ */
+export function workerCount(value: string | undefined): number {
+  if (value === undefined) return defaultWorkers()
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`Expected --workers to be a whole number ≥ 1, not \`${value}\``)
+  return n
 }
 
 /**

@@ -3,7 +3,7 @@ import { createReadStream, type Dirent, type Stats } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { DedupeError, errorRecord } from '../errors.js'
-import { createDeduplicator, FEED_RESULT_FIELDS, type Deduplicator } from '../feed/create-deduplicator.js'
+import { createFeedJudge, FEED_RESULT_FIELDS, type FeedJudge } from '../feed/create-deduplicator.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
 import { connectIndex } from '../stores/open-index.js'
@@ -19,6 +19,10 @@ import { resolveOptions } from '../options.js'
 import { CLEAN_FLAGS, HELP_FLAG, number, oneOf, optionsFromFlags } from './clean-flags.js'
 import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { countBytes, createProgress, inputSize } from './progress.js'
+import { orderedBatches } from '../workers/ordered-batches.js'
+import type { StageOutcome } from '../workers/pool-tasks.js'
+import { createWorkerPool } from '../workers/worker-pool.js'
+import { workerCount } from './clean-flags.js'
 import { toJsonLine } from '../output/to-json-line.js'
 import type { RawMember } from '../io/raw-members.js'
 
@@ -26,7 +30,6 @@ import type { RawMember } from '../io/raw-members.js'
 const FEED_FIELDS_BUT_ID: ReadonlySet<string> = new Set([...FEED_RESULT_FIELDS].filter((field) => field !== 'id'))
 /** Fields of an error record not taken from the input (the id is: as written). */
 const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
-import { clean } from '../clean.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 import { UsageError } from './usage-error.js'
 
@@ -68,6 +71,11 @@ export const FEED_FLAGS = {
     value: 'jsonl|review',
     help: 'one JSON line per record (default), or one HTML review\npage of the whole run (error records are then reported\non stderr only)',
   },
+  workers: {
+    type: 'string',
+    value: 'N',
+    help: 'threads cleaning and fingerprinting articles (default:\nthe cores available); articles are judged in input order,\nso the output is the same for any N',
+  },
   ...CLEAN_FLAGS,
   extract: { type: 'boolean', help: 'take the article out of every HTML body (JSONL and RSS\nrecords too)' },
   'no-extract': {
@@ -104,6 +112,11 @@ type FeedFrom = Kind | 'text' | 'markdown'
 const FEED_FROM: readonly FeedFrom[] = ['jsonl', 'xml', 'warc', 'html', 'text', 'markdown']
 
 type Kind = 'jsonl' | 'xml' | 'html' | 'warc'
+
+/** Articles per batch sent to a worker thread. */
+const STAGE_BATCH = 16
+/** Most articles judged but not yet written: room for a SQLite batch to fill before it is committed. */
+const IN_FLIGHT = 512
 
 function kindOf(path: string): Kind | null {
   if (/\.warc(\.gz)?$/i.test(path)) return 'warc'
@@ -313,10 +326,8 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   const indexSpec = values.index ?? './news-dedup.db'
   if (values.extract && values['no-extract']) throw new UsageError('--extract and --no-extract exclude each other')
   const extract: FeedExtract = values.extract ? 'all' : values['no-extract'] ? 'none' : DEFAULT_FEED_EXTRACT
-  // Records are added one at a time: the cleaning stage reads whether the current one is a whole page.
-  let currentIsPage = false
-  const cleanStage: typeof clean = (input, options) =>
-    clean(input, { ...options, extract: extract === 'all' || (extract === 'pages' && currentIsPage) })
+  const workers = workerCount(values.workers)
+  const extractOf = (record: FeedInputRecord): boolean => extract === 'all' || (extract === 'pages' && 'page' in record && record.page === true)
   // --to review: the results are kept and rendered as one page at the end (the page is built in memory).
   const reviewed: FeedResult[] | null = to === 'review' ? [] : null
   const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
@@ -334,18 +345,17 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     io.stderr.write(`news-dedup feed: ${error.code}: ${error.message}\n`)
     return 2
   }
-  // The cleaning stage is the CLI's own (for extraction), so the deduplicator does not load the
-  // language model itself: load it here, once, before the first article.
+  // The language model for the batches cleaned in this thread (the worker threads load their own).
   await loadLanguageModel()
-  let dedup: Deduplicator
+  // Plain options: the stages run in worker threads with them; the judge has the index too.
+  const feedOptions = {
+    ...options,
+    ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
+    ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
+  }
+  let judge: FeedJudge
   try {
-    dedup = createDeduplicator({
-      ...options,
-      index,
-      clean: cleanStage,
-      ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
-      ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
-    })
+    judge = createFeedJudge({ index, ...feedOptions })
   } catch (error) {
     await index.close()
     throw error
@@ -375,42 +385,104 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     if (!out.write(toJsonLine(value, raw, computed))) await once(out, 'drain')
   }
 
-  let indexLost: DedupeError | null = null
-  try {
-    for await (const record of inputRecords(positionals, io.stdin, from, read)) {
-      stats.records++
-      if ('error' in record) {
-        stats.errors++
-        await write(errorRecord(record.error, record))
-      } else {
-        let result: FeedResult
-        try {
-          currentIsPage = record.page === true
-          result = await dedup.add(record.article)
-        } catch (error) {
-          stats.errors++
-          await write(errorRecord(error, { id: record.article.id, line: record.line, source: record.source }), record.raw, ERROR_FIELDS)
-          if (error instanceof DedupeError && error.code === 'E_INDEX_LOST') {
-            // Every later record would fail the same way: stop, say why once, exit 2.
-            indexLost = error
-            break
-          }
-          continue
-        }
-        if (result.outsideWindow === true) stats.outsideWindow++
-        reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${record.source ?? result.id}`, result.warnings)
-        if (result.duplicate === null) stats.originals++
-        else if (result.duplicate.kind === 'copy') stats.copies++
-        else stats.nearCopies++
-        for (const p of result.paragraphs) if (p.crossDuplicate?.kind === 'boilerplate') stats.boilerplate++
-        if (values['drop-duplicates'] && result.duplicate !== null) continue
-        if (reviewed) reviewed.push(result)
-        else await write(result, record.raw, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
-      }
-      bar?.update({ articles: stats.records, duplicates: stats.copies + stats.nearCopies, bytes: read.bytes })
+  /** What one input record becomes: its result, or the error record to write (with the error, when thrown). */
+  type Output =
+    | { record: FeedInputRecord; result: FeedResult }
+    | { record: FeedInputRecord; failed: object; raw?: readonly RawMember[]; computed?: ReadonlySet<string>; thrown?: unknown }
+  const failed = (record: Extract<FeedInputRecord, { article: Article }>, error: unknown): Output => ({
+    record,
+    failed: errorRecord(error, { id: record.article.id, line: record.line, source: record.source }),
+    raw: record.raw,
+    computed: ERROR_FIELDS,
+    thrown: error,
+  })
+  // Cleaning, fingerprints, shingles and MinHash run in `workers` threads, batches in parallel;
+  // the index is consulted and written here, one article at a time in input order.
+  const pool = createWorkerPool(workers)
+  // A batch is staged in at most two tasks: the records to extract (whole pages, or all with
+  // --extract) and the others, since a worker's stage is built from its options.
+  const stageBatch = async (batch: Array<{ record: FeedInputRecord; arrival: number }>) => {
+    const outcomes: Array<StageOutcome | null> = batch.map(() => null)
+    for (const extracting of [false, true]) {
+      const picked = batch.flatMap(({ record, arrival }, at) => ('error' in record || extractOf(record) !== extracting ? [] : [{ at, article: record.article, arrival }]))
+      if (picked.length === 0) continue
+      const staged: StageOutcome[] = await pool.run({
+        kind: 'stage',
+        options: { ...feedOptions, extract: extracting },
+        articles: picked.map(({ article, arrival }) => ({ article, arrival })),
+      })
+      picked.forEach(({ at }, k) => (outcomes[at] = staged[k] ?? null))
     }
+    return batch.map(({ record }, at) => ({ record, outcome: 'error' in record ? null : outcomes[at] ?? null }))
+  }
+  async function* arrivals(): AsyncGenerator<{ record: FeedInputRecord; arrival: number }> {
+    for await (const record of inputRecords(positionals, io.stdin, from, read)) yield { record, arrival: Date.now() }
+  }
+  const settle = (record: FeedInputRecord, outcome: StageOutcome | null): Promise<Output> => {
+    if ('error' in record) return Promise.resolve({ record, failed: errorRecord(record.error, record) })
+    if (outcome === null || 'error' in outcome) {
+      const error = outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' }
+      return Promise.resolve(failed(record, error))
+    }
+    const staged = outcome.staged
+    return judge.judge(() => staged).then(
+      (result): Output => ({ record, result }),
+      (error): Output => failed(record, error),
+    )
+  }
+  let indexLost: DedupeError | null = null
+  const report = async (output: Output): Promise<void> => {
+    stats.records++
+    if ('failed' in output) {
+      stats.errors++
+      await write(output.failed, output.raw, output.computed)
+      // Every later record would fail the same way: stop, say why once, exit 2.
+      if (output.thrown instanceof DedupeError && output.thrown.code === 'E_INDEX_LOST') indexLost = output.thrown
+    } else {
+      const { result, record } = output
+      if (result.outsideWindow === true) stats.outsideWindow++
+      reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${record.source ?? result.id}`, result.warnings)
+      if (result.duplicate === null) stats.originals++
+      else if (result.duplicate.kind === 'copy') stats.copies++
+      else stats.nearCopies++
+      for (const p of result.paragraphs) if (p.crossDuplicate?.kind === 'boilerplate') stats.boilerplate++
+      if (!(values['drop-duplicates'] && result.duplicate !== null)) {
+        if (reviewed) reviewed.push(result)
+        else await write(result, 'raw' in record ? record.raw : undefined, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
+      }
+    }
+    bar?.update({ articles: stats.records, duplicates: stats.copies + stats.nearCopies, bytes: read.bytes })
+  }
+
+  // Results in flight: judged in order, each written once its record is committed (a SQLite
+  // index commits them in batches), so a killed run never printed what its index lost.
+  const judged: Array<{ output: Promise<Output>; done: boolean }> = []
+  const next = async (): Promise<Output> => (judged.shift() as { output: Promise<Output> }).output
+  // Writing is one chain, so records go out in order: those at the front are written as soon as
+  // they are committed, without waiting for the next input record (a live input is answered as
+  // it comes, even when the next record only arrives once this one is answered); with `all` or
+  // too many in flight, the front is waited for.
+  let writing: Promise<void> = Promise.resolve()
+  const pump = (all = false): Promise<void> =>
+    (writing = writing.then(async () => {
+      while (judged.length > 0 && !indexLost && (all || judged[0]?.done || judged.length >= IN_FLIGHT)) await report(await next())
+    }))
+  try {
+    for await (const { record, outcome } of orderedBatches(arrivals(), STAGE_BATCH, 2 * workers, stageBatch)) {
+      const entry = { output: settle(record, outcome), done: false }
+      judged.push(entry)
+      void entry.output.then(() => {
+        entry.done = true
+        pump().catch(() => undefined) // a failed write is reported by the awaited pump below
+      })
+      if (judged.length >= IN_FLIGHT) await pump()
+      if (indexLost) break
+    }
+    await pump(true)
   } finally {
-    await dedup.close()
+    await Promise.allSettled(judged.map((entry) => entry.output))
+    await pool.close()
+    await judge.close()
   }
   if (reviewed) {
     const page = renderReview(reviewed, { title: 'news-dedup feed review' })
@@ -418,8 +490,10 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   }
   bar?.done()
   progress()
-  if (indexLost) {
-    io.stderr.write(`news-dedup feed: ${indexLost.code}: ${indexLost.message}\n`)
+  // Set by `report` (a closure): read through a cast, as the compiler narrowed it to its initial `null`.
+  const lost = indexLost as DedupeError | null
+  if (lost) {
+    io.stderr.write(`news-dedup feed: ${lost.code}: ${lost.message}\n`)
     return 2
   }
   return stats.errors > 0 ? 1 : 0

@@ -9,23 +9,33 @@ import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
 import { prepareArticle, type ComparedParagraph, type PreparedArticle } from './prepare-article.js'
 import { unionShingles } from './shingles.js'
+import { hash32 } from '../text/hash.js'
 import { createMemoryIndex } from '../stores/memory.js'
-import type { Article, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
+import type { Article, CrossDuplicate, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 
 /** A deduplicator over a stream of articles; see {@link createDeduplicator}. */
 export interface Deduplicator {
   /**
    * Cleans one article and judges it against every article seen before (keep-first by
-   * arrival). Adding an id already in the index returns the result stored the first time.
+   * arrival). Adding an id already in the index returns the verdict recorded the first time
+   * (the index keeps the verdict, not the article: the result is rebuilt from the article given
+   * again, cleaned again, so a restarted run writes what the first one wrote).
    * Calls are serialized: concurrent `add`s run one after the other, in call order.
    */
   add(article: Article): Promise<FeedResult>
-  /** Adds every article of `articles` in order and yields their results in input order. */
+  /**
+   * Adds every article of `articles` in order and yields their results in input order. Up to
+   * 256 articles are added ahead of the result being yielded (so SQLite commits them in
+   * batches): when one fails, `run` throws at its turn, and the few after it are recorded.
+   */
   run(articles: Iterable<Article> | AsyncIterable<Article>): AsyncIterable<FeedResult>
   /** Closes the index. */
   close(): Promise<void>
 }
+
+/** Articles {@link Deduplicator.run} adds ahead of the result it yields. */
+const RUN_AHEAD = 256
 
 /** Most read-then-commit attempts for one article before giving up (other workers keep winning). */
 const MAX_ATTEMPTS = 100
@@ -44,27 +54,112 @@ const ALONE: Verdict = { duplicate: null, cross: new Map() }
  * await dedup.close()
  */
 export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplicator {
+  const { feed } = resolveFeedOptions(options)
+  const stage = createArticleStager(options)
+  const judge = createFeedJudge(options)
+  const add = (article: Article): Promise<FeedResult> =>
+    judge.judge(async () => {
+      // The default clean stage needs the language model: loaded once, on the first article.
+      if (options.clean === undefined) await loadLanguageModel()
+      return stage(article, feed.now())
+    })
+  return {
+    add,
+    async *run(articles) {
+      // Articles are added ahead of what is yielded, so a store that commits in batches
+      // (SQLite) gets batches; each result still waits for its own commit.
+      const pending: Array<Promise<FeedResult>> = []
+      for await (const article of articles) {
+        const result = add(article)
+        result.catch(() => undefined) // reported when its turn to be yielded comes
+        pending.push(result)
+        if (pending.length >= RUN_AHEAD) yield await (pending.shift() as Promise<FeedResult>)
+      }
+      while (pending.length > 0) yield await (pending.shift() as Promise<FeedResult>)
+    },
+    close: () => judge.close(),
+  }
+}
+
+/**
+ * An article cleaned, fingerprinted and shingled, ready to be judged: what depends on the
+ * article alone (so a worker thread can compute it), not on the index.
+ */
+export interface StagedArticle {
+  prepared: PreparedArticle
+  /**
+   * The MinHash signature of each compared paragraph's shingle set, one after the other in
+   * `prepared.compared` order (`permutations` values each). The signature of a union of sets is
+   * the element-wise minimum of theirs, so the article's signature over the paragraphs it is
+   * compared on (known only once the index tells its site's boilerplate) costs no rehashing.
+   */
+  signatures: Uint32Array
+}
+
+/**
+ * The index-independent stages of the deduplicator: `clean()`, fingerprints, shingles and
+ * per-paragraph MinHash. Pure: the same article and arrival time give the same staged article,
+ * in any thread. `options` are those of {@link createDeduplicator} (`index` and `now` unused).
+ * The default clean stage needs the language model loaded first (`loadLanguageModel()`).
+ *
+ * @returns `stage(article, arrival)`, throwing `E_INVALID_RECORD` for a value that is not an article object.
+ */
+export function createArticleStager(options: DeduplicatorOptions = {}): (article: Article, arrival: number) => StagedArticle {
   const { feed, clean: cleanOptions } = resolveFeedOptions(options)
   const minLength = resolveOptions(cleanOptions).detect.minLength
-  const index = options.index ?? createMemoryIndex()
   const cleanStage = options.clean ?? clean
-  const minhash = createMinHash({ permutations: feed.bands * feed.rows })
-  const grid = feed.ttl === null ? 0 : Math.max(1, Math.floor(feed.ttl / 1000))
-  let expiredUpTo = -Infinity
-  let queue: Promise<unknown> = Promise.resolve()
-
-  const addOne = async (article: Article): Promise<FeedResult> => {
+  const permutations = feed.bands * feed.rows
+  const minhash = createMinHash({ permutations })
+  return (article, arrival) => {
     if (article === null || typeof article !== 'object' || Array.isArray(article)) {
       throw new DedupeError('E_INVALID_RECORD', 'Expected an article object')
     }
-    if (options.clean === undefined) await loadLanguageModel()
     const cleaned = cleanStage(articleBody(article), cleanOptions)
-    const prepared = prepareArticle(article, cleaned, feed.now(), feed.shingleSize, minLength)
+    const prepared = prepareArticle(article, cleaned, arrival, feed.shingleSize, minLength)
+    const signatures = new Uint32Array(prepared.compared.length * permutations)
+    prepared.compared.forEach((p, i) => signatures.set(minhash(p.shingles), i * permutations))
+    return { prepared, signatures }
+  }
+}
+
+/** The judging half of a deduplicator: see {@link createFeedJudge}. */
+export interface FeedJudge {
+  /**
+   * Judges one staged article against the index and records it. Calls are serialized, in
+   * call order; `stage` runs in its turn (so a clock read there follows arrival order). The
+   * promise resolves once the article's record is durable in the index (see
+   * {@link FeedIndex.committed}), so a caller that writes results as they resolve never
+   * writes one the index could lose.
+   */
+  judge(stage: () => StagedArticle | Promise<StagedArticle>): Promise<FeedResult>
+  /** Waits for pending articles, commits and closes the index. */
+  close(): Promise<void>
+}
+
+/**
+ * The index-dependent stages of the deduplicator: lookups, verification, verdict, record.
+ * {@link createDeduplicator} pairs it with {@link createArticleStager} in one thread; the
+ * CLI's `--workers` stages articles in worker threads and judges them here, in input order.
+ */
+export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
+  const { feed } = resolveFeedOptions(options)
+  const index = options.index ?? createMemoryIndex()
+  const permutations = feed.bands * feed.rows
+  const grid = feed.ttl === null ? 0 : Math.max(1, Math.floor(feed.ttl / 1000))
+  let expiredUpTo = -Infinity
+  let queue: Promise<unknown> = Promise.resolve()
+  let pending = 0
+
+  const judgeOne = async (staged: StagedArticle): Promise<FeedResult> => {
+    const { prepared } = staged
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const session = await index.begin(prepared.id)
       let committed = false
       try {
-        if (session.stored !== null) return JSON.parse(session.stored) as FeedResult
+        if (session.stored !== null) {
+          const { verdict, outsideWindow } = decodeVerdict(session.stored, prepared)
+          return plain(buildResult(prepared, verdict, outsideWindow))
+        }
         if (feed.ttl !== null) {
           // Quantized cutoff: the same input gives the same forgetting, whatever the restarts.
           const clock = Math.max(session.clock, prepared.time)
@@ -81,17 +176,16 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
           // articles remain. Judged alone, marked `outsideWindow`; its verdict is recorded (so a
           // re-delivery gets it again) but nothing to match it with: that is forgotten at once.
           if (prepared.time < cutoff) {
-            const result = JSON.stringify(buildResult(prepared, ALONE, true))
             committed = true
-            if (!(await session.commit(aloneRecord(prepared, result)))) continue
+            if (!(await session.commit(aloneRecord(prepared, encodeVerdict(ALONE, prepared, true))))) continue
             await index.expire(cutoff)
-            return JSON.parse(result) as FeedResult
+            return plain(buildResult(prepared, ALONE, true))
           }
         }
-        const judged = await judgeAgainstIndex(session, prepared, minhash, feed)
-        const record = buildRecord(prepared, judged, JSON.stringify(buildResult(prepared, judged.verdict)))
+        const judged = await judgeAgainstIndex(session, staged, permutations, feed)
+        const record = buildRecord(prepared, judged, encodeVerdict(judged.verdict, prepared))
         committed = true
-        if (await session.commit(record)) return JSON.parse(record.result) as FeedResult
+        if (await session.commit(record)) return plain(buildResult(prepared, judged.verdict))
       } finally {
         if (!committed) await session.release()
       }
@@ -99,19 +193,34 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
     throw new DedupeError('E_INDEX_CONFLICT', `Could not record article ${prepared.id}: the index kept changing (${MAX_ATTEMPTS} attempts); add it again`)
   }
 
-  const add = (article: Article): Promise<FeedResult> => {
-    const next = queue.then(() => addOne(article))
+  const judge = (stage: () => StagedArticle | Promise<StagedArticle>): Promise<FeedResult> => {
+    pending++
+    // What this article's result waits for besides its own turn: the commit of the batch it was
+    // recorded in (read when the turn ends, so it is that batch and not a later one).
+    let durable: Promise<void> = Promise.resolve()
+    const next = queue.then(async () => {
+      try {
+        return await judgeOne(await stage())
+      } finally {
+        durable = index.committed?.() ?? durable
+        // Nothing else waiting once this turn of the event loop is over: commit now rather than
+        // hold the batch (and its callers) open. Checked after the turn, so that a caller adding
+        // articles one microtask apart still gets batches.
+        if (--pending === 0 && index.flush) setTimeout(() => pending === 0 && void index.flush?.().catch(() => undefined), 0)
+      }
+    })
     queue = next.catch(() => undefined)
-    return next
+    return next.then(async (result) => {
+      await durable
+      return result
+    })
   }
 
   return {
-    add,
-    async *run(articles) {
-      for await (const article of articles) yield await add(article)
-    },
+    judge,
     async close() {
       await queue
+      await index.flush?.()
       await index.close()
     },
   }
@@ -135,10 +244,11 @@ interface Judged {
  */
 async function judgeAgainstIndex(
   session: JudgeSession,
-  prepared: PreparedArticle,
-  minhash: (set: Uint32Array) => Uint32Array,
+  staged: StagedArticle,
+  permutations: number,
   feed: ResolvedFeedOptions,
 ): Promise<Judged> {
+  const { prepared } = staged
   const fingerprints = [...new Set(prepared.compared.map((p) => p.fingerprint))]
   const infos = await session.fingerprints(fingerprints, prepared.site)
   const byFingerprint = new Map<string, FingerprintInfo>()
@@ -146,7 +256,7 @@ async function judgeAgainstIndex(
   const boilerplate = siteBoilerplate(prepared, byFingerprint, feed.boilerplateMin)
   const basis = comparedOn(prepared.compared, boilerplate)
   const set = unionShingles(basis.map((p) => p.shingles))
-  const bands = set.length === 0 ? [] : bandKeys(minhash(set), feed)
+  const bands = set.length === 0 ? [] : bandKeys(unionSignature(staged, basis, permutations), feed)
   const side = {
     paragraphs: prepared.compared,
     boilerplate: new Set(prepared.compared.filter((p) => boilerplate.has(p.index)).map((p) => p.fingerprint)),
@@ -155,6 +265,20 @@ async function judgeAgainstIndex(
   const { matches, originalOf } = await findCandidates(session, prepared, side, boilerplate, byFingerprint, bands, feed)
   const verdict = judgeArticle({ article: prepared, fingerprints: byFingerprint, boilerplate, candidates: matches }, feed)
   return { verdict, bands, recorded: recordedParagraphs(prepared, verdict, byFingerprint, originalOf) }
+}
+
+/** The MinHash signature of the union of `basis`'s shingle sets: the element-wise minimum of the paragraphs' signatures. */
+function unionSignature(staged: StagedArticle, basis: readonly ComparedParagraph[], permutations: number): Uint32Array {
+  const signature = new Uint32Array(permutations).fill(0xffffffff)
+  const position = new Map(staged.prepared.compared.map((p, i) => [p.index, i]))
+  for (const p of basis) {
+    const at = (position.get(p.index) as number) * permutations
+    for (let i = 0; i < permutations; i++) {
+      const h = staged.signatures[at + i] as number
+      if (h < (signature[i] as number)) signature[i] = h
+    }
+  }
+  return signature
 }
 
 /**
@@ -296,6 +420,38 @@ function recordedParagraphs(
     if (cross && cross.kind !== 'boilerplate' && inStory(cross.of.article)) return false
     return !first || !inStory(first.article)
   })
+}
+
+/** A result as plain JSON data (what a caller would read back from the JSON it writes). */
+const plain = (result: FeedResult): FeedResult => JSON.parse(JSON.stringify(result)) as FeedResult
+
+/**
+ * The verdict as the index keeps it: the article-level verdict and the per-paragraph flags,
+ * tens of bytes where the whole result took kilobytes; the text is the article's own, cleaned
+ * again (deterministically) when it is delivered again. Every field of the verdict is kept.
+ */
+function encodeVerdict(verdict: Verdict, prepared: PreparedArticle, outsideWindow = false): string {
+  const encoded = { ...verdict, cross: [...verdict.cross], paragraphs: paragraphsHash(prepared) }
+  return JSON.stringify(outsideWindow ? { ...encoded, outsideWindow: true } : encoded)
+}
+
+/**
+ * Reverse of {@link encodeVerdict}. The paragraph flags apply to the paragraphs they were
+ * found on: an article delivered again with other paragraphs (an update under the same id)
+ * gets the recorded article-level verdict and no paragraph flags.
+ */
+function decodeVerdict(stored: string, prepared: PreparedArticle): { verdict: Verdict; outsideWindow: boolean } {
+  const { paragraphs, cross, outsideWindow, ...rest } = JSON.parse(stored) as Omit<Verdict, 'cross'> & {
+    cross: Array<[number, CrossDuplicate]>
+    paragraphs: number
+    outsideWindow?: true
+  }
+  return { verdict: { ...rest, cross: paragraphs === paragraphsHash(prepared) ? new Map(cross) : new Map() }, outsideWindow: outsideWindow === true }
+}
+
+/** A hash of the article's compared paragraphs (their fingerprints and positions). */
+function paragraphsHash(prepared: PreparedArticle): number {
+  return hash32(prepared.compared.map((p) => `${p.index}:${p.fingerprint}`).join(' '), 7)
 }
 
 /** The record of an article outside the window: its verdict, and nothing to match it with. */

@@ -106,7 +106,11 @@ export interface IndexRecord {
   /** `published` else arrival time, ms since epoch: what `ttl` is measured on. */
   time: number
   site: string | null
-  /** The serialized {@link FeedResult}, returned as-is whenever the same id is added again (kept when the rest expires). */
+  /**
+   * The article's verdict, serialized (its duplicate verdict and paragraph flags): returned
+   * whenever the same id is added again, with the text of the article given again (kept when the
+   * rest expires). Opaque to the stores.
+   */
   result: string
   /** Id of the original when a duplicate, else `null`. */
   of: string | null
@@ -137,8 +141,8 @@ export interface FingerprintInfo {
  */
 export interface IndexSession {
   /**
-   * The serialized result when this id was ever recorded, else `null`. Verdicts outlive
-   * {@link FeedIndex.expire}: an id gets the same verdict for as long as the index exists.
+   * The recorded verdict ({@link IndexRecord.result}) when this id was ever recorded, else `null`.
+   * Verdicts outlive {@link FeedIndex.expire}: an id gets the same verdict for as long as the index exists.
    */
   readonly stored: string | null
   /** The index clock: the greatest article time recorded, `-Infinity` when empty. */
@@ -168,6 +172,14 @@ export interface FeedIndex {
   expire(cutoff: number): Promise<number>
   /** Number of articles whose matching data is held (verdicts of expired ones not counted). */
   size(): Promise<number>
+  /**
+   * For a store that commits several articles at once (SQLite): resolves once every record
+   * committed by a session so far is durable, rejects if that batch could not be written.
+   * Absent: a session's `commit` is durable when it resolves.
+   */
+  committed?(): Promise<void>
+  /** For a store that commits several articles at once: writes the open batch now. */
+  flush?(): Promise<void>
   close(): Promise<void>
 }
 

@@ -116,13 +116,19 @@ describe('boilerplate', () => {
 })
 
 describe('index behaviour', () => {
-  it('re-adding an id returns the first verdict, byte for byte', async () => {
+  it('re-adding an id returns the first verdict: byte for byte for the same article, on the new text otherwise', async () => {
     const dedup = createDeduplicator()
-    const first = await dedup.add({ id: 'a', site: 's', text: base.join('\n\n'), title: 'T' })
-    await dedup.add({ id: 'b', site: 's', text: base.join('\n\n') })
-    const again = await dedup.add({ id: 'a', site: 's', text: 'something else entirely, never seen before' })
-    expect(JSON.stringify(again)).toBe(JSON.stringify(first))
-    expect(first.title).toBe('T')
+    await dedup.add({ id: 'a', site: 's', text: base.join('\n\n'), title: 'T' })
+    const first = await dedup.add({ id: 'b', site: 's', text: base.join('\n\n'), title: 'U' })
+    expect(first.duplicate?.of).toBe('a')
+    const same = await dedup.add({ id: 'b', site: 's', text: base.join('\n\n'), title: 'U' })
+    expect(JSON.stringify(same)).toBe(JSON.stringify(first))
+    // The index keeps the verdict, not the article: what comes back is the article given again.
+    const changed = await dedup.add({ id: 'b', site: 's', text: 'something else entirely, never seen before', title: 'V' })
+    expect(changed.duplicate).toEqual(first.duplicate)
+    expect(changed.title).toBe('V')
+    expect(changed.text).toBe('something else entirely, never seen before')
+    expect(await dedup.add({ id: 'c', site: 's', text: base.join('\n\n') }).then((r) => r.duplicate?.of)).toBe('a')
     await dedup.close()
   })
 

@@ -79,10 +79,14 @@ describe('a Redis index emptied or replaced under a worker', () => {
     let err = ''
     stdout.on('data', (d) => (out += d))
     stderr.on('data', (d) => (err += d))
-    // Standard input that empties the server after the first two records were read.
+    // Standard input that empties the server once the first two records were judged and written
+    // (with --workers, records read are staged in threads and judged a little later).
     async function* stdin(): AsyncGenerator<Buffer> {
       for (let i = 0; i < 5; i++) {
-        if (i === 2) await own.client.flushall()
+        if (i === 2) {
+          while (out.split('\n').filter(Boolean).length < 2) await new Promise((r) => setTimeout(r, 20))
+          await own.client.flushall()
+        }
         yield Buffer.from(JSON.stringify({ id: `n${i}`, site: 's', text: stories[i] }) + '\n')
         await new Promise((r) => setTimeout(r, 50))
       }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { orderedBatches } from '../../src/workers/ordered-batches.js'
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function* numbers(n: number): AsyncGenerator<number> {
+  for (let i = 0; i < n; i++) yield i
+}
+
+describe('orderedBatches', () => {
+  it('yields every output in input order, however long each batch takes', async () => {
+    const out: number[] = []
+    const sizes: number[] = []
+    // Later batches finish first: the order must still be the input's.
+    const work = async (batch: number[]) => {
+      sizes.push(batch.length)
+      await sleep(batch[0]! % 3 === 0 ? 15 : 1)
+      return batch.map((x) => x * 10)
+    }
+    for await (const x of orderedBatches(numbers(103), 8, 3, work)) out.push(x)
+    expect(out).toEqual(Array.from({ length: 103 }, (_, i) => i * 10))
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(103)
+    expect(Math.max(...sizes)).toBe(8)
+  })
+
+  it('on a slow input, sends a partial batch and yields its outputs before more input comes', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    async function* slow(): AsyncGenerator<number> {
+      yield 1
+      yield 2
+      await gate
+      yield 3
+    }
+    const seen: number[] = []
+    const run = (async () => {
+      for await (const x of orderedBatches(slow(), 16, 2, async (batch) => batch)) seen.push(x)
+    })()
+    for (let i = 0; i < 100 && seen.length < 2; i++) await sleep(10)
+    expect(seen).toEqual([1, 2])
+    release()
+    await run
+    expect(seen).toEqual([1, 2, 3])
+  })
+
+  it('passes a read error on', async () => {
+    async function* failing(): AsyncGenerator<number> {
+      yield 1
+      throw new Error('cannot read')
+    }
+    const consume = async () => {
+      for await (const _ of orderedBatches(failing(), 4, 2, async (batch) => batch)) void _
+    }
+    await expect(consume()).rejects.toThrow('cannot read')
+  })
+})
