@@ -88,8 +88,11 @@ describe('--workers', () => {
     const { io, stderr } = fakeIo()
     expect(await main(['clean', '--workers', '0'], io)).toBe(2)
     expect(stderr.text).toMatch(/--workers/)
-    const { code } = await feedCli(['--workers', 'many', '--index', ':memory:'])
-    expect(code).toBe(2)
+    // runFeed throws the usage error; main() prints it and exits with 2.
+    await expect(feedCli(['--workers', 'many', '--index', ':memory:'])).rejects.toMatchObject({ code: 'E_USAGE' })
+    const feed = fakeIo()
+    expect(await main(['feed', '--workers', 'many', '--index', ':memory:'], feed.io)).toBe(2)
+    expect(feed.stderr.text).toMatch(/news-dedup: E_USAGE: Expected --workers to be a whole number/)
   })
 })
 
