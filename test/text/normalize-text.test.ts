@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { normalizeText } from '../../src/text/normalize-text.js'
 
@@ -46,6 +47,22 @@ describe('normalizeText', () => {
   it.each([['L’été  —  «Oui»'], ['ＷｈａｔｓＡｐｐ\u200b'], ['Straße…'], ['  '], ['ΣΊΣΥΦΟΣ'], ['ﬃ']])('is idempotent on %j', (input) => {
     const once = normalizeText(input)
     expect(normalizeText(once)).toBe(once)
+  })
+
+  // The folds skip the work they would not change (lone spaces, absent ß and ς): the result must
+  // be the plain chain of replacements the normalization is defined by.
+  it('equals the plain chain of folds on mixed white space, marks and case', () => {
+    const reference = (text: string): string => text.normalize('NFKC').replace(/[\u00AD\u200B\u2060\uFEFF\u180E]/g, '')
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC\u02B9\u0060\u00B4\uFF07]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033\u300C\u300D\u300E\u300F\uFF02]/g, '"')
+      .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-').replace(/\u2026/g, '...').replace(/[\s\u00A0\u202F\u3000]+/g, ' ').trim()
+      .toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ').replace(/[\u00AB\u00BB\u2039\u203A]/g, '"')
+    const pieces = ['a', 'Σ', 'ß', 'ẞ', ' ', '  ', '\t', '\n', '\u00a0', '\u3000', '\u2028', '\u200b', '\u00ad', '’', '“', '—', '…', '«', 'ﬃ', 'Ｗ', '.']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join('')), (text) => {
+        expect(normalizeText(text)).toBe(reference(text))
+      }),
+      { seed: 20261201, numRuns: 3000 },
+    )
   })
 
   it('returns "" for white space only', () => {

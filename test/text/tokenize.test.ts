@@ -62,4 +62,17 @@ describe('tokenize', () => {
       { seed: 20261201, numRuns: 3000 },
     )
   })
+
+  // Text without a spaceless script is split by a table-driven loop, not the pattern: it must
+  // give the pattern's runs on letters outside the BMP, emoji, lone surrogates and marks.
+  it('gives the word pattern\'s runs on text without a spaceless script', () => {
+    const unboundedWord = /[\p{L}\p{M}\p{N}]+/gu
+    const pieces = ['a', 'É', '\u0301', ' ', '-', '1', '\u0663', '\u{1d41a}', '\u{1F600}', '\ud800', '\udc00', 'д', 'ा', 'ß', '\u00ad', '\u{10400}', '\u{1e900}']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
+        expect(tokenize(text)).toEqual(text.match(unboundedWord) ?? [])
+      }),
+      { seed: 20261201, numRuns: 3000 },
+    )
+  })
 })
