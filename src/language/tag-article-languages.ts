@@ -92,7 +92,8 @@ export function tagArticleLanguages(paragraphs: string[], options: LanguageOptio
   let ctx = context(language, confidence, article.script, article.ranked, allow, minLength)
   let tags = list.map((p) => tagParagraph(p, ctx))
   // The sample can mislead (a foreign lead paragraph): if most text says otherwise, redo with that.
-  const major = majority(list, tags)
+  // (Only when some paragraph says otherwise: else the majority is the article's language or none.)
+  const major = tags.some((t) => t.language !== language && t.language !== 'und') ? majority(list, tags) : undefined
   if (major !== undefined && major !== language) {
     const again = articleLanguage(articleSample(list.filter((_, i) => tags[i]!.language === major), minLength), allow)
     const [lang2, conf2] = again.ranked[0] ?? ['und', 0]
@@ -139,7 +140,7 @@ function articleLanguage(sample: string, allow: ReadonlySet<string> | undefined)
     model.languages.forEach((tag, i) => { if (!allow || allow.has(tag)) cols.push(i) })
     if (cols.length >= 2) {
       const { scores, trigrams } = trigramScorer(model, cols)(sample, ARTICLE_SAMPLE)
-      const order = cols.map((_, j) => j).sort((x, y) => scores[y]! - scores[x]!)
+      const order = bestColumns(scores, 4)
       const lead = (scores[order[0]!]! - scores[order[1]!]!) / Math.max(1, trigrams)
       const top = model.languages[cols[order[0]!]!]!
       if (trigrams >= SHORTCUT_TRIGRAMS && lead >= (hasCloseRelative(top) ? SHORTCUT_LEAD_CLOSE : SHORTCUT_LEAD)) {
@@ -150,6 +151,25 @@ function articleLanguage(sample: string, allow: ReadonlySet<string> | undefined)
     }
   }
   return identify(sample, allow, ARTICLE_BUDGET)
+}
+
+/**
+ * The indexes of the `n` highest scores, best first, ties in index order: the first `n` of a
+ * stable sort by score, without sorting all ~100 columns of the Latin model for every article.
+ */
+function bestColumns(scores: Float64Array, n: number): number[] {
+  const best: number[] = []
+  for (let j = 0; j < scores.length; j++) {
+    const score = scores[j]!
+    if (best.length === n && score <= scores[best[n - 1]!]!) continue
+    let at = best.length === n ? n - 1 : best.length
+    while (at > 0 && scores[best[at - 1]!]! < score) {
+      best[at] = best[at - 1]!
+      at--
+    }
+    best[at] = j
+  }
+  return best
 }
 
 function hasCloseRelative(tag: string): boolean {
