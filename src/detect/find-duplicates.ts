@@ -147,21 +147,12 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
     for (const k of following) setVerdict(k, { kind: 'contained', of: verdict.of, similarity: verdict.similarity })
   }
 
-  let normLength = 0
-  for (const text of texts) {
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!
     const fold = foldText(text)
     const norm = foldGuillemets(fold)
     folds.push(fold)
     norms.push(norm)
-    normLength += norm.length
-  }
-  // Fewer tokens than SMALL_VOCABULARY (there are at most as many as characters): bigram keys
-  // fit in a small integer, which sets and maps hash much faster than a larger number.
-  const radix = normLength < SMALL_VOCABULARY ? SMALL_VOCABULARY : LARGE_VOCABULARY
-
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i]!
-    const norm = norms[i]!
     const first = firstByNorm.get(norm)
     if (first !== undefined && mayGiveWay(headings, i, first, 'exact')) {
       const earlier = duplicates[first]
@@ -174,7 +165,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
     // measureLength only adds to the plain length: it is needed only below the threshold.
     if (text.length < options.minLength && measureLength(text) < options.minLength) continue
 
-    const paragraph = prepare(norm, vocabulary, radix)
+    const paragraph = prepare(norm, vocabulary)
     prepared[i] = paragraph
     const matches = compareWithCandidates(i, paragraph, prepared, postings, duplicates, options, headings)
     const best = matches[0]
@@ -211,11 +202,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
 type Postings = Map<number, number | number[]>
 const NO_BIGRAMS: Set<number> = new Set()
 
-/** Bigram keys are `first * radix + second`: below 2^30 (a small integer) for a vocabulary under 2^15. */
-const SMALL_VOCABULARY = 0x8000
-const LARGE_VOCABULARY = 0x200000
-
-function prepare(norm: string, vocabulary: Map<string, number>, radix: number): Prepared {
+function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
   const words = tokenize(norm)
   const tokens = new Int32Array(words.length)
   for (let k = 0; k < words.length; k++) {
@@ -228,9 +215,8 @@ function prepare(norm: string, vocabulary: Map<string, number>, radix: number): 
     tokens[k] = id
   }
   const bigrams = new Set<number>()
-  // Ids below the radix pack two to one integer (a safe one for ids below 2^21); a longer vocabulary folds (rarely) into a collision, which only adds a candidate.
-  const mask = radix - 1
-  for (let k = 1; k < tokens.length; k++) bigrams.add(tokens[k - 1]! * radix + (tokens[k]! & mask))
+  // Paragraph-local ids below 2^21 pack two to a safe integer; a longer vocabulary folds (rarely) into a collision, which only adds a candidate.
+  for (let k = 1; k < tokens.length; k++) bigrams.add(tokens[k - 1]! * 0x200000 + (tokens[k]! & 0x1fffff))
   if (tokens.length === 1) bigrams.add(tokens[0]!)
   const stem = CUT_OFF.test(norm) && tokens.length > 1 ? tokens.subarray(0, tokens.length - 1) : tokens
   return { norm, tokens, stem, bigrams, bigramCount: bigrams.size, lastWord: words[words.length - 1] ?? '' }
