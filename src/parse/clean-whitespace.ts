@@ -10,12 +10,8 @@ import { CONTROL_CLASS, INVISIBLE_CLASS, SPACE_CLASS } from '../text/invisible.j
 /** Characters dropped from a block's text: the invisible ones and the controls (see `text/invisible.ts`). */
 const DROPPED = new RegExp(`[${INVISIBLE_CLASS}${CONTROL_CLASS}]`, 'g')
 const DROPPED_CHAR = new RegExp(`[${INVISIBLE_CLASS}${CONTROL_CLASS}]`)
-/**
- * White space folded to one space (see `text/invisible.ts`): the runs that are not already one
- * plain space (two or more characters, or one other than U+0020). Matching every lone space too
- * rebuilt every block's string (bench/profile-clean.ts).
- */
-const WHITESPACE_RUN = new RegExp(`[${SPACE_CLASS}]{2,}|(?! )[${SPACE_CLASS}]`, 'g')
+/** White space folded to one space (see `text/invisible.ts`). */
+const WHITESPACE_RUN = new RegExp(`[${SPACE_CLASS}]+`, 'g')
 const SPACE_CHAR = new RegExp(`[${SPACE_CLASS}]`)
 
 /**
