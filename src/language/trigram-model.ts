@@ -52,7 +52,8 @@ function letterTable(): Uint8Array {
   for (let c = 0x41, i = 0; c < 65536; c++) if (c < 0xd800 || c > 0xdfff) units[i++] = c
   let all = ''
   for (let i = 0; i < units.length; i += 8192) all += String.fromCharCode(...units.subarray(i, i + 8192))
-  for (const m of all.matchAll(/[\p{L}\p{M}]/gu)) table[m[0].charCodeAt(0)] = 1
+  // Runs of letters, not one match per letter: letters come in blocks of the code chart.
+  for (const m of all.matchAll(/[\p{L}\p{M}]+/gu)) for (let k = 0; k < m[0].length; k++) table[m[0].charCodeAt(k)] = 1
   isLetterTable = table
   return table
 }
@@ -70,10 +71,10 @@ function buildModel(profiles: Record<string, string>): TrigramModel {
     keep.push(code)
   }
   // Alphabet of the profiles: space is index 0, unknown letters 1.
-  const letterIndex = Uint16Array.from(IS_LETTER)
+  const letterIndex = new Uint16Array(IS_LETTER)
   let next = 2
   const grams = keep.map((code) => (profiles[code] ?? '').split('|').filter((g) => g.length === 3))
-  for (const list of grams) for (const g of list) for (const ch of g) {
+  for (const list of grams) for (const gram of list) for (const ch of gram) {
     const c = ch.charCodeAt(0)
     if (ch === ' ' || letterIndex[c]! >= 2 || !IS_LETTER[c]) continue
     letterIndex[c] = next
@@ -82,29 +83,43 @@ function buildModel(profiles: Record<string, string>): TrigramModel {
     next++
   }
   const radix = next
+  // Each gram's row (rows numbered in order of first appearance, -1 for a gram that cannot
+  // occur), then the rows' entries in typed arrays: a tuple per gram made building the Latin
+  // model (37,800 grams) a noticeable part of the CLI's start-up.
   const rowOf = new Map<number, number>()
-  const perRow: Array<Array<[number, number]>> = []
-  grams.forEach((list, col) => list.forEach((g, rank) => {
-    const k = keyOf(letterIndex, radix, g.charCodeAt(0), g.charCodeAt(1), g.charCodeAt(2))
-    if (k < 0) return
-    let row = rowOf.get(k)
-    if (row === undefined) { row = perRow.length; rowOf.set(k, row); perRow.push([]) }
-    perRow[row]!.push([col, Math.log((PROFILE_SIZE + RANK_SMOOTHING) / (rank + RANK_SMOOTHING)) + SEEN_BONUS])
-  }))
-  const rowStart = new Int32Array(perRow.length + 1)
-  let total = 0
-  perRow.forEach((entries, r) => { rowStart[r] = total; total += entries.length })
-  rowStart[perRow.length] = total
+  const rowSize: number[] = []
+  const gramRow = new Int32Array(grams.reduce((n, list) => n + list.length, 0))
+  let g = 0
+  for (const list of grams) for (const gram of list) {
+    const k = keyOf(letterIndex, radix, gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2))
+    let row = k < 0 ? -1 : rowOf.get(k)
+    if (row === undefined) { row = rowSize.length; rowOf.set(k, row); rowSize.push(0) }
+    if (row >= 0) rowSize[row]!++
+    gramRow[g++] = row
+  }
+  const rows = rowSize.length
+  const rowStart = new Int32Array(rows + 1)
+  for (let r = 0; r < rows; r++) rowStart[r + 1] = rowStart[r]! + rowSize[r]!
+  const total = rowStart[rows]!
+  const nextEntry = rowStart.slice(0, rows)
   const entryColumn = new Uint16Array(total)
   const entryWeight = new Float32Array(total)
-  perRow.forEach((entries, r) => entries.forEach(([col, w], i) => {
-    entryColumn[rowStart[r]! + i] = col
-    entryWeight[rowStart[r]! + i] = w
-  }))
-  const dense = new Float32Array(perRow.length * languages.length)
-  perRow.forEach((entries, r) => { for (const [col, w] of entries) dense[r * languages.length + col] = w })
+  const n = languages.length
+  const dense = new Float32Array(rows * n)
+  g = 0
+  grams.forEach((list, col) => {
+    for (let rank = 0; rank < list.length; rank++) {
+      const row = gramRow[g++]!
+      if (row < 0) continue
+      const w = Math.log((PROFILE_SIZE + RANK_SMOOTHING) / (rank + RANK_SMOOTHING)) + SEEN_BONUS
+      const at = nextEntry[row]!++
+      entryColumn[at] = col
+      entryWeight[at] = w
+      dense[row * n + col] = w
+    }
+  })
   let bits = 1
-  while (1 << bits < perRow.length * 4) bits++
+  while (1 << bits < rows * 4) bits++
   const size = 1 << bits
   const slots = new Int32Array(size)
   const slotKeys = new Int32Array(size)
