@@ -16,13 +16,11 @@ import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { countBytes, createProgress, inputSize } from './progress.js'
 import { decodeBytes } from '../parse/decode-bytes.js'
 import { readJsonl } from '../io/read-jsonl.js'
-import { readWarc } from '../io/read-warc.js'
 import { byteChunks } from '../io/byte-chunks.js'
 import type { FeedInputRecord } from '../feed/types.js'
 import { articleBody } from '../parse/article-body.js'
 import { renderReview } from '../output/review/render-review.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
-import { createWorkerPool } from '../workers/worker-pool.js'
 import type { CleanOutcome } from '../workers/pool-tasks.js'
 
 /** Where the CLI reads and writes; `process` in real use, fakes in tests. */
@@ -144,7 +142,8 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     if (format === 'jsonl' || format === 'warc') {
       const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
       try {
-        const records = format === 'jsonl' ? readJsonl(stream, name) : readWarc(byteChunks(stream), name)
+        // WARC reading and the thread pool are loaded when an input needs them: not at start-up.
+        const records = format === 'jsonl' ? readJsonl(stream, name) : (await import('../io/read-warc.js')).readWarc(byteChunks(stream), name)
         await cleanRecords(records, to ?? 'jsonl', options, workers, tick, emit, (record, raw) => reportError(record, name, raw), io.stderr)
       } catch (error) {
         await reportError(errorRecord(readError(source, error), { id: null, source: name }), name)
@@ -240,6 +239,7 @@ async function cleanRecords(
   stderr: NodeJS.WritableStream,
 ): Promise<void> {
   if (to === 'jsonl') {
+    const { createWorkerPool } = await import('../workers/worker-pool.js')
     const pool = createWorkerPool(workers)
     const cleanBatch = async (batch: FeedInputRecord[]): Promise<Array<{ record: FeedInputRecord; outcome: CleanOutcome | null }>> => {
       const articles = batch.flatMap((record) => ('error' in record ? [] : [record.article as Record<string, unknown>]))

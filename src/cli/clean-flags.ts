@@ -6,7 +6,7 @@ import type { InputFormat, Warning } from '../types.js'
 import type { CliIo } from './clean-command.js'
 import type { FlagTable, FlagValues } from './parse-flags.js'
 import { UsageError } from './usage-error.js'
-import { defaultWorkers } from '../workers/worker-pool.js'
+import { defaultWorkers } from '../workers/default-workers.js'
 
 export { UsageError }
 

@@ -74,10 +74,12 @@ function buildModel(profiles: Record<string, string>): TrigramModel {
   const letterIndex = new Uint16Array(IS_LETTER)
   let next = 2
   const grams = keep.map((code) => (profiles[code] ?? '').split('|').filter((g) => g.length === 3))
-  for (const list of grams) for (const gram of list) for (const ch of gram) {
-    const c = ch.charCodeAt(0)
-    if (ch === ' ' || letterIndex[c]! >= 2 || !IS_LETTER[c]) continue
+  // franc's profiles are all in the BMP: a gram is three characters of one code unit each.
+  for (const list of grams) for (const gram of list) for (let u = 0; u < 3; u++) {
+    const c = gram.charCodeAt(u)
+    if (c === 32 || letterIndex[c]! >= 2 || !IS_LETTER[c]) continue
     letterIndex[c] = next
+    const ch = gram[u]!
     const upper = ch.toUpperCase()
     if (upper.length === 1 && upper !== ch && letterIndex[upper.charCodeAt(0)]! < 2) letterIndex[upper.charCodeAt(0)] = next
     next++

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
 import { errorInfo } from '../errors.js'
 import { runTask, type CleanOutcome, type CleanTask, type PoolTask, type StageOutcome, type StageTask } from './pool-tasks.js'
@@ -15,8 +14,7 @@ export interface WorkerPool {
   close(): Promise<void>
 }
 
-/** The default `--workers`: the cores this process may use. */
-export const defaultWorkers = (): number => availableParallelism()
+export { defaultWorkers } from './default-workers.js'
 
 /**
  * The worker file, beside this module: `pool-worker.js` next to the built CLI; from source
