@@ -7,20 +7,22 @@
 import { Session } from 'node:inspector/promises'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { clean } from '../src/clean.js'
-import { generateCorpus } from './bench.js'
+import { asHtml, generateCorpus } from './bench.js'
 import { loadLanguageModel } from '../src/language/fasttext-model.js'
 
 await loadLanguageModel()
 
 const mb = Number(process.argv[process.argv.indexOf('--mb') + 1] || 5)
 const corpus = generateCorpus(mb * 1e6)
-for (const article of corpus.slice(0, 200)) clean(article)
+const html = process.env.HTML === '1'
+const input = html ? corpus.map(asHtml) : corpus
+for (const article of input.slice(0, 200)) clean(article, { format: html ? 'html' : 'text' })
 const session = new Session()
 session.connect()
 await session.post('Profiler.enable')
 await session.post('Profiler.start')
 const started = performance.now()
-for (const article of corpus) clean(article)
+for (const article of input) clean(article, { format: html ? 'html' : 'text' })
 const seconds = (performance.now() - started) / 1000
 const { profile } = await session.post('Profiler.stop')
 mkdirSync('bench/out', { recursive: true })
