@@ -5,6 +5,7 @@ import { tagArticleLanguages } from './language/tag-article-languages.js'
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js'
 import { cleanedText } from './output/kept-paragraphs.js'
 import { extractArticle } from './parse/extract-article.js'
+import type { HtmlTree } from './parse/from-html.js'
 import { guessFormat, parseDocument } from './parse/parse-input.js'
 import { decodeInput, type ArticleInput } from './parse/decode-input.js'
 import type { CleanResult, InputFormat, Paragraph, SourceBlock, Warning } from './types.js'
@@ -67,7 +68,7 @@ export function clean(input: string | Uint8Array | ArticleInput, options?: Optio
   const { text, format } = readInput(decoded.input as string | ArticleInput, resolved)
   const warnings: Warning[] = [...decoded.warnings]
   const document = parseDocument(text, format, resolved.split, warnings)
-  const blocks = resolved.extract && format === 'html' ? keepArticle(text, document.blocks, document.title, warnings) : document.blocks
+  const blocks = resolved.extract && document.tree !== undefined ? keepArticle(document.blocks, document.title, document.tree, warnings) : document.blocks
   const result = runStages(blocks, resolved)
   if (document.title !== null) result.title = document.title
   if (decoded.encoding !== undefined) result.encoding = decoded.encoding
@@ -81,8 +82,8 @@ const EXTRACT_FALLBACK_MESSAGES = {
 } as const
 
 /** `extract`: only the page's blocks that belong to its article go on (see `extractArticle`). */
-function keepArticle(input: string, blocks: SourceBlock[], title: string | null, warnings: Warning[]): SourceBlock[] {
-  const article = extractArticle(input, blocks, title)
+function keepArticle(blocks: SourceBlock[], title: string | null, tree: HtmlTree, warnings: Warning[]): SourceBlock[] {
+  const article = extractArticle(blocks, title, tree)
   if (article.fallback !== null) warnings.push({ code: 'extract-fallback', message: EXTRACT_FALLBACK_MESSAGES[article.fallback] })
   return article.blocks
 }

@@ -33,9 +33,12 @@
 import { Readability } from '@mozilla/readability'
 // linkedom's worker build: the same DOM, bundled without its optional Node-only `canvas` require, so browsers and workers load it too.
 import { parseHTML } from 'linkedom/worker'
+import type { Text } from 'hast'
 import type { SourceBlock } from '../types.js'
 import { measureLength } from '../text/measure-length.js'
+import { buildDom, type BuildDocument, type BuildNode } from './build-dom.js'
 import { cleanWhitespace } from './clean-whitespace.js'
+import type { HtmlTree } from './from-html.js'
 
 /** Share of a block's characters inside links or buttons from which a short block is navigation. */
 export const LINK_SHARE = 0.5
@@ -82,6 +85,8 @@ interface DomNode {
 interface ArticleBlock {
   text: string
   linkChars: number
+  /** Whether some of its text nodes are known to come from a page block (Readability re-parses the page when it retries). */
+  mapped: boolean
 }
 
 const ELEMENT_NODE = 1
@@ -102,20 +107,20 @@ const LINKS = new Set(['A', 'BUTTON'])
 /**
  * Takes the article out of a page.
  *
- * @param input The page, as given to `clean()`.
- * @param blocks The page's blocks, from `parseHtmlPage(input)`.
+ * @param blocks The page's blocks, from `parseHtmlTree(input)`.
  * @param title The page's `<title>`, or `null`.
+ * @param tree The tree the blocks were read from (`parseHtmlTree(input).tree`): Readability reads a DOM built from it.
  */
-export function extractArticle(input: string, blocks: readonly SourceBlock[], title: string | null): ExtractedArticle {
+export function extractArticle(blocks: readonly SourceBlock[], title: string | null, tree: HtmlTree): ExtractedArticle {
   const whole = { blocks: [...blocks], fallback: null }
   if (blocks.length === 0) return whole
-  const article = readArticle(input)
+  const article = readTree(tree, blocks.length)
   if (article === null) return { ...whole, fallback: 'not-found' }
   const pageLength = blocks.reduce((sum, b) => sum + b.text.length, 0)
   const articleLength = article.blocks.reduce((sum, b) => sum + b.text.length, 0)
   if (articleLength < MIN_ARTICLE_LENGTH && articleLength < MIN_SHARE * pageLength) return { ...whole, fallback: 'too-small' }
 
-  const matched = matchBlocks(blocks, article.blocks)
+  const matched = matchBlocks(blocks, article)
   const inArticle: Array<{ block: SourceBlock; index: number; stats: MatchStats }> = []
   matched.forEach((stats, index) => {
     if (stats !== null) inArticle.push({ block: blocks[index]!, index, stats })
@@ -138,34 +143,82 @@ export function extractArticle(input: string, blocks: readonly SourceBlock[], ti
   return { blocks: kept, fallback: null }
 }
 
-/** Readability's article on its own: its blocks and title, `null` when it finds none (the eval compares with it). */
+/** Readability's options here: its output is walked, not shown, so classes and JSON-LD metadata are not needed. */
+const READABILITY_OPTIONS = { keepClasses: true, disableJSONLD: true } as const
+const EMPTY_PAGE = '<!doctype html><html><head></head><body></body></html>'
+
+/**
+ * What Readability kept of a page's tree: its article's blocks, how much of each page block's
+ * text is in them (and how much of that is link text), and its title; `null` when it finds none.
+ */
+function readTree(tree: HtmlTree, pageBlocks: number): ReadArticle | null {
+  const owners = new Map<Text, number>()
+  tree.sources.forEach((nodes, k) => {
+    for (const node of nodes) if (node.type === 'text') owners.set(node, k)
+  })
+  let parsed: ReturnType<Readability<DomNode>['parse']>
+  let built: Map<DomNode, number>
+  try {
+    const { document } = parseHTML(EMPTY_PAGE)
+    built = buildDom(tree.tree, document as unknown as BuildDocument<DomNode & BuildNode>, owners, tree.dropped)
+    parsed = new Readability<DomNode>(document as never, { ...READABILITY_OPTIONS, serializer: (node) => node as unknown as DomNode }).parse()
+  } catch {
+    // linkedom or Readability failing on a malformed page is Readability finding nothing.
+    return null
+  }
+  return readParsed(parsed, built, pageBlocks)
+}
+
+/** Readability's article on its own, read from the page's markup by linkedom: the reference the eval compares with. */
 export function readArticle(input: string): { blocks: ArticleBlock[]; title: string | null } | null {
   let parsed: ReturnType<Readability<DomNode>['parse']>
   try {
     const { document } = parseHTML(input)
     parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse()
   } catch {
-    // linkedom or Readability failing on a malformed page is Readability finding nothing.
     return null
   }
-  const content = parsed?.content
-  if (content === null || content === undefined) return null
-  const blocks = collectArticleBlocks(content)
-  if (blocks.length === 0) return null
-  return { blocks, title: typeof parsed?.title === 'string' ? cleanWhitespace(parsed.title) : null }
+  return readParsed(parsed, new Map(), 0)
 }
 
-/** The article element's blocks, in order (iterative walk, like `from-html.ts`). */
-function collectArticleBlocks(root: DomNode): ArticleBlock[] {
+/** What {@link readTree} finds. */
+interface ReadArticle {
+  blocks: ArticleBlock[]
+  title: string | null
+  /** Per page block: its visible characters found in the article, and those of them inside links. */
+  kept: Float64Array
+  links: Float64Array
+}
+
+function readParsed(parsed: ReturnType<Readability<DomNode>['parse']>, built: ReadonlyMap<DomNode, number>, pageBlocks: number): ReadArticle | null {
+  const content = parsed?.content
+  if (content === null || content === undefined) return null
+  const kept = new Float64Array(pageBlocks)
+  const links = new Float64Array(pageBlocks)
+  const blocks = collectArticleBlocks(content, built, kept, links)
+  if (blocks.length === 0) return null
+  return { blocks, title: typeof parsed?.title === 'string' ? cleanWhitespace(parsed.title) : null, kept, links }
+}
+
+/** Characters other than white space: what a page block and the article's copy of it share, however spaced. */
+const visibleLength = (text: string): number => text.replace(/\s+/gu, '').length
+
+/**
+ * The article element's blocks, in order (iterative walk, like `from-html.ts`); each text node
+ * built from a page block adds its visible characters to `kept` (and to `links` inside a link).
+ */
+function collectArticleBlocks(root: DomNode, built: ReadonlyMap<DomNode, number>, kept: Float64Array, links: Float64Array): ArticleBlock[] {
   const blocks: ArticleBlock[] = []
   let pieces: string[] = []
   let linkChars = 0
+  let mapped = false
   const flush = (): void => {
     const raw = pieces.join('')
     const text = cleanWhitespace(raw)
-    if (text !== '') blocks.push({ text, linkChars: Math.min(linkChars, text.length) })
+    if (text !== '') blocks.push({ text, linkChars: Math.min(linkChars, text.length), mapped })
     pieces = []
     linkChars = 0
+    mapped = false
   }
   type Frame = { node: DomNode; exit: boolean; inLink: boolean }
   const stack: Frame[] = [{ node: root, exit: false, inLink: false }]
@@ -179,6 +232,13 @@ function collectArticleBlocks(root: DomNode): ArticleBlock[] {
       const value = node.textContent ?? ''
       pieces.push(value)
       if (inLink) linkChars += cleanWhitespace(value).length
+      const owner = built.get(node)
+      if (owner !== undefined) {
+        mapped = true
+        const n = visibleLength(value)
+        kept[owner]! += n
+        if (inLink) links[owner]! += n
+      }
       continue
     }
     if (node.nodeType !== ELEMENT_NODE) continue
@@ -202,15 +262,37 @@ interface MatchStats {
   linkShare: number
 }
 
+/** Share of a page block's visible characters that must be in the article for the block to be. */
+const KEPT_SHARE = 0.5
+
 /**
- * For each page block, the stats of the article block it belongs to, or `null` when it is not in
- * the article. A page block matches an article block that equals it, that holds it (a block the
- * page splits and Readability joins) or that it holds (an inline element Readability removed
- * from inside it). Short blocks match only as a whole, and only within the span of the page
- * that the longer matches cover, so a "Home" or "Share" of the menus does not join the article
- * because the article says it too.
+ * For each page block, how it is in the article, or `null` when it is not. Readability's DOM
+ * was built from the page's own tree, so a page block is in the article when at least
+ * {@link KEPT_SHARE} of its visible characters are (an inline element Readability removed from
+ * inside it leaves the rest). Readability re-parses the page when it retries with looser
+ * settings, and the article's text nodes are then new: those article blocks are matched by their
+ * text (see {@link matchByText}).
  */
-function matchBlocks(blocks: readonly SourceBlock[], article: readonly ArticleBlock[]): Array<MatchStats | null> {
+function matchBlocks(blocks: readonly SourceBlock[], article: ReadArticle): Array<MatchStats | null> {
+  const result: Array<MatchStats | null> = blocks.map((block, k) => {
+    const kept = article.kept[k]!
+    if (kept === 0 || kept < KEPT_SHARE * visibleLength(block.text)) return null
+    return { linkShare: article.links[k]! / kept }
+  })
+  const unmapped = article.blocks.filter((b) => !b.mapped)
+  if (unmapped.length > 0) matchByText(blocks, unmapped, result)
+  return result
+}
+
+/**
+ * Fills in `result` for the page blocks not matched yet that are in `article` by their text. A
+ * page block matches an article block that equals it, that holds it (a block the page splits
+ * and Readability joins) or that it holds (an inline element Readability removed from inside
+ * it). Short blocks match only as a whole, and only within the span of the page that the longer
+ * matches cover, so a "Home" or "Share" of the menus does not join the article because the
+ * article says it too. Whole blocks are looked up in a map; only the rest is searched.
+ */
+function matchByText(blocks: readonly SourceBlock[], article: readonly ArticleBlock[], result: Array<MatchStats | null>): void {
   const share = (b: ArticleBlock): MatchStats => ({ linkShare: b.text.length === 0 ? 0 : b.linkChars / b.text.length })
   const exact = new Map<string, ArticleBlock[]>()
   for (const b of article) {
@@ -218,26 +300,44 @@ function matchBlocks(blocks: readonly SourceBlock[], article: readonly ArticleBl
     if (list === undefined) exact.set(b.text, [b])
     else list.push(b)
   }
-  const joined = article.map((b) => b.text)
-  const result: Array<MatchStats | null> = blocks.map(() => null)
+  // All article blocks in one string: a page block inside one of them is one search, then a binary search for which.
+  const joined = article.map((b) => b.text).join('\n')
+  const starts: number[] = []
+  let at = 0
+  for (const b of article) {
+    starts.push(at)
+    at += b.text.length + 1
+  }
+  const holding = (text: string): ArticleBlock | undefined => {
+    const found = joined.indexOf(text)
+    if (found < 0) return undefined
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= found) lo = mid
+      else hi = mid - 1
+    }
+    const b = article[lo]!
+    return found + text.length <= starts[lo]! + b.text.length ? b : undefined
+  }
+  const long = article.filter((a) => a.text.length >= SHORT_BLOCK)
   const shortCandidates: number[] = []
   let low = Number.POSITIVE_INFINITY
   let high = -1
+  result.forEach((stats, k) => {
+    if (stats === null) return
+    low = Math.min(low, k)
+    high = Math.max(high, k)
+  })
   blocks.forEach((block, k) => {
+    if (result[k] !== null) return
     const text = block.text
     if (text.length < SHORT_BLOCK) {
       if (exact.has(text)) shortCandidates.push(k)
       return
     }
-    let found: ArticleBlock | undefined = exact.get(text)?.[0]
-    if (found === undefined) {
-      const at = joined.findIndex((a) => a.length >= text.length && a.includes(text))
-      if (at >= 0) found = article[at]
-    }
-    if (found === undefined) {
-      const at = joined.findIndex((a) => a.length >= SHORT_BLOCK && a.length < text.length && text.includes(a))
-      if (at >= 0) found = article[at]
-    }
+    const found = exact.get(text)?.[0] ?? holding(text) ?? long.find((a) => a.text.length < text.length && text.includes(a.text))
     if (found === undefined) return
     result[k] = share(found)
     low = Math.min(low, k)
@@ -254,7 +354,6 @@ function matchBlocks(blocks: readonly SourceBlock[], article: readonly ArticleBl
     left.set(text, n - 1)
     result[k] = share(exact.get(text)![0]!)
   }
-  return result
 }
 
 /** Blocks this close to the span of the long matches (a dateline, a byline just before the text) may join it. */

@@ -26,7 +26,7 @@
  *
  * @module
  */
-import type { ElementContent, Root, RootContent } from 'hast'
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import type { SourceBlock } from '../types.js'
@@ -55,29 +55,49 @@ export function parseHtml(input: string): SourceBlock[] {
   return parseHtmlPage(input).blocks
 }
 
-/** The walk's blocks with a usable range, as plain source blocks (heading mark kept). */
-function collectBlocks(input: string, tree: Root, dropped: ReadonlySet<string>): SourceBlock[] {
+/**
+ * The tree a page's blocks were read from, for a later stage that works on the same parse
+ * (`extractArticle` builds Readability's DOM from it rather than parsing the page again).
+ */
+export interface HtmlTree {
+  /** The parsed page (the page with `<noscript>` blanked out, for the `'noscript'` fallback). */
+  tree: Root
+  /** For each block of the page, in the same order, the text nodes and `<br>`s it was made of. */
+  sources: Array<ReadonlyArray<Text | Element>>
+  /** The elements the walk dropped with their content (other than the default: hidden ones were read too). */
+  dropped: ReadonlySet<string>
+}
+
+/** The walk's blocks with a usable range, as plain source blocks (heading mark kept), and their nodes. */
+function collectBlocks(input: string, tree: Root, dropped: ReadonlySet<string>): { blocks: SourceBlock[]; tree: HtmlTree } {
   const blocks: SourceBlock[] = []
+  const sources: Array<ReadonlyArray<Text | Element>> = []
   for (const block of fromHast(tree, { input, dropped })) {
     if (block.start >= 0 && block.start < block.end) {
       blocks.push(block.heading ? { text: block.text, start: block.start, end: block.end, heading: true } : { text: block.text, start: block.start, end: block.end })
+      sources.push(block.source.nodes)
     }
   }
-  return blocks
+  return { blocks, tree: { tree, sources, dropped } }
 }
 
 /** Splits an HTML document into paragraphs and reads its title; see the module documentation. */
 export function parseHtmlPage(input: string): HtmlPage {
+  return parseHtmlTree(input).page
+}
+
+/** {@link parseHtmlPage}, with the tree its blocks come from. */
+export function parseHtmlTree(input: string): { page: HtmlPage; tree: HtmlTree } {
   const tree = parseTree(input)
   const title = findTitle(tree)
-  const blocks = collectBlocks(input, tree, DROPPED_ELEMENTS)
-  if (blocks.length > 0 || !MAY_HOLD_TEXT.test(input)) return { blocks, title, fallback: null }
+  const read = collectBlocks(input, tree, DROPPED_ELEMENTS)
+  if (read.blocks.length > 0 || !MAY_HOLD_TEXT.test(input)) return { page: { blocks: read.blocks, title, fallback: null }, tree: read.tree }
   if (NOSCRIPT_TAG.test(input)) {
     const again = collectBlocks(input, parseTree(blankNoscript(input)), DROPPED_ELEMENTS)
-    if (again.length > 0) return { blocks: again, title, fallback: 'noscript' }
+    if (again.blocks.length > 0) return { page: { blocks: again.blocks, title, fallback: 'noscript' }, tree: again.tree }
   }
   const visible = collectBlocks(input, tree, NEVER_VISIBLE_ELEMENTS)
-  return { blocks: visible, title, fallback: visible.length > 0 ? 'visible-text' : null }
+  return { page: { blocks: visible.blocks, title, fallback: visible.blocks.length > 0 ? 'visible-text' : null }, tree: visible.tree }
 }
 
 /** Some character outside a tag that is not white space: the page may have text to show. */

@@ -5,7 +5,7 @@
  */
 import { DedupeError } from '../errors.js'
 import type { InputFormat, SourceBlock, Warning } from '../types.js'
-import { parseHtmlPage } from './from-html.js'
+import { parseHtmlTree, type HtmlTree } from './from-html.js'
 import { parseMarkdown } from './from-markdown.js'
 import { defaultOptions, type ResolvedSplitOptions } from '../options.js'
 import { parseText } from './from-text.js'
@@ -31,6 +31,8 @@ export interface ParsedDocument {
   blocks: SourceBlock[]
   /** The page's `<title>` (HTML only), `null` when there is none. */
   title: string | null
+  /** HTML only: the tree the blocks were read from (for `extractArticle`). */
+  tree?: HtmlTree
 }
 
 const FALLBACK_MESSAGES = {
@@ -47,9 +49,9 @@ const FALLBACK_MESSAGES = {
 export function parseDocument(input: string, format: InputFormat, options: ParseInputOptions = defaultOptions.split, warnings?: Warning[]): ParsedDocument {
   switch (format) {
     case 'html': {
-      const page = parseHtmlPage(input)
+      const { page, tree } = parseHtmlTree(input)
       if (page.fallback !== null) warnings?.push({ code: 'visible-text-fallback', message: FALLBACK_MESSAGES[page.fallback] })
-      return { blocks: page.blocks, title: page.title }
+      return { blocks: page.blocks, title: page.title, tree }
     }
     case 'markdown':
       return { blocks: parseMarkdown(input, warnings), title: null }

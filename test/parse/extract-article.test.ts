@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { clean } from '../../src/clean.js'
 import { DedupeError } from '../../src/errors.js'
 import { extractArticle } from '../../src/parse/extract-article.js'
-import { parseHtmlPage } from '../../src/parse/from-html.js'
+import { parseHtmlTree } from '../../src/parse/from-html.js'
 
 /** Our own prose: five long paragraphs of one story. */
 const STORY = [
@@ -77,10 +77,11 @@ describe('extract: the article out of the page', () => {
   })
 
   it('falls back to the whole page when the container found is suspiciously small (a newsletter box)', () => {
-    const blocks = parseHtmlPage(page(STORY.map((p) => `<p>${p}</p>`).join(''))).blocks
-    // A page whose Readability container is a short form, while the page has long text elsewhere.
-    const form = '<html><body><div class="newsletter"><form><p>Recevez notre lettre chaque matin, inscrivez-vous.</p></form></div></body></html>'
-    const result = extractArticle(form, [...blocks, ...parseHtmlPage(form).blocks], null)
+    const blocks = parseHtmlTree(page(STORY.map((p) => `<p>${p}</p>`).join(''))).page.blocks
+    // A page whose Readability container is a short form, while the page has long text elsewhere (blocks Readability does not see here).
+    const form = parseHtmlTree('<html><body><div class="newsletter"><form><p>Recevez notre lettre chaque matin, inscrivez-vous.</p></form></div></body></html>')
+    const tree = { ...form.tree, sources: [...blocks.map(() => []), ...form.tree.sources] }
+    const result = extractArticle([...blocks, ...form.page.blocks], null, tree)
     expect(result.fallback).toBe('too-small')
     expect(result.blocks).toHaveLength(blocks.length + 1)
   })

@@ -1,0 +1,133 @@
+/**
+ * The DOM that Readability reads, built from the hast tree the page's blocks came from, so the
+ * page is parsed once (by parse5, the HTML standard's algorithm) and every text node of the DOM
+ * is known to belong to one block of the page.
+ *
+ * Only what Readability's decisions read is built, since building and walking DOM nodes is most
+ * of its cost:
+ *
+ * - elements the paragraph walk drops (`script`, `style`, `svg`, `iframe`, …, and hidden ones:
+ *   see `html-elements.ts`) are left out with their content, as are comments and, in `head`,
+ *   everything but `title` and `meta`;
+ * - white space alone between two block elements (or a block and its parent's edge) is left out:
+ *   it is part of no block's text, and Readability skips it;
+ * - only the attributes Readability reads are copied: `class`, `id`, `role`, the `aria-*` it
+ *   checks, `itemprop`, `rel`, `lang`, `dir`, `style` (for `visibility`), the table attributes
+ *   and `meta`'s; a link's address is replaced by a placeholder that keeps the one thing
+ *   Readability reads in it (whether it is an in-page `#` link, which counts less as link text);
+ *   an image's address by a placeholder (only whether it has one is read).
+ *
+ * @module
+ */
+import type { Element, Root, Text } from 'hast'
+import { BLOCK_ELEMENTS, DROPPED_ELEMENTS, isHidden } from './html-elements.js'
+
+/** The few DOM members used to build the document (linkedom's, or a browser's). */
+export interface BuildDocument<N> {
+  documentElement: N
+  head: N
+  body: N
+  createElement(tag: string): N
+  createTextNode(value: string): N
+}
+
+/** A node of the built document: what appending and setting attributes needs. */
+export interface BuildNode {
+  appendChild(child: never): unknown
+  setAttribute?(name: string, value: string): void
+}
+
+/** hast property names → the attributes Readability reads (hast keeps `class` as `className`, and so on). */
+const ATTRIBUTES: ReadonlyMap<string, string> = new Map([
+  ['className', 'class'], ['id', 'id'], ['role', 'role'], ['ariaHidden', 'aria-hidden'], ['ariaModal', 'aria-modal'],
+  ['itemProp', 'itemprop'], ['rel', 'rel'], ['lang', 'lang'], ['dir', 'dir'], ['style', 'style'], ['colSpan', 'colspan'],
+  ['rowSpan', 'rowspan'], ['summary', 'summary'], ['datatable', 'datatable'], ['name', 'name'], ['property', 'property'],
+  ['content', 'content'],
+])
+/** What Readability reads of a link's address: an in-page link (`#…`) weighs less as link text. */
+const IN_PAGE_LINK = /^#./
+/** In `head`, what Readability reads: the title and the metadata. */
+const HEAD_KEPT = new Set(['title', 'meta'])
+
+/**
+ * Builds `document`'s content from `tree` (see the module documentation).
+ *
+ * @param tree The page's hast tree.
+ * @param document An empty document (`<html><head></head><body></body></html>`).
+ * @param owners For each text node of `tree` that belongs to a block, the block's index.
+ * @param dropped The elements the paragraph walk dropped with their content (any other set than the default also reads hidden elements).
+ * @returns For each text node built from one of `owners`, the index of its block.
+ */
+export function buildDom<N extends BuildNode>(
+  tree: Root,
+  document: BuildDocument<N>,
+  owners: ReadonlyMap<Text, number>,
+  dropped: ReadonlySet<string> = DROPPED_ELEMENTS,
+): Map<N, number> {
+  const readHidden = dropped !== DROPPED_ELEMENTS
+  const built = new Map<N, number>()
+  type Frame = { node: Root | Element; into: N; inHead: boolean; pre: boolean }
+  const stack: Frame[] = [{ node: tree, into: document.documentElement, inHead: false, pre: false }]
+  while (stack.length > 0) {
+    const { node, into, inHead, pre } = stack.pop()!
+    const children = node.children
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!
+      if (child.type === 'text') {
+        if (!pre && isBlankBetweenBlocks(child, children[i - 1], children[i + 1])) continue
+        const text = document.createTextNode(child.value)
+        const owner = owners.get(child)
+        if (owner !== undefined) built.set(text, owner)
+        into.appendChild(text as never)
+        continue
+      }
+      if (child.type !== 'element') continue // comments, doctype
+      const tag = child.tagName.toLowerCase()
+      // The parser always makes these three; the empty document has them already.
+      if (tag === 'html') {
+        stack.push({ node: child, into: document.documentElement, inHead: false, pre })
+        continue
+      }
+      if (tag === 'head' || tag === 'body') {
+        stack.push({ node: child, into: tag === 'head' ? document.head : document.body, inHead: tag === 'head', pre })
+        continue
+      }
+      if (inHead ? !HEAD_KEPT.has(tag) : dropped.has(tag) || (!readHidden && isHidden(child))) continue
+      const element = document.createElement(tag)
+      copyAttributes(child, element)
+      into.appendChild(element as never)
+      if (tag === 'title') {
+        // Raw text in the parse: one text node, not part of any block.
+        element.appendChild(document.createTextNode(child.children.map((c) => (c.type === 'text' ? c.value : '')).join('')) as never)
+        continue
+      }
+      stack.push({ node: child, into: element, inHead, pre: pre || tag === 'pre' })
+    }
+  }
+  return built
+}
+
+function copyAttributes(from: Element, to: BuildNode): void {
+  const props = from.properties
+  for (const key in props) {
+    const value = props[key]
+    if (value === undefined || value === null || value === false) continue
+    if (key === 'href') to.setAttribute?.('href', typeof value === 'string' && IN_PAGE_LINK.test(value) ? '#a' : 'a')
+    else if (key === 'src' || key === 'srcSet') to.setAttribute?.(key === 'src' ? 'src' : 'srcset', 'a')
+    else {
+      const name = ATTRIBUTES.get(key)
+      if (name !== undefined) to.setAttribute?.(name, Array.isArray(value) ? value.join(' ') : value === true ? '' : String(value))
+    }
+  }
+}
+
+/** White space alone, with a block element or nothing on either side: in no block's text. */
+function isBlankBetweenBlocks(text: Text, before: Root['children'][number] | undefined, after: Root['children'][number] | undefined): boolean {
+  return BLANK.test(text.value) && isBlockOrEdge(before) && isBlockOrEdge(after)
+}
+
+const BLANK = /^[ \t\n\f\r]*$/
+
+function isBlockOrEdge(node: Root['children'][number] | undefined): boolean {
+  return node === undefined || node.type === 'comment' || node.type === 'doctype' || (node.type === 'element' && BLOCK_ELEMENTS.has(node.tagName.toLowerCase()))
+}
