@@ -17,6 +17,7 @@
  *
  *   node --import tsx bench/eval-extract.ts
  *   node --import tsx bench/eval-extract.ts --failures dev   # what `extract: true` misses and keeps on the dev half; writes nothing
+ *   node --import tsx bench/eval-extract.ts --scores-only    # the table of scores only; writes nothing
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -138,7 +139,7 @@ function printFailures(pages: { trafilatura: Page[]; newspaper: Page[] }, half: 
 async function main(): Promise<void> {
   await loadLanguageModel()
   const pages = loadPages()
-  const { values } = parseArgs({ options: { failures: { type: 'string' } } })
+  const { values } = parseArgs({ options: { failures: { type: 'string' }, 'scores-only': { type: 'boolean' } } })
   if (values.failures === 'dev' || values.failures === 'test') {
     printFailures(pages, values.failures)
     return
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
     }
   }
   log()
+  if (values['scores-only'] === true) return
 
   // Fallbacks taken, and time per page (a warm-up pass first; the median of three timings per page).
   const all = [...pages.trafilatura, ...pages.newspaper]

@@ -22,6 +22,29 @@
 import type { Element, Root, Text } from 'hast'
 import { BLOCK_ELEMENTS, DROPPED_ELEMENTS, isHidden } from './html-elements.js'
 
+/**
+ * What the page's markup says of each block, in visible characters (white space left out) of
+ * its text: how many are inside a link or button, a `<time>`, a caption, a byline, or an
+ * element whose class or id names boilerplate. Indexed by block.
+ */
+export interface BlockMarks {
+  visible: Float64Array
+  link: Float64Array
+  time: Float64Array
+  caption: Float64Array
+  byline: Float64Array
+  unlikely: Float64Array
+}
+
+/** The class-and-id patterns {@link buildDom} marks blocks with (Readability's own, passed in by the one file that imports it). */
+export interface MarkPatterns {
+  /** A byline or dateline. */
+  byline: RegExp
+  /** Boilerplate: tested as Readability tests its unlikely candidates (`unlikely` and not `maybe`). */
+  unlikely: RegExp
+  maybe: RegExp
+}
+
 /** The few DOM members used to build the document (linkedom's, or a browser's). */
 export interface BuildDocument<N> {
   documentElement: N
@@ -44,6 +67,11 @@ const ATTRIBUTES: ReadonlyMap<string, string> = new Map([
   ['rowSpan', 'rowspan'], ['summary', 'summary'], ['datatable', 'datatable'], ['name', 'name'], ['property', 'property'],
   ['content', 'content'],
 ])
+/** A caption or a credit, by its class or id ("wp-caption-text", "credito-foto", "image-credit"). */
+const CAPTION = /caption|credit/i
+/** Elements whose text is a link's (interactive) text. */
+const LINKS = new Set(['a', 'button'])
+
 /** What Readability reads of a link's address: an in-page link (`#…`) weighs less as link text. */
 const IN_PAGE_LINK = /^#./
 /** In `head`, what Readability reads: the title and the metadata. */
@@ -62,14 +90,25 @@ export function buildDom<N extends BuildNode>(
   tree: Root,
   document: BuildDocument<N>,
   owners: ReadonlyMap<Text, number>,
-  dropped: ReadonlySet<string> = DROPPED_ELEMENTS,
-): Map<N, number> {
+  dropped: ReadonlySet<string>,
+  blocks: number,
+  patterns: MarkPatterns,
+): { built: Map<N, number>; marks: BlockMarks } {
   const readHidden = dropped !== DROPPED_ELEMENTS
   const built = new Map<N, number>()
-  type Frame = { node: Root | Element; into: N; inHead: boolean; pre: boolean }
-  const stack: Frame[] = [{ node: tree, into: document.documentElement, inHead: false, pre: false }]
+  const marks: BlockMarks = {
+    visible: new Float64Array(blocks),
+    link: new Float64Array(blocks),
+    time: new Float64Array(blocks),
+    caption: new Float64Array(blocks),
+    byline: new Float64Array(blocks),
+    unlikely: new Float64Array(blocks),
+  }
+  const none: Flags = { link: false, time: false, caption: false, byline: false, unlikely: false }
+  type Frame = { node: Root | Element; into: N; inHead: boolean; pre: boolean; flags: Flags }
+  const stack: Frame[] = [{ node: tree, into: document.documentElement, inHead: false, pre: false, flags: none }]
   while (stack.length > 0) {
-    const { node, into, inHead, pre } = stack.pop()!
+    const { node, into, inHead, pre, flags } = stack.pop()!
     const children = node.children
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!
@@ -77,7 +116,16 @@ export function buildDom<N extends BuildNode>(
         if (!pre && isBlankBetweenBlocks(child, children[i - 1], children[i + 1])) continue
         const text = document.createTextNode(child.value)
         const owner = owners.get(child)
-        if (owner !== undefined) built.set(text, owner)
+        if (owner !== undefined) {
+          built.set(text, owner)
+          const n = visibleLength(child.value)
+          marks.visible[owner]! += n
+          if (flags.link) marks.link[owner]! += n
+          if (flags.time) marks.time[owner]! += n
+          if (flags.caption) marks.caption[owner]! += n
+          if (flags.byline) marks.byline[owner]! += n
+          if (flags.unlikely) marks.unlikely[owner]! += n
+        }
         into.appendChild(text as never)
         continue
       }
@@ -85,11 +133,11 @@ export function buildDom<N extends BuildNode>(
       const tag = child.tagName.toLowerCase()
       // The parser always makes these three; the empty document has them already.
       if (tag === 'html') {
-        stack.push({ node: child, into: document.documentElement, inHead: false, pre })
+        stack.push({ node: child, into: document.documentElement, inHead: false, pre, flags })
         continue
       }
       if (tag === 'head' || tag === 'body') {
-        stack.push({ node: child, into: tag === 'head' ? document.head : document.body, inHead: tag === 'head', pre })
+        stack.push({ node: child, into: tag === 'head' ? document.head : document.body, inHead: tag === 'head', pre, flags })
         continue
       }
       if (inHead ? !HEAD_KEPT.has(tag) : dropped.has(tag) || (!readHidden && isHidden(child))) continue
@@ -101,10 +149,51 @@ export function buildDom<N extends BuildNode>(
         element.appendChild(document.createTextNode(child.children.map((c) => (c.type === 'text' ? c.value : '')).join('')) as never)
         continue
       }
-      stack.push({ node: child, into: element, inHead, pre: pre || tag === 'pre' })
+      stack.push({ node: child, into: element, inHead, pre: pre || tag === 'pre', flags: flagsOf(child, tag, flags, patterns) })
     }
   }
-  return built
+  return { built, marks }
+}
+
+/** What an element and its ancestors say of the text inside them. */
+interface Flags {
+  link: boolean
+  time: boolean
+  caption: boolean
+  byline: boolean
+  unlikely: boolean
+}
+
+function flagsOf(element: Element, tag: string, outer: Flags, patterns: MarkPatterns): Flags {
+  const props = element.properties
+  const className = props.className
+  const names = `${Array.isArray(className) ? className.join(' ') : ''} ${typeof props.id === 'string' ? props.id : ''}`
+  const named = names.length > 1
+  const rel = props.rel
+  const itemProp = props.itemProp
+  const flags: Flags = {
+    link: outer.link || LINKS.has(tag),
+    time: outer.time || tag === 'time',
+    caption: outer.caption || tag === 'figcaption' || (named && CAPTION.test(names)),
+    byline:
+      outer.byline ||
+      (named && patterns.byline.test(names)) ||
+      (Array.isArray(rel) && rel.includes('author')) ||
+      (Array.isArray(itemProp) && itemProp.some((p) => String(p).includes('author'))),
+    unlikely: outer.unlikely || (named && patterns.unlikely.test(names) && !patterns.maybe.test(names)),
+  }
+  const same = flags.link === outer.link && flags.time === outer.time && flags.caption === outer.caption && flags.byline === outer.byline && flags.unlikely === outer.unlikely
+  return same ? outer : flags
+}
+
+/** Characters other than white space: what a page block and the article's copy of it share, however spaced. */
+export const visibleLength = (text: string): number => {
+  let n = 0
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k)
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 160) n++
+  }
+  return n
 }
 
 function copyAttributes(from: Element, to: BuildNode): void {

@@ -36,7 +36,7 @@ import { parseHTML } from 'linkedom/worker'
 import type { Text } from 'hast'
 import type { SourceBlock } from '../types.js'
 import { measureLength } from '../text/measure-length.js'
-import { buildDom, type BuildDocument, type BuildNode } from './build-dom.js'
+import { buildDom, visibleLength, type BlockMarks, type BuildDocument, type BuildNode, type MarkPatterns } from './build-dom.js'
 import { cleanWhitespace } from './clean-whitespace.js'
 import type { HtmlTree } from './from-html.js'
 
@@ -120,6 +120,8 @@ export function extractArticle(blocks: readonly SourceBlock[], title: string | n
   const articleLength = article.blocks.reduce((sum, b) => sum + b.text.length, 0)
   if (articleLength < MIN_ARTICLE_LENGTH && articleLength < MIN_SHARE * pageLength) return { ...whole, fallback: 'too-small' }
 
+  const { marks } = article
+  const share = (of: Float64Array, k: number): number => (marks.visible[k] === 0 ? 0 : of[k]! / marks.visible[k]!)
   const matched = matchBlocks(blocks, article)
   const inArticle: Array<{ block: SourceBlock; index: number; stats: MatchStats }> = []
   matched.forEach((stats, index) => {
@@ -129,19 +131,48 @@ export function extractArticle(blocks: readonly SourceBlock[], title: string | n
   const isProse = (b: SourceBlock): boolean => !b.heading && measureLength(b.text) >= EDGE_LENGTH
   const firstProse = inArticle.findIndex((m) => isProse(m.block))
   const lastProse = inArticle.findLastIndex((m) => isProse(m.block))
-  const kept: SourceBlock[] = []
-  let first = -1
+  const kept: number[] = []
   inArticle.forEach(({ block, index, stats }, k) => {
     if (isArticleNoise(block.text, stats, block.heading === true)) return
-    if (firstProse >= 0 && !block.heading && measureLength(block.text) < EDGE_LENGTH && (k < firstProse || k > lastProse) && isFurniture(block.text, stats)) return
-    if (first < 0) first = index
-    kept.push(block)
+    if (PHP_ERROR.test(block.text)) return
+    const short = !block.heading && measureLength(block.text) < EDGE_LENGTH
+    if (short && firstProse >= 0 && (k < firstProse || k > lastProse) && isFurniture(block.text, stats)) return
+    // The markup's own word: a date, a byline, a photo caption or credit, on a line of its own.
+    if (short && (share(marks.time, index) >= MARK_SHARE || share(marks.byline, index) >= MARK_SHARE || share(marks.caption, index) >= MARK_SHARE)) return
+    kept.push(index)
   })
   if (kept.length === 0) return { ...whole, fallback: 'too-small' }
-  const headline = findHeadline(blocks, first, [article.title, title])
-  if (headline !== null && !kept.includes(headline)) kept.unshift(headline)
-  return { blocks: kept, fallback: null }
+  const titles = [article.title, title]
+  let headline = isHeadline(blocks[kept[0]!]!, titles) ? kept[0]! : findHeadline(blocks, kept[0]!, titles)
+  if (headline >= 0 && headline !== kept[0]) kept.unshift(headline)
+  // The lead: what stands between the headline and the article (a standfirst, a deck, a long caption), which Readability often leaves out.
+  if (headline >= 0 && kept.length > 1) {
+    const lead: number[] = []
+    for (let k = headline + 1; k < kept[1]!; k++) {
+      const block = blocks[k]!
+      if (measureLength(block.text) < EDGE_LENGTH || [marks.link, marks.byline, marks.caption].some((m) => share(m, k) >= MARK_SHARE)) continue
+      lead.push(k)
+    }
+    // More long blocks than a lead has: what stands between is another part of the page.
+    if (lead.length <= LEAD_BLOCKS) kept.splice(1, 0, ...lead)
+  }
+  return { blocks: kept.map((k) => blocks[k]!), fallback: null }
 }
+
+/**
+ * A PHP error printed into the page ("Warning: … in /var/www/x.php on line 12"): PHP writes it
+ * in this form, in English, whatever the site's language.
+ */
+const PHP_ERROR = /^(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|Fatal error|Parse error|Catchable fatal error)\s*: .* in \S+ on line \d+$/u
+
+/** Share of a block's visible characters inside an element that marks it (a `<time>`, a byline, a caption) for the block to be that. */
+export const MARK_SHARE = 0.5
+/**
+ * A lead (standfirst, deck, the lead photo's caption) is at most this many paragraphs between
+ * the headline and the article; the short lines around them (section, dateline, byline, share
+ * buttons) do not count.
+ */
+export const LEAD_BLOCKS = 3
 
 /** Readability's options here: its output is walked, not shown, so classes and JSON-LD metadata are not needed. */
 const READABILITY_OPTIONS = { keepClasses: true, disableJSONLD: true } as const
@@ -158,15 +189,28 @@ function readTree(tree: HtmlTree, pageBlocks: number): ReadArticle | null {
   })
   let parsed: ReturnType<Readability<DomNode>['parse']>
   let built: Map<DomNode, number>
+  let marks: BlockMarks
   try {
     const { document } = parseHTML(EMPTY_PAGE)
-    built = buildDom(tree.tree, document as unknown as BuildDocument<DomNode & BuildNode>, owners, tree.dropped)
+    ;({ built, marks } = buildDom(tree.tree, document as unknown as BuildDocument<DomNode & BuildNode>, owners, tree.dropped, pageBlocks, MARK_PATTERNS))
     parsed = new Readability<DomNode>(document as never, { ...READABILITY_OPTIONS, serializer: (node) => node as unknown as DomNode }).parse()
   } catch {
     // linkedom or Readability failing on a malformed page is Readability finding nothing.
     return null
   }
-  return readParsed(parsed, built, pageBlocks)
+  const read = readParsed(parsed, built, pageBlocks)
+  return read === null ? null : { ...read, marks }
+}
+
+/** Readability's own knowledge: class names of bylines and of boilerplate (as it recognizes its unlikely candidates), ad and loading labels. */
+const REGEXPS = (Readability.prototype as unknown as { REGEXPS: Record<string, RegExp | undefined> }).REGEXPS
+const NEVER = /(?!)/
+const READABILITY_AD_WORDS = REGEXPS.adWords ?? NEVER
+const READABILITY_LOADING_WORDS = REGEXPS.loadingWords ?? NEVER
+const MARK_PATTERNS: MarkPatterns = {
+  byline: REGEXPS.byline ?? /byline|author|dateline/i,
+  unlikely: REGEXPS.unlikelyCandidates ?? /comment|footer|header|menu|related|sidebar|social|sponsor/i,
+  maybe: REGEXPS.okMaybeItsACandidate ?? /and|article|body|column|content|main|shadow/i,
 }
 
 /** Readability's article on its own, read from the page's markup by linkedom: the reference the eval compares with. */
@@ -182,7 +226,11 @@ export function readArticle(input: string): { blocks: ArticleBlock[]; title: str
 }
 
 /** What {@link readTree} finds. */
-interface ReadArticle {
+interface ReadArticle extends ParsedArticle {
+  marks: BlockMarks
+}
+
+interface ParsedArticle {
   blocks: ArticleBlock[]
   title: string | null
   /** Per page block: its visible characters found in the article, and those of them inside links. */
@@ -190,7 +238,7 @@ interface ReadArticle {
   links: Float64Array
 }
 
-function readParsed(parsed: ReturnType<Readability<DomNode>['parse']>, built: ReadonlyMap<DomNode, number>, pageBlocks: number): ReadArticle | null {
+function readParsed(parsed: ReturnType<Readability<DomNode>['parse']>, built: ReadonlyMap<DomNode, number>, pageBlocks: number): ParsedArticle | null {
   const content = parsed?.content
   if (content === null || content === undefined) return null
   const kept = new Float64Array(pageBlocks)
@@ -200,8 +248,6 @@ function readParsed(parsed: ReturnType<Readability<DomNode>['parse']>, built: Re
   return { blocks, title: typeof parsed?.title === 'string' ? cleanWhitespace(parsed.title) : null, kept, links }
 }
 
-/** Characters other than white space: what a page block and the article's copy of it share, however spaced. */
-const visibleLength = (text: string): number => text.replace(/\s+/gu, '').length
 
 /**
  * The article element's blocks, in order (iterative walk, like `from-html.ts`); each text node
@@ -276,7 +322,7 @@ const KEPT_SHARE = 0.5
 function matchBlocks(blocks: readonly SourceBlock[], article: ReadArticle): Array<MatchStats | null> {
   const result: Array<MatchStats | null> = blocks.map((block, k) => {
     const kept = article.kept[k]!
-    if (kept === 0 || kept < KEPT_SHARE * visibleLength(block.text)) return null
+    if (kept === 0 || kept < KEPT_SHARE * article.marks.visible[k]!) return null
     return { linkShare: article.links[k]! / kept }
   })
   const unmapped = article.blocks.filter((b) => !b.mapped)
@@ -359,9 +405,10 @@ function matchByText(blocks: readonly SourceBlock[], article: readonly ArticleBl
 /** Blocks this close to the span of the long matches (a dateline, a byline just before the text) may join it. */
 const SHORT_SPAN_MARGIN = 3
 
-/** A sentence's end, a digit: a short line with one of these says something. */
+/** The end of a sentence (closing quotes and brackets after it allowed). */
+const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u
+/** Punctuation: a short line with some says something. */
 const PUNCTUATION = /[.,!?…:;。，、！？；：،؟।]/u
-const SAYS_SOMETHING = /[.,!?…:;。，、！？；：،؟।\p{N}]/u
 /** Lengths in Latin-equivalent characters: a CJK line of ten characters is not a one-word line. */
 const isCjkText = (text: string): boolean => measureLength(text) >= 2 * text.length
 /** A link whose text is an address (a URL, an e-mail) cites a source: it is text, not navigation. */
@@ -372,36 +419,52 @@ const FURNITURE_WORDS = 3
 /** A short line at the article's edges is furniture when it holds a number (a date, a count), is mostly links, or is a few words that say nothing. */
 function isFurniture(text: string, stats: MatchStats): boolean {
   if (ADDRESS.test(text)) return false
-  if (/\p{N}/u.test(text) || stats.linkShare >= LINK_SHARE) return true
+  if (/\p{N}/u.test(text) && !SENTENCE_END.test(text)) return true
+  if (stats.linkShare >= LINK_SHARE) return true
   return text.split(' ').length <= FURNITURE_WORDS && !PUNCTUATION.test(text) && !isCjkText(text)
 }
 
 /** Lines that Readability keeps inside articles but that are not the article (see the module rules). */
 function isArticleNoise(text: string, stats: MatchStats, heading: boolean): boolean {
-  if (ADDRESS.test(text)) return false
+  if (ADDRESS.test(text) || citesAddresses(text)) return false
   const words = text.split(' ').length
   if (stats.linkShare >= LINK_SHARE) {
     const ownWords = Math.round(words * (1 - stats.linkShare))
     if (ownWords >= 1 && ownWords <= LABEL_MAX_WORDS && words <= LINK_LINE_MAX_WORDS) return true
   }
-  // A short heading (a subhead) is article structure.
-  return !heading && words <= 2 && measureLength(text) < SHORT_BLOCK && !SAYS_SOMETHING.test(text)
+  // An advertisement's label, a loading indicator: Readability's own words for them, and ours.
+  return !heading && words <= 3 && (AD_WORDS.test(text) || READABILITY_AD_WORDS.test(text) || READABILITY_LOADING_WORDS.test(text))
+}
+
+/**
+ * The label of an advertisement slot, in the languages Readability's `adWords` does not cover
+ * (it has English, French, German, Chinese, Russian and Spanish).
+ */
+const AD_WORDS =
+  /^(?:reklama|reklame|reklam|reklamă|annonce|annonse|annons|anzeigen?|publicidade|pubblicità|advertentie|advertenties|mainos|hirdetés|διαφήμιση|إعلان|広告|광고|quảng cáo|iklan|sponsored|gesponsert|sponsorisé|patrocinado|sponsorowane|publicité|pub)\s*[:.]?$/iu
+
+/** A line that is mostly addresses shown as text (a list of references, "[1] https://…"): it cites sources. */
+function citesAddresses(text: string): boolean {
+  let inAddresses = 0
+  for (const word of text.split(' ')) if (ADDRESS.test(word)) inAddresses += word.length
+  return inAddresses >= LINK_SHARE * text.length
 }
 
 /**
  * The page's heading that carries the headline, when the article does not start with it: the
- * last heading before the article's first block whose text is (part of) one of the titles.
+ * index of the last heading before the article's first block whose text is (part of) one of
+ * the titles, or -1.
  */
-function findHeadline(blocks: readonly SourceBlock[], first: number, titles: ReadonlyArray<string | null>): SourceBlock | null {
-  const known = titles.filter((t): t is string => t !== null && t !== '').map(fold)
-  if (known.length === 0 || first < 0) return null
-  for (let k = first - 1; k >= 0; k--) {
-    const block = blocks[k]!
-    if (!block.heading) continue
-    const text = fold(block.text)
-    if (text.length >= 8 && known.some((t) => t.includes(text) || text.includes(t))) return block
-  }
-  return null
+function findHeadline(blocks: readonly SourceBlock[], first: number, titles: ReadonlyArray<string | null>): number {
+  for (let k = first - 1; k >= 0; k--) if (isHeadline(blocks[k]!, titles)) return k
+  return -1
+}
+
+/** A heading whose text is (part of) one of the titles. */
+function isHeadline(block: SourceBlock, titles: ReadonlyArray<string | null>): boolean {
+  if (!block.heading) return false
+  const text = fold(block.text)
+  return text.length >= 8 && titles.some((t) => t !== null && t !== '' && (fold(t).includes(text) || text.includes(fold(t))))
 }
 
 const fold = (text: string): string => text.normalize('NFKC').toLowerCase()
