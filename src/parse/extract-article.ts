@@ -418,7 +418,7 @@ const ADDRESS = /^(?:(?:https?:\/\/|www\.)\S+|[^\s@]+@[^\s@]+\.\p{L}{2,})$/u
 const FURNITURE_WORDS = 3
 /** A short line at the article's edges is furniture when it holds a number (a date, a count), is mostly links, or is a few words that say nothing. */
 function isFurniture(text: string, stats: MatchStats): boolean {
-  if (ADDRESS.test(text)) return false
+  if (ADDRESS.test(text) || citesAddresses(text)) return false
   if (/\p{N}/u.test(text) && !SENTENCE_END.test(text)) return true
   if (stats.linkShare >= LINK_SHARE) return true
   return text.split(' ').length <= FURNITURE_WORDS && !PUNCTUATION.test(text) && !isCjkText(text)

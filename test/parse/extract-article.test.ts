@@ -86,6 +86,71 @@ describe('extract: the article out of the page', () => {
     expect(result.blocks).toHaveLength(blocks.length + 1)
   })
 
+  it('keeps the lead between the headline and the article, which Readability leaves in the page header', () => {
+    const lead = 'Six mètres au pont d’Austerlitz : la Seine n’avait plus atteint ce niveau depuis trente ans, et la décrue ne commencera pas avant vendredi.'
+    const html =
+      '<!doctype html><html><head><title>Crue de la Seine : six mètres à Austerlitz | Le Quotidien</title></head><body>' +
+      '<div class="entry__header"><p>Société</p><h1>Crue de la Seine : six mètres à Austerlitz</h1>' +
+      `<p class="standfirst">${lead}</p><p class="byline">Par Jeanne Martin</p><p>Partager</p></div>` +
+      `<div class="entry__body">${STORY.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`
+    expect(texts(html)).toEqual(['Crue de la Seine : six mètres à Austerlitz', lead, ...STORY])
+    // Without a headline to start from, nothing is taken from above the article.
+    expect(texts(html.replace(/<h1>.*<\/h1>/, ''))).toEqual(STORY)
+  })
+
+  it('drops the short lines the markup marks as a date, a byline or a photo credit, wherever they stand', () => {
+    const inside =
+      `<p>${STORY[0]}</p><p>${STORY[1]}</p><p><time datetime="2026-03-12">12 mars 2026</time></p>` +
+      `<p>${STORY[2]}</p><figure><img src="seine.jpg"><figcaption>Photo AFP / Jean Dupont</figcaption></figure>` +
+      `<p>${STORY[3]}</p><p class="author-name">Jeanne Martin et Paul Durand</p><p>${STORY[4]}</p>`
+    expect(texts(page(inside))).toEqual(['Crue de la Seine : six mètres à Austerlitz', ...STORY])
+  })
+
+  it('keeps a long caption, and a short line with a number that ends like a sentence', () => {
+    const caption = 'Les berges de la Seine à Paris, mercredi soir : l’eau a recouvert les quais bas et les péniches ont été amarrées plus haut.'
+    const inside =
+      `<p>${STORY[0]}</p><figure><img src="seine.jpg"><figcaption>${caption}</figcaption></figure><p>${STORY[1]}</p>` +
+      `<p>${STORY[2]}</p><p>${STORY[3]}</p><p>${STORY[4]}</p><p>La décrue est attendue le 14 mars.</p>`
+    const kept = texts(page(inside))
+    expect(kept).toContain(caption)
+    expect(kept).toContain('La décrue est attendue le 14 mars.')
+  })
+
+  it('drops PHP errors printed into the article, keeps a list of references given as addresses', () => {
+    const php = 'Warning: Creating default object from empty value in /var/www/site/wp-includes/post.php on line 407'
+    const refs = '[1] <a href="https://example.org/rapport">https://example.org/rapport</a> [2] <a href="https://example.org/carte">https://example.org/carte</a>'
+    const inside = `<p>${STORY[0]}</p><p>${STORY[1]}</p><p><b>Warning</b>: Creating default object from empty value in <b>/var/www/site/wp-includes/post.php</b> on line <b>407</b></p><p>${STORY[2]}</p><p>${STORY[3]}</p><p>${STORY[4]}</p><p>${refs}</p>`
+    const kept = texts(page(inside))
+    expect(kept).not.toContain(php)
+    expect(kept).toContain('[1] https://example.org/rapport [2] https://example.org/carte')
+  })
+
+  it('drops advertisement labels in many languages, keeps short lines that are not one', () => {
+    const inside = `<p>${STORY[0]}</p><p>Anzeige</p><p>${STORY[1]}</p><p>Publicidade</p><p>${STORY[2]}</p><p>Advertisement</p><p>${STORY[3]}</p><p>Oui.</p><p>${STORY[4]}</p>`
+    const kept = texts(page(inside))
+    for (const ad of ['Anzeige', 'Publicidade', 'Advertisement']) expect(kept).not.toContain(ad)
+    expect(kept).toContain('Oui.')
+  })
+
+  it('matches the article back to the page by node, not by text: a menu line that the article repeats stays out', () => {
+    // "Météo" is both a menu entry (before the article) and a one-word line of the article.
+    const inside = `<p>${STORY[0]}</p><p>${STORY[1]}</p><h2>Météo</h2><p>${STORY[2]}</p><p>${STORY[3]}</p><p>${STORY[4]}</p>`
+    const result = clean(page(inside), { extract: true })
+    const meteo = result.paragraphs.filter((p) => p.text === 'Météo')
+    expect(meteo).toHaveLength(1)
+    expect(page(inside).slice(meteo[0]!.start, meteo[0]!.end)).toBe('<h2>Météo</h2>')
+  })
+
+  it('matches by text when Readability retries on a re-parsed page (an article it first took for a comment box)', () => {
+    // A short article inside a class Readability strips first: it re-parses the page and tries again.
+    const html =
+      '<!doctype html><html><head><title>Brève</title></head><body><nav><a href="/">Accueil</a></nav>' +
+      `<div class="comment-like"><p>${STORY[0]}</p><p>${STORY[1]}</p></div></body></html>`
+    const result = clean(html, { extract: true })
+    expect(result.paragraphs.map((p) => p.text)).toEqual([STORY[0], STORY[1]])
+    expect(result.warnings).toBeUndefined()
+  })
+
   it('is ignored for text and Markdown, and validated', () => {
     expect(clean('Accueil\n\nLe texte.', { extract: true }).paragraphs).toHaveLength(2)
     expect(() => clean('<p>x</p>', { extract: 'yes' as never })).toThrow(DedupeError)
