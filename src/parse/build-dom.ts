@@ -11,11 +11,11 @@
  *   everything but `title` and `meta`;
  * - white space alone between two block elements (or a block and its parent's edge) is left out:
  *   it is part of no block's text, and Readability skips it;
- * - only the attributes Readability reads are copied: `class`, `id`, `role`, the `aria-*` it
- *   checks, `itemprop`, `rel`, `lang`, `dir`, `style` (for `visibility`), the table attributes
- *   and `meta`'s; a link's address is replaced by a placeholder that keeps the one thing
- *   Readability reads in it (whether it is an in-page `#` link, which counts less as link text);
- *   an image's address by a placeholder (only whether it has one is read).
+ * - only the attributes Readability reads are copied (in linkedom an attribute is a node too):
+ *   the class names and ids that match one of its patterns, `role`, the `aria-*` it checks,
+ *   `itemprop`, `rel`, `lang`, `dir`, a `visibility: hidden` style, the table attributes and
+ *   `meta`'s; of a link's address only whether it is an in-page `#` link (which counts less as
+ *   link text); no image address (only the images' count is read for the article's text).
  *
  * @module
  */
@@ -43,6 +43,8 @@ export interface MarkPatterns {
   /** Boilerplate: tested as Readability tests its unlikely candidates (`unlikely` and not `maybe`). */
   unlikely: RegExp
   maybe: RegExp
+  /** The patterns Readability tests class names and ids with: a class name or an id matching none of them is not copied. */
+  read: readonly RegExp[]
 }
 
 /** The few DOM members used to build the document (linkedom's, or a browser's). */
@@ -62,8 +64,8 @@ export interface BuildNode {
 
 /** hast property names → the attributes Readability reads (hast keeps `class` as `className`, and so on). */
 const ATTRIBUTES: ReadonlyMap<string, string> = new Map([
-  ['className', 'class'], ['id', 'id'], ['role', 'role'], ['ariaHidden', 'aria-hidden'], ['ariaModal', 'aria-modal'],
-  ['itemProp', 'itemprop'], ['rel', 'rel'], ['lang', 'lang'], ['dir', 'dir'], ['style', 'style'], ['colSpan', 'colspan'],
+  ['role', 'role'], ['ariaHidden', 'aria-hidden'], ['ariaModal', 'aria-modal'],
+  ['itemProp', 'itemprop'], ['rel', 'rel'], ['lang', 'lang'], ['dir', 'dir'], ['colSpan', 'colspan'],
   ['rowSpan', 'rowspan'], ['summary', 'summary'], ['datatable', 'datatable'], ['name', 'name'], ['property', 'property'],
   ['content', 'content'],
 ])
@@ -72,7 +74,9 @@ const CAPTION = /caption|credit/i
 /** Elements whose text is a link's (interactive) text. */
 const LINKS = new Set(['a', 'button'])
 
-/** What Readability reads of a link's address: an in-page link (`#…`) weighs less as link text. */
+/** The one inline style Readability reads that the paragraph walk does not drop already (`display: none`). */
+const HIDDEN_VISIBILITY = /visibility\s*:\s*hidden/i
+/** What Readability reads of a link's address: an in-page link (`#…`) weighs less as link text (other links carry no address). */
 const IN_PAGE_LINK = /^#./
 /** In `head`, what Readability reads: the title and the metadata. */
 const HEAD_KEPT = new Set(['title', 'meta'])
@@ -142,7 +146,7 @@ export function buildDom<N extends BuildNode>(
       }
       if (inHead ? !HEAD_KEPT.has(tag) : dropped.has(tag) || (!readHidden && isHidden(child))) continue
       const element = document.createElement(tag)
-      copyAttributes(child, element)
+      copyAttributes(child, element, patterns.read)
       into.appendChild(element as never)
       if (tag === 'title') {
         // Raw text in the parse: one text node, not part of any block.
@@ -196,14 +200,22 @@ export const visibleLength = (text: string): number => {
   return n
 }
 
-function copyAttributes(from: Element, to: BuildNode): void {
+function copyAttributes(from: Element, to: BuildNode, read: readonly RegExp[]): void {
   const props = from.properties
+  const isRead = (name: string): boolean => read.some((pattern) => pattern.test(name))
   for (const key in props) {
     const value = props[key]
     if (value === undefined || value === null || value === false) continue
-    if (key === 'href') to.setAttribute?.('href', typeof value === 'string' && IN_PAGE_LINK.test(value) ? '#a' : 'a')
-    else if (key === 'src' || key === 'srcSet') to.setAttribute?.(key === 'src' ? 'src' : 'srcset', 'a')
-    else {
+    if (key === 'href') {
+      if (typeof value === 'string' && IN_PAGE_LINK.test(value)) to.setAttribute?.('href', '#a')
+    } else if (key === 'className') {
+      const names = Array.isArray(value) ? value.map(String).filter(isRead) : []
+      if (names.length > 0) to.setAttribute?.('class', names.join(' '))
+    } else if (key === 'id') {
+      if (typeof value === 'string' && isRead(value)) to.setAttribute?.('id', value)
+    } else if (key === 'style') {
+      if (typeof value === 'string' && HIDDEN_VISIBILITY.test(value)) to.setAttribute?.('style', 'visibility: hidden')
+    } else {
       const name = ATTRIBUTES.get(key)
       if (name !== undefined) to.setAttribute?.(name, Array.isArray(value) ? value.join(' ') : value === true ? '' : String(value))
     }

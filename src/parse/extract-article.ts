@@ -1,25 +1,42 @@
 /**
  * The article out of a full page: Mozilla Readability (on linkedom's DOM, which runs in browsers
- * and workers as well as Node) finds the article's container; the page's own blocks (with their
- * offsets into the input, from `parseHtmlPage`) that Readability kept are kept, and then the
- * lines that Readability leaves inside articles are dropped by rules of this library:
+ * and workers as well as Node) finds the article's container, then rules of this library put
+ * back what Readability leaves out around it and drop the lines it leaves inside.
  *
+ * The page is parsed once: Readability reads a DOM built from the page's own hast tree (see
+ * `build-dom.ts`), so each of its text nodes is known to come from one of the page's blocks
+ * (with their offsets into the input). A page block is in the article when at least half of its
+ * visible characters are. When Readability retries with looser settings it re-parses the page
+ * from its HTML and the nodes are new; those article blocks are matched back by their text.
+ *
+ * Dropped from what Readability kept:
  * - a short line that is mostly a link behind a label ("Lire aussi : …", "Czytaj też: …",
  *   "Read more: …", share and print buttons): at least {@link LINK_SHARE} of its characters
  *   inside links or buttons, 1 to {@link LABEL_MAX_WORDS} words of its own, at most
  *   {@link LINK_LINE_MAX_WORDS} in all (a line that is only a link, a URL or an e-mail address
- *   shown as text, may cite a source and stays);
- * - a one- or two-word line with no punctuation and no digit ("Reklama", "Advertisement",
- *   "Partager"), unless it is a heading (a subhead);
- * - above the article's first paragraph of prose and below its last one, short lines (under
- *   {@link EDGE_LENGTH} Latin-equivalent characters) holding a number (a date), mostly links, or
- *   at most three words without punctuation (bylines' dates, "Keine Kommentare", tags).
+ *   shown as text, or a list of addresses, cites sources and stays);
+ * - an advertisement's label or a loading indicator ("Reklama", "Anzeige", "Advertisement"):
+ *   Readability's own `adWords` and `loadingWords`, and {@link AD_WORDS} for more languages;
+ * - a PHP error printed into the page ("Warning: … in /var/www/x.php on line 12");
+ * - a short line (under {@link EDGE_LENGTH} Latin-equivalent characters, not a heading) whose
+ *   text the markup marks, for {@link MARK_SHARE} of it or more, as a date (`<time>`), a
+ *   byline (Readability's byline class pattern, `rel="author"`, `itemprop="author"`) or a
+ *   caption or credit (`<figcaption>`, a `caption`/`credit` class);
+ * - above the article's first paragraph of prose and below its last one, short lines holding a
+ *   number but not ending like a sentence (a date), mostly links, or at most three words
+ *   without punctuation ("Keine Kommentare", tags).
  *
- * The rules were tuned on the even-numbered pages of trafilatura's and newspaper4k's test pages
- * and are reported on the odd-numbered ones too (`bench/eval-extract.ts`).
+ * Put back:
+ * - the headline: Readability drops it when it repeats the page's title; the page's heading
+ *   that matches the title and stands before the article is put back;
+ * - the lead: between the headline and the article's first block, the paragraphs of running
+ *   text (at least {@link EDGE_LENGTH} characters, not mostly links, not a byline or a caption;
+ *   at most {@link LEAD_BLOCKS} of them): the standfirst or deck that pages put in the header
+ *   with the headline, where Readability does not look.
  *
- * Readability drops the headline when it repeats the page's title; the page's heading that
- * matches the title and stands before the article is put back.
+ * The rules were written from the failures on the even-numbered pages of trafilatura's and
+ * newspaper4k's test pages and are reported on the odd-numbered ones (`bench/eval-extract.ts`);
+ * each is a kind of markup or line, not a site: no threshold was fitted to a page.
  *
  * Readability returns nothing on some malformed pages, and on a page with little text it can
  * pick a small box (a newsletter form) instead of the article: when nothing is found, or the
@@ -211,6 +228,11 @@ const MARK_PATTERNS: MarkPatterns = {
   byline: REGEXPS.byline ?? /byline|author|dateline/i,
   unlikely: REGEXPS.unlikelyCandidates ?? /comment|footer|header|menu|related|sidebar|social|sponsor/i,
   maybe: REGEXPS.okMaybeItsACandidate ?? /and|article|body|column|content|main|shadow/i,
+  // The class-name patterns Readability reads (candidates, weights, bylines, share boxes), and the two names it looks for.
+  read: [
+    ...['unlikelyCandidates', 'okMaybeItsACandidate', 'positive', 'negative', 'extraneous', 'byline', 'shareElements'].map((name) => REGEXPS[name] ?? NEVER),
+    /lazy|fallback-image/i,
+  ],
 }
 
 /** Readability's article on its own, read from the page's markup by linkedom: the reference the eval compares with. */
@@ -440,7 +462,7 @@ function isArticleNoise(text: string, stats: MatchStats, heading: boolean): bool
  * The label of an advertisement slot, in the languages Readability's `adWords` does not cover
  * (it has English, French, German, Chinese, Russian and Spanish).
  */
-const AD_WORDS =
+export const AD_WORDS =
   /^(?:reklama|reklame|reklam|reklamă|annonce|annonse|annons|anzeigen?|publicidade|pubblicità|advertentie|advertenties|mainos|hirdetés|διαφήμιση|إعلان|広告|광고|quảng cáo|iklan|sponsored|gesponsert|sponsorisé|patrocinado|sponsorowane|publicité|pub)\s*[:.]?$/iu
 
 /** A line that is mostly addresses shown as text (a list of references, "[1] https://…"): it cites sources. */
