@@ -189,7 +189,7 @@ async function main(): Promise<void> {
     }
   }
   log()
-  log(`Held out entirely (not looked at while writing the rules): the ${pages.readability.length} news pages of Mozilla Readability's own tests (en, zh, fr, ja, cs, de, es, pt); their expected paragraphs are Readability's reviewed output, so they say whether the rules drop paragraphs of real articles.`)
+  log(`Held out entirely (not used to write the rules): the ${pages.readability.length} news pages of Mozilla Readability's own tests (en, zh, fr, ja, cs, de, es, pt); their expected paragraphs are Readability's reviewed output, so they say whether the rules drop paragraphs of real articles.`)
   log()
   log('| method | Readability test pages: paragraphs kept |')
   log('|---|---|')

@@ -160,9 +160,9 @@ export function extractArticle(blocks: readonly SourceBlock[], title: string | n
   })
   if (kept.length === 0) return { ...whole, fallback: 'too-small' }
   const titles = [article.title, title]
-  let headline = isHeadline(blocks[kept[0]!]!, titles) ? kept[0]! : findHeadline(blocks, kept[0]!, titles)
+  const headline = isHeadline(blocks[kept[0]!]!, titles) ? kept[0]! : findHeadline(blocks, kept[0]!, titles)
   if (headline >= 0 && headline !== kept[0]) kept.unshift(headline)
-  // The lead: what stands between the headline and the article (a standfirst, a deck, a long caption), which Readability often leaves out.
+  // The lead: what stands between the headline and the article (a standfirst, a deck), which Readability often leaves out.
   if (headline >= 0 && kept.length > 1) {
     const lead: number[] = []
     for (let k = headline + 1; k < kept[1]!; k++) {
@@ -342,7 +342,7 @@ const KEPT_SHARE = 0.5
  * text (see {@link matchByText}).
  */
 function matchBlocks(blocks: readonly SourceBlock[], article: ReadArticle): Array<MatchStats | null> {
-  const result: Array<MatchStats | null> = blocks.map((block, k) => {
+  const result: Array<MatchStats | null> = blocks.map((_block, k) => {
     const kept = article.kept[k]!
     if (kept === 0 || kept < KEPT_SHARE * article.marks.visible[k]!) return null
     return { linkShare: article.links[k]! / kept }
