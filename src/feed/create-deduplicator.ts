@@ -9,6 +9,7 @@ import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
 import { prepareArticle, type ComparedParagraph, type PreparedArticle } from './prepare-article.js'
 import { unionShingles } from './shingles.js'
+import { compactShingles } from './compact-shingles.js'
 import { hash32 } from '../text/hash.js'
 import { createMemoryIndex } from '../stores/memory.js'
 import type { Article, CrossDuplicate, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
@@ -117,7 +118,11 @@ export function createArticleStager(options: DeduplicatorOptions = {}): (article
     const cleaned = cleanStage(articleBody(article), cleanOptions)
     const prepared = prepareArticle(article, cleaned, arrival, feed.shingleSize, minLength)
     const signatures = new Uint32Array(prepared.compared.length * permutations)
-    prepared.compared.forEach((p, i) => signatures.set(minhash(p.shingles), i * permutations))
+    prepared.compared.forEach((p, i) => {
+      signatures.set(minhash(p.shingles), i * permutations)
+      // Compared and stored reduced (see SHINGLE_BITS); the signature above is of the full hashes.
+      p.shingles = compactShingles(p.shingles)
+    })
     return { prepared, signatures }
   }
 }

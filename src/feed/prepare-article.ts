@@ -15,6 +15,11 @@ const BODY_FIELDS = new Set(['id', 'text', 'html', 'markdown', 'text_base64', 'h
 export interface ComparedParagraph {
   index: number
   fingerprint: string
+  /**
+   * Its shingle set ({@link shingles}): full 32-bit hashes here; the deduplicator's stager
+   * reduces them (`compactShingles`) once their MinHash signature is computed, and compares
+   * and stores the reduced set.
+   */
   shingles: Uint32Array
   /**
    * Shorter than `detect.minLength`, measured like `clean()` does ({@link measureLength}): such a

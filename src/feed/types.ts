@@ -84,6 +84,7 @@ export interface IndexedParagraph {
   index: number
   /** Its fingerprint (see `paragraphFingerprint`): which of them are its site's boilerplate is decided when compared. */
   fingerprint: string
+  /** Its shingle set, reduced to `SHINGLE_BITS` bits per shingle (see `compactShingles`). */
   shingles: Uint32Array
 }
 
@@ -116,7 +117,8 @@ export interface IndexRecord {
   of: string | null
   /**
    * Every paragraph it was compared on, boilerplate included, with its shingles (originals
-   * only): their fingerprints are those of `fingerprints` with the same paragraph index.
+   * only): their fingerprints are those of `fingerprints` with the same paragraph index. The
+   * shingles are reduced to `SHINGLE_BITS` bits (values below 2^16).
    */
   paragraphs: Array<{ index: number; shingles: Uint32Array }>
   /** LSH band keys, index = band (originals only; empty otherwise). */

@@ -4,7 +4,8 @@ import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
 import { encodeParagraphsBuffer } from './paragraphs-buffer.js'
-import { decodeParagraphs, withFingerprints } from './record-codec.js'
+import { decodeLegacyParagraphs, decodeParagraphs, withFingerprints } from './record-codec.js'
+import { compactShingles } from '../feed/compact-shingles.js'
 
 /** Options of {@link createSqliteIndex}. */
 export interface SqliteIndexOptions {
@@ -32,13 +33,31 @@ interface Batch {
 }
 
 /**
- * The file format (`PRAGMA user_version`). 2: compact (issue 12): articles keyed by their
- * sequence number, buckets and first occurrences refer to that number rather than repeat the
- * id, fingerprints are 8-byte blobs, the stored verdict is tens of bytes.
+ * The file format (`PRAGMA user_version`). 2: articles keyed by their sequence number, buckets
+ * and first occurrences refer to that number rather than repeat the id, fingerprints are 8-byte
+ * blobs, the stored verdict is tens of bytes. 3 (issue 12): shingles reduced to 16 bits and
+ * Rice-coded (`encodeParagraphs`), sites numbered (`sites`) so that site counts and articles
+ * hold a small integer instead of the site's name.
  */
-const FORMAT = 2
+const FORMAT = 3
 
 const SCHEMA = `
+CREATE TABLE IF NOT EXISTS articles (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, time REAL NOT NULL, site INTEGER, of TEXT,
+  paragraphs BLOB, bands BLOB, fingerprints BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS verdicts (id TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS articles_time ON articles(time);
+CREATE TABLE IF NOT EXISTS buckets (band INTEGER NOT NULL, key INTEGER NOT NULL, seq INTEGER NOT NULL,
+  PRIMARY KEY (band, key, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS firsts (fp BLOB PRIMARY KEY, seq INTEGER NOT NULL, paragraph INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sites (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS site_counts (site INTEGER NOT NULL, fp BLOB NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (site, fp)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
+`
+
+/** Layout 2's schema: what {@link migrateLayout1} writes, and {@link migrateLayout2} reads. */
+const SCHEMA_2 = `
 CREATE TABLE IF NOT EXISTS articles (
   seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, time REAL NOT NULL, site TEXT, of TEXT,
   paragraphs BLOB, bands BLOB, fingerprints BLOB NOT NULL);
@@ -133,6 +152,7 @@ function openDatabase(Driver: typeof Database, path: string, timeout: number): D
     const version = db.pragma('user_version', { simple: true }) as number
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n
     if (version === 0 && tables > 0) migrateLayout1(db)
+    if ((version === 0 || version === 2) && tables > 0) migrateLayout2(db)
     else if (version !== FORMAT && tables > 0) {
       throw new DedupeError('E_INDEX_UNAVAILABLE', `The SQLite index \`${path}\` was written in another layout (version ${version}, this one reads ${FORMAT}): use a new file`)
     }
@@ -155,6 +175,7 @@ function openDatabase(Driver: typeof Database, path: string, timeout: number): D
  * Rewrites a file of the first layout (`user_version` 0: articles keyed by id, fingerprints as
  * text, verdicts in `articles.result` or, later, in `verdicts`) into layout 2, in one
  * transaction: every verdict is kept, and so is what can be matched of each article.
+ * {@link migrateLayout2} then takes it to the current layout.
  */
 function migrateLayout1(db: Database.Database): void {
   const columns = (table: string): string[] =>
@@ -169,7 +190,7 @@ function migrateLayout1(db: Database.Database): void {
     // The index follows a renamed table under its name: dropped so that SCHEMA makes it anew.
     db.exec('DROP INDEX IF EXISTS articles_time')
     for (const table of tables) if (has(table)) db.exec(`ALTER TABLE ${table} RENAME TO old_${table}`)
-    db.exec(SCHEMA)
+    db.exec(SCHEMA_2)
     if (articleColumns.length > 0) {
       const insert = db.prepare('INSERT INTO articles (seq, id, time, site, of, paragraphs, bands, fingerprints) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       const rows = db.prepare('SELECT id, seq, time, site, of, paragraphs, bands, fingerprints FROM old_articles').all() as Array<{
@@ -195,6 +216,41 @@ function migrateLayout1(db: Database.Database): void {
       }
     }
     for (const table of tables) db.exec(`DROP TABLE IF EXISTS old_${table}`)
+    db.pragma('user_version = 2')
+    db.exec('COMMIT')
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    throw error
+  }
+}
+
+/**
+ * Rewrites a file of layout 2 into layout 3 ({@link FORMAT}), in one transaction: stored
+ * shingles are reduced (`compactShingles`, what is compared now) and Rice-coded, sites numbered.
+ * Verdicts, buckets and first occurrences are kept as they are.
+ */
+function migrateLayout2(db: Database.Database): void {
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    db.exec('DROP INDEX IF EXISTS articles_time')
+    db.exec('ALTER TABLE articles RENAME TO old_articles')
+    db.exec('ALTER TABLE site_counts RENAME TO old_site_counts')
+    db.exec(SCHEMA)
+    db.exec('INSERT OR IGNORE INTO sites (name) SELECT site FROM old_articles WHERE site IS NOT NULL ORDER BY seq')
+    db.exec('INSERT OR IGNORE INTO sites (name) SELECT site FROM old_site_counts')
+    const insert = db.prepare(
+      'INSERT INTO articles (seq, id, time, site, of, paragraphs, bands, fingerprints) ' +
+        'VALUES (?, ?, ?, (SELECT id FROM sites WHERE name = ?), ?, ?, ?, ?)',
+    )
+    for (const r of db.prepare('SELECT seq, id, time, site, of, paragraphs, bands, fingerprints FROM old_articles').all() as Array<{
+      seq: number; id: string; time: number; site: string | null; of: string | null; paragraphs: Buffer | null; bands: Buffer | null; fingerprints: Buffer
+    }>) {
+      const paragraphs = decodeLegacyParagraphs(r.paragraphs).map((p) => ({ index: p.index, shingles: compactShingles(p.shingles) }))
+      insert.run(r.seq, r.id, r.time, r.site, r.of, paragraphs.length === 0 && r.paragraphs === null ? null : encodeParagraphsBuffer(paragraphs), r.bands, r.fingerprints)
+    }
+    db.exec('INSERT INTO site_counts (site, fp, n) SELECT s.id, c.fp, c.n FROM old_site_counts c JOIN sites s ON s.name = c.site')
+    db.exec('DROP TABLE old_articles')
+    db.exec('DROP TABLE old_site_counts')
     db.pragma(`user_version = ${FORMAT}`)
     db.exec('COMMIT')
   } catch (error) {
@@ -290,8 +346,10 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
     clock: db.prepare("SELECT value FROM meta WHERE key = 'clock'"),
     first: db.prepare('SELECT a.id AS article, f.paragraph AS paragraph FROM firsts f JOIN articles a ON a.seq = f.seq WHERE f.fp = ?'),
     count: db.prepare('SELECT n FROM site_counts WHERE site = ? AND fp = ?'),
+    siteId: db.prepare('SELECT id FROM sites WHERE name = ?'),
+    insertSite: db.prepare('INSERT INTO sites (name) VALUES (?) RETURNING id'),
     bucketSize: db.prepare('SELECT count(*) AS n FROM buckets WHERE band = ? AND key = ?'),
-    article: db.prepare('SELECT seq, of, site, paragraphs, fingerprints FROM articles WHERE id = ?'),
+    article: db.prepare('SELECT a.seq AS seq, a.of AS of, s.name AS site, a.paragraphs AS paragraphs, a.fingerprints AS fingerprints FROM articles a LEFT JOIN sites s ON s.id = a.site WHERE a.id = ?'),
     nextSeq: db.prepare("INSERT INTO meta (key, value) VALUES ('seq', 1) ON CONFLICT(key) DO UPDATE SET value = value + 1 RETURNING value"),
     setClock: db.prepare("INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)"),
     insertArticle: db.prepare(
@@ -331,10 +389,11 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
           stored: stored?.result ?? null,
           clock: clock?.value ?? -Infinity,
           async fingerprints(fps, site): Promise<FingerprintInfo[]> {
+            const siteId = site === null ? undefined : (q.siteId.get(site) as { id: number } | undefined)?.id
             return fps.map((fp) => {
               const key = fingerprintKey(fp)
               const first = q.first.get(key) as { article: string; paragraph: number } | undefined
-              const count = site === null ? undefined : (q.count.get(site, key) as { n: number } | undefined)
+              const count = siteId === undefined ? undefined : (q.count.get(siteId, key) as { n: number } | undefined)
               return { first: first ? { article: first.article, paragraph: first.paragraph } : null, siteCount: count?.n ?? 0 }
             })
           },
@@ -373,8 +432,9 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
               }
               const seq = (q.nextSeq.get() as { value: number }).value
               q.insertVerdict.run(record.id, record.result)
+              const siteId = record.site === null ? null : ((q.siteId.get(record.site) ?? q.insertSite.get(record.site)) as { id: number }).id
               q.insertArticle.run(
-                record.id, seq, record.time, record.site, record.of,
+                record.id, seq, record.time, siteId, record.of,
                 encodeParagraphsBuffer(record.paragraphs),
                 Buffer.from(Uint32Array.from(record.bands).buffer),
                 encodeFingerprints(record.fingerprints),
@@ -391,7 +451,7 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
                 q.insertFirst.run(key, seq, paragraph)
                 if (record.site !== null && !seen.has(fingerprint)) {
                   seen.add(fingerprint)
-                  q.incCount.run(record.site, key)
+                  q.incCount.run(siteId, key)
                 }
               }
               q.setClock.run(record.time)
@@ -419,7 +479,7 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
       busy = true
       try {
         for (;;) {
-          const rows = q.expired.all(cutoff) as Array<{ id: string; seq: number; site: string | null; bands: Buffer | null; fingerprints: Buffer }>
+          const rows = q.expired.all(cutoff) as Array<{ id: string; seq: number; site: number | null; bands: Buffer | null; fingerprints: Buffer }>
           if (rows.length === 0) break
           for (const row of rows) {
             const bands = row.bands ? new Uint32Array(Uint8Array.from(row.bands).buffer) : new Uint32Array(0)

@@ -80,7 +80,7 @@ describe('SQLite batches', () => {
     const path = join(dir, 'newer.db')
     const db = new Database(path)
     db.exec('CREATE TABLE articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL)')
-    db.exec('PRAGMA user_version = 3')
+    db.exec('PRAGMA user_version = 4')
     db.close()
     expect(() => createSqliteIndex(path)).toThrow(expect.objectContaining({ code: 'E_INDEX_UNAVAILABLE' }))
   })

@@ -165,6 +165,58 @@ describe('sqlite index written before verdicts had a table of their own', () => 
   })
 })
 
+describe('sqlite index of layout 2 (32-bit shingles, site names in site counts)', () => {
+  it('is rewritten when opened: shingles reduced to 16 bits, verdicts, buckets and site counts kept', async () => {
+    const path = join(dir, 'layout-2.db')
+    const Driver = createRequire(import.meta.url)('better-sqlite3') as new (path: string) => {
+      exec(sql: string): void
+      prepare(sql: string): { run(...values: unknown[]): void }
+      close(): void
+    }
+    const old = new Driver(path)
+    old.exec(`CREATE TABLE articles (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, time REAL NOT NULL, site TEXT, of TEXT,
+        paragraphs BLOB, bands BLOB, fingerprints BLOB NOT NULL);
+      CREATE TABLE verdicts (id TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID;
+      CREATE INDEX articles_time ON articles(time);
+      CREATE TABLE buckets (band INTEGER NOT NULL, key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (band, key, seq)) WITHOUT ROWID;
+      CREATE TABLE firsts (fp BLOB PRIMARY KEY, seq INTEGER NOT NULL, paragraph INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE site_counts (site TEXT NOT NULL, fp BLOB NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (site, fp)) WITHOUT ROWID;
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
+      INSERT INTO meta VALUES ('seq', 1), ('clock', 5);
+      INSERT INTO verdicts VALUES ('old', '{"v":1}');
+      INSERT INTO buckets VALUES (0, 77, 1);
+      PRAGMA user_version = 2;`)
+    const fp = Buffer.from('00000000000000aa', 'hex')
+    old.prepare('INSERT INTO firsts VALUES (?, 1, 0)').run(fp)
+    old.prepare("INSERT INTO site_counts VALUES ('a.example', ?, 2)").run(fp)
+    // Paragraph 0 with three 32-bit shingles, two of which share their high 16 bits.
+    const paragraphs = Buffer.from(Uint32Array.of(1, 0, 3, 0x00010005, 0x0001ffff, 0xabcd0000).buffer)
+    const fps = Buffer.concat([Buffer.of(8), fp, Buffer.from(Uint32Array.of(0).buffer)])
+    old.prepare("INSERT INTO articles VALUES (1, 'old', 5, 'a.example', NULL, ?, ?, ?)").run(paragraphs, Buffer.from(Uint32Array.of(77).buffer), fps)
+    old.close()
+
+    const index = createSqliteIndex(path)
+    const s = await index.begin('new')
+    expect(s.stored).toBeNull()
+    expect(await s.candidates([77])).toEqual(['old'])
+    const [article] = await s.articles(['old'])
+    expect(article).toMatchObject({ id: 'old', seq: 1, site: 'a.example', of: null })
+    expect(article!.paragraphs.map((p) => [p.index, p.fingerprint, [...p.shingles]])).toEqual([[0, '00000000000000aa', [1, 0xabcd]]])
+    expect(await s.fingerprints(['00000000000000aa'], 'a.example')).toEqual([{ first: { article: 'old', paragraph: 0 }, siteCount: 2 }])
+    await s.release()
+    const again = await index.begin('old')
+    expect(again.stored).toBe('{"v":1}')
+    await again.release()
+    // Expiry finds what the migration wrote: the article, its bucket, its first occurrence and its site count go.
+    expect(await index.expire(10)).toBe(1)
+    const after = await index.begin('x')
+    expect(await after.candidates([77])).toEqual([])
+    expect(await after.fingerprints(['00000000000000aa'], 'a.example')).toEqual([{ first: null, siteCount: 1 }])
+    await after.release()
+    await index.close()
+  })
+})
+
 describe('openIndex', () => {
   it('picks the store from the spec', async () => {
     const m = openIndex(':memory:')
