@@ -2,14 +2,19 @@
  * Bytes per article of the feed index (issue 12) on real news, and SQLite against the in-memory
  * store on the full pipeline, in one run:
  *
- *   node --import tsx bench/bench-index-size.ts [--mb 3]
+ *   node --expose-gc --import tsx bench/bench-index-size.ts [--mb 2] [--rounds 3]
  *
  * The articles are `bench/workers-corpus.ts`'s feed (real news paragraphs from
- * ../shared/datasets, with injected in-article repeats and injected edited copies). SQLite: the
- * file's pages per table (`dbstat`) after the run; Redis (when NEWS_DEDUP_REDIS_URL is set, a
- * server of your own: its database is flushed): `used_memory` from `INFO memory` before and
- * after. Speed: the same articles through `createDeduplicator().run()` with each store, in
- * turn (memory, SQLite, memory, SQLite), clean() included. Writes bench/results/index-size.md.
+ * ../shared/datasets, with injected in-article repeats and injected edited copies).
+ * Sizes: the articles are cleaned once, then recorded in each store (the `clean` stage replaced
+ * by a lookup of those results, so the index alone runs). SQLite: the file's pages per table
+ * (`dbstat`); Redis (when NEWS_DEDUP_REDIS_URL is set, a server of your own: its database is
+ * flushed): `used_memory` from `INFO memory` before and after, and `MEMORY USAGE` per kind of
+ * key; memory: heap used after a full GC, before and after (with `--expose-gc`).
+ * Speed: the same articles through `createDeduplicator().run()` with each store, clean()
+ * included, rounds interleaved (memory, SQLite, memory, SQLite, …); each run's CPU time
+ * (`process.cpuUsage`, every thread of the process) and wall time; the ratio is of medians.
+ * Writes bench/results/index-size.md.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -17,39 +22,58 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { clean } from '../src/clean.js'
 import { createDeduplicator } from '../src/feed/create-deduplicator.js'
 import type { Article, FeedIndex } from '../src/feed/types.js'
+import { loadLanguageModel } from '../src/language/fasttext-model.js'
+import type { ArticleInput } from '../src/parse/decode-input.js'
+import type { Options } from '../src/options.js'
+import type { CleanResult } from '../src/types.js'
 import { createMemoryIndex } from '../src/stores/memory.js'
 import { createRedisIndex } from '../src/stores/redis.js'
 import { createSqliteIndex } from '../src/stores/sqlite.js'
 import { workersCorpus } from './workers-corpus.js'
 
-const { values } = parseArgs({ options: { mb: { type: 'string' } } })
-const mb = Number(values.mb ?? 3)
+const { values } = parseArgs({ options: { mb: { type: 'string' }, rounds: { type: 'string' }, 'sizes-only': { type: 'boolean' } } })
+const mb = Number(values.mb ?? 2)
+const rounds = Number(values.rounds ?? 3)
 const articles = workersCorpus(mb, true).map((line) => JSON.parse(line) as Article)
 const bodyBytes = articles.reduce((n, a) => n + Buffer.byteLength(String(a.text)), 0) / articles.length
 
-async function time(index: FeedIndex): Promise<number> {
-  const dedup = createDeduplicator({ index })
-  const started = performance.now()
-  for await (const _ of dedup.run(articles)) void _
-  const seconds = (performance.now() - started) / 1000
-  await dedup.close()
-  return seconds
+/** clean() results by input, so the size runs measure the index alone. */
+const cleaned = new Map<unknown, CleanResult>()
+const cachedClean = (input: ArticleInput, options: Options): CleanResult => {
+  const key = typeof input === 'string' ? input : JSON.stringify(input)
+  let result = cleaned.get(key)
+  if (!result) cleaned.set(key, (result = clean(input, options)))
+  return result
 }
 
+/** Records every article in `index`; returns its wall and CPU seconds. */
+async function run(index: FeedIndex, cached: boolean, close = true): Promise<{ wall: number; cpu: number }> {
+  const dedup = createDeduplicator({ index, ...(cached ? { clean: cachedClean } : {}) })
+  const cpu0 = process.cpuUsage()
+  const started = performance.now()
+  for await (const _ of dedup.run(articles)) void _
+  if (close) await dedup.close()
+  const used = process.cpuUsage(cpu0)
+  return { wall: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6 }
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? (s[s.length >> 1] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2
+}
+const gc = (globalThis as { gc?: () => void }).gc
+
 async function main(): Promise<void> {
+  await loadLanguageModel()
   const dir = mkdtempSync(join(tmpdir(), 'bench-index-size-'))
   const lines: string[] = []
   try {
-    const seconds = { memory: [] as number[], sqlite: [] as number[] }
-    let file = ''
-    for (let round = 0; round < 2; round++) {
-      seconds.memory.push(await time(createMemoryIndex()))
-      file = join(dir, `index-${round}.db`)
-      seconds.sqlite.push(await time(createSqliteIndex(file)))
-      console.log(`round ${round + 1}: memory ${seconds.memory[round]!.toFixed(1)} s, SQLite ${seconds.sqlite[round]!.toFixed(1)} s`)
-    }
+    // Sizes, the index alone (clean() results computed once, by the first run).
+    const file = join(dir, 'index.db')
+    await run(createSqliteIndex(file), true)
     const Database = createRequire(import.meta.url)('better-sqlite3') as new (path: string) => {
       prepare(sql: string): { all(): Array<{ name: string; bytes: number }>; get(): { n: number } }
       close(): void
@@ -62,22 +86,34 @@ async function main(): Promise<void> {
     lines.push(
       '# Index size per article',
       '',
-      `Generated by \`node --import tsx bench/bench-index-size.ts --mb ${mb}\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
+      `Generated by \`node --expose-gc --import tsx bench/bench-index-size.ts --mb ${mb} --rounds ${rounds}\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
       `${articles.length} articles of real news paragraphs (ntrex128-news, wikinews-fr-100) with injected in-article repeats and`,
       `injected edited copies (a fifth), ${bodyBytes.toFixed(0)} bytes of text each on average; ${n} recorded.`,
       '',
       `## SQLite: ${(total / n).toFixed(0)} bytes per article`,
       '',
+      'Pages of each table and index (`dbstat`, free space in the pages included) after recording every article.',
+      '',
       '| table or index | bytes per article |',
       '|---|---|',
       ...tables.map((t) => `| ${t.name} | ${(t.bytes / n).toFixed(0)} |`),
       '',
-      '## SQLite against the in-memory store (full pipeline, `dedup.run()`, clean() included)',
-      '',
-      `memory: ${seconds.memory.map((s) => s.toFixed(1)).join(', ')} s; SQLite: ${seconds.sqlite.map((s) => s.toFixed(1)).join(', ')} s;`,
-      `SQLite speed / memory speed, round by round: ${seconds.sqlite.map((s, i) => (seconds.memory[i]! / s).toFixed(2)).join(', ')}.`,
-      '',
     )
+    console.log(lines.join('\n'))
+
+    if (gc) {
+      const index = createMemoryIndex()
+      gc()
+      const before = process.memoryUsage().heapUsed
+      await run(index, true, false)
+      gc()
+      const after = process.memoryUsage().heapUsed
+      lines.push(`## Memory store: ${((after - before) / n).toFixed(0)} bytes per article`, '',
+        'Heap used after a full GC (`--expose-gc`), after the run minus before, divided by the articles recorded',
+        '(the deduplicator and its caches included). The curve from 10 k to 1 M articles is in `memory-index.md`.', '')
+      await index.close()
+    }
+
     const url = process.env.NEWS_DEDUP_REDIS_URL
     if (url) {
       // redis-cli rather than a second Redis client in the project.
@@ -85,10 +121,48 @@ async function main(): Promise<void> {
       const used = (): number => Number(/used_memory:(\d+)/.exec(cli('INFO', 'memory'))?.[1])
       cli('FLUSHDB')
       const before = used()
-      await time(createRedisIndex(url))
+      await run(createRedisIndex(url), true)
       const after = used()
+      const byKind = new Map<string, { keys: number; bytes: number }>()
+      for (const key of cli('--scan').split('\n').filter(Boolean)) {
+        const kind = key.replace(/^news-dedup:/, '').replace(/[:{].*$/, '')
+        const entry = byKind.get(kind) ?? { keys: 0, bytes: 0 }
+        entry.keys++
+        entry.bytes += Number(cli('MEMORY', 'USAGE', key, 'SAMPLES', '0'))
+        byKind.set(kind, entry)
+      }
       cli('FLUSHDB')
-      lines.push(`## Redis: ${((after - before) / n).toFixed(0)} bytes per article`, '', '`used_memory` (INFO memory) after the run minus before, divided by the articles recorded.', '')
+      lines.push(`## Redis: ${((after - before) / n).toFixed(0)} bytes per article`, '',
+        '`used_memory` (INFO memory) after the run minus before, divided by the articles recorded. By kind of key',
+        '(`MEMORY USAGE`, per article):', '', '| key | keys | bytes per article |', '|---|---|---|',
+        ...[...byKind].sort((a, b) => b[1].bytes - a[1].bytes).map(([kind, e]) => `| \`${kind}\` | ${e.keys} | ${(e.bytes / n).toFixed(0)} |`), '')
+    }
+    console.log(lines.slice(-12).join('\n'))
+
+    if (!values['sizes-only']) {
+      // Speed: the full pipeline, clean() included, rounds interleaved so both stores see the same load.
+      const times = { memory: [] as Array<{ wall: number; cpu: number }>, sqlite: [] as Array<{ wall: number; cpu: number }> }
+      for (let round = 0; round < rounds; round++) {
+        times.memory.push(await run(createMemoryIndex(), false))
+        times.sqlite.push(await run(createSqliteIndex(join(dir, `speed-${round}.db`)), false))
+        console.log(`round ${round + 1}: memory ${times.memory[round]!.cpu.toFixed(2)} s CPU, SQLite ${times.sqlite[round]!.cpu.toFixed(2)} s CPU`)
+      }
+      const cpu = { memory: median(times.memory.map((t) => t.cpu)), sqlite: median(times.sqlite.map((t) => t.cpu)) }
+      const wall = { memory: median(times.memory.map((t) => t.wall)), sqlite: median(times.sqlite.map((t) => t.wall)) }
+      lines.push(
+        '## SQLite against the in-memory store (full pipeline, `dedup.run()`, clean() included)',
+        '',
+        `${rounds} rounds, interleaved (memory, SQLite, memory, …). CPU: user + system time of the process over the run`,
+        '(what the machine\'s other jobs do not inflate); wall: elapsed time. Speed ratio = memory time / SQLite time, of the medians.',
+        '',
+        '| store | CPU s, round by round | median CPU s | median wall s |',
+        '|---|---|---|---|',
+        `| memory | ${times.memory.map((t) => t.cpu.toFixed(2)).join(', ')} | ${cpu.memory.toFixed(2)} | ${wall.memory.toFixed(2)} |`,
+        `| SQLite | ${times.sqlite.map((t) => t.cpu.toFixed(2)).join(', ')} | ${cpu.sqlite.toFixed(2)} | ${wall.sqlite.toFixed(2)} |`,
+        '',
+        `SQLite speed / memory speed: **${(cpu.memory / cpu.sqlite).toFixed(2)}×** on CPU time, ${(wall.memory / wall.sqlite).toFixed(2)}× on wall time.`,
+        '',
+      )
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

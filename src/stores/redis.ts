@@ -4,6 +4,8 @@ import type { Redis, RedisOptions } from 'ioredis'
 import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
+import { hash32 } from '../text/hash.js'
+import { decodeFingerprints, encodeFingerprints, fingerprintKey } from './fingerprint-keys.js'
 import { encodeParagraphsBuffer } from './paragraphs-buffer.js'
 import { decodeParagraphs, withFingerprints } from './record-codec.js'
 
@@ -26,135 +28,291 @@ export interface RedisIndexOptions {
    * @default true
    */
   create?: boolean
+  /**
+   * Number of Redis hashes each of the LSH buckets, the first occurrences and the site counts is
+   * spread over, fixed when the index is created (an existing index keeps its own; this is read
+   * only by the worker that creates it). Redis stores a hash of up to `hash-max-listpack-entries`
+   * (128 by default) small fields as one compact listpack, a few bytes per field; a larger one
+   * costs about 60 bytes per field. The index stays compact while articles in the window × 16 /
+   * `shards` is under that limit: the default suits windows of up to ~8,000 articles; for a
+   * million, use 131072 (see the README, "Sizing").
+   * @default 1024
+   */
+  shards?: number
 }
 
-/** Forgets up to ARGV[3] articles older than ARGV[1], each wholly, atomically. */
-const EXPIRE = `local prefix = ARGV[2]
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-for _, id in ipairs(ids) do
-  local a = prefix .. 'a:' .. id
-  local f = redis.call('HMGET', a, 'site', 'member', 'bk', 'fps')
-  if f[2] then
-    for _, k in ipairs(cjson.decode(f[3])) do redis.call('LREM', k, 0, f[2]) end
-    local seen = {}
-    for _, pair in ipairs(cjson.decode(f[4])) do
-      local fp = pair[1]
-      local fk = prefix .. 'f:' .. fp
-      local v = redis.call('GET', fk)
-      if v and string.sub(v, 1, #id + 1) == id .. '\\n' then redis.call('DEL', fk) end
-      if f[1] and not seen[fp] then
-        seen[fp] = true
-        local ck = prefix .. 'c:' .. fp .. ':' .. f[1]
-        if redis.call('DECR', ck) <= 0 then redis.call('DEL', ck) end
-      end
-    end
-  end
-  redis.call('DEL', a)
-  redis.call('ZREM', KEYS[1], id)
+/** The layout of the keys (`<prefix>layout`). 2 (issue 12): compact, hashes spread in shards; 1 (no `layout` key): one key per bucket, fingerprint and article, refused. */
+const LAYOUT = '2'
+
+/**
+ * Creates the index's identity, layout and shard count when it has none (every `SET NX`, so of
+ * workers racing to create an index all get the same ones), unless it is of an older layout.
+ * KEYS: epoch, layout, shards. ARGV: a new identity, the layout, the shard count, create (1/0).
+ * Returns `{epoch, layout, shards}` as they are after it (layout `'1'` for an index written
+ * before layouts were named).
+ */
+const IDENTIFY = `if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('EXISTS', KEYS[2]) == 0 then
+  return {redis.call('GET', KEYS[1]), '1', ''}
 end
-return #ids`
+if ARGV[4] == '1' then
+  redis.call('SET', KEYS[1], ARGV[1], 'NX')
+  redis.call('SET', KEYS[2], ARGV[2], 'NX')
+  redis.call('SET', KEYS[3], ARGV[3], 'NX')
+end
+return {redis.call('GET', KEYS[1]) or '', redis.call('GET', KEYS[2]) or '', redis.call('GET', KEYS[3]) or ''}`
 
 /**
  * Records one article if nothing its session read has changed; returns its seq, else 0 and
  * writes nothing; -1 when the index is not the one the worker opened (its identity key is
  * missing or another: emptied or replaced). Checking and writing run as one script, so no
  * other client can come in between, whatever happened to the connection since the reads.
- * The verdict goes to a key of its own (`v:<id>`), which expiry never deletes.
  *
- * KEYS: the article, the times set, the clock, the seq counter, the verdict, the identity, then the checked string keys,
- * article keys and buckets, then the buckets, first-occurrence and site-count keys to write.
- * ARGV: id, time, site (`v` + site, or '' for none), of, result, paragraphs, fps, bucket
- * limit, then six counts (checked strings, articles, buckets; written buckets, firsts,
- * counts), the identity, then the values read (`v` + value, or '' when missing; a bucket as its length
- * then its members), then the first-occurrence values.
+ * KEYS: times, clock, seq counter, the verdict, the identity; then the hashes of the checked
+ * fields, the checked articles, then the hashes written: buckets, first occurrences, site counts.
+ * ARGV: time, result, article (see {@link encodeArticle}), bucket limit, five counts (checked
+ * fields, checked articles, buckets, firsts, counts), identity, prefix; then per checked field its
+ * name and the value read (`v` + value, or '' when missing); per bucket its field; per first
+ * occurrence its field and paragraph; per site count its field.
+ *
+ * The article goes to `a:<seq>` with the bands it did not join in front (a bucket holds at most
+ * `limit` articles), so that expiry removes it from those it joined only; a bucket is a hash
+ * field listing its articles' seqs, `,`-separated, earliest first; a first occurrence is
+ * `<seq>:<paragraph>`. The verdict (`v:<id>`, which expiry never deletes) is `<seq>\\n<result>`.
  */
-const COMMIT = `if redis.call('GET', KEYS[6]) ~= ARGV[15] then return -1 end
-local limit = tonumber(ARGV[8])
-local k, a = 6, 15
+const COMMIT = `if redis.call('GET', KEYS[5]) ~= ARGV[10] then return -1 end
+if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
+local limit = tonumber(ARGV[4])
+local k, a = 5, 11
 local function key() k = k + 1 return KEYS[k] end
 local function arg() a = a + 1 return ARGV[a] end
 local function held(v) if v then return 'v' .. v end return '' end
-for _ = 1, tonumber(ARGV[9]) do
-  if held(redis.call('GET', key())) ~= arg() then return 0 end
+for _ = 1, tonumber(ARGV[5]) do
+  local h, field = key(), arg()
+  if held(redis.call('HGET', h, field)) ~= arg() then return 0 end
 end
-for _ = 1, tonumber(ARGV[10]) do
-  if held(redis.call('HGET', key(), 'seq')) ~= arg() then return 0 end
+for _ = 1, tonumber(ARGV[6]) do
+  if redis.call('EXISTS', key()) == 0 then return 0 end
 end
-for _ = 1, tonumber(ARGV[11]) do
-  local list = redis.call('LRANGE', key(), 0, limit - 1)
-  local n = tonumber(arg())
-  if #list ~= n then return 0 end
-  for i = 1, n do if list[i] ~= arg() then return 0 end end
-end
-local id, time, site = ARGV[1], ARGV[2], ARGV[3]
-local seq = redis.call('INCR', KEYS[4])
-local member = seq .. '\\t' .. id
-local pushed = {}
-for _ = 1, tonumber(ARGV[12]) do
-  local bucket = key()
-  if redis.call('LLEN', bucket) < limit then
-    redis.call('RPUSH', bucket, member)
-    pushed[#pushed + 1] = bucket
+local seq = redis.call('INCR', KEYS[3])
+local left = {}
+for band = 0, tonumber(ARGV[7]) - 1 do
+  local h, field = key(), arg()
+  local members = redis.call('HGET', h, field)
+  if not members then
+    redis.call('HSET', h, field, seq)
+  else
+    local _, commas = string.gsub(members, ',', '')
+    if commas + 1 < limit then redis.call('HSET', h, field, members .. ',' .. seq) else left[#left + 1] = band end
   end
 end
-local bk = '[]'
-if #pushed > 0 then bk = cjson.encode(pushed) end
-redis.call('DEL', KEYS[1])
-redis.call('SET', KEYS[5], ARGV[5])
-redis.call('HSET', KEYS[1], 'seq', seq, 'time', time, 'of', ARGV[4],
-  'paragraphs', ARGV[6], 'member', member, 'bk', bk, 'fps', ARGV[7])
-if site ~= '' then redis.call('HSET', KEYS[1], 'site', string.sub(site, 2)) end
-for _ = 1, tonumber(ARGV[13]) do redis.call('SET', key(), arg(), 'NX') end
-for _ = 1, tonumber(ARGV[14]) do redis.call('INCR', key()) end
-redis.call('ZADD', KEYS[2], time, id)
-local clock = tonumber(redis.call('GET', KEYS[3]))
-if not clock or clock < tonumber(time) then redis.call('SET', KEYS[3], time) end
+for _ = 1, tonumber(ARGV[8]) do
+  local h, field = key(), arg()
+  redis.call('HSETNX', h, field, seq .. ':' .. arg())
+end
+for _ = 1, tonumber(ARGV[9]) do
+  local h, field = key(), arg()
+  redis.call('HINCRBY', h, field, 1)
+end
+redis.call('SET', ARGV[11] .. 'a:' .. seq, table.concat(left, ',') .. '\\n' .. ARGV[3])
+redis.call('SET', KEYS[4], seq .. '\\n' .. ARGV[2])
+redis.call('ZADD', KEYS[1], ARGV[1], seq)
+local clock = tonumber(redis.call('GET', KEYS[2]))
+if not clock or clock < tonumber(ARGV[1]) then redis.call('SET', KEYS[2], ARGV[1]) end
 return seq`
 
-/** A client with the commit script defined on it. */
+/**
+ * Forgets one article (`a:<seq>`, KEYS[2]) wholly, atomically, if it is still there: removes its
+ * seq from the buckets it joined, its first occurrences that are its own, one from its site
+ * counts, then the article and its place in the times set (KEYS[1]). The client read the
+ * article and passes its fields. KEYS: times, article, then the hashes of its buckets, first
+ * occurrences, site counts. ARGV: seq, three counts, then the fields in that order.
+ */
+const EXPIRE_ONE = `local seq = ARGV[1]
+redis.call('ZREM', KEYS[1], seq)
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+local k, a = 2, 4
+local function key() k = k + 1 return KEYS[k] end
+local function arg() a = a + 1 return ARGV[a] end
+for _ = 1, tonumber(ARGV[2]) do
+  local h, field = key(), arg()
+  local members = redis.call('HGET', h, field)
+  if members then
+    local rest = {}
+    for m in string.gmatch(members, '[^,]+') do if m ~= seq then rest[#rest + 1] = m end end
+    if #rest == 0 then redis.call('HDEL', h, field) else redis.call('HSET', h, field, table.concat(rest, ',')) end
+  end
+end
+for _ = 1, tonumber(ARGV[3]) do
+  local h, field = key(), arg()
+  local v = redis.call('HGET', h, field)
+  if v and string.sub(v, 1, #seq + 1) == seq .. ':' then redis.call('HDEL', h, field) end
+end
+for _ = 1, tonumber(ARGV[4]) do
+  local h, field = key(), arg()
+  if redis.call('HINCRBY', h, field, -1) <= 0 then redis.call('HDEL', h, field) end
+end
+redis.call('DEL', KEYS[2])
+return 1`
+
+/** A client with the scripts defined on it. */
 interface ScriptedRedis extends Redis {
   dedupCommit(numKeys: number, ...keysAndArgs: Array<string | Buffer>): Promise<number>
+  dedupExpire(numKeys: number, ...keysAndArgs: Array<string | Buffer>): Promise<number>
+  dedupIdentify(numKeys: number, ...keysAndArgs: string[]): Promise<[string, string, string]>
 }
 
 /** Key names of one index. */
 type Keys = ReturnType<typeof keysOf>
 
-/** The key names of an index whose keys start with `prefix`. */
-function keysOf(prefix: string) {
+/** A hash field and the hash it is in. */
+interface Field {
+  hash: string
+  field: Buffer
+}
+
+/** The key names of an index whose keys start with `prefix`, its hashes spread over `shards`. */
+function keysOf(prefix: string, shards = 1) {
+  const fpShard = (fp: string): number => (/^[0-9a-f]{8}/.test(fp) ? parseInt(fp.slice(0, 8), 16) : hash32(fp)) % shards
   return {
-    article: (id: string) => `${prefix}a:${id}`,
-    bucket: (band: number, key: number) => `${prefix}b:${band}:${key}`,
-    first: (fp: string) => `${prefix}f:${fp}`,
-    count: (fp: string, site: string) => `${prefix}c:${fp}:${site}`,
+    prefix,
+    shardCount: shards,
+    article: (seq: number | string) => `${prefix}a:${seq}`,
     verdict: (id: string) => `${prefix}v:${id}`,
+    /** A bucket: its band (varint) and key (4 bytes) as field. */
+    bucket: (band: number, key: number): Field => {
+      const field = Buffer.alloc(9)
+      let at = 0
+      for (let v = band; ; v >>>= 7) {
+        field[at++] = v >= 0x80 ? (v & 0x7f) | 0x80 : v
+        if (v < 0x80) break
+      }
+      field.writeUInt32BE(key >>> 0, at)
+      return { hash: `${prefix}b:${((key >>> 0) + band) % shards}`, field: field.subarray(0, at + 4) }
+    },
+    first: (fp: string): Field => ({ hash: `${prefix}f:${fpShard(fp)}`, field: fingerprintKey(fp) }),
+    count: (fp: string, site: string): Field => ({
+      hash: `${prefix}c:${fpShard(fp)}`,
+      field: Buffer.concat([fingerprintKey(fp), Buffer.from(site, 'utf8')]),
+    }),
     epoch: `${prefix}epoch`,
+    layout: `${prefix}layout`,
+    shards: `${prefix}shards`,
     times: `${prefix}t`,
     clock: `${prefix}clock`,
     seq: `${prefix}seq`,
   }
 }
 
+/** What `a:<seq>` holds about an article, decoded. */
+interface StoredArticle {
+  seq: number
+  id: string
+  site: string | null
+  of: string | null
+  time: number
+  fingerprints: Array<[string, number]>
+  bands: number[]
+  /** Bands whose bucket it did not join (full). */
+  left: Set<number>
+  paragraphs: Buffer
+}
+
+/** A growable buffer of varints and length-prefixed bytes. */
+function writeParts(parts: Buffer[], bytes: Buffer): void {
+  parts.push(varint(bytes.length), bytes)
+}
+function varint(value: number): Buffer {
+  const out: number[] = []
+  let v = value
+  while (v >= 0x80) {
+    out.push((v % 0x80) | 0x80)
+    v = Math.floor(v / 0x80)
+  }
+  out.push(v)
+  return Buffer.from(out)
+}
+
 /**
- * What a session read, by key, for the commit script to check unchanged: string keys (first
- * occurrences, site counts), the `seq` of article hashes (`null`: no such article), buckets.
- * `torn` when one key read twice gave two values: the reads disagree, the commit is refused.
+ * An article as `a:<seq>` holds it (after the list of bands it did not join): id, site (empty
+ * and a flag byte for none), original, time (float64), fingerprints ({@link encodeFingerprints}),
+ * band keys (4 bytes each), each length-prefixed, then the paragraphs ({@link encodeParagraphsBuffer}).
+ */
+function encodeArticle(record: IndexRecord): Buffer {
+  const parts: Buffer[] = []
+  writeParts(parts, Buffer.from(record.id, 'utf8'))
+  parts.push(Buffer.of(record.site === null ? 0 : 1))
+  writeParts(parts, Buffer.from(record.site ?? '', 'utf8'))
+  parts.push(Buffer.of(record.of === null ? 0 : 1))
+  writeParts(parts, Buffer.from(record.of ?? '', 'utf8'))
+  const time = Buffer.alloc(8)
+  time.writeDoubleLE(record.time)
+  parts.push(time)
+  writeParts(parts, encodeFingerprints(record.fingerprints))
+  const bands = Buffer.alloc(record.bands.length * 4)
+  record.bands.forEach((key, i) => bands.writeUInt32LE(key >>> 0, i * 4))
+  writeParts(parts, bands)
+  parts.push(encodeParagraphsBuffer(record.paragraphs))
+  return Buffer.concat(parts)
+}
+
+/** Reverse of {@link encodeArticle}, with what the commit script put in front. */
+function decodeArticle(seq: number, value: Buffer): StoredArticle {
+  const newline = value.indexOf(10)
+  const leftText = value.subarray(0, newline).toString()
+  let at = newline + 1
+  const readVarint = (): number => {
+    let v = 0
+    let scale = 1
+    for (;;) {
+      const b = value[at++] as number
+      v += (b & 0x7f) * scale
+      if (b < 0x80) return v
+      scale *= 0x80
+    }
+  }
+  const bytes = (): Buffer => {
+    const n = readVarint()
+    const out = value.subarray(at, at + n)
+    at += n
+    return out
+  }
+  const id = bytes().toString('utf8')
+  const hasSite = value[at++] === 1
+  const site = bytes().toString('utf8')
+  const hasOf = value[at++] === 1
+  const of = bytes().toString('utf8')
+  const time = value.readDoubleLE(at)
+  at += 8
+  const fingerprints = decodeFingerprints(bytes())
+  const bandBytes = bytes()
+  const bands: number[] = []
+  for (let i = 0; i + 4 <= bandBytes.length; i += 4) bands.push(bandBytes.readUInt32LE(i))
+  return {
+    seq, id, site: hasSite ? site : null, of: hasOf ? of : null, time, fingerprints, bands,
+    left: new Set(leftText === '' ? [] : leftText.split(',').map(Number)),
+    paragraphs: value.subarray(at),
+  }
+}
+
+/**
+ * What a session read, for the commit script to check unchanged: hash fields (buckets, first
+ * occurrences, site counts) by hash and field, and the articles it compared with (by seq:
+ * `a:<seq>` is written once and only deleted). `torn` when one field read twice gave two
+ * values: the reads disagree, the commit is refused.
  */
 interface ReadSet {
-  strings: Map<string, string | null>
-  articles: Map<string, string | null>
-  buckets: Map<string, string[]>
+  fields: Map<string, { hash: string; field: Buffer; value: Buffer | null }>
+  articles: Set<number>
   torn: boolean
 }
 
-/** Notes that `key` held `value`; a different value read earlier tears the read set. */
-function note<T>(reads: ReadSet, map: Map<string, T>, key: string, value: T): void {
-  const earlier = map.get(key)
-  if (map.has(key) && JSON.stringify(earlier) !== JSON.stringify(value)) reads.torn = true
-  map.set(key, value)
+/** Notes that `field` of `hash` held `value`; a different value read earlier tears the read set. */
+function note(reads: ReadSet, { hash, field }: Field, value: Buffer | null): void {
+  const id = `${hash}\u0000${field.toString('latin1')}`
+  const earlier = reads.fields.get(id)
+  if (earlier && !(earlier.value === null ? value === null : value !== null && earlier.value.equals(value))) reads.torn = true
+  reads.fields.set(id, { hash, field, value })
 }
-
-/** A value read, as the commit script compares it: `v` + value, or '' when missing. */
-const held = (value: string | null): string => (value === null ? '' : `v${value}`)
 
 /** KEYS and ARGV of {@link COMMIT} for `record`, checking `reads`. */
 function commitArguments(
@@ -165,38 +323,30 @@ function commitArguments(
   epoch: string,
 ): { keys: string[]; args: Array<string | Buffer> } {
   const buckets = record.bands.map((key, band) => k.bucket(band, key))
-  const firsts = record.fingerprints.map(({ fingerprint, paragraph }) => [k.first(fingerprint), `${record.id}\n${paragraph}`])
+  const firsts = record.fingerprints.map(({ fingerprint, paragraph }) => ({ ...k.first(fingerprint), paragraph }))
   const site = record.site
   const counts = site === null ? [] : [...new Set(record.fingerprints.map((f) => f.fingerprint))].map((fp) => k.count(fp, site))
+  const checked = [...reads.fields.values()]
   const keys = [
-    k.article(record.id),
-    k.times,
-    k.clock,
-    k.seq,
-    k.verdict(record.id),
-    k.epoch,
-    ...reads.strings.keys(),
-    ...reads.articles.keys(),
-    ...reads.buckets.keys(),
-    ...buckets,
-    ...firsts.map(([key]) => key as string),
-    ...counts,
+    k.times, k.clock, k.seq, k.verdict(record.id), k.epoch,
+    ...checked.map((c) => c.hash),
+    ...[...reads.articles].map((seq) => k.article(seq)),
+    ...buckets.map((b) => b.hash),
+    ...firsts.map((f) => f.hash),
+    ...counts.map((c) => c.hash),
   ]
   const args: Array<string | Buffer> = [
-    record.id,
     String(record.time),
-    site === null ? '' : `v${site}`,
-    record.of ?? '',
     record.result,
-    encodeParagraphsBuffer(record.paragraphs),
-    JSON.stringify(record.fingerprints.map((f) => [f.fingerprint, f.paragraph])),
+    encodeArticle(record),
     String(bucketLimit),
-    ...[reads.strings.size, reads.articles.size, reads.buckets.size, buckets.length, firsts.length, counts.length].map(String),
+    ...[checked.length, reads.articles.size, buckets.length, firsts.length, counts.length].map(String),
     epoch,
-    ...[...reads.strings.values()].map(held),
-    ...[...reads.articles.values()].map(held),
-    ...[...reads.buckets.values()].flatMap((members) => [String(members.length), ...members]),
-    ...firsts.map(([, value]) => value as string),
+    k.prefix,
+    ...checked.flatMap((c) => [c.field, c.value === null ? '' : Buffer.concat([Buffer.from('v'), c.value])]),
+    ...buckets.map((b) => b.field),
+    ...firsts.flatMap((f) => [f.field, String(f.paragraph)]),
+    ...counts.map((c) => c.field),
   ]
   return { keys, args }
 }
@@ -253,6 +403,8 @@ function connectOnce(url: string, timeout: number): { redis: ScriptedRedis; read
     retryStrategy: (times) => (connected ? Math.min(times * 100, 2000) : null),
   }) as ScriptedRedis
   redis.defineCommand('dedupCommit', { lua: COMMIT })
+  redis.defineCommand('dedupExpire', { lua: EXPIRE_ONE })
+  redis.defineCommand('dedupIdentify', { lua: IDENTIFY })
   // Errors reach the commands that fail; a listener keeps ioredis from printing them.
   redis.on('error', (error: unknown) => (lastError = error))
   const ready = new Promise<void>((resolve, reject) => {
@@ -285,20 +437,28 @@ async function guarded<T>(url: string, step: () => Promise<T>): Promise<T> {
 
 /**
  * An index in Redis, shared by any number of worker processes. Each article is judged
- * optimistically: its session remembers every value it read (its id, its paragraphs' first
- * occurrences and site counts, its LSH buckets, the candidate articles), and the commit is
+ * optimistically: its session remembers every value it read (its id's verdict, its paragraphs'
+ * first occurrences and site counts, its LSH buckets, the candidate articles), and the commit is
  * one Lua script that checks them all unchanged and then writes everything (article, buckets,
  * first occurrences, site counts, times, clock) — or writes nothing and returns `false`, and
  * the article is judged again. The check travels with the writes, so no reconnect or resent
  * command can apply a commit against state its reads did not see: two workers getting
  * copies of one story at the same moment keep exactly one, and an article is recorded
  * wholly or not at all. The clock is raised atomically but not checked (it only decides
- * when to expire, and expired candidates are caught by the article check). Expiry runs as
- * a Lua script, one article at a time, atomically.
+ * when to expire, and expired candidates are caught by the article check). Expiry forgets one
+ * article at a time, atomically (a Lua script given what the article's key lists).
  *
- * Verdicts have keys of their own (`v:<id>`) that expiry never deletes. The index has an
- * identity (see {@link RedisIndexOptions.create}) checked by every session and commit, and each
- * worker remembers the highest article number it saw: an index emptied, replaced or rolled back
+ * Layout (issue 12, `<prefix>layout` = 2): an article is one binary string `a:<seq>` (its
+ * fingerprints, band keys and Rice-coded shingles); buckets, first occurrences and site counts
+ * are fields of hashes spread over {@link RedisIndexOptions.shards}, which Redis keeps as compact
+ * listpacks; the verdict is `v:<id>`, never expired. An index written by an earlier version (one
+ * key per bucket and fingerprint, no `layout` key) is refused with `E_INDEX_UNAVAILABLE`: its
+ * keys are not migrated (they hold full 32-bit shingles and no layout), so index the feed again
+ * under another prefix, or delete the old keys.
+ *
+ * Verdicts have keys of their own that expiry never deletes. The index has an identity (see
+ * {@link RedisIndexOptions.create}) checked by every session and commit, and each worker
+ * remembers the highest article number it saw: an index emptied, replaced or rolled back
  * under a worker makes every call fail with `E_INDEX_LOST`, for good in that worker.
  *
  * The first connection is tried once (see {@link RedisIndexOptions.connectTimeout}): when it
@@ -314,7 +474,8 @@ export function createRedisIndex(url: string, options: RedisIndexOptions = {}): 
 /**
  * {@link createRedisIndex}, once its first connection is up.
  *
- * @throws {DedupeError} `E_INDEX_UNAVAILABLE`, naming the URL, when Redis cannot be reached.
+ * @throws {DedupeError} `E_INDEX_UNAVAILABLE`, naming the URL, when Redis cannot be reached or
+ *   holds an index of an older layout under the prefix.
  */
 export async function connectRedisIndex(url: string, options: RedisIndexOptions = {}): Promise<FeedIndex> {
   const { index, ready } = openRedisIndex(url, options)
@@ -330,37 +491,43 @@ export async function connectRedisIndex(url: string, options: RedisIndexOptions 
 /** The index and the promise of its first connection. */
 function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedIndex; ready: Promise<unknown> } {
   const prefix = options.prefix ?? 'news-dedup:'
-  const k = keysOf(prefix)
   const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
+  const shards = options.shards ?? 1024
+  if (!Number.isInteger(shards) || shards < 1 || shards > 2 ** 24) {
+    throw new DedupeError('E_INVALID_OPTION', `Invalid option shards: ${String(shards)}. Expected an integer from 1 to 16777216`)
+  }
   const { redis, ready: connected } = connectOnce(url, options.connectTimeout ?? 5000)
-  // The index's identity, created (when asked) and read once connected.
-  const ready = connected.then(() => guarded(url, () => identify(redis, k, url, options.create ?? true)))
+  // The index's identity, layout and shards, created (when asked) and read once connected.
+  const ready = connected.then(() => guarded(url, () => identify(redis, keysOf(prefix), url, options.create ?? true, shards)))
   ready.catch(() => {})
-  const state: IndexState = { epoch: '', highestSeq: 0, lost: null }
-  const opened = async (): Promise<void> => {
-    state.epoch = await ready
+  const state: IndexState = { epoch: '', highestSeq: 0, lost: null, keys: keysOf(prefix) }
+  const opened = async (): Promise<Keys> => {
+    const identity = await ready
+    state.epoch = identity.epoch
+    if (identity.shards !== state.keys.shardCount) state.keys = keysOf(prefix, identity.shards)
     if (state.lost) throw state.lost
+    return state.keys
   }
   const index: FeedIndex = {
     kind: 'redis',
     begin: (id) =>
       guarded(url, async () => {
-        await opened()
+        const k = await opened()
         return beginSession(redis, k, id, { url, bucketLimit, state })
       }),
     expire: (cutoff) =>
       guarded(url, async () => {
-        await opened()
+        const k = await opened()
         let removed = 0
         for (;;) {
-          const n = Number(await redis.eval(EXPIRE, 1, k.times, String(cutoff), prefix, '500'))
-          removed += n
-          if (n < 500) return removed
+          const seqs = await redis.zrangebyscore(k.times, '-inf', `(${cutoff}`, 'LIMIT', 0, 500)
+          for (const seq of seqs) removed += await expireOne(redis, k, Number(seq))
+          if (seqs.length < 500) return removed
         }
       }),
     size: () =>
       guarded(url, async () => {
-        await opened()
+        const k = await opened()
         return redis.zcard(k.times)
       }),
     async close(): Promise<void> {
@@ -371,6 +538,27 @@ function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedI
   return { index, ready }
 }
 
+/** Forgets article `seq` (see {@link EXPIRE_ONE}); 1 when it was there. */
+async function expireOne(redis: ScriptedRedis, k: Keys, seq: number): Promise<number> {
+  const value = await redis.getBuffer(k.article(seq))
+  if (value === null) return redis.dedupExpire(2, k.times, k.article(seq), String(seq), '0', '0', '0').then(() => 0)
+  const a = decodeArticle(seq, value)
+  const joined: Field[] = []
+  a.bands.forEach((key, band) => {
+    if (!a.left.has(band)) joined.push(k.bucket(band, key))
+  })
+  const firsts = a.fingerprints.map(([fp]) => k.first(fp))
+  const site = a.site
+  const counts = site === null ? [] : [...new Set(a.fingerprints.map(([fp]) => fp))].map((fp) => k.count(fp, site))
+  return redis.dedupExpire(
+    2 + joined.length + firsts.length + counts.length,
+    k.times, k.article(seq),
+    ...joined.map((f) => f.hash), ...firsts.map((f) => f.hash), ...counts.map((f) => f.hash),
+    String(seq), String(joined.length), String(firsts.length), String(counts.length),
+    ...joined.map((f) => f.field), ...firsts.map((f) => f.field), ...counts.map((f) => f.field),
+  )
+}
+
 /** What a worker knows of the index it opened, to tell when it was emptied or replaced. */
 interface IndexState {
   /** The identity read when opened. */
@@ -379,6 +567,8 @@ interface IndexState {
   highestSeq: number
   /** Set once the index is found lost: every later call fails with it. */
   lost: DedupeError | null
+  /** Its key names, with the shard count it was created with once opened. */
+  keys: Keys
 }
 
 /** The error of an index that is no longer the one a worker opened. */
@@ -392,15 +582,20 @@ function lost(url: string, k: Keys, why: string): DedupeError {
 }
 
 /**
- * Reads the index's identity, first writing a new random one when it has none and `create`
- * is set (`SET NX`: of workers racing to create an index, all get the same one).
- * @throws {DedupeError} `E_INDEX_LOST` when there is none and `create` is `false`.
+ * Reads the index's identity and shard count, first creating them when it has none and
+ * `create` is set (see {@link IDENTIFY}).
+ * @throws {DedupeError} `E_INDEX_LOST` when there is none and `create` is `false`;
+ *   `E_INDEX_UNAVAILABLE` for an index of another layout.
  */
-async function identify(redis: Redis, k: Keys, url: string, create: boolean): Promise<string> {
-  if (create) await redis.set(k.epoch, randomUUID(), 'NX')
-  const epoch = await redis.get(k.epoch)
-  if (epoch === null) throw lost(url, k, 'has no identity (it was emptied, or never created) and `create` is false')
-  return epoch
+async function identify(redis: ScriptedRedis, k: Keys, url: string, create: boolean, shards: number): Promise<{ epoch: string; shards: number }> {
+  const [epoch, layout, count] = await redis.dedupIdentify(3, k.epoch, k.layout, k.shards, randomUUID(), LAYOUT, String(shards), create ? '1' : '0')
+  if (layout !== '' && layout !== LAYOUT) {
+    throw new DedupeError('E_INDEX_UNAVAILABLE',
+      `The Redis index at ${redactUrl(url)} (prefix \`${k.prefix}\`) was written in layout ${layout} by an earlier version; this one reads layout ${LAYOUT} ` +
+      '(compact, issue 12) and does not convert it: index the feed again under another prefix (`prefix` option, `--index redis://…` with a new database), or delete its keys')
+  }
+  if (epoch === '') throw lost(url, k, 'has no identity (it was emptied, or never created) and `create` is false')
+  return { epoch, shards: Number(count) || 1 }
 }
 
 /** Reads the article's own state and returns its session, after checking the index is still the one opened. */
@@ -410,10 +605,10 @@ async function beginSession(
   id: string,
   { url, bucketLimit, state }: { url: string; bucketLimit: number; state: IndexState },
 ): Promise<IndexSession> {
-  const reads: ReadSet = { strings: new Map(), articles: new Map(), buckets: new Map(), torn: false }
+  const reads: ReadSet = { fields: new Map(), articles: new Set(), torn: false }
   // One transaction: the verdict read is from the index whose identity is checked.
-  const replies = (await redis.multi().get(k.epoch).get(k.seq).get(k.verdict(id)).hget(k.article(id), 'seq').get(k.clock).exec()) ?? []
-  const [epoch, highest, stored, seq, clock] = replies.map(([error, value]) => {
+  const replies = (await redis.multi().get(k.epoch).get(k.seq).get(k.verdict(id)).get(k.clock).exec()) ?? []
+  const [epoch, highest, verdict, clock] = replies.map(([error, value]) => {
     if (error) throw error
     return value as string | null
   })
@@ -424,15 +619,15 @@ async function beginSession(
   }
   if (state.lost) throw state.lost
   state.highestSeq = Math.max(state.highestSeq, Number(highest ?? 0))
-  note(reads, reads.strings, k.verdict(id), stored ?? null)
-  note(reads, reads.articles, k.article(id), seq ?? null)
+  const cache: ArticleCache = { bySeq: new Map(), byId: new Map() }
   let open = true
   return {
-    stored: stored ?? null,
-    clock: clock === null ? -Infinity : Number(clock),
-    fingerprints: (fps, site) => guarded(url, () => readFingerprints(redis, k, reads, fps, site)),
-    candidates: (bands) => guarded(url, () => readCandidates(redis, k, reads, bands, bucketLimit)),
-    articles: (ids) => guarded(url, () => readArticles(redis, k, reads, ids)),
+    // The verdict is `<seq>\n<result>` (its article's number, then the result).
+    stored: verdict === null || verdict === undefined ? null : verdict.slice(verdict.indexOf('\n') + 1),
+    clock: clock === null || clock === undefined ? -Infinity : Number(clock),
+    fingerprints: (fps, site) => guarded(url, () => readFingerprints(redis, k, reads, cache, fps, site)),
+    candidates: (bands) => guarded(url, () => readCandidates(redis, k, reads, cache, bands, bucketLimit)),
+    articles: (ids) => guarded(url, () => readArticles(redis, k, reads, cache, ids)),
     async commit(record: IndexRecord): Promise<boolean> {
       if (!open) throw new DedupeError('E_INDEX_CLOSED', 'This index session is over: begin a new one')
       open = false
@@ -452,25 +647,62 @@ async function beginSession(
   }
 }
 
+/** Articles a session read (`null`: no longer there), by seq, and their seqs by id. */
+interface ArticleCache {
+  bySeq: Map<number, StoredArticle | null>
+  byId: Map<string, number>
+}
+
+/** Reads the articles `seqs` not read yet into `cache`. */
+async function loadArticles(redis: Redis, k: Keys, cache: ArticleCache, seqs: Iterable<number>): Promise<void> {
+  const wanted = [...new Set(seqs)].filter((seq) => !cache.bySeq.has(seq))
+  if (wanted.length === 0) return
+  const pipeline = redis.pipeline()
+  for (const seq of wanted) pipeline.getBuffer(k.article(seq))
+  const replies = (await pipeline.exec()) ?? []
+  replies.forEach(([error, value], i) => {
+    if (error) throw error
+    const seq = wanted[i] as number
+    const article = value ? decodeArticle(seq, value as Buffer) : null
+    cache.bySeq.set(seq, article)
+    if (article) cache.byId.set(article.id, seq)
+  })
+}
+
 /** First occurrences and site counts of `fps`, noted in `reads`. */
 async function readFingerprints(
   redis: Redis,
   k: Keys,
   reads: ReadSet,
+  cache: ArticleCache,
   fps: readonly string[],
   site: string | null,
 ): Promise<FingerprintInfo[]> {
   if (fps.length === 0) return []
-  const countKeys = site === null ? [] : fps.map((fp) => k.count(fp, site))
-  const [firsts, counts] = await Promise.all([redis.mget(...fps.map(k.first)), countKeys.length ? redis.mget(...countKeys) : []])
-  return fps.map((fp, i) => {
-    const first = firsts[i] ?? null
-    note(reads, reads.strings, k.first(fp), first)
-    if (site !== null) note(reads, reads.strings, countKeys[i] as string, counts[i] ?? null)
-    const cut = first ? first.lastIndexOf('\n') : -1
+  const firsts = fps.map((fp) => k.first(fp))
+  const counts = site === null ? [] : fps.map((fp) => k.count(fp, site))
+  const pipeline = redis.pipeline()
+  for (const f of [...firsts, ...counts]) pipeline.hgetBuffer(f.hash, f.field)
+  const replies = ((await pipeline.exec()) ?? []).map(([error, value]) => {
+    if (error) throw error
+    return (value as Buffer | null) ?? null
+  })
+  const held = firsts.map((f, i) => {
+    const value = replies[i] ?? null
+    note(reads, f, value)
+    if (value === null) return null
+    const text = value.toString()
+    const colon = text.indexOf(':')
+    return { seq: Number(text.slice(0, colon)), paragraph: Number(text.slice(colon + 1)) }
+  })
+  counts.forEach((c, i) => note(reads, c, replies[firsts.length + i] ?? null))
+  await loadArticles(redis, k, cache, held.flatMap((h) => (h ? [h.seq] : [])))
+  return fps.map((_, i) => {
+    const h = held[i]
+    const holder = h ? cache.bySeq.get(h.seq) : null
     return {
-      first: first && cut > 0 ? { article: first.slice(0, cut), paragraph: Number(first.slice(cut + 1)) } : null,
-      siteCount: Number(counts[i] ?? 0),
+      first: h && holder ? { article: holder.id, paragraph: h.paragraph } : null,
+      siteCount: site === null ? 0 : Number(replies[firsts.length + i]?.toString() ?? 0),
     }
   })
 }
@@ -480,46 +712,49 @@ async function readCandidates(
   redis: Redis,
   k: Keys,
   reads: ReadSet,
+  cache: ArticleCache,
   bands: readonly number[],
   bucketLimit: number,
 ): Promise<string[]> {
-  const keys = bands.map((key, band) => k.bucket(band, key))
+  if (bands.length === 0) return []
+  const buckets = bands.map((key, band) => k.bucket(band, key))
   const pipeline = redis.pipeline()
-  for (const key of keys) pipeline.lrange(key, 0, bucketLimit - 1)
-  const lists = (await pipeline.exec()) ?? []
-  const found = new Map<string, number>()
-  lists.forEach(([error, members], i) => {
+  for (const b of buckets) pipeline.hgetBuffer(b.hash, b.field)
+  const replies = (await pipeline.exec()) ?? []
+  const seqs = new Set<number>()
+  replies.forEach(([error, value], i) => {
     if (error) throw error
-    const list = members as string[]
-    note(reads, reads.buckets, keys[i] as string, list)
-    for (const member of list) {
-      const tab = member.indexOf('\t')
-      found.set(member.slice(tab + 1), Number(member.slice(0, tab)))
-    }
+    const members = (value as Buffer | null) ?? null
+    note(reads, buckets[i] as Field, members)
+    if (members) for (const seq of members.toString().split(',').slice(0, bucketLimit)) seqs.add(Number(seq))
   })
-  return [...found].sort((a, b) => a[1] - b[1]).map(([candidate]) => candidate)
+  await loadArticles(redis, k, cache, seqs)
+  return [...seqs].sort((a, b) => a - b).flatMap((seq) => {
+    const article = cache.bySeq.get(seq)
+    return article ? [article.id] : []
+  })
 }
 
-/** The stored articles among `ids`, the `seq` of each (or its absence) noted in `reads`. */
-async function readArticles(redis: Redis, k: Keys, reads: ReadSet, ids: readonly string[]): Promise<IndexedArticle[]> {
+/** The stored articles among `ids`, the seq of each noted in `reads`. */
+async function readArticles(redis: Redis, k: Keys, reads: ReadSet, cache: ArticleCache, ids: readonly string[]): Promise<IndexedArticle[]> {
   if (ids.length === 0) return []
-  const pipeline = redis.pipeline()
-  for (const candidate of ids) pipeline.hmgetBuffer(k.article(candidate), 'seq', 'of', 'paragraphs', 'site', 'fps')
-  const rows = (await pipeline.exec()) ?? []
-  const out: IndexedArticle[] = []
-  rows.forEach(([error, value], i) => {
-    if (error) throw error
-    const id = ids[i] as string
-    const [seq, of, paragraphs, site, fps] = value as Array<Buffer | null>
-    note(reads, reads.articles, k.article(id), seq ? seq.toString() : null)
-    if (seq === null || seq === undefined) return
-    out.push({
-      id,
-      seq: Number(seq.toString()),
-      of: of && of.length > 0 ? of.toString() : null,
-      site: site ? site.toString() : null,
-      paragraphs: withFingerprints(decodeParagraphs(paragraphs), fps ? (JSON.parse(fps.toString()) as Array<[string, number]>) : []),
+  const unknown = ids.filter((id) => !cache.byId.has(id))
+  if (unknown.length > 0) {
+    // An id the session has not met: its verdict names its article's seq.
+    const verdicts = await redis.mget(...unknown.map((id) => k.verdict(id)))
+    const seqs: number[] = []
+    verdicts.forEach((v) => {
+      if (v) seqs.push(Number(v.slice(0, v.indexOf('\n'))))
     })
-  })
+    await loadArticles(redis, k, cache, seqs)
+  }
+  const out: IndexedArticle[] = []
+  for (const id of ids) {
+    const seq = cache.byId.get(id)
+    const a = seq === undefined ? null : cache.bySeq.get(seq)
+    if (!a) continue
+    reads.articles.add(a.seq)
+    out.push({ id, seq: a.seq, of: a.of, site: a.site, paragraphs: withFingerprints(decodeParagraphs(a.paragraphs), a.fingerprints) })
+  }
   return out
 }
