@@ -124,13 +124,17 @@ async function main(): Promise<void> {
       await run(createRedisIndex(url), true)
       const after = used()
       const byKind = new Map<string, { keys: number; bytes: number }>()
-      for (const key of cli('--scan').split('\n').filter(Boolean)) {
+      const keys = cli('--scan').split('\n').filter(Boolean)
+      // One redis-cli for every MEMORY USAGE (commands on stdin, one reply a line).
+      const usage = execFileSync('redis-cli', ['-u', url], { input: keys.map((key) => `MEMORY USAGE "${key}" SAMPLES 0\n`).join(''), encoding: 'utf8' })
+        .split('\n').filter(Boolean).map(Number)
+      keys.forEach((key, i) => {
         const kind = key.replace(/^news-dedup:/, '').replace(/[:{].*$/, '')
         const entry = byKind.get(kind) ?? { keys: 0, bytes: 0 }
         entry.keys++
-        entry.bytes += Number(cli('MEMORY', 'USAGE', key, 'SAMPLES', '0'))
+        entry.bytes += usage[i] ?? 0
         byKind.set(kind, entry)
-      }
+      })
       cli('FLUSHDB')
       lines.push(`## Redis: ${((after - before) / n).toFixed(0)} bytes per article`, '',
         '`used_memory` (INFO memory) after the run minus before, divided by the articles recorded. By kind of key',

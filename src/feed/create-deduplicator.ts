@@ -12,7 +12,7 @@ import { unionShingles } from './shingles.js'
 import { compactShingles } from './compact-shingles.js'
 import { hash32 } from '../text/hash.js'
 import { createMemoryIndex } from '../stores/memory.js'
-import type { Article, CrossDuplicate, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
+import type { Article, ArticleDuplicate, CrossDuplicate, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 
 /** A deduplicator over a stream of articles; see {@link createDeduplicator}. */
@@ -430,28 +430,69 @@ function recordedParagraphs(
 /** A result as plain JSON data (what a caller would read back from the JSON it writes). */
 const plain = (result: FeedResult): FeedResult => JSON.parse(JSON.stringify(result)) as FeedResult
 
+/** Kinds of a paragraph flag as {@link encodeVerdict} numbers them. */
+const CROSS_KINDS = ['exact', 'near', 'boilerplate'] as const
+
 /**
- * The verdict as the index keeps it: the article-level verdict and the per-paragraph flags,
- * tens of bytes where the whole result took kilobytes; the text is the article's own, cleaned
+ * The verdict as the index keeps it: the article-level verdict and the per-paragraph flags, a
+ * few bytes each where the whole result took kilobytes; the text is the article's own, cleaned
  * again (deterministically) when it is delivered again. Every field of the verdict is kept.
+ * Compact JSON (issue 12): `[2, paragraphs hash, duplicate, article ids, flags, outsideWindow?]`,
+ * the duplicate as `[id number, similarity, containment, 0 copy | 1 near-copy]`, the flags flat:
+ * per flagged paragraph its index and kind number ({@link CROSS_KINDS}), then for `exact` and
+ * `near` the number of the article and its paragraph. A copy's flags name the same article
+ * again and again: numbered once, ~8 bytes a flag instead of ~50.
  */
 function encodeVerdict(verdict: Verdict, prepared: PreparedArticle, outsideWindow = false): string {
-  const encoded = { ...verdict, cross: [...verdict.cross], paragraphs: paragraphsHash(prepared) }
-  return JSON.stringify(outsideWindow ? { ...encoded, outsideWindow: true } : encoded)
+  const ids: string[] = []
+  const number = (id: string): number => {
+    const at = ids.indexOf(id)
+    return at >= 0 ? at : ids.push(id) - 1
+  }
+  const d = verdict.duplicate
+  const duplicate = d === null ? null : [number(d.of), d.similarity, d.containment, d.kind === 'copy' ? 0 : 1]
+  const flags: number[] = []
+  for (const [index, flag] of verdict.cross) {
+    flags.push(index, CROSS_KINDS.indexOf(flag.kind))
+    if (flag.kind !== 'boilerplate') flags.push(number(flag.of.article), flag.of.paragraph)
+  }
+  const encoded: unknown[] = [2, paragraphsHash(prepared), duplicate, ids, flags]
+  if (outsideWindow) encoded.push(1)
+  return JSON.stringify(encoded)
 }
 
 /**
- * Reverse of {@link encodeVerdict}. The paragraph flags apply to the paragraphs they were
- * found on: an article delivered again with other paragraphs (an update under the same id)
- * gets the recorded article-level verdict and no paragraph flags.
+ * Reverse of {@link encodeVerdict}; reads the object form of earlier versions too (`{duplicate,
+ * cross, paragraphs, outsideWindow?}`), which indexes written before keep. The paragraph flags
+ * apply to the paragraphs they were found on: an article delivered again with other paragraphs
+ * (an update under the same id) gets the recorded article-level verdict and no paragraph flags.
  */
 function decodeVerdict(stored: string, prepared: PreparedArticle): { verdict: Verdict; outsideWindow: boolean } {
-  const { paragraphs, cross, outsideWindow, ...rest } = JSON.parse(stored) as Omit<Verdict, 'cross'> & {
-    cross: Array<[number, CrossDuplicate]>
-    paragraphs: number
-    outsideWindow?: true
+  const parsed = JSON.parse(stored) as unknown
+  if (!Array.isArray(parsed)) {
+    const { paragraphs, cross, outsideWindow, ...rest } = parsed as Omit<Verdict, 'cross'> & {
+      cross: Array<[number, CrossDuplicate]>
+      paragraphs: number
+      outsideWindow?: true
+    }
+    return { verdict: { ...rest, cross: paragraphs === paragraphsHash(prepared) ? new Map(cross) : new Map() }, outsideWindow: outsideWindow === true }
   }
-  return { verdict: { ...rest, cross: paragraphs === paragraphsHash(prepared) ? new Map(cross) : new Map() }, outsideWindow: outsideWindow === true }
+  const [, hash, d, ids, flags, outside] = parsed as [2, number, [number, number, number, 0 | 1] | null, string[], number[], 1 | undefined]
+  const duplicate: ArticleDuplicate | null =
+    d === null ? null : { of: ids[d[0]] as string, similarity: d[1], containment: d[2], kind: d[3] === 0 ? 'copy' : 'near-copy' }
+  const cross = new Map<number, CrossDuplicate>()
+  if (hash === paragraphsHash(prepared)) {
+    for (let i = 0; i < flags.length; ) {
+      const index = flags[i++] as number
+      const kind = CROSS_KINDS[flags[i++] as number] as (typeof CROSS_KINDS)[number]
+      if (kind === 'boilerplate') cross.set(index, { kind })
+      else {
+        const article = ids[flags[i++] as number] as string
+        cross.set(index, { kind, of: { article, paragraph: flags[i++] as number } })
+      }
+    }
+  }
+  return { verdict: { duplicate, cross }, outsideWindow: outside === 1 }
 }
 
 /** A hash of the article's compared paragraphs (their fingerprints and positions). */

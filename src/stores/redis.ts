@@ -67,12 +67,13 @@ return {redis.call('GET', KEYS[1]) or '', redis.call('GET', KEYS[2]) or '', redi
  * missing or another: emptied or replaced). Checking and writing run as one script, so no
  * other client can come in between, whatever happened to the connection since the reads.
  *
- * KEYS: times, clock, seq counter, the verdict, the identity; then the hashes of the checked
+ * KEYS: times, clock, seq counter, the verdict, the identity, sites, site counter; then the hashes of the checked
  * fields, the checked articles, then the hashes written: buckets, first occurrences, site counts.
  * ARGV: time, result, article (see {@link encodeArticle}), bucket limit, five counts (checked
- * fields, checked articles, buckets, firsts, counts), identity, prefix; then per checked field its
- * name and the value read (`v` + value, or '' when missing); per bucket its field; per first
- * occurrence its field and paragraph; per site count its field.
+ * fields, checked articles, buckets, firsts, counts), identity, prefix, site; then per checked
+ * field its name and the value read (`v` + value, or '' when missing); per bucket its field; per
+ * first occurrence its field and paragraph; per site count its fingerprint's key (the field is
+ * the site's number, given here to a site recorded for the first time, `:` and that key).
  *
  * The article goes to `a:<seq>` with the bands it did not join in front (a bucket holds at most
  * `limit` articles), so that expiry removes it from those it joined only; a bucket is a hash
@@ -80,9 +81,10 @@ return {redis.call('GET', KEYS[1]) or '', redis.call('GET', KEYS[2]) or '', redi
  * `<seq>:<paragraph>`. The verdict (`v:<id>`, which expiry never deletes) is `<seq>\\n<result>`.
  */
 const COMMIT = `if redis.call('GET', KEYS[5]) ~= ARGV[10] then return -1 end
+local site = ARGV[12]
 if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
 local limit = tonumber(ARGV[4])
-local k, a = 5, 11
+local k, a = 7, 12
 local function key() k = k + 1 return KEYS[k] end
 local function arg() a = a + 1 return ARGV[a] end
 local function held(v) if v then return 'v' .. v end return '' end
@@ -109,9 +111,16 @@ for _ = 1, tonumber(ARGV[8]) do
   local h, field = key(), arg()
   redis.call('HSETNX', h, field, seq .. ':' .. arg())
 end
-for _ = 1, tonumber(ARGV[9]) do
-  local h, field = key(), arg()
-  redis.call('HINCRBY', h, field, 1)
+if tonumber(ARGV[9]) > 0 then
+  local number = redis.call('HGET', KEYS[6], site)
+  if not number then
+    number = redis.call('INCR', KEYS[7])
+    redis.call('HSET', KEYS[6], site, number)
+  end
+  for _ = 1, tonumber(ARGV[9]) do
+    local h, fp = key(), arg()
+    redis.call('HINCRBY', h, number .. ':' .. fp, 1)
+  end
 end
 redis.call('SET', ARGV[11] .. 'a:' .. seq, table.concat(left, ',') .. '\\n' .. ARGV[3])
 redis.call('SET', KEYS[4], seq .. '\\n' .. ARGV[2])
@@ -190,10 +199,14 @@ function keysOf(prefix: string, shards = 1) {
       return { hash: `${prefix}b:${((key >>> 0) + band) % shards}`, field: field.subarray(0, at + 4) }
     },
     first: (fp: string): Field => ({ hash: `${prefix}f:${fpShard(fp)}`, field: fingerprintKey(fp) }),
-    count: (fp: string, site: string): Field => ({
+    /** A site count: the site's number (see `sites`), `:` and the fingerprint's key as field. */
+    count: (fp: string, site: number): Field => ({
       hash: `${prefix}c:${fpShard(fp)}`,
-      field: Buffer.concat([fingerprintKey(fp), Buffer.from(site, 'utf8')]),
+      field: Buffer.concat([Buffer.from(`${site}:`), fingerprintKey(fp)]),
     }),
+    /** Sites by name → their number, given by the commit that first records one (`sitecount`). */
+    sites: `${prefix}sites`,
+    siteCounter: `${prefix}sitecount`,
     epoch: `${prefix}epoch`,
     layout: `${prefix}layout`,
     shards: `${prefix}shards`,
@@ -325,10 +338,10 @@ function commitArguments(
   const buckets = record.bands.map((key, band) => k.bucket(band, key))
   const firsts = record.fingerprints.map(({ fingerprint, paragraph }) => ({ ...k.first(fingerprint), paragraph }))
   const site = record.site
-  const counts = site === null ? [] : [...new Set(record.fingerprints.map((f) => f.fingerprint))].map((fp) => k.count(fp, site))
+  const counts = site === null ? [] : [...new Set(record.fingerprints.map((f) => f.fingerprint))].map((fp) => ({ ...k.first(fp), hash: k.count(fp, 0).hash }))
   const checked = [...reads.fields.values()]
   const keys = [
-    k.times, k.clock, k.seq, k.verdict(record.id), k.epoch,
+    k.times, k.clock, k.seq, k.verdict(record.id), k.epoch, k.sites, k.siteCounter,
     ...checked.map((c) => c.hash),
     ...[...reads.articles].map((seq) => k.article(seq)),
     ...buckets.map((b) => b.hash),
@@ -343,6 +356,7 @@ function commitArguments(
     ...[checked.length, reads.articles.size, buckets.length, firsts.length, counts.length].map(String),
     epoch,
     k.prefix,
+    site ?? '',
     ...checked.flatMap((c) => [c.field, c.value === null ? '' : Buffer.concat([Buffer.from('v'), c.value])]),
     ...buckets.map((b) => b.field),
     ...firsts.flatMap((f) => [f.field, String(f.paragraph)]),
@@ -500,7 +514,7 @@ function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedI
   // The index's identity, layout and shards, created (when asked) and read once connected.
   const ready = connected.then(() => guarded(url, () => identify(redis, keysOf(prefix), url, options.create ?? true, shards)))
   ready.catch(() => {})
-  const state: IndexState = { epoch: '', highestSeq: 0, lost: null, keys: keysOf(prefix) }
+  const state: IndexState = { epoch: '', highestSeq: 0, lost: null, sites: new Map(), keys: keysOf(prefix) }
   const opened = async (): Promise<Keys> => {
     const identity = await ready
     state.epoch = identity.epoch
@@ -521,7 +535,7 @@ function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedI
         let removed = 0
         for (;;) {
           const seqs = await redis.zrangebyscore(k.times, '-inf', `(${cutoff}`, 'LIMIT', 0, 500)
-          for (const seq of seqs) removed += await expireOne(redis, k, Number(seq))
+          for (const seq of seqs) removed += await expireOne(redis, k, state.sites, Number(seq))
           if (seqs.length < 500) return removed
         }
       }),
@@ -539,7 +553,7 @@ function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedI
 }
 
 /** Forgets article `seq` (see {@link EXPIRE_ONE}); 1 when it was there. */
-async function expireOne(redis: ScriptedRedis, k: Keys, seq: number): Promise<number> {
+async function expireOne(redis: ScriptedRedis, k: Keys, sites: Map<string, number>, seq: number): Promise<number> {
   const value = await redis.getBuffer(k.article(seq))
   if (value === null) return redis.dedupExpire(2, k.times, k.article(seq), String(seq), '0', '0', '0').then(() => 0)
   const a = decodeArticle(seq, value)
@@ -548,8 +562,8 @@ async function expireOne(redis: ScriptedRedis, k: Keys, seq: number): Promise<nu
     if (!a.left.has(band)) joined.push(k.bucket(band, key))
   })
   const firsts = a.fingerprints.map(([fp]) => k.first(fp))
-  const site = a.site
-  const counts = site === null ? [] : [...new Set(a.fingerprints.map(([fp]) => fp))].map((fp) => k.count(fp, site))
+  const number = a.site === null ? null : await siteNumber(redis, k, null, sites, a.site)
+  const counts = number === null ? [] : [...new Set(a.fingerprints.map(([fp]) => fp))].map((fp) => k.count(fp, number))
   return redis.dedupExpire(
     2 + joined.length + firsts.length + counts.length,
     k.times, k.article(seq),
@@ -567,6 +581,8 @@ interface IndexState {
   highestSeq: number
   /** Set once the index is found lost: every later call fails with it. */
   lost: DedupeError | null
+  /** Numbers of the sites met (a site keeps its number for as long as the index exists). */
+  sites: Map<string, number>
   /** Its key names, with the shard count it was created with once opened. */
   keys: Keys
 }
@@ -625,7 +641,7 @@ async function beginSession(
     // The verdict is `<seq>\n<result>` (its article's number, then the result).
     stored: verdict === null || verdict === undefined ? null : verdict.slice(verdict.indexOf('\n') + 1),
     clock: clock === null || clock === undefined ? -Infinity : Number(clock),
-    fingerprints: (fps, site) => guarded(url, () => readFingerprints(redis, k, reads, cache, fps, site)),
+    fingerprints: (fps, site) => guarded(url, () => readFingerprints(redis, k, reads, cache, state.sites, fps, site)),
     candidates: (bands) => guarded(url, () => readCandidates(redis, k, reads, cache, bands, bucketLimit)),
     articles: (ids) => guarded(url, () => readArticles(redis, k, reads, cache, ids)),
     async commit(record: IndexRecord): Promise<boolean> {
@@ -669,18 +685,37 @@ async function loadArticles(redis: Redis, k: Keys, cache: ArticleCache, seqs: It
   })
 }
 
+/**
+ * The number of `site` (`null` when no article of it was recorded yet: that absence is noted in
+ * `reads`, so a commit that raced with its first article is refused). Cached: a number is
+ * given once, by a commit, and never changes.
+ */
+async function siteNumber(redis: Redis, k: Keys, reads: ReadSet | null, sites: Map<string, number>, site: string): Promise<number | null> {
+  const known = sites.get(site)
+  if (known !== undefined) return known
+  const value = await redis.hget(k.sites, site)
+  if (value === null) {
+    if (reads) note(reads, { hash: k.sites, field: Buffer.from(site, 'utf8') }, null)
+    return null
+  }
+  sites.set(site, Number(value))
+  return Number(value)
+}
+
 /** First occurrences and site counts of `fps`, noted in `reads`. */
 async function readFingerprints(
   redis: Redis,
   k: Keys,
   reads: ReadSet,
   cache: ArticleCache,
+  sites: Map<string, number>,
   fps: readonly string[],
   site: string | null,
 ): Promise<FingerprintInfo[]> {
   if (fps.length === 0) return []
   const firsts = fps.map((fp) => k.first(fp))
-  const counts = site === null ? [] : fps.map((fp) => k.count(fp, site))
+  const number = site === null ? null : await siteNumber(redis, k, reads, sites, site)
+  const counts = number === null ? [] : fps.map((fp) => k.count(fp, number))
   const pipeline = redis.pipeline()
   for (const f of [...firsts, ...counts]) pipeline.hgetBuffer(f.hash, f.field)
   const replies = ((await pipeline.exec()) ?? []).map(([error, value]) => {
@@ -702,7 +737,7 @@ async function readFingerprints(
     const holder = h ? cache.bySeq.get(h.seq) : null
     return {
       first: h && holder ? { article: holder.id, paragraph: h.paragraph } : null,
-      siteCount: site === null ? 0 : Number(replies[firsts.length + i]?.toString() ?? 0),
+      siteCount: number === null ? 0 : Number(replies[firsts.length + i]?.toString() ?? 0),
     }
   })
 }
