@@ -67,6 +67,24 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
   let clock = -Infinity
   let version = 0
   let closed = false
+  /**
+   * The last articles read, decoded (the stories being copied come up again and again): a
+   * fixed number, so the cost per article stays flat. Records never change once written.
+   */
+  const decoded = new Map<number, IndexedArticle['paragraphs']>()
+  const DECODED = 1024
+  const paragraphsOf = (a: Stored): IndexedArticle['paragraphs'] => {
+    let paragraphs = decoded.get(a.seq)
+    if (paragraphs) {
+      decoded.delete(a.seq)
+    } else {
+      const pairs = fingerprintsOf(a).map((f) => [f.name, f.paragraph] as const)
+      paragraphs = withFingerprints(decodeParagraphs(stringToBytes(a.paragraphs)), pairs)
+      if (decoded.size >= DECODED) decoded.delete(decoded.keys().next().value as number)
+    }
+    decoded.set(a.seq, paragraphs)
+    return paragraphs
+  }
 
   /** The 3 key words of a fingerprint: kind (0: 16 hex digits, 1: another string, numbered), then two words. */
   const keyOf = (fp: string): [number, number, number] => {
@@ -180,8 +198,7 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
           for (const id of ids) {
             const a = articles.get(id)
             if (!a) continue
-            const pairs = fingerprintsOf(a).map((f) => [f.name, f.paragraph] as const)
-            out.push({ id, seq: a.seq, of: a.of, site: a.site, paragraphs: withFingerprints(decodeParagraphs(stringToBytes(a.paragraphs)), pairs) })
+            out.push({ id, seq: a.seq, of: a.of, site: a.site, paragraphs: paragraphsOf(a) })
           }
           return out
         },
@@ -245,6 +262,7 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
         if (!a) continue
         articles.delete(a.id)
         bySeq.delete(a.seq)
+        decoded.delete(a.seq)
         removed++
         stringToWords(a.bands).forEach((key, band) => buckets[band]?.delete([key], (v) => v[0] === a.seq))
         const number = a.site === null ? null : (sites.get(a.site) ?? null)

@@ -11,11 +11,13 @@ function riceParameter(length: number, max: number): number {
   return mean <= 1 ? 0 : 31 - Math.clz32(mean)
 }
 
-/** A growable byte buffer written by varints and bits. */
+/** A growable byte buffer written by varints and bits (high bit first, gathered 8 at a time). */
 class Writer {
   bytes = new Uint8Array(256)
   at = 0
-  private bit = 0
+  /** Bits not yet written out: the low `pending` bits of `acc`. */
+  private acc = 0
+  private pending = 0
   private ensure(n: number): void {
     if (this.at + n <= this.bytes.length) return
     const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.at + n))
@@ -24,61 +26,41 @@ class Writer {
   }
   varint(value: number): void {
     this.align()
-    this.ensure(5)
-    let v = value >>> 0
+    this.ensure(8)
+    let v = value
     while (v >= 0x80) {
-      this.bytes[this.at++] = (v & 0x7f) | 0x80
-      v >>>= 7
+      this.bytes[this.at++] = (v % 0x80) | 0x80
+      v = Math.floor(v / 0x80)
     }
     this.bytes[this.at++] = v
   }
   /** Writes the `count` low bits of `value`, high bit first. */
   bits(value: number, count: number): void {
-    for (let i = count - 1; i >= 0; i--) this.one((value >>> i) & 1)
-  }
-  one(b: number): void {
-    if (this.bit === 0) {
-      this.ensure(1)
-      this.bytes[this.at++] = 0
+    if (count > 16) {
+      this.bits(Math.floor(value / 0x10000), count - 16)
+      this.bits(value & 0xffff, 16)
+      return
     }
-    if (b) this.bytes[this.at - 1]! |= 0x80 >>> this.bit
-    this.bit = (this.bit + 1) & 7
+    if (count === 0) return
+    this.acc = ((this.acc << count) | (value & ((1 << count) - 1))) >>> 0
+    this.pending += count
+    if (this.pending >= 8) {
+      this.ensure(3)
+      while (this.pending >= 8) {
+        this.pending -= 8
+        this.bytes[this.at++] = (this.acc >>> this.pending) & 0xff
+      }
+      this.acc &= (1 << this.pending) - 1
+    }
   }
-  /** Ends a run of bits: the next write starts on a byte. */
+  /** Writes `q` one bits then a zero: `q` in unary. */
+  unary(q: number): void {
+    for (let left = q; left > 0; left -= 16) this.bits(0xffff, Math.min(16, left))
+    this.bits(0, 1)
+  }
+  /** Ends a run of bits, padded with zeros: the next write starts on a byte. */
   align(): void {
-    this.bit = 0
-  }
-}
-
-/** Reads what {@link Writer} wrote. */
-class Reader {
-  at = 0
-  private bit = 0
-  constructor(private readonly bytes: Uint8Array) {}
-  varint(): number {
-    this.bit = 0
-    let v = 0
-    let shift = 0
-    for (;;) {
-      const b = this.bytes[this.at++]
-      if (b === undefined) throw new Error('truncated paragraphs record')
-      v += (b & 0x7f) * 2 ** shift
-      if (b < 0x80) return v
-      shift += 7
-    }
-  }
-  one(): number {
-    if (this.bit === 0) this.at++
-    const byte = this.bytes[this.at - 1]
-    if (byte === undefined) throw new Error('truncated paragraphs record')
-    const b = (byte >>> (7 - this.bit)) & 1
-    this.bit = (this.bit + 1) & 7
-    return b
-  }
-  bits(count: number): number {
-    let v = 0
-    for (let i = 0; i < count; i++) v = v * 2 + this.one()
-    return v
+    if (this.pending > 0) this.bits(0, 8 - this.pending)
   }
 }
 
@@ -103,9 +85,8 @@ export function encodeParagraphs(paragraphs: readonly StoredParagraph[]): Uint8A
       const value = p.shingles[i] as number
       const gap = value - previous - 1
       previous = value
-      for (let q = gap >>> k; q > 0; q--) w.one(1)
-      w.one(0)
-      w.bits(gap, k)
+      w.unary(Math.floor(gap / 2 ** k))
+      w.bits(gap % 2 ** k, k)
     }
     w.align()
   }
@@ -115,20 +96,56 @@ export function encodeParagraphs(paragraphs: readonly StoredParagraph[]): Uint8A
 /** Reverse of {@link encodeParagraphs}. */
 export function decodeParagraphs(bytes: Uint8Array | null | undefined): StoredParagraph[] {
   if (!bytes || bytes.byteLength === 0) return []
-  const r = new Reader(bytes)
-  const count = r.varint()
+  let at = 0
+  // Varints start on a byte; the bits of a paragraph are read by position (`pos`, in bits).
+  const varint = (): number => {
+    let v = 0
+    let scale = 1
+    for (;;) {
+      const b = bytes[at++]
+      if (b === undefined) throw new Error('truncated paragraphs record')
+      v += (b & 0x7f) * scale
+      if (b < 0x80) return v
+      scale *= 0x80
+    }
+  }
+  const count = varint()
   const out: StoredParagraph[] = []
   for (let i = 0; i < count; i++) {
-    const index = r.varint()
-    const length = r.varint()
-    const k = length === 0 ? 0 : r.varint()
+    const index = varint()
+    const length = varint()
     const shingles = new Uint32Array(length)
-    let previous = -1
-    for (let j = 0; j < length; j++) {
-      let q = 0
-      while (r.one() === 1) q++
-      previous += q * 2 ** k + r.bits(k) + 1
-      shingles[j] = previous
+    if (length > 0) {
+      const k = varint()
+      const mask = k >= 32 ? 0xffffffff : (1 << k) - 1
+      let pos = at * 8
+      const end = bytes.length * 8
+      let previous = -1
+      for (let j = 0; j < length; j++) {
+        let q = 0
+        while (((bytes[pos >>> 3] as number) >>> (7 - (pos & 7))) & 1) {
+          q++
+          pos++
+          if (pos >= end) throw new Error('truncated paragraphs record')
+        }
+        pos++
+        let r: number
+        const shift = pos & 7
+        if (k <= 16) {
+          // The k bits fit in the 24 bits of the three bytes from the current one.
+          const at3 = pos >>> 3
+          const window = (((bytes[at3] ?? 0) << 16) | ((bytes[at3 + 1] ?? 0) << 8) | (bytes[at3 + 2] ?? 0)) >>> 0
+          r = k === 0 ? 0 : (window >>> (24 - shift - k)) & mask
+          pos += k
+        } else {
+          r = 0
+          for (let b = 0; b < k; b++, pos++) r = r * 2 + ((((bytes[pos >>> 3] ?? 0) as number) >>> (7 - (pos & 7))) & 1)
+        }
+        if (pos > end) throw new Error('truncated paragraphs record')
+        previous += q * 2 ** k + r + 1
+        shingles[j] = previous
+      }
+      at = (pos + 7) >>> 3
     }
     out.push({ index, shingles })
   }
