@@ -20,7 +20,7 @@ import { deserialize, serialize } from 'node:v8'
 import { createFeedJudge, type StagedArticle } from '../src/feed/create-deduplicator.js'
 import type { Article } from '../src/feed/types.js'
 import { createMemoryIndex } from '../src/stores/memory.js'
-import { runTask, type StageOutcome, type StageTask } from '../src/workers/pool-tasks.js'
+import { runTask, type CleanOutcome, type CleanTask, type StageOutcome, type StageTask } from '../src/workers/pool-tasks.js'
 import { workersCorpus } from './workers-corpus.js'
 
 const { values } = parseArgs({ options: { mb: { type: 'string' } } })
@@ -70,6 +70,28 @@ async function main(): Promise<void> {
   const oneWorker = stageMs + judgeMs
   const mainWithWorkers = cloneMs + judgeMs
   const bound = (cores: number): number => oneWorker / Math.max(mainWithWorkers, (stageMs + 2 * cloneMs + judgeMs) / cores)
+  // `clean --to jsonl`: the worker cleans and builds the output record; the main thread clones and writes the line.
+  const cleanTasks: CleanTask[] = batches.map((b) => ({ kind: 'clean', options: {}, articles: b.articles.map((a) => a.article as Record<string, unknown>) }))
+  t = cpu()
+  const cleanOutcomes: CleanOutcome[][] = []
+  for (const task of cleanTasks) cleanOutcomes.push((await runTask(task)) as CleanOutcome[])
+  const cleanMs = cpu() - t
+  t = cpu()
+  let cleanBytes = 0
+  const back: CleanOutcome[][] = []
+  for (let b = 0; b < cleanTasks.length; b++) {
+    serialize(cleanTasks[b])
+    const bytes = serialize(cleanOutcomes[b])
+    cleanBytes += bytes.length
+    back.push(deserialize(bytes) as CleanOutcome[])
+  }
+  const cleanCloneMs = cpu() - t
+  t = cpu()
+  let written = 0
+  for (const outcomes of back) for (const o of outcomes) if ('record' in o) written += JSON.stringify(o.record).length
+  const writeMs = cpu() - t
+  void written
+  const cleanBound = (cores: number): number => (cleanMs + writeMs) / Math.max(cleanCloneMs + writeMs, (cleanMs + 2 * cleanCloneMs + writeMs) / cores)
   const lines = [
     '# `--workers`: the main thread\'s cost per article',
     '',
@@ -87,7 +109,20 @@ async function main(): Promise<void> {
     '',
     `Main thread per article: ${per(oneWorker)} µs with one worker (stage + judge), ${per(mainWithWorkers)} µs with N workers (clone + judge).`,
     `Speed-up this bounds (feed, in memory) on free cores: ${bound(2).toFixed(2)}× on 2 cores, ${bound(4).toFixed(2)}× on 4; the main thread alone limits it to ${(oneWorker / mainWithWorkers).toFixed(2)}× on any number.`,
-    'Not a measured speed-up: that needs an idle machine (`bench/bench-workers.ts`).',
+    '',
+    '`clean --to jsonl`:',
+    '',
+    '| stage | where it runs with N > 1 workers | µs CPU per article |',
+    '|---|---|---|',
+    `| clean() and the output record | a worker thread | ${per(cleanMs)} |`,
+    `| structured clone of the batch and of the records | main thread (and the worker) | ${per(cleanCloneMs)} |`,
+    `| the output line (\`JSON.stringify\`) | main thread | ${per(writeMs)} |`,
+    '',
+    `${(cleanBytes / n).toFixed(0)} bytes back per article. Main thread per article: ${per(cleanMs + writeMs)} µs with one worker, ${per(cleanCloneMs + writeMs)} µs with N workers;`,
+    `speed-up bound on free cores: ${cleanBound(2).toFixed(2)}× on 2 cores, ${cleanBound(4).toFixed(2)}× on 4.`,
+    '',
+    'Bounds, not measured speed-ups: those need an idle machine (`bench/bench-workers.ts`). Reading the input and',
+    'piscina\'s own scheduling are left out (the same with one worker or N).',
     '',
   ]
   writeFileSync(new URL('./results/worker-overhead.md', import.meta.url), lines.join('\n'))
