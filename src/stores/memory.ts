@@ -52,8 +52,18 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
   const verdicts = new Map<string, string>()
   /** Per band: bucket key → seq of each member (a multimap). */
   const buckets: WordTable[] = []
-  /** Fingerprint key (3 words) → seq, paragraph of its first occurrence. */
-  const firsts = new WordTable(3, 2)
+  /**
+   * Fingerprint → seq, paragraph of its first occurrence: a table for those of 16 hex digits (two
+   * words), one for the others (numbered); see `keyOf`.
+   */
+  const firstsHex = new WordTable(2, 2)
+  const firstsNamed = new WordTable(2, 2)
+  const firsts = {
+    table: (key: readonly number[]): WordTable => (key[0] === 0 ? firstsHex : firstsNamed),
+    get: (key: readonly number[]) => firsts.table(key).get([key[1] as number, key[2] as number]),
+    insert: (key: readonly number[], value: number[]) => firsts.table(key).insert([key[1] as number, key[2] as number], value),
+    delete: (key: readonly number[], which: (value: Uint32Array) => boolean) => firsts.table(key).delete([key[1] as number, key[2] as number], which),
+  }
   /** Site number × 2 + fingerprint kind, fingerprint words → count. */
   const counts = new WordTable(3, 1)
   /** Numbers of sites, and of fingerprints that are not 16 hex digits (kept for as long as the index). */

@@ -74,7 +74,8 @@ export class WordTable {
 
   /** Adds a record (another one with the same key may exist). */
   insert(key: ArrayLike<number>, value: ArrayLike<number>): void {
-    if ((this.used + this.dead + 1) * 4 > this.capacity * 3) this.resize(this.used * 4 >= this.capacity ? this.capacity * 2 : this.capacity)
+    // Grown past 80 % full (tombstones counted): doubled, or rebuilt at the same size when mostly tombstones.
+    if ((this.used + this.dead + 1) * 5 > this.capacity * 4) this.resize(this.used * 5 >= this.capacity * 2 ? this.capacity * 2 : this.capacity)
     const mask = this.capacity - 1
     let slot = this.hash(key) & mask
     while (this.state[slot] === 1) slot = (slot + 1) & mask
