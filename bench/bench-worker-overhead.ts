@@ -26,7 +26,8 @@ import { workersCorpus } from './workers-corpus.js'
 const { values } = parseArgs({ options: { mb: { type: 'string' } } })
 const mb = Number(values.mb ?? 2)
 const articles = workersCorpus(mb, true).map((line) => JSON.parse(line) as Article)
-const BATCH = 32
+/** As the CLI sends them (`STAGE_BATCH`, `BATCH`). */
+const BATCH = 16
 
 const cpu = (): number => {
   const u = process.cpuUsage()
