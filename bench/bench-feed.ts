@@ -90,10 +90,12 @@ async function child(mode: string, spec: string, n: number): Promise<void> {
   const dedup = createDeduplicator({ index: openIndex(spec), ...(mode === 'index' ? { clean: splitOnly } : {}) })
   let duplicates = 0
   const started = performance.now()
+  const cpu0 = process.cpuUsage()
   for await (const r of dedup.run(syntheticFeed(n))) if (r.duplicate) duplicates++
   const seconds = (performance.now() - started) / 1000
   await dedup.close()
-  process.stdout.write(JSON.stringify({ seconds, duplicates, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n')
+  const cpu = process.cpuUsage(cpu0)
+  process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, duplicates, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n')
 }
 
 function baseline(n: number): { seconds: number; pairs: number } {
@@ -123,6 +125,8 @@ async function startRedis(): Promise<{ url: string; stop: () => void } | null> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   if (args[0] === '--child') return child(args[1]!, args[2]!, Number(args[3]))
+  // The feed as JSONL, for a peer run on the same articles (bench-datasketch.ts).
+  if (args[0] === '--dump') return writeFileSync(args[2]!, [...syntheticFeed(Number(args[1]))].map((a) => JSON.stringify(a)).join('\n') + '\n')
   if (args[0] === '--baseline') return void process.stdout.write(JSON.stringify(baseline(Number(args[1]))) + '\n')
   const maxArg = args.indexOf('--max')
   const max = args.includes('--full') ? 1_000_000 : maxArg >= 0 ? Number(args[maxArg + 1]) : 100_000
