@@ -1,5 +1,5 @@
 import { DedupeError } from '../errors.js'
-import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
+import type { FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
 import { bytesToString, stringToBytes } from './packed-strings.js'
 import { decodeParagraphs, encodeParagraphs, withFingerprints } from './record-codec.js'

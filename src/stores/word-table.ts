@@ -42,7 +42,7 @@ export class WordTable {
   }
 
   /** Calls `visit(slot)` for every record with this key, until it returns `true`. */
-  private each(key: ArrayLike<number>, visit: (slot: number) => boolean | void): void {
+  private each(key: ArrayLike<number>, visit: (slot: number) => boolean): void {
     const mask = this.capacity - 1
     for (let slot = this.hash(key) & mask, n = 0; n < this.capacity; slot = (slot + 1) & mask, n++) {
       const s = this.state[slot]
@@ -68,6 +68,7 @@ export class WordTable {
     this.each(key, (slot) => {
       const at = slot * this.width + this.keyWords
       out.push(this.words.slice(at, at + this.valueWords))
+      return false
     })
     return out
   }
