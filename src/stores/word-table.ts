@@ -43,8 +43,8 @@ export class WordTable {
 
   /** Calls `visit(slot)` for every record with this key, until it returns `true`. */
   private each(key: ArrayLike<number>, visit: (slot: number) => boolean): void {
-    const mask = this.capacity - 1
-    for (let slot = this.hash(key) & mask, n = 0; n < this.capacity; slot = (slot + 1) & mask, n++) {
+    const capacity = this.capacity
+    for (let slot = this.hash(key) % capacity, n = 0; n < capacity; slot = slot + 1 === capacity ? 0 : slot + 1, n++) {
       const s = this.state[slot]
       if (s === 0) return
       if (s === 1 && this.matches(slot, key) && visit(slot) === true) return
@@ -75,11 +75,15 @@ export class WordTable {
 
   /** Adds a record (another one with the same key may exist). */
   insert(key: ArrayLike<number>, value: ArrayLike<number>): void {
-    // Grown past 80 % full (tombstones counted): doubled, or rebuilt at the same size when mostly tombstones.
-    if ((this.used + this.dead + 1) * 5 > this.capacity * 4) this.resize(this.used * 5 >= this.capacity * 2 ? this.capacity * 2 : this.capacity)
-    const mask = this.capacity - 1
-    let slot = this.hash(key) & mask
-    while (this.state[slot] === 1) slot = (slot + 1) & mask
+    // Past 85 % full (tombstones counted): grown by a quarter, or rebuilt at the same size when
+    // tombstones are most of it. Small steps keep the table ~75 % full on average, where doubling
+    // left it ~60 % full: a third fewer empty slots, for a few more probes per lookup.
+    if ((this.used + this.dead + 1) * 20 > this.capacity * 17) {
+      this.resize(this.used * 2 >= this.capacity ? Math.ceil(this.capacity * 1.25) : this.capacity)
+    }
+    const capacity = this.capacity
+    let slot = this.hash(key) % capacity
+    while (this.state[slot] === 1) slot = slot + 1 === capacity ? 0 : slot + 1
     if (this.state[slot] === 2) this.dead--
     this.state[slot] = 1
     const at = slot * this.width
