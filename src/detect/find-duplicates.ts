@@ -3,6 +3,7 @@ import { splitSentences } from '../text/split-sentences.js'
 import { measureLength } from '../text/measure-length.js'
 import { tokenize } from '../text/tokenize.js'
 import { cutRanges } from '../text/cut-ranges.js'
+import { hash32 } from '../text/hash.js'
 import type { ResolvedOptions } from '../options.js'
 import type { Duplicate, RepeatedSentence } from '../types.js'
 import { mayGiveWay } from './heading-rule.js'
@@ -115,13 +116,19 @@ function settleOnCleanedText(
 function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], headings: readonly boolean[]): DuplicateFindings {
   const vocabulary = new Map<string, number>()
   const duplicates: Array<Duplicate | null> = texts.map(() => null)
-  const firstByNorm = new Map<string, number>()
+  // Memory (20 MB of paragraphs): what is kept of a paragraph is what a later step still reads.
+  // A flagged paragraph is never a candidate nor split into sentences again, so its normalized
+  // form and tokens are dropped when it is flagged (see `setVerdict`); the exact-repeat index
+  // holds hashes, not the normalized strings; the sentence step keeps where a paragraph's
+  // sentences end, not the guillemet-preserving form it split them in.
+  const norms: Array<string | undefined> = []
+  const normOf = (j: number): string => norms[j] ?? normalizeText(texts[j]!)
+  const firstByNorm = new NormIndex(normOf)
   // A bigram's paragraphs: one index, or a list once there are two (most bigrams of distinct
   // paragraphs occur once; a one-element array each was the largest share of the memory).
   const postings: Postings = new Map()
   const prepared: Array<Prepared | undefined> = []
-  const norms: string[] = []
-  const folds: string[] = []
+  const sentences = new SentenceRanges(texts.length)
   /** Earlier paragraphs glued whole onto a later one: their ranges in the later one. */
   const glued: RepeatedSentence[][] = []
 
@@ -133,6 +140,8 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
   const pointers = new Map<number, number[]>()
   const setVerdict = (index: number, verdict: Duplicate): void => {
     duplicates[index] = verdict
+    norms[index] = undefined
+    prepared[index] = undefined
     const list = pointers.get(verdict.of)
     if (list === undefined) pointers.set(verdict.of, [index])
     else list.push(index)
@@ -151,8 +160,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
     const text = texts[i]!
     const fold = foldText(text)
     const norm = foldGuillemets(fold)
-    folds.push(fold)
-    norms.push(norm)
+    norms[i] = norm
     const first = firstByNorm.get(norm)
     if (first !== undefined && mayGiveWay(headings, i, first, 'exact')) {
       const earlier = duplicates[first]
@@ -163,7 +171,10 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
     if (first !== undefined && duplicates[first] === null) flag(first, { kind: 'exact', of: i, similarity: 1 })
     firstByNorm.set(norm, i)
     // measureLength only adds to the plain length: it is needed only below the threshold.
-    if (text.length < options.minLength && measureLength(text) < options.minLength) continue
+    if (text.length < options.minLength && measureLength(text) < options.minLength) {
+      if (options.minSentenceLength !== 0) sentences.add(i, fold)
+      continue
+    }
 
     const paragraph = prepare(norm, vocabulary)
     prepared[i] = paragraph
@@ -171,9 +182,9 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
     const best = matches[0]
     if (best?.kind === 'near' || best?.kind === 'contained-in-earlier') {
       setVerdict(i, { kind: best.kind === 'near' ? 'near' : 'contained', of: best.of, similarity: round(best.similarity) })
-      paragraph.bigrams = NO_BIGRAMS
       continue
     }
+    if (options.minSentenceLength !== 0) sentences.add(i, fold)
     // Every earlier paragraph this one wholly contains gives way to this more complete version
     // (a teaser, a paragraph continued) — unless it was glued on after material of this one's
     // own: then it is a block glued onto another paragraph, the first occurrence stays and the
@@ -193,7 +204,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
     paragraph.bigrams = NO_BIGRAMS
   }
 
-  const repeatedSentences = findRepeatedSentences(texts, norms, folds, firstByNorm, duplicates, glued, options.minSentenceLength, headings)
+  const repeatedSentences = findRepeatedSentences(texts, norms, sentences, firstByNorm, duplicates, glued, options.minSentenceLength, headings)
   pointAtKeptParagraphs(duplicates)
   return { duplicates, repeatedSentences }
 }
@@ -201,6 +212,82 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
 /** Paragraphs by token bigram: one paragraph index, or the list of them (see `findOnce`). */
 type Postings = Map<number, number | number[]>
 const NO_BIGRAMS: Set<number> = new Set()
+
+/**
+ * The first paragraph of each normalized form, found through a hash of the form: the strings
+ * themselves were a copy of the whole article kept to the end. A hit is checked against the
+ * paragraph's normalized form (`normOf`: recomputed when it was dropped), so a collision
+ * never makes an exact verdict. Behaves as a `Map<string, number>`.
+ */
+class NormIndex {
+  readonly #byHash = new Map<number, number | number[]>()
+  readonly #normOf: (index: number) => string
+
+  constructor(normOf: (index: number) => string) {
+    this.#normOf = normOf
+  }
+
+  get(norm: string): number | undefined {
+    const entry = this.#byHash.get(normHash(norm))
+    if (entry === undefined) return undefined
+    if (typeof entry === 'number') return this.#normOf(entry) === norm ? entry : undefined
+    return entry.find((j) => this.#normOf(j) === norm)
+  }
+
+  set(norm: string, index: number): void {
+    const key = normHash(norm)
+    const entry = this.#byHash.get(key)
+    if (entry === undefined) return void this.#byHash.set(key, index)
+    const list = typeof entry === 'number' ? [entry] : entry
+    // Same form as a listed paragraph: it takes its place (Map semantics); else a collision, kept apart.
+    const same = list.findIndex((j) => this.#normOf(j) === norm)
+    if (same >= 0) list[same] = index
+    else list.push(index)
+    this.#byHash.set(key, list.length === 1 ? list[0]! : list)
+  }
+}
+
+/** 53 bits of two 32-bit hashes: collisions (checked anyway) are rare even among millions of paragraphs. */
+function normHash(norm: string): number {
+  return hash32(norm) * 0x200000 + (hash32(norm, 1) & 0x1fffff)
+}
+
+/**
+ * Where each paragraph's sentences are (`splitSentences` of its guillemet-preserving form, which
+ * is not kept): `[start, end)` pairs in one flat list, a paragraph's slice of it by index.
+ */
+class SentenceRanges {
+  readonly #ranges: number[] = []
+  readonly #from: Int32Array
+  readonly #to: Int32Array
+
+  constructor(paragraphs: number) {
+    this.#from = new Int32Array(paragraphs)
+    this.#to = new Int32Array(paragraphs)
+  }
+
+  /** Splits paragraph `index`'s folded form (`foldText`) into sentences and records them. */
+  add(index: number, fold: string): void {
+    this.#from[index] = this.#ranges.length
+    for (const [start, end] of splitSentences(fold)) this.#ranges.push(start, end)
+    this.#to[index] = this.#ranges.length
+  }
+
+  /** The recorded sentences of paragraph `index`, in order (none when it was not split). */
+  *of(index: number): Generator<[number, number]> {
+    for (let k = this.#from[index]!; k < this.#to[index]!; k += 2) yield [this.#ranges[k]!, this.#ranges[k + 1]!]
+  }
+}
+
+/**
+ * A copy of a token that does not hold on to the paragraph it was cut from. V8 keeps a slice of
+ * 13 characters or more as a view into its parent string: a vocabulary of such views kept the
+ * normalized form of almost every paragraph alive. The concatenation is flattened when sliced,
+ * so the view that remains is into a string of the token's own size.
+ */
+function ownCopy(word: string): string {
+  return word.length < 13 ? word : ` ${word}`.slice(1)
+}
 
 function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
   const words = tokenize(norm)
@@ -210,7 +297,7 @@ function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
     let id = vocabulary.get(word)
     if (id === undefined) {
       id = vocabulary.size
-      vocabulary.set(word, id)
+      vocabulary.set(ownCopy(word), id)
     }
     tokens[k] = id
   }
@@ -302,9 +389,9 @@ const MATERIAL = /[\p{L}\p{N}]/u
 
 function findRepeatedSentences(
   texts: readonly string[],
-  norms: readonly string[],
-  folds: readonly string[],
-  firstByNorm: ReadonlyMap<string, number>,
+  norms: ReadonlyArray<string | undefined>,
+  sentences: SentenceRanges,
+  firstByNorm: NormIndex,
   duplicates: Array<Duplicate | null>,
   glued: ReadonlyArray<RepeatedSentence[] | undefined>,
   minSentenceLength: number,
@@ -321,7 +408,7 @@ function findRepeatedSentences(
     // Split where the guillemets still show their direction; read the keys at the same offsets of the normalized form.
     const norm = norms[i]!
     const hits = new Map<string, number>()
-    for (const [start, end] of minSentenceLength === 0 ? [] : splitSentences(folds[i]!)) {
+    for (const [start, end] of sentences.of(i)) {
       if (end - start < minSentenceLength && measureLength(norm, start, end) < minSentenceLength) continue
       const key = norm.slice(start, end)
       const of = seen.get(key)

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { cleanWhitespace, joinLines, tightenRange } from '../../src/parse/clean-whitespace.js'
 
@@ -12,6 +13,19 @@ describe('cleanWhitespace', () => {
     [' \u200B ', ''],
   ])('%j → %j', (input, expected) => {
     expect(cleanWhitespace(input)).toBe(expected)
+  })
+
+  it('folds white space exactly as replacing every run by one space would, whether or not a block has anything to fold', () => {
+    // The fast path keeps a block with nothing to fold as it is; the answer must be the one of the plain definition.
+    const piece = fc.constantFrom('a', 'é', '中', ' ', '  ', '\t', '\n', '\u00a0', '\u3000', '\u2028', '\u0085', '\u200b', '\u00ad', '\u0007', '.')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('')
+        const plain = text.replace(/[\u00ad\u200b\u0007]/g, '').replace(/[\s\u0085]+/g, ' ').trim()
+        expect(cleanWhitespace(text)).toBe(plain)
+      }),
+      { numRuns: 500 },
+    )
   })
 })
 
