@@ -3,10 +3,11 @@ import { splitSentences } from '../text/split-sentences.js'
 import { measureLength } from '../text/measure-length.js'
 import { tokenize } from '../text/tokenize.js'
 import { cutRanges } from '../text/cut-ranges.js'
-import { hash32 } from '../text/hash.js'
+import { hash32, mix32 } from '../text/hash.js'
 import type { ResolvedOptions } from '../options.js'
 import type { Duplicate, RepeatedSentence } from '../types.js'
 import { mayGiveWay } from './heading-rule.js'
+import { PostingIndex } from './posting-index.js'
 import { compareTokens, longestCommonRun } from './similarity.js'
 
 /**
@@ -124,9 +125,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
   const norms: Array<string | undefined> = []
   const normOf = (j: number): string => norms[j] ?? normalizeText(texts[j]!)
   const firstByNorm = new NormIndex(normOf)
-  // A bigram's paragraphs: one index, or a list once there are two (most bigrams of distinct
-  // paragraphs occur once; a one-element array each was the largest share of the memory).
-  const postings: Postings = new Map()
+  const postings = new PostingIndex(MAX_POSTINGS)
   const prepared: Array<Prepared | undefined> = []
   const sentences = new SentenceRanges(texts.length)
   /** Earlier paragraphs glued whole onto a later one: their ranges in the later one. */
@@ -195,22 +194,18 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
         if (mayGiveWay(headings, match.of, i, 'contained')) flag(match.of, { kind: 'contained', of: i, similarity: round(match.similarity) })
       } else glued[i] = [...(glued[i] ?? []), { ...range, of: match.of, similarity: 1 }]
     }
-    for (const bigram of paragraph.bigrams) {
-      const list = postings.get(bigram)
-      if (list === undefined) postings.set(bigram, i)
-      else if (typeof list === 'number') postings.set(bigram, [list, i])
-      else if (list.length <= MAX_POSTINGS) list.push(i)
-    }
+    for (const bigram of paragraph.bigrams) postings.add(bigram, i)
     paragraph.bigrams = NO_BIGRAMS
   }
+  // The sentence step needs neither: let them go before it allocates its own.
+  postings.clear()
+  prepared.length = 0
 
   const repeatedSentences = findRepeatedSentences(texts, norms, sentences, firstByNorm, duplicates, glued, options.minSentenceLength, headings)
   pointAtKeptParagraphs(duplicates)
   return { duplicates, repeatedSentences }
 }
 
-/** Paragraphs by token bigram: one paragraph index, or the list of them (see `findOnce`). */
-type Postings = Map<number, number | number[]>
 const NO_BIGRAMS: Set<number> = new Set()
 
 /**
@@ -289,6 +284,16 @@ function ownCopy(word: string): string {
   return word.length < 13 ? word : ` ${word}`.slice(1)
 }
 
+/**
+ * A bigram's key: the two token ids hashed to 30 bits. Packed into a 42-bit number, every key
+ * was a boxed heap number, and the postings of 20 MB of distinct paragraphs (3 M bigrams) took
+ * most of the memory; a small integer is stored unboxed by every JavaScript engine. A collision
+ * only adds a candidate, which the exact comparison then rejects.
+ */
+function bigramKey(first: number, second: number): number {
+  return mix32((Math.imul(first, 0x9e3779b1) + second) | 0) >>> 2
+}
+
 function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
   const words = tokenize(norm)
   const tokens = new Int32Array(words.length)
@@ -302,8 +307,7 @@ function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
     tokens[k] = id
   }
   const bigrams = new Set<number>()
-  // Paragraph-local ids below 2^21 pack two to a safe integer; a longer vocabulary folds (rarely) into a collision, which only adds a candidate.
-  for (let k = 1; k < tokens.length; k++) bigrams.add(tokens[k - 1]! * 0x200000 + (tokens[k]! & 0x1fffff))
+  for (let k = 1; k < tokens.length; k++) bigrams.add(bigramKey(tokens[k - 1]!, tokens[k]!))
   if (tokens.length === 1) bigrams.add(tokens[0]!)
   const stem = CUT_OFF.test(norm) && tokens.length > 1 ? tokens.subarray(0, tokens.length - 1) : tokens
   return { norm, tokens, stem, bigrams, bigramCount: bigrams.size, lastWord: words[words.length - 1] ?? '' }
@@ -319,18 +323,14 @@ function compareWithCandidates(
   index: number,
   paragraph: Prepared,
   prepared: ReadonlyArray<Prepared | undefined>,
-  postings: Postings,
+  postings: PostingIndex,
   duplicates: ReadonlyArray<Duplicate | null>,
   options: ResolvedOptions['detect'],
   headings: readonly boolean[],
 ): Match[] {
   const shared = new Map<number, number>()
-  for (const bigram of paragraph.bigrams) {
-    const list = postings.get(bigram)
-    if (list === undefined) continue
-    if (typeof list === 'number') shared.set(list, (shared.get(list) ?? 0) + 1)
-    else if (list.length <= MAX_POSTINGS) for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1)
-  }
+  const count = (j: number): void => void shared.set(j, (shared.get(j) ?? 0) + 1)
+  for (const bigram of paragraph.bigrams) postings.forEach(bigram, count)
   const candidates = [...shared]
     .filter(([j, count]) => duplicates[j] === null && count >= CANDIDATE_SHARE * Math.min(paragraph.bigramCount, prepared[j]!.bigramCount))
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])

@@ -3,22 +3,22 @@ import { encodingForLabel } from '../parse/sniff-html-charset.js'
 import { xmlDeclaredEncoding } from '../parse/xml-declared-encoding.js'
 import type { Warning } from '../types.js'
 import type { Article, FeedInputRecord } from '../feed/types.js'
+import { elementContent, findCloseTag, findOpenTag, splitCdata, SPACE_END_OR_SLASH, WORD_BOUNDARY } from './xml-tags.js'
 
 /** Bytes read before decoding, to find the XML declaration (it must come first in the document). */
 const XML_HEAD_BYTES = 1024
 /** Characters kept of a skipped, oversized item between chunks: enough for its end tag to be split across two. */
 const SKIP_TAIL = 64
-const ITEM_START = /<(item|entry)(?=[\s>/])[^>]*>/i
+const ITEM_TAGS = ['item', 'entry'] as const
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' }
 
 /** Decodes XML character references and unwraps CDATA sections (trimmed). */
 export function xmlText(raw: string): string {
-  return raw
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+  return splitCdata(raw)
     .map((part) =>
-      part.startsWith('<![CDATA[')
-        ? part.slice(9, -3)
-        : part.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
+      part.cdata
+        ? part.text
+        : part.text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
             if (name[0] === '#') {
               const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
               return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : all
@@ -33,9 +33,8 @@ export function xmlText(raw: string): string {
 /** The text of the first element among `names` (namespace prefix included, e.g. `content:encoded`). */
 function field(xml: string, names: readonly string[]): string | undefined {
   for (const name of names) {
-    const escaped = name.replace(/[.:]/g, (c) => '\\' + c)
-    const match = new RegExp(`<${escaped}(?:\\s[^>]*)?>([\\s\\S]*?)</${escaped}>`, 'i').exec(xml)
-    if (match && (match[1] ?? '').trim() !== '') return xmlText(match[1] as string)
+    const content = elementContent(xml, name)
+    if (content !== undefined && content.trim() !== '') return xmlText(content)
   }
   return undefined
 }
@@ -43,8 +42,8 @@ function field(xml: string, names: readonly string[]): string | undefined {
 /** Atom `<link href>`: the `alternate` one (or one without `rel`) first. */
 function atomLink(xml: string): string | undefined {
   let fallback: string | undefined
-  for (const match of xml.matchAll(/<link\b([^>]*?)\/?>/gi)) {
-    const attrs = match[1] ?? ''
+  for (let tag = findOpenTag(xml, ['link'], 0, WORD_BOUNDARY); tag !== null; tag = findOpenTag(xml, ['link'], tag.end, WORD_BOUNDARY)) {
+    const attrs = tag.attributes.endsWith('/') ? tag.attributes.slice(0, -1) : tag.attributes
     const href = /\bhref\s*=\s*["']([^"']*)["']/i.exec(attrs)?.[1]
     if (!href) continue
     const rel = /\brel\s*=\s*["']([^"']*)["']/i.exec(attrs)?.[1]
@@ -169,7 +168,9 @@ function keptTail(buffer: string, max: number): string {
  * `pubDate`/`published`/`updated`; body from `content:encoded`/`content`/`description`/
  * `summary`, read as HTML). Not a validating XML parser: it reads elements by name and keeps
  * only one item in memory at a time. An item without a body gives an error record; so does an
- * item longer than `maxRecordSize` characters, whose rest is skipped unbuffered up to its end tag.
+ * item longer than `maxRecordSize` characters, whose rest is skipped unbuffered up to its end tag,
+ * and an item the document ends in. Linear time in the document, whatever it holds (tags are
+ * found by `xml-tags.ts`, which reads each character a bounded number of times).
  * Bytes are decoded per the BOM or the XML declaration's `encoding` (UTF-8 when there is none);
  * an encoding TextDecoder does not know gives one error record for the whole document.
  *
@@ -189,55 +190,76 @@ export async function* readXmlFeed(
   }
   let buffer = ''
   let n = 0
-  /** The end tag of an oversized item being skipped, else `null`. */
-  let skipping: RegExp | null = null
-  /** How much of the buffer was already searched for the current item's end tag. */
-  let searched = 0
+  /** The name of an oversized item being skipped to its end tag, else `null`. */
+  let skipping: string | null = null
+  /**
+   * An item whose end tag has not come yet: its text so far, in pieces. Appending each chunk to
+   * one string and searching it again made every search flatten (copy) the whole item: quadratic
+   * in the item's size. Only the new chunk, after the last characters already read, is searched.
+   */
+  let open: { tag: string; contentStart: number; parts: string[]; length: number; tail: string } | null = null
+  const record = (tag: string, text: string, contentStart: number, end: number): FeedInputRecord => {
+    const source = `${name}#${++n}`
+    return end > max ? { error: { code: 'E_INVALID_RECORD', message: tooLarge(tag, max) }, source } : itemRecord(tag, text.slice(contentStart, end), source)
+  }
   for await (const chunk of decoded.text) {
-    buffer += chunk
+    if (open !== null) {
+      const window = open.tail + chunk
+      const close = findCloseTag(window, open.tag, 0, true)
+      if (close === null) {
+        open.parts.push(chunk)
+        open.length += chunk.length
+        open.tail = window.slice(-SKIP_TAIL)
+        // Not too large while its end tag could still start at or before `max`.
+        if (open.length > max + SKIP_TAIL) {
+          yield { error: { code: 'E_INVALID_RECORD', message: tooLarge(open.tag, max) }, source: `${name}#${++n}` }
+          skipping = open.tag
+          buffer = open.tail
+          open = null
+        }
+        continue
+      }
+      const base = open.length - open.tail.length
+      const text = open.parts.join('') + chunk
+      yield record(open.tag, text, open.contentStart, base + close[0])
+      buffer = text.slice(base + close[1])
+      open = null
+    } else buffer += chunk
     for (;;) {
-      if (skipping) {
-        skipping.lastIndex = 0
-        const close = skipping.exec(buffer)
-        if (!close) {
+      if (skipping !== null) {
+        const close = findCloseTag(buffer, skipping, 0, true)
+        if (close === null) {
           buffer = buffer.slice(-SKIP_TAIL)
           break
         }
-        buffer = buffer.slice(close.index + close[0].length)
+        buffer = buffer.slice(close[1])
         skipping = null
       }
-      const start = ITEM_START.exec(buffer)
-      if (!start) {
+      const start = findOpenTag(buffer, ITEM_TAGS, 0, SPACE_END_OR_SLASH)
+      if (start === null) {
         buffer = keptTail(buffer, max)
         break
       }
-      if (start.index > 0) {
-        buffer = buffer.slice(start.index)
-        searched = 0
+      if (start.start > 0) {
+        buffer = buffer.slice(start.start)
         continue
       }
-      const tag = (start[1] as string).toLowerCase()
-      const endTag = new RegExp(`</${tag}\\s*>`, 'gi')
-      endTag.lastIndex = Math.max(start[0].length, searched - SKIP_TAIL)
-      const close = endTag.exec(buffer)
-      if (!close) {
-        // Not too large while its end tag could still start at or before `max`.
+      const close = findCloseTag(buffer, start.name, start.end, true)
+      if (close === null) {
         if (buffer.length <= max + SKIP_TAIL) {
-          searched = buffer.length
+          open = { tag: start.name, contentStart: start.end, parts: [buffer], length: buffer.length, tail: buffer.slice(-SKIP_TAIL) }
+          buffer = ''
           break
         }
-        yield { error: { code: 'E_INVALID_RECORD', message: tooLarge(tag, max) }, source: `${name}#${++n}` }
-        skipping = endTag
+        yield { error: { code: 'E_INVALID_RECORD', message: tooLarge(start.name, max) }, source: `${name}#${++n}` }
+        skipping = start.name
         buffer = buffer.slice(-SKIP_TAIL)
-        searched = 0
         continue
       }
-      const end = close.index
-      searched = 0
-      const inner = buffer.slice(start[0].length, end)
-      buffer = buffer.slice(end + close[0].length)
-      const source = `${name}#${++n}`
-      yield end > max ? { error: { code: 'E_INVALID_RECORD', message: tooLarge(tag, max) }, source } : itemRecord(tag, inner, source)
+      yield record(start.name, buffer, start.end, close[0])
+      buffer = buffer.slice(close[1])
     }
   }
+  // The document ended inside an item: that item is one bad record, not a silent loss.
+  if (open !== null) yield { error: { code: 'E_INVALID_RECORD', message: `<${open.tag}> has no end tag before the end of the document` }, source: `${name}#${++n}` }
 }

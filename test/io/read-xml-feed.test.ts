@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readXmlFeed, xmlEncoding } from '../../src/io/read-xml-feed.js'
 import type { FeedInputRecord } from '../../src/feed/types.js'
@@ -121,5 +122,48 @@ describe('readXmlFeed: item size limit', () => {
     const entry = `<entry xml:lang="fr" xmlns:media="http://search.yahoo.com/mrss/"><title>Long</title><summary>S</summary></entry>`
     const feed = Buffer.from(`<feed xmlns="http://www.w3.org/2005/Atom">${entry}${entry}</feed>`)
     for (const size of [5, 17, 50]) expect(simple(await read(cut(feed, size)))).toEqual([['f#1', 'Long'], ['f#2', 'Long']])
+  })
+})
+
+describe('readXmlFeed: properties', () => {
+  /** Text as it may stand in an element, escaped as a feed writer escapes it. */
+  const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const words = fc.array(fc.constantFrom('Paris', 'été', '中文', '<b>', 'a & b', '"q"', '  ', '\n', '…', ']]>'), { maxLength: 8 }).map((w) => `Mot ${w.join(' ')}`)
+
+  it('gives the items of a well-formed feed, in order, however it is cut into chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(words, words, fc.boolean()), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 200 }), async (items, size) => {
+        const body = items
+          .map(([title, text, cdata]) => `<item><title>${escapeXml(title)}</title><description>${cdata && !text.includes(']]>') ? `<![CDATA[${text}]]>` : escapeXml(text)}</description></item>`)
+          .join('\n')
+        const records = await read(cut(Buffer.from(rss('UTF-8', body)), size))
+        expect(records.map((r) => ('article' in r ? [r.article.title, r.article.html] : r.error.message))).toEqual(items.map(([title, text]) => [title.trim(), text.trim()]))
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('ends on any input, with records that are an article or a per-record error, never a throw', async () => {
+    const piece = fc.constantFrom('<item>', '<item ', '<entry', '</item>', '</entry >', '<title', '<title>', '</title>', '<description>', '</description>', '<link ', '<![CDATA[', ']]>', '<', '>', '&', '&#x', 'texte', ' ', '\n')
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 50 }), async (pieces, size) => {
+        const records = await read(cut(Buffer.from(`<rss>${pieces.join('')}`), size), 200)
+        for (const r of records) {
+          if ('error' in r) expect(r.error.code).toBe('E_INVALID_RECORD')
+          else expect(typeof r.article.html).toBe('string')
+          expect(r.source).toMatch(/^f#\d+$/)
+        }
+        // One record per item start the reader saw, numbered in order.
+        expect(records.map((r) => r.source)).toEqual(records.map((_, k) => `f#${k + 1}`))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('gives an error record for an item the document ends in', async () => {
+    expect(simple(await read([Buffer.from(`<rss>${item('One')}<item><title>Cut</title><description>Te`)]))).toEqual([
+      ['f#1', 'One'],
+      ['f#2', '<item> has no end tag before the end of the document'],
+    ])
   })
 })

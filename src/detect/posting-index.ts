@@ -1,0 +1,115 @@
+import { mix32 } from '../text/hash.js'
+
+/** Slots of an empty index (a power of two). */
+const INITIAL_SLOTS = 1 << 10
+/** The table grows past this share of its slots in use (linear probing stays short below it). */
+const MAX_LOAD = 0.7
+const EMPTY = -1
+
+/**
+ * The paragraphs each key (a token bigram, see `find-duplicates.ts`) occurs in, in flat typed
+ * arrays: an open-addressing table of keys with the head of a linked list per key, and one pool
+ * of list entries (paragraph, next). About 20 bytes per distinct key and 8 per occurrence.
+ *
+ * Why not a `Map<number, number | number[]>`: for 20 MB of distinct paragraphs (1.2 M distinct
+ * bigrams, 3 M occurrences) the map, its small arrays (each grown by `push` to 17 slots and
+ * more) and their headers took about 100 MB, the largest part of `clean()`'s memory.
+ *
+ * A key's list stops growing at `maxList + 1` entries: past `maxList` the key is too common
+ * to point at a copy, and {@link forEach} skips it.
+ */
+export class PostingIndex {
+  readonly #maxList: number
+  #keys = new Int32Array(INITIAL_SLOTS).fill(EMPTY)
+  /** Per slot: the newest entry of the key's list. */
+  #heads = new Int32Array(INITIAL_SLOTS)
+  /** Per slot: how many entries the key's list has. */
+  #counts = new Int32Array(INITIAL_SLOTS)
+  #used = 0
+  #paragraph = new Int32Array(1024)
+  #next = new Int32Array(1024)
+  #entries = 0
+
+  /** @param maxList Longest list {@link forEach} reads; a key in more paragraphs is skipped. */
+  constructor(maxList: number) {
+    this.#maxList = maxList
+  }
+
+  /**
+   * Records that `paragraph` has `key`.
+   * @param key A non-negative 31-bit integer.
+   * @param paragraph A paragraph index.
+   */
+  add(key: number, paragraph: number): void {
+    let slot = this.#find(key)
+    if (this.#keys[slot] === EMPTY) {
+      if ((this.#used + 1) > MAX_LOAD * this.#keys.length) {
+        this.#grow()
+        slot = this.#find(key)
+      }
+      this.#keys[slot] = key
+      this.#heads[slot] = EMPTY
+      this.#used++
+    } else if (this.#counts[slot]! > this.#maxList) return
+    if (this.#entries === this.#paragraph.length) this.#growPool()
+    const entry = this.#entries++
+    this.#paragraph[entry] = paragraph
+    this.#next[entry] = this.#heads[slot]!
+    this.#heads[slot] = entry
+    this.#counts[slot]!++
+  }
+
+  /**
+   * Calls `visit` with each paragraph that has `key` (newest first), unless the key is in more
+   * than `maxList` paragraphs.
+   */
+  forEach(key: number, visit: (paragraph: number) => void): void {
+    const slot = this.#find(key)
+    if (this.#keys[slot] === EMPTY || this.#counts[slot]! > this.#maxList) return
+    for (let entry = this.#heads[slot]!; entry !== EMPTY; entry = this.#next[entry]!) visit(this.#paragraph[entry]!)
+  }
+
+  /** Lets the memory go: the index is empty afterwards. */
+  clear(): void {
+    this.#keys = new Int32Array(INITIAL_SLOTS).fill(EMPTY)
+    this.#heads = new Int32Array(INITIAL_SLOTS)
+    this.#counts = new Int32Array(INITIAL_SLOTS)
+    this.#used = 0
+    this.#paragraph = new Int32Array(1024)
+    this.#next = new Int32Array(1024)
+    this.#entries = 0
+  }
+
+  /** The slot holding `key`, or the empty slot where it would go. */
+  #find(key: number): number {
+    const mask = this.#keys.length - 1
+    let slot = mix32(key) & mask
+    while (this.#keys[slot] !== EMPTY && this.#keys[slot] !== key) slot = (slot + 1) & mask
+    return slot
+  }
+
+  #grow(): void {
+    const [keys, heads, counts] = [this.#keys, this.#heads, this.#counts]
+    this.#keys = new Int32Array(keys.length * 2).fill(EMPTY)
+    this.#heads = new Int32Array(keys.length * 2)
+    this.#counts = new Int32Array(keys.length * 2)
+    for (let old = 0; old < keys.length; old++) {
+      if (keys[old] === EMPTY) continue
+      const slot = this.#find(keys[old]!)
+      this.#keys[slot] = keys[old]!
+      this.#heads[slot] = heads[old]!
+      this.#counts[slot] = counts[old]!
+    }
+  }
+
+  /** The pool grows by half: a doubling left up to half of it unused at the end. */
+  #growPool(): void {
+    const size = Math.ceil(this.#paragraph.length * 1.5)
+    const paragraph = new Int32Array(size)
+    paragraph.set(this.#paragraph)
+    const next = new Int32Array(size)
+    next.set(this.#next)
+    this.#paragraph = paragraph
+    this.#next = next
+  }
+}
