@@ -1,3 +1,4 @@
+import { nestsDeeperThan } from './nests-deeper-than.js'
 import { clean } from '../clean.js'
 import { DedupeError } from '../errors.js'
 import { resolveOptions } from '../options.js'
@@ -427,8 +428,21 @@ function recordedParagraphs(
   })
 }
 
-/** A result as plain JSON data (what a caller would read back from the JSON it writes). */
-const plain = (result: FeedResult): FeedResult => JSON.parse(JSON.stringify(result)) as FeedResult
+/**
+ * A result as plain JSON data (what a caller would read back from the JSON it writes). A
+ * caller's field nested deeper than `MAX_FIELD_DEPTH` is carried over as given, at its place:
+ * the round trip would overflow the stack on it and fail the article.
+ */
+function plain(result: FeedResult): FeedResult {
+  const deep = Object.keys(result).filter((key) => !FEED_RESULT_FIELDS.has(key) && nestsDeeperThan((result as Record<string, unknown>)[key]))
+  if (deep.length === 0) return JSON.parse(JSON.stringify(result)) as FeedResult
+  const shallow: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(result)) Object.defineProperty(shallow, key, { value: deep.includes(key) ? null : value, enumerable: true, writable: true, configurable: true })
+  const out = JSON.parse(JSON.stringify(shallow)) as Record<string, unknown>
+  // defineProperty keeps the key's place (and makes `__proto__` an own field).
+  for (const key of deep) Object.defineProperty(out, key, { value: (result as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true })
+  return out as FeedResult
+}
 
 /** Kinds of a paragraph flag as {@link encodeVerdict} numbers them. */
 const CROSS_KINDS = ['exact', 'near', 'boilerplate'] as const

@@ -1,3 +1,5 @@
+import { DedupeError } from '../errors.js'
+import { MAX_FIELD_DEPTH, nestsDeeperThan } from './nests-deeper-than.js'
 import { measureLength } from '../text/measure-length.js'
 import { normalizeText } from '../text/normalize-text.js'
 import type { CleanResult } from '../types.js'
@@ -80,7 +82,7 @@ export function prepareArticle(
   const site = siteOf(article)
   const url = typeof article.url === 'string' && article.url !== '' ? article.url : null
   return {
-    id: hasId ? (typeof given === 'object' ? JSON.stringify(given) : String(given)) : contentId(cleaned.paragraphs.map((p) => p.text), { url, site }),
+    id: hasId ? (typeof given === 'object' ? objectId(given) : String(given)) : contentId(cleaned.paragraphs.map((p) => p.text), { url, site }),
     idGenerated: !hasId,
     site,
     time: articleTime(article.published, arrival),
@@ -88,4 +90,10 @@ export function prepareArticle(
     cleaned,
     compared,
   }
+}
+
+/** An object id as its JSON text. One nested past `MAX_FIELD_DEPTH` is refused (its text would overflow the stack). */
+function objectId(given: object): string {
+  if (nestsDeeperThan(given)) throw new DedupeError('E_INVALID_RECORD', `The article's id nests deeper than ${MAX_FIELD_DEPTH} levels`)
+  return JSON.stringify(given)
 }

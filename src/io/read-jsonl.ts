@@ -2,6 +2,7 @@ import { readLines, type Line } from './read-lines.js'
 import { MAX_RECORD_SIZE } from './text-chunks.js'
 import type { Article, FeedInputRecord } from '../feed/types.js'
 import { rawMembers } from './raw-members.js'
+import { MAX_FIELD_DEPTH } from '../feed/nests-deeper-than.js'
 
 const NEWLINE = 0x0a
 
@@ -73,10 +74,9 @@ function idOfUndecodable(bytes: Uint8Array): string | number | undefined {
 
 /**
  * A field nested deeper than this is given to the consumer as `null`, its text kept in `raw`
- * (and written back from there): `JSON.stringify`/`structuredClone` recurse, and a 100,000-deep
- * extra field failed its whole article with `E_INTERNAL` though the article was fine.
+ * (and written back from there): see `nests-deeper-than.ts`, whose bound this is.
  */
-export const MAX_FIELD_DEPTH = 512
+export { MAX_FIELD_DEPTH }
 
 /** One decoded, non-blank line to a record: the object it holds, or why it is none. */
 function parseLine(text: string, line: number, source: string): FeedInputRecord {
