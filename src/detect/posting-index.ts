@@ -9,7 +9,7 @@ const EMPTY = -1
 /**
  * The paragraphs each key (a token bigram, see `find-duplicates.ts`) occurs in, in flat typed
  * arrays: an open-addressing table of keys with the head of a linked list per key, and one pool
- * of list entries (paragraph, next). About 20 bytes per distinct key and 8 per occurrence.
+ * of list entries (paragraph, next). About 13 bytes per distinct key and 8 to 12 per occurrence.
  *
  * Why not a `Map<number, number | number[]>`: for 20 MB of distinct paragraphs (1.2 M distinct
  * bigrams, 3 M occurrences) the map, its small arrays (each grown by `push` to 17 slots and
@@ -23,16 +23,16 @@ export class PostingIndex {
   #keys = new Int32Array(INITIAL_SLOTS).fill(EMPTY)
   /** Per slot: the newest entry of the key's list. */
   #heads = new Int32Array(INITIAL_SLOTS)
-  /** Per slot: how many entries the key's list has. */
-  #counts = new Int32Array(INITIAL_SLOTS)
+  /** Per slot: how many entries the key's list has (it stops at `maxList + 1`, at most 255). */
+  #counts = new Uint8Array(INITIAL_SLOTS)
   #used = 0
   #paragraph = new Int32Array(1024)
   #next = new Int32Array(1024)
   #entries = 0
 
-  /** @param maxList Longest list {@link forEach} reads; a key in more paragraphs is skipped. */
+  /** @param maxList Longest list {@link forEach} reads (at most 254); a key in more paragraphs is skipped. */
   constructor(maxList: number) {
-    this.#maxList = maxList
+    this.#maxList = Math.min(maxList, 254)
   }
 
   /**
@@ -73,7 +73,7 @@ export class PostingIndex {
   clear(): void {
     this.#keys = new Int32Array(INITIAL_SLOTS).fill(EMPTY)
     this.#heads = new Int32Array(INITIAL_SLOTS)
-    this.#counts = new Int32Array(INITIAL_SLOTS)
+    this.#counts = new Uint8Array(INITIAL_SLOTS)
     this.#used = 0
     this.#paragraph = new Int32Array(1024)
     this.#next = new Int32Array(1024)
@@ -92,7 +92,7 @@ export class PostingIndex {
     const [keys, heads, counts] = [this.#keys, this.#heads, this.#counts]
     this.#keys = new Int32Array(keys.length * 2).fill(EMPTY)
     this.#heads = new Int32Array(keys.length * 2)
-    this.#counts = new Int32Array(keys.length * 2)
+    this.#counts = new Uint8Array(keys.length * 2)
     for (let old = 0; old < keys.length; old++) {
       if (keys[old] === EMPTY) continue
       const slot = this.#find(keys[old]!)
