@@ -44,8 +44,21 @@ export function normalizeText(text: string): string {
  * @param folded Text from {@link foldText}.
  */
 export function foldGuillemets(folded: string): string {
-  return folded.replace(GUILLEMETS, '"')
+  GUILLEMETS.lastIndex = 0
+  if (!GUILLEMETS.test(folded)) return folded
+  // One code unit for one, in one pass: a global replace costs ~100 ns per match and grew
+  // faster than the input on millions of them (a run of `»`: 1.0 s for 8 M, 15× this loop).
+  if (!folded.isWellFormed()) return folded.replace(GUILLEMETS, '"') // the decoder would replace lone surrogates
+  const units = new Uint16Array(folded.length)
+  for (let k = 0; k < folded.length; k++) {
+    const c = folded.charCodeAt(k)
+    units[k] = c === 0xab || c === 0xbb || c === 0x2039 || c === 0x203a ? 0x22 : c
+  }
+  return UTF16.decode(units)
 }
+
+/** Reads a `Uint16Array`'s bytes as they lie in memory (little-endian almost everywhere), BOM kept. */
+const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be', { ignoreBOM: true })
 
 /**
  * {@link normalizeText} but for guillemets, which keep their direction (« » ‹ ›): sentence

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { normalizeText } from '../../src/text/normalize-text.js'
+import { foldGuillemets, normalizeText } from '../../src/text/normalize-text.js'
 
 describe('normalizeText', () => {
   it.each([
@@ -67,5 +67,22 @@ describe('normalizeText', () => {
 
   it('returns "" for white space only', () => {
     expect(normalizeText(' \u00a0\u3000\t\n')).toBe('')
+  })
+})
+
+describe('foldGuillemets', () => {
+  it('turns every guillemet into `"` and changes nothing else, in any text (BOM, astral characters and lone surrogates included)', () => {
+    const piece = fc.oneof(fc.constantFrom('«', '»', '‹', '›', '"', '\ufeff', '\ud83d\ude00', '\ud800', '\udc00', 'é', '中', ' '), fc.string({ maxLength: 3, unit: 'binary' }))
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('')
+        expect(foldGuillemets(text)).toBe(text.replace(/[«»‹›]/g, '"'))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('folds a run of millions of guillemets', () => {
+    expect(foldGuillemets(`a${'»'.repeat(2_000_000)}b`)).toBe(`a${'"'.repeat(2_000_000)}b`)
   })
 })
