@@ -389,7 +389,7 @@ function main(): void {
     `\`npm run bench:hostile\` (scale ${scale}), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, one child process per generator (time cap ${cap} s).`,
     `Seconds: CPU time (user + system, \`process.cpuUsage\`) per run of \`clean()\` (\`readXmlFeed\` for the \`xml-feed\` rows, 64 KB chunks) in a warm process, after a forced collection. n is grown (doubling) until one run takes ${MIN_SECONDS} s or the input reaches ${MAX_CHARS / 1e6} M characters; a measurement repeats the run until it lasts ${MIN_SECONDS} s (runs per measurement); n and 2n are measured in turn, ${RUNS} times each, and the least of each is kept. CPU time, not wall time: the machine is shared, and wall time counts the waits for a core. Growth: t(2n) / t(n) (linear 2, quadratic 4; target ≤ 2.3); a case over 2.3 is measured again at 2n and 4n with ${RUNS + 2} runs, and that second figure is the one judged (the first is shown).`,
     's/MB vs prose: the generator at 2n against numbered wikinews-fr paragraphs, 0.5 M characters timed the same way in a child of the same run (prose is linear: see the text:prose row) (target ≤ 25×).',
-    'Peak RSS: the child\'s `maxRSS`, language models (~250 MB) included.',
+    'Peak RSS: the child\'s `maxRSS`, runtime and language models (about 160 MB, see the memory lines) included.',
     '',
     ...table,
     '',
