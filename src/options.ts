@@ -5,6 +5,7 @@ import { KNOWN_LANGUAGES } from './language/known-languages.js'
 import type { LanguageOptions } from './language/tag-language.js'
 import type { TextSplitOptions } from './parse/from-text.js'
 import type { InputFormat } from './types.js'
+import { parseDuration } from './feed/parse-duration.js'
 
 /** Options of the duplicate-detection stage. */
 export interface DetectOptions {
@@ -151,8 +152,59 @@ export const defaultOptions: Readonly<DefaultOptions> = Object.freeze({
   charset: undefined,
 })
 
+/** The sections an entry point can ask {@link resolveOptions} for, beside the `clean()` ones. */
+export type OptionSection = 'feed' | 'stream' | 'plugin'
+
+/**
+ * The extra sections resolved: `feed` (`createDeduplicator`, `ttl` in milliseconds or `null`),
+ * `stream` (the streams), `plugin` (the unified plugins). Each one is read from the entry's flat
+ * options (`{ bands, ttl }`, `{ highWaterMark }`, `{ mode }`).
+ */
+export interface ResolvedSections {
+  feed: Readonly<FeedDefaults>
+  stream: DefaultOptions['stream']
+  plugin: DefaultOptions['plugin']
+}
+
+/** What {@link resolveOptions} returns: the `clean()` sections and the sections asked for, all frozen. */
+export type Resolved<S extends OptionSection = never> = Readonly<ResolvedOptions> & { readonly [K in S]: ResolvedSections[K] }
+
+/** What an entry point tells {@link resolveOptions} besides the options. */
+export interface ResolveEntry<S extends OptionSection = never> {
+  /** The sections of this entry, resolved besides the `clean()` ones (their keys are then known too). @default [] */
+  sections?: readonly S[]
+  /** Top-level keys that the caller's own layer consumes, accepted and ignored here. @default [] */
+  extraKeys?: readonly string[]
+}
+
+/**
+ * The top-level keys of each extra section, as its entry takes them (flat). The feed's `index`,
+ * `now` and `clean` are its collaborators, not options with a default value: accepted here and
+ * left to `createDeduplicator`. `nearThreshold`/`containThreshold` are the feed's deprecated
+ * names of `jaccardThreshold`/`containmentThreshold`.
+ */
+export const SECTION_KEYS: Readonly<Record<OptionSection, readonly string[]>> = Object.freeze({
+  feed: Object.freeze([
+    'index', 'boilerplateMin', 'ttl', 'shingleSize', 'bands', 'rows', 'jaccardThreshold', 'containmentThreshold',
+    'nearThreshold', 'containThreshold', 'minShingles', 'copyThreshold', 'paragraphThreshold', 'paragraphMinShingles',
+    'maxCandidates', 'now', 'clean',
+  ]),
+  stream: Object.freeze(['highWaterMark']),
+  plugin: Object.freeze(['mode']),
+})
+
+/** Objects `resolveOptions()` returned: given back to it (an entry calling another), they are returned as they are. */
+const RESOLVED = new WeakSet<object>()
+
+/** Freezes a resolved object and remembers it as resolved. */
+function sealed<T extends object>(value: T): T {
+  Object.freeze(value)
+  RESOLVED.add(value)
+  return value
+}
+
 /** The sections of {@link ResolvedOptions} alone (what `resolveOptions(null)` returns). */
-const RESOLVED_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
+const RESOLVED_DEFAULTS: Readonly<ResolvedOptions> = sealed({
   format: defaultOptions.format,
   split: defaultOptions.split,
   detect: defaultOptions.detect,
@@ -163,6 +215,8 @@ const RESOLVED_DEFAULTS: Readonly<ResolvedOptions> = Object.freeze({
 })
 
 const FORMATS: readonly InputFormat[] = ['text', 'html', 'markdown']
+const LINE_BREAKS: readonly ResolvedSplitOptions['lineBreaks'][] = ['auto', 'paragraph', 'join']
+const MODES: readonly DefaultOptions['plugin']['mode'][] = ['remove', 'mark']
 
 /**
  * Throws `E_INVALID_OPTION` unless `value` is a number from 0 to 1.
@@ -209,7 +263,7 @@ function assertKnownKeys(level: keyof typeof KNOWN_KEYS, value: unknown, extra: 
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue
     const near = didYouMean(key, known)
-    throw new DedupeError('E_INVALID_OPTION', `Unknown option \`${path}${key}\`${near ? `: did you mean \`${path}${near}\`?` : ''} (known: ${KNOWN_KEYS[level].join(', ')})`)
+    throw new DedupeError('E_INVALID_OPTION', `Unknown option \`${path}${key}\`${near ? `: did you mean \`${path}${near}\`?` : ''} (known: ${known.join(', ')})`)
   }
 }
 
@@ -222,30 +276,7 @@ function assertKnownLanguages(only: readonly string[]): void {
   }
 }
 
-/**
- * Validates options once at the entry point and fills in the defaults. An unknown key (a typo
- * such as `detect.nearTreshold`) is an error, not silently ignored.
- * @param extraKeys Top-level keys that the caller's own layer consumes (a stream's
- *   `highWaterMark`, a plugin's `mode`), accepted and ignored here.
- * @throws {DedupeError} `E_INVALID_OPTION` or `E_UNKNOWN_FORMAT`, naming the value and the fix.
- */
-export function resolveOptions(options?: Options | null, extraKeys: readonly string[] = []): ResolvedOptions {
-  if (options === null || options === undefined) return RESOLVED_DEFAULTS
-  if (typeof options !== 'object') {
-    throw new DedupeError('E_INVALID_OPTION', `Expected options to be an object, not \`${typeof options}\``)
-  }
-  assertKnownKeys('', options, extraKeys)
-  assertKnownKeys('detect', options.detect)
-  assertKnownKeys('split', options.split)
-  assertKnownKeys('language', options.language)
-  const format = pick(options.format, undefined)
-  if (format !== undefined && !FORMATS.includes(format)) {
-    throw new DedupeError(
-      'E_UNKNOWN_FORMAT',
-      `Expected \`format\` to be one of ${FORMATS.join(', ')}, not \`${String(format)}\``,
-    )
-  }
-  const d = options.detect ?? {}
+function resolveDetect(d: DetectOptions = {}): Required<DetectOptions> {
   const dd = defaultOptions.detect
   const detect = {
     nearThreshold: pick(d.nearThreshold, dd.nearThreshold),
@@ -257,24 +288,155 @@ export function resolveOptions(options?: Options | null, extraKeys: readonly str
   assertRatio('detect.containThreshold', detect.containThreshold)
   assertCount('detect.minLength', detect.minLength)
   assertCount('detect.minSentenceLength', detect.minSentenceLength)
-  const only = pick(options.language?.only, defaultOptions.language.only)
+  return Object.freeze(detect)
+}
+
+function resolveLanguage(l: LanguageOptions = {}): ResolvedLanguageOptions {
+  const dl = defaultOptions.language
+  const only = pick(l.only, dl.only)
   if (only !== undefined && (!Array.isArray(only) || only.some((code) => typeof code !== 'string' || code === ''))) {
     throw new DedupeError('E_INVALID_OPTION', 'Expected `language.only` to be an array of language codes such as ["fr", "en"]')
   }
   if (only !== undefined) assertKnownLanguages(only)
-  const dl = defaultOptions.language
-  const minLength = pick(options.language?.minLength, dl.minLength)
+  const minLength = pick(l.minLength, dl.minLength)
   assertCount('language.minLength', minLength)
-  const language: ResolvedLanguageOptions = { only, minLength }
+  // A copy, frozen: the caller's array may change after the options were resolved.
+  return Object.freeze({ only: only === undefined ? undefined : (Object.freeze([...only]) as string[]), minLength })
+}
+
+function resolveSplit(s: TextSplitOptions = {}): ResolvedSplitOptions {
   const ds = defaultOptions.split
   const split: ResolvedSplitOptions = {
-    lineBreaks: pick(options.split?.lineBreaks, ds.lineBreaks),
-    wrapWidth: pick(options.split?.wrapWidth, ds.wrapWidth),
+    lineBreaks: pick(s.lineBreaks, ds.lineBreaks),
+    wrapWidth: pick(s.wrapWidth, ds.wrapWidth),
   }
-  if (!['auto', 'paragraph', 'join'].includes(split.lineBreaks)) {
+  if (!LINE_BREAKS.includes(split.lineBreaks)) {
     throw new DedupeError('E_INVALID_OPTION', `Expected \`split.lineBreaks\` to be auto, paragraph or join, not \`${String(split.lineBreaks)}\``)
   }
   if (split.wrapWidth !== null) assertCount('split.wrapWidth', split.wrapWidth)
+  return Object.freeze(split)
+}
+
+/** The feed's flat options as `resolveOptions` reads them (documented on `DeduplicatorOptions`). */
+type FeedInput = { [K in Exclude<keyof FeedDefaults, 'ttl'>]?: number | null } & {
+  ttl?: string | number | null
+  nearThreshold?: number | null
+  containThreshold?: number | null
+}
+
+function resolveFeed(options: FeedInput): Readonly<FeedDefaults> {
+  const d = defaultOptions.feed
+  const count = (name: Exclude<keyof FeedDefaults, 'ttl'>, min = 1): number => {
+    const v = pick(options[name], d[name])
+    assertCount(name, v, min)
+    return v
+  }
+  // A renamed option: the new name wins, the old one is still read (and named in its error).
+  const renamed = (name: 'jaccardThreshold' | 'containmentThreshold', old: 'nearThreshold' | 'containThreshold'): number => {
+    const given = options[name] ?? options[old]
+    const v = pick(given, d[name])
+    assertRatio(options[name] == null && options[old] != null ? old : name, v)
+    return v
+  }
+  const ratio = (name: 'copyThreshold' | 'paragraphThreshold'): number => {
+    const v = pick(options[name], d[name])
+    assertRatio(name, v)
+    return v
+  }
+  const ttl = pick(options.ttl, d.ttl)
+  return Object.freeze({
+    boilerplateMin: count('boilerplateMin', 2),
+    ttl: ttl === null ? null : parseDuration(ttl),
+    shingleSize: count('shingleSize'),
+    bands: count('bands'),
+    rows: count('rows'),
+    jaccardThreshold: renamed('jaccardThreshold', 'nearThreshold'),
+    containmentThreshold: renamed('containmentThreshold', 'containThreshold'),
+    minShingles: count('minShingles', 0),
+    copyThreshold: ratio('copyThreshold'),
+    paragraphThreshold: ratio('paragraphThreshold'),
+    paragraphMinShingles: count('paragraphMinShingles', 1),
+    maxCandidates: count('maxCandidates'),
+  })
+}
+
+function resolveStream(options: { highWaterMark?: number | null }): DefaultOptions['stream'] {
+  const highWaterMark = pick(options.highWaterMark, defaultOptions.stream.highWaterMark)
+  assertCount('highWaterMark', highWaterMark)
+  return Object.freeze({ highWaterMark })
+}
+
+function resolvePlugin(options: { mode?: string | null }): DefaultOptions['plugin'] {
+  const mode = pick(options.mode, defaultOptions.plugin.mode) as DefaultOptions['plugin']['mode']
+  if (!MODES.includes(mode)) {
+    throw new DedupeError('E_INVALID_OPTION', `Expected \`mode\` to be remove or mark, not \`${String(mode)}\``)
+  }
+  return Object.freeze({ mode })
+}
+
+const SECTION_RESOLVERS: { [K in OptionSection]: (options: Record<string, unknown>) => ResolvedSections[K] } = {
+  feed: (options) => resolveFeed(options as FeedInput),
+  stream: (options) => resolveStream(options as { highWaterMark?: number | null }),
+  plugin: (options) => resolvePlugin(options as { mode?: string | null }),
+}
+
+/**
+ * The one resolver of the library's options: every entry point (`clean()`, `createDeduplicator`,
+ * the streams, the unified plugins, the CLI) calls it once, with the sections it reads. It
+ * validates the options and fills in every default from {@link defaultOptions}, so no stage
+ * checks for a missing value again. An unknown key (a typo such as `detect.nearTreshold`) is an
+ * error with a did-you-mean, not silently ignored. The result is frozen; given back to
+ * `resolveOptions()` (one entry calling another), it is returned as it is.
+ *
+ * @param options The entry's options; `null` and `undefined` mean every default.
+ * @param entry The sections the entry reads besides the `clean()` ones (`{ sections: ['feed'] }`),
+ *   and top-level keys its own layer consumes (`extraKeys`). An array is read as `extraKeys`
+ *   (the form of earlier versions).
+ * @throws {DedupeError} `E_INVALID_OPTION` or `E_UNKNOWN_FORMAT`, naming the value and the fix.
+ * @example
+ * resolveOptions({ detect: { nearThreshold: 0.7 } }).detect.minLength            // 40
+ * resolveOptions({ bands: 20 }, { sections: ['feed'] }).feed.rows                 // 4
+ */
+export function resolveOptions<S extends OptionSection = never>(
+  options?: Options | null,
+  entry: ResolveEntry<S> | readonly string[] = {},
+): Resolved<S> {
+  const { sections = [], extraKeys = [] } = (Array.isArray(entry) ? { extraKeys: entry } : entry) as ResolveEntry<S>
+  if (options !== null && options !== undefined && RESOLVED.has(options)) {
+    if (sections.every((name) => name in options)) return options as Resolved<S>
+    // Resolved without a section: none of that section's keys could be in it (they would have
+    // been unknown keys), so the section is its defaults.
+    const resolved: Record<string, unknown> = { ...options }
+    for (const name of sections) if (!(name in resolved)) resolved[name] = SECTION_RESOLVERS[name]({})
+    return sealed(resolved) as Resolved<S>
+  }
+  if (options !== null && options !== undefined && typeof options !== 'object') {
+    throw new DedupeError('E_INVALID_OPTION', `Expected options to be an object, not \`${typeof options}\``)
+  }
+  const given = (options ?? {}) as Options & Record<string, unknown>
+  assertKnownKeys('', given, [...sections.flatMap((name) => SECTION_KEYS[name]), ...extraKeys])
+  const base = options === null || options === undefined ? RESOLVED_DEFAULTS : resolveCleanSections(given)
+  if (sections.length === 0) return base as Resolved<S>
+  const resolved: Record<string, unknown> = { ...base }
+  for (const name of sections) resolved[name] = SECTION_RESOLVERS[name](given)
+  return sealed(resolved) as Resolved<S>
+}
+
+/** The sections of {@link ResolvedOptions}, from options whose top-level keys were checked. */
+function resolveCleanSections(options: Options): ResolvedOptions {
+  assertKnownKeys('detect', options.detect)
+  assertKnownKeys('split', options.split)
+  assertKnownKeys('language', options.language)
+  const format = pick(options.format, undefined)
+  if (format !== undefined && !FORMATS.includes(format)) {
+    throw new DedupeError(
+      'E_UNKNOWN_FORMAT',
+      `Expected \`format\` to be one of ${FORMATS.join(', ')}, not \`${String(format)}\``,
+    )
+  }
+  const detect = resolveDetect(options.detect ?? undefined)
+  const language = resolveLanguage(options.language ?? undefined)
+  const split = resolveSplit(options.split ?? undefined)
   const extract = pick(options.extract, defaultOptions.extract)
   if (typeof extract !== 'boolean') {
     throw new DedupeError('E_INVALID_OPTION', `Expected \`extract\` to be true or false, not \`${String(extract)}\``)
@@ -285,5 +447,5 @@ export function resolveOptions(options?: Options | null, extraKeys: readonly str
       throw new DedupeError('E_INVALID_OPTION', `Expected \`${name}\` to be a string such as "text/html; charset=koi8-r", not \`${typeof value}\``)
     }
   }
-  return { format, split, detect, language, extract, contentType: pick(options.contentType, undefined), charset: pick(options.charset, undefined) }
+  return sealed({ format, split, detect, language, extract, contentType: pick(options.contentType, undefined), charset: pick(options.charset, undefined) })
 }

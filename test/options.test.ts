@@ -111,7 +111,9 @@ describe('resolveFeedOptions', () => {
   it('keeps detect.nearThreshold for the clean() options, apart from the feed\'s own', () => {
     const { feed, clean } = resolveFeedOptions({ jaccardThreshold: 0.45, detect: { nearThreshold: 0.9 } })
     expect(feed.jaccardThreshold).toBe(0.45)
-    expect(clean).toEqual({ detect: { nearThreshold: 0.9 } })
+    expect(clean).toEqual(resolveOptions({ detect: { nearThreshold: 0.9 } }))
+    expect(clean.detect.nearThreshold).toBe(0.9)
+    expect(Object.isFrozen(clean)).toBe(true)
   })
 })
 

@@ -332,7 +332,14 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   const reviewed: FeedResult[] | null = to === 'review' ? [] : null
   const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
   const options = optionsFromFlags(values)
-  resolveOptions(options)
+  // Plain options: the stages run in worker threads with them; the judge has the index too.
+  const feedOptions = {
+    ...options,
+    ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
+    ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
+  }
+  // Every section checked before the index is opened: a bad --ttl opens nothing.
+  resolveOptions(feedOptions, { sections: ['feed'] })
   // Open (and, for Redis, reach) the index before reading any record: an unreachable index is
   // one clear message and exit code 2, not an error record per article.
   // (E_INDEX_UNAVAILABLE, reported by main()). With --existing-index, a Redis index without
@@ -347,12 +354,6 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   }
   // The language model for the batches cleaned in this thread (the worker threads load their own).
   await loadLanguageModel()
-  // Plain options: the stages run in worker threads with them; the judge has the index too.
-  const feedOptions = {
-    ...options,
-    ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
-    ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
-  }
   let judge: FeedJudge
   try {
     judge = createFeedJudge({ index, ...feedOptions })

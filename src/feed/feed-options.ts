@@ -1,7 +1,6 @@
 import type { ArticleInput } from '../parse/decode-input.js'
-import { assertCount, assertRatio, defaultOptions, pick, resolveOptions, type FeedDefaults, type Options } from '../options.js'
+import { resolveOptions, SECTION_KEYS, type FeedDefaults, type Options, type ResolvedOptions } from '../options.js'
 import type { CleanResult } from '../types.js'
-import { parseDuration } from './parse-duration.js'
 import type { FeedIndex } from './types.js'
 
 /**
@@ -92,52 +91,18 @@ export interface ResolvedFeedOptions extends FeedDefaults {
   now: () => number
 }
 
-const FEED_KEYS = [
-  'index', 'boilerplateMin', 'ttl', 'shingleSize', 'bands', 'rows', 'jaccardThreshold', 'containmentThreshold',
-  'nearThreshold', 'containThreshold', 'minShingles', 'copyThreshold', 'paragraphThreshold', 'paragraphMinShingles',
-  'maxCandidates', 'now', 'clean',
-] as const
-
 /**
- * Splits deduplicator options into the feed options (validated, defaults from
- * `defaultOptions.feed`) and the `clean()` options (validated by `resolveOptions()`).
+ * Splits deduplicator options into the feed options (the `feed` section of `resolveOptions()`,
+ * plus the clock) and the `clean()` options, resolved once here (by the same call), so a typo
+ * fails `createDeduplicator()` rather than every article.
  * @throws {DedupeError} `E_INVALID_OPTION`, naming the option and the fix.
  */
-export function resolveFeedOptions(options: DeduplicatorOptions = {}): { feed: ResolvedFeedOptions; clean: Options } {
-  // The clean() options are checked here, once, so a typo fails createDeduplicator() rather than every article.
-  resolveOptions(options, FEED_KEYS)
+export function resolveFeedOptions(options: DeduplicatorOptions = {}): { feed: ResolvedFeedOptions; clean: Readonly<ResolvedOptions> } {
+  const { feed } = resolveOptions(options, { sections: ['feed'] })
   const clean: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(options)) {
-    if (!(FEED_KEYS as readonly string[]).includes(key)) clean[key] = value
+    if (!SECTION_KEYS.feed.includes(key)) clean[key] = value
   }
-  const d = defaultOptions.feed
-  const count = (name: keyof FeedDefaults, value: number | null | undefined, min = 1): number => {
-    const v = pick(value, d[name] as number)
-    assertCount(name, v, min)
-    return v
-  }
-  const ratio = (name: keyof FeedDefaults, value: number | null | undefined, given: string = name): number => {
-    const v = pick(value, d[name] as number)
-    assertRatio(given, v)
-    return v
-  }
-  const ttl = pick(options.ttl, d.ttl)
-  const feed: ResolvedFeedOptions = {
-    boilerplateMin: count('boilerplateMin', options.boilerplateMin, 2),
-    ttl: ttl === null ? null : parseDuration(ttl),
-    shingleSize: count('shingleSize', options.shingleSize),
-    bands: count('bands', options.bands),
-    rows: count('rows', options.rows),
-    jaccardThreshold: ratio('jaccardThreshold', options.jaccardThreshold ?? options.nearThreshold,
-      options.jaccardThreshold == null && options.nearThreshold != null ? 'nearThreshold' : 'jaccardThreshold'),
-    containmentThreshold: ratio('containmentThreshold', options.containmentThreshold ?? options.containThreshold,
-      options.containmentThreshold == null && options.containThreshold != null ? 'containThreshold' : 'containmentThreshold'),
-    minShingles: count('minShingles', options.minShingles, 0),
-    copyThreshold: ratio('copyThreshold', options.copyThreshold),
-    paragraphThreshold: ratio('paragraphThreshold', options.paragraphThreshold),
-    paragraphMinShingles: count('paragraphMinShingles', options.paragraphMinShingles, 1),
-    maxCandidates: count('maxCandidates', options.maxCandidates),
-    now: options.now ?? Date.now,
-  }
-  return { feed, clean: clean as Options }
+  // Resolved (and frozen) once: `clean()` takes such an object as it is, for every article.
+  return { feed: { ...feed, now: options.now ?? Date.now }, clean: resolveOptions(clean as Options) }
 }

@@ -19,8 +19,7 @@ export function cleanAll(
   articles: Iterable<unknown> | AsyncIterable<unknown>,
   options?: Options | null,
 ): AsyncGenerator<CleanStreamRecord, void, undefined> {
-  resolveOptions(options)
-  return records(articles, options)
+  return records(articles, resolveOptions(options))
 }
 
 async function* records(articles: Iterable<unknown> | AsyncIterable<unknown>, options?: Options | null): AsyncGenerator<CleanStreamRecord, void, undefined> {

@@ -1,6 +1,6 @@
 import { clean } from '../../clean.js'
 import { DedupeError, errorInfo } from '../../errors.js'
-import { assertCount, defaultOptions, pick, resolveOptions, type Options } from '../../options.js'
+import { defaultOptions, type Options } from '../../options.js'
 import { toRecord, type ArticleRecord } from '../../output/to-record.js'
 import { articleBody } from '../../parse/article-body.js'
 
@@ -29,23 +29,6 @@ export interface StreamOptions extends Options {
 
 /** The default {@link StreamOptions.highWaterMark}. */
 export const DEFAULT_HIGH_WATER_MARK = defaultOptions.stream.highWaterMark
-
-/**
- * Splits stream options into the buffer size and the rest, and validates both (the rest with
- * `validate`, `resolveOptions` by default),
- * so that a bad option throws when the stream is created rather than once per article.
- * @throws {DedupeError} `E_INVALID_OPTION`, `E_UNKNOWN_FORMAT`.
- */
-export function splitStreamOptions<T extends StreamOptions>(
-  options: T | null | undefined,
-  validate: (rest: Omit<T, 'highWaterMark'>) => unknown = (rest) => resolveOptions(rest),
-): { highWaterMark: number; rest: Omit<T, 'highWaterMark'> } {
-  const { highWaterMark: given, ...rest } = options ?? ({} as T)
-  const highWaterMark = pick(given, defaultOptions.stream.highWaterMark)
-  assertCount('highWaterMark', highWaterMark)
-  validate(rest)
-  return { highWaterMark, rest }
-}
 
 /**
  * Cleans one article into its JSONL record, the way `news-dedup clean --from jsonl` does for

@@ -1,5 +1,6 @@
 // No Node.js built-ins here: this module runs in browsers, Deno and workers too.
-import { cleanRecord, splitStreamOptions, type CleanStreamRecord, type StreamOptions } from './clean-record.js'
+import { resolveOptions } from '../../options.js'
+import { cleanRecord, type CleanStreamRecord, type StreamOptions } from './clean-record.js'
 import { loadLanguageModel } from '../../language/fasttext-model.js'
 
 /**
@@ -18,7 +19,9 @@ import { loadLanguageModel } from '../../language/fasttext-model.js'
  * for await (const record of records) console.log(record.id)
  */
 export function createCleanStream(options?: StreamOptions | null): TransformStream<unknown, CleanStreamRecord> {
-  const { highWaterMark, rest } = splitStreamOptions(options)
+  // Resolved once, so a bad option throws here rather than once per article.
+  const rest = resolveOptions(options, { sections: ['stream'] })
+  const { highWaterMark } = rest.stream
   return new TransformStream<unknown, CleanStreamRecord>(
     {
       start: () => loadLanguageModel(),

@@ -1,5 +1,6 @@
 import { Transform } from 'node:stream'
-import { cleanRecord, splitStreamOptions, type StreamOptions } from './clean-record.js'
+import { resolveOptions } from '../../options.js'
+import { cleanRecord, type StreamOptions } from './clean-record.js'
 import { loadLanguageModel } from '../../language/fasttext-model.js'
 
 /**
@@ -21,7 +22,9 @@ import { loadLanguageModel } from '../../language/fasttext-model.js'
  * await pipeline(Readable.from(articles), createCleanTransform(), sink)
  */
 export function createCleanTransform(options?: StreamOptions | null): Transform {
-  const { highWaterMark, rest } = splitStreamOptions(options)
+  // Resolved once, so a bad option throws here rather than once per article.
+  const rest = resolveOptions(options, { sections: ['stream'] })
+  const { highWaterMark } = rest.stream
   return new Transform({
     objectMode: true,
     highWaterMark,

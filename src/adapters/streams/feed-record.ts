@@ -2,7 +2,8 @@ import { DedupeError } from '../../errors.js'
 import { createDeduplicator } from '../../feed/create-deduplicator.js'
 import type { DeduplicatorOptions } from '../../feed/feed-options.js'
 import type { Article, FeedResult } from '../../feed/types.js'
-import { errorRecord, splitStreamOptions, type StreamErrorRecord } from './clean-record.js'
+import { resolveOptions } from '../../options.js'
+import { errorRecord, type StreamErrorRecord } from './clean-record.js'
 
 /** Options of the feed streams: the deduplicator's options plus the size of the streams' buffers (default 1). */
 export interface FeedStreamOptions extends DeduplicatorOptions {
@@ -22,8 +23,10 @@ export function feedStage(options: FeedStreamOptions | null | undefined): {
   add(article: unknown): Promise<FeedStreamRecord>
   close(): Promise<void>
 } {
-  // The deduplicator validates its options (feed and clean ones) as it is created.
-  const { highWaterMark, rest } = splitStreamOptions(options, () => undefined)
+  // Every section checked at once (an unknown key gets its did-you-mean among all of them);
+  // the deduplicator takes the rest, its index and clock included.
+  const { highWaterMark } = resolveOptions(options, { sections: ['stream', 'feed'] }).stream
+  const { highWaterMark: _highWaterMark, ...rest } = options ?? {}
   const dedup = createDeduplicator(rest)
   let closing: Promise<void> | null = null
   return {

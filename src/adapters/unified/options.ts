@@ -1,5 +1,4 @@
-import { DedupeError } from '../../errors.js'
-import { defaultOptions, pick, resolveOptions, type Options, type ResolvedOptions } from '../../options.js'
+import { resolveOptions, type Options, type ResolvedOptions } from '../../options.js'
 
 /** What the plugins do with a paragraph that repeats earlier material. */
 export type NewsDedupMode = 'remove' | 'mark'
@@ -30,17 +29,12 @@ export interface ResolvedPluginOptions {
   options: ResolvedOptions
 }
 
-const MODES: readonly NewsDedupMode[] = ['remove', 'mark']
-
 /**
- * Validates plugin options with `resolveOptions()` (the same checks as `clean()`) plus `mode`.
+ * Validates plugin options with `resolveOptions()` (the same checks as `clean()`, and its
+ * `plugin` section for `mode`).
  * @throws {DedupeError} `E_INVALID_OPTION` or `E_UNKNOWN_FORMAT`.
  */
 export function resolvePluginOptions(options: NewsDedupPluginOptions | null | undefined): ResolvedPluginOptions {
-  const resolved = resolveOptions(options, ['mode'])
-  const mode = pick(options?.mode, defaultOptions.plugin.mode)
-  if (!MODES.includes(mode)) {
-    throw new DedupeError('E_INVALID_OPTION', `Expected \`mode\` to be remove or mark, not \`${String(mode)}\``)
-  }
-  return { mode, options: resolved }
+  const resolved = resolveOptions(options, { sections: ['plugin'] })
+  return { mode: resolved.plugin.mode, options: resolved }
 }
