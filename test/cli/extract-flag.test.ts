@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { main } from '../../src/cli/main.js'
-import { fakeIo } from '../helpers/fake-io.js'
+import { runCli } from '../helpers/fake-io.js'
 import { warcFile } from '../helpers/warc.js'
 
 const tmp = mkdtempSync(join(tmpdir(), 'news-dedup-extract-'))
@@ -19,11 +18,7 @@ const PAGE =
   '<html><head><title>Crue | Le Quotidien</title></head><body><nav><ul><li><a href="/">Accueil</a></li><li><a href="/p">Politique</a></li><li><a href="/s">Sports</a></li></ul></nav>' +
   `<article><h1>Crue de la Seine</h1>${BODY.map((p) => `<p>${p}</p>`).join('')}</article><footer><p>© 2026 Le Quotidien</p></footer></body></html>`
 
-async function run(argv: string[], stdin: string[] = []) {
-  const fake = fakeIo(stdin)
-  const code = await main(argv, fake.io)
-  return { code, stdout: fake.stdout.text, stderr: fake.stderr.text }
-}
+const run = runCli
 
 describe('--extract on the CLI', () => {
   const file = join(tmp, 'page.html')

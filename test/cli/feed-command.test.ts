@@ -1,11 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import iconv from 'iconv-lite'
-import { runFeed } from '../../src/cli/feed-command.js'
-import { main } from '../../src/cli/main.js'
+import { jsonLines, runCli } from '../helpers/fake-io.js'
 import { warcFile } from '../helpers/warc.js'
 import { seeded, story, vocabulary } from '../feed/fixtures.js'
 
@@ -22,14 +20,8 @@ const a = story(rand, common, topic, 4)
 const b = story(rand, common, topic, 4)
 
 async function cli(argv: string[], stdin = '') {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (d) => (out += d))
-  stderr.on('data', (d) => (err += d))
-  const code = await main(['feed', ...argv], { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr })
-  return { code, lines: out.split('\n').filter(Boolean).map((l) => JSON.parse(l)), err }
+  const { code, stdout, stderr } = await runCli(['feed', ...argv], [stdin])
+  return { code, lines: jsonLines(stdout) as any[], err: stderr }
 }
 
 describe('news-dedup feed', () => {
@@ -80,12 +72,9 @@ describe('news-dedup feed', () => {
         `{"id":12345678901234567891,"text":5}`,
       ].join('\n') + '\n',
     )
-    const stdout = new PassThrough()
-    let out = ''
-    stdout.on('data', (d) => (out += d))
-    const code = await runFeed([input, '--index', ':memory:'], { stdin: Readable.from([]), stdout, stderr: new PassThrough() })
+    const { code, stdout } = await runCli(['feed', input, '--index', ':memory:'])
     expect(code).toBe(1)
-    const raw = out.split('\n').filter(Boolean)
+    const raw = stdout.split('\n').filter(Boolean)
     expect(raw).toHaveLength(3)
     expect(raw[0]).toMatch(/^\{"id":12345678901234567890,"idGenerated":false,/)
     expect(raw[0]).toContain(`"score":1.50,"__proto__":{"x":1},"deep":${deep},`)
@@ -246,22 +235,12 @@ describe('feed --to review', () => {
       'not json',
       JSON.stringify({ id: 'b', site: 'two.example', text: story }),
     ]
-    const collect = (stream: PassThrough): (() => string) => {
-      const parts: string[] = []
-      stream.on('data', (chunk) => parts.push(String(chunk)))
-      return () => parts.join('')
-    }
-    const stdout = new PassThrough()
-    const stderr = new PassThrough()
-    const out = collect(stdout)
-    const err = collect(stderr)
-    const code = await runFeed(['--index', ':memory:', '--to', 'review'], { stdin: Readable.from([Buffer.from(lines.join('\n') + '\n')]), stdout, stderr })
+    const { code, stdout: page, stderr } = await runCli(['feed', '--index', ':memory:', '--to', 'review'], [lines.join('\n') + '\n'])
     expect(code).toBe(1)
-    const page = out()
     expect(page.startsWith('<!DOCTYPE html>') || page.startsWith('<!doctype html>')).toBe(true)
     expect(page).not.toContain('"error"')
     expect(page).toContain('href="#')
-    expect(err()).toContain('"error"')
+    expect(stderr).toContain('"error"')
   })
 })
 

@@ -2,12 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { main } from '../../src/cli/main.js'
 import { clean } from '../../src/clean.js'
 import { toHtml } from '../../src/output/to-html.js'
 import { toJson } from '../../src/output/to-json.js'
 import { toMarkdown } from '../../src/output/to-markdown.js'
-import { fakeIo } from '../helpers/fake-io.js'
+import { jsonLines, runCli } from '../helpers/fake-io.js'
 import { FLOOD_FR } from '../helpers/corpus.js'
 import { warcFile } from '../helpers/warc.js'
 
@@ -15,17 +14,7 @@ const REFERENCE = resolve(import.meta.dirname, '..', '..', 'fixtures', 'whatsapp
 const tmp = mkdtempSync(join(tmpdir(), 'news-dedup-cli-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
-async function run(argv: string[], stdin: ReadonlyArray<string | Uint8Array> = []) {
-  const fake = fakeIo(stdin)
-  const code = await main(argv, fake.io)
-  return { code, stdout: fake.stdout.text, stderr: fake.stderr.text }
-}
-
-const jsonLines = (text: string): Array<Record<string, unknown>> =>
-  text
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
+const run = runCli
 
 const [A, B, C] = FLOOD_FR as [string, string, string]
 

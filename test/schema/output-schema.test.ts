@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterAll, describe, expect, it } from 'vitest'
-import { main } from '../../src/cli/main.js'
 import { outputSchema, schemaMajorVersion, schemaVersion } from '../../src/schema/index.js'
 import { cleanAll } from '../../src/adapters/streams/clean-all.js'
 import { createCleanStream } from '../../src/adapters/streams/create-clean-stream.js'
 import { createCleanTransform } from '../../src/adapters/streams/create-clean-transform.js'
 import { createFeedStream } from '../../src/adapters/streams/create-feed-stream.js'
 import { createFeedTransform } from '../../src/adapters/streams/create-feed-transform.js'
-import { fakeIo } from '../helpers/fake-io.js'
+import { runCli } from '../helpers/fake-io.js'
 import { FEED_ARTICLES, feedCliRecords } from '../adapters/streams/feed-inputs.js'
 import { ARTICLES, HTML_PATH, MARKDOWN_PATH, parseLines, REFERENCE_PATH, throughNode, throughWeb } from '../adapters/streams/inputs.js'
 import { clean } from '../../src/clean.js'
@@ -43,9 +42,7 @@ function expectValid(name: (typeof DEFS)[number], values: readonly unknown[]): v
 const isError = (record: unknown): boolean => typeof record === 'object' && record !== null && 'error' in record
 
 async function cli(argv: string[], stdin: string[] = []): Promise<string> {
-  const fake = fakeIo(stdin)
-  await main(argv, fake.io)
-  return fake.stdout.text
+  return (await runCli(argv, stdin)).stdout
 }
 
 /** A sentence of the first paragraph glued onto the last one: a repeated sentence. */

@@ -1,10 +1,10 @@
-import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runFeed } from '../../src/cli/feed-command.js'
 import { DedupeError } from '../../src/errors.js'
 import { createDeduplicator } from '../../src/feed/create-deduplicator.js'
 import { connectRedisIndex } from '../../src/stores/redis.js'
 import { seeded, story, vocabulary } from '../feed/fixtures.js'
+import { fakeIo, jsonLines } from '../helpers/fake-io.js'
 import { startOwnRedis, type OwnRedis } from '../helpers/own-redis-server.js'
 
 let redis: OwnRedis | null = null
@@ -73,32 +73,27 @@ describe('a Redis index emptied or replaced under a worker', () => {
   it('the CLI stops at the first record it cannot judge and exits 2', async (ctx) => {
     if (!redis) return ctx.skip()
     const own = redis
-    const stdout = new PassThrough()
-    const stderr = new PassThrough()
-    let out = ''
-    let err = ''
-    stdout.on('data', (d) => (out += d))
-    stderr.on('data', (d) => (err += d))
     // Standard input that empties the server once the first two records were judged and written
     // (with --workers, records read are staged in threads and judged a little later).
     async function* stdin(): AsyncGenerator<Buffer> {
       for (let i = 0; i < 5; i++) {
         if (i === 2) {
-          while (out.split('\n').filter(Boolean).length < 2) await new Promise((r) => setTimeout(r, 20))
+          while (jsonLines(fake.stdout.text).length < 2) await new Promise((r) => setTimeout(r, 20))
           await own.client.flushall()
         }
         yield Buffer.from(JSON.stringify({ id: `n${i}`, site: 's', text: stories[i] }) + '\n')
         await new Promise((r) => setTimeout(r, 50))
       }
     }
-    const code = await runFeed(['-', '--index', `${own.url}`], { stdin: stdin(), stdout, stderr })
-    const lines = out.split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    const fake = fakeIo(stdin())
+    const code = await runFeed(['-', '--index', `${own.url}`], fake.io)
+    const lines = jsonLines(fake.stdout.text)
     expect(code).toBe(2)
     expect(lines.slice(0, 2).map((l) => [l.id, l.duplicate])).toEqual([['n0', null], ['n1', null]])
     expect(lines.slice(2)).toEqual([{ id: 'n2', line: 3, source: '-:3', error: { code: 'E_INDEX_LOST', message: expect.stringContaining('was emptied') } }])
-    expect(err).toMatch(/news-dedup feed: E_INDEX_LOST: The Redis index at redis:\/\/127\.0\.0\.1:\d+\/0 .* was emptied/)
+    expect(fake.stderr.text).toMatch(/news-dedup feed: E_INDEX_LOST: The Redis index at redis:\/\/127\.0\.0\.1:\d+\/0 .* was emptied/)
     // --existing-index refuses the emptied index before reading anything.
-    const refused = await runFeed(['-', '--index', own.url, '--existing-index'], { stdin: stdin(), stdout: new PassThrough(), stderr })
+    const refused = await runFeed(['-', '--index', own.url, '--existing-index'], fakeIo(stdin()).io)
     expect(refused).toBe(2)
   })
 })

@@ -34,9 +34,8 @@ import { BLOCK_ELEMENTS } from '../../parse/html-elements.js'
 import { firstVisibleIndex, hasVisibleText, lastVisibleIndex } from '../../text/invisible.js'
 import { cutSentences } from './cut-sentences.js'
 import { reportDuplicate, reportSentence, type Outcome } from './messages.js'
-import { resolvePluginOptions, type NewsDedupPluginOptions } from './options.js'
-import { reportOf, type NewsDedupParagraph } from './report.js'
-import { afterLanguageModel } from '../../language/fasttext-model.js'
+import type { NewsDedupPluginOptions } from './options.js'
+import { createPluginTransform, removeFromParents, type NewsDedupParagraph } from './report.js'
 
 /** Whole-element paragraphs emptied rather than removed: removing them would shift the table's columns. */
 const EMPTIED = new Set(['td', 'th'])
@@ -77,13 +76,11 @@ function toHastBlock(block: Block<HastSource>): HastBlock {
  * file.messages                 // one message per repeat found
  */
 export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
-  const { mode, options: resolved } = resolvePluginOptions(options)
-  const transform = (tree: Root, file: VFile): undefined => {
+  return createPluginTransform<Root>(options, (tree, file, mode, report) => {
     const parents = new Map<Element | Text, Parents>()
     const found = fromHast(tree, { parents })
     const blocks = found.map(toHastBlock)
-    const result = reportOf(found, resolved)
-    file.data.newsDedup = result
+    const result = report(found)
 
     setRootLanguage(tree, blocks, parents, result.language)
     const isRemoved = (k: number): boolean => mode === 'remove' && result.paragraphs[k]!.duplicate !== null
@@ -118,11 +115,7 @@ export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
       reportDuplicate(file, paragraph, placeOf(block), outcome)
     })
     removeNodes(removed, parents)
-    return undefined
-  }
-  // Synchronous once the language model is loaded (runSync works then); before, a promise.
-  const whenLoaded = afterLanguageModel(transform)
-  return (tree: Root, file: VFile): Promise<Root | undefined> | undefined => whenLoaded(tree, file)
+  })
 }
 
 export default rehypeNewsDedup
@@ -227,43 +220,29 @@ function topLevelOf(node: Element | Text, tree: Root, parents: ReadonlyMap<Eleme
  * blocks leave no piles of blank lines (except inside `pre`).
  */
 function removeNodes(removed: Set<Element | Text>, parents: Map<Element | Text, Parents>): void {
-  let queue = [...removed]
-  while (queue.length > 0) {
-    const byParent = new Set<Parents>()
-    for (const node of queue) {
-      const parent = parents.get(node)
-      if (parent) byParent.add(parent)
-    }
-    const next: Array<Element | Text> = []
-    for (const parent of byParent) {
-      const before = parent.children.length
-      const keepBlank = parent.type === 'element' && parent.tagName.toLowerCase() === 'pre'
-      const kept: Array<RootContent | ElementContent> = []
-      let afterRemoved = false
-      for (const child of parent.children) {
-        if ((child.type === 'element' || child.type === 'text') && removed.has(child)) {
-          afterRemoved = true
-          continue
-        }
-        const previous = kept[kept.length - 1]
-        if (afterRemoved && !keepBlank && isBlank(child) && (previous === undefined || isBlank(previous))) continue
-        afterRemoved = false
-        kept.push(child)
+  removeFromParents<Element | Text, Parents>(removed, parents, (parent) => {
+    const before = parent.children.length
+    const keepBlank = parent.type === 'element' && parent.tagName.toLowerCase() === 'pre'
+    const kept: Array<RootContent | ElementContent> = []
+    let afterRemoved = false
+    for (const child of parent.children) {
+      if ((child.type === 'element' || child.type === 'text') && removed.has(child)) {
+        afterRemoved = true
+        continue
       }
-      parent.children = kept as typeof parent.children
-      if (
-        parent.type === 'element' &&
-        before > 0 &&
-        !parent.children.some((c) => c.type !== 'text' || hasVisibleText(c.value)) &&
-        !BLOCK_ELEMENTS.has(parent.tagName.toLowerCase()) &&
-        !removed.has(parent)
-      ) {
-        removed.add(parent)
-        next.push(parent)
-      }
+      const previous = kept[kept.length - 1]
+      if (afterRemoved && !keepBlank && isBlank(child) && (previous === undefined || isBlank(previous))) continue
+      afterRemoved = false
+      kept.push(child)
     }
-    queue = next
-  }
+    parent.children = kept as typeof parent.children
+    return (
+      parent.type === 'element' &&
+      before > 0 &&
+      !parent.children.some((c) => c.type !== 'text' || hasVisibleText(c.value)) &&
+      !BLOCK_ELEMENTS.has(parent.tagName.toLowerCase())
+    )
+  })
 }
 
 function isBlank(node: RootContent | ElementContent): boolean {

@@ -24,14 +24,12 @@
  */
 import type { Html, Nodes, Parents, Root, RootContent } from 'mdast'
 import type { Position } from 'unist'
-import type { VFile } from 'vfile'
 import { fromMdast, type MdastSource } from '../../parse/from-mdast.js'
 import type { Duplicate } from '../../types.js'
 import { cutSentences } from './cut-sentences.js'
 import { reportDuplicate, reportSentence, type Outcome } from './messages.js'
-import { resolvePluginOptions, type NewsDedupPluginOptions } from './options.js'
-import { reportOf } from './report.js'
-import { afterLanguageModel } from '../../language/fasttext-model.js'
+import type { NewsDedupPluginOptions } from './options.js'
+import { createPluginTransform, removeFromParents } from './report.js'
 
 declare module 'mdast' {
   interface Data {
@@ -57,12 +55,10 @@ type BlockNode = MdastSource
  * const file = await unified().use(remarkParse).use(remarkNewsDedup).use(remarkStringify).process(markdown)
  */
 export function remarkNewsDedup(options?: NewsDedupPluginOptions | null) {
-  const { mode, options: resolved } = resolvePluginOptions(options)
-  const transform = (tree: Root, file: VFile): undefined => {
+  return createPluginTransform<Root>(options, (tree, file, mode, report) => {
     const parents = new Map<Nodes, Parents>()
     const blocks = fromMdast(tree, { parents })
-    const result = reportOf(blocks, resolved)
-    file.data.newsDedup = result
+    const result = report(blocks)
     if (result.language !== 'und') (tree.data ??= {}).lang = result.language
 
     // Paragraphs of one HTML node: removed only together.
@@ -115,11 +111,7 @@ export function remarkNewsDedup(options?: NewsDedupPluginOptions | null) {
       reportDuplicate(file, paragraph, placeOf(node), outcome)
     })
     removeNodes(removed, parents)
-    return undefined
-  }
-  // Synchronous once the language model is loaded (runSync works then); before, a promise.
-  const whenLoaded = afterLanguageModel(transform)
-  return (tree: Root, file: VFile): Promise<Root | undefined> | undefined => whenLoaded(tree, file)
+  })
 }
 
 export default remarkNewsDedup
@@ -156,22 +148,9 @@ const PRUNED = new Set(['listItem', 'list', 'blockquote'])
 
 /** Removes nodes in one pass per parent, then the containers left empty, up the tree. */
 function removeNodes(removed: Set<Nodes>, parents: ReadonlyMap<Nodes, Parents>): void {
-  let queue = [...removed]
-  while (queue.length > 0) {
-    const byParent = new Set<Parents>()
-    for (const node of queue) {
-      const parent = parents.get(node)
-      if (parent) byParent.add(parent)
-    }
-    const next: Nodes[] = []
-    for (const parent of byParent) {
-      const children = (parent.children as RootContent[]).filter((child) => !removed.has(child))
-      ;(parent as { children: RootContent[] }).children = children
-      if (children.length === 0 && PRUNED.has(parent.type) && !removed.has(parent)) {
-        removed.add(parent)
-        next.push(parent)
-      }
-    }
-    queue = next
-  }
+  removeFromParents<Nodes, Parents>(removed, parents, (parent) => {
+    const children = (parent.children as RootContent[]).filter((child) => !removed.has(child))
+    ;(parent as { children: RootContent[] }).children = children
+    return children.length === 0 && PRUNED.has(parent.type)
+  })
 }
