@@ -20,6 +20,7 @@ import { tagArticleLanguages } from '../src/language/tag-article-languages.js'
 import { toBcp47 } from '../src/language/iso639.js'
 import { data as francData } from 'franc/data.js'
 import { expressions as francScripts } from 'franc/expressions.js'
+import { HARD_LINES } from '../test/helpers/hard-lines.js'
 
 /** The 639-3 codes franc (187-language build) can return. */
 const FRANC_CODES = new Set<string>([...Object.values(francData).flatMap((l) => Object.keys(l)), ...Object.keys(francScripts)])
@@ -248,17 +249,6 @@ function reliability(articles: Article[], maxPerLang: number): string {
   return ['| confidence | tags | right % |', '|---|---:|---:|', ...rows,
     `| **≥ 0.90** | **${high}** | **${pct(highOk / high)}** |`, `| und | ${und} | (of ${total}) |`].join('\n')
 }
-
-/** The hard lines of issue 11 (scraped-page lines): what we answer. */
-export const HARD_LINES: ReadonlyArray<readonly [string, readonly string[], string[]?]> = [
-  ['ข่าวล่าสุด https://prachatai.com/journal/2020/01/86000 และ https://t.co/abcdef', ['th', 'und']],
-  ['Twitter: @prachatai … ประชาไท', ['th', 'und']],
-  ['CNET Japan 3/9(木) 18:45配信', ['ja', 'und']],
-  ["Mae'r llywodraeth wedi cyhoeddi y bydd ysgolion yn ailagor ym mis Medi.", ['cy', 'und']],
-  ['Dúirt an tAire go mbeidh na scoileanna ar oscailt arís i mí Mheán Fómhair.', ['ga', 'und']],
-  ['Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.', ['la', 'und']],
-  ['Presiden mengatakan bahwa pemerintah akan membangun jalan baru di Kalimantan tahun depan.', ['id'], ['id', 'en']],
-]
 
 function hardLines(): string {
   const lines = ['| line | only | ours | expected |', '|---|---|---|---|']

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { languageModelLoaded, loadLanguageModel, predictLabels } from '../../src/language/fasttext-model.js'
 import { tagLanguages } from '../../src/language/tag-language.js'
 import { DedupeError } from '../../src/errors.js'
+import { HARD_LINES } from '../helpers/hard-lines.js'
 
 // The setup file (test/helpers/load-language-model.ts) has loaded the model for this file.
 describe('the fastText lid.176 model', () => {
@@ -33,15 +34,8 @@ describe('the fastText lid.176 model', () => {
 
 /** The hard lines of issue 11 (lines of scraped pages): right or `und`. */
 describe('hard lines of scraped pages', () => {
-  it.each([
-    ['ข่าวล่าสุด https://prachatai.com/journal/2020/01/86000 และ https://t.co/abcdef', ['th', 'und']],
-    ['Twitter: @prachatai … ประชาไท', ['th', 'und']],
-    ['CNET Japan 3/9(木) 18:45配信', ['ja', 'und']],
-    ["Mae'r llywodraeth wedi cyhoeddi y bydd ysgolion yn ailagor ym mis Medi.", ['cy', 'und']],
-    ['Dúirt an tAire go mbeidh na scoileanna ar oscailt arís i mí Mheán Fómhair.', ['ga', 'und']],
-    ['Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.', ['la', 'und']],
-  ])('%s', (text, expected) => {
-    expect(expected).toContain(tagLanguages(text)[0]![0])
+  it.each(HARD_LINES.map(([text, answers, only]) => [text, answers, only ?? null] as const))('%s (only: %j)', (text, answers, only) => {
+    expect(answers).toContain(tagLanguages(text, only ? { only } : {})[0]![0])
   })
 
   it('keeps Indonesian Indonesian under only: [id, en]', () => {

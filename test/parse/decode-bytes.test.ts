@@ -16,28 +16,30 @@ const CHINESE = '北京市政府宣布将在下个月开放新的图书馆，市
 const TRADITIONAL = '臺北市政府宣布下個月開放新的圖書館，市民對此表示歡迎。'
 const KOREAN = '서울시는 다음 달부터 새 도서관을 연다고 발표했다. 시민들은 환영했다.'
 
+/** Each measured encoding with a sample text it can hold. */
+const SAMPLES: ReadonlyArray<readonly [encoding: string, text: string]> = [
+  ['windows-1252', FRENCH],
+  ['windows-1250', CZECH],
+  ['iso-8859-2', CZECH],
+  ['windows-1251', RUSSIAN],
+  ['koi8-r', RUSSIAN],
+  ['koi8-u', UKRAINIAN],
+  ['iso-8859-7', GREEK],
+  ['windows-1254', TURKISH],
+  ['windows-1256', ARABIC],
+  ['shift_jis', JAPANESE],
+  ['euc-jp', JAPANESE],
+  ['gbk', CHINESE],
+  ['gb18030', CHINESE],
+  ['big5', TRADITIONAL],
+  ['euc-kr', KOREAN],
+]
+
 /** A page around `body`, with `head` as its head. */
 const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body><p>${body}</p></body></html>`
 
 describe('decodeBytes: the WHATWG order', () => {
-  it.each([
-    // declared by <meta charset>
-    ['windows-1252', FRENCH],
-    ['windows-1250', CZECH],
-    ['iso-8859-2', CZECH],
-    ['windows-1251', RUSSIAN],
-    ['koi8-r', RUSSIAN],
-    ['koi8-u', UKRAINIAN],
-    ['iso-8859-7', GREEK],
-    ['windows-1254', TURKISH],
-    ['windows-1256', ARABIC],
-    ['shift_jis', JAPANESE],
-    ['euc-jp', JAPANESE],
-    ['gbk', CHINESE],
-    ['gb18030', CHINESE],
-    ['big5', TRADITIONAL],
-    ['euc-kr', KOREAN],
-  ])('%s declared by <meta charset>, by http-equiv and by the transport decodes exactly', (encoding, text) => {
+  it.each(SAMPLES)('%s declared by <meta charset>, by http-equiv and by the transport decodes exactly', (encoding, text) => {
     const meta = iconv.encode(page(`<meta charset="${encoding}">`, text), encoding)
     expect(decodeBytes(meta)).toEqual({ text: page(`<meta charset="${encoding}">`, text), encoding: { name: encoding, source: 'meta' }, warnings: [] })
     const equiv = `<meta http-equiv="Content-Type" content="text/html; charset=${encoding}">`
@@ -160,20 +162,7 @@ describe('decodeBytes: a round trip through every measured encoding', () => {
   /** The characters an encoding holds, taken from our own sample texts (so generated text is text of its script). */
   const alphabet = (text: string, encoding: string) => [...new Set(text)].filter((c) => iconv.decode(iconv.encode(c, encoding), encoding) === c)
 
-  it.each([
-    ['windows-1250', CZECH],
-    ['windows-1251', RUSSIAN],
-    ['koi8-u', UKRAINIAN],
-    ['iso-8859-7', GREEK],
-    ['windows-1254', TURKISH],
-    ['windows-1256', ARABIC],
-    ['shift_jis', JAPANESE],
-    ['euc-jp', JAPANESE],
-    ['gb18030', CHINESE],
-    ['big5', TRADITIONAL],
-    ['euc-kr', KOREAN],
-    ['windows-1252', FRENCH],
-  ])('%s: any text of its characters, declared by meta, decodes to itself', (encoding, sample) => {
+  it.each(SAMPLES)('%s: any text of its characters, declared by meta, decodes to itself', (encoding, sample) => {
     const chars = alphabet(sample + ' 0123456789.,', encoding)
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 200 }), (list) => {
