@@ -21,15 +21,7 @@ import { resolveFeedOptions } from '../src/feed/feed-options.js'
 import { defaultOptions, resolveOptions } from '../src/options.js'
 
 /** The clean() sections of `defaultOptions`, as every entry must resolve them with no options. */
-const CLEAN_DEFAULTS = {
-  format: defaultOptions.format,
-  split: defaultOptions.split,
-  detect: defaultOptions.detect,
-  language: defaultOptions.language,
-  extract: defaultOptions.extract,
-  contentType: defaultOptions.contentType,
-  charset: defaultOptions.charset,
-}
+const { feed: _feed, stream: _stream, plugin: _plugin, ...CLEAN_DEFAULTS } = defaultOptions
 
 /** Every own object inside `value` is frozen (arrays included). */
 function deepFrozen(value: unknown): boolean {
