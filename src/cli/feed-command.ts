@@ -45,6 +45,15 @@ export type FeedExtract = 'pages' | 'all' | 'none'
 /** The default of {@link FeedExtract} that `feed` reads. @default 'pages' */
 export const DEFAULT_FEED_EXTRACT: FeedExtract = 'pages'
 
+/**
+ * The one rule of `feed`'s extraction: is the article of this record taken out of it before
+ * cleaning (`clean()`'s `extract`)? Decided here, once per record; the staging task carries it
+ * with the article, so the stage, in whichever thread, only applies it.
+ */
+export function extractsRecord(mode: FeedExtract, record: FeedInputRecord): boolean {
+  return mode === 'all' || (mode === 'pages' && 'page' in record && record.page === true)
+}
+
 /** The streams `runFeed` talks to (process.stdin/stdout/stderr in the real CLI). */
 export interface FeedIo {
   stdin: AsyncIterable<Uint8Array | string>
@@ -327,7 +336,6 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   if (values.extract && values['no-extract']) throw new UsageError('--extract and --no-extract exclude each other')
   const extract: FeedExtract = values.extract ? 'all' : values['no-extract'] ? 'none' : DEFAULT_FEED_EXTRACT
   const workers = workerCount(values.workers)
-  const extractOf = (record: FeedInputRecord): boolean => extract === 'all' || (extract === 'pages' && 'page' in record && record.page === true)
   // --to review: the results are kept and rendered as one page at the end (the page is built in memory).
   const reviewed: FeedResult[] | null = to === 'review' ? [] : null
   const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
@@ -400,17 +408,15 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   // Cleaning, fingerprints, shingles and MinHash run in `workers` threads, batches in parallel;
   // the index is consulted and written here, one article at a time in input order.
   const pool = createWorkerPool(workers)
-  // A batch is staged in at most two tasks: the records to extract (whole pages, or all with
-  // --extract) and the others, since a worker's stage is built from its options.
+  // A batch is staged in one task; each article carries whether it is extracted.
   const stageBatch = async (batch: Array<{ record: FeedInputRecord; arrival: number }>) => {
     const outcomes: Array<StageOutcome | null> = batch.map(() => null)
-    for (const extracting of [false, true]) {
-      const picked = batch.flatMap(({ record, arrival }, at) => ('error' in record || extractOf(record) !== extracting ? [] : [{ at, article: record.article, arrival }]))
-      if (picked.length === 0) continue
+    const picked = batch.flatMap(({ record, arrival }, at) => ('error' in record ? [] : [{ at, article: record.article, arrival, extract: extractsRecord(extract, record) }]))
+    if (picked.length > 0) {
       const staged: StageOutcome[] = await pool.run({
         kind: 'stage',
-        options: { ...feedOptions, extract: extracting },
-        articles: picked.map(({ article, arrival }) => ({ article, arrival })),
+        options: feedOptions,
+        articles: picked.map(({ article, arrival, extract }) => ({ article, arrival, extract })),
       })
       picked.forEach(({ at }, k) => (outcomes[at] = staged[k] ?? null))
     }

@@ -23,12 +23,13 @@ export interface CleanTask {
 
 /**
  * The index-independent stages of `feed` on a batch of articles. `options` are plain
- * deduplicator options (no index, no clock, no custom clean stage: they cross threads).
+ * deduplicator options (no index, no clock, no custom clean stage: they cross threads); an
+ * article's `extract`, decided by the caller, sets `clean()`'s `extract` for it alone.
  */
 export interface StageTask {
   kind: 'stage'
   options: Omit<DeduplicatorOptions, 'index' | 'now' | 'clean'>
-  articles: Array<{ article: Article; arrival: number }>
+  articles: Array<{ article: Article; arrival: number; extract?: boolean }>
 }
 
 export type PoolTask = CleanTask | StageTask
@@ -74,10 +75,16 @@ function cleanOne(article: Record<string, unknown>, options: Options): CleanOutc
 export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOutcome[]> {
   await loadLanguageModel()
   if (task.kind === 'clean') return task.articles.map((article) => cleanOne(article, task.options))
-  const stage = stagerFor(task.options)
-  return task.articles.map(({ article, arrival }): StageOutcome => {
+  // At most two stagers per batch (extracting or not), looked up once each.
+  const stages = new Map<boolean | undefined, ReturnType<typeof createArticleStager>>()
+  const stageOf = (extract: boolean | undefined) => {
+    let stage = stages.get(extract)
+    if (!stage) stages.set(extract, (stage = stagerFor(extract === undefined ? task.options : { ...task.options, extract })))
+    return stage
+  }
+  return task.articles.map(({ article, arrival, extract }): StageOutcome => {
     try {
-      return { staged: stage(article, arrival) }
+      return { staged: stageOf(extract)(article, arrival) }
     } catch (error) {
       return { error: errorInfo(error) }
     }

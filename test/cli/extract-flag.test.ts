@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { extractsRecord } from '../../src/cli/feed-command.js'
 import { runCli } from '../helpers/fake-io.js'
 import { warcFile } from '../helpers/warc.js'
 
@@ -77,5 +78,23 @@ describe('--extract on the CLI', () => {
     expect(stdout).toContain(BODY[0]!.slice(0, 30))
     expect(stdout).not.toContain('Politique')
     expect((await run(['review', file])).stdout).toContain('Politique')
+  })
+})
+
+describe("feed's extraction rule, one per record", () => {
+  const page = { article: { id: 'p', html: '<p>x</p>' }, page: true as const }
+  const body = { article: { id: 'b', html: '<p>x</p>' } }
+  it.each([
+    // pages (the default): whole pages only, never a JSONL or RSS body
+    ['pages', page, true],
+    ['pages', body, false],
+    // --extract: every record
+    ['all', page, true],
+    ['all', body, true],
+    // --no-extract: none
+    ['none', page, false],
+    ['none', body, false],
+  ] as const)('%s, %j → %s', (mode, record, expected) => {
+    expect(extractsRecord(mode, record)).toBe(expected)
   })
 })
