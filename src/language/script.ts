@@ -3,6 +3,7 @@
  * Many scripts are used by one language only (Hangul → ko, Thai → th, Greek → el, ...), so the
  * script alone decides; for the others it narrows the candidates.
  */
+import { EAST_ASIAN_BLOCKS } from '../text/scripts.js'
 
 /** Scripts told apart. `Han` and `Kana` are counted apart so that Japanese can be told from Chinese. */
 export type Script =
@@ -12,8 +13,12 @@ export type Script =
   | 'Ethiopic' | 'Cherokee' | 'Canadian' | 'Khmer' | 'Mongolian' | 'OlChiki' | 'Tifinagh' | 'Kana'
   | 'Han' | 'Yi' | 'Javanese'
 
-/** [first, last, script] code point ranges, ascending. Combining marks count for no script. */
-const RANGES: ReadonlyArray<readonly [number, number, Script]> = [
+/**
+ * [first, last, script] code point ranges, ascending. Combining marks count for no script.
+ * Han, kana, Hangul and fullwidth Latin come from the one East Asian table (`text/scripts.ts`).
+ */
+const RANGES: ReadonlyArray<readonly [number, number, Script]> = (
+  [
   [0x41, 0x5a, 'Latin'], [0x61, 0x7a, 'Latin'], [0xc0, 0xd6, 'Latin'], [0xd8, 0xf6, 'Latin'],
   [0xf8, 0x2af, 'Latin'], [0x370, 0x3ff, 'Greek'], [0x400, 0x52f, 'Cyrillic'], [0x531, 0x58f, 'Armenian'],
   [0x5d0, 0x5f2, 'Hebrew'], [0x620, 0x64a, 'Arabic'], [0x66e, 0x6d3, 'Arabic'], [0x6fa, 0x6ff, 'Arabic'],
@@ -22,17 +27,15 @@ const RANGES: ReadonlyArray<readonly [number, number, Script]> = [
   [0xa80, 0xaff, 'Gujarati'], [0xb00, 0xb7f, 'Oriya'], [0xb80, 0xbff, 'Tamil'], [0xc00, 0xc7f, 'Telugu'],
   [0xc80, 0xcff, 'Kannada'], [0xd00, 0xd7f, 'Malayalam'], [0xd80, 0xdff, 'Sinhala'], [0xe00, 0xe7f, 'Thai'],
   [0xe80, 0xeff, 'Lao'], [0xf00, 0xfff, 'Tibetan'], [0x1000, 0x109f, 'Myanmar'], [0x10a0, 0x10ff, 'Georgian'],
-  [0x1100, 0x11ff, 'Hangul'], [0x1200, 0x139f, 'Ethiopic'], [0x13a0, 0x13ff, 'Cherokee'],
+  [0x1200, 0x139f, 'Ethiopic'], [0x13a0, 0x13ff, 'Cherokee'],
   [0x1400, 0x167f, 'Canadian'], [0x1780, 0x17ff, 'Khmer'], [0x1800, 0x18af, 'Mongolian'],
   [0x1c50, 0x1c7f, 'OlChiki'], [0x1c80, 0x1c8f, 'Cyrillic'], [0x1c90, 0x1cbf, 'Georgian'],
   [0x1e00, 0x1eff, 'Latin'], [0x1f00, 0x1fff, 'Greek'], [0x2d00, 0x2d2f, 'Georgian'],
-  [0x2d30, 0x2d7f, 'Tifinagh'], [0x2de0, 0x2dff, 'Cyrillic'], [0x3040, 0x309f, 'Kana'],
-  [0x30a1, 0x30fa, 'Kana'], [0x30fc, 0x30ff, 'Kana'], [0x3130, 0x318f, 'Hangul'], [0x31f0, 0x31ff, 'Kana'],
-  [0x3400, 0x4dbf, 'Han'], [0x4e00, 0x9fff, 'Han'], [0xa000, 0xa4cf, 'Yi'], [0xa640, 0xa69f, 'Cyrillic'],
-  [0xa980, 0xa9df, 'Javanese'], [0xac00, 0xd7af, 'Hangul'], [0xd840, 0xd87f, 'Han'] /* high surrogates of CJK ext. B–F */,
-  [0xf900, 0xfaff, 'Han'], [0xfb1d, 0xfb4f, 'Hebrew'], [0xfb50, 0xfdff, 'Arabic'], [0xfe70, 0xfefc, 'Arabic'],
-  [0xff21, 0xff3a, 'Latin'], [0xff41, 0xff5a, 'Latin'], [0xff66, 0xff9d, 'Kana'],
-]
+  [0x2d30, 0x2d7f, 'Tifinagh'], [0x2de0, 0x2dff, 'Cyrillic'], [0xa000, 0xa4cf, 'Yi'], [0xa640, 0xa69f, 'Cyrillic'],
+  [0xa980, 0xa9df, 'Javanese'], [0xfb1d, 0xfb4f, 'Hebrew'], [0xfb50, 0xfdff, 'Arabic'], [0xfe70, 0xfefc, 'Arabic'],
+  ...EAST_ASIAN_BLOCKS.flatMap(([first, last, , , letters]) => (letters === undefined ? [] : [[first, last, letters] as const])),
+  ] as Array<readonly [number, number, Script]>
+).sort((x, y) => x[0] - y[0])
 
 /** Scripts written (in practice, for what we can tell) by one language only → its BCP 47 tag. */
 export const SCRIPT_LANGUAGE: Readonly<Partial<Record<Script, string>>> = Object.freeze({

@@ -5,7 +5,7 @@
  * @module
  */
 import { isCjkAt, isCjkBefore } from '../text/cjk.js'
-import { CONTROL_CLASS, INVISIBLE_CLASS, SPACE_CLASS } from '../text/invisible.js'
+import { CONTROL_CLASS, INVISIBLE_CLASS, isBlankCode, SPACE_CLASS } from '../text/invisible.js'
 
 /** Characters dropped from a block's text: the invisible ones and the controls (see `text/invisible.ts`). */
 const DROPPED = new RegExp(`[${INVISIBLE_CLASS}${CONTROL_CLASS}]`, 'g')
@@ -29,29 +29,6 @@ export function cleanWhitespace(text: string): string {
   // Replacing every single space by a space built a copy of each block, hence of the whole
   // input (20 MB of paragraphs: 37 MB); a block with nothing to fold is kept as it is.
   return (FOLDABLE_SPACE.test(visible) ? visible.replace(WHITESPACE_RUN, ' ') : visible).trim()
-}
-
-/**
- * Whether a UTF-16 code unit is white space or invisible for the purpose of trimming a
- * block's source range (see {@link tightenRange}).
- */
-export function isBlankCode(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0xad ||
-    c === 0x85 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x2060 ||
-    c === 0x3000 ||
-    c === 0xfeff
-  )
 }
 
 /**

@@ -39,10 +39,12 @@
  */
 import type { SourceBlock } from '../types.js'
 import { isCjkAt, isCjkBefore } from '../text/cjk.js'
+import { eastAsianTraits, WIDE } from '../text/scripts.js'
 import { defaultOptions, type ResolvedSplitOptions } from '../options.js'
 import { measureLength } from '../text/measure-length.js'
 import { splitSentences } from '../text/split-sentences.js'
-import { cleanWhitespace, isBlankCode, joinLines } from './clean-whitespace.js'
+import { cleanWhitespace, joinLines } from './clean-whitespace.js'
+import { isBlankCode } from '../text/invisible.js'
 
 /** Options of {@link parseText}. */
 export interface TextSplitOptions {
@@ -308,18 +310,8 @@ function unitColumns(c: number): number {
   if (c === 0x00ad || (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff) return 0
   if (c >= 0xdc00 && c <= 0xdfff) return 0
   if (c >= 0xd800 && c <= 0xdbff) return 2
-  if (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6)
-  ) {
-    return 2
-  }
-  return 1
+  // East Asian Wide and Fullwidth: the `WIDE` blocks of the one East Asian table.
+  return (eastAsianTraits(c) & WIDE) !== 0 ? 2 : 1
 }
 
 function columns(input: string, start: number, end: number): number {

@@ -1,23 +1,18 @@
 /**
  * CJK character classes: the scripts written without spaces between words, where joined lines
- * get no space.
+ * get no space (the `JOINED` blocks of the one East Asian table, `scripts.ts`).
  *
  * @module
  */
+import { eastAsianTraits, JOINED } from './scripts.js'
 
-/** Is the code unit a CJK character or CJK/full-width punctuation (scripts written without spaces)? */
+/**
+ * Is the code unit a CJK character or CJK/full-width punctuation (scripts written without
+ * spaces)? Han, kana, bopomofo, CJK punctuation, full- and halfwidth forms, the high surrogates
+ * of CJK extensions; not Hangul, which is written with spaces.
+ */
 export function isCjkCode(c: number): boolean {
-  return (
-    (c >= 0x2e80 && c <= 0x2fdf) || // radicals
-    (c >= 0x3000 && c <= 0x303f) || // CJK symbols and punctuation
-    (c >= 0x3040 && c <= 0x31ff) || // kana, bopomofo, CJK strokes, katakana ext.
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xffef) ||
-    (c >= 0xd840 && c <= 0xd8bf) // high surrogates of planes 2–3 (CJK extensions)
-  )
+  return (eastAsianTraits(c) & JOINED) !== 0
 }
 
 /** Is the code unit at index `i` of `s` CJK (see {@link isCjkCode})? */

@@ -26,6 +26,31 @@ export const CONTROL_CLASS = '\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u0084\\u00
  */
 export const SPACE_CLASS = '\\s\\u0085'
 
+/**
+ * Whether a UTF-16 code unit is white space ({@link SPACE_CLASS}) or invisible
+ * ({@link INVISIBLE_CLASS}): the two classes above as one test of a code unit, for the scans
+ * that trim a block's source range character by character (`tightenRange`, the text parser's
+ * line scan). `test/text/invisible.test.ts` holds it equal to the classes on every code unit.
+ */
+export function isBlankCode(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0xad ||
+    c === 0x85 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
+
 /** Holds a character that is neither white space nor invisible. */
 const VISIBLE = new RegExp(`[^${SPACE_CLASS}${INVISIBLE_CLASS}]`)
 

@@ -1,10 +1,10 @@
-import { isCjkCode } from './cjk.js'
+import { DENSE, eastAsianTraits } from './scripts.js'
 
 /**
  * How long a text reads, in Latin-equivalent characters: one Han ideograph, kana or Hangul
  * syllable stands for about three Latin letters (a 24-character Chinese sentence and a
  * 28-syllable Korean one translate an 80-character English one), so they count three, and so
- * does CJK punctuation (the classes of `isCjkCode`, shared with paragraph joining). Length
+ * does CJK punctuation (the `DENSE` blocks of the East Asian table in `scripts.ts`). Length
  * thresholds (`detect.minLength`, `detect.minSentenceLength`) use this measure, so they mean the
  * same amount of text in every script instead of switching detection off for Chinese and Japanese.
  */
@@ -14,9 +14,9 @@ const CJK_WEIGHT = 3
 /** Below this code point there are no CJK characters (Hangul Jamo start at U+1100). */
 const FIRST_CJK = 0x1100
 
-/** Han, kana and CJK punctuation (the scripts joined without spaces), or a Hangul syllable or jamo. */
+/** Han, kana and CJK punctuation (the scripts joined without spaces), or a Hangul syllable or jamo: the `DENSE` blocks of `scripts.ts`. */
 function weighsThree(code: number): boolean {
-  return isCjkCode(code) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0x1100 && code <= 0x11ff)
+  return (eastAsianTraits(code) & DENSE) !== 0
 }
 
 /**
