@@ -1,6 +1,16 @@
 export { clean, type ArticleInput } from './clean.js'
 export { DedupeError, type DedupeErrorCode } from './errors.js'
-export { defaultOptions, resolveOptions, type DetectOptions, type Options, type ResolvedOptions } from './options.js'
+export {
+  defaultOptions,
+  resolveOptions,
+  type DetectOptions,
+  type OptionSection,
+  type Options,
+  type ResolveEntry,
+  type Resolved,
+  type ResolvedOptions,
+  type ResolvedSections,
+} from './options.js'
 export type { LanguageOptions } from './language/tag-language.js'
 export { loadLanguageModel, languageModelLoaded, type LanguageModelSource, type ModelBytes } from './language/fasttext-model.js'
 export type { TextSplitOptions } from './parse/from-text.js'
