@@ -2,7 +2,7 @@ import { didYouMean } from './did-you-mean.js'
 import { DedupeError } from './errors.js'
 import { languageTagsOf } from './language/iso639.js'
 import { KNOWN_LANGUAGES } from './language/known-languages.js'
-import type { LanguageOptions } from './language/tag-language.js'
+import { DEFAULT_MIN_LENGTH, type LanguageOptions } from './language/tag-language.js'
 import type { TextSplitOptions } from './parse/from-text.js'
 import type { InputFormat } from './types.js'
 import { parseDuration } from './feed/parse-duration.js'
@@ -129,8 +129,9 @@ export const defaultOptions: Readonly<DefaultOptions> = Object.freeze({
   format: undefined,
   detect: Object.freeze({ nearThreshold: 0.8, containThreshold: 0.95, minLength: 40, minSentenceLength: 40 }),
   split: Object.freeze({ lineBreaks: 'auto' as const, wrapWidth: null }),
-  // minLength: below ten characters a text is one or two words; see LanguageOptions.minLength.
-  language: Object.freeze({ only: undefined, minLength: 10 }),
+  // minLength: below ten characters a text is one or two words; see LanguageOptions.minLength
+  // (defined beside tagLanguage, which uses it outside clean() too).
+  language: Object.freeze({ only: undefined, minLength: DEFAULT_MIN_LENGTH }),
   extract: false,
   feed: Object.freeze({
     boilerplateMin: 3,

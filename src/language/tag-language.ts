@@ -3,7 +3,6 @@
  */
 import { identify } from './identify.js'
 import { languageTagsOf } from './iso639.js'
-import { defaultOptions } from '../options.js'
 
 /** Options of {@link tagLanguages}, {@link tagLanguage} and `tagArticleLanguages`. */
 export interface LanguageOptions {
@@ -23,7 +22,7 @@ export interface LanguageOptions {
 }
 
 /** Default of {@link LanguageOptions.minLength}. */
-export const DEFAULT_MIN_LENGTH = defaultOptions.language.minLength
+export const DEFAULT_MIN_LENGTH = 10
 
 /**
  * Expands `only` to a set of BCP 47 tags, or `undefined` when there is no usable restriction.
