@@ -30,7 +30,7 @@ function documentedDefaults(body: string): Map<string, string | undefined> {
 }
 
 /** A `@default` token as a value: numbers, quoted strings, booleans; `undefined` and `null` both mean "none". */
-function valueOf(token: string): unknown {
+function literalOf(token: string): unknown {
   if (/^-?\d+(?:\.\d+)?$/.test(token)) return Number(token)
   if (/^'.*'$/.test(token)) return token.slice(1, -1)
   if (token === 'true' || token === 'false') return token === 'true'
@@ -57,7 +57,7 @@ describe('each @default is the value of defaultOptions', () => {
     for (const [name, token] of documented) {
       if (COLLABORATORS.has(name) || !(name in values)) continue
       expect(token, `@default of ${name}`).toBeDefined()
-      expect([name, valueOf(token!)]).toEqual([name, values[name] ?? null])
+      expect([name, literalOf(token!)]).toEqual([name, values[name] ?? null])
     }
     // …and no option of the section is left undocumented.
     for (const name of Object.keys(values)) expect(documented.get(name), `@default of ${name}`).toBeDefined()
