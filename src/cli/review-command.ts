@@ -76,11 +76,12 @@ export async function runReview(argv: string[], io: CliIo): Promise<number> {
     return 0
   }
   const from = oneOf('--from', values.from, FROM)
-  const options = optionsFromFlags(values)
+  const given = optionsFromFlags(values)
   const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
   if (boilerplateMin !== undefined && !values.feed) throw new UsageError('--boilerplate-min only applies with --feed')
-  // Bad option values are bad usage (exit code 2), found before any input is read.
-  resolveOptions(options)
+  // Bad option values are bad usage (exit code 2), found before any input is read; the
+  // resolved options are then taken as they are by every clean().
+  const options = resolveOptions(given)
   // An output folder that does not exist is found before the articles are read and judged.
   if (values.output !== undefined && values.output !== '-') await assertWritableFolder(values.output)
   const dedup: Deduplicator | null = values.feed
