@@ -89,10 +89,11 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   }
   const from = oneOf('--from', values.from, FROM)
   const to = oneOf('--to', values.to, TO)
+  const given = optionsFromFlags(values)
   const workers = workerCount(values.workers)
   // Resolved once, before any input is read: a bad value is bad usage (exit code 2), and
   // clean() takes the resolved (frozen) options as they are for every article.
-  const options = resolveOptions(optionsFromFlags(values))
+  const options = resolveOptions(given)
   const sources = positionals.length === 0 ? ['-'] : positionals
   const write = writer(io.stdout)
   await loadLanguageModel()
