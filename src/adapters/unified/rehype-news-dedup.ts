@@ -6,7 +6,12 @@
  * a flow of text; block elements (`p`, `li`, `h1`–`h6`, `blockquote`, `figcaption`, `td`/`th`,
  * `pre`, `dd`/`dt`, `div`, `section`, …) open and close paragraphs, inline elements only give
  * their text; `script`, `style`, `template`, `svg`, … and elements with `hidden` or an inline
- * `display:none` are skipped; two `<br>` in a row split a paragraph.
+ * `display:none` are skipped; two `<br>` in a row split a paragraph. When that finds nothing in
+ * a page with text, the plugin falls back as `clean()` does: to the visible text, hidden
+ * elements included (those paragraphs are nodes of the tree, removed or marked as usual), or,
+ * for a page swallowed by an unclosed element inside `<noscript>`, to the file's source read as a
+ * browser with scripts on reads it (those paragraphs are no nodes of the tree: their repeats are
+ * reported, and nothing is removed or marked).
  *
  * A paragraph is either a **whole element** (a block element holding no other paragraph, the
  * usual case) or a **run of text** (text written beside blocks in a `div`, a piece of a
@@ -30,7 +35,9 @@ import type { Element, ElementContent, Parents, Root, RootContent, Text } from '
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { fromHast, type Block, type HastSource } from '../../parse/from-hast.js'
-import { BLOCK_ELEMENTS } from '../../parse/html-elements.js'
+import { parseHtmlPage } from '../../parse/from-html.js'
+import { BLOCK_ELEMENTS, NEVER_VISIBLE_ELEMENTS } from '../../parse/html-elements.js'
+import type { SourceBlock } from '../../types.js'
 import { firstVisibleIndex, hasVisibleText, lastVisibleIndex } from '../../text/invisible.js'
 import { cutSentences } from './cut-sentences.js'
 import { reportDuplicate, reportSentence, type Outcome } from './messages.js'
@@ -52,6 +59,32 @@ interface HastBlock {
   pieces: Array<{ node: Text | null; value: string }>
   nodes: Array<Text | Element>
   gap: Array<Text | Element>
+}
+
+/** Why a paragraph read from the page's source (see {@link blocksOf}) is only reported. */
+const FROM_SOURCE = "the tree held no paragraph, so it was read from the page's source as clean() reads it, and is no node of the tree"
+
+/** A paragraph read from the page's source, not from the tree: nothing in the tree to remove or mark. */
+function sourceOnlyBlock(block: SourceBlock): HastBlock {
+  return { text: block.text, element: null, pieces: [], nodes: [], gap: [] }
+}
+
+/**
+ * The paragraphs of the tree as `clean()` reads the same page (`parseHtmlPage`): the walk's;
+ * when it finds none in a page with text, what `clean()` falls back to. The visible-text
+ * fallback walks this tree again, hidden elements included (so its paragraphs are nodes); the
+ * noscript one reads the source again as a browser with scripts on does (`fromSource`: the
+ * paragraphs are reported, and no node of this tree stands for them).
+ */
+function blocksOf(tree: Root, file: VFile, parents: Map<Element | Text, Parents>): { found: SourceBlock[]; fromSource: boolean } {
+  const found = fromHast(tree, { parents })
+  if (found.length > 0) return { found, fromSource: false }
+  const source = typeof file.value === 'string' ? file.value : undefined
+  const page = source === undefined ? null : parseHtmlPage(source)
+  const fallback = page === null ? 'visible-text' : page.fallback
+  if (page !== null && fallback === 'noscript') return { found: page.blocks, fromSource: true }
+  if (fallback === 'visible-text') return { found: fromHast(tree, { parents, dropped: NEVER_VISIBLE_ELEMENTS }), fromSource: false }
+  return { found, fromSource: false }
 }
 
 function toHastBlock(block: Block<HastSource>): HastBlock {
@@ -78,8 +111,8 @@ function toHastBlock(block: Block<HastSource>): HastBlock {
 export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
   return createPluginTransform<Root>(options, (tree, file, mode, report) => {
     const parents = new Map<Element | Text, Parents>()
-    const found = fromHast(tree, { parents })
-    const blocks = found.map(toHastBlock)
+    const { found, fromSource } = blocksOf(tree, file, parents)
+    const blocks = fromSource ? found.map(sourceOnlyBlock) : (found as Array<Block<HastSource>>).map(toHastBlock)
     const result = report(found)
 
     setRootLanguage(tree, blocks, parents, result.language)
@@ -89,11 +122,13 @@ export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
       const block = blocks[k]!
       if (!isRemoved(k)) setOwnLanguage(block, paragraph, result.language)
       if (paragraph.duplicate === null) {
-        handleSentences(file, block, paragraph, mode === 'remove')
+        handleSentences(file, block, paragraph, mode === 'remove' && !fromSource)
         return
       }
       let outcome: Outcome
-      if (mode === 'mark') {
+      if (fromSource) {
+        outcome = { done: false, why: `not ${mode === 'mark' ? 'marked' : 'removed'}: ${FROM_SOURCE}` }
+      } else if (mode === 'mark') {
         if (block.element) {
           block.element.properties.dataNewsDedup = paragraph.duplicate.kind
           block.element.properties.dataNewsDedupOf = paragraph.duplicate.of
@@ -150,9 +185,10 @@ function separatorsOf(blocks: readonly HastBlock[], k: number, isRemoved: (k: nu
 function handleSentences(file: VFile, block: HastBlock, paragraph: NewsDedupParagraph, cut: boolean): void {
   const sentences = paragraph.repeatedSentences
   if (sentences.length === 0) return
+  const why = block.nodes.length === 0 && block.element === null ? `not cut: ${FROM_SOURCE}` : 'marked, not cut'
   const outcomes: Outcome[] = cut
     ? cutSentences(paragraph.text, block.pieces, sentences)
-    : sentences.map(() => ({ done: false, why: 'marked, not cut' }))
+    : sentences.map(() => ({ done: false, why }))
   sentences.forEach((sentence, k) => reportSentence(file, paragraph, sentence, placeOf(block), outcomes[k]!))
 }
 
