@@ -122,7 +122,7 @@ export function rehypeNewsDedup(options?: NewsDedupPluginOptions | null) {
       const block = blocks[k]!
       if (!isRemoved(k)) setOwnLanguage(block, paragraph, result.language)
       if (paragraph.duplicate === null) {
-        handleSentences(file, block, paragraph, mode === 'remove' && !fromSource)
+        handleSentences(file, block, paragraph, mode === 'remove' && !fromSource, fromSource ? `not cut: ${FROM_SOURCE}` : 'marked, not cut')
         return
       }
       let outcome: Outcome
@@ -182,10 +182,10 @@ function separatorsOf(blocks: readonly HastBlock[], k: number, isRemoved: (k: nu
   return forward
 }
 
-function handleSentences(file: VFile, block: HastBlock, paragraph: NewsDedupParagraph, cut: boolean): void {
+/** Reports the repeated sentences of a kept paragraph, cut when `cut`, else with `why` they are not. */
+function handleSentences(file: VFile, block: HastBlock, paragraph: NewsDedupParagraph, cut: boolean, why: string): void {
   const sentences = paragraph.repeatedSentences
   if (sentences.length === 0) return
-  const why = block.nodes.length === 0 && block.element === null ? `not cut: ${FROM_SOURCE}` : 'marked, not cut'
   const outcomes: Outcome[] = cut
     ? cutSentences(paragraph.text, block.pieces, sentences)
     : sentences.map(() => ({ done: false, why }))
