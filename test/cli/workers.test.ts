@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
@@ -34,13 +33,9 @@ function cleanInput(): string {
 }
 
 async function feedCli(argv: string[]) {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  stdout.on('data', (d) => (out += d))
-  stderr.resume()
-  const code = await runFeed(argv, { stdin: Readable.from([]), stdout, stderr })
-  return { code, out }
+  const fake = fakeIo()
+  const code = await runFeed(argv, fake.io)
+  return { code, out: fake.stdout.text }
 }
 
 describe('--workers', () => {
