@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { clean } from '../src/clean.js'
 import { DedupeError } from '../src/errors.js'
 import type { CleanResult, Duplicate } from '../src/types.js'
 import { FLOOD_FR, POOL } from './helpers/corpus.js'
+import { REFERENCE_ARTICLE, REFERENCE_VERDICTS } from './helpers/reference-article.js'
 
-const REFERENCE = resolve(import.meta.dirname, '..', 'fixtures', 'whatsapp-outage-fr.txt')
+const REFERENCE = REFERENCE_ARTICLE
 
 const verdicts = (result: CleanResult): Array<Duplicate | null> => result.paragraphs.map((p) => p.duplicate)
 const flagged = (result: CleanResult): number[] => result.paragraphs.filter((p) => p.duplicate !== null).map((p) => p.index)
@@ -45,15 +45,7 @@ describe('clean() on the reference article (fixtures/whatsapp-outage-fr.txt)', (
   })
 
   it('flags paragraphs 4–6 as exact repeats of 1–3, one passage', () => {
-    expect(verdicts(result)).toEqual([
-      null,
-      null,
-      null,
-      null,
-      { kind: 'exact', of: 1, similarity: 1 },
-      { kind: 'exact', of: 2, similarity: 1 },
-      { kind: 'exact', of: 3, similarity: 1 },
-    ])
+    expect(verdicts(result)).toEqual(REFERENCE_VERDICTS)
     expect(result.passages).toEqual([{ kind: 'exact', paragraphs: [4, 6], of: [1, 3] }])
     expect(result.paragraphs.every((p) => p.repeatedSentences.length === 0)).toBe(true)
   })

@@ -1,17 +1,7 @@
-import type { CleanResult, Duplicate, RepeatedSentence } from '../types.js'
+import type { CleanResult, Paragraph } from '../types.js'
 
-/** A paragraph in a JSONL record. */
-export interface RecordParagraph {
-  text: string
-  language: string
-  confidence: number
-  start: number
-  end: number
-  duplicate: Duplicate | null
-  repeatedSentences: RepeatedSentence[]
-  /** Present (`true`) on headings. */
-  heading?: true
-}
+/** A paragraph in a JSONL record: a {@link Paragraph} without its `index` (its place in the array says it). */
+export type RecordParagraph = Omit<Paragraph, 'index'>
 
 /** One JSONL output line for a cleaned article. */
 export interface ArticleRecord {

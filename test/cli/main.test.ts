@@ -8,9 +8,10 @@ import { toJson } from '../../src/output/to-json.js'
 import { toMarkdown } from '../../src/output/to-markdown.js'
 import { jsonLines, runCli } from '../helpers/fake-io.js'
 import { FLOOD_FR } from '../helpers/corpus.js'
+import { REFERENCE_ARTICLE, REFERENCE_VERDICTS } from '../helpers/reference-article.js'
 import { warcFile } from '../helpers/warc.js'
 
-const REFERENCE = resolve(import.meta.dirname, '..', '..', 'fixtures', 'whatsapp-outage-fr.txt')
+const REFERENCE = REFERENCE_ARTICLE
 const tmp = mkdtempSync(join(tmpdir(), 'news-dedup-cli-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
@@ -58,15 +59,7 @@ describe('news-dedup clean on the reference article', () => {
     expect(record.id).toBe(REFERENCE)
     expect(record.language).toBe('fr')
     expect(record.text).toBe(lines.slice(0, 4).join('\n\n'))
-    expect((record.paragraphs as Array<{ duplicate: unknown }>).map((p) => p.duplicate)).toEqual([
-      null,
-      null,
-      null,
-      null,
-      { kind: 'exact', of: 1, similarity: 1 },
-      { kind: 'exact', of: 2, similarity: 1 },
-      { kind: 'exact', of: 3, similarity: 1 },
-    ])
+    expect((record.paragraphs as Array<{ duplicate: unknown }>).map((p) => p.duplicate)).toEqual(REFERENCE_VERDICTS)
   })
 
   it('--to html: an article of 4 paragraphs', async () => {
