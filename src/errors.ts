@@ -38,6 +38,8 @@ export type DedupeErrorCode =
    * `add` fails with it until the operator starts again on purpose.
    */
   | 'E_INDEX_LOST'
+  /** The Redis queue of `enqueue`/`worker`/`results` cannot be reached (the message names its URL, password hidden). */
+  | 'E_QUEUE_UNAVAILABLE'
 
 /**
  * The one error class of the library. Thrown only for caller mistakes (bad options, unknown

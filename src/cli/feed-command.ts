@@ -27,9 +27,9 @@ import { toJsonLine } from '../output/to-json-line.js'
 import type { RawMember } from '../io/raw-members.js'
 
 /** Fields of a feed result computed here when the input gave its id: the id goes out as written. */
-const FEED_FIELDS_BUT_ID: ReadonlySet<string> = new Set([...FEED_RESULT_FIELDS].filter((field) => field !== 'id'))
+export const FEED_FIELDS_BUT_ID: ReadonlySet<string> = new Set([...FEED_RESULT_FIELDS].filter((field) => field !== 'id'))
 /** Fields of an error record not taken from the input (the id is: as written). */
-const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
+export const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
 import { loadLanguageModel } from '../language/fasttext-model.js'
 import { UsageError } from './usage-error.js'
 
@@ -117,8 +117,8 @@ Exit code: 0 when every record was processed, 1 when some failed (they get { id?
 an index that cannot be opened or reached, or a Redis index emptied or replaced during the run (E_INDEX_LOST: the run stops).`
 
 /** How `--from` reads a file: a record format, or one article of that format per file. */
-type FeedFrom = Kind | 'text' | 'markdown'
-const FEED_FROM: readonly FeedFrom[] = ['jsonl', 'xml', 'warc', 'html', 'text', 'markdown']
+export type FeedFrom = Kind | 'text' | 'markdown'
+export const FEED_FROM: readonly FeedFrom[] = ['jsonl', 'xml', 'warc', 'html', 'text', 'markdown']
 
 type Kind = 'jsonl' | 'xml' | 'html' | 'warc'
 
@@ -225,7 +225,7 @@ function htmlArticle(html: Uint8Array, path: string | null): Article {
 }
 
 /** Counts of what the readers skipped, for the summary. */
-interface ReadStats {
+export interface ReadStats {
   /** Bytes read so far, for the progress bar. */
   bytes: number
   /** WARC records that are no HTML response (warcinfo, request, revisit, metadata, images, redirects…). */
@@ -288,8 +288,11 @@ async function* fileRecords(path: string, from: FeedFrom | undefined, stats: Rea
   }
 }
 
-/** Every record of every input, in order: files as named, directories' .html files by path. */
-async function* inputRecords(
+/**
+ * Every record of every input, in order: files as named, directories' .html files by path
+ * (`enqueue` reads its inputs with it too, so a queued article is the one `feed` would read).
+ */
+export async function* inputRecords(
   inputs: string[],
   stdin: FeedIo['stdin'],
   from: FeedFrom | undefined,

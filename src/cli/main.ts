@@ -7,7 +7,7 @@ import type { CliIo } from './clean-command.js'
 import { UsageError } from './usage-error.js'
 import { packageVersion } from './version.js'
 
-const COMMANDS = ['clean', 'feed', 'review'] as const
+const COMMANDS = ['clean', 'feed', 'review', 'enqueue', 'worker', 'results'] as const
 
 // The commands are imported when run, so that each loads only what it needs (the feed command
 // its stores and XML reader, review its renderer) and `--help` or `--version` loads no pipeline.
@@ -19,6 +19,12 @@ Commands:
                     boilerplate too, with a persistent index (SQLite, Redis)
   review [FILE...] -o report.html [--feed]
                     one self-contained HTML page showing what was removed and why
+  enqueue [FILE...|DIR|-] --queue redis://...
+                    append articles to a Redis stream, for a pool of workers
+  worker --queue redis://... --index redis://...
+                    one worker of the pool: judges queued articles as feed does
+  results --queue redis://...
+                    print the workers' results as JSON Lines
 
 Options:
   -h, --help        this help
@@ -43,7 +49,7 @@ cannot be opened).
  * Error codes that mean the command line itself is wrong (or names an index that cannot be
  * used): exit code 2, as for a usage mistake. Every other failure is exit code 1.
  */
-const USAGE_CODES = new Set(['E_USAGE', 'E_INVALID_OPTION', 'E_UNKNOWN_FORMAT', 'E_INDEX_UNAVAILABLE'])
+const USAGE_CODES = new Set(['E_USAGE', 'E_INVALID_OPTION', 'E_UNKNOWN_FORMAT', 'E_INDEX_UNAVAILABLE', 'E_QUEUE_UNAVAILABLE'])
 
 /** Exit code 2 as well: a Redis index emptied or replaced (or, with `--existing-index`, without identity). */
 const EXIT_2_CODES = new Set([...USAGE_CODES, 'E_INDEX_LOST'])
@@ -66,6 +72,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await (await import('./feed-command.js')).runFeed(rest, io)
       case 'review':
         return await (await import('./review-command.js')).runReview(rest, io)
+      case 'enqueue':
+        return await (await import('./enqueue-command.js')).runEnqueue(rest, io)
+      case 'worker':
+        return await (await import('./worker-command.js')).runWorker(rest, io)
+      case 'results':
+        return await (await import('./results-command.js')).runResults(rest, io)
       case undefined:
         // No arguments: the usage goes to stderr (stdout may be a pipe expecting articles).
         io.stderr.write(HELP)
@@ -88,7 +100,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     const { code, message } = error instanceof UsageError ? error : errorInfo(error)
     const usage = USAGE_CODES.has(code)
-    const hint = usage && code !== 'E_INDEX_UNAVAILABLE' ? `\nRun \`news-dedup ${COMMANDS.includes(command as never) ? `${command} ` : ''}--help\` for usage.` : ''
+    const hint = usage && code !== 'E_INDEX_UNAVAILABLE' && code !== 'E_QUEUE_UNAVAILABLE' ? `\nRun \`news-dedup ${COMMANDS.includes(command as never) ? `${command} ` : ''}--help\` for usage.` : ''
     io.stderr.write(`news-dedup: ${code}: ${message}${hint}\n`)
     return EXIT_2_CODES.has(code) ? 2 : 1
   }

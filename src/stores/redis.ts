@@ -163,6 +163,9 @@ end
 redis.call('DEL', KEYS[2])
 return 1`
 
+/** The ioredis client type, for the modules that get their client from {@link loadClient} (ioredis is imported here only). */
+export type RedisClient = Redis
+
 /** A client with the scripts defined on it. */
 interface ScriptedRedis extends Redis {
   dedupCommit(numKeys: number, ...keysAndArgs: Array<string | Buffer>): Promise<number>
@@ -366,7 +369,7 @@ function commitArguments(
 }
 
 /** Hides the password of a Redis URL, for messages. */
-function redactUrl(url: string): string {
+export function redactUrl(url: string): string {
   return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/i, '$1***@')
 }
 
@@ -392,7 +395,7 @@ function isConnectionError(error: unknown): boolean {
  * user does not install a Redis client, and its absence is a clear error.
  * @throws {DedupeError} `E_INDEX_UNAVAILABLE` when the package cannot be loaded.
  */
-function loadClient(url: string): new (url: string, options: RedisOptions) => Redis {
+export function loadClient(url: string): new (url: string, options: RedisOptions) => Redis {
   try {
     return (createRequire(import.meta.url)('ioredis') as { Redis: new (url: string, options: RedisOptions) => Redis }).Redis
   } catch (cause) {

@@ -1,0 +1,249 @@
+import { DedupeError } from '../errors.js'
+import { loadClient, redactUrl, type RedisClient } from '../stores/redis.js'
+import type { EntryFields } from './entry-codec.js'
+
+/** Names of a queue's streams and consumer group; every default is documented in the CLI help. */
+export interface RedisQueueOptions {
+  /** The input stream. @default 'news-dedup:articles' */
+  stream?: string
+  /** The output stream, where workers append result lines. @default 'news-dedup:results' */
+  outputStream?: string
+  /** The consumer group the workers read with. @default 'news-dedup' */
+  group?: string
+  /** Most milliseconds to wait for the first connection. @default 5000 */
+  connectTimeout?: number
+}
+
+/** One entry read from the input stream: its stream id and its fields, as bytes. */
+export interface StreamEntry {
+  entryId: string
+  fields: Buffer[]
+}
+
+/** What a worker appends to the output stream for one input entry. */
+export interface ResultEntry {
+  /** The input entry's arrival order. */
+  n: number
+  /** The record's id as written on its line ('' when it has none). */
+  id: string
+  /** `true` for a duplicate, `false` for an original, `null` for an error record. */
+  duplicate: boolean | null
+  /** The JSON line, without its newline: what `feed` writes for the record. */
+  line: string
+}
+
+/** A result read back from the output stream. */
+export interface StoredResult extends ResultEntry {
+  /** Its id in the output stream. */
+  resultId: string
+}
+
+/** A Redis Streams queue: see {@link openRedisQueue}. */
+export interface RedisQueue {
+  readonly stream: string
+  readonly outputStream: string
+  readonly group: string
+  /** Appends records (each the fields of {@link encodeEntry}), numbering them in arrival order. Atomic per call. */
+  append(entries: readonly EntryFields[]): Promise<void>
+  /** Creates the consumer group when it does not exist yet (from the stream's first entry). */
+  ensureGroup(): Promise<void>
+  /** Up to `count` entries never delivered to the group (XREADGROUP `>`), waiting up to `blockMs` (0: not at all). */
+  readNew(consumer: string, count: number, blockMs: number): Promise<StreamEntry[]>
+  /** Up to `count` entries pending for longer than `minIdleMs` at other consumers, now this one's (XAUTOCLAIM). */
+  claimIdle(consumer: string, minIdleMs: number, count: number): Promise<StreamEntry[]>
+  /** Resets the idle time of entries `consumer` holds, so that no one claims them while it works on them. */
+  touch(consumer: string, entryIds: readonly string[]): Promise<void>
+  /** The arrival number whose result is to be written next (ordered mode). */
+  turn(): Promise<number>
+  /**
+   * Writes the result of an entry and acknowledges it, atomically: appends to the output stream,
+   * XACKs and deletes the input entry, and (ordered) passes the turn to `n + 1`. Does nothing and
+   * returns `false` when someone else finished the entry already (it is no longer pending, or,
+   * ordered, the turn is past it), so each entry gets exactly one result.
+   */
+  finish(entryId: string, result: ResultEntry, ordered: boolean): Promise<boolean>
+  /** Entries delivered to the group and not acknowledged yet. */
+  pending(): Promise<number>
+  /** Results of the output stream in order, from after `afterId` (`'0'`: the start), pages of `count`. */
+  results(afterId: string, count: number): Promise<StoredResult[]>
+  /** Deletes results from the output stream by id. */
+  deleteResults(resultIds: readonly string[]): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * Numbers and appends entries: KEYS stream, counter; ARGV per entry: its field count, then its
+ * fields. One script, so the numbers follow the stream's order whatever other enqueuers do.
+ */
+const APPEND = `local at = 1
+while at <= #ARGV do
+  local count = tonumber(ARGV[at])
+  local n = redis.call('INCR', KEYS[2])
+  local fields = {'n', n}
+  for i = 1, count do fields[#fields + 1] = ARGV[at + i] end
+  redis.call('XADD', KEYS[1], '*', unpack(fields))
+  at = at + count + 1
+end
+return 1`
+
+/**
+ * Finishes an entry: KEYS stream, turn, output; ARGV group, entry id, n, ordered ('1' or ''),
+ * then the result's fields. Returns 1, or 0 (and writes nothing) when it was finished already.
+ */
+const FINISH = `local n = tonumber(ARGV[3])
+if ARGV[4] == '1' then
+  local turn = tonumber(redis.call('GET', KEYS[2]) or '1')
+  if turn ~= n then return 0 end
+end
+if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
+if ARGV[4] == '1' then redis.call('SET', KEYS[2], n + 1) end
+local fields = {}
+for i = 5, #ARGV do fields[#fields + 1] = ARGV[i] end
+redis.call('XADD', KEYS[3], '*', unpack(fields))
+redis.call('XDEL', KEYS[1], ARGV[2])
+return 1`
+
+interface ScriptedClient extends RedisClient {
+  queueAppend(numKeys: number, ...keysAndArgs: Array<string | Buffer>): Promise<number>
+  queueFinish(numKeys: number, ...keysAndArgs: Array<string | Buffer>): Promise<number>
+}
+
+/** The error of a queue that cannot be reached. */
+function unavailable(url: string, cause: unknown): DedupeError {
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  return new DedupeError('E_QUEUE_UNAVAILABLE', `Cannot use the Redis queue at ${redactUrl(url)}: ${reason}`, { cause })
+}
+
+/** Entries of an XREADGROUP/XAUTOCLAIM reply (deleted entries come with no fields: left out). */
+function entriesOf(raw: unknown): StreamEntry[] {
+  const out: StreamEntry[] = []
+  for (const item of (raw ?? []) as Array<[Buffer, Buffer[] | null]>) {
+    if (item[1] === null) continue
+    out.push({ entryId: item[0].toString(), fields: item[1] })
+  }
+  return out
+}
+
+/**
+ * Opens a queue on the Redis server at `url` (`redis://[:password@]host[:port][/db]`), once
+ * its first connection is up (tried once, bounded by `connectTimeout`).
+ *
+ * The stream's entries are numbered at enqueue time (`n`, from 1, by a counter beside the
+ * stream): the order `feed` would read them in. A worker in ordered mode writes the result of
+ * entry `n` only when the group's turn (`<stream>:turn:<group>`) is `n`, and passes it on in the
+ * same script, so results come out in `n` order and each article is judged after every earlier
+ * one: the verdicts are those of `feed` over the same input.
+ *
+ * @throws {DedupeError} `E_QUEUE_UNAVAILABLE` when Redis cannot be reached (or ioredis is missing).
+ */
+export async function openRedisQueue(url: string, options: RedisQueueOptions = {}): Promise<RedisQueue> {
+  const stream = options.stream ?? 'news-dedup:articles'
+  const outputStream = options.outputStream ?? 'news-dedup:results'
+  const group = options.group ?? 'news-dedup'
+  const timeout = options.connectTimeout ?? 5000
+  let Client: ReturnType<typeof loadClient>
+  try {
+    Client = loadClient(url)
+  } catch (error) {
+    throw unavailable(url, (error as Error).cause ?? error)
+  }
+  let connected = false
+  let lastError: unknown = new Error('the connection closed')
+  const redis = new Client(url, {
+    connectTimeout: timeout,
+    maxRetriesPerRequest: 3,
+    retryStrategy: (times) => (connected ? Math.min(times * 100, 2000) : null),
+  }) as ScriptedClient
+  redis.on('error', (error: unknown) => (lastError = error))
+  redis.defineCommand('queueAppend', { lua: APPEND })
+  redis.defineCommand('queueFinish', { lua: FINISH })
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      redis.disconnect()
+      reject(unavailable(url, new Error(`no answer within ${timeout} ms`)))
+    }, timeout)
+    redis.once('ready', () => {
+      connected = true
+      clearTimeout(timer)
+      resolve()
+    })
+    redis.once('end', () => {
+      clearTimeout(timer)
+      reject(unavailable(url, lastError))
+    })
+  })
+  const counter = `${stream}:n`
+  const turnKey = `${stream}:turn:${group}`
+  return {
+    stream,
+    outputStream,
+    group,
+    async append(entries) {
+      if (entries.length === 0) return
+      const args: Array<string | Buffer> = []
+      for (const fields of entries) args.push(String(fields.length), ...fields)
+      await redis.queueAppend(2, stream, counter, ...args)
+    },
+    async ensureGroup() {
+      try {
+        await redis.xgroup('CREATE', stream, group, '0', 'MKSTREAM')
+      } catch (error) {
+        if (!/BUSYGROUP/.test((error as Error).message)) throw error
+      }
+    },
+    async readNew(consumer, count, blockMs) {
+      const block = blockMs > 0 ? ['BLOCK', String(blockMs)] : []
+      const reply = await redis.callBuffer('XREADGROUP', 'GROUP', group, consumer, 'COUNT', String(count), ...block, 'STREAMS', stream, '>')
+      const streams = (reply ?? []) as Array<[Buffer, unknown]>
+      return streams.flatMap(([, entries]) => entriesOf(entries))
+    },
+    async claimIdle(consumer, minIdleMs, count) {
+      const out: StreamEntry[] = []
+      let cursor = '0-0'
+      do {
+        const [next, entries] = (await redis.callBuffer('XAUTOCLAIM', stream, group, consumer, String(minIdleMs), cursor, 'COUNT', String(count - out.length))) as [Buffer, unknown]
+        cursor = next.toString()
+        out.push(...entriesOf(entries))
+      } while (cursor !== '0-0' && out.length < count)
+      return out
+    },
+    async touch(consumer, entryIds) {
+      if (entryIds.length > 0) await redis.xclaim(stream, group, consumer, 0, ...entryIds, 'JUSTID')
+    },
+    async turn() {
+      return Number((await redis.get(turnKey)) ?? 1)
+    },
+    async finish(entryId, result, ordered) {
+      const fields = ['n', String(result.n), 'id', result.id, 'duplicate', result.duplicate === null ? '' : result.duplicate ? '1' : '0', 'line', result.line]
+      const done = await redis.queueFinish(3, stream, turnKey, outputStream, group, entryId, String(result.n), ordered ? '1' : '', ...fields)
+      return done === 1
+    },
+    async pending() {
+      const summary = (await redis.xpending(stream, group)) as [number, ...unknown[]]
+      return Number(summary[0])
+    },
+    async results(afterId, count) {
+      const start = afterId === '0' ? '-' : `(${afterId}`
+      const rows = (await redis.xrange(outputStream, start, '+', 'COUNT', count)) as Array<[string, string[]]>
+      return rows.map(([resultId, flat]) => {
+        const f = new Map<string, string>()
+        for (let i = 0; i + 1 < flat.length; i += 2) f.set(flat[i] as string, flat[i + 1] as string)
+        const duplicate = f.get('duplicate')
+        return {
+          resultId,
+          n: Number(f.get('n')),
+          id: f.get('id') ?? '',
+          duplicate: duplicate === '1' ? true : duplicate === '0' ? false : null,
+          line: f.get('line') ?? '',
+        }
+      })
+    },
+    async deleteResults(resultIds) {
+      if (resultIds.length > 0) await redis.xdel(outputStream, ...resultIds)
+    },
+    async close() {
+      if (redis.status === 'ready') await redis.quit()
+      else if (redis.status !== 'end') redis.disconnect()
+    },
+  }
+}
