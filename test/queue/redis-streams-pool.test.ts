@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main.js'
+import { makeFeed, seeded } from '../feed/fixtures.js'
+import { fakeIo } from '../helpers/fake-io.js'
+import { startTestRedis, type TestRedis } from '../helpers/redis-server.js'
+
+/** Stories of the test feed (each with three copies): 40 records with the two bad ones. */
+const STORIES = 10
+
+const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+
+let redis: TestRedis | null = null
+let client: Redis | null = null
+let dir = ''
+beforeAll(async () => {
+  redis = await startTestRedis()
+  if (redis) client = new Redis(redis.url)
+  dir = mkdtempSync(join(tmpdir(), 'streams-'))
+})
+afterAll(async () => {
+  client?.disconnect()
+  await redis?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** Stories with three edited copies each, shuffled (so copies come before and after their story), then two bad records. */
+function input(): { text: string; storyOf: Map<string, number>; records: number } {
+  const feed = makeFeed(STORIES, 5, 3)
+  const rand = seeded(11)
+  for (let i = feed.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1))
+    ;[feed[i], feed[j]] = [feed[j]!, feed[i]!]
+  }
+  const lines = feed.map((a) => JSON.stringify({ id: a.id, site: a.site, text: a.text }))
+  lines.splice(15, 0, '{"id": "broken", "text": ')
+  lines.splice(25, 0, JSON.stringify({ id: 'no-body', title: 'nothing' }))
+  return { text: `${lines.join('\n')}\n`, storyOf: new Map(feed.map((a) => [a.id, a.story])), records: lines.length }
+}
+
+interface Worker {
+  child: ChildProcess
+  stderr: string
+  exit: Promise<number | null>
+}
+
+function startWorker(args: string[]): Worker {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'worker', ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const worker: Worker = { child, stderr: '', exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))) }
+  child.stderr?.setEncoding('utf8')
+  child.stderr?.on('data', (chunk: string) => (worker.stderr += chunk))
+  return worker
+}
+
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const { io, stdout, stderr } = fakeIo()
+  const code = await main(argv, io)
+  return { code, out: stdout.text, err: stderr.text }
+}
+
+describe('a Redis Streams worker pool', () => {
+  it('3 workers, one SIGKILLed while it holds entries: every record gets one result, each story is kept once, results are feed’s', async (ctx) => {
+    if (!redis || !client) return ctx.skip()
+    const prefix = redis.prefix('streams')
+    const stream = `${prefix}in`
+    const output = `${prefix}out`
+    const { text, storyOf, records } = input()
+    const file = join(dir, 'feed.jsonl')
+    writeFileSync(file, text)
+
+    const reference = await cli(['feed', file, '--index', ':memory:', '--workers', '1'])
+    expect(reference.code).toBe(1) // the two bad records
+    const queued = await cli(['enqueue', file, '--queue', redis.url, '--stream', stream])
+    expect(queued.code).toBe(0)
+    expect(queued.err).toMatch(new RegExp(`^enqueue: ${records} records \\(1 unreadable`))
+
+    const args = (name: string) => [
+      '--queue', redis.url, '--stream', stream, '--output-stream', output, '--index', redis.url, '--index-prefix', `${prefix}idx:`,
+      '--consumer', name, '--until-empty', '--block', '200', '--min-idle', '1000', '--batch', '3',
+    ]
+    const workers = ['w0', 'w1', 'w2'].map((name) => startWorker(args(name)))
+    // Kill w0 once results are coming out and it holds entries (read, not acknowledged).
+    let killedHolding = 0
+    for (let tries = 0; tries < 600 && killedHolding === 0; tries++) {
+      await new Promise((r) => setTimeout(r, 20))
+      const written = await client.xlen(output)
+      const held = (await client.xpending(stream, 'news-dedup', '-', '+', 100, 'w0').catch(() => [])) as unknown[]
+      if (written >= 3 && held.length > 0) {
+        workers[0]!.child.kill('SIGKILL')
+        killedHolding = held.length
+      }
+    }
+    expect(killedHolding).toBeGreaterThan(0)
+    expect(await workers[0]!.exit).toBe(null) // killed
+    expect(await workers[1]!.exit).toBe(0)
+    expect(await workers[2]!.exit).toBe(0)
+    // The survivors took over what w0 held (XAUTOCLAIM), then found nothing left.
+    const takenOver = [workers[1]!, workers[2]!].reduce((sum, w) => sum + Number(/(\d+) entries taken over/.exec(w.stderr)?.[1] ?? 0), 0)
+    expect(takenOver).toBeGreaterThanOrEqual(1)
+    expect(await client.xlen(stream)).toBe(0) // judged entries are deleted from the input stream
+    expect(((await client.xpending(stream, 'news-dedup')) as [number])[0]).toBe(0)
+
+    const results = await cli(['results', '--queue', redis.url, '--output-stream', output])
+    expect(results.code).toBe(0)
+    // Exactly the lines feed writes over the same input, in its order: one per record, the same verdicts.
+    expect(results.out).toBe(reference.out)
+    const lines = results.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { id?: string; duplicate?: { of: string } | null; error?: unknown })
+    expect(lines).toHaveLength(records)
+    expect(new Set(lines.map((l) => l.id)).size).toBe(records)
+    const kept = new Map<number, number>()
+    for (const l of lines) if (l.error === undefined && l.duplicate === null) kept.set(storyOf.get(l.id!)!, (kept.get(storyOf.get(l.id!)!) ?? 0) + 1)
+    expect([...kept.values()]).toEqual(new Array(STORIES).fill(1)) // each story kept once
+    expect(lines.filter((l) => l.error !== undefined).map((l) => l.id ?? null)).toEqual([null, 'no-body']) // the broken line has no id
+
+    // --drop-duplicates keeps originals and error records; --delete empties the stream as it prints.
+    const originals = await cli(['results', '--queue', redis.url, '--output-stream', output, '--drop-duplicates', '--delete'])
+    expect(originals.out.trimEnd().split('\n')).toHaveLength(STORIES + 2)
+    expect(await client.xlen(output)).toBe(0)
+  }, 60_000)
+})
