@@ -87,15 +87,20 @@ export async function runQueueWorker<S>(
     for (const h of held.values()) if (best === undefined || h.queued.n < best.queued.n) best = h
     return best as Held<S>
   }
+  // The turn as this worker last passed it: its next entry is judged without asking Redis.
+  let passed = 0
   const settleAndFinish = async (h: Held<S>): Promise<void> => {
     const result = await settle(h.queued, h.staged)
     held.delete(h.entryId)
-    if (await queue.finish(h.entryId, result, ordered)) stats.written++
-    else stats.skipped++
+    if (await queue.finish(h.entryId, result, ordered)) {
+      stats.written++
+      passed = h.queued.n + 1
+    } else stats.skipped++
   }
 
   let touched = Date.now()
   let claimed = Date.now()
+  let wait = 1
   for (;;) {
     if (held.size === 0) {
       if (stopped()) break
@@ -111,7 +116,7 @@ export async function runQueueWorker<S>(
       await settleAndFinish(next)
       continue
     }
-    const turn = await queue.turn()
+    const turn = next.queued.n === passed ? passed : await queue.turn()
     if (turn > next.queued.n) {
       // Finished by another worker (which claimed it from this one, or had it first).
       held.delete(next.entryId)
@@ -120,6 +125,7 @@ export async function runQueueWorker<S>(
     }
     if (turn === next.queued.n) {
       await settleAndFinish(next)
+      wait = 1
       continue
     }
     // Another worker holds the turn. Meanwhile: read ahead (so this worker's next articles are
@@ -139,7 +145,9 @@ export async function runQueueWorker<S>(
       await take(await queue.readNew(consumer, batch, 0))
       if (held.size > before) continue
     }
-    await sleep(2)
+    // Polled, backing off to 16 ms: a turn comes back within a batch's judging time.
+    await sleep(wait)
+    wait = Math.min(wait * 2, 16)
   }
   return stats
 }
