@@ -79,8 +79,9 @@ describe('a Redis Streams worker pool', () => {
     expect(queued.code).toBe(0)
     expect(queued.err).toMatch(new RegExp(`^enqueue: ${records} records \\(1 unreadable`))
 
+    const url = redis.url
     const args = (name: string) => [
-      '--queue', redis.url, '--stream', stream, '--output-stream', output, '--index', redis.url, '--index-prefix', `${prefix}idx:`,
+      '--queue', url, '--stream', stream, '--output-stream', output, '--index', url, '--index-prefix', `${prefix}idx:`,
       '--consumer', name, '--until-empty', '--block', '200', '--min-idle', '1000', '--batch', '3',
     ]
     const workers = ['w0', 'w1', 'w2'].map((name) => startWorker(args(name)))
@@ -121,5 +122,33 @@ describe('a Redis Streams worker pool', () => {
     const originals = await cli(['results', '--queue', redis.url, '--output-stream', output, '--drop-duplicates', '--delete'])
     expect(originals.out.trimEnd().split('\n')).toHaveLength(STORIES + 2)
     expect(await client.xlen(output)).toBe(0)
+  }, 60_000)
+
+  it('--any-order: 3 workers judging copies of the same stories at once keep each story once, one result per record', async (ctx) => {
+    if (!redis || !client) return ctx.skip()
+    const prefix = redis.prefix('any-order')
+    const stream = `${prefix}in`
+    const output = `${prefix}out`
+    // Unshuffled: each story is followed by its copies, so the workers (one entry at a time) get copies of one story together.
+    const feed = makeFeed(STORIES, 6, 3)
+    const file = join(dir, 'any-order.jsonl')
+    writeFileSync(file, feed.map((a) => JSON.stringify({ id: a.id, site: a.site, text: a.text })).join('\n') + '\n')
+    expect((await cli(['enqueue', file, '--queue', redis.url, '--stream', stream])).code).toBe(0)
+    const args = (name: string) => [
+      'worker', '--queue', redis!.url, '--stream', stream, '--output-stream', output, '--index', redis!.url, '--index-prefix', `${prefix}idx:`,
+      '--consumer', name, '--until-empty', '--block', '100', '--batch', '1', '--any-order',
+    ]
+    // In one process: their index sessions interleave at every Redis round trip.
+    const runs = await Promise.all(['a', 'b', 'c'].map((name) => cli(args(name))))
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0])
+    for (const r of runs) expect(Number(/: (\d+) results written/.exec(r.err)?.[1])).toBeGreaterThan(0) // the work was shared
+    const results = await cli(['results', '--queue', redis.url, '--output-stream', output])
+    const lines = results.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; duplicate: { of: string } | null })
+    expect(lines.map((l) => l.id).sort()).toEqual(feed.map((a) => a.id).sort())
+    const storyOf = new Map(feed.map((a) => [a.id, a.story]))
+    const originals = lines.filter((l) => l.duplicate === null)
+    expect(originals.map((l) => storyOf.get(l.id)).sort((x, y) => x! - y!)).toEqual([...Array(STORIES).keys()])
+    const kept = new Set(originals.map((l) => l.id))
+    for (const l of lines) if (l.duplicate) expect(kept.has(l.duplicate.of) && storyOf.get(l.duplicate.of) === storyOf.get(l.id)).toBe(true)
   }, 60_000)
 })
