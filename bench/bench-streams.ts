@@ -86,6 +86,8 @@ async function main(): Promise<void> {
     const articles = lines.length
     const feedWall: number[] = []
     const feedCpu: number[] = []
+    // Redis memory of the streams per article (MEMORY USAGE): the queue waiting, the results not yet read.
+    const streamBytes = { input: [] as number[], output: [] as number[] }
     // Ordered (the default) with each worker count, then --any-order with the largest.
     const configs = [...counts.map((n) => ({ n, anyOrder: false })), { n: Math.max(...counts), anyOrder: true }]
     const runs = configs.map(() => [] as Array<{ wall: number; steady: number; cpu: number; identical: boolean }>)
@@ -104,7 +106,9 @@ async function main(): Promise<void> {
         const prefix = `news-dedup-bench:streams:${process.pid}-${++run}:`
         prefixes.push(prefix)
         execFileSync(process.execPath, [CLI, 'enqueue', input, '--queue', url, '--stream', `${prefix}in`], { stdio: 'ignore' })
+        streamBytes.input.push(Number(redisCli('MEMORY', 'USAGE', `${prefix}in`, 'SAMPLES', '0')) / articles)
         const timing = await pool(n, prefix, anyOrder, dir)
+        streamBytes.output.push(Number(redisCli('MEMORY', 'USAGE', `${prefix}out`, 'SAMPLES', '0')) / articles)
         const results = spawnSync(process.execPath, [CLI, 'results', '--queue', url, '--output-stream', `${prefix}out`], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 })
         const identical = Buffer.compare(results.stdout, feed.stdout) === 0
         runs[c]!.push({ ...timing, identical })
@@ -145,6 +149,10 @@ which copy of a story is kept depends on timing, so it need not be).
 | run | processes | articles/s (wall) | wall s | articles/s (steady) | CPU ms/article | vs feed (wall) | vs 1 worker (steady) | identical |
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+Stream memory (\`MEMORY USAGE\`, medians): ${median(streamBytes.input).toFixed(0)} bytes per article queued in the input stream
+(${(Buffer.byteLength(lines.join('\n')) / articles).toFixed(0)} bytes of JSONL per article here), ${median(streamBytes.output).toFixed(0)} bytes per result
+in the output stream until \`news-dedup results --delete\` (a result line holds the cleaned text and the paragraph list).
 `
     writeFileSync(new URL('./results/streams.md', import.meta.url), report)
     console.log(report)

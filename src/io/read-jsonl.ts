@@ -78,8 +78,11 @@ function idOfUndecodable(bytes: Uint8Array): string | number | undefined {
  */
 export { MAX_FIELD_DEPTH }
 
-/** One decoded, non-blank line to a record: the object it holds, or why it is none. */
-function parseLine(text: string, line: number, source: string): FeedInputRecord {
+/**
+ * One decoded, non-blank line to a record: the object it holds, or why it is none. (The queue
+ * rebuilds a queued JSONL record with it, so a worker gets the record `feed` reads.)
+ */
+export function parseLine(text: string, line: number, source: string): FeedInputRecord {
   let value: unknown
   try {
     value = JSON.parse(text)

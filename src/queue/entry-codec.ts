@@ -1,5 +1,6 @@
 import { DedupeError } from '../errors.js'
 import type { FeedInputRecord } from '../feed/types.js'
+import { parseLine } from '../io/read-jsonl.js'
 
 /** One article (or unreadable record) as a stream entry stores it: field names and values, in order. */
 export type EntryFields = Array<string | Buffer>
@@ -19,7 +20,8 @@ const BYTES = 'b:'
 /**
  * The fields of one record's stream entry (its `n` is added by the enqueue script): `arrival`,
  * `record` (the record as JSON, byte bodies left out) and one `b:<field>` per byte body of the
- * article (an HTML page, a text file), stored as the bytes read. So a worker gets back the very
+ * article (an HTML page, a text file), stored as the bytes read; for a JSONL record, `record`
+ * without the article and `jsonl`, the line's members as written, parsed again by the worker. So a worker gets back the very
  * record `feed` would have judged: the article's fields, its raw JSON members (ids and extra
  * fields written back as they came in), its line, source and whether it is a whole page.
  */
@@ -27,6 +29,14 @@ export function encodeEntry(record: FeedInputRecord, arrival: number): EntryFiel
   const fields: EntryFields = ['arrival', String(arrival)]
   if ('error' in record) {
     fields.push('record', JSON.stringify(record))
+    return fields
+  }
+  if (record.raw !== undefined && record.line !== undefined && record.source !== undefined) {
+    // A JSONL record: its members as written, which the worker parses as `feed`'s reader does
+    // (the article is what JSON.parse gives of them): the bytes of the line, not a second copy.
+    const text = `{${record.raw.map((m) => `${JSON.stringify(m.key)}:${m.text}`).join(',')}}`
+    const { article: _article, raw: _raw, ...rest } = record
+    fields.push('record', JSON.stringify(rest), 'jsonl', text)
     return fields
   }
   const article: Record<string, unknown> = {}
@@ -48,6 +58,7 @@ export function decodeEntry(fields: readonly Buffer[]): QueuedRecord {
   let n = Number.NaN
   let arrival = Number.NaN
   let record: FeedInputRecord | null = null
+  let jsonl: string | null = null
   const bytes: Array<[string, Uint8Array]> = []
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const name = (fields[i] as Buffer).toString('utf8')
@@ -55,10 +66,14 @@ export function decodeEntry(fields: readonly Buffer[]): QueuedRecord {
     if (name === 'n') n = Number(value.toString())
     else if (name === 'arrival') arrival = Number(value.toString())
     else if (name === 'record') record = JSON.parse(value.toString('utf8')) as FeedInputRecord
+    else if (name === 'jsonl') jsonl = value.toString('utf8')
     else if (name.startsWith(BYTES)) bytes.push([name.slice(BYTES.length), new Uint8Array(value)])
   }
   if (record === null || !Number.isSafeInteger(n) || !Number.isFinite(arrival)) {
     throw new DedupeError('E_INVALID_RECORD', 'A queue entry without the fields `enqueue` writes (n, arrival, record)')
+  }
+  if (jsonl !== null && !('error' in record) && record.line !== undefined && record.source !== undefined) {
+    record = { ...record, ...parseLine(jsonl, record.line, record.source) }
   }
   if ('article' in record) for (const [key, value] of bytes) record.article[key] = value
   return { n, arrival, record }
