@@ -39,7 +39,7 @@ export const WORKER_FLAGS = {
   batch: { type: 'string', value: 'N', help: 'entries read at a time (default 16)' },
   'any-order': {
     type: 'boolean',
-    help: 'judge and write results as entries come, not in arrival\norder: faster with many workers, but which copy of a\nstory is kept then depends on timing (see the README)',
+    help: 'judge and write results as entries come, not in arrival\norder: no worker waits for the turn of another, but\nwhich copy of a story is kept then depends on timing,\nand results are not in input order (see the README)',
   },
   ttl: FEED_FLAGS.ttl,
   'existing-index': FEED_FLAGS['existing-index'],
