@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,6 +9,7 @@ import { main } from '../../src/cli/main.js'
 import { makeFeed, seeded } from '../feed/fixtures.js'
 import { fakeIo } from '../helpers/fake-io.js'
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js'
+import { warcFile } from '../helpers/warc.js'
 
 /** Stories of the test feed (each with three copies): 40 records with the two bad ones. */
 const STORIES = 10
@@ -150,5 +151,39 @@ describe('a Redis Streams worker pool', () => {
     expect(originals.map((l) => storyOf.get(l.id)).sort((x, y) => x! - y!)).toEqual([...Array(STORIES).keys()])
     const kept = new Set(originals.map((l) => l.id))
     for (const l of lines) if (l.duplicate) expect(kept.has(l.duplicate.of) && storyOf.get(l.duplicate.of) === storyOf.get(l.id)).toBe(true)
+  }, 60_000)
+
+  it('pages (decoded in the worker), WARC responses and JSONL (a big-integer id) go through the queue as feed reads them: the same lines', async (ctx) => {
+    if (!redis) return ctx.skip()
+    const prefix = redis.prefix('pages')
+    const lead = 'Le conseil municipal a voté mardi soir le budget de l\'année prochaine, après un débat animé.'
+    const second = 'Les élus de l\'opposition ont réclamé davantage de crédits pour les écoles du quartier.'
+    // windows-1252 bytes (é is 0xE9), declared by <meta>, by the HTTP header, or by nothing.
+    const latin1 = (text: string) => Buffer.from(text, 'latin1')
+    const pages = join(dir, 'pages')
+    mkdirSync(pages, { recursive: true })
+    writeFileSync(join(pages, 'a.html'), latin1(`<html><head><meta charset="windows-1252"><link rel="canonical" href="https://a.example/x"></head><body><p>${lead}</p><p>${second}</p></body></html>`))
+    const warc = join(dir, 'crawl.warc.gz')
+    writeFileSync(warc, warcFile([
+      { type: 'response', id: 'urn:uuid:1', url: 'https://b.example/y', http: { headers: { 'Content-Type': 'text/html; charset=windows-1252' } }, payload: latin1(`<p>${lead}</p><p>${second}</p>`) },
+      { type: 'response', id: 'urn:uuid:2', url: 'https://b.example/style.css', http: { headers: { 'Content-Type': 'text/css' } }, payload: 'p { color: red }' },
+    ], true))
+    const jsonl = join(dir, 'more.jsonl')
+    writeFileSync(jsonl, `${JSON.stringify({ id: 9007199254740993, text: `${second}\n\nUne autre phrase écrite pour ce fichier, assez longue pour compter.` }).replace('9007199254740992', '9007199254740993')}\n`)
+    const inputs = [pages, warc, jsonl]
+    const reference = await cli(['feed', ...inputs, '--index', ':memory:', '--workers', '1'])
+    expect(reference.code).toBe(0)
+    expect((await cli(['enqueue', ...inputs, '--queue', redis.url, '--stream', `${prefix}in`])).code).toBe(0)
+    const worker = await cli(['worker', '--queue', redis.url, '--stream', `${prefix}in`, '--output-stream', `${prefix}out`, '--index', redis.url, '--index-prefix', `${prefix}idx:`, '--until-empty', '--block', '100'])
+    expect(worker.code).toBe(0)
+    const results = await cli(['results', '--queue', redis.url, '--output-stream', `${prefix}out`])
+    expect(results.out).toBe(reference.out)
+    const lines = results.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; duplicate: { of: string } | null; encoding?: { name: string } })
+    expect(lines.map((l) => [l.id, l.duplicate?.of ?? null, l.encoding?.name ?? null])).toEqual([
+      [join(pages, 'a.html'), null, 'windows-1252'],
+      ['urn:uuid:1', join(pages, 'a.html'), 'windows-1252'],
+      [9007199254740992, null, null], // JSON.parse rounds the id…
+    ])
+    expect(results.out.trimEnd().split('\n')[2]).toMatch(/^\{"id":9007199254740993,/) // …which goes out as written
   }, 60_000)
 })
