@@ -55,6 +55,8 @@ export interface RedisQueue {
   touch(consumer: string, entryIds: readonly string[]): Promise<void>
   /** The arrival number whose result is to be written next (ordered mode). */
   turn(): Promise<number>
+  /** Moves the turn past entries removed from the stream without a result (see `SKIP_GONE`); returns the turn. */
+  skipGone(): Promise<number>
   /**
    * Writes the result of an entry and acknowledges it, atomically: appends to the output stream,
    * XACKs and deletes the input entry, and (ordered) passes the turn to `n + 1`. Does nothing and
@@ -103,7 +105,30 @@ redis.call('XADD', KEYS[3], '*', unpack(fields))
 redis.call('XDEL', KEYS[1], ARGV[2])
 return 1`
 
+/**
+ * Moves the turn past entries that are gone: KEYS stream, turn. Judged entries are deleted by
+ * {@link FINISH}, and entries are in `n` order, so the stream's first entry is the smallest
+ * unfinished one; a turn below it names entries removed without a result (trimmed or deleted by
+ * hand, a counter kept while the stream was deleted), which no worker will ever finish: without
+ * this, ordered workers would wait for them for ever. Returns the turn.
+ */
+const SKIP_GONE = `local turn = tonumber(redis.call('GET', KEYS[2]) or '1')
+local first = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)[1]
+if not first then return turn end
+local fields = first[2]
+for i = 1, #fields, 2 do
+  if fields[i] == 'n' then
+    local n = tonumber(fields[i + 1])
+    if n and n > turn then
+      redis.call('SET', KEYS[2], n)
+      return n
+    end
+  end
+end
+return turn`
+
 interface ScriptedClient extends RedisClient {
+  queueSkipGone(numKeys: number, ...keysAndArgs: string[]): Promise<number>
   queueAppend(numKeys: number, ...keysAndArgs: Array<string | Buffer>): Promise<number>
   queueFinish(numKeys: number, ...keysAndArgs: Array<string | Buffer>): Promise<number>
 }
@@ -157,6 +182,7 @@ export async function openRedisQueue(url: string, options: RedisQueueOptions = {
   redis.on('error', (error: unknown) => (lastError = error))
   redis.defineCommand('queueAppend', { lua: APPEND })
   redis.defineCommand('queueFinish', { lua: FINISH })
+  redis.defineCommand('queueSkipGone', { lua: SKIP_GONE })
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       redis.disconnect()
@@ -212,6 +238,9 @@ export async function openRedisQueue(url: string, options: RedisQueueOptions = {
     },
     async turn() {
       return Number((await redis.get(turnKey)) ?? 1)
+    },
+    async skipGone() {
+      return Number(await redis.queueSkipGone(2, stream, turnKey))
     },
     async finish(entryId, result, ordered) {
       const fields = ['n', String(result.n), 'id', result.id, 'duplicate', result.duplicate === null ? '' : result.duplicate ? '1' : '0', 'line', result.line]

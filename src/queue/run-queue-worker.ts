@@ -138,6 +138,7 @@ export async function runQueueWorker<S>(
     }
     if (now - claimed >= Math.min(minIdleMs / 2, 1000)) {
       await claim()
+      await queue.skipGone()
       claimed = now
     }
     if (!stopped() && held.size < 2 * batch) {

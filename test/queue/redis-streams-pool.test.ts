@@ -186,4 +186,19 @@ describe('a Redis Streams worker pool', () => {
     ])
     expect(results.out.trimEnd().split('\n')[2]).toMatch(/^\{"id":9007199254740993,/) // …which goes out as written
   }, 60_000)
+
+  it('entries removed from the stream by hand (a trim) do not stall ordered workers: the turn moves past them', async (ctx) => {
+    if (!redis || !client) return ctx.skip()
+    const prefix = redis.prefix('trimmed')
+    const file = join(dir, 'trimmed.jsonl')
+    const feed = makeFeed(2, 7, 2)
+    writeFileSync(file, feed.map((a) => JSON.stringify({ id: a.id, site: a.site, text: a.text })).join('\n') + '\n')
+    expect((await cli(['enqueue', file, '--queue', redis.url, '--stream', `${prefix}in`])).code).toBe(0)
+    const first = (await client.xrange(`${prefix}in`, '-', '+', 'COUNT', 2)).map(([id]) => id)
+    await client.xdel(`${prefix}in`, ...first) // entries 1 and 2 gone without a result
+    const worker = await cli(['worker', '--queue', redis.url, '--stream', `${prefix}in`, '--output-stream', `${prefix}out`, '--index', redis.url, '--index-prefix', `${prefix}idx:`, '--until-empty', '--block', '100', '--min-idle', '500'])
+    expect(worker.code).toBe(0)
+    const results = await cli(['results', '--queue', redis.url, '--output-stream', `${prefix}out`])
+    expect(results.out.trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(feed.slice(2).map((a) => a.id))
+  }, 60_000)
 })
