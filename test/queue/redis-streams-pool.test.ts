@@ -65,7 +65,7 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 describe('a Redis Streams worker pool', () => {
-  it('3 workers, one SIGKILLed while it holds entries: every record gets one result, each story is kept once, results are feed’s', async (ctx) => {
+  it('3 workers, one SIGKILLed while it holds entries, one stopped by SIGTERM: every record gets one result, each story is kept once, results are feed’s', async (ctx) => {
     if (!redis || !client) return ctx.skip()
     const prefix = redis.prefix('streams')
     const stream = `${prefix}in`
@@ -95,11 +95,14 @@ describe('a Redis Streams worker pool', () => {
       if (written >= 3 && held.length > 0) {
         workers[0]!.child.kill('SIGKILL')
         killedHolding = held.length
+        // And w1 is asked to stop: it takes no new entries, finishes those it holds and exits 0.
+        workers[1]!.child.kill('SIGTERM')
       }
     }
     expect(killedHolding).toBeGreaterThan(0)
     expect(await workers[0]!.exit).toBe(null) // killed
     expect(await workers[1]!.exit).toBe(0)
+    expect(workers[1]!.stderr).toMatch(/^worker w1: \d+ results written/m)
     expect(await workers[2]!.exit).toBe(0)
     // The survivors took over what w0 held (XAUTOCLAIM), then found nothing left.
     const takenOver = [workers[1]!, workers[2]!].reduce((sum, w) => sum + Number(/(\d+) entries taken over/.exec(w.stderr)?.[1] ?? 0), 0)
