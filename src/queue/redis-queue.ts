@@ -64,6 +64,8 @@ export interface RedisQueue {
    * ordered, the turn is past it), so each entry gets exactly one result.
    */
   finish(entryId: string, result: ResultEntry, ordered: boolean): Promise<boolean>
+  /** Acknowledges and deletes an entry without a result: one `enqueue` did not write and that has no number. */
+  discard(entryId: string): Promise<void>
   /** Entries delivered to the group and not acknowledged yet. */
   pending(): Promise<number>
   /** Results of the output stream in order, from after `afterId` (`'0'`: the start), pages of `count`. */
@@ -246,6 +248,9 @@ export async function openRedisQueue(url: string, options: RedisQueueOptions = {
       const fields = ['n', String(result.n), 'id', result.id, 'duplicate', result.duplicate === null ? '' : result.duplicate ? '1' : '0', 'line', result.line]
       const done = await redis.queueFinish(3, stream, turnKey, outputStream, group, entryId, String(result.n), ordered ? '1' : '', ...fields)
       return done === 1
+    },
+    async discard(entryId) {
+      await redis.multi().xack(stream, group, entryId).xdel(stream, entryId).exec()
     },
     async pending() {
       const summary = (await redis.xpending(stream, group)) as [number, ...unknown[]]

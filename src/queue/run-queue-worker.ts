@@ -32,6 +32,24 @@ export interface QueueWorkerStats {
   claimed: number
 }
 
+/**
+ * An entry as a record: decoded, or, for an entry `enqueue` did not write, an error record in
+ * its place when it has a number (so it still gets its one result, in its turn), else `null`:
+ * it takes no turn and is dropped (acknowledged and deleted), rather than failing every worker
+ * that reads it.
+ */
+function decodeOrReplace(entry: StreamEntry): QueuedRecord | null {
+  try {
+    return decodeEntry(entry.fields)
+  } catch (error) {
+    const at = entry.fields.findIndex((f, i) => i % 2 === 0 && f.toString() === 'n')
+    const n = at === -1 ? Number.NaN : Number(entry.fields[at + 1]?.toString())
+    if (!Number.isSafeInteger(n) || n < 1) return null
+    const message = error instanceof Error ? error.message : String(error)
+    return { n, arrival: 0, record: { error: { code: 'E_INVALID_RECORD', message: `Queue entry ${entry.entryId}: ${message}` } } }
+  }
+}
+
 /** An entry held by this worker: decoded, staged, waiting for its turn. */
 interface Held<S> {
   entryId: string
@@ -71,9 +89,18 @@ export async function runQueueWorker<S>(
   await queue.ensureGroup()
 
   const take = async (entries: StreamEntry[]): Promise<void> => {
-    const fresh = entries.filter((e) => !held.has(e.entryId))
+    const fresh: StreamEntry[] = []
+    const queued: QueuedRecord[] = []
+    for (const entry of entries) {
+      if (held.has(entry.entryId)) continue
+      const decoded = decodeOrReplace(entry)
+      if (decoded === null) await queue.discard(entry.entryId)
+      else {
+        fresh.push(entry)
+        queued.push(decoded)
+      }
+    }
     if (fresh.length === 0) return
-    const queued = fresh.map((e) => decodeEntry(e.fields))
     const staged = await stage(queued)
     fresh.forEach((e, i) => held.set(e.entryId, { entryId: e.entryId, queued: queued[i] as QueuedRecord, staged: staged[i] as S }))
   }
@@ -98,8 +125,8 @@ export async function runQueueWorker<S>(
     } else stats.skipped++
   }
 
-  let touched = Date.now()
-  let claimed = Date.now()
+  let lastTouch = Date.now()
+  let lastClaim = Date.now()
   let wait = 1
   for (;;) {
     if (held.size === 0) {
@@ -132,14 +159,14 @@ export async function runQueueWorker<S>(
     // cleaned while the others judge), keep what it holds from being claimed, and take over the
     // entries of a dead worker (one of which may be the turn).
     const now = Date.now()
-    if (now - touched >= minIdleMs / 3) {
+    if (now - lastTouch >= minIdleMs / 3) {
       await queue.touch(consumer, [...held.keys()])
-      touched = now
+      lastTouch = now
     }
-    if (now - claimed >= Math.min(minIdleMs / 2, 1000)) {
+    if (now - lastClaim >= Math.min(minIdleMs / 2, 1000)) {
       await claim()
       await queue.skipGone()
-      claimed = now
+      lastClaim = now
     }
     if (!stopped() && held.size < 2 * batch) {
       const before = held.size

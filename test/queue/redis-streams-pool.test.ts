@@ -204,4 +204,23 @@ describe('a Redis Streams worker pool', () => {
     const results = await cli(['results', '--queue', redis.url, '--output-stream', `${prefix}out`])
     expect(results.out.trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(feed.slice(2).map((a) => a.id))
   }, 60_000)
+
+  it('an entry enqueue did not write gets an error line in its turn when it has a number, is dropped when it has none; the rest goes through', async (ctx) => {
+    if (!redis || !client) return ctx.skip()
+    const prefix = redis.prefix('foreign')
+    const stream = `${prefix}in`
+    const file = join(dir, 'foreign.jsonl')
+    const feed = makeFeed(1, 8, 1)
+    writeFileSync(file, feed.map((a) => JSON.stringify({ id: a.id, site: a.site, text: a.text })).join('\n') + '\n')
+    expect((await cli(['enqueue', file, '--queue', redis.url, '--stream', stream])).code).toBe(0)
+    await client.xadd(stream, '*', 'text', 'not from enqueue, no number')
+    await client.xadd(stream, '*', 'n', String(await client.incr(`${stream}:n`)), 'record', '{not json')
+    expect((await cli(['enqueue', file, '--queue', redis.url, '--stream', stream])).code).toBe(0)
+    const worker = await cli(['worker', '--queue', redis.url, '--stream', stream, '--output-stream', `${prefix}out`, '--index', redis.url, '--index-prefix', `${prefix}idx:`, '--until-empty', '--block', '100'])
+    expect(worker.code).toBe(0)
+    const lines = (await cli(['results', '--queue', redis.url, '--output-stream', `${prefix}out`])).out.trimEnd().split('\n').map((l) => JSON.parse(l) as { id?: string; error?: { code: string; message: string } })
+    expect(lines.map((l) => l.id ?? l.error?.code)).toEqual([feed[0]!.id, feed[1]!.id, 'E_INVALID_RECORD', feed[0]!.id, feed[1]!.id])
+    expect(lines[2]!.error!.message).toMatch(/^Queue entry \d+-\d+: /)
+    expect(await client.xlen(stream)).toBe(0)
+  }, 60_000)
 })
