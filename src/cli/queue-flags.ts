@@ -6,12 +6,12 @@ import { UsageError } from './usage-error.js'
 /** The flags naming a Redis Streams queue, shared by `enqueue`, `worker` and `results`. */
 export const QUEUE_FLAGS = {
   queue: { type: 'string', value: 'redis://...', help: 'the Redis server (and database: redis://host:6379/2)\nof the queue (required)' },
-  stream: { type: 'string', value: 'NAME', help: 'the input stream (default news-dedup:articles)' },
+  stream: { type: 'string', value: 'NAME', help: 'the input stream (default news-dedup-queue:articles)' },
 } as const satisfies FlagTable
 
 /** `--output-stream`, taken by `worker` and `results`. */
 export const OUTPUT_STREAM_FLAG = {
-  'output-stream': { type: 'string', value: 'NAME', help: 'the stream of result lines (default news-dedup:results)' },
+  'output-stream': { type: 'string', value: 'NAME', help: 'the stream of result lines (default news-dedup-queue:results)' },
 } as const satisfies FlagTable
 
 /**

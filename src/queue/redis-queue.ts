@@ -2,11 +2,15 @@ import { DedupeError } from '../errors.js'
 import { loadClient, redactUrl, type RedisClient } from '../stores/redis.js'
 import type { EntryFields } from './entry-codec.js'
 
-/** Names of a queue's streams and consumer group; every default is documented in the CLI help. */
+/**
+ * Names of a queue's streams and consumer group; every default is documented in the CLI help.
+ * The default stream names are outside the index's default prefix (`news-dedup:`), so a queue
+ * and an index can share a database whatever keys the index uses.
+ */
 export interface RedisQueueOptions {
-  /** The input stream. @default 'news-dedup:articles' */
+  /** The input stream. @default 'news-dedup-queue:articles' */
   stream?: string
-  /** The output stream, where workers append result lines. @default 'news-dedup:results' */
+  /** The output stream, where workers append result lines. @default 'news-dedup-queue:results' */
   outputStream?: string
   /** The consumer group the workers read with. @default 'news-dedup' */
   group?: string
@@ -164,8 +168,8 @@ function entriesOf(raw: unknown): StreamEntry[] {
  * @throws {DedupeError} `E_QUEUE_UNAVAILABLE` when Redis cannot be reached (or ioredis is missing).
  */
 export async function openRedisQueue(url: string, options: RedisQueueOptions = {}): Promise<RedisQueue> {
-  const stream = options.stream ?? 'news-dedup:articles'
-  const outputStream = options.outputStream ?? 'news-dedup:results'
+  const stream = options.stream ?? 'news-dedup-queue:articles'
+  const outputStream = options.outputStream ?? 'news-dedup-queue:results'
   const group = options.group ?? 'news-dedup'
   const timeout = options.connectTimeout ?? 5000
   let Client: ReturnType<typeof loadClient>
