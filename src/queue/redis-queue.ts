@@ -1,5 +1,5 @@
 import { DedupeError } from '../errors.js'
-import { loadClient, redactUrl, type RedisClient } from '../stores/redis.js'
+import { isConnectionError, loadClient, redactUrl, type RedisClient } from '../stores/redis.js'
 import type { EntryFields } from './entry-codec.js'
 
 /**
@@ -206,7 +206,7 @@ export async function openRedisQueue(url: string, options: RedisQueueOptions = {
   })
   const counter = `${stream}:n`
   const turnKey = `${stream}:turn:${group}`
-  return {
+  const queue: RedisQueue = {
     stream,
     outputStream,
     group,
@@ -284,4 +284,16 @@ export async function openRedisQueue(url: string, options: RedisQueueOptions = {
       else if (redis.status !== 'end') redis.disconnect()
     },
   }
+  // A connection lost for good (after ioredis' retries) is E_QUEUE_UNAVAILABLE, from every method.
+  for (const name of Object.keys(queue) as Array<keyof RedisQueue>) {
+    const method = queue[name]
+    if (typeof method !== 'function' || name === 'close') continue
+    Object.assign(queue, {
+      [name]: (...args: unknown[]) =>
+        (method as (...a: unknown[]) => Promise<unknown>)(...args).catch((error: unknown) => {
+          throw isConnectionError(error) ? unavailable(url, error) : error
+        }),
+    })
+  }
+  return queue
 }

@@ -380,7 +380,7 @@ function unavailable(url: string, cause: unknown): DedupeError {
 }
 
 /** Whether an ioredis error means the server is out of reach (not a command error). */
-function isConnectionError(error: unknown): boolean {
+export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false
   const code = (error as { code?: unknown }).code
   return (
