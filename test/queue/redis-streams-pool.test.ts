@@ -128,7 +128,7 @@ describe('a Redis Streams worker pool', () => {
     expect(await client.xlen(output)).toBe(0)
   }, 60_000)
 
-  it('--any-order: 3 workers judging copies of the same stories at once keep each story once, one result per record', async (ctx) => {
+  it('--any-order: 3 workers judging copies of the same stories at once, and a dead one’s entries taken over: each story kept once, one result per record', async (ctx) => {
     if (!redis || !client) return ctx.skip()
     const prefix = redis.prefix('any-order')
     const stream = `${prefix}in`
@@ -138,14 +138,19 @@ describe('a Redis Streams worker pool', () => {
     const file = join(dir, 'any-order.jsonl')
     writeFileSync(file, feed.map((a) => JSON.stringify({ id: a.id, site: a.site, text: a.text })).join('\n') + '\n')
     expect((await cli(['enqueue', file, '--queue', redis.url, '--stream', stream])).code).toBe(0)
+    // A worker that read five entries and died before acknowledging any.
+    await client.xgroup('CREATE', stream, 'news-dedup', '0')
+    await client.xreadgroup('GROUP', 'news-dedup', 'dead', 'COUNT', 5, 'STREAMS', stream, '>')
     const args = (name: string) => [
       'worker', '--queue', redis!.url, '--stream', stream, '--output-stream', output, '--index', redis!.url, '--index-prefix', `${prefix}idx:`,
-      '--consumer', name, '--until-empty', '--block', '100', '--batch', '1', '--any-order',
+      '--consumer', name, '--until-empty', '--block', '100', '--batch', '1', '--any-order', '--min-idle', '300',
     ]
     // In one process: their index sessions interleave at every Redis round trip.
     const runs = await Promise.all(['a', 'b', 'c'].map((name) => cli(args(name))))
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0])
     for (const r of runs) expect(Number(/: (\d+) results written/.exec(r.err)?.[1])).toBeGreaterThan(0) // the work was shared
+    const takenOver = runs.reduce((sum, r) => sum + Number(/(\d+) entries taken over/.exec(r.err)?.[1]), 0)
+    expect(takenOver).toBeGreaterThanOrEqual(5) // the dead worker's entries (XAUTOCLAIM)
     const results = await cli(['results', '--queue', redis.url, '--output-stream', output])
     const lines = results.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; duplicate: { of: string } | null })
     expect(lines.map((l) => l.id).sort()).toEqual(feed.map((a) => a.id).sort())
