@@ -95,11 +95,14 @@ describe('a Redis Streams worker pool', () => {
       if (written >= 3 && held.length > 0) {
         workers[0]!.child.kill('SIGKILL')
         killedHolding = held.length
-        // And w1 is asked to stop: it takes no new entries, finishes those it holds and exits 0.
-        workers[1]!.child.kill('SIGTERM')
       }
     }
     expect(killedHolding).toBeGreaterThan(0)
+    // And w1 is asked to stop, once it is reading (its signal handler is set before its first
+    // read): it takes no new entries, finishes those it holds and exits 0.
+    const consumers = async () => ((await client!.xinfo('CONSUMERS', stream, 'news-dedup')) as Array<[string, string]>).map((c) => c[1])
+    for (let tries = 0; tries < 600 && !(await consumers()).includes('w1'); tries++) await new Promise((r) => setTimeout(r, 20))
+    workers[1]!.child.kill('SIGTERM')
     expect(await workers[0]!.exit).toBe(null) // killed
     expect(await workers[1]!.exit).toBe(0)
     expect(workers[1]!.stderr).toMatch(/^worker w1: \d+ results written/m)
