@@ -180,7 +180,7 @@ describe('a Redis Streams worker pool', () => {
       { type: 'response', id: 'urn:uuid:2', url: 'https://b.example/style.css', http: { headers: { 'Content-Type': 'text/css' } }, payload: 'p { color: red }' },
     ], true))
     const jsonl = join(dir, 'more.jsonl')
-    writeFileSync(jsonl, `${JSON.stringify({ id: 9007199254740993, text: `${second}\n\nUne autre phrase écrite pour ce fichier, assez longue pour compter.` }).replace('9007199254740992', '9007199254740993')}\n`)
+    writeFileSync(jsonl, `{"id":9007199254740993,"text":${JSON.stringify(`${second}\n\nUne autre phrase écrite pour ce fichier, assez longue pour compter.`)}}\n`)
     const inputs = [pages, warc, jsonl]
     const reference = await cli(['feed', ...inputs, '--index', ':memory:', '--workers', '1'])
     expect(reference.code).toBe(0)
