@@ -1,4 +1,5 @@
 import type { CleanResult } from '../types.js'
+import { countNoun } from './count-noun.js'
 
 /**
  * A short human-readable account of what `clean()` removed and why, one line per repeated
@@ -10,7 +11,7 @@ import type { CleanResult } from '../types.js'
  */
 export function summarize(result: CleanResult): string {
   const kept = result.paragraphs.filter((p) => p.duplicate === null)
-  const lines = [`${result.paragraphs.length} paragraphs, ${kept.length} kept, language ${result.language} (${result.confidence.toFixed(2)})`]
+  const lines = [`${countNoun(result.paragraphs.length, 'paragraph')}, ${kept.length} kept, language ${result.language} (${result.confidence.toFixed(2)})`]
   const span = ([first, last]: [number, number]) => (first === last ? `${first + 1}` : `${first + 1}–${last + 1}`)
   for (const passage of result.passages) {
     const noun = passage.paragraphs[0] === passage.paragraphs[1] ? 'paragraph' : 'paragraphs'

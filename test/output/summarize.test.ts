@@ -31,6 +31,10 @@ describe('summarize', () => {
     )
   })
 
+  it('says "1 paragraph" for a one-paragraph article', () => {
+    expect(summarize(result([paragraph(0, 'Une seule phrase dans cet article.')], { confidence: 0.9 }))).toBe('1 paragraph, 1 kept, language fr (0.90)\n')
+  })
+
   it('reports an empty article', () => {
     expect(summarize(clean(''))).toBe('0 paragraphs, 0 kept, language und (0.00)\n')
   })
