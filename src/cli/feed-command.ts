@@ -319,6 +319,28 @@ export async function* inputRecords(
   }
 }
 
+/** `--extract` / `--no-extract` as the feed's extraction mode (shared by `feed` and `worker`). */
+export function extractOfFlags(values: { extract?: boolean; 'no-extract'?: boolean }): FeedExtract {
+  if (values.extract && values['no-extract']) throw new UsageError('--extract and --no-extract exclude each other')
+  return values.extract ? 'all' : values['no-extract'] ? 'none' : DEFAULT_FEED_EXTRACT
+}
+
+/**
+ * The options of `feed` (and of a pool `worker`) from their flags: clean()'s flags, `--ttl`,
+ * `--boilerplate-min`; plain, so that worker threads get them as they are, and checked here,
+ * every section, before any index is opened.
+ */
+export function feedOptionsOfFlags(values: Parameters<typeof optionsFromFlags>[0] & { ttl?: string; 'boilerplate-min'?: string }) {
+  const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
+  const feedOptions = {
+    ...optionsFromFlags(values),
+    ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
+    ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
+  }
+  resolveOptions(feedOptions, { sections: ['feed'] })
+  return feedOptions
+}
+
 /**
  * `news-dedup feed`: streams articles through a deduplicator and writes JSON Lines, exactly
  * one line per input record (unless `--drop-duplicates`): the {@link FeedResult}, or
@@ -336,21 +358,12 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   const to = oneOf('--to', values.to, ['jsonl', 'review'] as const) ?? 'jsonl'
   const from = oneOf('--from', values.from, FEED_FROM)
   const indexSpec = values.index ?? './news-dedup.db'
-  if (values.extract && values['no-extract']) throw new UsageError('--extract and --no-extract exclude each other')
-  const extract: FeedExtract = values.extract ? 'all' : values['no-extract'] ? 'none' : DEFAULT_FEED_EXTRACT
+  const extract = extractOfFlags(values)
   const workers = workerCount(values.workers)
   // --to review: the results are kept and rendered as one page at the end (the page is built in memory).
   const reviewed: FeedResult[] | null = to === 'review' ? [] : null
-  const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
-  const options = optionsFromFlags(values)
-  // Plain options: the stages run in worker threads with them; the judge has the index too.
-  const feedOptions = {
-    ...options,
-    ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
-    ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
-  }
   // Every section checked before the index is opened: a bad --ttl opens nothing.
-  resolveOptions(feedOptions, { sections: ['feed'] })
+  const feedOptions = feedOptionsOfFlags(values)
   // Open (and, for Redis, reach) the index before reading any record: an unreachable index is
   // one clear message and exit code 2, not an error record per article.
   // (E_INDEX_UNAVAILABLE, reported by main()). With --existing-index, a Redis index without

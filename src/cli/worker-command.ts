@@ -2,7 +2,6 @@ import { DedupeError, errorRecord } from '../errors.js'
 import { createFeedJudge, FEED_RESULT_FIELDS, type FeedJudge } from '../feed/create-deduplicator.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
-import { resolveOptions } from '../options.js'
 import { toJsonLine } from '../output/to-json-line.js'
 import type { RawMember } from '../io/raw-members.js'
 import type { QueuedRecord } from '../queue/entry-codec.js'
@@ -10,8 +9,8 @@ import { openRedisQueue } from '../queue/redis-queue.js'
 import { runQueueWorker } from '../queue/run-queue-worker.js'
 import { connectRedisIndex } from '../stores/redis.js'
 import { runTask, type StageOutcome } from '../workers/pool-tasks.js'
-import { CLEAN_FLAGS, HELP_FLAG, number, optionsFromFlags } from './clean-flags.js'
-import { DEFAULT_FEED_EXTRACT, ERROR_FIELDS, FEED_FIELDS_BUT_ID, FEED_FLAGS, type FeedExtract, type FeedIo } from './feed-command.js'
+import { CLEAN_FLAGS, HELP_FLAG } from './clean-flags.js'
+import { ERROR_FIELDS, extractOfFlags, FEED_FIELDS_BUT_ID, FEED_FLAGS, type FeedIo, feedOptionsOfFlags } from './feed-command.js'
 import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { defaultConsumer, OUTPUT_STREAM_FLAG, QUEUE_FLAGS, queueUrl, wholeNumber } from './queue-flags.js'
 import { UsageError } from './usage-error.js'
@@ -91,20 +90,12 @@ export async function runWorker(argv: string[], io: FeedIo): Promise<number> {
   if (values.index === undefined || !/^rediss?:\/\//i.test(values.index)) {
     throw new UsageError('Expected --index redis://HOST[:PORT][/DB]: the workers of a pool share one Redis index')
   }
-  if (values.extract && values['no-extract']) throw new UsageError('--extract and --no-extract exclude each other')
-  const extract: FeedExtract = values.extract ? 'all' : values['no-extract'] ? 'none' : DEFAULT_FEED_EXTRACT
+  const extract = extractOfFlags(values)
   const batch = wholeNumber('--batch', values.batch, 1)
   const blockMs = wholeNumber('--block', values.block, 1)
   const minIdleMs = wholeNumber('--min-idle', values['min-idle'], 1)
-  const boilerplateMin = number('--boilerplate-min', values['boilerplate-min'])
-  const options = optionsFromFlags(values)
-  resolveOptions(options)
   // The options `feed` builds from the same flags: the stages and the judge get them alike.
-  const feedOptions = {
-    ...options,
-    ...(values.ttl === undefined ? {} : { ttl: values.ttl }),
-    ...(boilerplateMin === undefined ? {} : { boilerplateMin }),
-  }
+  const feedOptions = feedOptionsOfFlags(values)
   let index: Awaited<ReturnType<typeof connectRedisIndex>>
   try {
     index = await connectRedisIndex(values.index, { create: !values['existing-index'], ...(values['index-prefix'] === undefined ? {} : { prefix: values['index-prefix'] }) })

@@ -1,5 +1,5 @@
 import { DedupeError } from '../errors.js'
-import { isConnectionError, loadClient, redactUrl, type RedisClient } from '../stores/redis.js'
+import { connectOnce, isConnectionError, redactUrl, type RedisClient } from '../stores/redis.js'
 import type { EntryFields } from './entry-codec.js'
 
 /**
@@ -172,38 +172,13 @@ export async function openRedisQueue(url: string, options: RedisQueueOptions = {
   const outputStream = options.outputStream ?? 'news-dedup-queue:results'
   const group = options.group ?? 'news-dedup'
   const timeout = options.connectTimeout ?? 5000
-  let Client: ReturnType<typeof loadClient>
-  try {
-    Client = loadClient(url)
-  } catch (error) {
-    throw unavailable(url, (error as Error).cause ?? error)
-  }
-  let connected = false
-  let lastError: unknown = new Error('the connection closed')
-  const redis = new Client(url, {
-    connectTimeout: timeout,
-    maxRetriesPerRequest: 3,
-    retryStrategy: (times) => (connected ? Math.min(times * 100, 2000) : null),
-  }) as ScriptedClient
-  redis.on('error', (error: unknown) => (lastError = error))
-  redis.defineCommand('queueAppend', { lua: APPEND })
-  redis.defineCommand('queueFinish', { lua: FINISH })
-  redis.defineCommand('queueSkipGone', { lua: SKIP_GONE })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      redis.disconnect()
-      reject(unavailable(url, new Error(`no answer within ${timeout} ms`)))
-    }, timeout)
-    redis.once('ready', () => {
-      connected = true
-      clearTimeout(timer)
-      resolve()
-    })
-    redis.once('end', () => {
-      clearTimeout(timer)
-      reject(unavailable(url, lastError))
-    })
-  })
+  const { redis, ready } = connectOnce<ScriptedClient>(
+    url,
+    timeout,
+    { queueAppend: APPEND, queueFinish: FINISH, queueSkipGone: SKIP_GONE },
+    (cause) => unavailable(url, cause),
+  )
+  await ready
   const counter = `${stream}:n`
   const turnKey = `${stream}:turn:${group}`
   const queue: RedisQueue = {

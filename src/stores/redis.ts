@@ -407,26 +407,36 @@ export function loadClient(url: string): new (url: string, options: RedisOptions
 
 /**
  * A client whose first connection is tried once, for at most `timeout` ms: `ready` rejects
- * with an `E_INDEX_UNAVAILABLE` {@link DedupeError} and the client ends. Once connected,
- * a dropped connection is re-established (commands wait for it, up to three retries).
+ * with `fail(cause)` (by default an `E_INDEX_UNAVAILABLE` {@link DedupeError}) and the client
+ * ends. Once connected, a dropped connection is re-established (commands wait for it, up to
+ * three retries). `scripts` are defined as commands, by name. The Redis queue opens its client
+ * here too, with its own error.
  */
-function connectOnce(url: string, timeout: number): { redis: ScriptedRedis; ready: Promise<void> } {
-  const Client = loadClient(url)
+export function connectOnce<C extends Redis>(
+  url: string,
+  timeout: number,
+  scripts: Readonly<Record<string, string>>,
+  fail: (cause: unknown) => DedupeError = (cause) => unavailable(url, cause),
+): { redis: C; ready: Promise<void> } {
+  let Client: ReturnType<typeof loadClient>
+  try {
+    Client = loadClient(url)
+  } catch (error) {
+    throw fail((error as Error).cause ?? error)
+  }
   let connected = false
   let lastError: unknown = new Error('the connection closed')
   const redis = new Client(url, {
     connectTimeout: timeout,
     maxRetriesPerRequest: 3,
     retryStrategy: (times) => (connected ? Math.min(times * 100, 2000) : null),
-  }) as ScriptedRedis
-  redis.defineCommand('dedupCommit', { lua: COMMIT })
-  redis.defineCommand('dedupExpire', { lua: EXPIRE_ONE })
-  redis.defineCommand('dedupIdentify', { lua: IDENTIFY })
+  }) as C
+  for (const [name, lua] of Object.entries(scripts)) redis.defineCommand(name, { lua })
   // Errors reach the commands that fail; a listener keeps ioredis from printing them.
   redis.on('error', (error: unknown) => (lastError = error))
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(unavailable(url, new Error(`no answer within ${timeout} ms`)))
+      reject(fail(new Error(`no answer within ${timeout} ms`)))
       redis.disconnect()
     }, timeout)
     redis.once('ready', () => {
@@ -436,7 +446,7 @@ function connectOnce(url: string, timeout: number): { redis: ScriptedRedis; read
     })
     redis.once('end', () => {
       clearTimeout(timer)
-      reject(unavailable(url, lastError))
+      reject(fail(lastError))
     })
   })
   ready.catch(() => {})
@@ -513,7 +523,11 @@ function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedI
   if (!Number.isInteger(shards) || shards < 1 || shards > 2 ** 24) {
     throw new DedupeError('E_INVALID_OPTION', `Invalid option shards: ${String(shards)}. Expected an integer from 1 to 16777216`)
   }
-  const { redis, ready: connected } = connectOnce(url, options.connectTimeout ?? 5000)
+  const { redis, ready: connected } = connectOnce<ScriptedRedis>(url, options.connectTimeout ?? 5000, {
+    dedupCommit: COMMIT,
+    dedupExpire: EXPIRE_ONE,
+    dedupIdentify: IDENTIFY,
+  })
   // The index's identity, layout and shards, created (when asked) and read once connected.
   const ready = connected.then(() => guarded(url, () => identify(redis, keysOf(prefix), url, options.create ?? true, shards)))
   ready.catch(() => {})

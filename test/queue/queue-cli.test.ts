@@ -35,6 +35,12 @@ describe('queue commands: usage', () => {
     expect(idle.err).toContain('Expected --min-idle to be a whole number ≥ 1, not `1.5`')
   })
 
+  it('worker checks its feed options, --ttl included, before it reaches the index (as feed does)', async () => {
+    const ttl = await cli(['worker', '--queue', `redis://127.0.0.1:${port}/0`, '--index', `redis://127.0.0.1:${port}/0`, '--ttl', 'soon'])
+    expect(ttl.code).toBe(2)
+    expect(ttl.err).toMatch(/^news-dedup: E_INVALID_OPTION: .*soon/)
+  })
+
   it('a queue no Redis answers at is E_QUEUE_UNAVAILABLE, naming the URL without its password, exit code 2', async () => {
     const { code, err } = await cli(['results', '--queue', `redis://:secret@127.0.0.1:${port}/0`])
     expect(code).toBe(2)
