@@ -1,8 +1,10 @@
 import { DedupeError } from '../errors.js'
 import type { FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
-import { bytesToString, stringToBytes } from './packed-strings.js'
+import { type BlobFingerprint, blobBytes, decodeArticleBlob, encodeArticleBlob } from './article-blob.js'
 import { decodeParagraphs, encodeParagraphs, withFingerprints } from './record-codec.js'
+import { TimeHeap } from './time-heap.js'
+import { verdictCode, verdictOfCode } from './verdict-code.js'
 import { WordTable } from './word-table.js'
 
 /** Options of {@link createMemoryIndex}. */
@@ -11,88 +13,115 @@ export interface MemoryIndexOptions {
   bucketLimit?: number
 }
 
-/**
- * What the index holds of one article (issue 12: ~1.9 KB for an article of news size): its
- * compared paragraphs Rice-coded ({@link encodeParagraphs}), its fingerprints and band keys,
- * each as a one-byte string ({@link bytesToString}); decoded when a session reads it.
- */
-interface Stored {
-  id: string
-  seq: number
-  time: number
-  site: string | null
+/** What a slot holds beyond its columns, for the few articles that need it: a duplicate, or a verdict that is not plain (see {@link verdictCode}). */
+interface Extra {
+  result: string
   of: string | null
-  paragraphs: string
-  /** Per recorded fingerprint: its 3 key words (see `keyOf`) and its paragraph, 4 little-endian words. */
-  fingerprints: string
-  /** The band keys, 4 bytes each. */
-  bands: string
-  /** The fingerprints as given, for {@link IndexedArticle} (only for those that are not 16 hex digits). */
-  names: string[] | null
 }
 
 const HEX16 = /^[0-9a-f]{16}$/
 
-/** Little-endian words as a one-byte string, and back. */
-const wordsToString = (words: Uint32Array): string => bytesToString(new Uint8Array(words.buffer, words.byteOffset, words.byteLength))
-const stringToWords = (text: string): Uint32Array => new Uint32Array(stringToBytes(text).buffer)
-
 /**
  * An index held in memory: fastest, lost when the process ends, one process only.
- * The default store of `createDeduplicator`. Compact (issue 12): first occurrences, site counts
- * and LSH buckets are records of 32-bit words in typed-array hash tables ({@link WordTable}), an
- * article's shingles are Rice-coded in a string, so the cost per article is flat, whatever the
- * number of articles.
+ * The default store of `createDeduplicator`.
+ *
+ * Compact (issue 12): each held article is a slot number, and a slot is a row of columns (typed
+ * arrays for its time, seq, site number and verdict code; plain arrays for its id and its one
+ * string of matching data, {@link encodeArticleBlob}); no object per article. Slots of expired
+ * articles are reused. First occurrences, site counts and LSH buckets are records of 32-bit words
+ * in typed-array hash tables ({@link WordTable}) naming slots, so the cost per article is flat,
+ * whatever the number of articles.
  */
 export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
   const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
-  const articles = new Map<string, Stored>()
-  const bySeq = new Map<number, Stored>()
-  /** Verdicts by id: kept when `expire` forgets the article's matching data. */
-  const verdicts = new Map<string, string>()
-  /** Per band: bucket key → seq of each member (a multimap). */
+  /**
+   * Every id ever recorded: a number ≥ 0 is the slot of a held article; once expired, its verdict
+   * (kept for as long as the index): a string, or a negative number −1 − {@link verdictCode}.
+   */
+  const verdicts = new Map<string, number | string>()
+  // The columns, one row per slot.
+  let rows = 0
+  let times = new Float64Array(0)
+  let seqs = new Float64Array(0)
+  /** Site number, −1 for none. */
+  let siteOf = new Int32Array(0)
+  /** The verdict's {@link verdictCode}, when `extras` has none. */
+  let codes = new Uint32Array(0)
+  const ids: string[] = []
+  const blobs: string[] = []
+  const extras: Array<Extra | null> = []
+  /** Slots freed by expiry, taken again first; `used` slots have been handed out. */
+  const free: number[] = []
+  let used = 0
+  let held = 0
+  /** Per band: bucket key → slot + 1 of each member (a multimap). */
   const buckets: WordTable[] = []
   /**
-   * Fingerprint → seq, paragraph of its first occurrence: a table for those of 16 hex digits (two
-   * words), one for the others (numbered); see `keyOf`.
+   * Fingerprint → slot + 1 of its first holder: a table for those of 16 hex digits (two words),
+   * one for the others (numbered); see `keyOf`. The paragraph is the holder's: the first of its
+   * recorded fingerprints with that key ({@link firstParagraph}).
    */
-  const firstsHex = new WordTable(2, 2)
-  const firstsNamed = new WordTable(2, 2)
-  const firsts = {
-    table: (key: readonly number[]): WordTable => (key[0] === 0 ? firstsHex : firstsNamed),
-    get: (key: readonly number[]) => firsts.table(key).get([key[1] as number, key[2] as number]),
-    insert: (key: readonly number[], value: number[]) => firsts.table(key).insert([key[1] as number, key[2] as number], value),
-    delete: (key: readonly number[], which: (value: Uint32Array) => boolean) => firsts.table(key).delete([key[1] as number, key[2] as number], which),
-  }
-  /** Site number × 2 + fingerprint kind, fingerprint words → count. */
+  const firstsHex = new WordTable(2, 1)
+  const firstsNamed = new WordTable(2, 1)
+  const firstsOf = (kind: number): WordTable => (kind === 0 ? firstsHex : firstsNamed)
+  /**
+   * Site number × 2 + fingerprint kind, fingerprint words → how many articles of that site have
+   * it, the first holder left out: its own count is implied (1 when its site is that site). Most
+   * paragraphs are had by one article, so most site counts take no record at all.
+   */
   const counts = new WordTable(3, 1)
-  /** Numbers of sites, and of fingerprints that are not 16 hex digits (kept for as long as the index). */
+  /** Numbers of sites, and of fingerprints that are not 16 hex digits (kept for as long as the index), both ways. */
   const sites = new Map<string, number>()
+  const siteNames: string[] = []
   const names = new Map<string, number>()
-  /** Min-heap of (time, seq) for expiry, in two growable arrays. */
-  let heapTimes = new Float64Array(1024)
-  let heapSeqs = new Float64Array(1024)
-  let heapSize = 0
+  const nameList: string[] = []
+  const heap = new TimeHeap()
   let seq = 0
   let clock = -Infinity
   let version = 0
   let closed = false
+
+  const grow = (): void => {
+    const size = Math.max(1024, Math.ceil(rows * 1.5))
+    const copy = <T extends Float64Array | Int32Array | Uint32Array>(from: T, to: T): T => {
+      to.set(from)
+      return to
+    }
+    times = copy(times, new Float64Array(size))
+    seqs = copy(seqs, new Float64Array(size))
+    siteOf = copy(siteOf, new Int32Array(size))
+    codes = copy(codes, new Uint32Array(size))
+    rows = size
+  }
+  const allocate = (): number => {
+    const reused = free.pop()
+    if (reused !== undefined) return reused
+    if (used === rows) grow()
+    ids.push('')
+    blobs.push('')
+    extras.push(null)
+    return used++
+  }
+  const resultOf = (slot: number): string => extras[slot]?.result ?? verdictOfCode(codes[slot] as number)
+
   /**
    * The last articles read, decoded (the stories being copied come up again and again): a
-   * fixed number, so the cost per article stays flat. Records never change once written.
+   * fixed number, so the cost per article stays flat. Dropped when their slot is freed.
    */
   const decoded = new Map<number, IndexedArticle['paragraphs']>()
   const DECODED = 1024
-  const paragraphsOf = (a: Stored): IndexedArticle['paragraphs'] => {
-    let paragraphs = decoded.get(a.seq)
+  const paragraphsOf = (slot: number): IndexedArticle['paragraphs'] => {
+    let paragraphs = decoded.get(slot)
     if (paragraphs) {
-      decoded.delete(a.seq)
+      decoded.delete(slot)
     } else {
-      const pairs = fingerprintsOf(a).map((f) => [f.name, f.paragraph] as const)
-      paragraphs = withFingerprints(decodeParagraphs(stringToBytes(a.paragraphs)), pairs)
+      const blob = blobs[slot] as string
+      const { fingerprints, paragraphsAt } = decodeArticleBlob(blob)
+      const pairs = fingerprints.map((f) => [nameOf(f), f.paragraph] as const)
+      paragraphs = withFingerprints(decodeParagraphs(blobBytes(blob, paragraphsAt)), pairs)
       if (decoded.size >= DECODED) decoded.delete(decoded.keys().next().value as number)
     }
-    decoded.set(a.seq, paragraphs)
+    decoded.set(slot, paragraphs)
     return paragraphs
   }
 
@@ -100,78 +129,31 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
   const keyOf = (fp: string): [number, number, number] => {
     if (HEX16.test(fp)) return [0, parseInt(fp.slice(0, 8), 16), parseInt(fp.slice(8), 16)]
     let n = names.get(fp)
-    if (n === undefined) names.set(fp, (n = names.size))
+    if (n === undefined) {
+      names.set(fp, (n = names.size))
+      nameList.push(fp)
+    }
     return [1, n, 0]
   }
+  const nameOf = (f: BlobFingerprint): string =>
+    f.kind === 0 ? f.high.toString(16).padStart(8, '0') + f.low.toString(16).padStart(8, '0') : (nameList[f.high] as string)
   const siteNumber = (site: string): number => {
     let n = sites.get(site)
-    if (n === undefined) sites.set(site, (n = sites.size))
+    if (n === undefined) {
+      sites.set(site, (n = sites.size))
+      siteNames.push(site)
+    }
     return n
   }
-  const countKey = (site: number, key: readonly number[]): [number, number, number] => [site * 2 + (key[0] as number), key[1] as number, key[2] as number]
+  const countKey = (site: number, kind: number, high: number, low: number): [number, number, number] => [site * 2 + kind, high, low]
+  /** The paragraph of the first of `slot`'s recorded fingerprints with this key. */
+  const firstParagraph = (slot: number, kind: number, high: number, low: number): number => {
+    for (const f of decodeArticleBlob(blobs[slot] as string).fingerprints) if (f.kind === kind && f.high === high && f.low === low) return f.paragraph
+    throw new Error('memory index: a first occurrence names an article without that fingerprint')
+  }
 
-  const less = (a: number, b: number): boolean =>
-    (heapTimes[a] as number) < (heapTimes[b] as number) || (heapTimes[a] === heapTimes[b] && (heapSeqs[a] as number) < (heapSeqs[b] as number))
-  const swap = (a: number, b: number): void => {
-    const t = heapTimes[a] as number
-    heapTimes[a] = heapTimes[b] as number
-    heapTimes[b] = t
-    const s = heapSeqs[a] as number
-    heapSeqs[a] = heapSeqs[b] as number
-    heapSeqs[b] = s
-  }
-  const push = (time: number, at: number): void => {
-    if (heapSize === heapTimes.length) {
-      const times = new Float64Array(heapSize * 2)
-      times.set(heapTimes)
-      heapTimes = times
-      const seqs = new Float64Array(heapSize * 2)
-      seqs.set(heapSeqs)
-      heapSeqs = seqs
-    }
-    heapTimes[heapSize] = time
-    heapSeqs[heapSize] = at
-    let i = heapSize++
-    while (i > 0) {
-      const parent = (i - 1) >> 1
-      if (!less(i, parent)) break
-      swap(i, parent)
-      i = parent
-    }
-  }
-  const pop = (): number => {
-    const top = heapSeqs[0] as number
-    heapSize--
-    if (heapSize > 0) {
-      heapTimes[0] = heapTimes[heapSize] as number
-      heapSeqs[0] = heapSeqs[heapSize] as number
-      let i = 0
-      for (;;) {
-        const l = 2 * i + 1
-        const r = l + 1
-        let m = i
-        if (l < heapSize && less(l, m)) m = l
-        if (r < heapSize && less(r, m)) m = r
-        if (m === i) break
-        swap(i, m)
-        i = m
-      }
-    }
-    return top
-  }
   const assertOpen = (): void => {
     if (closed) throw new DedupeError('E_INDEX_CLOSED', 'The memory index is closed: create a new one')
-  }
-  /** An article's recorded fingerprints: key words and paragraph. */
-  const fingerprintsOf = (a: Stored): Array<{ key: number[]; paragraph: number; name: string }> => {
-    const words = stringToWords(a.fingerprints)
-    const out: Array<{ key: number[]; paragraph: number; name: string }> = []
-    for (let i = 0, n = 0; i < words.length; i += 4, n++) {
-      const key = [words[i] as number, words[i + 1] as number, words[i + 2] as number]
-      const name = key[0] === 0 ? (key[1] as number).toString(16).padStart(8, '0') + (key[2] as number).toString(16).padStart(8, '0') : (a.names?.[n] ?? '')
-      out.push({ key, paragraph: words[i + 3] as number, name })
-    }
-    return out
   }
 
   return {
@@ -180,35 +162,41 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
       assertOpen()
       const started = version
       let done = false
+      const known = verdicts.get(id)
       return {
-        stored: verdicts.get(id) ?? null,
+        stored: known === undefined ? null : typeof known === 'string' ? known : known < 0 ? verdictOfCode(-1 - known) : resultOf(known),
         clock,
         async fingerprints(fps, site): Promise<FingerprintInfo[]> {
           const number = site === null ? undefined : sites.get(site)
           return fps.map((fp) => {
-            const key = keyOf(fp)
-            const first = firsts.get(key)
-            const holder = first ? bySeq.get(first[0] as number) : undefined
-            const count = number === undefined ? null : counts.get(countKey(number, key))
+            const [kind, high, low] = keyOf(fp)
+            const first = firstsOf(kind).get([high, low])
+            const holder = first ? (first[0] as number) - 1 : -1
+            let siteCount = 0
+            if (number !== undefined) {
+              const count = counts.get(countKey(number, kind, high, low))
+              siteCount = (count ? (count[0] as number) : 0) + (holder >= 0 && siteOf[holder] === number ? 1 : 0)
+            }
             return {
-              first: first && holder ? { article: holder.id, paragraph: first[1] as number } : null,
-              siteCount: count ? (count[0] as number) : 0,
+              first: holder >= 0 ? { article: ids[holder] as string, paragraph: firstParagraph(holder, kind, high, low) } : null,
+              siteCount,
             }
           })
         },
         async candidates(bands): Promise<string[]> {
           const found = new Set<number>()
           bands.forEach((key, band) => {
-            for (const member of buckets[band]?.getAll([key]) ?? []) found.add(member[0] as number)
+            for (const member of buckets[band]?.getAll([key]) ?? []) found.add((member[0] as number) - 1)
           })
-          return [...found].sort((a, b) => a - b).map((s) => (bySeq.get(s) as Stored).id)
+          return [...found].sort((a, b) => (seqs[a] as number) - (seqs[b] as number)).map((slot) => ids[slot] as string)
         },
-        async articles(ids): Promise<IndexedArticle[]> {
+        async articles(wanted): Promise<IndexedArticle[]> {
           const out: IndexedArticle[] = []
-          for (const id of ids) {
-            const a = articles.get(id)
-            if (!a) continue
-            out.push({ id, seq: a.seq, of: a.of, site: a.site, paragraphs: paragraphsOf(a) })
+          for (const id of wanted) {
+            const slot = verdicts.get(id)
+            if (typeof slot !== 'number' || slot < 0) continue
+            const site = siteOf[slot] as number
+            out.push({ id, seq: seqs[slot] as number, of: extras[slot]?.of ?? null, site: site < 0 ? null : (siteNames[site] as string), paragraphs: paragraphsOf(slot) })
           }
           return out
         },
@@ -217,46 +205,42 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
           done = true
           if (version !== started || verdicts.has(record.id)) return false
           version++
-          const at = ++seq
+          const slot = allocate()
           const keys = record.fingerprints.map((f) => keyOf(f.fingerprint))
-          const packed = new Uint32Array(keys.length * 4)
-          keys.forEach((key, i) => {
-            packed.set(key, i * 4)
-            packed[i * 4 + 3] = (record.fingerprints[i] as { paragraph: number }).paragraph
-          })
-          const stored: Stored = {
-            id: record.id,
-            seq: at,
-            time: record.time,
-            site: record.site,
-            of: record.of,
-            paragraphs: bytesToString(encodeParagraphs(record.paragraphs)),
-            fingerprints: wordsToString(packed),
-            bands: wordsToString(Uint32Array.from(record.bands)),
-            names: keys.some((key) => key[0] === 1) ? record.fingerprints.map((f) => f.fingerprint) : null,
-          }
-          articles.set(record.id, stored)
-          bySeq.set(at, stored)
-          verdicts.set(record.id, record.result)
+          const recorded = keys.map(([kind, high, low], i) => ({ kind, high, low, paragraph: (record.fingerprints[i] as { paragraph: number }).paragraph }))
+          const number = record.site === null ? null : siteNumber(record.site)
+          const code = record.of === null ? verdictCode(record.result) : null
+          times[slot] = record.time
+          seqs[slot] = ++seq
+          siteOf[slot] = number ?? -1
+          codes[slot] = code ?? 0
+          ids[slot] = record.id
+          blobs[slot] = encodeArticleBlob(record.bands, recorded, encodeParagraphs(record.paragraphs))
+          extras[slot] = code === null ? { result: record.result, of: record.of } : null
+          verdicts.set(record.id, slot)
+          held++
           record.bands.forEach((key, band) => {
             const table = (buckets[band] ??= new WordTable(1, 1))
-            if (table.getAll([key]).length < bucketLimit) table.insert([key], [at])
+            if (table.count([key], bucketLimit) < bucketLimit) table.insert([key], [slot + 1])
           })
-          const number = record.site === null ? null : siteNumber(record.site)
           const seen = new Set<string>()
-          record.fingerprints.forEach(({ fingerprint, paragraph }, i) => {
-            const key = keys[i] as [number, number, number]
-            if (!firsts.get(key)) firsts.insert(key, [at, paragraph])
-            if (number !== null && !seen.has(fingerprint)) {
-              seen.add(fingerprint)
-              const ck = countKey(number, key)
+          record.fingerprints.forEach(({ fingerprint }, i) => {
+            const [kind, high, low] = keys[i] as [number, number, number]
+            if (seen.has(fingerprint)) return
+            seen.add(fingerprint)
+            const firsts = firstsOf(kind)
+            const first = firsts.get([high, low])
+            // The first holder's own site count is implied (see `counts`).
+            if (!first) firsts.insert([high, low], [slot + 1])
+            else if (number !== null) {
+              const ck = countKey(number, kind, high, low)
               const count = counts.get(ck)
               if (count) count[0] = (count[0] as number) + 1
               else counts.insert(ck, [1])
             }
           })
           if (record.time > clock) clock = record.time
-          push(record.time, at)
+          heap.push(record.time, slot)
           return true
         },
         async release(): Promise<void> {
@@ -267,32 +251,40 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
     async expire(cutoff): Promise<number> {
       assertOpen()
       let removed = 0
-      while (heapSize > 0 && (heapTimes[0] as number) < cutoff) {
-        const a = bySeq.get(pop())
-        if (!a) continue
-        articles.delete(a.id)
-        bySeq.delete(a.seq)
-        decoded.delete(a.seq)
-        removed++
-        stringToWords(a.bands).forEach((key, band) => buckets[band]?.delete([key], (v) => v[0] === a.seq))
-        const number = a.site === null ? null : (sites.get(a.site) ?? null)
+      while (heap.size > 0 && heap.least < cutoff) {
+        const slot = heap.pop()
+        const mark = slot + 1
+        const { bands, fingerprints } = decodeArticleBlob(blobs[slot] as string)
+        bands.forEach((key, band) => buckets[band]?.delete([key], (v) => v[0] === mark))
+        const number = siteOf[slot] as number
         const seen = new Set<string>()
-        for (const { key, name } of fingerprintsOf(a)) {
-          firsts.delete(key, (v) => v[0] === a.seq)
-          if (number !== null && !seen.has(name)) {
-            seen.add(name)
-            const ck = countKey(number, key)
+        for (const { kind, high, low } of fingerprints) {
+          const name = `${kind}:${high}:${low}`
+          if (seen.has(name)) continue
+          seen.add(name)
+          // Its first occurrences go; its site counts are those it does not hold first (see `counts`).
+          if (!firstsOf(kind).delete([high, low], (v) => v[0] === mark) && number >= 0) {
+            const ck = countKey(number, kind, high, low)
             const count = counts.get(ck)
             if (count && (count[0] as number) > 1) count[0] = (count[0] as number) - 1
             else counts.delete(ck)
           }
         }
+        const extra = extras[slot]
+        verdicts.set(ids[slot] as string, extra ? extra.result : -1 - (codes[slot] as number))
+        decoded.delete(slot)
+        ids[slot] = ''
+        blobs[slot] = ''
+        extras[slot] = null
+        free.push(slot)
+        held--
+        removed++
       }
       if (removed > 0) version++
       return removed
     },
     async size(): Promise<number> {
-      return articles.size
+      return held
     },
     async close(): Promise<void> {
       closed = true

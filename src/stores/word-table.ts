@@ -1,28 +1,38 @@
+/** First value word of an empty slot, and of a deleted one (a tombstone: probing goes on past it). */
+const EMPTY = 0
+const DELETED = 0xffffffff
+
 /**
  * A hash table of fixed-size records of 32-bit words in one typed array (open addressing,
  * linear probing), for the in-memory index: a few bytes per entry where a `Map` of strings and
  * objects takes ~60. A record is `keyWords` words of key then `valueWords` words of value;
  * several records may share a key (a multimap) when the caller inserts them so.
+ *
+ * A slot's state is its first value word, so a record costs its words and nothing more: that
+ * word must never be 0 or 2^32 − 1 (the index keeps slot numbers + 1 and counts there).
  */
 export class WordTable {
   private words: Uint32Array
-  /** Per slot: 0 empty, 1 used, 2 deleted (a tombstone: probing goes on past it). */
-  private state: Uint8Array
   private capacity: number
   private used = 0
   private dead = 0
   private readonly width: number
 
   constructor(private readonly keyWords: number, private readonly valueWords: number, capacity = 1024) {
+    if (valueWords < 1) throw new RangeError('a WordTable record needs a value word')
     this.width = keyWords + valueWords
     this.capacity = capacity
     this.words = new Uint32Array(capacity * this.width)
-    this.state = new Uint8Array(capacity)
   }
 
   /** Number of records held. */
   get size(): number {
     return this.used
+  }
+
+  /** Bytes of its typed array (for the sizing bench). */
+  get bytes(): number {
+    return this.words.byteLength
   }
 
   private hash(key: ArrayLike<number>): number {
@@ -41,13 +51,17 @@ export class WordTable {
     return true
   }
 
+  private state(slot: number): number {
+    return this.words[slot * this.width + this.keyWords] as number
+  }
+
   /** Calls `visit(slot)` for every record with this key, until it returns `true`. */
   private each(key: ArrayLike<number>, visit: (slot: number) => boolean): void {
     const capacity = this.capacity
     for (let slot = this.hash(key) % capacity, n = 0; n < capacity; slot = slot + 1 === capacity ? 0 : slot + 1, n++) {
-      const s = this.state[slot]
-      if (s === 0) return
-      if (s === 1 && this.matches(slot, key) && visit(slot) === true) return
+      const s = this.state(slot)
+      if (s === EMPTY) return
+      if (s !== DELETED && this.matches(slot, key) && visit(slot) === true) return
     }
   }
 
@@ -73,19 +87,31 @@ export class WordTable {
     return out
   }
 
+  /** How many records have this key, counting up to `most`. */
+  count(key: ArrayLike<number>, most = Infinity): number {
+    let n = 0
+    this.each(key, () => ++n >= most)
+    return n
+  }
+
   /** Adds a record (another one with the same key may exist). */
   insert(key: ArrayLike<number>, value: ArrayLike<number>): void {
+    const first = (value[0] as number) >>> 0
+    if (first === EMPTY || first === DELETED) throw new RangeError(`a WordTable record's first value word cannot be ${first}`)
     // Past 85 % full (tombstones counted): grown by a quarter, or rebuilt at the same size when
     // tombstones are most of it. Small steps keep the table ~75 % full on average, where doubling
     // left it ~60 % full: a third fewer empty slots, for a few more probes per lookup.
     if ((this.used + this.dead + 1) * 20 > this.capacity * 17) {
       this.resize(this.used * 2 >= this.capacity ? Math.ceil(this.capacity * 1.25) : this.capacity)
     }
+    this.place(key, value)
+  }
+
+  private place(key: ArrayLike<number>, value: ArrayLike<number>): void {
     const capacity = this.capacity
     let slot = this.hash(key) % capacity
-    while (this.state[slot] === 1) slot = slot + 1 === capacity ? 0 : slot + 1
-    if (this.state[slot] === 2) this.dead--
-    this.state[slot] = 1
+    for (let s = this.state(slot); s !== EMPTY && s !== DELETED; s = this.state(slot)) slot = slot + 1 === capacity ? 0 : slot + 1
+    if (this.state(slot) === DELETED) this.dead--
     const at = slot * this.width
     for (let i = 0; i < this.keyWords; i++) this.words[at + i] = key[i] as number
     for (let i = 0; i < this.valueWords; i++) this.words[at + this.keyWords + i] = value[i] as number
@@ -94,6 +120,7 @@ export class WordTable {
 
   /** Changes value word `word` of the first record with this key; `false` when there is none. */
   update(key: ArrayLike<number>, word: number, value: number): boolean {
+    if (word === 0 && (value >>> 0 === EMPTY || value >>> 0 === DELETED)) throw new RangeError(`a WordTable record's first value word cannot be ${value >>> 0}`)
     let done = false
     this.each(key, (slot) => {
       this.words[slot * this.width + this.keyWords + word] = value
@@ -109,7 +136,7 @@ export class WordTable {
     this.each(key, (slot) => {
       const at = slot * this.width + this.keyWords
       if (which && !which(this.words.subarray(at, at + this.valueWords))) return false
-      this.state[slot] = 2
+      this.words[at] = DELETED
       this.used--
       this.dead++
       done = true
@@ -119,16 +146,17 @@ export class WordTable {
   }
 
   private resize(capacity: number): void {
-    const { words, state, width } = this
+    const { words, width, keyWords } = this
+    const slots = this.capacity
     this.capacity = capacity
     this.words = new Uint32Array(capacity * width)
-    this.state = new Uint8Array(capacity)
     this.used = 0
     this.dead = 0
-    for (let slot = 0; slot < state.length; slot++) {
-      if (state[slot] !== 1) continue
+    for (let slot = 0; slot < slots; slot++) {
       const at = slot * width
-      this.insert(words.subarray(at, at + this.keyWords), words.subarray(at + this.keyWords, at + width))
+      const s = words[at + keyWords] as number
+      if (s === EMPTY || s === DELETED) continue
+      this.place(words.subarray(at, at + keyWords), words.subarray(at + keyWords, at + width))
     }
   }
 }

@@ -5,9 +5,9 @@ import { WordTable } from '../../src/stores/word-table.js'
 describe('WordTable', () => {
   it('holds what a Map of arrays holds, through inserts, updates and deletes, across growth', () => {
     const op = fc.oneof(
-      fc.record({ kind: fc.constant('insert' as const), key: fc.nat({ max: 40 }), value: fc.nat({ max: 2 ** 32 - 1 }) }),
+      fc.record({ kind: fc.constant('insert' as const), key: fc.nat({ max: 40 }), value: fc.integer({ min: 1, max: 2 ** 32 - 2 }) }),
       fc.record({ kind: fc.constant('delete' as const), key: fc.nat({ max: 40 }) }),
-      fc.record({ kind: fc.constant('update' as const), key: fc.nat({ max: 40 }), value: fc.nat({ max: 2 ** 32 - 1 }) }),
+      fc.record({ kind: fc.constant('update' as const), key: fc.nat({ max: 40 }), value: fc.integer({ min: 1, max: 2 ** 32 - 2 }) }),
     )
     fc.assert(
       fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
@@ -48,5 +48,33 @@ describe('WordTable', () => {
     expect([...table.get([0, 1, 2])!]).toEqual([10, 11])
     expect([...table.get([1, 1, 2])!]).toEqual([20, 21])
     expect(table.get([0, 1, 3])).toBeNull()
+  })
+
+  it('refuses a first value word that marks empty or deleted slots', () => {
+    const table = new WordTable(1, 2)
+    expect(() => table.insert([5], [0, 1])).toThrow(RangeError)
+    expect(() => table.insert([5], [2 ** 32 - 1, 1])).toThrow(RangeError)
+    table.insert([5], [1, 0])
+    expect(() => table.update([5], 0, 0)).toThrow(RangeError)
+    expect(table.update([5], 1, 0)).toBe(true)
+    expect([...table.get([5])!]).toEqual([1, 0])
+  })
+
+  it('stops growing under churn: as many deletes as inserts rebuild it in place', () => {
+    const table = new WordTable(1, 1, 64)
+    for (let i = 0; i < 40; i++) table.insert([i], [i + 1])
+    const start = table.bytes
+    let settled = 0
+    for (let round = 1; round <= 50; round++) {
+      for (let i = 0; i < 40; i++) expect(table.delete([(round - 1) * 40 + i])).toBe(true)
+      for (let i = 0; i < 40; i++) table.insert([round * 40 + i], [i + 1])
+      if (round === 5) settled = table.bytes
+    }
+    expect(table.size).toBe(40)
+    // Churn grows it at most once or twice (a quarter each), then tombstones are cleared in place.
+    expect(table.bytes).toBe(settled)
+    expect(table.bytes).toBeLessThanOrEqual(start * 2)
+    for (let i = 0; i < 40; i++) expect(table.get([50 * 40 + i])?.[0]).toBe(i + 1)
+    expect(table.get([49 * 40])).toBeNull()
   })
 })
