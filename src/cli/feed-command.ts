@@ -7,6 +7,7 @@ import { createFeedJudge, FEED_RESULT_FIELDS, type FeedJudge } from '../feed/cre
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
 import { connectIndex } from '../stores/open-index.js'
+import { resolveRedisShards } from '../stores/redis-shards.js'
 import { bomEncoding } from '../io/text-chunks.js'
 import { readWarc } from '../io/read-warc.js'
 import { byteChunks } from '../io/byte-chunks.js'
@@ -72,6 +73,11 @@ export const FEED_FLAGS = {
   'existing-index': {
     type: 'boolean',
     help: 'Redis: refuse an index that has no identity (new, or\nemptied since it was created) instead of creating one',
+  },
+  shards: {
+    type: 'string',
+    value: 'N',
+    help: 'Redis: hashes each table of a new index is spread over\n(default 1024; about the articles in the window ÷ 8,\ne.g. 131072 for a million); an existing index keeps its own',
   },
   'drop-duplicates': { type: 'boolean', help: 'print only originals (articles that copy no earlier\none), with their cleaned text' },
   'boilerplate-min': { type: 'string', value: 'N', help: 'a paragraph in N articles of one site is boilerplate\n(default 3)' },
@@ -342,6 +348,15 @@ export function feedOptionsOfFlags(values: Parameters<typeof optionsFromFlags>[0
 }
 
 /**
+ * How `feed` and `worker` open the index, from their flags: `--existing-index`, and `--shards`
+ * checked here (`E_INVALID_OPTION`), before any index is opened, whatever the store.
+ */
+export function indexOptionsOfFlags(values: { 'existing-index'?: boolean; shards?: string }): { create: boolean; shards?: number } {
+  const shards = number('--shards', values.shards)
+  return { create: !values['existing-index'], ...(shards === undefined ? {} : { shards: resolveRedisShards(shards) }) }
+}
+
+/**
  * `news-dedup feed`: streams articles through a deduplicator and writes JSON Lines, exactly
  * one line per input record (unless `--drop-duplicates`): the {@link FeedResult}, or
  * `{ id?, error, source }` for a record that could not be read or processed (the run goes on).
@@ -364,13 +379,14 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   const reviewed: FeedResult[] | null = to === 'review' ? [] : null
   // Every section checked before the index is opened: a bad --ttl opens nothing.
   const feedOptions = feedOptionsOfFlags(values)
+  const indexOptions = indexOptionsOfFlags(values)
   // Open (and, for Redis, reach) the index before reading any record: an unreachable index is
   // one clear message and exit code 2, not an error record per article.
   // (E_INDEX_UNAVAILABLE, reported by main()). With --existing-index, a Redis index without
   // identity is E_INDEX_LOST: said here as when the index is lost during the run, exit code 2.
   let index: Awaited<ReturnType<typeof connectIndex>>
   try {
-    index = await connectIndex(indexSpec, { create: !values['existing-index'] })
+    index = await connectIndex(indexSpec, indexOptions)
   } catch (error) {
     if (!(error instanceof DedupeError) || error.code !== 'E_INDEX_LOST') throw error
     io.stderr.write(`news-dedup feed: ${error.code}: ${error.message}\n`)

@@ -10,7 +10,7 @@ import { runQueueWorker } from '../queue/run-queue-worker.js'
 import { connectRedisIndex } from '../stores/redis.js'
 import { runTask, type StageOutcome } from '../workers/pool-tasks.js'
 import { CLEAN_FLAGS, HELP_FLAG } from './clean-flags.js'
-import { ERROR_FIELDS, extractOfFlags, FEED_FIELDS_BUT_ID, FEED_FLAGS, type FeedIo, feedOptionsOfFlags } from './feed-command.js'
+import { ERROR_FIELDS, extractOfFlags, FEED_FIELDS_BUT_ID, FEED_FLAGS, type FeedIo, feedOptionsOfFlags, indexOptionsOfFlags } from './feed-command.js'
 import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { defaultConsumer, OUTPUT_STREAM_FLAG, QUEUE_FLAGS, queueUrl, wholeNumber } from './queue-flags.js'
 import { UsageError } from './usage-error.js'
@@ -42,6 +42,7 @@ export const WORKER_FLAGS = {
   },
   ttl: FEED_FLAGS.ttl,
   'existing-index': FEED_FLAGS['existing-index'],
+  shards: FEED_FLAGS.shards,
   'boilerplate-min': FEED_FLAGS['boilerplate-min'],
   ...CLEAN_BUT_FROM,
   extract: FEED_FLAGS.extract,
@@ -96,9 +97,10 @@ export async function runWorker(argv: string[], io: FeedIo): Promise<number> {
   const minIdleMs = wholeNumber('--min-idle', values['min-idle'], 1)
   // The options `feed` builds from the same flags: the stages and the judge get them alike.
   const feedOptions = feedOptionsOfFlags(values)
+  const indexOptions = indexOptionsOfFlags(values)
   let index: Awaited<ReturnType<typeof connectRedisIndex>>
   try {
-    index = await connectRedisIndex(values.index, { create: !values['existing-index'], ...(values['index-prefix'] === undefined ? {} : { prefix: values['index-prefix'] }) })
+    index = await connectRedisIndex(values.index, { ...indexOptions, ...(values['index-prefix'] === undefined ? {} : { prefix: values['index-prefix'] }) })
   } catch (error) {
     if (!(error instanceof DedupeError) || error.code !== 'E_INDEX_LOST') throw error
     io.stderr.write(`news-dedup worker: ${error.code}: ${error.message}\n`)

@@ -10,6 +10,12 @@ export interface OpenIndexOptions {
    * `RedisIndexOptions.create`. Ignored by the other stores. @default true
    */
   create?: boolean
+  /**
+   * Redis: the number of hashes each table is spread over, when the index is created (an
+   * existing one keeps its own); see `RedisIndexOptions.shards`. Ignored by the other stores.
+   * @default 1024
+   */
+  shards?: number
 }
 
 /** Whether an `--index` spec names a Redis server. */

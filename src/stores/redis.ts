@@ -8,6 +8,7 @@ import { hash32 } from '../text/hash.js'
 import { decodeFingerprints, encodeFingerprints, fingerprintKey } from './fingerprint-keys.js'
 import { encodeParagraphsBuffer } from './paragraphs-buffer.js'
 import { decodeParagraphs, withFingerprints } from './record-codec.js'
+import { resolveRedisShards } from './redis-shards.js'
 
 /** Options of {@link createRedisIndex}. */
 export interface RedisIndexOptions {
@@ -35,7 +36,7 @@ export interface RedisIndexOptions {
    * (128 by default) small fields as one compact listpack, a few bytes per field; a larger one
    * costs about 60 bytes per field. The index stays compact while articles in the window × 16 /
    * `shards` is under that limit: the default suits windows of up to ~8,000 articles; for a
-   * million, use 131072 (see the README, "Sizing").
+   * million, use 131072 (see the README, "Sizing"); the CLI's `--shards`.
    * @default 1024
    */
   shards?: number
@@ -519,10 +520,7 @@ export async function connectRedisIndex(url: string, options: RedisIndexOptions 
 function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedIndex; ready: Promise<unknown> } {
   const prefix = options.prefix ?? 'news-dedup:'
   const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
-  const shards = options.shards ?? 1024
-  if (!Number.isInteger(shards) || shards < 1 || shards > 2 ** 24) {
-    throw new DedupeError('E_INVALID_OPTION', `Invalid option shards: ${String(shards)}. Expected an integer from 1 to 16777216`)
-  }
+  const shards = resolveRedisShards(options.shards)
   const { redis, ready: connected } = connectOnce<ScriptedRedis>(url, options.connectTimeout ?? 5000, {
     dedupCommit: COMMIT,
     dedupExpire: EXPIRE_ONE,
