@@ -64,11 +64,12 @@ function write(): void {
     'The index layer alone: synthetic records of news size (10 paragraphs × 44 reduced shingles, 10 fingerprints, 16 band',
     'keys, 200 sites, a 30-byte verdict; every article an original) committed to `createMemoryIndex()`, a session each.',
     'Heap: used after a full GC minus before the first article; RSS: resident size minus before (V8 heap, typed arrays,',
-    'allocator slack). Per article = that / articles. Seconds: wall clock since the first article; CPU seconds: user + system',
-    '(the machine is shared, so CPU time is the figure to compare).',
+    'allocator slack). Per article = that / articles. Peak RSS: the most resident so far (`maxRSS`: between collections, and',
+    'while a hash table grows and its old array is still held). Seconds: wall clock since the first article; CPU seconds:',
+    'user + system (the machine is shared, so CPU time is the figure to compare).',
     '',
-    '| articles | heap bytes per article | heap + typed arrays per article | RSS bytes per article | RSS (MB) | typed arrays (MB) | seconds | CPU seconds |',
-    '|---|---|---|---|---|---|---|---|',
+    '| articles | heap bytes per article | heap + typed arrays per article | RSS bytes per article | RSS (MB) | peak RSS (MB) | typed arrays (MB) | seconds | CPU seconds |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     ...(kept === null
@@ -91,7 +92,7 @@ for (let i = 1; i <= max; i++) {
   if (checkpoints.includes(i)) {
     gc()
     const { heapUsed, rss, arrayBuffers } = process.memoryUsage()
-    const row = `| ${i.toLocaleString('en')} | ${((heapUsed - heap0) / i).toFixed(0)} | ${((heapUsed - heap0 + arrayBuffers - buffers0) / i).toFixed(0)} | ${((rss - rss0) / i).toFixed(0)} | ${(rss / 2 ** 20).toFixed(0)} | ${(arrayBuffers / 2 ** 20).toFixed(0)} | ${((performance.now() - started) / 1000).toFixed(1)} | ${(process.cpuUsage(cpu0).user / 1e6 + process.cpuUsage(cpu0).system / 1e6).toFixed(1)} |`
+    const row = `| ${i.toLocaleString('en')} | ${((heapUsed - heap0) / i).toFixed(0)} | ${((heapUsed - heap0 + arrayBuffers - buffers0) / i).toFixed(0)} | ${((rss - rss0) / i).toFixed(0)} | ${(rss / 2 ** 20).toFixed(0)} | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} | ${(arrayBuffers / 2 ** 20).toFixed(0)} | ${((performance.now() - started) / 1000).toFixed(1)} | ${(process.cpuUsage(cpu0).user / 1e6 + process.cpuUsage(cpu0).system / 1e6).toFixed(1)} |`
     rows.push(row)
     console.log(row)
     // Written at each checkpoint, so a run stopped early keeps what it measured.
