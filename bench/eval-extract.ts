@@ -19,7 +19,7 @@
  *   node --import tsx bench/eval-extract.ts --failures dev   # what `extract: true` misses and keeps on the dev half; writes nothing
  *   node --import tsx bench/eval-extract.ts --scores-only    # the table of scores only; writes nothing
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
@@ -27,64 +27,9 @@ import { clean } from '../src/clean.js'
 import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { extractArticle, readArticle } from '../src/parse/extract-article.js'
 import { parseHtmlTree } from '../src/parse/from-html.js'
+import { fold, loadPages, median, paragraphsKept as keptOf, pct, score as scoreOf, type Page, type Pages, type Score } from './extract-pages.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const datasets = join(here, '..', '..', 'shared', 'datasets')
-
-interface Page {
-  id: string
-  html: string
-  must: string[]
-  mustNot: string[]
-  paragraphs: string[]
-  half: 'dev' | 'test'
-}
-
-function readJsonl(path: string): Record<string, unknown>[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-}
-
-interface Pages {
-  trafilatura: Page[]
-  newspaper: Page[]
-  /** Mozilla Readability's own news test pages: never looked at while writing the rules. */
-  readability: Page[]
-}
-
-function loadPages(): Pages {
-  const trafilatura = readJsonl(join(datasets, 'trafilatura-eval-pages', 'trafilatura_eval_pages.jsonl')).map((row, k) => ({
-    id: String(row.id),
-    html: String(row.html),
-    must: (row.expected_with as string[]) ?? [],
-    mustNot: (row.expected_without as string[]) ?? [],
-    paragraphs: [],
-    half: k % 2 === 0 ? ('dev' as const) : ('test' as const),
-  }))
-  const newspaper = readJsonl(join(datasets, 'newspaper4k-testpages', 'newspaper4k_testpages.jsonl'))
-    .filter((row) => typeof row.html === 'string')
-    .map((row, k) => ({
-      id: String(row.id),
-      html: String(row.html),
-      must: [],
-      mustNot: [],
-      paragraphs: row.paragraphs as string[],
-      half: k % 2 === 0 ? ('dev' as const) : ('test' as const),
-    }))
-  const readability = readJsonl(join(datasets, 'readability-news-pages', 'readability_news_pages.jsonl')).map((row) => ({
-    id: String(row.id),
-    html: String(row.html),
-    must: [],
-    mustNot: [],
-    paragraphs: (row.paragraphs as string[]) ?? [],
-    half: 'test' as const,
-  }))
-  return { trafilatura, newspaper, readability }
-}
-
-const fold = (text: string): string => text.normalize('NFC').replace(/\s+/g, ' ').trim()
 
 type Method = 'whole page' | 'Readability alone' | 'extract: true'
 
@@ -99,54 +44,12 @@ function outputOf(page: Page, method: Method): string {
   }
 }
 
-interface Score {
-  must: [number, number]
-  mustNot: [number, number]
-  paragraphs: [number, number]
-}
-
 function score(pages: Pages, method: Method, half: 'dev' | 'test' | 'all'): Score {
-  const s: Score = { must: [0, 0], mustNot: [0, 0], paragraphs: [0, 0] }
-  for (const page of pages.trafilatura) {
-    if (half !== 'all' && page.half !== half) continue
-    const out = outputOf(page, method)
-    for (const snippet of page.must) {
-      s.must[1]++
-      if (out.includes(fold(snippet))) s.must[0]++
-    }
-    for (const snippet of page.mustNot) {
-      s.mustNot[1]++
-      if (!out.includes(fold(snippet))) s.mustNot[0]++
-    }
-  }
-  for (const page of pages.newspaper) {
-    if (half !== 'all' && page.half !== half) continue
-    const out = outputOf(page, method)
-    for (const paragraph of page.paragraphs) {
-      s.paragraphs[1]++
-      if (out.includes(fold(paragraph))) s.paragraphs[0]++
-    }
-  }
-  return s
+  return scoreOf(pages, (page) => outputOf(page, method), half)
 }
 
 function paragraphsKept(pages: readonly Page[], method: Method): [number, number] {
-  const kept: [number, number] = [0, 0]
-  for (const page of pages) {
-    const out = outputOf(page, method)
-    for (const paragraph of page.paragraphs) {
-      kept[1]++
-      if (out.includes(fold(paragraph))) kept[0]++
-    }
-  }
-  return kept
-}
-
-const pct = ([hit, all]: [number, number]): string => (all === 0 ? '–' : `${((100 * hit) / all).toFixed(1)} % (${hit}/${all})`)
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? 0
+  return keptOf(pages, (page) => outputOf(page, method))
 }
 
 /** Prints, per page of one half, the must-have snippets and paragraphs `extract: true` loses and the must-not snippets it keeps. */

@@ -56,6 +56,20 @@ import { measureLength } from '../text/measure-length.js'
 import { buildDom, visibleLength, type BlockMarks, type BuildDocument, type BuildNode, type MarkPatterns } from './build-dom.js'
 import { cleanWhitespace } from './clean-whitespace.js'
 import type { HtmlTree } from './from-html.js'
+import type { ArticleRule } from './article-rule.js'
+import { dropFollowLines } from './drop-follow-lines.js'
+import { dropLinkLists } from './drop-link-lists.js'
+import { dropNamedBoxes } from './drop-named-boxes.js'
+import { dropTeaserTail } from './drop-teaser-tail.js'
+import { leadFromDescription } from './lead-from-description.js'
+import { readPageStructure } from './page-structure.js'
+
+/**
+ * The rules that judge the article as a whole, in the order they run, each in its own file:
+ * named boxes (share, related, newsletter, comments…), lists of links, a tail of teasers, the
+ * closing "follow us" lines, and the lead the page's description names.
+ */
+export const ARTICLE_RULES: readonly ArticleRule[] = [dropNamedBoxes, dropLinkLists, dropTeaserTail, dropFollowLines, leadFromDescription]
 
 /** Share of a block's characters inside links or buttons from which a short block is navigation. */
 export const LINK_SHARE = 0.5
@@ -127,8 +141,10 @@ const LINKS = new Set(['A', 'BUTTON'])
  * @param blocks The page's blocks, from `parseHtmlTree(input)`.
  * @param title The page's `<title>`, or `null`.
  * @param tree The tree the blocks were read from (`parseHtmlTree(input).tree`): Readability reads a DOM built from it.
+ * @param rules The rules that judge the article as a whole, run in order after the block rules (the eval runs them one by one).
+ * @default rules {@link ARTICLE_RULES}
  */
-export function extractArticle(blocks: readonly SourceBlock[], title: string | null, tree: HtmlTree): ExtractedArticle {
+export function extractArticle(blocks: readonly SourceBlock[], title: string | null, tree: HtmlTree, rules: readonly ArticleRule[] = ARTICLE_RULES): ExtractedArticle {
   const whole = { blocks: [...blocks], fallback: null }
   if (blocks.length === 0) return whole
   const article = readTree(tree, blocks.length)
@@ -173,7 +189,13 @@ export function extractArticle(blocks: readonly SourceBlock[], title: string | n
     // More long blocks than a lead has: what stands between is another part of the page.
     if (lead.length <= LEAD_BLOCKS) kept.splice(1, 0, ...lead)
   }
-  return { blocks: kept.map((k) => blocks[k]!), fallback: null }
+  let judged = kept
+  if (rules.length > 0) {
+    const view = { blocks, marks, structure: readPageStructure(tree.tree, tree.sources), description: article.excerpt }
+    for (const rule of rules) judged = rule(judged, view)
+    if (judged.length === 0) return { ...whole, fallback: 'too-small' }
+  }
+  return { blocks: judged.map((k) => blocks[k]!), fallback: null }
 }
 
 /**
@@ -255,6 +277,8 @@ interface ReadArticle extends ParsedArticle {
 interface ParsedArticle {
   blocks: ArticleBlock[]
   title: string | null
+  /** The page's description from its metadata, else the article's first paragraph (Readability's `excerpt`), or `null`. */
+  excerpt: string | null
   /** Per page block: its visible characters found in the article, and those of them inside links. */
   kept: Float64Array
   links: Float64Array
@@ -267,7 +291,8 @@ function readParsed(parsed: ReturnType<Readability<DomNode>['parse']>, built: Re
   const links = new Float64Array(pageBlocks)
   const blocks = collectArticleBlocks(content, built, kept, links)
   if (blocks.length === 0) return null
-  return { blocks, title: typeof parsed?.title === 'string' ? cleanWhitespace(parsed.title) : null, kept, links }
+  const excerpt = typeof parsed?.excerpt === 'string' ? cleanWhitespace(parsed.excerpt) : null
+  return { blocks, title: typeof parsed?.title === 'string' ? cleanWhitespace(parsed.title) : null, excerpt, kept, links }
 }
 
 

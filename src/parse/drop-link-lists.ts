@@ -1,0 +1,95 @@
+/**
+ * Lists of links inside the article: "Read also", "Saiba mais", "Więcej na ten temat", a site's
+ * other pages, tags. Readability keeps lists whose text is mostly links (its `isList` exception
+ * only removes them from containers it weighs as content); the block rules keep a line that is
+ * all link, since alone it may cite a source. Together, the items of one list make the case:
+ * every item holds a link and reads as a title, not a sentence.
+ *
+ * The signals are jusText's and trafilatura's (link density of a list as a whole, short items),
+ * read on the list element itself, so they hold in any language.
+ *
+ * @module
+ */
+import { linkShareOf, type ArticleRule, type ArticleView } from './article-rule.js'
+import { findAncestor } from './page-structure.js'
+import { measureLength } from '../text/measure-length.js'
+
+/** A list of this many items or more can be judged as a list; one item is a line (the block rules judge it). */
+export const MIN_LIST_ITEMS = 2
+/** Share of a list's visible characters inside links from which it is a list of links (its items may add a word or two: "Eiche Baumbeschreibung"). */
+export const LIST_LINK_SHARE = 1 / 3
+/** An item longer than this many words is prose that cites a link, and the list is kept. */
+export const LIST_ITEM_MAX_WORDS = 20
+/** A label before the list ("Saiba mais", "Related:") shorter than this (Latin-equivalent characters) goes with it. */
+export const LIST_LABEL_MAX_LENGTH = 80
+
+/** The end of a sentence (closing quotes and brackets after it allowed): an item that ends so is prose. */
+const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u
+/** A URL or an e-mail address shown as text: a list of them cites sources. */
+const ADDRESS = /(?:https?:\/\/|www\.)\S+|[^\s@]+@[^\s@]+\.\p{L}{2,}/u
+
+/**
+ * Drops the article's lists whose every item holds a link, reads as a title (at most
+ * {@link LIST_ITEM_MAX_WORDS} words, not ending as a sentence, no address shown) and whose text
+ * is, for {@link LIST_LINK_SHARE} or more, link text; with the short label or heading just
+ * before such a list when the two have a box of their own.
+ */
+export const dropLinkLists: ArticleRule = (kept, view) => {
+  const { structure } = view
+  // The article's blocks by the list (`ul`, `ol`, `menu`) holding their item.
+  const lists = new Map<number, number[]>()
+  for (const k of kept) {
+    const item = findAncestor(structure, k, (e) => structure.tag[e] === 'li')
+    if (item < 0) continue
+    const list = structure.parent[item]!
+    if (list < 0) continue
+    const members = lists.get(list)
+    if (members === undefined) lists.set(list, [k])
+    else members.push(k)
+  }
+  const dropped = new Set<number>()
+  for (const [list, members] of lists) {
+    if (!isLinkList(members, view)) continue
+    for (const k of members) dropped.add(k)
+    const label = labelBefore(list, members, kept, view)
+    if (label >= 0) dropped.add(label)
+  }
+  return dropped.size === 0 ? [...kept] : kept.filter((k) => !dropped.has(k))
+}
+
+function isLinkList(members: readonly number[], view: ArticleView): boolean {
+  if (members.length < MIN_LIST_ITEMS) return false
+  let visible = 0
+  let link = 0
+  for (const k of members) {
+    const text = view.blocks[k]!.text
+    if (view.marks.link[k]! === 0 || SENTENCE_END.test(text) || ADDRESS.test(text)) return false
+    if (text.split(' ').length > LIST_ITEM_MAX_WORDS) return false
+    visible += view.marks.visible[k]!
+    link += view.marks.link[k]!
+  }
+  return visible > 0 && link >= LIST_LINK_SHARE * visible
+}
+
+/**
+ * The kept block just before the list's first item when it labels the list: short, not a
+ * sentence, not mostly a link itself, and in a box that holds the list and nothing else of the
+ * article (a heading over the list in its own box; a subhead of the article over a list in the
+ * article's flow stays).
+ */
+function labelBefore(list: number, members: readonly number[], kept: readonly number[], view: ArticleView): number {
+  const at = kept.indexOf(members[0]!)
+  if (at <= 0) return -1
+  const label = kept[at - 1]!
+  const { structure } = view
+  const box = structure.parent[list]!
+  if (box < 0) return -1
+  const inBox = (k: number): boolean => findAncestor(structure, k, (e) => e === box) >= 0
+  if (!inBox(label)) return -1
+  const own = new Set(members)
+  own.add(label)
+  if (kept.some((k) => !own.has(k) && inBox(k))) return -1
+  const text = view.blocks[label]!.text
+  if (measureLength(text) >= LIST_LABEL_MAX_LENGTH || SENTENCE_END.test(text) || linkShareOf(view, label) >= 0.5) return -1
+  return label
+}

@@ -1,0 +1,39 @@
+/**
+ * Teasers of other stories after the article's end: when the article and the "next stories"
+ * below it share a parent, Readability takes both. Each teaser is a headline that is a link
+ * to its story, with a few lines under it ("READ THE REST"); the article's own subheads are
+ * not links. So when, from some heading on to the end of the article, every heading is a link
+ * and there are two or more of them, that part is a list of teasers.
+ *
+ * @module
+ */
+import { linkShareOf, type ArticleRule, type ArticleView } from './article-rule.js'
+import { findAncestor } from './page-structure.js'
+
+/** Teasers start only after this many of the article's blocks: a story opens with its text. */
+export const MIN_ARTICLE_BLOCKS = 2
+/** This many link headings in a row of headings make a list of teasers. */
+export const MIN_TEASERS = 2
+/** Share of a heading's characters inside a link for it to be a teaser's headline. */
+export const TEASER_LINK_SHARE = 0.8
+
+/** Drops the tail of the article from the first of {@link MIN_TEASERS} or more headings that are all links, with nothing but link headings among the headings after it. */
+export const dropTeaserTail: ArticleRule = (kept, view) => {
+  let start = -1
+  let teasers = 0
+  for (let i = kept.length - 1; i >= MIN_ARTICLE_BLOCKS; i--) {
+    const k = kept[i]!
+    if (!view.blocks[k]!.heading) continue
+    if (!isLinkHeading(k, view)) break
+    start = i
+    teasers++
+  }
+  return teasers >= MIN_TEASERS ? kept.slice(0, start) : [...kept]
+}
+
+/** A heading that is a link with an address (an `<a name>` anchor around a subhead is not). */
+function isLinkHeading(k: number, view: ArticleView): boolean {
+  if (linkShareOf(view, k) < TEASER_LINK_SHARE) return false
+  const { structure } = view
+  return findAncestor(structure, k, (e) => structure.link[e] === 1) >= 0
+}
