@@ -57,19 +57,30 @@ import { buildDom, visibleLength, type BlockMarks, type BuildDocument, type Buil
 import { cleanWhitespace } from './clean-whitespace.js'
 import type { HtmlTree } from './from-html.js'
 import type { ArticleRule } from './article-rule.js'
+import { dropColophonLines } from './drop-colophon-lines.js'
 import { dropFollowLines } from './drop-follow-lines.js'
 import { dropLinkLists } from './drop-link-lists.js'
 import { dropNamedBoxes } from './drop-named-boxes.js'
+import { dropRepeatedBlocks } from './drop-repeated-blocks.js'
 import { dropTeaserTail } from './drop-teaser-tail.js'
 import { leadFromDescription } from './lead-from-description.js'
 import { readPageStructure } from './page-structure.js'
 
 /**
  * The rules that judge the article as a whole, in the order they run, each in its own file:
- * named boxes (share, related, newsletter, comments…), lists of links, a tail of teasers, the
- * closing "follow us" lines, and the lead the page's description names.
+ * named boxes (share, related, newsletter, comments…), lists of links, runs of lines the page
+ * repeats outside the article, a tail of teasers, the closing "follow us" and colophon lines,
+ * and the lead the page's description names.
  */
-export const ARTICLE_RULES: readonly ArticleRule[] = [dropNamedBoxes, dropLinkLists, dropTeaserTail, dropFollowLines, leadFromDescription]
+export const ARTICLE_RULES: readonly ArticleRule[] = [
+  dropNamedBoxes,
+  dropLinkLists,
+  dropRepeatedBlocks,
+  dropTeaserTail,
+  dropFollowLines,
+  dropColophonLines,
+  leadFromDescription,
+]
 
 /** Share of a block's characters inside links or buttons from which a short block is navigation. */
 export const LINK_SHARE = 0.5
