@@ -26,6 +26,9 @@ const src = resolve(process.env.NEWS_DEDUP_SRC ?? join(here, '..', 'src'))
 const { clean } = (await import(pathToFileURL(join(src, 'clean.ts')).href)) as {
   clean: (input: string | { text?: string; html?: string; markdown?: string }, options?: Options) => CleanResult
 }
+// clean() tags languages, and the fastText model loads asynchronously, once, before the first call.
+const { loadLanguageModel } = (await import(pathToFileURL(join(src, 'language', 'fasttext-model.ts')).href)) as { loadLanguageModel: () => Promise<unknown> }
+await loadLanguageModel()
 
 interface Story {
   id: string
