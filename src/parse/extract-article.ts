@@ -34,6 +34,15 @@
  *   at most {@link LEAD_BLOCKS} of them): the standfirst or deck that pages put in the header
  *   with the headline, where Readability does not look.
  *
+ * Then the rules that judge the article as a whole ({@link ARTICLE_RULES}, one file each, over
+ * where each block sits in the page's markup: `page-structure.ts`): boxes the markup names as
+ * share, related, newsletter, paywall or comment boxes (`drop-named-boxes.ts`), lists whose
+ * items are all links (`drop-link-lists.ts`), runs of lines the page repeats outside the article
+ * (`drop-repeated-blocks.ts`), a tail of teasers whose headings are all links
+ * (`drop-teaser-tail.ts`), the closing "follow us" and colophon lines (`drop-follow-lines.ts`,
+ * `drop-colophon-lines.ts`), and the deck above the article that the page's description names
+ * (`lead-from-description.ts`).
+ *
  * The rules were written from the failures on the even-numbered pages of trafilatura's and
  * newspaper4k's test pages and are reported on the odd-numbered ones (`bench/eval-extract.ts`);
  * each is a kind of markup or line, not a site: no threshold was fitted to a page.
