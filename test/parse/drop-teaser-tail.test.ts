@@ -17,7 +17,10 @@ describe('dropTeaserTail', () => {
     const subheads = storyPage(`<p>${STORY[0]}</p><h2>On the quay</h2><p>${STORY[1]}</p><p>${STORY[2]}</p><h2>In the town</h2><p>${STORY[3]}</p><p>${STORY[4]}</p>`)
     const single = storyPage(`${STORY.map((p) => `<p>${p}</p>`).join('')}${teaser('Sandbags run out in the lower town', 1).replace('<h3><a href="/story/1">Read the rest</a></h3>', '')}`)
     const anchors = storyPage(`<p>${STORY[0]}</p><h2><a name="quay">On the quay</a></h2><p>${STORY[1]}</p><p>${STORY[2]}</p><h2><a name="town">In the town</a></h2><p>${STORY[3]}</p><p>${STORY[4]}</p>`)
-    for (const html of [subheads, single, anchors]) expect(keptWith(html, [dropTeaserTail])).toEqual(keptWith(html, []))
+    // A listicle: its subheads link to what they review, in the article's own flow.
+    const listicle = storyPage(`<p>${STORY[0]}</p><h2><a href="https://ferry.example">The ferry</a></h2><p>${STORY[1]}</p><p>${STORY[2]}</p><h2><a href="https://gyms.example">The gyms</a></h2><p>${STORY[3]}</p><p>${STORY[4]}</p>`)
+    for (const html of [subheads, single, anchors, listicle]) expect(keptWith(html, [dropTeaserTail])).toEqual(keptWith(html, []))
+    expect(keptWith(listicle, [dropTeaserTail])).toContain('The gyms')
     expect(keptWith(anchors, [dropTeaserTail])).toContain('In the town')
     expect(keptWith(single, [dropTeaserTail])).toContain('Sandbags run out in the lower town')
   })
