@@ -20,6 +20,8 @@ export const MIN_LIST_ITEMS = 2
 export const LIST_LINK_SHARE = 1 / 3
 /** An item longer than this many words is prose that cites a link, and the list is kept. */
 export const LIST_ITEM_MAX_WORDS = 20
+/** Lists of links holding this share of the article's characters or more are the page's content (a directory), and stay. */
+export const MAX_LISTS_SHARE = 0.5
 /** A label before the list ("Saiba mais", "Related:") shorter than this (Latin-equivalent characters) goes with it. */
 export const LIST_LABEL_MAX_LENGTH = 80
 
@@ -32,7 +34,8 @@ const ADDRESS = /(?:https?:\/\/|www\.)\S+|[^\s@]+@[^\s@]+\.\p{L}{2,}/u
  * Drops the article's lists whose every item holds a link, reads as a title (at most
  * {@link LIST_ITEM_MAX_WORDS} words, not ending as a sentence, no address shown) and whose text
  * is, for {@link LIST_LINK_SHARE} or more, link text; with the short label or heading just
- * before such a list when the two have a box of their own.
+ * before such a list when the two have a box of their own. When such lists hold
+ * {@link MAX_LISTS_SHARE} of the article or more, the page is a list of links and stays whole.
  */
 export const dropLinkLists: ArticleRule = (kept, view) => {
   const { structure } = view
@@ -54,7 +57,15 @@ export const dropLinkLists: ArticleRule = (kept, view) => {
     const label = labelBefore(list, members, kept, view)
     if (label >= 0) dropped.add(label)
   }
-  return dropped.size === 0 ? [...kept] : kept.filter((k) => !dropped.has(k))
+  if (dropped.size === 0) return [...kept]
+  // A page that is mostly lists of links (a directory, a list of resources) is what the reader came for.
+  let total = 0
+  let inLists = 0
+  for (const k of kept) {
+    total += view.marks.visible[k]!
+    if (dropped.has(k)) inLists += view.marks.visible[k]!
+  }
+  return inLists >= MAX_LISTS_SHARE * total ? [...kept] : kept.filter((k) => !dropped.has(k))
 }
 
 function isLinkList(members: readonly number[], view: ArticleView): boolean {

@@ -26,6 +26,15 @@ describe('dropLinkLists', () => {
     expect(keptWith(html, [dropLinkLists])).toEqual([HEADLINE, ...STORY, 'Further reading'])
   })
 
+  it('keeps a page that is mostly lists of links (a directory of resources)', () => {
+    const places = ['the old stone bridge', 'the ferry landing', 'the market square', 'the lower town', 'the school gyms', 'the church hall', 'the quay', 'the sports centre']
+    const directory = places.flatMap((p) => [`Live water levels and closures around ${p}`, `Volunteer rota and sandbag points near ${p}`])
+    const html = storyPage(`<p>${STORY[0]}</p>${related(directory)}<p>${STORY[1]}</p>`)
+    const kept = keptWith(html, [dropLinkLists])
+    expect(kept).toContain('Volunteer rota and sandbag points near the quay')
+    expect(kept).toEqual(keptWith(html, []))
+  })
+
   it('keeps lists that are text: items that are sentences, plain items, cited addresses, a single item', () => {
     const sentences = `<ul><li>The <a href="/board">water board</a> measured the level every hour.</li><li>The <a href="/mayor">mayor</a> visited the quay at noon.</li></ul>`
     const plain = '<ul><li>Two school gyms</li><li>One church hall</li><li>The sports centre</li></ul>'
