@@ -11,10 +11,13 @@ import type { ArticleRule } from './article-rule.js'
 /** This many repeated lines in a row make a repeated part of the template; one repeated line may be a pull quote or a teaser of the story itself. */
 export const MIN_REPEATED_RUN = 2
 
+/** Repeated runs holding this share of the article's characters or more are the article printed twice: they stay. */
+export const MAX_REPEATED_SHARE = 0.5
+
 /**
  * Drops runs of {@link MIN_REPEATED_RUN} or more consecutive article blocks (headings
  * included, the first block, the headline, excepted) whose texts each occur again as a block
- * of the page outside the article.
+ * of the page outside the article, unless they hold {@link MAX_REPEATED_SHARE} of the article or more.
  */
 export const dropRepeatedBlocks: ArticleRule = (kept, view) => {
   const inArticle = new Set(kept)
@@ -34,5 +37,13 @@ export const dropRepeatedBlocks: ArticleRule = (kept, view) => {
     if (j - i >= MIN_REPEATED_RUN) for (let r = i; r < j; r++) dropped.add(kept[r]!)
     i = j
   }
-  return dropped.size === 0 ? [...kept] : kept.filter((k) => !dropped.has(k))
+  if (dropped.size === 0) return [...kept]
+  // A page that prints the article twice (a desktop and a mobile copy, both in the markup) repeats the article itself.
+  let total = 0
+  let repeatedChars = 0
+  for (const k of kept) {
+    total += view.marks.visible[k]!
+    if (dropped.has(k)) repeatedChars += view.marks.visible[k]!
+  }
+  return repeatedChars >= MAX_REPEATED_SHARE * total ? [...kept] : kept.filter((k) => !dropped.has(k))
 }

@@ -12,6 +12,15 @@ describe('dropRepeatedBlocks', () => {
     expect(keptWith(html, [dropRepeatedBlocks])).toEqual([HEADLINE, ...STORY])
   })
 
+  it('keeps the article when the page prints it twice (a second copy outside the article\'s container)', () => {
+    const copy = STORY.map((p) => `<p>${p}</p>`).join('')
+    // The copy in the footer, which Readability never takes.
+    const html = storyPage(storyWith('')).replace('</footer>', `<div class="print-copy">${copy}</div></footer>`)
+    const kept = keptWith(html, [dropRepeatedBlocks])
+    expect(kept).toEqual(keptWith(html, []))
+    expect(kept).toContain(STORY[3])
+  })
+
   it('keeps a single line the page repeats (a pull quote, the headline in a breadcrumb)', () => {
     const quote = '<blockquote><p>We have never seen the water this high, not even in 1998.</p></blockquote>'
     const html = storyPage(storyWith(quote, 2), `<aside><p>We have never seen the water this high, not even in 1998.</p><p>${HEADLINE}</p></aside>`)
