@@ -151,6 +151,20 @@ describe('extract: the article out of the page', () => {
     expect(result.warnings).toBeUndefined()
   })
 
+  it('runs the whole-article rules by default: a related list and a newsletter box inside the article go', () => {
+    const box = '<div class="newsletter-box"><h3>Notre lettre du matin</h3><p>Chaque matin à sept heures, dans votre boîte, et gratuitement.</p></div>'
+    // Long items: Readability keeps a box whose text is nine tenths list (its `isList` exception).
+    const list =
+      '<div class="voir"><h4>Voir aussi</h4><ul><li><a href="/a">Les quais de la Seine restent fermés jusqu’à lundi soir</a></li>' +
+      '<li><a href="/b">Le RER C à l’arrêt entre Austerlitz et Ivry-sur-Seine</a></li><li><a href="/c">Quand la Seine débordait en 1910 : les archives</a></li></ul></div>'
+    const inside = `<p>${STORY[0]}</p><p>${STORY[1]}</p>${list}<p>${STORY[2]}</p>${box}<p>${STORY[3]}</p><p>${STORY[4]}</p>`
+    expect(texts(page(inside))).toEqual(['Crue de la Seine : six mètres à Austerlitz', ...STORY])
+    const { page: parsed, tree } = parseHtmlTree(page(inside))
+    const blockRulesOnly = extractArticle(parsed.blocks, parsed.title, tree, []).blocks.map((b) => b.text)
+    expect(blockRulesOnly).toContain('Le RER C à l’arrêt entre Austerlitz et Ivry-sur-Seine')
+    expect(blockRulesOnly).toContain('Notre lettre du matin')
+  })
+
   it('is ignored for text and Markdown, and validated', () => {
     expect(clean('Accueil\n\nLe texte.', { extract: true }).paragraphs).toHaveLength(2)
     expect(() => clean('<p>x</p>', { extract: 'yes' as never })).toThrow(DedupeError)
