@@ -6,7 +6,10 @@
  *   HTML=1 node --import tsx bench/profile-clean.ts   # the same articles as HTML pages
  *
  * (`dispatch` in the list is the inspector's own work while the profile is taken, not clean()'s.)
+ * It also prints a SHA-256 of the JSON of every result, taken outside the profile: a speed change
+ * must leave it as it was (`NO_PROFILE=1` prints only the hash).
  */
+import { createHash } from 'node:crypto'
 import { Session } from 'node:inspector/promises'
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { clean } from '../src/clean.js'
@@ -19,7 +22,10 @@ const mb = Number(process.argv[process.argv.indexOf('--mb') + 1] || 5)
 const corpus = generateCorpus(mb * 1e6)
 const html = process.env.HTML === '1'
 const input = html ? corpus.map(asHtml) : corpus
-for (const article of input.slice(0, 200)) clean(article, { format: html ? 'html' : 'text' })
+const digest = createHash('sha256')
+for (const article of input) digest.update(`${JSON.stringify(clean(article, { format: html ? 'html' : 'text' }))}\n`)
+console.log(`output sha256 ${digest.digest('hex')} (${input.length} articles)`)
+if (process.env.NO_PROFILE === '1') process.exit(0)
 const session = new Session()
 session.connect()
 await session.post('Profiler.enable')

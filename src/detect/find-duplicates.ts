@@ -1,14 +1,15 @@
 import { foldGuillemets, foldText, normalizeText } from '../text/normalize-text.js'
 import { splitSentences } from '../text/split-sentences.js'
 import { measureLength } from '../text/measure-length.js'
-import { tokenize } from '../text/tokenize.js'
+import { tokenize, tokenSpans } from '../text/tokenize.js'
 import { cutRanges } from '../text/cut-ranges.js'
-import { hash32, mix32 } from '../text/hash.js'
+import { mix32 } from '../text/hash.js'
 import type { ResolvedOptions } from '../options.js'
 import type { Duplicate, RepeatedSentence } from '../types.js'
 import { mayGiveWay } from './heading-rule.js'
 import { PostingIndex } from './posting-index.js'
 import { compareTokens, longestCommonRun } from './similarity.js'
+import { TokenVocabulary } from './token-vocabulary.js'
 
 /**
  * A pair of paragraphs is compared exactly only when they share at least this share of the
@@ -30,8 +31,6 @@ const MAX_POSTINGS = 64
  * first is kept. 0.9: a copy missing one word in ten is still the same paragraph.
  */
 const CONTAINED_MAX_SIZE = 0.9
-/** A teaser ends like this: an ellipsis, three dots, "[…]" or "(...)" after normalization. */
-const CUT_OFF = /(?:\.\.\.|\[\.\.\.\]|\(\.\.\.\))\s*$/
 
 /** Per-paragraph verdicts of {@link findDuplicates}. */
 export interface DuplicateFindings {
@@ -46,8 +45,8 @@ interface Prepared {
   tokens: Int32Array
   /** Tokens with a cut-off last word dropped, for containment of teasers. */
   stem: Int32Array
-  /** The token bigrams; emptied once they are in the postings (only their count is needed after). */
-  bigrams: Set<number>
+  /** The distinct token bigrams; emptied once they are in the postings (only their count is needed after). */
+  bigrams: Int32Array
   bigramCount: number
   /** The last word, for telling a word cut in half at the end of a teaser. */
   lastWord: string
@@ -115,7 +114,7 @@ function settleOnCleanedText(
 
 /** One pass of detection over `texts` (see {@link findDuplicates}). */
 function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], headings: readonly boolean[]): DuplicateFindings {
-  const vocabulary = new Map<string, number>()
+  const vocabulary = new TokenVocabulary()
   const duplicates: Array<Duplicate | null> = texts.map(() => null)
   // Memory (20 MB of paragraphs): what is kept of a paragraph is what a later step still reads.
   // A flagged paragraph is never a candidate nor split into sentences again, so its normalized
@@ -126,6 +125,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
   const normOf = (j: number): string => norms[j] ?? normalizeText(texts[j]!)
   const firstByNorm = new NormIndex(normOf)
   const postings = new PostingIndex(MAX_POSTINGS)
+  const shared = new SharedCounts(texts.length)
   const prepared: Array<Prepared | undefined> = []
   const sentences = new SentenceRanges(texts.length)
   /** Earlier paragraphs glued whole onto a later one: their ranges in the later one. */
@@ -177,7 +177,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
 
     const paragraph = prepare(norm, vocabulary)
     prepared[i] = paragraph
-    const matches = compareWithCandidates(i, paragraph, prepared, postings, duplicates, options, headings)
+    const matches = compareWithCandidates(i, paragraph, prepared, postings, duplicates, options, headings, shared)
     const best = matches[0]
     if (best?.kind === 'near' || best?.kind === 'contained-in-earlier') {
       setVerdict(i, { kind: best.kind === 'near' ? 'near' : 'contained', of: best.of, similarity: round(best.similarity) })
@@ -206,7 +206,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
   return { duplicates, repeatedSentences }
 }
 
-const NO_BIGRAMS: Set<number> = new Set()
+const NO_BIGRAMS = new Int32Array(0)
 
 /**
  * The first paragraph of each normalized form, found through a hash of the form: the strings
@@ -242,9 +242,20 @@ class NormIndex {
   }
 }
 
-/** 53 bits of two 32-bit hashes: collisions (checked anyway) are rare even among millions of paragraphs. */
+/**
+ * 53 bits of two 32-bit hashes: collisions (checked anyway) are rare even among millions of
+ * paragraphs. `hash32(norm) * 2^21 + (hash32(norm, 1) & (2^21 - 1))`, both lanes in one pass
+ * over the text (two passes were a visible share of detection, bench/profile-clean.ts).
+ */
 function normHash(norm: string): number {
-  return hash32(norm) * 0x200000 + (hash32(norm, 1) & 0x1fffff)
+  let a = 0x811c9dc5
+  let b = (0x811c9dc5 ^ 0x9e3779b1) >>> 0
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x01000193)
+  }
+  return mix32(a) * 0x200000 + (mix32(b) & 0x1fffff)
 }
 
 /**
@@ -275,16 +286,6 @@ class SentenceRanges {
 }
 
 /**
- * A copy of a token that does not hold on to the paragraph it was cut from. V8 keeps a slice of
- * 13 characters or more as a view into its parent string: a vocabulary of such views kept the
- * normalized form of almost every paragraph alive. The concatenation is flattened when sliced,
- * so the view that remains is into a string of the token's own size.
- */
-function ownCopy(word: string): string {
-  return word.length < 13 ? word : ` ${word}`.slice(1)
-}
-
-/**
  * A bigram's key: the two token ids hashed to 30 bits. Packed into a 42-bit number, every key
  * was a boxed heap number, and the postings of 20 MB of distinct paragraphs (3 M bigrams) took
  * most of the memory; a small integer is stored unboxed by every JavaScript engine. A collision
@@ -294,29 +295,96 @@ function bigramKey(first: number, second: number): number {
   return mix32((Math.imul(first, 0x9e3779b1) + second) | 0) >>> 2
 }
 
-function prepare(norm: string, vocabulary: Map<string, number>): Prepared {
-  const words = tokenize(norm)
-  const tokens = new Int32Array(words.length)
-  for (let k = 0; k < words.length; k++) {
-    const word = words[k]!
-    let id = vocabulary.get(word)
-    if (id === undefined) {
-      id = vocabulary.size
-      vocabulary.set(ownCopy(word), id)
-    }
-    tokens[k] = id
+/**
+ * Scratch set of {@link distinctBigrams}: open addressing, a slot in use when its stamp is the
+ * current call's (so it is never cleared). Grown as needed.
+ */
+let setKeys = new Int32Array(1024)
+let setStamps = new Int32Array(1024)
+let stamp = 0
+
+function prepare(norm: string, vocabulary: TokenVocabulary): Prepared {
+  // Token ids straight from the tokens' places in `norm` (no token sliced out), except in text
+  // with a script written without spaces, which only `tokenize` splits.
+  const found = tokenSpans(norm)
+  let tokens: Int32Array
+  let lastWord = ''
+  if (found !== null) {
+    const { spans, count } = found
+    tokens = new Int32Array(count)
+    for (let k = 0; k < count; k++) tokens[k] = vocabulary.idAt(norm, spans[2 * k]!, spans[2 * k + 1]!)
+    if (count > 0) lastWord = norm.slice(spans[2 * count - 2]!, spans[2 * count - 1]!)
+  } else {
+    const words = tokenize(norm)
+    tokens = new Int32Array(words.length)
+    for (let k = 0; k < words.length; k++) tokens[k] = vocabulary.idOf(words[k]!)
+    lastWord = words[words.length - 1] ?? ''
   }
-  const bigrams = new Set<number>()
-  for (let k = 1; k < tokens.length; k++) bigrams.add(bigramKey(tokens[k - 1]!, tokens[k]!))
-  if (tokens.length === 1) bigrams.add(tokens[0]!)
-  const stem = CUT_OFF.test(norm) && tokens.length > 1 ? tokens.subarray(0, tokens.length - 1) : tokens
-  return { norm, tokens, stem, bigrams, bigramCount: bigrams.size, lastWord: words[words.length - 1] ?? '' }
+  const bigrams = distinctBigrams(tokens)
+  const stem = endsCutOff(norm) && tokens.length > 1 ? tokens.subarray(0, tokens.length - 1) : tokens
+  return { norm, tokens, stem, bigrams, bigramCount: bigrams.length, lastWord }
+}
+
+/**
+ * The distinct bigram keys of `tokens` (the one token of a one-token paragraph stands for its
+ * bigram), in order of first occurrence: what a `Set` of them held, without a `Set` per paragraph.
+ */
+function distinctBigrams(tokens: Int32Array): Int32Array {
+  const n = tokens.length === 1 ? 1 : Math.max(0, tokens.length - 1)
+  if (2 * n > setKeys.length) {
+    let size = setKeys.length
+    while (size < 2 * n) size *= 2
+    setKeys = new Int32Array(size)
+    setStamps = new Int32Array(size)
+    stamp = 0
+  }
+  if (++stamp === 0x7fffffff) {
+    setStamps.fill(0)
+    stamp = 1
+  }
+  const out = new Int32Array(n)
+  let unique = 0
+  const mask = setKeys.length - 1
+  for (let k = 0; k < n; k++) {
+    const key = tokens.length === 1 ? tokens[0]! : bigramKey(tokens[k]!, tokens[k + 1]!)
+    let slot = mix32(key) & mask
+    while (setStamps[slot] === stamp && setKeys[slot] !== key) slot = (slot + 1) & mask
+    if (setStamps[slot] === stamp) continue
+    setStamps[slot] = stamp
+    setKeys[slot] = key
+    out[unique++] = key
+  }
+  return unique === n ? out : out.slice(0, unique)
+}
+
+/**
+ * Whether a paragraph ends like a teaser: an ellipsis, three dots, "[…]" or "(...)" after
+ * normalization, then nothing but white space. Tested on the end, not with a regular expression
+ * anchored at `$`, which V8 tries from every offset of the paragraph.
+ */
+function endsCutOff(norm: string): boolean {
+  const end = norm.trimEnd()
+  return end.endsWith('...') || end.endsWith('[...]') || end.endsWith('(...)')
 }
 
 interface Match {
   kind: 'near' | 'contained-in-earlier' | 'earlier-contained'
   of: number
   similarity: number
+}
+
+/**
+ * How many bigrams the paragraph being compared shares with each earlier one: a count per
+ * paragraph and the list of those counted, reset after each paragraph (a `Map` and a callback
+ * per posting, for every paragraph, were most of the comparison's own time).
+ */
+class SharedCounts {
+  readonly counts: Int32Array
+  readonly touched: number[] = []
+
+  constructor(paragraphs: number) {
+    this.counts = new Int32Array(paragraphs)
+  }
 }
 
 function compareWithCandidates(
@@ -327,20 +395,26 @@ function compareWithCandidates(
   duplicates: ReadonlyArray<Duplicate | null>,
   options: ResolvedOptions['detect'],
   headings: readonly boolean[],
+  shared: SharedCounts,
 ): Match[] {
-  const shared = new Map<number, number>()
-  const count = (j: number): void => void shared.set(j, (shared.get(j) ?? 0) + 1)
-  for (const bigram of paragraph.bigrams) postings.forEach(bigram, count)
-  const candidates = [...shared]
-    .filter(([j, count]) => duplicates[j] === null && count >= CANDIDATE_SHARE * Math.min(paragraph.bigramCount, prepared[j]!.bigramCount))
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, MAX_CANDIDATES)
+  const { counts, touched } = shared
+  const bigrams = paragraph.bigrams
+  for (let b = 0; b < bigrams.length; b++) {
+    for (let entry = postings.first(bigrams[b]!); entry !== -1; entry = postings.next(entry)) {
+      const j = postings.paragraphOf(entry)
+      if (counts[j]++ === 0) touched.push(j)
+    }
+  }
+  const eligible: Array<[number, number]> = []
+  for (const j of touched) {
+    const count = counts[j]!
+    counts[j] = 0
+    if (duplicates[j] === null && count >= CANDIDATE_SHARE * Math.min(paragraph.bigramCount, prepared[j]!.bigramCount)) eligible.push([j, count])
+  }
+  touched.length = 0
+  const candidates = eligible.length <= 1 ? eligible : eligible.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES)
 
   const found: Match[] = []
-  const consider = (match: Match): void => {
-    // An earlier heading inside this paragraph is kept (checked where it would be flagged), but its glued copy is still cut.
-    if (match.kind === 'earlier-contained' || mayGiveWay(headings, index, match.of, match.kind === 'near' ? 'near' : 'contained')) found.push(match)
-  }
   for (const [j] of candidates) {
     const earlier = prepared[j]!
     const thisShorter = paragraph.tokens.length < earlier.tokens.length
@@ -351,16 +425,23 @@ function compareWithCandidates(
       const stem = cutOffStem(short, long)
       const inLong = longestCommonRun(stem, long.tokens) / stem.length
       if (inLong >= options.containThreshold) {
-        consider({ kind: thisShorter ? 'contained-in-earlier' : 'earlier-contained', of: j, similarity: inLong })
+        consider(found, { kind: thisShorter ? 'contained-in-earlier' : 'earlier-contained', of: j, similarity: inLong }, index, headings)
         continue
       }
     }
     const { ratio } = compareTokens(paragraph.tokens, earlier.tokens)
-    if (ratio >= options.nearThreshold) consider({ kind: 'near', of: j, similarity: ratio })
+    if (ratio >= options.nearThreshold) consider(found, { kind: 'near', of: j, similarity: ratio }, index, headings)
   }
+  if (found.length === 0) return found
   found.sort((a, b) => rank(b) - rank(a) || b.similarity - a.similarity || a.of - b.of)
   // Either this paragraph gives way to its best match, or the earlier paragraphs it contains give way to it.
-  return found[0] === undefined || found[0].kind !== 'earlier-contained' ? found.slice(0, 1) : found.filter((m) => m.kind === 'earlier-contained')
+  return found[0]!.kind !== 'earlier-contained' ? found.slice(0, 1) : found.filter((m) => m.kind === 'earlier-contained')
+}
+
+/** Adds a match of paragraph `index` to `found`, unless the heading rule keeps the paragraph that would give way. */
+function consider(found: Match[], match: Match, index: number, headings: readonly boolean[]): void {
+  // An earlier heading inside this paragraph is kept (checked where it would be flagged), but its glued copy is still cut.
+  if (match.kind === 'earlier-contained' || mayGiveWay(headings, index, match.of, match.kind === 'near' ? 'near' : 'contained')) found.push(match)
 }
 
 /**

@@ -4,6 +4,8 @@ import { mix32 } from '../text/hash.js'
 const INITIAL_SLOTS = 1 << 10
 /** The table grows past this share of its slots in use (linear probing stays short below it). */
 const MAX_LOAD = 0.7
+/** Entries of an empty index's pool. */
+const INITIAL_POOL = 1024
 const EMPTY = -1
 
 /**
@@ -26,8 +28,8 @@ export class PostingIndex {
   /** Per slot: how many entries the key's list has (it stops at `maxList + 1`, at most 255). */
   #counts = new Uint8Array(INITIAL_SLOTS)
   #used = 0
-  #paragraph = new Int32Array(1024)
-  #next = new Int32Array(1024)
+  #paragraph = new Int32Array(INITIAL_POOL)
+  #next = new Int32Array(INITIAL_POOL)
   #entries = 0
 
   /** @param maxList Longest list {@link forEach} reads (at most 254); a key in more paragraphs is skipped. */
@@ -64,19 +66,49 @@ export class PostingIndex {
    * than `maxList` paragraphs.
    */
   forEach(key: number, visit: (paragraph: number) => void): void {
+    for (let entry = this.first(key); entry !== EMPTY; entry = this.next(entry)) visit(this.paragraphOf(entry))
+  }
+
+  /**
+   * The newest entry of `key`'s list, -1 when there is none or the key is in more than `maxList`
+   * paragraphs; walk on with {@link next}, read with {@link paragraphOf}. The walk of
+   * {@link forEach} without a callback per paragraph (a hot loop of duplicate detection).
+   */
+  first(key: number): number {
     const slot = this.#find(key)
-    if (this.#keys[slot] === EMPTY || this.#counts[slot]! > this.#maxList) return
-    for (let entry = this.#heads[slot]!; entry !== EMPTY; entry = this.#next[entry]!) visit(this.#paragraph[entry]!)
+    if (this.#keys[slot] === EMPTY || this.#counts[slot]! > this.#maxList) return EMPTY
+    return this.#heads[slot]!
+  }
+
+  /** The entry after `entry` in its key's list (older), -1 at the end. */
+  next(entry: number): number {
+    return this.#next[entry]!
+  }
+
+  /** The paragraph of an entry of {@link first} / {@link next}. */
+  paragraphOf(entry: number): number {
+    return this.#paragraph[entry]!
   }
 
   /** Lets the memory go: the index is empty afterwards. */
   clear(): void {
+    // An index that never grew is emptied in place: its arrays are small, and new ones for
+    // every article (with those of the constructor) were a visible share of short articles' time.
+    if (this.#keys.length === INITIAL_SLOTS && this.#paragraph.length === INITIAL_POOL) {
+      if (this.#used > 0) {
+        this.#keys.fill(EMPTY)
+        this.#counts.fill(0)
+      }
+      this.#used = 0
+      this.#entries = 0
+      return
+    }
     this.#keys = new Int32Array(INITIAL_SLOTS).fill(EMPTY)
     this.#heads = new Int32Array(INITIAL_SLOTS)
     this.#counts = new Uint8Array(INITIAL_SLOTS)
     this.#used = 0
-    this.#paragraph = new Int32Array(1024)
-    this.#next = new Int32Array(1024)
+    this.#paragraph = new Int32Array(INITIAL_POOL)
+    this.#next = new Int32Array(INITIAL_POOL)
     this.#entries = 0
   }
 

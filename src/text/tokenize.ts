@@ -58,6 +58,28 @@ function classOf(char: string): number {
   return IS_SPACELESS.test(char) ? SPACELESS_UNIT : IS_WORD.test(char) ? WORD_UNIT : OTHER
 }
 
+/** Where {@link tokenSpans} writes: grown as needed, reused from call to call (one paragraph at a time). */
+let spanScratch = new Int32Array(256)
+
+/**
+ * Where the tokens of `normalized` are, without building them: `[start, end)` pairs of UTF-16
+ * offsets, the pairs of {@link tokenize}'s tokens in order, or `null` when the text has a
+ * character of a script without spaces (then only {@link tokenize} splits it). For callers that
+ * only look tokens up (in-article detection): slicing every token out was most of the cost of
+ * preparing a paragraph (bench/profile-clean.ts).
+ *
+ * The returned array is overwritten by the next call: read it (its first `2 × count` entries)
+ * before calling again.
+ *
+ * @param normalized Text from `normalizeText()`.
+ * @returns The spans (`spans` of which the first `2 × count` entries are used) or `null`.
+ * @example tokenSpans("l'été") // { spans: [0, 1, 2, 5, …], count: 2 }
+ */
+export function tokenSpans(normalized: string): { spans: Int32Array; count: number } | null {
+  const count = scanWords(normalized)
+  return count < 0 ? null : { spans: spanScratch, count }
+}
+
 /**
  * The runs of letters, marks and digits of `text` (what `WORD` matches, cut runs joined), found
  * by a loop over a table instead of the regular expression, which was the largest single cost
@@ -65,7 +87,17 @@ function classOf(char: string): number {
  * script without spaces, which the tokenizer splits differently.
  */
 function wordRuns(text: string): string[] | null {
-  const words: string[] = []
+  const count = scanWords(text)
+  if (count < 0) return null
+  const words: string[] = new Array(count)
+  for (let k = 0; k < count; k++) words[k] = text.slice(spanScratch[2 * k]!, spanScratch[2 * k + 1]!)
+  return words
+}
+
+/** Writes the runs of {@link wordRuns} into `spanScratch` as `[start, end)` pairs; their count, or -1 for a spaceless character. */
+function scanWords(text: string): number {
+  let spans = spanScratch
+  let count = 0
   let start = -1
   for (let i = 0; i < text.length; i++) {
     let kind = unitClass[text.charCodeAt(i)]!
@@ -81,15 +113,30 @@ function wordRuns(text: string): string[] | null {
         width = 2
       } else kind = OTHER
     }
-    if (kind === SPACELESS_UNIT) return null
+    if (kind === SPACELESS_UNIT) return -1
     if (kind === WORD_UNIT) {
       if (start < 0) start = i
     } else if (start >= 0) {
-      words.push(text.slice(start, i))
+      if (2 * count + 2 > spans.length) spans = growSpans()
+      spans[2 * count] = start
+      spans[2 * count + 1] = i
+      count++
       start = -1
     }
     i += width - 1
   }
-  if (start >= 0) words.push(text.slice(start))
-  return words
+  if (start >= 0) {
+    if (2 * count + 2 > spans.length) spans = growSpans()
+    spans[2 * count] = start
+    spans[2 * count + 1] = text.length
+    count++
+  }
+  return count
+}
+
+function growSpans(): Int32Array {
+  const grown = new Int32Array(spanScratch.length * 2)
+  grown.set(spanScratch)
+  spanScratch = grown
+  return grown
 }
