@@ -59,7 +59,7 @@ function classOf(char: string): number {
 }
 
 /** Where {@link tokenSpans} writes: grown as needed, reused from call to call (one paragraph at a time). */
-let spanScratch = new Int32Array(256)
+let spanScratch: Int32Array = new Int32Array(256)
 
 /**
  * Where the tokens of `normalized` are, without building them: `[start, end)` pairs of UTF-16
@@ -96,7 +96,7 @@ function wordRuns(text: string): string[] | null {
 
 /** Writes the runs of {@link wordRuns} into `spanScratch` as `[start, end)` pairs; their count, or -1 for a spaceless character. */
 function scanWords(text: string): number {
-  let spans = spanScratch
+  let spans: Int32Array = spanScratch
   let count = 0
   let start = -1
   for (let i = 0; i < text.length; i++) {
