@@ -402,7 +402,8 @@ function compareWithCandidates(
   for (let b = 0; b < bigrams.length; b++) {
     for (let entry = postings.first(bigrams[b]!); entry !== -1; entry = postings.next(entry)) {
       const j = postings.paragraphOf(entry)
-      if (counts[j]++ === 0) touched.push(j)
+      if (counts[j] === 0) touched.push(j)
+      counts[j]!++
     }
   }
   const eligible: Array<[number, number]> = []
