@@ -108,11 +108,15 @@ function readInput(input: string | ArticleInput, options: ResolvedOptions): { te
 const MAX_CONTROL_SHARE = 0.01
 /** How much of the input the binary check reads. */
 const SNIFF_LENGTH = 65_536
+/** The characters the binary check counts (and NUL): controls other than tab, line feed, form feed, carriage return. */
+const COUNTED_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F]/
 
 function assertText(text: string): void {
   const sample = text.slice(0, SNIFF_LENGTH)
   let control = 0
-  for (let k = 0; k < sample.length; k++) {
+  // Text almost never has one: a regular-expression scan finds that faster than the loop below,
+  // which then runs only on text that has some (the loop alone was ~2 % of clean()'s time, bench/profile-clean.ts).
+  for (let k = COUNTED_CONTROL.test(sample) ? 0 : sample.length; k < sample.length; k++) {
     const code = sample.charCodeAt(k)
     if (code === 0) throw new DedupeError('E_BINARY_INPUT', `Expected text, found a NUL character at offset ${k}: this looks like binary data`)
     if (code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) control++

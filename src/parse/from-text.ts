@@ -136,11 +136,11 @@ function markOpeningTitle(input: string, blocks: SourceBlock[]): void {
 
 /** What is known of one non-blank line. */
 interface LineInfo {
-  cs: number
-  ce: number
-  width: number
-  terminal: boolean
-  indented: boolean
+  readonly cs: number
+  readonly ce: number
+  readonly width: number
+  readonly terminal: boolean
+  readonly indented: boolean
 }
 
 /** Whole-text facts that drive the `'auto'` decision. */
@@ -152,12 +152,43 @@ interface Layout {
 }
 
 function describeLine(input: string, lineStart: number, cs: number, ce: number): LineInfo {
-  return {
-    cs,
-    ce,
-    width: columns(input, cs, ce),
-    terminal: endsSentence(input, cs, ce),
-    indented: indentColumns(input, lineStart, cs) >= 2,
+  return new Line(input, lineStart, cs, ce)
+}
+
+/**
+ * A line whose facts are measured when first read: most lines of most texts are one-line
+ * paragraphs, whose width and ending neither pass reads (measuring every line's width twice
+ * was a visible share of splitting, bench/profile-clean.ts).
+ */
+class Line implements LineInfo {
+  readonly cs: number
+  readonly ce: number
+  readonly #input: string
+  readonly #lineStart: number
+  #width = -1
+  #terminal: boolean | undefined
+  #indented: boolean | undefined
+
+  constructor(input: string, lineStart: number, cs: number, ce: number) {
+    this.#input = input
+    this.#lineStart = lineStart
+    this.cs = cs
+    this.ce = ce
+  }
+
+  get width(): number {
+    if (this.#width < 0) this.#width = columns(this.#input, this.cs, this.ce)
+    return this.#width
+  }
+
+  get terminal(): boolean {
+    this.#terminal ??= endsSentence(this.#input, this.cs, this.ce)
+    return this.#terminal
+  }
+
+  get indented(): boolean {
+    this.#indented ??= indentColumns(this.#input, this.#lineStart, this.cs) >= 2
+    return this.#indented
   }
 }
 

@@ -27,6 +27,18 @@ describe('cleanWhitespace', () => {
       { numRuns: 500 },
     )
   })
+
+  it('folds every code unit between two letters as the plain definition does (the fast test knows every white space)', () => {
+    const wrong: string[] = []
+    for (let c = 0; c < 0x10000; c++) {
+      const unit = String.fromCharCode(c)
+      for (const text of [`a${unit}b`, `a ${unit}b`]) {
+        const plain = text.replace(/[\u00ad\u200b\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g, '').replace(/[\s\u0085]+/g, ' ').trim()
+        if (cleanWhitespace(text) !== plain) wrong.push(c.toString(16))
+      }
+    }
+    expect(wrong).toEqual([])
+  })
 })
 
 describe('joinLines', () => {
