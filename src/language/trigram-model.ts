@@ -204,6 +204,8 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
   const rows = rowStart.length - 1
   // A few languages: read their weights from the dense table; many: walk the sparse row.
   const few = columns !== undefined && columns.length <= 24 ? Int32Array.from(columns, (c) => c * rows) : null
+  // Every column in model order (the article language's shortcut): the sparse walk needs no slot lookup.
+  const all = few === null && slotOf.every((j, c) => j === c)
   /** The rows of the text's trigrams, in order (the few-languages path sums them per language). */
   let hits = new Int32Array(128)
   return (text: string, limit = 600): TrigramScores => {
@@ -227,6 +229,8 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
           while (row !== 0 && slotKeys[h] !== key) { h = (h + 1) & mask; row = slots[h]! }
           if (row !== 0 && few !== null) {
             hits[found++] = row - 1
+          } else if (row !== 0 && all) {
+            for (let e = rowStart[row - 1]!, stop = rowStart[row]!; e < stop; e++) scores[entryColumn[e]!]! += entryWeight[e]!
           } else if (row !== 0) {
             for (let e = rowStart[row - 1]!, stop = rowStart[row]!; e < stop; e++) {
               const j = slotOf[entryColumn[e]!]!
