@@ -24,8 +24,8 @@ export interface TrigramModel {
   /** log2 of the hash table size. */
   readonly bits: number
   /** Open-addressing hash of trigram keys → row (+1; 0 = empty slot). */
+  /** Slot `h` is `slots[2h]` (row + 1, 0 = empty) and `slots[2h + 1]` (its key): one cache line per probe, not two arrays' worth. */
   readonly slots: Int32Array
-  readonly slotKeys: Int32Array
   /** Row r's entries are `entryColumn/entryWeight[rowStart[r] .. rowStart[r + 1])`. */
   readonly rowStart: Int32Array
   readonly entryColumn: Uint16Array
@@ -129,15 +129,14 @@ function buildModel(profiles: Record<string, string>): TrigramModel {
   let bits = 1
   while (1 << bits < rows * 4) bits++
   const size = 1 << bits
-  const slots = new Int32Array(size)
-  const slotKeys = new Int32Array(size)
+  const slots = new Int32Array(2 * size)
   for (const [k, row] of rowOf) {
     let h = hash(k, bits)
-    while (slots[h] !== 0) h = (h + 1) & (size - 1)
-    slots[h] = row + 1
-    slotKeys[h] = k
+    while (slots[2 * h] !== 0) h = (h + 1) & (size - 1)
+    slots[2 * h] = row + 1
+    slots[2 * h + 1] = k
   }
-  return { languages, column, letterIndex, radix, bits, slots, slotKeys, rowStart, entryColumn, entryWeight, dense }
+  return { languages, column, letterIndex, radix, bits, slots, rowStart, entryColumn, entryWeight, dense }
 }
 
 /** Key of a trigram given as code units (profile form: lower case, spaces), -1 if it cannot occur. */
@@ -199,8 +198,8 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
     for (let i = 0; i < n; i++) slotOf[i] = i
   }
   const scores = new Float64Array(k)
-  const { letterIndex, radix, bits, slots, slotKeys, rowStart, entryColumn, entryWeight, dense } = model
-  const mask = slots.length - 1
+  const { letterIndex, radix, bits, slots, rowStart, entryColumn, entryWeight, dense } = model
+  const mask = (slots.length >> 1) - 1
   const rows = rowStart.length - 1
   // A few languages: read their weights from the dense table; many: walk the sparse row.
   const few = columns !== undefined && columns.length <= 24 ? Int32Array.from(columns, (c) => c * rows) : null
@@ -225,8 +224,8 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
         if (a !== 1 && b !== 1 && c !== 1) {
           const key = (a * radix + b) * radix + c
           let h = Math.imul(key, 0x9e3779b1) >>> (32 - bits)
-          let row = slots[h]!
-          while (row !== 0 && slotKeys[h] !== key) { h = (h + 1) & mask; row = slots[h]! }
+          let row = slots[2 * h]!
+          while (row !== 0 && slots[2 * h + 1] !== key) { h = (h + 1) & mask; row = slots[2 * h]! }
           if (row !== 0 && few !== null) {
             hits[found++] = row - 1
           } else if (row !== 0 && all) {
