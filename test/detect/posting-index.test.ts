@@ -33,4 +33,29 @@ describe('PostingIndex', () => {
     for (let k = 0; k < 5000; k++) index.forEach(k, (p) => seen.push(p))
     expect(seen).toEqual([])
   })
+
+  it('is empty after clear() when it never grew, and counts lists from zero again', () => {
+    const index = new PostingIndex(2)
+    for (let k = 0; k < 3; k++) index.add(7, k) // key 7 is now past maxList
+    index.add(8, 0)
+    index.clear()
+    const seen: number[] = []
+    index.forEach(7, (p) => seen.push(p))
+    index.forEach(8, (p) => seen.push(p))
+    expect(seen).toEqual([])
+    index.add(7, 10)
+    index.add(7, 11)
+    const again: number[] = []
+    index.forEach(7, (p) => again.push(p))
+    expect(again).toEqual([11, 10])
+  })
+
+  it('walks a list with first/next/paragraphOf as forEach does', () => {
+    const index = new PostingIndex(8)
+    for (const [key, paragraph] of [[1, 0], [2, 0], [1, 3], [1, 5]] as const) index.add(key, paragraph)
+    const walked: number[] = []
+    for (let entry = index.first(1); entry !== -1; entry = index.next(entry)) walked.push(index.paragraphOf(entry))
+    expect(walked).toEqual([5, 3, 0])
+    expect(index.first(99)).toBe(-1)
+  })
 })

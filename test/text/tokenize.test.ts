@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { normalizeText } from '../../src/text/normalize-text.js'
 import { SPACELESS_CLASS } from '../../src/text/scripts.js'
-import { tokenize } from '../../src/text/tokenize.js'
+import { tokenize, tokenSpans } from '../../src/text/tokenize.js'
 
 describe('tokenize', () => {
   it.each([
@@ -74,5 +74,22 @@ describe('tokenize', () => {
       }),
       { seed: 20261201, numRuns: 3000 },
     )
+  })
+
+  it('tokenSpans gives the places of tokenize\'s tokens, and null for a script without spaces', () => {
+    const piece = fc.constantFrom('a', 'É', 'é', 'e\u0301', ' ', '-', "'", '7', 'д', 'ق', '\u{1d41a}', '\u{1f600}', '\ud800', '.')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = normalizeText(pieces.join(''))
+        const found = tokenSpans(text)
+        expect(found).not.toBeNull()
+        const { spans, count } = found!
+        const tokens = Array.from({ length: count }, (_, k) => text.slice(spans[2 * k]!, spans[2 * k + 1]!))
+        expect(tokens).toEqual(tokenize(text))
+      }),
+      { numRuns: 500 },
+    )
+    expect(tokenSpans('iphone发布')).toBeNull()
+    expect(tokenSpans('ข่าว')).toBeNull()
   })
 })

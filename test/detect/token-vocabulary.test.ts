@@ -1,0 +1,35 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { TokenVocabulary } from '../../src/detect/token-vocabulary.js'
+
+describe('TokenVocabulary', () => {
+  it('numbers tokens in order of first sight, as a Map filled with its size would', () => {
+    // Short words over a small alphabet (many repeats) and a few astral and combining characters.
+    const word = fc.array(fc.constantFrom('a', 'b', 'é', 'e\u0301', '中', '\u{1d41a}', 'z'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 3000 }), (words) => {
+        const vocabulary = new TokenVocabulary()
+        const model = new Map<string, number>()
+        const text = words.join(' ')
+        let at = 0
+        for (const w of words) {
+          if (!model.has(w)) model.set(w, model.size)
+          expect(vocabulary.idAt(text, at, at + w.length)).toBe(model.get(w))
+          at += w.length + 1
+        }
+        expect(vocabulary.size).toBe(model.size)
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  it('gives the same id to a token found by place and by string, and keeps tokens of the same hash apart', () => {
+    const vocabulary = new TokenVocabulary()
+    const ids = Array.from({ length: 5000 }, (_, k) => vocabulary.idOf(`w${k}`)) // grows the table several times
+    expect(ids).toEqual(Array.from({ length: 5000 }, (_, k) => k))
+    expect(vocabulary.idAt('the w123 and w4999', 4, 8)).toBe(123)
+    expect(vocabulary.idAt('the w123 and w4999', 13, 18)).toBe(4999)
+    expect(vocabulary.idOf('w12')).toBe(12)
+    expect(vocabulary.idOf('new')).toBe(5000)
+  })
+})

@@ -1,0 +1,34 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { trigramModel, trigramScorer } from '../../src/language/trigram-model.js'
+
+describe('trigramScorer', () => {
+  // A few columns are summed from the dense table, many (or all) by walking the sparse rows: the
+  // two must give the same floating-point scores, or a confidence would depend on the path.
+  it.each([
+    ['Latin', ['en', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'pl', 'cs'], 'The government said on Tuesday that the new law, adopted by parliament, will apply from June. Le gouvernement a dit mardi que la loi entrera en vigueur en juin.'],
+    ['Cyrillic', ['ru', 'uk', 'bg', 'sr'], 'Правительство заявило во вторник, что новый закон вступит в силу в июне. Уряд заявив, що закон набуде чинності.'],
+  ])('scores a few %s columns exactly as the walk over all columns does', (script, tags, text) => {
+    const model = trigramModel(script)!
+    const few = tags.map((tag) => model.column.get(tag)).filter((c) => c !== undefined)
+    const all = model.languages.map((_, i) => i)
+    const everyColumn = trigramScorer(model, all)
+    const someColumns = trigramScorer(model, [...few, ...all.filter((c) => !few.includes(c)).slice(0, 30)]) // > 24: the sparse walk with a slot lookup
+    const fewColumns = trigramScorer(model, few)
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: text.length }), fc.integer({ min: 1, max: 200 }), (start, limit) => {
+        const sample = text.slice(start)
+        const a = everyColumn(sample, limit)
+        const expected = few.map((c) => a.scores[c]!)
+        const b = fewColumns(sample, limit)
+        const c = someColumns(sample, limit)
+        expect([...b.scores]).toEqual(expected)
+        expect([...c.scores.slice(0, few.length)]).toEqual(expected)
+        expect(b.trigrams).toBe(a.trigrams)
+      }),
+      { numRuns: 100 },
+    )
+    // The text is in these languages: the scores compared are not all zero.
+    expect(fewColumns(text, 200).scores.every((s) => s > 0)).toBe(true)
+  })
+})
