@@ -299,6 +299,8 @@ function bigramKey(first: number, second: number): number {
  * Scratch set of {@link distinctBigrams}: open addressing, a slot in use when its stamp is the
  * current call's (so it is never cleared). Grown as needed.
  */
+/** Slots past which the scratch set is let go after the call. */
+const KEPT_SCRATCH = 1 << 17
 let setKeys = new Int32Array(1024)
 let setStamps = new Int32Array(1024)
 let stamp = 0
@@ -353,6 +355,12 @@ function distinctBigrams(tokens: Int32Array): Int32Array {
     setStamps[slot] = stamp
     setKeys[slot] = key
     out[unique++] = key
+  }
+  // A scratch grown for one huge paragraph is not kept for all later ones.
+  if (setKeys.length > KEPT_SCRATCH) {
+    setKeys = new Int32Array(1024)
+    setStamps = new Int32Array(1024)
+    stamp = 0
   }
   return unique === n ? out : out.slice(0, unique)
 }

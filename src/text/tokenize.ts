@@ -60,6 +60,8 @@ function classOf(char: string): number {
 
 /** Where {@link tokenSpans} writes: grown as needed, reused from call to call (one paragraph at a time). */
 let spanScratch: Int32Array = new Int32Array(256)
+/** A scratch grown past this (entries) for one huge paragraph is let go at the next call, not kept for all later ones. */
+const KEPT_SCRATCH = 1 << 16
 
 /**
  * Where the tokens of `normalized` are, without building them: `[start, end)` pairs of UTF-16
@@ -91,11 +93,13 @@ function wordRuns(text: string): string[] | null {
   if (count < 0) return null
   const words: string[] = new Array(count)
   for (let k = 0; k < count; k++) words[k] = text.slice(spanScratch[2 * k]!, spanScratch[2 * k + 1]!)
+  if (spanScratch.length > KEPT_SCRATCH) spanScratch = new Int32Array(256)
   return words
 }
 
 /** Writes the runs of {@link wordRuns} into `spanScratch` as `[start, end)` pairs; their count, or -1 for a spaceless character. */
 function scanWords(text: string): number {
+  if (spanScratch.length > KEPT_SCRATCH) spanScratch = new Int32Array(256)
   let spans: Int32Array = spanScratch
   let count = 0
   let start = -1
