@@ -1,6 +1,7 @@
 /**
- * HTML to paragraphs, with `rehype-parse` (parse5, the HTML standard's parsing algorithm),
- * then the paragraph walk of {@link fromHast} (shared with the rehype plugin).
+ * HTML to paragraphs: parse5 (the HTML standard's parsing algorithm) builds a hast tree
+ * ({@link buildHast}: the tree `rehype-parse` gives, in one pass), then the paragraph walk of
+ * {@link fromHast} (shared with the rehype plugin).
  *
  * Dropped: comments, `head`, `title`, `script`, `style`, `noscript`, `template`, `iframe`, `svg`,
  * `math`, `object`, `embed`, `canvas`, `textarea`, `select`, and any element with the `hidden`
@@ -19,17 +20,15 @@
  * element's (tags included); otherwise (a `<br><br>` piece, text mixed with blocks in a `div`,
  * an element without a source position) it runs from the first to the last of its text nodes.
  *
- * parse5 itself copes with any nesting, but the conversion to hast
- * recurses and overflows the stack beyond ~2,000 levels; on such input the tags nested deeper
- * than {@link MAX_HTML_DEPTH} are blanked out (replaced by spaces, so offsets stay valid) and
- * the page is parsed again.
+ * A page whose elements nest deeper than {@link MAX_TREE_DEPTH} levels is parsed again with
+ * the tags nested deeper than {@link MAX_HTML_DEPTH} blanked out (replaced by spaces, so offsets
+ * stay valid), as when the conversion to hast (recursive, then) overflowed the stack there.
  *
  * @module
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast'
-import rehypeParse from 'rehype-parse'
-import { unified } from 'unified'
 import type { SourceBlock } from '../types.js'
+import { buildHast } from './build-hast.js'
 import { cleanWhitespace } from './clean-whitespace.js'
 import { fromHast } from './from-hast.js'
 import { DROPPED_ELEMENTS, NEVER_VISIBLE_ELEMENTS } from './html-elements.js'
@@ -161,27 +160,20 @@ function blankNoscript(html: string): string {
   return out.join('')
 }
 
-/** The parser, frozen once: setting a processor up for every page was a tenth of the parse's time. */
-let htmlProcessor: ReturnType<typeof createProcessor> | null = null
-
-function createProcessor() {
-  return unified().use(rehypeParse).freeze()
-}
+/**
+ * Deepest nesting of elements read as it is. Beyond it the tags nested deeper than
+ * {@link MAX_HTML_DEPTH} are blanked out (see the module documentation): the depth at which
+ * the conversion of parse5's tree to hast used to overflow Node 20's default stack (`html`, `body` and 1,833 `div`s),
+ * now a fixed number, so the same page gives the same paragraphs on any machine.
+ */
+export const MAX_TREE_DEPTH = 1834
 
 function parseTree(input: string): Root {
-  htmlProcessor ??= createProcessor()
-  const processor = htmlProcessor
-  try {
-    return processor.parse(input)
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error
-  }
-  try {
-    return processor.parse(flattenDeepNesting(input, MAX_HTML_DEPTH))
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error
-  }
-  return processor.parse(flattenDeepNesting(input, 0))
+  const built = buildHast(input)
+  if (built.depth <= MAX_TREE_DEPTH) return built.tree
+  const flattened = buildHast(flattenDeepNesting(input, MAX_HTML_DEPTH))
+  if (flattened.depth <= MAX_TREE_DEPTH) return flattened.tree
+  return buildHast(flattenDeepNesting(input, 0)).tree
 }
 
 const VOID = new Set([

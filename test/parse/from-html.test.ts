@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { cleanWhitespace } from '../../src/parse/clean-whitespace.js'
-import { parseHtml } from '../../src/parse/from-html.js'
+import { MAX_HTML_DEPTH, MAX_TREE_DEPTH, parseHtml } from '../../src/parse/from-html.js'
 import { textsOf } from './offsets.js'
 
 /** Text of an HTML source range, to check offsets: the range parsed again. */
@@ -114,6 +114,18 @@ describe('parseHtml: hostile input', () => {
     const texts = html(input)
     expect(texts).toEqual(['Real', 'Link'])
     expect(texts.join(' ')).not.toMatch(/script|fake|alert/)
+  })
+
+  it('reads a tag name holding `.` or `#` as hast does (a selector), a `<template.x>` included', () => {
+    expect(html('<template.x><p>Hidden</p></template.x><p.lead#top>Lead</p.lead#top><x.y>Inline</x.y>')).toEqual(['Lead', 'Inline'])
+  })
+
+  it('blanks out the tags nested deeper than MAX_HTML_DEPTH only in a page deeper than MAX_TREE_DEPTH, on any machine', () => {
+    // `html` and `body` are two levels; each `<div>` is five characters.
+    const nested = (divs: number): string => `${'<div>'.repeat(divs)}Deep`
+    const deepest = MAX_TREE_DEPTH - 2
+    expect(parseHtml(nested(deepest))).toEqual([{ text: 'Deep', start: 5 * (deepest - 1), end: 5 * deepest + 4 }])
+    expect(parseHtml(nested(deepest + 1))).toEqual([{ text: 'Deep', start: 5 * (MAX_HTML_DEPTH - 1), end: 5 * (deepest + 1) + 4 }])
   })
 
   it('returns nothing for empty or markup-only input', () => {

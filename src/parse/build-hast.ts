@@ -1,0 +1,448 @@
+/**
+ * HTML to a hast tree in one pass: parse5 (the HTML standard's parsing algorithm: what makes a
+ * page "a browser survives" read as a browser reads it) builds the hast nodes itself, through a
+ * tree adapter of ours, rather than building its own tree for `hast-util-from-parse5` to copy.
+ *
+ * Why not `rehype-parse` (which runs parse5, then `hast-util-from-parse5`): its parse was most of
+ * the HTML path's own cost, and most of that was bookkeeping, not parsing. parse5's default tree
+ * adapter copies a node's whole location object each time the node grows (every word and every
+ * space of a paragraph is a character token of its own, each merged into the paragraph's text
+ * node), then the conversion copies every node again and builds its position. Here a node's
+ * position is made once, when parse5 places the node, and its end is updated in place.
+ *
+ * The tree is the one `rehype-parse` gives (same nodes, properties, text, positions; checked by
+ * `test/parse/build-hast.test.ts` against it), except:
+ * - roots (the document, a `<template>`'s content) carry no `position`: nothing reads it, and
+ *   `hast-util-from-parse5` computes the document's end point by scanning the whole input;
+ * - inside `<svg>`, tag names are parse5's (its case fixes, not hastscript's longer list);
+ * - an HTML `<template.x>` (a tag name hastscript reads as a selector) keeps its children
+ *   where `hast-util-from-parse5` throws a TypeError.
+ * Nodes also hold parse5's own fields (parent, attribute list, namespace) under symbol keys,
+ * which `JSON.stringify` and the hast utilities do not see.
+ *
+ * @module
+ */
+import type { Comment, Doctype, Element, ElementContent, Properties, Root, RootContent, Text } from 'hast'
+import { html as htmlSpec, parse, type Token, type TreeAdapter, type TreeAdapterTypeMap } from 'parse5'
+import { find, html as htmlSchema, normalize, svg as svgSchema } from 'property-information'
+
+/** What {@link buildHast} gives: the tree, and how deep its elements nest. */
+export interface BuiltHast {
+  tree: Root
+  /** Elements on the longest path from the root down (template contents included). */
+  depth: number
+}
+
+/**
+ * Parses `input` as an HTML document (scripting off, as `rehype-parse` does) into a hast tree
+ * with source positions (see the module documentation).
+ */
+export function buildHast(input: string): BuiltHast {
+  const adapter = new HastAdapter()
+  const tree = parse<HastTypes>(input, { treeAdapter: adapter, sourceCodeLocationInfo: true, scriptingEnabled: false, onParseError: null })
+  return { tree, depth: finishTree(tree) }
+}
+
+const PARENT = Symbol('parent')
+const ATTRIBUTES = Symbol('attributes')
+const NAMESPACE = Symbol('namespace')
+const TAG_NAME = Symbol('tag name')
+const END_TAG = Symbol('end tag')
+const MODE = Symbol('document mode')
+const DOCTYPE = Symbol('doctype')
+
+type Parent = BuiltRoot | BuiltElement
+type Child = BuiltElement | BuiltText | BuiltComment | BuiltDoctype
+
+interface BuiltRoot extends Root {
+  children: Array<RootContent & Child>
+  [MODE]: htmlSpec.DOCUMENT_MODE
+}
+interface BuiltElement extends Element {
+  children: Array<ElementContent & Child>
+  [PARENT]: Parent | null
+  /** parse5's attribute list (its source for `properties`). */
+  [ATTRIBUTES]: Token.Attribute[]
+  [NAMESPACE]: htmlSpec.NS
+  /** The tag name as parse5 knows it (hast's may differ: see `hastTagName`). */
+  [TAG_NAME]: string
+  /** Whether the element's end tag was seen (an element closed by another tag, or by the end of the input, has none). */
+  [END_TAG]: boolean
+}
+interface BuiltText extends Text {
+  [PARENT]: Parent | null
+}
+interface BuiltComment extends Comment {
+  [PARENT]: Parent | null
+}
+interface BuiltDoctype extends Doctype {
+  [PARENT]: Parent | null
+  [DOCTYPE]: { name: string; publicId: string; systemId: string }
+}
+
+interface HastTypes extends TreeAdapterTypeMap {
+  node: Parent | Child
+  parentNode: Parent
+  childNode: Child
+  document: BuiltRoot
+  documentFragment: BuiltRoot
+  element: BuiltElement
+  commentNode: BuiltComment
+  textNode: BuiltText
+  template: BuiltElement
+  documentType: BuiltDoctype
+}
+
+/**
+ * What parse5 asks of a node's location: whether it has one, and whether it has an end tag.
+ * The position itself lives on the node as hast's `position`.
+ */
+const LOCATED = { startLine: 0, startCol: 0, startOffset: 0, endLine: 0, endCol: 0, endOffset: 0 } as Token.ElementLocation
+const LOCATED_WITH_END_TAG = { ...LOCATED, endTag: LOCATED } as Token.ElementLocation
+
+/** parse5's tree adapter, building hast nodes (one per parse: parse5 reads no state of it beyond the nodes). */
+class HastAdapter implements TreeAdapter<HastTypes> {
+  createDocument(): BuiltRoot {
+    return { type: 'root', children: [], data: { quirksMode: false }, [MODE]: htmlSpec.DOCUMENT_MODE.NO_QUIRKS }
+  }
+
+  createDocumentFragment(): BuiltRoot {
+    return { type: 'root', children: [], data: { quirksMode: false }, [MODE]: htmlSpec.DOCUMENT_MODE.NO_QUIRKS }
+  }
+
+  createElement(tagName: string, namespaceURI: htmlSpec.NS, attrs: Token.Attribute[]): BuiltElement {
+    const space = namespaceURI === htmlSpec.NS.SVG ? svgSchema : htmlSchema
+    const element: BuiltElement = {
+      type: 'element',
+      tagName: hastTagName(tagName, namespaceURI),
+      properties: propertiesOf(tagName, attrs, space),
+      children: [],
+      position: undefined,
+      [PARENT]: null,
+      [ATTRIBUTES]: attrs,
+      [NAMESPACE]: namespaceURI,
+      [TAG_NAME]: tagName,
+      [END_TAG]: false,
+    }
+    return element
+  }
+
+  createCommentNode(data: string): BuiltComment {
+    return { type: 'comment', value: data, position: undefined, [PARENT]: null }
+  }
+
+  createTextNode(value: string): BuiltText {
+    return { type: 'text', value, position: undefined, [PARENT]: null }
+  }
+
+  appendChild(parentNode: Parent, newNode: Child): void {
+    ;(parentNode.children as Child[]).push(newNode)
+    newNode[PARENT] = parentNode
+  }
+
+  insertBefore(parentNode: Parent, newNode: Child, referenceNode: Child): void {
+    const children = parentNode.children as Child[]
+    children.splice(indexOfChild(children, referenceNode), 0, newNode)
+    newNode[PARENT] = parentNode
+  }
+
+  setTemplateContent(templateElement: BuiltElement, contentElement: BuiltRoot): void {
+    templateElement.content = contentElement
+  }
+
+  getTemplateContent(templateElement: BuiltElement): BuiltRoot {
+    return templateElement.content as BuiltRoot
+  }
+
+  setDocumentType(document: BuiltRoot, name: string, publicId: string, systemId: string): void {
+    const existing = document.children.find((node): node is BuiltDoctype => node.type === 'doctype')
+    if (existing !== undefined) {
+      existing[DOCTYPE] = { name, publicId, systemId }
+      return
+    }
+    this.appendChild(document, { type: 'doctype', position: undefined, [PARENT]: null, [DOCTYPE]: { name, publicId, systemId } })
+  }
+
+  setDocumentMode(document: BuiltRoot, mode: htmlSpec.DOCUMENT_MODE): void {
+    document[MODE] = mode
+    document.data = { quirksMode: mode === htmlSpec.DOCUMENT_MODE.QUIRKS || mode === htmlSpec.DOCUMENT_MODE.LIMITED_QUIRKS }
+  }
+
+  getDocumentMode(document: BuiltRoot): htmlSpec.DOCUMENT_MODE {
+    return document[MODE]
+  }
+
+  detachNode(node: Child): void {
+    const parent = node[PARENT]
+    if (parent === null) return
+    const children = parent.children as Child[]
+    children.splice(indexOfChild(children, node), 1)
+    node[PARENT] = null
+  }
+
+  insertText(parentNode: Parent, text: string): void {
+    const children = parentNode.children as Child[]
+    const last = children[children.length - 1]
+    if (last !== undefined && last.type === 'text') last.value += text
+    else this.appendChild(parentNode, this.createTextNode(text))
+  }
+
+  insertTextBefore(parentNode: Parent, text: string, referenceNode: Child): void {
+    const children = parentNode.children as Child[]
+    const before = children[indexOfChild(children, referenceNode) - 1]
+    if (before !== undefined && before.type === 'text') before.value += text
+    else this.insertBefore(parentNode, this.createTextNode(text), referenceNode)
+  }
+
+  adoptAttributes(recipient: BuiltElement, attrs: Token.Attribute[]): void {
+    const list = recipient[ATTRIBUTES]
+    if (attrs.length === 0 || attrs === list) return
+    const names = new Set(list.map((attribute) => attribute.name))
+    let added = false
+    for (const attribute of attrs) {
+      if (names.has(attribute.name)) continue
+      names.add(attribute.name)
+      list.push(attribute)
+      added = true
+    }
+    const space = recipient[NAMESPACE] === htmlSpec.NS.SVG ? svgSchema : htmlSchema
+    if (added) recipient.properties = propertiesOf(recipient[TAG_NAME], list, space)
+  }
+
+  getFirstChild(node: Parent): Child | null {
+    return (node.children[0] as Child | undefined) ?? null
+  }
+
+  getChildNodes(node: Parent): Child[] {
+    return node.children as Child[]
+  }
+
+  getParentNode(node: Parent | Child): Parent | null {
+    return node.type === 'root' ? null : node[PARENT]
+  }
+
+  getAttrList(element: BuiltElement): Token.Attribute[] {
+    return element[ATTRIBUTES]
+  }
+
+  getTagName(element: BuiltElement): string {
+    return element[TAG_NAME]
+  }
+
+  getNamespaceURI(element: BuiltElement): htmlSpec.NS {
+    return element[NAMESPACE]
+  }
+
+  getTextNodeContent(textNode: BuiltText): string {
+    return textNode.value
+  }
+
+  getCommentNodeContent(commentNode: BuiltComment): string {
+    return commentNode.value
+  }
+
+  getDocumentTypeNodeName(doctypeNode: BuiltDoctype): string {
+    return doctypeNode[DOCTYPE].name
+  }
+
+  getDocumentTypeNodePublicId(doctypeNode: BuiltDoctype): string {
+    return doctypeNode[DOCTYPE].publicId
+  }
+
+  getDocumentTypeNodeSystemId(doctypeNode: BuiltDoctype): string {
+    return doctypeNode[DOCTYPE].systemId
+  }
+
+  isTextNode(node: Parent | Child): node is BuiltText {
+    return node.type === 'text'
+  }
+
+  isCommentNode(node: Parent | Child): node is BuiltComment {
+    return node.type === 'comment'
+  }
+
+  isDocumentTypeNode(node: Parent | Child): node is BuiltDoctype {
+    return node.type === 'doctype'
+  }
+
+  isElementNode(node: Parent | Child): node is BuiltElement {
+    return node.type === 'element'
+  }
+
+  /** A node placed in the tree: its position, made once (parse5 passes `null` for the elements it implies). */
+  setNodeSourceCodeLocation(node: Parent | Child, location: Token.ElementLocation | null): void {
+    if (node.type === 'root') return
+    if (location === null) {
+      node.position = undefined
+      return
+    }
+    node.position = {
+      start: { line: location.startLine, column: location.startCol, offset: location.startOffset },
+      end: { line: location.endLine, column: location.endCol, offset: location.endOffset },
+    }
+    if (node.type === 'element') node[END_TAG] = location.endTag !== undefined
+  }
+
+  getNodeSourceCodeLocation(node: Parent | Child): Token.ElementLocation | null {
+    if (node.type === 'root' || node.position === undefined) return null
+    return node.type === 'element' && node[END_TAG] ? LOCATED_WITH_END_TAG : LOCATED
+  }
+
+  /** A node grew (text merged into it) or was closed: its end moves, in place (parse5's own adapter copies the whole location each time). */
+  updateNodeSourceCodeLocation(node: Parent | Child, location: Partial<Token.ElementLocation>): void {
+    if (node.type === 'root' || node.position === undefined) return
+    const end = node.position.end
+    if (location.endLine !== undefined) end.line = location.endLine
+    if (location.endCol !== undefined) end.column = location.endCol
+    if (location.endOffset !== undefined) end.offset = location.endOffset
+    if (location.endTag !== undefined && node.type === 'element') node[END_TAG] = true
+  }
+}
+
+/** Where `node` is among `children` (parse5 mostly works at the end of a list: looked at first). */
+function indexOfChild(children: readonly Child[], node: Child): number {
+  const last = children.length - 1
+  return children[last] === node ? last : children.indexOf(node)
+}
+
+/**
+ * hast's tag name for parse5's: lower case, and a name holding `.` or `#` read as a selector
+ * (`p.lead` is a `p` with the class `lead`), as hastscript reads it; inside `<svg>`, parse5's
+ * own case (`foreignObject`).
+ */
+function hastTagName(tagName: string, namespaceURI: htmlSpec.NS): string {
+  const name = tagName.includes('.') || tagName.includes('#') ? selectorTag(tagName) : tagName
+  return namespaceURI === htmlSpec.NS.SVG ? name : name.toLowerCase()
+}
+
+const SELECTOR_MARK = /[#.]/
+
+/** The tag name a selector starts with (`div` when it starts with `#` or `.`). */
+function selectorTag(selector: string): string {
+  const mark = SELECTOR_MARK.exec(selector)
+  const tag = mark === null ? selector : selector.slice(0, mark.index)
+  return tag === '' ? 'div' : tag
+}
+
+/** The id and class names a selector-like tag name carries (`p.a.b#c`), as hastscript reads them. */
+function selectorProperties(selector: string, properties: Properties): void {
+  const marks = /[#.]/g
+  let previous: string | null = null
+  let start = 0
+  let match: RegExpExecArray | null
+  do {
+    match = marks.exec(selector)
+    const end = match === null ? selector.length : match.index
+    const part = selector.slice(start, end)
+    if (part !== '' && previous === '#') properties.id = part
+    else if (part !== '' && previous === '.') {
+      const names = properties.className
+      if (Array.isArray(names)) names.push(part)
+      else properties.className = [part]
+    }
+    if (match !== null) {
+      previous = match[0]
+      start = end + 1
+    }
+  } while (match !== null)
+}
+
+type Schema = typeof htmlSchema
+
+/**
+ * An element's hast properties from parse5's attributes, as `hast-util-from-parse5` and
+ * hastscript make them: names through property-information (`class` → `className`), lists
+ * split (`class`, `rel`), numbers and booleans read (`colspan="2"` → 2, `hidden` → true); the
+ * names of `Object.prototype`'s own members are skipped.
+ */
+function propertiesOf(tagName: string, attrs: readonly Token.Attribute[], schema: Schema): Properties {
+  const properties: Properties = {}
+  if (tagName.includes('.') || tagName.includes('#')) selectorProperties(tagName, properties)
+  if (attrs.length === 0) return properties
+  // hastscript reads a record of the attributes, whose integer-like keys come first: keep its order when there are some.
+  const ordered = attrs.some((attribute) => DIGIT.test(attribute.name)) ? recordOrder(attrs) : attrs
+  for (const attribute of ordered) {
+    const name = attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name
+    if (Object.hasOwn(Object.prototype, name)) continue
+    addProperty(schema, properties, name, attribute.value)
+  }
+  return properties
+}
+
+const DIGIT = /^\d/
+
+/** The attributes in the order of an object's keys (integer-like names first, ascending). */
+function recordOrder(attrs: readonly Token.Attribute[]): Token.Attribute[] {
+  const record: Record<string, Token.Attribute> = {}
+  for (const attribute of attrs) record[attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name] = attribute
+  return Object.values(record)
+}
+
+/** Space characters of HTML, which separate the items of a space-separated list. */
+const HTML_SPACES = /[ \t\n\r\f]+/g
+
+function addProperty(schema: Schema, properties: Properties, name: string, value: string): void {
+  const info = find(schema, name)
+  let result: Properties[string]
+  const items = (list: string[]): Array<string | number> => list.map((item) => primitive(info, item) as string | number)
+  if (info.spaceSeparated) result = items(spaceSeparated(value))
+  else if (info.commaSeparated) result = items(commaSeparated(value))
+  else if (info.commaOrSpaceSeparated) result = items(spaceSeparated(commaSeparated(value).join(' ')))
+  else result = primitive(info, value)
+  const names = properties.className
+  if (info.property === 'className' && Array.isArray(names)) result = [...names, ...(Array.isArray(result) ? result : [result as string | number])]
+  properties[info.property] = result
+}
+
+function spaceSeparated(value: string): string[] {
+  const trimmed = value.trim()
+  return trimmed === '' ? [] : trimmed.split(HTML_SPACES)
+}
+
+/** Comma-separated items, trimmed; an empty item is kept except at the end. */
+function commaSeparated(value: string): string[] {
+  const items = value.split(',').map((item) => item.trim())
+  if (items[items.length - 1] === '') items.pop()
+  return items
+}
+
+/** A number for a numeric property (`colspan="2"`), `true` for a boolean one given empty or as its own name (`hidden="hidden"`). */
+function primitive(info: ReturnType<typeof find>, value: string): string | number | boolean {
+  if (info.number && value !== '' && !Number.isNaN(Number(value))) return Number(value)
+  if ((info.boolean || info.overloadedBoolean) && (value === '' || normalize(value) === normalize(info.property))) return true
+  return value
+}
+
+/**
+ * After the parse, in one walk: an element that has no end tag ends where its last child ends
+ * (parse5 ends it where the tag that closed it starts; `hast-util-from-parse5` moves it back
+ * to its content), innermost first; and the tree's depth.
+ */
+function finishTree(tree: Root): number {
+  type Frame = { node: Root | Element; next: number }
+  const stack: Frame[] = [{ node: tree, next: 0 }]
+  let depth = 0
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!
+    const { node } = frame
+    const children = node.children
+    if (frame.next < children.length) {
+      const child = children[frame.next++]!
+      if (child.type === 'element') {
+        stack.push({ node: child, next: 0 })
+        if (child.content !== undefined) stack.push({ node: child.content, next: 0 })
+        if (stack.length - 1 > depth) depth = stack.length - 1
+      }
+      continue
+    }
+    stack.pop()
+    if (node.type === 'element') endAtLastChild(node as BuiltElement)
+  }
+  return depth
+}
+
+function endAtLastChild(element: BuiltElement): void {
+  if (element.position === undefined || element[END_TAG]) return
+  const last = element.children[element.children.length - 1]
+  if (last?.position !== undefined) element.position.end = { ...last.position.end }
+}

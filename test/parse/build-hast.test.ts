@@ -1,0 +1,74 @@
+import fc from 'fast-check'
+import rehypeParse from 'rehype-parse'
+import { unified } from 'unified'
+import { describe, expect, it } from 'vitest'
+import { buildHast } from '../../src/parse/build-hast.js'
+
+const rehype = unified().use(rehypeParse).freeze()
+
+/**
+ * A tree as JSON with sorted keys and without the roots' positions (which `buildHast` leaves
+ * out on purpose), so that two trees compare by content.
+ */
+function canonical(tree: unknown): string {
+  return JSON.stringify(tree, (_key, value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+    const record = value as Record<string, unknown>
+    const sorted: Record<string, unknown> = {}
+    for (const key of Object.keys(record).sort()) if (!(record.type === 'root' && key === 'position')) sorted[key] = record[key]
+    return sorted
+  })
+}
+
+const sameAsRehype = (html: string): void => {
+  expect(canonical(buildHast(html).tree)).toBe(canonical(rehype.parse(html)))
+}
+
+describe('buildHast: the tree rehype-parse gives', () => {
+  it.each([
+    ['a plain page', '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>T</title></head><body><p>Un <b>deux</b> trois.</p></body></html>'],
+    ['implied html, head and body (no positions)', 'Texte nu.<p>Para</p>'],
+    ['unclosed elements, ended where their content ends (not after a stray end tag)', '<div><p>Un<p>Deux</span><li>A<li>B</em><td>c<b>gras<i>italique'],
+    ['text merged from many character tokens, entities, CRLF', '<p>Caf&eacute; &amp; cr&egrave;me\r\n sur  deux\r\nlignes &#x1F600; &notanentity; 😀</p>'],
+    ['foster parenting', '<table><tr><td>A</td></tr>hors<p>p</p><tr><td>B</td></table>fin'],
+    ['the adoption agency', '<p>Un <b>gras <i>mêlé</b> fin</i>.</p><b><div>Bloc</b> reste</div><a href="#x"><div>lien</a>suite</div>'],
+    ['templates and foreign content', '<template id="t"><p>Jamais</p></template><svg viewBox="0 0 1 1"><foreignObject><p>x</p></foreignObject><title>i</title></svg><math><mi>x</mi></math>'],
+    ['attributes of every kind', '<div class=" a  b\tc " id="m" role="main x" itemprop="a b" rel="author" hidden data-foo-bar="1" aria-hidden="true"><td colspan="02" rowspan="x" headers="a b">t</td><input type="checkbox" checked="CHECKED" value="v"><img srcset="a.png 1x, b.png 2x" alt=""></div>'],
+    ['attribute names like Object.prototype members, integer-like names, classname beside class', '<div constructor="1" tostring="2" __proto__="3" 2="b" 10="c" classname="d" class="e">x</div>'],
+    ['tag names read as selectors', '<p.a#b.c class="d" id="e">x</p.a#b.c><x.y>z</x.y>'],
+    ['a second html and body tag adding attributes', '<html lang="fr"><body class="a"><p>x</p><html dir="ltr" lang="en"><body id="b" class="c">'],
+    ['comments, a doctype, raw text, the end of the input inside a tag', '<!DOCTYPE html><!-- c --><script>if (a < b) {}</script><style>p{}</style><textarea><b>t</b></textarea><p>x</p><div class="x'],
+    ['quirks mode', '<html><body><p>no doctype</p>'],
+  ])('%s', (_name, html) => sameAsRehype(html))
+
+  it('gives the same tree as rehype-parse on generated markup', () => {
+    const tag = fc.constantFrom('p', 'div', 'b', 'i', 'a', 'span', 'li', 'ul', 'table', 'tr', 'td', 'h1', 'br', 'noscript', 'template', 'svg', 'select', 'option', 'pre', 'html', 'body', 'head', 'title', 'form')
+    const attribute = fc.tuple(fc.constantFrom('class', 'id', 'hidden', 'style', 'rel', 'colspan', 'href', 'data-x', 'lang', 'type'), fc.constantFrom('', 'a b', ' x ', '2', 'display:none', '#top', 'hidden'))
+    const piece = fc.oneof(
+      fc.tuple(tag, fc.array(attribute, { maxLength: 2 })).map(([name, attrs]) => `<${name}${attrs.map(([k, v]) => ` ${k}="${v}"`).join('')}>`),
+      tag.map((name) => `</${name}>`),
+      fc.constantFrom('mot', ' ', '\n', '  deux mots ', '&amp;', '&eacute;', '<!-- c -->', '\r\n', 'é', '😀', '<', '&'),
+    )
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => sameAsRehype(pieces.join(''))), { numRuns: 300 })
+  })
+})
+
+describe('buildHast: depth', () => {
+  it('counts the elements on the longest path', () => {
+    expect(buildHast('<p>x</p>').depth).toBe(3) // html, body, p
+    expect(buildHast(`${'<div>'.repeat(50)}x`).depth).toBe(52)
+  })
+
+  it('builds a tree far deeper than the call stack allows a recursive conversion', () => {
+    const { tree, depth } = buildHast(`${'<div>'.repeat(20_000)}deep`)
+    expect(depth).toBe(20_002)
+    let node = tree.children[0]
+    let levels = 0
+    while (node?.type === 'element') {
+      levels++
+      node = node.tagName === 'html' ? node.children[1] : node.children[0]
+    }
+    expect(levels).toBe(20_002)
+    expect(node).toMatchObject({ type: 'text', value: 'deep' })
+  })
+})
