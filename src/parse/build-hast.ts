@@ -269,11 +269,23 @@ class HastAdapter implements TreeAdapter<HastTypes> {
     return node.type === 'element'
   }
 
-  /** A node placed in the tree: its position, made once (parse5 passes `null` for the elements it implies). */
+  /**
+   * A node placed in the tree: its position, made once (parse5 passes `null` for the elements it
+   * implies). For a text node, also each character token merged into it (see
+   * `getNodeSourceCodeLocation`): its end moves to the token's.
+   */
   setNodeSourceCodeLocation(node: Parent | Child, location: Token.ElementLocation | null): void {
     if (node.type === 'root') return
     if (location === null) {
       node.position = undefined
+      return
+    }
+    const position = node.position
+    if (node.type === 'text' && position !== undefined) {
+      const end = position.end
+      end.line = location.endLine
+      end.column = location.endCol
+      end.offset = location.endOffset
       return
     }
     node.position = {
@@ -283,12 +295,17 @@ class HastAdapter implements TreeAdapter<HastTypes> {
     if (node.type === 'element') node[END_TAG] = location.endTag !== undefined
   }
 
+  /**
+   * Whether a node has a location, and an end tag. `null` for a text node: parse5 then hands
+   * over each merged character token's own location (`setNodeSourceCodeLocation`) rather than
+   * building a copy of its end for `updateNodeSourceCodeLocation`, one object less per token.
+   */
   getNodeSourceCodeLocation(node: Parent | Child): Token.ElementLocation | null {
-    if (node.type === 'root' || node.position === undefined) return null
-    return node.type === 'element' && node[END_TAG] ? LOCATED_WITH_END_TAG : LOCATED
+    if (node.type !== 'element' || node.position === undefined) return null
+    return node[END_TAG] ? LOCATED_WITH_END_TAG : LOCATED
   }
 
-  /** A node grew (text merged into it) or was closed: its end moves, in place (parse5's own adapter copies the whole location each time). */
+  /** An element was closed: its end moves, in place (parse5's own adapter copies the whole location each time). */
   updateNodeSourceCodeLocation(node: Parent | Child, location: Partial<Token.ElementLocation>): void {
     if (node.type === 'root' || node.position === undefined) return
     const end = node.position.end
