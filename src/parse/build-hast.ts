@@ -377,7 +377,7 @@ function propertiesOf(tagName: string, attrs: readonly Token.Attribute[], schema
   if (tagName.includes('.') || tagName.includes('#')) selectorProperties(tagName, properties)
   if (attrs.length === 0) return properties
   // hastscript reads a record of the attributes, whose integer-like keys come first: keep its order when there are some.
-  const ordered = attrs.some((attribute) => DIGIT.test(attribute.name)) ? recordOrder(attrs) : attrs
+  const ordered = hasDigitName(attrs) ? recordOrder(attrs) : attrs
   for (const attribute of ordered) {
     const name = attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name
     if (Object.hasOwn(Object.prototype, name)) continue
@@ -387,6 +387,12 @@ function propertiesOf(tagName: string, attrs: readonly Token.Attribute[], schema
 }
 
 const DIGIT = /^\d/
+
+// The hot paths here make no closures: run under tsx (the bench), each closure made is also named at run time.
+function hasDigitName(attrs: readonly Token.Attribute[]): boolean {
+  for (const attribute of attrs) if (DIGIT.test(attribute.name)) return true
+  return false
+}
 
 /** The attributes in the order of an object's keys (integer-like names first, ascending). */
 function recordOrder(attrs: readonly Token.Attribute[]): Token.Attribute[] {
@@ -401,10 +407,9 @@ const HTML_SPACES = /[ \t\n\r\f]+/g
 function addProperty(schema: Schema, properties: Properties, name: string, value: string): void {
   const info = find(schema, name)
   let result: Properties[string]
-  const items = (list: string[]): Array<string | number> => list.map((item) => primitive(info, item) as string | number)
-  if (info.spaceSeparated) result = items(spaceSeparated(value))
-  else if (info.commaSeparated) result = items(commaSeparated(value))
-  else if (info.commaOrSpaceSeparated) result = items(spaceSeparated(commaSeparated(value).join(' ')))
+  if (info.spaceSeparated) result = primitives(info, spaceSeparated(value))
+  else if (info.commaSeparated) result = primitives(info, commaSeparated(value))
+  else if (info.commaOrSpaceSeparated) result = primitives(info, spaceSeparated(commaSeparated(value).join(' ')))
   else result = primitive(info, value)
   const names = properties.className
   if (info.property === 'className' && Array.isArray(names)) result = [...names, ...(Array.isArray(result) ? result : [result as string | number])]
@@ -418,9 +423,17 @@ function spaceSeparated(value: string): string[] {
 
 /** Comma-separated items, trimmed; an empty item is kept except at the end. */
 function commaSeparated(value: string): string[] {
-  const items = value.split(',').map((item) => item.trim())
+  const items = value.split(',')
+  for (let k = 0; k < items.length; k++) items[k] = items[k]!.trim()
   if (items[items.length - 1] === '') items.pop()
   return items
+}
+
+/** {@link primitive} of each item of a list (in place). */
+function primitives(info: ReturnType<typeof find>, items: string[]): Array<string | number> {
+  const list = items as Array<string | number>
+  for (let k = 0; k < items.length; k++) list[k] = primitive(info, items[k]!) as string | number
+  return list
 }
 
 /** A number for a numeric property (`colspan="2"`), `true` for a boolean one given empty or as its own name (`hidden="hidden"`). */
@@ -436,23 +449,31 @@ function primitive(info: ReturnType<typeof find>, value: string): string | numbe
  * to its content), innermost first; and the tree's depth.
  */
 function finishTree(tree: Root): number {
-  type Frame = { node: Root | Element; next: number }
-  const stack: Frame[] = [{ node: tree, next: 0 }]
+  // The open nodes from the root down, and the index of the next child to visit in each.
+  const nodes: Array<Root | Element> = [tree]
+  const next: number[] = [0]
   let depth = 0
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!
-    const { node } = frame
+  while (nodes.length > 0) {
+    const top = nodes.length - 1
+    const node = nodes[top]!
     const children = node.children
-    if (frame.next < children.length) {
-      const child = children[frame.next++]!
+    const index = next[top]!
+    if (index < children.length) {
+      next[top] = index + 1
+      const child = children[index]!
       if (child.type === 'element') {
-        stack.push({ node: child, next: 0 })
-        if (child.content !== undefined) stack.push({ node: child.content, next: 0 })
-        if (stack.length - 1 > depth) depth = stack.length - 1
+        nodes.push(child)
+        next.push(0)
+        if (child.content !== undefined) {
+          nodes.push(child.content)
+          next.push(0)
+        }
+        if (nodes.length - 1 > depth) depth = nodes.length - 1
       }
       continue
     }
-    stack.pop()
+    nodes.pop()
+    next.pop()
     if (node.type === 'element') endAtLastChild(node as BuiltElement)
   }
   return depth
