@@ -38,8 +38,7 @@ export interface BuiltHast {
  * with source positions (see the module documentation).
  */
 export function buildHast(input: string): BuiltHast {
-  const adapter = new HastAdapter()
-  const tree = parse<HastTypes>(input, { treeAdapter: adapter, sourceCodeLocationInfo: true, scriptingEnabled: false, onParseError: null })
+  const tree = parse<HastTypes>(input, { treeAdapter: ADAPTER, sourceCodeLocationInfo: true, scriptingEnabled: false, onParseError: null })
   return { tree, depth: finishTree(tree) }
 }
 
@@ -100,7 +99,7 @@ interface HastTypes extends TreeAdapterTypeMap {
 const LOCATED = { startLine: 0, startCol: 0, startOffset: 0, endLine: 0, endCol: 0, endOffset: 0 } as Token.ElementLocation
 const LOCATED_WITH_END_TAG = { ...LOCATED, endTag: LOCATED } as Token.ElementLocation
 
-/** parse5's tree adapter, building hast nodes (one per parse: parse5 reads no state of it beyond the nodes). */
+/** parse5's tree adapter, building hast nodes. Stateless: everything it knows is on the nodes. */
 class HastAdapter implements TreeAdapter<HastTypes> {
   createDocument(): BuiltRoot {
     return { type: 'root', children: [], data: { quirksMode: false }, [MODE]: htmlSpec.DOCUMENT_MODE.NO_QUIRKS }
@@ -315,6 +314,8 @@ class HastAdapter implements TreeAdapter<HastTypes> {
     if (location.endTag !== undefined && node.type === 'element') node[END_TAG] = true
   }
 }
+
+const ADAPTER = new HastAdapter()
 
 /** Where `node` is among `children` (parse5 mostly works at the end of a list: looked at first). */
 function indexOfChild(children: readonly Child[], node: Child): number {
