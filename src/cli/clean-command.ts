@@ -3,11 +3,12 @@ import { clean } from '../clean.js'
 import { DedupeError, errorInfo, errorRecord, type ErrorRecord } from '../errors.js'
 import type { RawMember } from '../io/raw-members.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
+import { fillJsonLine } from '../output/json-line-template.js'
 import { toJsonLine } from '../output/to-json-line.js'
 import { resolveOptions, type Options } from '../options.js'
 import { toHtml } from '../output/to-html.js'
 import { toMarkdown } from '../output/to-markdown.js'
-import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
+import { toRecord } from '../output/to-record.js'
 import { summarize } from '../output/summarize.js'
 import { toText } from '../output/to-text.js'
 import type { CleanResult, InputFormat } from '../types.js'
@@ -132,9 +133,9 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   }
   const progress = createProgress(io.stderr, { label: 'clean', duplicates: 'repeats', ...(await inputSize(sources)) })
   const done = { articles: 0, duplicates: 0, bytes: 0 }
-  const tick = (result: { paragraphs: ReadonlyArray<{ duplicate: unknown }> }): void => {
+  const tick = (repeats: number): void => {
     done.articles++
-    done.duplicates += result.paragraphs.filter((p) => p.duplicate !== null).length
+    done.duplicates += repeats
     progress?.update(done)
   }
   for (const source of sources) {
@@ -166,7 +167,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       await reportError(errorRecord(error, { id: source === '-' ? null : source }), name)
       continue
     }
-    tick(result)
+    tick(countRepeats(result))
     reportWarnings(io.stderr, name, result.warnings)
     if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${name}: ${summarize(result)}`)
     await emit(render(result, to ?? 'text', source === '-' ? null : source, markdown), name)
@@ -234,30 +235,33 @@ async function cleanRecords(
   to: To,
   options: Options,
   workers: number,
-  tick: (result: { paragraphs: ReadonlyArray<{ duplicate: unknown }> }) => void,
+  tick: (repeats: number) => void,
   emit: (text: string, label: string) => Promise<void>,
   fail: (record: ErrorRecord, raw?: readonly RawMember[]) => Promise<void>,
   stderr: NodeJS.WritableStream,
 ): Promise<void> {
   if (to === 'jsonl') {
-    const { createWorkerPool } = await import('../workers/worker-pool.js')
+    const { createWorkerPool, batchesInFlight } = await import('../workers/worker-pool.js')
     const pool = createWorkerPool(workers)
     const cleanBatch = async (batch: FeedInputRecord[]): Promise<Array<{ record: FeedInputRecord; outcome: CleanOutcome | null }>> => {
-      const articles = batch.flatMap((record) => ('error' in record ? [] : [record.article as Record<string, unknown>]))
-      const outcomes = articles.length === 0 ? [] : ((await pool.run({ kind: 'clean', options, articles })) as CleanOutcome[])
+      const picked = batch.flatMap((record) => ('error' in record ? [] : [record]))
+      const articles = picked.map((record) => record.article as Record<string, unknown>)
+      // The worker serializes each line but for the input's own member texts (kept here: see fillJsonLine).
+      const rawKeys = picked.map((record) => record.raw?.map((member) => member.key) ?? null)
+      const outcomes = articles.length === 0 ? [] : ((await pool.run({ kind: 'clean', options, articles, rawKeys })) as CleanOutcome[])
       let at = 0
       return batch.map((record) => ({ record, outcome: 'error' in record ? null : (outcomes[at++] ?? null) }))
     }
     try {
-      for await (const { record, outcome } of orderedBatches(records, BATCH, 2 * Math.max(1, workers), cleanBatch)) {
+      for await (const { record, outcome } of orderedBatches(records, BATCH, batchesInFlight(workers), cleanBatch)) {
         const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
         if ('error' in record) {
           await fail(errorRecord(record.error, { id: record.id ?? null, ...at }))
-        } else if (outcome && 'record' in outcome) {
-          tick(outcome.record as { paragraphs: ReadonlyArray<{ duplicate: unknown }> })
+        } else if (outcome && 'line' in outcome) {
+          tick(outcome.repeats)
           reportWarnings(stderr, record.source ?? '-', outcome.warnings)
           const id = (record.article as Record<string, unknown>).id
-          await emit(toJsonLine(outcome.record, record.raw, COMPUTED_RECORD_FIELDS), id === undefined || id === null ? (record.source ?? '-') : String(id))
+          await emit(fillJsonLine(outcome.line, record.raw), id === undefined || id === null ? (record.source ?? '-') : String(id))
         } else {
           const error = outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' }
           await fail(errorRecord(error, { id: (record.article as Record<string, unknown>).id ?? null, ...at }), record.raw)
@@ -278,7 +282,7 @@ async function cleanRecords(
     const article = record.article as Record<string, unknown>
     try {
       const result = clean(articleBody(article), options)
-      tick(result)
+      tick(countRepeats(result))
       reportWarnings(stderr, where, result.warnings)
       const label = article.id === undefined || article.id === null ? where : String(article.id)
       const markdown = typeof article.markdown === 'string' ? article.markdown : undefined
@@ -287,6 +291,13 @@ async function cleanRecords(
       await fail(errorRecord(error, { id: article.id ?? null, ...at }), record.raw)
     }
   }
+}
+
+/** Paragraphs of a result that are repeats (what the progress bar counts). */
+function countRepeats(result: CleanResult): number {
+  let repeats = 0
+  for (const p of result.paragraphs) if (p.duplicate !== null) repeats++
+  return repeats
 }
 
 /** A write that waits for the stream to drain, so a slow consumer holds memory flat. */

@@ -22,7 +22,7 @@ import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { countBytes, createProgress, inputSize } from './progress.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
 import type { StageOutcome } from '../workers/pool-tasks.js'
-import { createWorkerPool } from '../workers/worker-pool.js'
+import { batchesInFlight, createWorkerPool } from '../workers/worker-pool.js'
 import { workerCount } from './clean-flags.js'
 import { toJsonLine } from '../output/to-json-line.js'
 import type { RawMember } from '../io/raw-members.js'
@@ -507,7 +507,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       while (judged.length > 0 && !indexLost && (all || judged[0]?.done || judged.length >= IN_FLIGHT)) await report(await next())
     }))
   try {
-    for await (const { record, outcome } of orderedBatches(arrivals(), STAGE_BATCH, 2 * workers, stageBatch)) {
+    for await (const { record, outcome } of orderedBatches(arrivals(), STAGE_BATCH, batchesInFlight(workers), stageBatch)) {
       const entry = { output: settle(record, outcome), done: false }
       judged.push(entry)
       void entry.output.then(() => {

@@ -59,12 +59,16 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
   const { feed } = resolveFeedOptions(options)
   const stage = createArticleStager(options)
   const judge = createFeedJudge(options)
+  // The judge's result shares its parts with the staged article: handed to the caller as plain
+  // data of its own (what it would read back from the JSON it writes).
   const add = (article: Article): Promise<FeedResult> =>
-    judge.judge(async () => {
-      // The default clean stage needs the language model: loaded once, on the first article.
-      if (options.clean === undefined) await loadLanguageModel()
-      return stage(article, feed.now())
-    })
+    judge
+      .judge(async () => {
+        // The default clean stage needs the language model: loaded once, on the first article.
+        if (options.clean === undefined) await loadLanguageModel()
+        return stage(article, feed.now())
+      })
+      .then(plain)
   return {
     add,
     async *run(articles) {
@@ -135,7 +139,9 @@ export interface FeedJudge {
    * call order; `stage` runs in its turn (so a clock read there follows arrival order). The
    * promise resolves once the article's record is durable in the index (see
    * {@link FeedIndex.committed}), so a caller that writes results as they resolve never
-   * writes one the index could lose.
+   * writes one the index could lose. The result is built from the staged article's parts, not
+   * copied (the CLI writes it as a JSON line at once): {@link createDeduplicator} hands out a
+   * plain copy.
    */
   judge(stage: () => StagedArticle | Promise<StagedArticle>): Promise<FeedResult>
   /** Waits for pending articles, commits and closes the index. */
@@ -164,7 +170,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
       try {
         if (session.stored !== null) {
           const { verdict, outsideWindow } = decodeVerdict(session.stored, prepared)
-          return plain(buildResult(prepared, verdict, outsideWindow))
+          return buildResult(prepared, verdict, outsideWindow)
         }
         if (feed.ttl !== null) {
           // Quantized cutoff: the same input gives the same forgetting, whatever the restarts.
@@ -185,13 +191,13 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
             committed = true
             if (!(await session.commit(aloneRecord(prepared, encodeVerdict(ALONE, prepared, true))))) continue
             await index.expire(cutoff)
-            return plain(buildResult(prepared, ALONE, true))
+            return buildResult(prepared, ALONE, true)
           }
         }
         const judged = await judgeAgainstIndex(session, staged, permutations, feed)
         const record = buildRecord(prepared, judged, encodeVerdict(judged.verdict, prepared))
         committed = true
-        if (await session.commit(record)) return plain(buildResult(prepared, judged.verdict))
+        if (await session.commit(record)) return buildResult(prepared, judged.verdict)
       } finally {
         if (!committed) await session.release()
       }

@@ -34,15 +34,46 @@ export function sortedUnique(values: Uint32Array): Uint32Array {
   return values.subarray(0, n)
 }
 
-/** The union of sorted shingle sets, sorted and without repeats. */
+/**
+ * The union of shingle sets, each sorted ascending without repeats (as {@link shingles} and
+ * `compactShingles` return them): sorted, without repeats, in a new array. Merged pairwise
+ * (O(n log k) for k sets of n shingles in all) rather than concatenated and sorted again: the
+ * judging thread takes a union for every candidate it verifies.
+ */
 export function unionShingles(sets: readonly Uint32Array[]): Uint32Array {
-  let total = 0
-  for (const set of sets) total += set.length
-  const all = new Uint32Array(total)
-  let offset = 0
-  for (const set of sets) {
-    all.set(set, offset)
-    offset += set.length
+  if (sets.length === 0) return new Uint32Array(0)
+  if (sets.length === 1) return (sets[0] as Uint32Array).slice()
+  let level: Uint32Array[] = [...sets]
+  while (level.length > 1) {
+    const next: Uint32Array[] = []
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeSets(level[i] as Uint32Array, level[i + 1] as Uint32Array) : (level[i] as Uint32Array))
+    level = next
   }
-  return sortedUnique(all)
+  return level[0] as Uint32Array
+}
+
+/** The union of two sorted, repeat-free sets, by one merge pass. */
+function mergeSets(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length)
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number
+    const y = b[j] as number
+    if (x < y) {
+      out[n++] = x
+      i++
+    } else if (y < x) {
+      out[n++] = y
+      j++
+    } else {
+      out[n++] = x
+      i++
+      j++
+    }
+  }
+  while (i < a.length) out[n++] = a[i++] as number
+  while (j < b.length) out[n++] = b[j++] as number
+  return n === out.length ? out : out.subarray(0, n)
 }

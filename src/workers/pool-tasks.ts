@@ -3,10 +3,11 @@ import { errorInfo } from '../errors.js'
 import { createArticleStager, type StagedArticle } from '../feed/create-deduplicator.js'
 import type { DeduplicatorOptions } from '../feed/feed-options.js'
 import type { Article } from '../feed/types.js'
-import type { Options } from '../options.js'
+import { resolveOptions, type Options } from '../options.js'
 import type { CleanResult } from '../types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
-import { toRecord } from '../output/to-record.js'
+import { jsonLineTemplate, type JsonLineTemplate } from '../output/json-line-template.js'
+import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
 import { articleBody } from '../parse/article-body.js'
 
 /** Why a record could not be processed: the caller, which holds the record, makes the error record. */
@@ -19,6 +20,12 @@ export interface CleanTask {
   kind: 'clean'
   options: Options
   articles: Array<Record<string, unknown>>
+  /**
+   * Per article, the keys of its input line's members (`rawMembers`, in order), whose source
+   * texts the output line carries over (see {@link jsonLineTemplate}); `null` for a record not
+   * read from JSON text. Absent: none for any.
+   */
+  rawKeys?: Array<string[] | null>
 }
 
 /**
@@ -35,11 +42,12 @@ export interface StageTask {
 export type PoolTask = CleanTask | StageTask
 
 /**
- * The outcome of one record of a {@link CleanTask}: its output record (see `toRecord`, plain
- * data: the main thread writes its line with the input's raw members) and the result's
- * warnings, or why it failed.
+ * The outcome of one record of a {@link CleanTask}: its output line (of its `toRecord` record),
+ * serialized but for the input's carried-over member texts, which the thread holding the line
+ * fills in ({@link fillJsonLine}); how many of its paragraphs are repeats, and the result's
+ * warnings. Or why it failed.
  */
-export type CleanOutcome = { record: Record<string, unknown>; warnings?: CleanResult['warnings'] } | TaskError
+export type CleanOutcome = { line: JsonLineTemplate; repeats: number; warnings?: CleanResult['warnings'] } | TaskError
 /** The outcome of one article of a {@link StageTask}. */
 export type StageOutcome = { staged: StagedArticle } | TaskError
 
@@ -56,11 +64,31 @@ function stagerFor(options: StageTask['options']): ReturnType<typeof createArtic
   return stager
 }
 
-/** The output record of one cleaned article (see `toRecord`), or why it failed. */
-function cleanOne(article: Record<string, unknown>, options: Options): CleanOutcome {
+/**
+ * Resolved `clean()` options by their JSON text: the options of a task arrive as a copy (the
+ * structured clone of the caller's resolved, frozen options), which `clean()` would resolve again
+ * for every article; resolved once per thread and run, they are taken as they are.
+ */
+const resolvedOptions = new Map<string, Options>()
+
+function resolvedFor(options: Options): Options {
+  const key = JSON.stringify(options)
+  let resolved = resolvedOptions.get(key)
+  if (!resolved) {
+    resolved = resolveOptions(options)
+    resolvedOptions.set(key, resolved)
+  }
+  return resolved
+}
+
+/** The output line of one cleaned article (see `toRecord`), or why it failed. */
+function cleanOne(article: Record<string, unknown>, rawKeys: string[] | null | undefined, options: Options): CleanOutcome {
   try {
     const result = clean(articleBody(article), options)
-    return { record: toRecord(result, article) as unknown as Record<string, unknown>, ...(result.warnings === undefined ? {} : { warnings: result.warnings }) }
+    const line = jsonLineTemplate(toRecord(result, article), rawKeys ?? undefined, COMPUTED_RECORD_FIELDS)
+    let repeats = 0
+    for (const p of result.paragraphs) if (p.duplicate !== null) repeats++
+    return { line, repeats, ...(result.warnings === undefined ? {} : { warnings: result.warnings }) }
   } catch (error) {
     return { error: errorInfo(error) }
   }
@@ -74,7 +102,10 @@ function cleanOne(article: Record<string, unknown>, options: Options): CleanOutc
  */
 export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOutcome[]> {
   await loadLanguageModel()
-  if (task.kind === 'clean') return task.articles.map((article) => cleanOne(article, task.options))
+  if (task.kind === 'clean') {
+    const options = resolvedFor(task.options)
+    return task.articles.map((article, i) => cleanOne(article, task.rawKeys?.[i], options))
+  }
   // At most two stagers per batch (extracting or not), looked up once each.
   const stages = new Map<boolean | undefined, ReturnType<typeof createArticleStager>>()
   const stageOf = (extract: boolean | undefined) => {

@@ -17,6 +17,17 @@ export interface WorkerPool {
 export { defaultWorkers } from './default-workers.js'
 
 /**
+ * How many batches a caller of a pool of `workers` threads keeps running at once (the `window`
+ * of `orderedBatches`): every thread's {@link TASKS_PER_THREAD}, and one more batch per thread, so
+ * a thread whose next batch is already handed out is not held back by the oldest batch (the
+ * window moves only once that one is done).
+ */
+export const batchesInFlight = (workers: number): number => Math.max(1, workers) * (TASKS_PER_THREAD + 1)
+
+/** Batches handed to each thread at once (piscina's `concurrentTasksPerWorker`): see {@link createWorkerPool}. */
+const TASKS_PER_THREAD = 2
+
+/**
  * The worker file, beside this module: `pool-worker.js` next to the built CLI; from source
  * (tests, `node --import tsx`), a small bootstrap that registers tsx in the thread first.
  */
@@ -35,7 +46,10 @@ export function createWorkerPool(workers: number): WorkerPool {
   let pool: Piscina | null = null
   let batches = 0
   const inThreads = async (task: PoolTask): Promise<Array<CleanOutcome | StageOutcome>> => {
-    pool ??= new Piscina({ filename: workerEntry(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 })
+    // Two tasks per thread: a thread that finishes a batch starts the next one at once, rather
+    // than wait idle until the main thread (busy judging or writing, which runs in microtasks
+    // and does not yield to the event loop) reads its answer and sends it more work.
+    pool ??= new Piscina({ filename: workerEntry(), minThreads: workers, maxThreads: workers, idleTimeout: 1000, concurrentTasksPerWorker: TASKS_PER_THREAD })
     try {
       return (await pool.run(task)) as Array<CleanOutcome | StageOutcome>
     } catch (error) {

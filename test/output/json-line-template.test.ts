@@ -1,0 +1,40 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { rawMembers } from '../../src/io/raw-members.js'
+import { fillJsonLine, jsonLineTemplate } from '../../src/output/json-line-template.js'
+import { toJsonLine } from '../../src/output/to-json-line.js'
+
+const COMPUTED = new Set(['text', 'language', 'paragraphs'])
+
+/** Sets an own field, `__proto__` included. */
+function own(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true })
+}
+
+describe('jsonLineTemplate', () => {
+  it('filled with the input line\'s members, is toJsonLine byte for byte', () => {
+    const key = fc.constantFrom('id', 'text', 'language', 'paragraphs', 'site', 'score', '__proto__', 'a"b', '1', 'é')
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.jsonValue()), { maxLength: 8 }), fc.array(fc.tuple(key, fc.option(fc.jsonValue(), { nil: undefined })), { maxLength: 5 }), fc.boolean(), (input, output, fromText) => {
+        // The input line as written (repeated keys kept: the last wins), with spacing of its own.
+        const line = `{${input.map(([k, v]) => `${JSON.stringify(k)} : ${JSON.stringify(v, null, 1)}`).join(' , ')}}`
+        const raw = fromText ? rawMembers(line) : undefined
+        const record: Record<string, unknown> = {}
+        for (const [k, v] of Object.entries(JSON.parse(line) as Record<string, unknown>)) own(record, k, v)
+        for (const [k, v] of output) own(record, k, v) // computed fields, and carried ones changed or left undefined
+        const template = jsonLineTemplate(record, raw?.map((m) => m.key), COMPUTED)
+        expect(template.parts.length).toBe(template.slots.length + 1)
+        expect(fillJsonLine(template, raw)).toBe(toJsonLine(record, raw, COMPUTED))
+      }),
+    )
+  })
+
+  it('leaves a gap for each carried-over member and serializes the rest', () => {
+    const line = '{"id":12345678901234567890,"text":"old","site":"a.example","site":"b.example"}'
+    const raw = rawMembers(line)
+    const record = { id: 12345678901234567000, site: 'b.example', text: 'new', language: 'fr' }
+    const template = jsonLineTemplate(record, raw.map((m) => m.key), COMPUTED)
+    expect(template).toEqual({ parts: ['{"id":', ',"site":', ',"text":"new","language":"fr"}\n'], slots: [0, 3] })
+    expect(fillJsonLine(template, raw)).toBe('{"id":12345678901234567890,"site":"b.example","text":"new","language":"fr"}\n')
+  })
+})
