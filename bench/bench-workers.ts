@@ -20,31 +20,45 @@ import { parseArgs } from 'node:util'
 import { workersCorpus } from './workers-corpus.js'
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+const THREAD_CPU = fileURLToPath(new URL('./thread-cpu.cjs', import.meta.url))
 const { values } = parseArgs({ options: { mb: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' } } })
 const mb = Number(values.mb ?? 8)
 const rounds = Number(values.rounds ?? 2)
 const counts = (values.workers ?? '1,2').split(',').map(Number)
+const cores = cpus().length
 
 interface Run {
   wall: number
   cpu: number
+  /** CPU seconds of the main thread alone (from /proc, see thread-cpu.cjs). */
+  mainCpu: number
   rssMb: number
   digest: string
 }
 
-/** One CLI run under /usr/bin/time: wall, user + system seconds, peak RSS, and a digest of stdout. */
+/** One CLI run under /usr/bin/time: wall, user + system seconds, the main thread's, peak RSS, and a digest of stdout. */
 function runOnce(args: string[], dir: string): Run {
   const out = join(dir, 'out')
   const times = join(dir, 'time')
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', times, process.execPath, CLI, ...args], {
+  const threads = join(dir, 'threads.json')
+  rmSync(threads, { force: true })
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', times, process.execPath, '-r', THREAD_CPU, CLI, ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
     maxBuffer: 1 << 30,
+    env: { ...process.env, BENCH_THREAD_CPU: threads },
   })
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited with ${r.status}`)
   writeFileSync(out, r.stdout)
   const [wall, user, sys, rss] = readFileSync(times, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number, number]
-  return { wall, cpu: user + sys, rssMb: rss / 1024, digest: createHash('sha256').update(r.stdout).digest('hex') }
+  const mainCpu = existsSync(threads) ? (JSON.parse(readFileSync(threads, 'utf8')) as { main: number }).main : Number.NaN
+  return { wall, cpu: user + sys, mainCpu, rssMb: rss / 1024, digest: createHash('sha256').update(r.stdout).digest('hex') }
 }
+
+/**
+ * The shortest wall time a run's CPU allows on `cores` free cores: the main thread's own CPU
+ * (it reads, judges and writes alone), or the whole process's shared out over every core.
+ */
+const bound = (run: { cpu: number; mainCpu: number }, cores: number): number => Math.max(run.mainCpu, run.cpu / cores)
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b)
@@ -55,6 +69,7 @@ function main(): void {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first')
   const dir = mkdtempSync(join(tmpdir(), 'bench-workers-'))
   const load = [loadavg()[0]!]
+  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the start`)
   try {
     const cleanInput = join(dir, 'clean.jsonl')
     const feedInput = join(dir, 'feed.jsonl')
@@ -75,17 +90,20 @@ function main(): void {
         for (const n of counts) {
           const run = runOnce([...config.args(), '--workers', String(n)], dir)
           runs.get(n)!.push(run)
-          console.log(`${config.name}, ${n} worker(s): ${run.wall.toFixed(1)} s wall, ${run.cpu.toFixed(1)} s CPU, ${run.rssMb.toFixed(0)} MB`)
+          console.log(`${config.name}, ${n} worker(s): ${run.wall.toFixed(1)} s wall, ${run.cpu.toFixed(1)} s CPU (main thread ${run.mainCpu.toFixed(1)}), ${run.rssMb.toFixed(0)} MB, load ${loadavg()[0]!.toFixed(1)}`)
         }
       }
       const reference = runs.get(counts[0]!)![0]!.digest
       const base = median(runs.get(counts[0]!)!.map((r) => r.wall))
+      const baseBound = median(runs.get(counts[0]!)!.map((r) => bound(r, cores)))
       for (const n of counts) {
         const list = runs.get(n)!
         const wall = median(list.map((r) => r.wall))
+        const limit = median(list.map((r) => bound(r, cores)))
         rows.push(
           `| ${config.name} | ${n} | ${(config.articles / wall).toFixed(0)} | ${wall.toFixed(1)} | ${median(list.map((r) => r.cpu)).toFixed(1)} | ` +
-            `${(base / wall).toFixed(2)}× | ${median(list.map((r) => r.rssMb)).toFixed(0)} | ${list.every((r) => r.digest === reference) ? 'yes' : '**no**'} |`,
+            `${median(list.map((r) => r.mainCpu)).toFixed(1)} | ${(base / wall).toFixed(2)}× | ${limit.toFixed(1)} | ${(baseBound / limit).toFixed(2)}× | ` +
+            `${median(list.map((r) => r.rssMb)).toFixed(0)} | ${list.every((r) => r.digest === reference) ? 'yes' : '**no**'} |`,
         )
       }
     }
@@ -99,11 +117,13 @@ function main(): void {
       '',
       `Corpus: ${mb} MB of articles made of real news paragraphs (ntrex128-news, wikinews-fr-100), a third with an injected in-article`,
       'repeat; the feed also has injected edited copies (a fifth of the articles). The built CLI, one process per run, runs in turn;',
-      'figures are medians. "CPU" is user + system time of the whole process (every thread). "identical": stdout byte for byte the',
-      'same as the first one-worker run.',
+      'figures are medians. "CPU" is user + system time of the whole process (every thread); "main" the main thread\'s alone (read',
+      `from /proc while the process runs). "bound": the shortest wall time that CPU allows on ${cores} free cores, max(main, CPU / ${cores}),`,
+      'and the speed-up it allows (against the one-worker bound): what the run would reach on an idle machine. "identical": stdout',
+      'byte for byte the same as the first one-worker run.',
       '',
-      '| command | workers | articles/s | wall s | CPU s | speed-up | peak RSS (MB) | identical |',
-      '|---|---|---|---|---|---|---|---|',
+      '| command | workers | articles/s | wall s | CPU s | main s | speed-up | bound s | bound speed-up | peak RSS (MB) | identical |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
     ]

@@ -3,7 +3,9 @@ import { createReadStream, type Dirent, type Stats } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { DedupeError, errorRecord } from '../errors.js'
-import { createFeedJudge, FEED_RESULT_FIELDS, type FeedJudge } from '../feed/create-deduplicator.js'
+import { buildResult } from '../feed/build-result.js'
+import { createFeedJudge, FEED_RESULT_FIELDS, type FeedJudge, type JudgedArticle } from '../feed/create-deduplicator.js'
+import { resultLine } from '../feed/result-line.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
 import { connectIndex } from '../stores/open-index.js'
@@ -428,7 +430,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
 
   /** What one input record becomes: its result, or the error record to write (with the error, when thrown). */
   type Output =
-    | { record: FeedInputRecord; result: FeedResult }
+    | { record: FeedInputRecord; judged: JudgedArticle }
     | { record: FeedInputRecord; failed: object; raw?: readonly RawMember[]; computed?: ReadonlySet<string>; thrown?: unknown }
   const failed = (record: Extract<FeedInputRecord, { article: Article }>, error: unknown): Output => ({
     record,
@@ -448,7 +450,13 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       const staged: StageOutcome[] = await pool.run({
         kind: 'stage',
         options: feedOptions,
-        articles: picked.map(({ article, arrival, extract }) => ({ article, arrival, extract })),
+        // For JSONL output, each result line is serialized in the worker but for the verdict and the
+        // input's own member texts (kept here): see resultLineParts.
+        articles: picked.map(({ article, arrival, extract, at }) => {
+          const record = batch[at]?.record
+          const raw = record && 'raw' in record ? record.raw : undefined
+          return reviewed ? { article, arrival, extract } : { article, arrival, extract, lineKeys: raw?.map((member) => member.key) ?? null }
+        }),
       })
       picked.forEach(({ at }, k) => (outcomes[at] = staged[k] ?? null))
     }
@@ -464,8 +472,8 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       return Promise.resolve(failed(record, error))
     }
     const staged = outcome.staged
-    return judge.judge(() => staged).then(
-      (result): Output => ({ record, result }),
+    return judge.judged(() => staged).then(
+      (judged): Output => ({ record, judged }),
       (error): Output => failed(record, error),
     )
   }
@@ -478,16 +486,25 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       // Every later record would fail the same way: stop, say why once, exit 2.
       if (output.thrown instanceof DedupeError && output.thrown.code === 'E_INDEX_LOST') indexLost = output.thrown
     } else {
-      const { result, record } = output
-      if (result.outsideWindow === true) stats.outsideWindow++
-      reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${record.source ?? result.id}`, result.warnings)
-      if (result.duplicate === null) stats.originals++
-      else if (result.duplicate.kind === 'copy') stats.copies++
+      const { judged, record } = output
+      const { staged, verdict, outsideWindow } = judged
+      const { prepared } = staged
+      if (outsideWindow) stats.outsideWindow++
+      reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${record.source ?? prepared.id}`, prepared.cleaned.warnings)
+      if (verdict.duplicate === null) stats.originals++
+      else if (verdict.duplicate.kind === 'copy') stats.copies++
       else stats.nearCopies++
-      for (const p of result.paragraphs) if (p.crossDuplicate?.kind === 'boilerplate') stats.boilerplate++
-      if (!(values['drop-duplicates'] && result.duplicate !== null)) {
-        if (reviewed) reviewed.push(result)
-        else await write(result, 'raw' in record ? record.raw : undefined, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
+      for (const p of prepared.cleaned.paragraphs) if (verdict.cross.get(p.index)?.kind === 'boilerplate') stats.boilerplate++
+      if (!(values['drop-duplicates'] && verdict.duplicate !== null)) {
+        const raw = 'raw' in record ? record.raw : undefined
+        if (reviewed) reviewed.push(buildResult(prepared, verdict, outsideWindow))
+        else if (staged.line) {
+          const line = resultLine(staged.line, raw, prepared, verdict, outsideWindow)
+          if (!io.stdout.write(line)) await once(io.stdout, 'drain')
+        } else {
+          const result = buildResult(prepared, verdict, outsideWindow)
+          await write(result, raw, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
+        }
       }
     }
     bar?.update({ articles: stats.records, duplicates: stats.copies + stats.nearCopies, bytes: read.bytes })

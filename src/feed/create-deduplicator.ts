@@ -4,7 +4,8 @@ import { DedupeError } from '../errors.js'
 import { resolveOptions } from '../options.js'
 import { articleBody } from '../parse/article-body.js'
 import { resolveFeedOptions, type DeduplicatorOptions, type ResolvedFeedOptions } from './feed-options.js'
-import { cleanedText } from '../output/kept-paragraphs.js'
+import { buildResult, FEED_RESULT_FIELDS } from './build-result.js'
+import { resultLineParts, type ResultLineParts } from './result-line.js'
 import { compareMatches, judgeArticle, matchCandidate, type ArticleSide, type CandidateMatch, type Verdict } from './judge-article.js'
 import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
@@ -13,7 +14,7 @@ import { unionShingles } from './shingles.js'
 import { compactShingles } from './compact-shingles.js'
 import { hash32 } from '../text/hash.js'
 import { createMemoryIndex } from '../stores/memory.js'
-import type { Article, ArticleDuplicate, CrossDuplicate, FeedParagraph, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
+import type { Article, ArticleDuplicate, CrossDuplicate, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 
 /** A deduplicator over a stream of articles; see {@link createDeduplicator}. */
@@ -100,6 +101,15 @@ export interface StagedArticle {
    * compared on (known only once the index tells its site's boilerplate) costs no rehashing.
    */
   signatures: Uint32Array
+  /** The verdict-independent parts of its result line, when the stager was asked for them (see {@link resultLineParts}). */
+  line?: ResultLineParts
+}
+
+/** A staged article judged: its verdict, and whether it was judged alone, outside the `ttl` window. */
+export interface JudgedArticle {
+  staged: StagedArticle
+  verdict: Verdict
+  outsideWindow: boolean
 }
 
 /**
@@ -108,15 +118,17 @@ export interface StagedArticle {
  * in any thread. `options` are those of {@link createDeduplicator} (`index` and `now` unused).
  * The default clean stage needs the language model loaded first (`loadLanguageModel()`).
  *
- * @returns `stage(article, arrival)`, throwing `E_INVALID_RECORD` for a value that is not an article object.
+ * @returns `stage(article, arrival, lineKeys?)`, throwing `E_INVALID_RECORD` for a value that is
+ *   not an article object. With `lineKeys` (the keys of the input line's members, or `null` for a
+ *   record not read from JSON text), the staged article carries its result line's parts too.
  */
-export function createArticleStager(options: DeduplicatorOptions = {}): (article: Article, arrival: number) => StagedArticle {
+export function createArticleStager(options: DeduplicatorOptions = {}): (article: Article, arrival: number, lineKeys?: readonly string[] | null) => StagedArticle {
   const { feed, clean: cleanOptions } = resolveFeedOptions(options)
   const minLength = resolveOptions(cleanOptions).detect.minLength
   const cleanStage = options.clean ?? clean
   const permutations = feed.bands * feed.rows
   const minhash = createMinHash({ permutations })
-  return (article, arrival) => {
+  return (article, arrival, lineKeys) => {
     if (article === null || typeof article !== 'object' || Array.isArray(article)) {
       throw new DedupeError('E_INVALID_RECORD', 'Expected an article object')
     }
@@ -128,7 +140,8 @@ export function createArticleStager(options: DeduplicatorOptions = {}): (article
       // Compared and stored reduced (see SHINGLE_BITS); the signature above is of the full hashes.
       p.shingles = compactShingles(p.shingles)
     })
-    return { prepared, signatures }
+    if (lineKeys === undefined) return { prepared, signatures }
+    return { prepared, signatures, line: resultLineParts(prepared, lineKeys ?? undefined) }
   }
 }
 
@@ -144,6 +157,13 @@ export interface FeedJudge {
    * plain copy.
    */
   judge(stage: () => StagedArticle | Promise<StagedArticle>): Promise<FeedResult>
+  /**
+   * {@link FeedJudge.judge} without building the result: the staged article and its verdict
+   * (in the same turns as `judge`'s), for a caller that writes the result from its
+   * {@link StagedArticle.line} parts; `buildResult(staged.prepared, verdict, outsideWindow)` is
+   * the result `judge` gives.
+   */
+  judged(stage: () => StagedArticle | Promise<StagedArticle>): Promise<JudgedArticle>
   /** Waits for pending articles, commits and closes the index. */
   close(): Promise<void>
 }
@@ -162,7 +182,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
   let queue: Promise<unknown> = Promise.resolve()
   let pending = 0
 
-  const judgeOne = async (staged: StagedArticle): Promise<FeedResult> => {
+  const judgeOne = async (staged: StagedArticle): Promise<JudgedArticle> => {
     const { prepared } = staged
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const session = await index.begin(prepared.id)
@@ -170,7 +190,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
       try {
         if (session.stored !== null) {
           const { verdict, outsideWindow } = decodeVerdict(session.stored, prepared)
-          return buildResult(prepared, verdict, outsideWindow)
+          return { staged, verdict, outsideWindow }
         }
         if (feed.ttl !== null) {
           // Quantized cutoff: the same input gives the same forgetting, whatever the restarts.
@@ -191,13 +211,13 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
             committed = true
             if (!(await session.commit(aloneRecord(prepared, encodeVerdict(ALONE, prepared, true))))) continue
             await index.expire(cutoff)
-            return buildResult(prepared, ALONE, true)
+            return { staged, verdict: ALONE, outsideWindow: true }
           }
         }
         const judged = await judgeAgainstIndex(session, staged, permutations, feed)
         const record = buildRecord(prepared, judged, encodeVerdict(judged.verdict, prepared))
         committed = true
-        if (await session.commit(record)) return buildResult(prepared, judged.verdict)
+        if (await session.commit(record)) return { staged, verdict: judged.verdict, outsideWindow: false }
       } finally {
         if (!committed) await session.release()
       }
@@ -205,7 +225,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
     throw new DedupeError('E_INDEX_CONFLICT', `Could not record article ${prepared.id}: the index kept changing (${MAX_ATTEMPTS} attempts); add it again`)
   }
 
-  const judge = (stage: () => StagedArticle | Promise<StagedArticle>): Promise<FeedResult> => {
+  const judged = (stage: () => StagedArticle | Promise<StagedArticle>): Promise<JudgedArticle> => {
     pending++
     // What this article's result waits for besides its own turn: the commit of the batch it was
     // recorded in (read when the turn ends, so it is that batch and not a later one).
@@ -229,7 +249,8 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
   }
 
   return {
-    judge,
+    judge: (stage) => judged(stage).then(({ staged, verdict, outsideWindow }) => buildResult(staged.prepared, verdict, outsideWindow)),
+    judged,
     async close() {
       await queue
       await index.flush?.()
@@ -525,32 +546,6 @@ function aloneRecord(prepared: PreparedArticle, result: string): IndexRecord {
   return { id: prepared.id, time: prepared.time, site: prepared.site, result, of: null, paragraphs: [], bands: [], fingerprints: [] }
 }
 
-function buildResult(prepared: PreparedArticle, verdict: Verdict, outsideWindow = false): FeedResult {
-  const paragraphs: FeedParagraph[] = prepared.cleaned.paragraphs.map((p) => ({
-    ...p,
-    crossDuplicate: verdict.cross.get(p.index) ?? null,
-  }))
-  const anyCross = paragraphs.some((p) => p.crossDuplicate !== null)
-  // Input metadata first (id, then the caller's fields), computed fields after.
-  const result: Record<string, unknown> = { id: prepared.id, idGenerated: prepared.idGenerated, site: prepared.site }
-  for (const [key, value] of Object.entries(prepared.extra)) {
-    if (!FEED_RESULT_FIELDS.has(key)) Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true }) // `__proto__` too
-  }
-  result.language = prepared.cleaned.language
-  result.confidence = prepared.cleaned.confidence
-  result.duplicate = verdict.duplicate
-  if (outsideWindow) result.outsideWindow = true
-  result.text = anyCross ? cleanedText(paragraphs) : prepared.cleaned.text
-  result.paragraphs = paragraphs
-  result.passages = prepared.cleaned.passages
-  if (prepared.cleaned.encoding !== undefined) result.encoding = prepared.cleaned.encoding
-  if (prepared.cleaned.warnings !== undefined) result.warnings = prepared.cleaned.warnings
-  return result as FeedResult
-}
-
-/** Result fields computed here: an input field of the same name is not copied (writers of input-exact JSON lines need the list too). */
-export const FEED_RESULT_FIELDS = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'outsideWindow', 'text', 'paragraphs', 'passages', 'encoding', 'warnings'])
-
 function buildRecord(prepared: PreparedArticle, judged: Judged, result: string): IndexRecord {
   const original = judged.verdict.duplicate === null
   return {
@@ -567,3 +562,4 @@ function buildRecord(prepared: PreparedArticle, judged: Judged, result: string):
 }
 
 export type { DeduplicatorOptions }
+export { FEED_RESULT_FIELDS }

@@ -50,7 +50,9 @@ export function jsonLineTemplate(record: object, rawKeys: readonly string[] | un
 export function fillJsonLine(template: JsonLineTemplate, raw: readonly RawMember[] | undefined): string {
   const { parts, slots } = template
   if (slots.length === 0) return parts[0] as string
+  // A template with gaps is made only for a line with members: a caller's mistake otherwise.
+  if (raw === undefined) throw new TypeError('This JSON line template has gaps for the input line\'s member texts: pass its members')
   let line = parts[0] as string
-  for (let i = 0; i < slots.length; i++) line += (raw?.[slots[i] as number] as RawMember).text + (parts[i + 1] as string)
+  for (let i = 0; i < slots.length; i++) line += (raw[slots[i] as number] as RawMember).text + (parts[i + 1] as string)
   return line
 }

@@ -36,7 +36,12 @@ export interface CleanTask {
 export interface StageTask {
   kind: 'stage'
   options: Omit<DeduplicatorOptions, 'index' | 'now' | 'clean'>
-  articles: Array<{ article: Article; arrival: number; extract?: boolean }>
+  /**
+   * Each article, its arrival time, whether it is extracted; and, to have its result line's
+   * parts made here (see `resultLineParts`), the keys of its input line's members (`null` for a
+   * record not read from JSON text).
+   */
+  articles: Array<{ article: Article; arrival: number; extract?: boolean; lineKeys?: string[] | null }>
 }
 
 export type PoolTask = CleanTask | StageTask
@@ -113,9 +118,9 @@ export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOut
     if (!stage) stages.set(extract, (stage = stagerFor(extract === undefined ? task.options : { ...task.options, extract })))
     return stage
   }
-  return task.articles.map(({ article, arrival, extract }): StageOutcome => {
+  return task.articles.map(({ article, arrival, extract, lineKeys }): StageOutcome => {
     try {
-      return { staged: stageOf(extract)(article, arrival) }
+      return { staged: stageOf(extract)(article, arrival, lineKeys) }
     } catch (error) {
       return { error: errorInfo(error) }
     }

@@ -1,0 +1,50 @@
+import { cleanedText } from '../output/kept-paragraphs.js'
+import type { Verdict } from './judge-article.js'
+import type { PreparedArticle } from './prepare-article.js'
+import type { FeedParagraph, FeedResult } from './types.js'
+
+/** Result fields computed here: an input field of the same name is not copied (writers of input-exact JSON lines need the list too). */
+export const FEED_RESULT_FIELDS = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'outsideWindow', 'text', 'paragraphs', 'passages', 'encoding', 'warnings'])
+
+/**
+ * The fields of an article's result that come before its verdict, in order: the input's
+ * metadata (id, then the caller's fields), then the language. What the verdict does not change.
+ */
+export function resultHead(prepared: PreparedArticle): Record<string, unknown> {
+  const head: Record<string, unknown> = { id: prepared.id, idGenerated: prepared.idGenerated, site: prepared.site }
+  for (const [key, value] of Object.entries(prepared.extra)) {
+    if (!FEED_RESULT_FIELDS.has(key)) Object.defineProperty(head, key, { value, enumerable: true, writable: true, configurable: true }) // `__proto__` too
+  }
+  head.language = prepared.cleaned.language
+  head.confidence = prepared.cleaned.confidence
+  return head
+}
+
+/** The fields of an article's result after its paragraphs, in order (the verdict does not change them either). */
+export function resultTail(prepared: PreparedArticle): Record<string, unknown> {
+  const tail: Record<string, unknown> = { passages: prepared.cleaned.passages }
+  if (prepared.cleaned.encoding !== undefined) tail.encoding = prepared.cleaned.encoding
+  if (prepared.cleaned.warnings !== undefined) tail.warnings = prepared.cleaned.warnings
+  return tail
+}
+
+/**
+ * An article's result: {@link resultHead}, the verdict (`duplicate`, `outsideWindow`), the
+ * cleaned `text` (without the paragraphs another article makes redundant), the paragraphs with
+ * their `crossDuplicate`, then {@link resultTail}. Built from the prepared article's parts, not
+ * copied.
+ */
+export function buildResult(prepared: PreparedArticle, verdict: Verdict, outsideWindow = false): FeedResult {
+  const paragraphs: FeedParagraph[] = prepared.cleaned.paragraphs.map((p) => ({
+    ...p,
+    crossDuplicate: verdict.cross.get(p.index) ?? null,
+  }))
+  const anyCross = paragraphs.some((p) => p.crossDuplicate !== null)
+  const result = resultHead(prepared)
+  result.duplicate = verdict.duplicate
+  if (outsideWindow) result.outsideWindow = true
+  result.text = anyCross ? cleanedText(paragraphs) : prepared.cleaned.text
+  result.paragraphs = paragraphs
+  for (const [key, value] of Object.entries(resultTail(prepared))) result[key] = value
+  return result as FeedResult
+}
