@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { DedupeError, errorRecord } from '../errors.js'
 import { buildResult } from '../feed/build-result.js'
-import { createFeedJudge, FEED_RESULT_FIELDS, type FeedJudge, type JudgedArticle } from '../feed/create-deduplicator.js'
+import { createFeedJudge, FEED_RESULT_FIELDS, type FeedJudge, type JudgedArticle, type LinedArticle, type StagedArticle } from '../feed/create-deduplicator.js'
 import { resultLine } from '../feed/result-line.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
@@ -430,7 +430,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
 
   /** What one input record becomes: its result, or the error record to write (with the error, when thrown). */
   type Output =
-    | { record: FeedInputRecord; judged: JudgedArticle }
+    | { record: FeedInputRecord; judged: JudgedArticle<StagedArticle | LinedArticle> }
     | { record: FeedInputRecord; failed: object; raw?: readonly RawMember[]; computed?: ReadonlySet<string>; thrown?: unknown }
   const failed = (record: Extract<FeedInputRecord, { article: Article }>, error: unknown): Output => ({
     record,
@@ -471,7 +471,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       const error = outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' }
       return Promise.resolve(failed(record, error))
     }
-    const staged = outcome.staged
+    const staged: StagedArticle | LinedArticle = 'lined' in outcome ? outcome.lined : outcome.staged
     return judge.judged(() => staged).then(
       (judged): Output => ({ record, judged }),
       (error): Output => failed(record, error),
@@ -488,22 +488,24 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     } else {
       const { judged, record } = output
       const { staged, verdict, outsideWindow } = judged
-      const { prepared } = staged
+      const lined = 'line' in staged ? staged.line : null
       if (outsideWindow) stats.outsideWindow++
-      reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${record.source ?? prepared.id}`, prepared.cleaned.warnings)
+      const warnings = lined ? lined.warnings : (staged as StagedArticle).prepared.cleaned.warnings
+      reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${record.source ?? staged.prepared.id}`, warnings)
       if (verdict.duplicate === null) stats.originals++
       else if (verdict.duplicate.kind === 'copy') stats.copies++
       else stats.nearCopies++
-      for (const p of prepared.cleaned.paragraphs) if (verdict.cross.get(p.index)?.kind === 'boilerplate') stats.boilerplate++
+      // Every flag is on one of the article's paragraphs (those it was compared on).
+      for (const flag of verdict.cross.values()) if (flag.kind === 'boilerplate') stats.boilerplate++
       if (!(values['drop-duplicates'] && verdict.duplicate !== null)) {
         const raw = 'raw' in record ? record.raw : undefined
-        if (reviewed) reviewed.push(buildResult(prepared, verdict, outsideWindow))
-        else if (staged.line) {
-          const line = resultLine(staged.line, raw, prepared, verdict, outsideWindow)
+        if (lined) {
+          const line = resultLine(lined, raw, verdict, outsideWindow)
           if (!io.stdout.write(line)) await once(io.stdout, 'drain')
         } else {
-          const result = buildResult(prepared, verdict, outsideWindow)
-          await write(result, raw, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
+          const result = buildResult((staged as StagedArticle).prepared, verdict, outsideWindow)
+          if (reviewed) reviewed.push(result)
+          else await write(result, raw, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
         }
       }
     }

@@ -156,7 +156,8 @@ export async function runWorker(argv: string[], io: FeedIo): Promise<number> {
         line: lineOf(errorRecord(error, { id: record.article.id, line: record.line, source: record.source }), record.raw, ERROR_FIELDS),
       }
     }
-    if (outcome === null || 'error' in outcome) return failed(outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' })
+    // This worker stages without line parts (see runTask): a staged article or an error.
+    if (outcome === null || !('staged' in outcome)) return failed(outcome !== null && 'error' in outcome ? outcome.error : { code: 'E_INTERNAL', message: 'no result' })
     const staged = outcome.staged
     let result: FeedResult
     try {

@@ -5,11 +5,11 @@ import { resolveOptions } from '../options.js'
 import { articleBody } from '../parse/article-body.js'
 import { resolveFeedOptions, type DeduplicatorOptions, type ResolvedFeedOptions } from './feed-options.js'
 import { buildResult, FEED_RESULT_FIELDS } from './build-result.js'
-import { resultLineParts, type ResultLineParts } from './result-line.js'
+import type { ResultLineParts } from './result-line.js'
 import { compareMatches, judgeArticle, matchCandidate, type ArticleSide, type CandidateMatch, type Verdict } from './judge-article.js'
 import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
-import { prepareArticle, type ComparedParagraph, type PreparedArticle } from './prepare-article.js'
+import { prepareArticle, type ComparedParagraph, type JudgeableArticle, type PreparedArticle } from './prepare-article.js'
 import { unionShingles } from './shingles.js'
 import { compactShingles } from './compact-shingles.js'
 import { hash32 } from '../text/hash.js'
@@ -92,7 +92,7 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
  * An article cleaned, fingerprinted and shingled, ready to be judged: what depends on the
  * article alone (so a worker thread can compute it), not on the index.
  */
-export interface StagedArticle {
+export interface StagedArticle extends JudgeableStaged {
   prepared: PreparedArticle
   /**
    * The MinHash signature of each compared paragraph's shingle set, one after the other in
@@ -101,13 +101,27 @@ export interface StagedArticle {
    * compared on (known only once the index tells its site's boilerplate) costs no rehashing.
    */
   signatures: Uint32Array
-  /** The verdict-independent parts of its result line, when the stager was asked for them (see {@link resultLineParts}). */
-  line?: ResultLineParts
+}
+
+/** What judging reads of a staged article (see {@link JudgeableArticle}). */
+export interface JudgeableStaged {
+  prepared: JudgeableArticle
+  /** See {@link StagedArticle.signatures}. */
+  signatures: Uint32Array
+}
+
+/**
+ * A staged article as a worker thread sends it back when it writes the result's line itself:
+ * what judging reads, and the verdict-independent parts of its line (see {@link resultLineParts});
+ * its `clean()` result stays in the worker.
+ */
+export interface LinedArticle extends JudgeableStaged {
+  line: ResultLineParts
 }
 
 /** A staged article judged: its verdict, and whether it was judged alone, outside the `ttl` window. */
-export interface JudgedArticle {
-  staged: StagedArticle
+export interface JudgedArticle<S extends JudgeableStaged = StagedArticle> {
+  staged: S
   verdict: Verdict
   outsideWindow: boolean
 }
@@ -118,17 +132,15 @@ export interface JudgedArticle {
  * in any thread. `options` are those of {@link createDeduplicator} (`index` and `now` unused).
  * The default clean stage needs the language model loaded first (`loadLanguageModel()`).
  *
- * @returns `stage(article, arrival, lineKeys?)`, throwing `E_INVALID_RECORD` for a value that is
- *   not an article object. With `lineKeys` (the keys of the input line's members, or `null` for a
- *   record not read from JSON text), the staged article carries its result line's parts too.
+ * @returns `stage(article, arrival)`, throwing `E_INVALID_RECORD` for a value that is not an article object.
  */
-export function createArticleStager(options: DeduplicatorOptions = {}): (article: Article, arrival: number, lineKeys?: readonly string[] | null) => StagedArticle {
+export function createArticleStager(options: DeduplicatorOptions = {}): (article: Article, arrival: number) => StagedArticle {
   const { feed, clean: cleanOptions } = resolveFeedOptions(options)
   const minLength = resolveOptions(cleanOptions).detect.minLength
   const cleanStage = options.clean ?? clean
   const permutations = feed.bands * feed.rows
   const minhash = createMinHash({ permutations })
-  return (article, arrival, lineKeys) => {
+  return (article, arrival) => {
     if (article === null || typeof article !== 'object' || Array.isArray(article)) {
       throw new DedupeError('E_INVALID_RECORD', 'Expected an article object')
     }
@@ -140,8 +152,7 @@ export function createArticleStager(options: DeduplicatorOptions = {}): (article
       // Compared and stored reduced (see SHINGLE_BITS); the signature above is of the full hashes.
       p.shingles = compactShingles(p.shingles)
     })
-    if (lineKeys === undefined) return { prepared, signatures }
-    return { prepared, signatures, line: resultLineParts(prepared, lineKeys ?? undefined) }
+    return { prepared, signatures }
   }
 }
 
@@ -159,11 +170,11 @@ export interface FeedJudge {
   judge(stage: () => StagedArticle | Promise<StagedArticle>): Promise<FeedResult>
   /**
    * {@link FeedJudge.judge} without building the result: the staged article and its verdict
-   * (in the same turns as `judge`'s), for a caller that writes the result from its
-   * {@link StagedArticle.line} parts; `buildResult(staged.prepared, verdict, outsideWindow)` is
-   * the result `judge` gives.
+   * (in the same turns as `judge`'s), for a caller that writes the result from a
+   * {@link LinedArticle}'s parts; for a {@link StagedArticle}, `buildResult(staged.prepared,
+   * verdict, outsideWindow)` is the result `judge` gives.
    */
-  judged(stage: () => StagedArticle | Promise<StagedArticle>): Promise<JudgedArticle>
+  judged<S extends JudgeableStaged>(stage: () => S | Promise<S>): Promise<JudgedArticle<S>>
   /** Waits for pending articles, commits and closes the index. */
   close(): Promise<void>
 }
@@ -182,7 +193,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
   let queue: Promise<unknown> = Promise.resolve()
   let pending = 0
 
-  const judgeOne = async (staged: StagedArticle): Promise<JudgedArticle> => {
+  const judgeOne = async <S extends JudgeableStaged>(staged: S): Promise<JudgedArticle<S>> => {
     const { prepared } = staged
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const session = await index.begin(prepared.id)
@@ -225,7 +236,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
     throw new DedupeError('E_INDEX_CONFLICT', `Could not record article ${prepared.id}: the index kept changing (${MAX_ATTEMPTS} attempts); add it again`)
   }
 
-  const judged = (stage: () => StagedArticle | Promise<StagedArticle>): Promise<JudgedArticle> => {
+  const judged = <S extends JudgeableStaged>(stage: () => S | Promise<S>): Promise<JudgedArticle<S>> => {
     pending++
     // What this article's result waits for besides its own turn: the commit of the batch it was
     // recorded in (read when the turn ends, so it is that batch and not a later one).
@@ -249,7 +260,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
   }
 
   return {
-    judge: (stage) => judged(stage).then(({ staged, verdict, outsideWindow }) => buildResult(staged.prepared, verdict, outsideWindow)),
+    judge: (stage) => judged<StagedArticle>(stage).then(({ staged, verdict, outsideWindow }) => buildResult(staged.prepared, verdict, outsideWindow)),
     judged,
     async close() {
       await queue
@@ -277,7 +288,7 @@ interface Judged {
  */
 async function judgeAgainstIndex(
   session: JudgeSession,
-  staged: StagedArticle,
+  staged: JudgeableStaged,
   permutations: number,
   feed: ResolvedFeedOptions,
 ): Promise<Judged> {
@@ -301,7 +312,7 @@ async function judgeAgainstIndex(
 }
 
 /** The MinHash signature of the union of `basis`'s shingle sets: the element-wise minimum of the paragraphs' signatures. */
-function unionSignature(staged: StagedArticle, basis: readonly ComparedParagraph[], permutations: number): Uint32Array {
+function unionSignature(staged: JudgeableStaged, basis: readonly ComparedParagraph[], permutations: number): Uint32Array {
   const signature = new Uint32Array(permutations).fill(0xffffffff)
   const position = new Map(staged.prepared.compared.map((p, i) => [p.index, i]))
   for (const p of basis) {
@@ -319,7 +330,7 @@ function unionSignature(staged: StagedArticle, basis: readonly ComparedParagraph
  * included, in at least `boilerplateMin` distinct stories of the site (a duplicate does not
  * count what it shares with its story: see {@link recordedParagraphs}). None without a site.
  */
-function siteBoilerplate(prepared: PreparedArticle, fingerprints: ReadonlyMap<string, FingerprintInfo>, boilerplateMin: number): Set<number> {
+function siteBoilerplate(prepared: JudgeableArticle, fingerprints: ReadonlyMap<string, FingerprintInfo>, boilerplateMin: number): Set<number> {
   const boilerplate = new Set<number>()
   if (prepared.site === null) return boilerplate
   for (const p of prepared.compared) {
@@ -354,7 +365,7 @@ function comparedOn(compared: readonly ComparedParagraph[], boilerplate: Readonl
  */
 async function findCandidates(
   session: JudgeSession,
-  prepared: PreparedArticle,
+  prepared: JudgeableArticle,
   side: ArticleSide,
   boilerplate: ReadonlySet<number>,
   fingerprints: ReadonlyMap<string, FingerprintInfo>,
@@ -439,7 +450,7 @@ async function readOriginals(
  * paragraphs (its own site's footer, an added paragraph) are counted like anyone's.
  */
 function recordedParagraphs(
-  prepared: PreparedArticle,
+  prepared: JudgeableArticle,
   verdict: Verdict,
   fingerprints: ReadonlyMap<string, FingerprintInfo>,
   originalOf: ReadonlyMap<string, string>,
@@ -484,7 +495,7 @@ const CROSS_KINDS = ['exact', 'near', 'boilerplate'] as const
  * `near` the number of the article and its paragraph. A copy's flags name the same article
  * again and again: numbered once, ~8 bytes a flag instead of ~50.
  */
-function encodeVerdict(verdict: Verdict, prepared: PreparedArticle, outsideWindow = false): string {
+function encodeVerdict(verdict: Verdict, prepared: JudgeableArticle, outsideWindow = false): string {
   const ids: string[] = []
   const number = (id: string): number => {
     const at = ids.indexOf(id)
@@ -508,7 +519,7 @@ function encodeVerdict(verdict: Verdict, prepared: PreparedArticle, outsideWindo
  * apply to the paragraphs they were found on: an article delivered again with other paragraphs
  * (an update under the same id) gets the recorded article-level verdict and no paragraph flags.
  */
-function decodeVerdict(stored: string, prepared: PreparedArticle): { verdict: Verdict; outsideWindow: boolean } {
+function decodeVerdict(stored: string, prepared: JudgeableArticle): { verdict: Verdict; outsideWindow: boolean } {
   const parsed = JSON.parse(stored) as unknown
   if (!Array.isArray(parsed)) {
     const { paragraphs, cross, outsideWindow, ...rest } = parsed as Omit<Verdict, 'cross'> & {
@@ -537,16 +548,16 @@ function decodeVerdict(stored: string, prepared: PreparedArticle): { verdict: Ve
 }
 
 /** A hash of the article's compared paragraphs (their fingerprints and positions). */
-function paragraphsHash(prepared: PreparedArticle): number {
+function paragraphsHash(prepared: JudgeableArticle): number {
   return hash32(prepared.compared.map((p) => `${p.index}:${p.fingerprint}`).join(' '), 7)
 }
 
 /** The record of an article outside the window: its verdict, and nothing to match it with. */
-function aloneRecord(prepared: PreparedArticle, result: string): IndexRecord {
+function aloneRecord(prepared: JudgeableArticle, result: string): IndexRecord {
   return { id: prepared.id, time: prepared.time, site: prepared.site, result, of: null, paragraphs: [], bands: [], fingerprints: [] }
 }
 
-function buildRecord(prepared: PreparedArticle, judged: Judged, result: string): IndexRecord {
+function buildRecord(prepared: JudgeableArticle, judged: Judged, result: string): IndexRecord {
   const original = judged.verdict.duplicate === null
   return {
     id: prepared.id,

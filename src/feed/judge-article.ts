@@ -1,6 +1,6 @@
 import { compareSets } from './compare-sets.js'
 import type { ResolvedFeedOptions } from './feed-options.js'
-import type { ComparedParagraph, PreparedArticle } from './prepare-article.js'
+import type { ComparedParagraph, JudgeableArticle } from './prepare-article.js'
 import { unionShingles } from './shingles.js'
 import type { ArticleDuplicate, CrossDuplicate, FingerprintInfo, IndexedArticle, IndexedParagraph } from './types.js'
 
@@ -15,7 +15,7 @@ export interface ArticleSide {
 
 /** What {@link judgeArticle} needs besides the article: what the index said. */
 export interface JudgeInput {
-  article: PreparedArticle
+  article: JudgeableArticle
   /** Index info per fingerprint of the article's compared paragraphs. */
   fingerprints: ReadonlyMap<string, FingerprintInfo>
   /** Indices of the paragraphs that are the site's boilerplate. */

@@ -45,6 +45,13 @@ export interface PreparedArticle {
 }
 
 /**
+ * What judging an article against the index reads of it: not its `clean()` result nor its
+ * other fields (which only go into its result), so a worker thread that writes the result's line
+ * itself need not send them back.
+ */
+export type JudgeableArticle = Pick<PreparedArticle, 'id' | 'site' | 'time' | 'compared'>
+
+/**
  * Derives what cross-article comparison needs from an article and its `clean()` result:
  * id (given, or a hash of its content, url and site: see {@link contentId}), site, time, and for each paragraph `clean()` kept its
  * fingerprint and shingle set.

@@ -1,6 +1,7 @@
 import { clean } from '../clean.js'
 import { errorInfo } from '../errors.js'
-import { createArticleStager, type StagedArticle } from '../feed/create-deduplicator.js'
+import { createArticleStager, type LinedArticle, type StagedArticle } from '../feed/create-deduplicator.js'
+import { resultLineParts } from '../feed/result-line.js'
 import type { DeduplicatorOptions } from '../feed/feed-options.js'
 import type { Article } from '../feed/types.js'
 import { resolveOptions, type Options } from '../options.js'
@@ -53,8 +54,12 @@ export type PoolTask = CleanTask | StageTask
  * warnings. Or why it failed.
  */
 export type CleanOutcome = { line: JsonLineTemplate; repeats: number; warnings?: CleanResult['warnings'] } | TaskError
-/** The outcome of one article of a {@link StageTask}. */
-export type StageOutcome = { staged: StagedArticle } | TaskError
+/**
+ * The outcome of one article of a {@link StageTask}: the staged article; or, for an article sent
+ * with `lineKeys`, what judging reads of it and its result line's parts (its `clean()` result,
+ * written into those parts, stays here). Or why it failed.
+ */
+export type StageOutcome = { staged: StagedArticle } | { lined: LinedArticle } | TaskError
 
 /** Stagers by their options, so a worker builds one per run rather than one per batch. */
 const stagers = new Map<string, ReturnType<typeof createArticleStager>>()
@@ -120,7 +125,10 @@ export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOut
   }
   return task.articles.map(({ article, arrival, extract, lineKeys }): StageOutcome => {
     try {
-      return { staged: stageOf(extract)(article, arrival, lineKeys) }
+      const staged = stageOf(extract)(article, arrival)
+      if (lineKeys === undefined) return { staged }
+      const { id, site, time, compared } = staged.prepared
+      return { lined: { prepared: { id, site, time, compared }, signatures: staged.signatures, line: resultLineParts(staged.prepared, lineKeys ?? undefined) } }
     } catch (error) {
       return { error: errorInfo(error) }
     }

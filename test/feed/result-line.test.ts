@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildResult, FEED_RESULT_FIELDS } from '../../src/feed/build-result.js'
 import { createArticleStager, createFeedJudge } from '../../src/feed/create-deduplicator.js'
-import { resultLine } from '../../src/feed/result-line.js'
+import { resultLine, resultLineParts } from '../../src/feed/result-line.js'
 import type { Article } from '../../src/feed/types.js'
 import { rawMembers } from '../../src/io/raw-members.js'
 import { loadLanguageModel } from '../../src/language/fasttext-model.js'
@@ -41,11 +41,12 @@ describe('resultLine', () => {
       const article = JSON.parse(text) as Article
       for (const keys of [raw.map((m) => m.key), null]) {
         // The same article staged twice (with and without its input text): judged once, replayed once.
-        const staged = stage(article, 1_700_000_000_000 + n, keys)
+        const staged = stage(article, 1_700_000_000_000 + n)
+        const parts = resultLineParts(staged.prepared, keys ?? undefined)
         const { verdict, outsideWindow } = await judge.judged(() => staged)
         const result = buildResult(staged.prepared, verdict, outsideWindow)
         const expected = toJsonLine(result, keys ? raw : undefined, result.idGenerated ? FEED_RESULT_FIELDS : BUT_ID)
-        expect(resultLine(staged.line!, keys ? raw : undefined, staged.prepared, verdict, outsideWindow)).toBe(expected)
+        expect(resultLine(parts, keys ? raw : undefined, verdict, outsideWindow)).toBe(expected)
         kinds.add(verdict.duplicate?.kind ?? (outsideWindow ? 'outside' : 'original'))
         if (result.warnings !== undefined) kinds.add('warnings')
         for (const flag of verdict.cross.values()) kinds.add(flag.kind)
