@@ -4,16 +4,18 @@
  * (`bench-feed.ts`'s), each in its own process, in turn, on CPU time (user + system of the
  * process: on a shared machine wall time measures the neighbours) and wall time.
  *
- *   node --import tsx bench/bench-datasketch.ts [--n 5000] [--rounds 3]
+ *   npm run build && node --import tsx bench/bench-datasketch.ts [--n 5000] [--rounds 3]
  *
  * Needs python3 with numpy and scipy, and datasketch's source (DATASKETCH_PATH, the folder
  * holding `datasketch/`; default /tmp/datasketch: e.g. `git archive` of github.com/ekzhu/datasketch).
  * Ours: the full pipeline (`clean()` included) and the cross-article stages alone (clean()
- * replaced by a split on blank lines), in memory, one thread. Writes bench/results/datasketch.md.
+ * replaced by a split on blank lines), in memory, one thread; and the built CLI's `feed` with 1 and
+ * 2 workers (the issue's target), with the bound its CPU sets on free cores. Writes
+ * bench/results/datasketch.md.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
@@ -24,7 +26,28 @@ const rounds = Number(values.rounds ?? 3)
 const FEED = fileURLToPath(new URL('./bench-feed.ts', import.meta.url))
 const ANCHOR = fileURLToPath(new URL('./datasketch-anchor.py', import.meta.url))
 
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+const THREAD_CPU = fileURLToPath(new URL('./thread-cpu.cjs', import.meta.url))
+const cores = cpus().length
+
 interface Run { seconds: number; cpuSeconds: number }
+/** A run of the built CLI: wall and CPU of the whole process, and its main thread's CPU (see thread-cpu.cjs). */
+interface CliRun extends Run { mainSeconds: number }
+
+/** `news-dedup feed FEED --index :memory: --workers N`, the whole process (start-up and model load included). */
+function cliRun(feed: string, workers: number): CliRun {
+  const times = join(dir, 'time')
+  const threads = join(dir, 'threads.json')
+  rmSync(threads, { force: true })
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', '-o', times, process.execPath, '-r', THREAD_CPU, CLI, 'feed', feed, '--index', ':memory:', '--workers', String(workers)], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+    env: { ...process.env, BENCH_THREAD_CPU: threads },
+  })
+  if (r.status !== 0) throw new Error(`news-dedup feed --workers ${workers} exited with ${r.status}`)
+  const [wall, user, sys] = readFileSync(times, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number]
+  const main = existsSync(threads) ? (JSON.parse(readFileSync(threads, 'utf8')) as { main: number }).main : Number.NaN
+  return { seconds: wall, cpuSeconds: user + sys, mainSeconds: main }
+}
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-datasketch-'))
@@ -32,12 +55,15 @@ try {
   const feed = join(dir, 'feed.jsonl')
   execFileSync(process.execPath, ['--import', 'tsx', FEED, '--dump', String(n), feed])
   const runs: Record<'datasketch' | 'full' | 'index', Run[]> = { datasketch: [], full: [], index: [] }
+  // The built CLI with 1 and 2 workers, when dist/ is there (`npm run build`).
+  const cli = existsSync(CLI) ? new Map<number, CliRun[]>([[1, []], [2, []]]) : null
   for (let round = 0; round < rounds; round++) {
     runs.datasketch.push(JSON.parse(execFileSync('python3', [ANCHOR, feed], { encoding: 'utf8' })) as Run)
     for (const mode of ['full', 'index'] as const) {
       const out = execFileSync(process.execPath, ['--import', 'tsx', FEED, '--child', mode, ':memory:', String(n)], { encoding: 'utf8' })
       runs[mode].push(JSON.parse(out.trim().split('\n').at(-1) as string) as Run)
     }
+    if (cli) for (const [workers, list] of cli) list.push(cliRun(feed, workers))
     console.log(`round ${round + 1}:`, Object.entries(runs).map(([k, v]) => `${k} ${v.at(-1)!.cpuSeconds.toFixed(2)} s CPU`).join(', '))
   }
   const cpu = (k: keyof typeof runs): number => median(runs[k].map((r) => r.cpuSeconds))
@@ -58,9 +84,26 @@ try {
     row('news-dedup, full pipeline (clean() included)', 'full'),
     row('news-dedup, cross-article stages only', 'index'),
     '',
-    'The machine was shared (other jobs running), hence CPU time. The issue\'s target compares the full pipeline',
-    'with 2 workers against datasketch\'s one process: that needs free cores (see `worker-overhead.md` for the bound).',
+    'The machine was shared (other jobs running), hence CPU time.',
     '',
+    ...(cli === null
+      ? ['(The CLI rows need `npm run build` first.)', '']
+      : [
+          `The issue's target: the full pipeline with 2 workers against datasketch's one process. The built CLI, \`news-dedup feed FILE`,
+          `--index :memory: --workers N\`, whole process (start-up, language model, reading and writing included). "bound": the`,
+          `shortest wall time its CPU allows on ${cores} free cores, max(main thread CPU, process CPU / ${cores}); datasketch runs in one`,
+          'thread, so its CPU time is its time on free cores. Medians.',
+          '',
+          '| run | CPU s | main thread CPU s | wall s | bound on free cores s | speed against datasketch (its CPU / our bound) |',
+          '|---|---|---|---|---|---|',
+          ...[...cli].map(([workers, list]) => {
+            const c = median(list.map((r) => r.cpuSeconds))
+            const m = median(list.map((r) => r.mainSeconds))
+            const b = median(list.map((r) => Math.max(r.mainSeconds, r.cpuSeconds / cores)))
+            return `| news-dedup feed --workers ${workers} | ${c.toFixed(2)} | ${m.toFixed(2)} | ${median(list.map((r) => r.seconds)).toFixed(2)} | ${b.toFixed(2)} | ${(cpu('datasketch') / b).toFixed(2)}× |`
+          }),
+          '',
+        ]),
   ]
   writeFileSync(new URL('./results/datasketch.md', import.meta.url), lines.join('\n'))
   console.log(lines.join('\n'))
