@@ -253,7 +253,7 @@ async function cleanRecords(
       return batch.map((record) => ({ record, outcome: 'error' in record ? null : (outcomes[at++] ?? null) }))
     }
     try {
-      for await (const { record, outcome } of orderedBatches(records, BATCH, batchesInFlight(workers), cleanBatch)) {
+      for await (const { record, outcome } of orderedBatches(records, BATCH, batchesInFlight(workers), cleanBatch, pool.hurry)) {
         const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
         if ('error' in record) {
           await fail(errorRecord(record.error, { id: record.id ?? null, ...at }))

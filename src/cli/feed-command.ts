@@ -526,7 +526,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       while (judged.length > 0 && !indexLost && (all || judged[0]?.done || judged.length >= IN_FLIGHT)) await report(await next())
     }))
   try {
-    for await (const { record, outcome } of orderedBatches(arrivals(), STAGE_BATCH, batchesInFlight(workers), stageBatch)) {
+    for await (const { record, outcome } of orderedBatches(arrivals(), STAGE_BATCH, batchesInFlight(workers), stageBatch, pool.hurry)) {
       const entry = { output: settle(record, outcome), done: false }
       judged.push(entry)
       void entry.output.then(() => {

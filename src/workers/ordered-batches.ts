@@ -7,19 +7,29 @@ const PARTIAL_WAIT = 50
  * what follows sees one ordered stream). `work` must not reject: it returns one output per item.
  * At most `size × window` items are held, so memory stays flat on any input. On a slow input (a
  * live stream), a partial batch is sent after 50 ms without a new item, and finished outputs are
- * yielded while the next item is awaited, so results do not wait for a batch to fill.
+ * yielded while the next item is awaited, so results do not wait for a batch to fill. When it
+ * must wait for the oldest batch (the window is full, or the input has ended), `hurry` (if
+ * given) is called until that batch is done or it resolves `false`: the caller's chance to do
+ * queued work itself rather than wait (see `WorkerPool.hurry`).
  */
 export async function* orderedBatches<T, R>(
   items: AsyncIterable<T>,
   size: number,
   window: number,
   work: (batch: T[]) => Promise<R[]>,
+  hurry?: () => Promise<boolean>,
 ): AsyncGenerator<R> {
   const running: Array<{ outputs: Promise<R[]>; done: boolean }> = []
   const start = (batch: T[]): void => {
     const entry = { outputs: work(batch), done: false }
     entry.outputs.then(() => (entry.done = true), () => undefined)
     running.push(entry)
+  }
+  // The oldest batch's outputs; while it is not done, `hurry` may do other batches' work in the meantime.
+  const oldest = async (): Promise<R[]> => {
+    const entry = running.shift() as { outputs: Promise<R[]>; done: boolean }
+    if (hurry) while (!entry.done && (await hurry())) {}
+    return entry.outputs
   }
   const iterator = items[Symbol.asyncIterator]()
   let batch: T[] = []
@@ -49,7 +59,7 @@ export async function* orderedBatches<T, R>(
         if (late && batch.length > 0) {
           start(batch)
           batch = []
-          if (running.length >= window) yield* await (running.shift() as { outputs: Promise<R[]> }).outputs
+          if (running.length >= window) yield* await oldest()
         }
         continue
       }
@@ -61,8 +71,8 @@ export async function* orderedBatches<T, R>(
     if (batch.length < size) continue
     start(batch)
     batch = []
-    if (running.length >= window) yield* await (running.shift() as { outputs: Promise<R[]> }).outputs
+    if (running.length >= window) yield* await oldest()
   }
   if (batch.length > 0) start(batch)
-  while (running.length > 0) yield* await (running.shift() as { outputs: Promise<R[]> }).outputs
+  while (running.length > 0) yield* await oldest()
 }

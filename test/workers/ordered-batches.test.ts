@@ -53,4 +53,22 @@ describe('orderedBatches', () => {
     }
     await expect(consume()).rejects.toThrow('cannot read')
   })
+
+  it('calls hurry while it waits for the oldest batch, and the outputs stay in input order', async () => {
+    // Batches finish only once hurried (as a pool's waiting batches run when the caller takes them).
+    const release: Array<() => void> = []
+    const work = (batch: number[]) => new Promise<number[]>((resolve) => release.push(() => resolve(batch.map((x) => x * 10))))
+    let hurried = 0
+    const hurry = async () => {
+      const next = release.shift()
+      if (!next) return false
+      hurried++
+      next()
+      return true
+    }
+    const out: number[] = []
+    for await (const x of orderedBatches(numbers(20), 3, 2, work, hurry)) out.push(x)
+    expect(out).toEqual(Array.from({ length: 20 }, (_, i) => i * 10))
+    expect(hurried).toBe(7) // every batch of 3 (and the last of 2) was released by hurry: nothing else would
+  })
 })

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadLanguageModel } from '../../src/language/fasttext-model.js'
+import { resolveOptions } from '../../src/options.js'
+import { createWorkerPool } from '../../src/workers/worker-pool.js'
+import { runTask, type CleanTask } from '../../src/workers/pool-tasks.js'
+
+const options = resolveOptions({})
+/** Batches of articles of their own text each, so any mix-up of outcomes shows. */
+const tasks: CleanTask[] = Array.from({ length: 16 }, (_, b) => ({
+  kind: 'clean',
+  options,
+  articles: Array.from({ length: 4 }, (_, i) => ({ id: `b${b}-${i}`, text: `Article ${b}-${i}: the council met on day ${b * 4 + i}.\n\nIt voted ${i % 2 ? 'for' : 'against'} the plan.` })),
+  rawKeys: Array.from({ length: 4 }, () => ['id', 'text']),
+}))
+
+describe('createWorkerPool', () => {
+  const pool = createWorkerPool(2)
+  beforeAll(() => loadLanguageModel())
+  afterAll(() => pool.close())
+
+  it('gives every batch the outcomes runTask gives in this thread, whether a worker thread ran it or hurry did', async () => {
+    const expected = await Promise.all(tasks.map((task) => runTask(task)))
+    // All at once: the first runs here, the worker thread holds its share, the rest wait.
+    const running = tasks.map((task) => pool.run(task))
+    let hurried = 0
+    while (await pool.hurry()) hurried++
+    // The backlog beyond what the thread holds was taken here; what is left is the thread's to run.
+    expect(hurried).toBeGreaterThan(0)
+    expect(hurried).toBeLessThan(tasks.length - 1)
+    expect(await Promise.all(running)).toEqual(expected)
+    expect(await pool.hurry()).toBe(false)
+  }, 60_000)
+
+  it('with one worker runs everything here and has nothing to hurry', async () => {
+    const alone = createWorkerPool(1)
+    expect(await alone.run(tasks[0] as CleanTask)).toEqual(await runTask(tasks[0] as CleanTask))
+    expect(await alone.hurry()).toBe(false)
+    await alone.close()
+  })
+})
