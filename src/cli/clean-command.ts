@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { clean } from '../clean.js'
+import { cleanWith } from '../clean-with.js'
 import { DedupeError, errorInfo, errorRecord, type ErrorRecord } from '../errors.js'
 import type { RawMember } from '../io/raw-members.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
@@ -19,7 +19,8 @@ import { decodeBytes } from '../parse/decode-bytes.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { byteChunks } from '../io/byte-chunks.js'
 import type { FeedInputRecord } from '../feed/types.js'
-import { articleBody } from '../parse/article-body.js'
+import { articleBody, type ArticleBody } from '../parse/article-body.js'
+import { loadParsers } from '../parse/load-parsers.js'
 import { renderReview } from '../output/review/render-review.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
 import type { CleanOutcome } from '../workers/pool-tasks.js'
@@ -138,6 +139,9 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     done.duplicates += repeats
     progress?.update(done)
   }
+  // The HTML, Markdown and extraction parsers are imported when the first input in their format
+  // arrives (a plain-text article loads none of them); clean() itself is synchronous.
+  let parsers = await loadParsers('text', options.extract)
   for (const source of sources) {
     const format = from ?? formatOf(source)
     const name = source === '-' ? 'stdin' : source
@@ -159,7 +163,8 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       const bytes = await readBytes(source, io.stdin)
       done.bytes += bytes.length
       const read = format ?? formatOfBytes(source, bytes)
-      result = clean(bytes, { ...options, format: read })
+      parsers = await loadParsers(read, options.extract, parsers)
+      result = cleanWith(parsers, bytes, { ...options, format: read })
       // The source's headings and lists are found from the paragraphs' offsets in the decoded
       // text: the same decoding as clean()'s (the same bytes, transport and format).
       if (read === 'markdown' && to === 'markdown') markdown = decodeBytes(bytes, { charset: options.charset, format: read }).text
@@ -189,6 +194,13 @@ function readError(source: string, error: unknown): { code: string; message: str
 function formatOf(source: string): From | undefined {
   if (/\.warc(\.gz)?$/i.test(source)) return 'warc'
   return /\.jsonl$|\.ndjson$/i.test(source) ? 'jsonl' : undefined
+}
+
+/** The format `clean()` reads a record's body in (as `readInput` decides it): which parsers it needs. */
+function formatOfBody(body: ArticleBody, options: Options): string {
+  if ('html' in body) return 'html'
+  if ('markdown' in body) return 'markdown'
+  return options.format ?? 'text'
 }
 
 /** Formats holding many records (output in JSONL by default, one line per record). */
@@ -272,6 +284,7 @@ async function cleanRecords(
     }
     return
   }
+  let parsers = await loadParsers('text', options.extract === true)
   for await (const record of records) {
     const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
     const where = record.source ?? '-'
@@ -281,7 +294,9 @@ async function cleanRecords(
     }
     const article = record.article as Record<string, unknown>
     try {
-      const result = clean(articleBody(article), options)
+      const body = articleBody(article)
+      parsers = await loadParsers(formatOfBody(body, options), options.extract === true, parsers)
+      const result = cleanWith(parsers, body, options)
       tick(countRepeats(result))
       reportWarnings(stderr, where, result.warnings)
       const label = article.id === undefined || article.id === null ? where : String(article.id)

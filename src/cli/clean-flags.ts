@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { DedupeError } from '../errors.js'
 import type { Options } from '../options.js'
-import { guessFormat } from '../parse/parse-input.js'
+import { guessFormat } from '../parse/guess-format.js'
 import type { InputFormat, Warning } from '../types.js'
 import type { CliIo } from './clean-command.js'
 import type { FlagTable, FlagValues } from './parse-flags.js'
