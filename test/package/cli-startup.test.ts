@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { clean } from '../../src/clean.js'
+
+// The built CLI (npm test builds before it runs vitest), run in a child process under a module
+// loader hook that writes the URL of every module it loads to a file: what its start-up loads.
+const root = resolve(__dirname, '..', '..')
+const cli = join(root, 'dist', 'cli.js')
+const dir = mkdtempSync(join(tmpdir(), 'news-dedup-startup-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const HOOKS = `import { appendFileSync } from 'node:fs'
+let log
+export function initialize(data) { log = data.log }
+export async function load(url, context, next) { appendFileSync(log, url + '\\n'); return next(url, context) }`
+const REGISTER = join(dir, 'list-modules.mjs')
+writeFileSync(REGISTER, `import { register } from 'node:module'
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)}, { data: { log: process.env.MODULE_LOG } })`)
+
+/** The packages of the HTML, Markdown and extraction parsers (and the modules they stand on). */
+const HTML = ['rehype-parse', 'parse5', 'hast-util-from-parse5']
+const MARKDOWN = ['remark-parse', 'micromark', 'mdast-util-from-markdown']
+const EXTRACT = ['@mozilla/readability', 'linkedom']
+
+let runs = 0
+/** Runs the built CLI on `args`: its standard output, and the packages whose modules it loaded. */
+function run(args: string[]): { stdout: string; packages: Set<string> } {
+  const log = join(dir, `modules-${runs++}.txt`)
+  writeFileSync(log, '')
+  const stdout = execFileSync(process.execPath, ['--import', pathToFileURL(REGISTER).href, cli, 'clean', '--quiet', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, MODULE_LOG: log },
+  })
+  const packages = new Set(readFileSync(log, 'utf8').split('\n').flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []))
+  return { stdout, packages }
+}
+
+function file(name: string, content: string): string {
+  const path = join(dir, name)
+  writeFileSync(path, content)
+  return path
+}
+
+const PAGE = `<!doctype html><html><head><title>Le chat</title></head><body><article><h1>Le chat dort</h1>
+<p>Le chat dort sur le tapis depuis ce matin, sans bouger, et personne ne le dérange.</p>
+<p>The cat has been sleeping on the mat since this morning, and nobody disturbs it.</p>
+<p>Le chat dort sur le tapis depuis ce matin, sans bouger, et personne ne le dérange.</p>
+</article><footer><a href="/">Accueil</a></footer></body></html>`
+
+/** What the CLI writes for `--to json` of one file: the library's clean() of its bytes, with its path. */
+function libraryJson(path: string, options: Parameters<typeof clean>[1]): unknown {
+  return { id: path, ...clean(readFileSync(path), options) }
+}
+
+describe('CLI start-up: the parsers load when an input of their format arrives', () => {
+  it('cleans a plain-text file without loading the HTML, Markdown or extraction parsers', () => {
+    const path = file('note.txt', 'Le chat dort sur le tapis.\n\nThe cat sleeps on the mat today.\n')
+    const { stdout, packages } = run([path, '--to', 'json'])
+    // The hook saw the packages that were loaded (the trigram profiles, the language model's glue).
+    expect(packages).toContain('franc')
+    for (const name of [...HTML, ...MARKDOWN, ...EXTRACT]) expect(packages).not.toContain(name)
+    expect(JSON.parse(stdout)).toEqual(libraryJson(path, { format: 'text' }))
+  })
+
+  it('loads the HTML parser, not the extraction one, for a page, and cleans it as clean() does', () => {
+    const path = file('page.html', PAGE)
+    const { stdout, packages } = run([path, '--to', 'json'])
+    for (const name of HTML) expect(packages).toContain(name)
+    for (const name of [...MARKDOWN, ...EXTRACT]) expect(packages).not.toContain(name)
+    expect(JSON.parse(stdout)).toEqual(libraryJson(path, { format: 'html' }))
+  })
+
+  it('loads Readability and linkedom with --extract, and extracts as clean() does', () => {
+    const path = file('article.html', PAGE)
+    const { stdout, packages } = run([path, '--extract', '--to', 'json'])
+    for (const name of [...HTML, ...EXTRACT]) expect(packages).toContain(name)
+    expect(JSON.parse(stdout)).toEqual(libraryJson(path, { format: 'html', extract: true }))
+  })
+
+  it('loads the Markdown parser for Markdown', () => {
+    const path = file('note.md', '# Le chat\n\nLe chat dort sur le tapis depuis ce matin.\n\n- un\n- deux\n')
+    const { stdout, packages } = run([path, '--to', 'json'])
+    for (const name of MARKDOWN) expect(packages).toContain(name)
+    for (const name of EXTRACT) expect(packages).not.toContain(name)
+    expect(JSON.parse(stdout)).toEqual(libraryJson(path, { format: 'markdown' }))
+  })
+
+  it('loads the parsers a JSONL record needs when it is cleaned in the CLI process', () => {
+    const records = [
+      { id: 'a', text: 'Le chat dort sur le tapis.\n\nLe chat dort sur le tapis.' },
+      { id: 'b', html: '<p>Der Hund schläft im Garten, seit dem frühen Morgen.</p><p>Der Hund schläft im Garten, seit dem frühen Morgen.</p>' },
+    ]
+    const path = file('feed.jsonl', records.map((r) => JSON.stringify(r)).join('\n'))
+    const { stdout, packages } = run([path, '--to', 'json'])
+    for (const name of HTML) expect(packages).toContain(name)
+    expect(JSON.parse(stdout)).toEqual([
+      { id: 'a', ...clean({ text: records[0]!.text! }) },
+      { id: 'b', ...clean({ html: records[1]!.html! }) },
+    ])
+  })
+})
