@@ -56,7 +56,8 @@ export function runStages(blocks: readonly SourceBlock[], options: ResolvedOptio
  * `clean()` with the parsers of HTML, Markdown and extraction given (see `format-parsers.ts`):
  * the one implementation of `clean()`, which calls it with every parser loaded.
  *
- * @param parsers The parsers the input's format needs (plain text needs none).
+ * @param parsers The parsers the input's format needs (plain text needs none), and the charset
+ *   libraries its bytes need (UTF-8 needs none).
  * @param input As for `clean()`.
  * @param options As for `clean()`.
  * @returns As `clean()`.
@@ -64,7 +65,7 @@ export function runStages(blocks: readonly SourceBlock[], options: ResolvedOptio
  */
 export function cleanWith(parsers: FormatParsers, input: string | Uint8Array | ArticleInput, options?: Options | null): CleanResult {
   const resolved = resolveOptions(options)
-  const decoded = decodeInput(input, resolved)
+  const decoded = decodeInput(input, resolved, parsers)
   const { text, format } = readInput(decoded.input as string | ArticleInput, resolved)
   const warnings: Warning[] = [...decoded.warnings]
   const document = parseDocument(parsers, text, format, resolved.split, warnings)

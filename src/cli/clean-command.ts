@@ -15,12 +15,12 @@ import type { CleanResult, InputFormat } from '../types.js'
 import { CLEAN_FLAGS, formatOfBytes, HELP_FLAG, oneOf, optionsFromFlags, readBytes, reportWarnings, UsageError, workerCount } from './clean-flags.js'
 import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { countBytes, createProgress, inputSize } from './progress.js'
-import { decodeBytes } from '../parse/decode-bytes.js'
+import { decodeBytesWith } from '../parse/decode-bytes-with.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { byteChunks } from '../io/byte-chunks.js'
 import type { FeedInputRecord } from '../feed/types.js'
 import { articleBody, type ArticleBody } from '../parse/article-body.js'
-import { loadParsers } from '../parse/load-parsers.js'
+import { NO_PARSERS, withParsers } from '../parse/load-parsers.js'
 import { renderReview } from '../output/review/render-review.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
 import type { CleanOutcome } from '../workers/pool-tasks.js'
@@ -139,9 +139,9 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     done.duplicates += repeats
     progress?.update(done)
   }
-  // The HTML, Markdown and extraction parsers are imported when the first input in their format
-  // arrives (a plain-text article loads none of them); clean() itself is synchronous.
-  let parsers = await loadParsers('text', options.extract)
+  // The HTML, Markdown and extraction parsers (and the charset libraries) are imported when the
+  // first input that needs them arrives: a UTF-8 text article loads none. clean() stays synchronous.
+  let parsers = NO_PARSERS
   for (const source of sources) {
     const format = from ?? formatOf(source)
     const name = source === '-' ? 'stdin' : source
@@ -163,11 +163,15 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       const bytes = await readBytes(source, io.stdin)
       done.bytes += bytes.length
       const read = format ?? formatOfBytes(source, bytes)
-      parsers = await loadParsers(read, options.extract, parsers)
-      result = cleanWith(parsers, bytes, { ...options, format: read })
-      // The source's headings and lists are found from the paragraphs' offsets in the decoded
-      // text: the same decoding as clean()'s (the same bytes, transport and format).
-      if (read === 'markdown' && to === 'markdown') markdown = decodeBytes(bytes, { charset: options.charset, format: read }).text
+      const cleaned = await withParsers(read, options.extract, parsers, (loaded) => ({
+        result: cleanWith(loaded, bytes, { ...options, format: read }),
+        // The source's headings and lists are found from the paragraphs' offsets in the decoded
+        // text: the same decoding as clean()'s (the same bytes, transport and format).
+        markdown: read === 'markdown' && to === 'markdown' ? decodeBytesWith(loaded, bytes, { charset: options.charset, format: read }).text : undefined,
+      }))
+      parsers = cleaned.parsers
+      result = cleaned.value.result
+      markdown = cleaned.value.markdown
     } catch (error) {
       await reportError(errorRecord(error, { id: source === '-' ? null : source }), name)
       continue
@@ -284,7 +288,7 @@ async function cleanRecords(
     }
     return
   }
-  let parsers = await loadParsers('text', options.extract === true)
+  let parsers = NO_PARSERS
   for await (const record of records) {
     const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
     const where = record.source ?? '-'
@@ -295,8 +299,9 @@ async function cleanRecords(
     const article = record.article as Record<string, unknown>
     try {
       const body = articleBody(article)
-      parsers = await loadParsers(formatOfBody(body, options), options.extract === true, parsers)
-      const result = cleanWith(parsers, body, options)
+      const cleaned = await withParsers(formatOfBody(body, options), options.extract === true, parsers, (loaded) => cleanWith(loaded, body, options))
+      parsers = cleaned.parsers
+      const result = cleaned.value
       tick(countRepeats(result))
       reportWarnings(stderr, where, result.warnings)
       const label = article.id === undefined || article.id === null ? where : String(article.id)

@@ -1,5 +1,5 @@
 import { readLines, type Line } from './read-lines.js'
-import { MAX_RECORD_SIZE } from './text-chunks.js'
+import { MAX_RECORD_SIZE } from './max-record-size.js'
 import type { Article, FeedInputRecord } from '../feed/types.js'
 import { rawMembers } from './raw-members.js'
 import { MAX_FIELD_DEPTH } from '../feed/nests-deeper-than.js'

@@ -2,13 +2,8 @@ import { countReplacements } from '../parse/count-replacements.js'
 import { createTextDecoder } from '../parse/create-text-decoder.js'
 import { encodingForLabel } from '../parse/sniff-html-charset.js'
 
-/**
- * The largest record a feed reader holds in memory: one JSONL line (in bytes) or one RSS
- * `<item>` / Atom `<entry>` (in characters, once decoded). A longer one gives an error record
- * and is skipped without being buffered, so a file with a missing newline or a missing end tag
- * cannot exhaust memory. 64 MiB is far above any real article.
- */
-export const MAX_RECORD_SIZE = 64 * 1024 * 1024
+// In its own file so that reading JSONL does not load the decoders this file imports.
+export { MAX_RECORD_SIZE } from './max-record-size.js'
 
 /** The encoding named by a byte order mark at the start of `bytes`, if there is one. */
 export function bomEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | undefined {

@@ -1,6 +1,6 @@
 import { DedupeError } from '../errors.js'
 import type { EncodingInfo, InputFormat, Warning } from '../types.js'
-import { decodeBytes } from './decode-bytes.js'
+import { decodeBytesWith, type Charsets } from './decode-bytes-with.js'
 
 /** An article given to `clean()`: one of `text`, `html` or `markdown` (checked in that order), as a string or as bytes. */
 export interface ArticleInput {
@@ -35,30 +35,32 @@ const BODIES: ReadonlyArray<[keyof ArticleInput & ('text' | 'html' | 'markdown')
 
 /**
  * The first step of `clean()`: bytes (a `Uint8Array`, a Node `Buffer`, or the `text`/`html`/
- * `markdown` of an article object) are decoded by {@link decodeBytes}, with the object's own
+ * `markdown` of an article object) are decoded as `decodeBytes` decodes them, with the object's own
  * `contentType`/`charset` as the transport, else the options'. Strings pass through as they are.
+ * `charsets` are the charset libraries decoding may need (see `format-parsers.ts`).
  *
  * @throws {DedupeError} `E_INVALID_OPTION` for a `contentType` or `charset` that is not a string.
  */
-export function decodeInput(input: unknown, options: DecodeInputOptions): DecodedInput {
-  if (input instanceof Uint8Array) return decoded(input, options.format, transportOf(null, options), (text) => text)
+export function decodeInput(input: unknown, options: DecodeInputOptions, charsets: Charsets): DecodedInput {
+  if (input instanceof Uint8Array) return decoded(charsets, input, options.format, transportOf(null, options), (text) => text)
   if (input === null || typeof input !== 'object') return { input, warnings: [] }
   const article = input as Record<string, unknown>
   for (const [key, format] of BODIES) {
     const body = article[key]
     if (typeof body === 'string') return { input, warnings: [] }
-    if (body instanceof Uint8Array) return decoded(body, key === 'text' ? (options.format ?? format) : format, transportOf(article, options), (text) => ({ [key]: text }))
+    if (body instanceof Uint8Array) return decoded(charsets, body, key === 'text' ? (options.format ?? format) : format, transportOf(article, options), (text) => ({ [key]: text }))
   }
   return { input, warnings: [] }
 }
 
 function decoded(
+  charsets: Charsets,
   bytes: Uint8Array,
   format: InputFormat | undefined,
   transport: { contentType: string | undefined; charset: string | undefined },
   wrap: (text: string) => unknown,
 ): DecodedInput {
-  const { text, encoding, warnings } = decodeBytes(bytes, { ...transport, format })
+  const { text, encoding, warnings } = decodeBytesWith(charsets, bytes, { ...transport, format })
   return { input: wrap(text), encoding, warnings }
 }
 

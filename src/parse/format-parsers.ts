@@ -1,19 +1,21 @@
 /**
- * The parsers behind the formats that need a third-party library (HTML: rehype-parse and
- * parse5; Markdown: remark-parse and micromark; article extraction: Readability and linkedom),
- * handed to the pipeline as one object rather than imported by it. The library's `clean()`
- * passes {@link allParsers} (static imports, so it stays synchronous in every runtime and
- * bundler); the CLI passes what `loadParsers()` imported for the formats its inputs are in, so
- * cleaning a plain-text file never loads them (they are ~0.15 s of a ~0.5 s start-up).
+ * The parsers and decoders behind the formats that need a third-party library (HTML:
+ * rehype-parse and parse5; Markdown: remark-parse and micromark; article extraction: Readability
+ * and linkedom; bytes: html-encoding-sniffer's `<meta>` prescan and label table, jschardet, the
+ * legacy decoders of @exodus/bytes), handed to the pipeline as one object rather than imported
+ * by it. The library's `clean()` passes `allParsers` (static imports, so it stays synchronous in
+ * every runtime and bundler); the CLI passes what `loadParsers()` imported for its inputs, so
+ * cleaning a UTF-8 plain-text file loads none of them (they are ~0.2 s of a ~0.5 s start-up).
  *
  * @module
  */
 import { DedupeError } from '../errors.js'
 import type { SourceBlock, Warning } from '../types.js'
+import type { ByteTextDecoder } from './create-text-decoder.js'
 import type { ExtractedArticle } from './extract-article.js'
 import type { HtmlPage, HtmlTree } from './from-html.js'
 
-/** The parsers of the formats other than plain text (which needs no library). */
+/** The parsers of the formats other than plain text, and the charset libraries of bytes other than UTF-8. */
 export interface FormatParsers {
   /** `parseHtmlTree`: a page's blocks and title, and the tree they were read from. */
   readonly html: (input: string) => { page: HtmlPage; tree: HtmlTree }
@@ -21,20 +23,47 @@ export interface FormatParsers {
   readonly markdown: (input: string, warnings?: Warning[]) => SourceBlock[]
   /** `extractArticle`: the page's blocks that belong to its article (option `extract`). */
   readonly extract: (blocks: readonly SourceBlock[], title: string | null, tree: HtmlTree) => ExtractedArticle
+  /** `prescanMetaCharset`: the encoding a page's `<meta>` declares. */
+  readonly metaCharset: (bytes: Uint8Array) => string | null
+  /** `encodingForLabel`: the encoding a charset label names (the Encoding standard's table). */
+  readonly encodingForLabel: (label: string) => string | null
+  /** `detectCharset`: the encoding of undeclared bytes that are not UTF-8. */
+  readonly detectCharset: (bytes: Uint8Array) => string | null
+  /** `createTextDecoder`: a decoder of any encoding of the standard. */
+  readonly textDecoder: (encoding: string) => ByteTextDecoder | null
 }
 
-/** Which parsers an input needs: its format, and for HTML whether the article is extracted. */
-export function parsersNeeded(format: string, extract: boolean): Array<keyof FormatParsers> {
-  if (format === 'html') return extract ? ['html', 'extract'] : ['html']
-  // Markdown reads its raw HTML blocks with the HTML parser (see from-mdast.ts).
+/** The name of one of the {@link FormatParsers}. */
+export type ParserName = keyof FormatParsers
+
+/**
+ * The parsers an input in `format` is sure to need (HTML: the parser and the `<meta>` prescan;
+ * with `extract`, Readability). The charset libraries that only some bytes need are loaded when
+ * decoding asks for one (see {@link missingParserOf}).
+ */
+export function parsersNeeded(format: string, extract: boolean): ParserName[] {
+  if (format === 'html') return extract ? ['html', 'metaCharset', 'extract'] : ['html', 'metaCharset']
   if (format === 'markdown') return ['markdown']
   return []
 }
 
+/** The `cause` of the error a parser not loaded throws: which one it is. */
+interface MissingParser {
+  readonly missingParser: ParserName
+}
+
 /**
- * A parser the caller did not load: a mistake of the caller (the CLI loads what
- * {@link parsersNeeded} says before cleaning), never of the input.
+ * A stand-in for a parser not loaded: throws `E_INTERNAL` naming it. The CLI catches it, loads
+ * that parser and cleans the input again (clean() is pure, so running it again is safe).
  */
-export function missingParser(name: keyof FormatParsers): never {
-  throw new DedupeError('E_INTERNAL', `The ${name} parser was not loaded (call loadParsers() with the input's format first)`)
+export function missingParser(name: ParserName): never {
+  const cause: MissingParser = { missingParser: name }
+  throw new DedupeError('E_INTERNAL', `The ${name} parser was not loaded (loadParsers() loads it)`, { cause })
+}
+
+/** The parser a {@link missingParser} error names, `null` for any other error. */
+export function missingParserOf(error: unknown): ParserName | null {
+  if (!(error instanceof DedupeError) || error.code !== 'E_INTERNAL') return null
+  const cause = error.cause as Partial<MissingParser> | undefined
+  return typeof cause?.missingParser === 'string' ? cause.missingParser : null
 }

@@ -1,38 +1,93 @@
 /**
- * The format parsers imported when an input needs them (the CLI's `clean`): a plain-text
- * article loads none of rehype-parse, parse5, remark-parse, micromark, Readability or linkedom.
+ * The format parsers and charset libraries imported when an input needs them (the CLI's
+ * `clean`): a UTF-8 plain-text article loads none of rehype-parse, parse5, remark-parse,
+ * micromark, Readability, linkedom, html-encoding-sniffer, jschardet or @exodus/bytes.
  *
  * @module
  */
-import { missingParser, parsersNeeded, type FormatParsers } from './format-parsers.js'
+import { missingParser, missingParserOf, parsersNeeded, type FormatParsers, type ParserName } from './format-parsers.js'
 
-/** Parsers not (yet) loaded: each throws `E_INTERNAL` if called. */
-const NONE: FormatParsers = Object.freeze({
+/** Parsers not (yet) loaded: each throws the `E_INTERNAL` error of `missingParser` if called. */
+export const NO_PARSERS: FormatParsers = Object.freeze({
   html: () => missingParser('html'),
   markdown: () => missingParser('markdown'),
   extract: () => missingParser('extract'),
+  metaCharset: () => missingParser('metaCharset'),
+  encodingForLabel: () => missingParser('encodingForLabel'),
+  detectCharset: () => missingParser('detectCharset'),
+  textDecoder: () => missingParser('textDecoder'),
 })
 
+type Mutable = { -readonly [K in ParserName]: FormatParsers[K] }
+
+/** Imports one parser into `parsers`. */
+async function importParser(name: ParserName, parsers: Mutable): Promise<void> {
+  switch (name) {
+    case 'html':
+      parsers.html = (await import('./from-html.js')).parseHtmlTree
+      return
+    case 'markdown':
+      parsers.markdown = (await import('./from-markdown.js')).parseMarkdown
+      return
+    case 'extract':
+      parsers.extract = (await import('./extract-article.js')).extractArticle
+      return
+    case 'metaCharset':
+      parsers.metaCharset = (await import('./sniff-html-charset.js')).prescanMetaCharset
+      return
+    case 'encodingForLabel':
+      parsers.encodingForLabel = (await import('./sniff-html-charset.js')).encodingForLabel
+      return
+    case 'detectCharset':
+      parsers.detectCharset = (await import('./detect-charset.js')).detectCharset
+      return
+    case 'textDecoder':
+      parsers.textDecoder = (await import('./create-text-decoder.js')).createTextDecoder
+  }
+}
+
 /**
- * Imports the parsers an input in `format` needs, on top of those `loaded` already has.
- * The runtime caches each module, so calling this for every input costs one promise when
- * nothing new is needed.
+ * Imports the parsers named, on top of those `loaded` already has. The runtime caches each
+ * module, so asking again for one loaded costs nothing.
+ *
+ * @param names The parsers wanted (see `parsersNeeded` and `missingParserOf`).
+ * @param loaded Parsers loaded for earlier inputs. @default none ({@link NO_PARSERS})
+ * @returns `loaded` with `names` added; those still missing throw as {@link NO_PARSERS} do.
+ */
+export async function loadParsers(names: readonly ParserName[], loaded: FormatParsers = NO_PARSERS): Promise<FormatParsers> {
+  const wanted = names.filter((name) => loaded[name] === NO_PARSERS[name])
+  if (wanted.length === 0) return loaded
+  const parsers: Mutable = { ...loaded }
+  await Promise.all(wanted.map((name) => importParser(name, parsers)))
+  return Object.freeze(parsers)
+}
+
+/**
+ * Runs `work` (a pure, synchronous use of the parsers: `cleanWith`) with the parsers the input's
+ * format needs loaded first, and any other it turns out to need (a charset library, for bytes
+ * other than UTF-8) loaded when it asks: `work` is then run again, so pure work only.
  *
  * @param format The input's format (`text`, `html`, `markdown`).
  * @param extract Whether HTML input has its article extracted (option `extract`).
- * @param loaded Parsers loaded for earlier inputs. @default none
- * @returns `loaded` with the parsers `format` needs; those still missing throw `E_INTERNAL`.
+ * @param loaded Parsers loaded for earlier inputs.
+ * @param work What to run with the parsers.
+ * @returns What `work` returned, and the parsers loaded so far (to pass on for the next input).
  */
-export async function loadParsers(format: string, extract: boolean, loaded: FormatParsers = NONE): Promise<FormatParsers> {
-  const needed = parsersNeeded(format, extract).filter((name) => loaded[name] === NONE[name])
-  if (needed.length === 0) return loaded
-  const parsers: { -readonly [K in keyof FormatParsers]: FormatParsers[K] } = { ...loaded }
-  await Promise.all(
-    needed.map(async (name) => {
-      if (name === 'html') parsers.html = (await import('./from-html.js')).parseHtmlTree
-      else if (name === 'markdown') parsers.markdown = (await import('./from-markdown.js')).parseMarkdown
-      else parsers.extract = (await import('./extract-article.js')).extractArticle
-    }),
-  )
-  return Object.freeze(parsers)
+export async function withParsers<T>(
+  format: string,
+  extract: boolean,
+  loaded: FormatParsers,
+  work: (parsers: FormatParsers) => T,
+): Promise<{ value: T; parsers: FormatParsers }> {
+  let parsers = await loadParsers(parsersNeeded(format, extract), loaded)
+  for (;;) {
+    try {
+      return { value: work(parsers), parsers }
+    } catch (error) {
+      const name = missingParserOf(error)
+      // A parser asked for twice would loop: only one that the last load did not bring.
+      if (name === null || parsers[name] !== NO_PARSERS[name]) throw error
+      parsers = await loadParsers([name], parsers)
+    }
+  }
 }

@@ -25,6 +25,8 @@ register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)},
 const HTML = ['rehype-parse', 'parse5', 'hast-util-from-parse5']
 const MARKDOWN = ['remark-parse', 'micromark', 'mdast-util-from-markdown']
 const EXTRACT = ['@mozilla/readability', 'linkedom']
+/** The charset libraries: the `<meta>` prescan and label table, the detector, the legacy decoders. */
+const CHARSETS = ['html-encoding-sniffer', 'jschardet', '@exodus/bytes']
 
 let runs = 0
 /** Runs the built CLI on `args`: its standard output, and the packages whose modules it loaded. */
@@ -57,12 +59,12 @@ function libraryJson(path: string, options: Parameters<typeof clean>[1]): unknow
 }
 
 describe('CLI start-up: the parsers load when an input of their format arrives', () => {
-  it('cleans a plain-text file without loading the HTML, Markdown or extraction parsers', () => {
+  it('cleans a UTF-8 plain-text file without loading the HTML, Markdown or extraction parsers or the charset libraries', () => {
     const path = file('note.txt', 'Le chat dort sur le tapis.\n\nThe cat sleeps on the mat today.\n')
     const { stdout, packages } = run([path, '--to', 'json'])
     // The hook saw the packages that were loaded (the trigram profiles, the language model's glue).
     expect(packages).toContain('franc')
-    for (const name of [...HTML, ...MARKDOWN, ...EXTRACT]) expect(packages).not.toContain(name)
+    for (const name of [...HTML, ...MARKDOWN, ...EXTRACT, ...CHARSETS]) expect(packages).not.toContain(name)
     expect(JSON.parse(stdout)).toEqual(libraryJson(path, { format: 'text' }))
   })
 
@@ -79,6 +81,18 @@ describe('CLI start-up: the parsers load when an input of their format arrives',
     const { stdout, packages } = run([path, '--extract', '--to', 'json'])
     for (const name of [...HTML, ...EXTRACT]) expect(packages).toContain(name)
     expect(JSON.parse(stdout)).toEqual(libraryJson(path, { format: 'html', extract: true }))
+  })
+
+  it('loads the detector and the legacy decoders for a text file that is not UTF-8, and decodes it as clean() does', () => {
+    // "Le café est fort ce matin, très fort." in windows-1252, twice.
+    const line = Buffer.from('Le caf\xe9 est fort ce matin, tr\xe8s fort.\n\n', 'latin1')
+    const path = join(dir, 'cafe.txt')
+    writeFileSync(path, Buffer.concat([line, line]))
+    const { stdout, packages } = run([path, '--to', 'json'])
+    for (const name of ['jschardet', '@exodus/bytes']) expect(packages).toContain(name)
+    const out = JSON.parse(stdout)
+    expect(out.encoding).toEqual({ name: 'windows-1252', source: 'detected' })
+    expect(out).toEqual(libraryJson(path, { format: 'text' }))
   })
 
   it('loads the Markdown parser for Markdown', () => {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { clean } from '../../src/clean.js'
+import { cleanWith } from '../../src/clean-with.js'
+import { DedupeError } from '../../src/errors.js'
+import { missingParserOf, parsersNeeded } from '../../src/parse/format-parsers.js'
+import { loadParsers, NO_PARSERS, withParsers } from '../../src/parse/load-parsers.js'
+
+const PAGE = '<html><head><title>Titre</title></head><body><p>Le chat dort sur le tapis depuis ce matin.</p><p>Le chat dort sur le tapis depuis ce matin.</p></body></html>'
+// "Le café est fort ce matin, très fort." in windows-1252 (undeclared: the detector decides).
+const CAFE = Uint8Array.from(Buffer.from('Le caf\xe9 est fort ce matin, tr\xe8s fort.\n\nLe caf\xe9 est fort ce matin, tr\xe8s fort.\n', 'latin1'))
+
+describe('cleanWith and the parsers it is given', () => {
+  it('cleans plain text with no parser loaded, as clean() does', () => {
+    const text = 'Le chat dort sur le tapis.\n\nLe chat dort sur le tapis.'
+    expect(cleanWith(NO_PARSERS, text, { format: 'text' })).toEqual(clean(text, { format: 'text' }))
+    expect(cleanWith(NO_PARSERS, new TextEncoder().encode(text), { format: 'text' })).toEqual(clean(new TextEncoder().encode(text), { format: 'text' }))
+  })
+
+  it('names the parser a page needs when it is not loaded', () => {
+    let error: unknown
+    try {
+      cleanWith(NO_PARSERS, PAGE, { format: 'html' })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(DedupeError)
+    expect((error as DedupeError).code).toBe('E_INTERNAL')
+    expect(missingParserOf(error)).toBe('html')
+    expect(missingParserOf(new DedupeError('E_INTERNAL', 'other'))).toBeNull()
+    expect(missingParserOf(new Error('html'))).toBeNull()
+  })
+
+  it('says which parsers a format is sure to need', () => {
+    expect(parsersNeeded('text', true)).toEqual([])
+    expect(parsersNeeded('markdown', true)).toEqual(['markdown'])
+    expect(parsersNeeded('html', false)).toEqual(['html', 'metaCharset'])
+    expect(parsersNeeded('html', true)).toEqual(['html', 'metaCharset', 'extract'])
+  })
+})
+
+describe('loadParsers and withParsers', () => {
+  it('loads only what is asked, on top of what was loaded', async () => {
+    const html = await loadParsers(['html'])
+    expect(html.html).not.toBe(NO_PARSERS.html)
+    expect(html.markdown).toBe(NO_PARSERS.markdown)
+    const both = await loadParsers(['markdown'], html)
+    expect(both.html).toBe(html.html)
+    expect(both.markdown).not.toBe(NO_PARSERS.markdown)
+    // Nothing new: the same object back.
+    expect(await loadParsers(['html'], both)).toBe(both)
+  })
+
+  it('cleans a page, with extraction, as clean() does', async () => {
+    const { value, parsers } = await withParsers('html', true, NO_PARSERS, (loaded) => cleanWith(loaded, PAGE, { format: 'html', extract: true }))
+    expect(value).toEqual(clean(PAGE, { format: 'html', extract: true }))
+    expect(parsers.extract).not.toBe(NO_PARSERS.extract)
+  })
+
+  it('loads the charset library that bytes turn out to need, and runs the work again', async () => {
+    let runs = 0
+    const { value, parsers } = await withParsers('text', false, NO_PARSERS, (loaded) => {
+      runs++
+      return cleanWith(loaded, CAFE, { format: 'text' })
+    })
+    expect(value).toEqual(clean(CAFE, { format: 'text' }))
+    expect(value.encoding).toEqual({ name: 'windows-1252', source: 'detected' })
+    // Once without the detector, once without the windows-1252 decoder, once with both.
+    expect(runs).toBe(3)
+    expect(parsers.detectCharset).not.toBe(NO_PARSERS.detectCharset)
+    expect(parsers.textDecoder).not.toBe(NO_PARSERS.textDecoder)
+  })
+
+  it('passes on any other error, and a parser still missing after it was loaded', async () => {
+    await expect(withParsers('text', false, NO_PARSERS, () => cleanWith(NO_PARSERS, 'x', { format: 'pdf' as 'text' }))).rejects.toMatchObject({ code: 'E_UNKNOWN_FORMAT' })
+    // Work that ignores the parsers it is given asks for html again: no loop, the error comes out.
+    await expect(withParsers('text', false, NO_PARSERS, () => cleanWith(NO_PARSERS, PAGE, { format: 'html' }))).rejects.toSatisfy((error) => missingParserOf(error) === 'html')
+  })
+})
