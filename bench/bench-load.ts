@@ -78,7 +78,7 @@ writeFileSync(
 )
 // Preloaded into each process: at exit it writes its CPU time (all threads) to standard error.
 const cpuReport = join(dir, 'cpu-report.mjs')
-writeFileSync(cpuReport, "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`\\ncpu-us ${u.user + u.system}\\n`) })\n")
+writeFileSync(cpuReport, "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ncpu-us ' + (u.user + u.system) + '\\n') })\n")
 const preload = ['--import', pathToFileURL(cpuReport).href]
 const cli = join(root, 'dist', 'cli.js')
 const cases: Array<[string, string[]]> = [
