@@ -19,7 +19,8 @@ import { decodeBytesWith } from '../parse/decode-bytes-with.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { byteChunks } from '../io/byte-chunks.js'
 import type { FeedInputRecord } from '../feed/types.js'
-import { articleBody, type ArticleBody } from '../parse/article-body.js'
+import { articleBody } from '../parse/article-body.js'
+import { parsersNeeded } from '../parse/format-parsers.js'
 import { NO_PARSERS, withParsers } from '../parse/load-parsers.js'
 import { renderReview } from '../output/review/render-review.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
@@ -168,7 +169,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       const bytes = await readBytes(source, io.stdin)
       done.bytes += bytes.length
       const read = format ?? formatOfBytes(source, bytes)
-      const cleaned = await withParsers(read, options.extract, parsers, (loaded) => ({
+      const cleaned = await withParsers(parsersNeeded(bytes, { format: read, extract: options.extract }), parsers, (loaded) => ({
         result: cleanWith(loaded, bytes, { ...options, format: read }),
         // The source's headings and lists are found from the paragraphs' offsets in the decoded
         // text: the same decoding as clean()'s (the same bytes, transport and format).
@@ -203,13 +204,6 @@ function readError(source: string, error: unknown): { code: string; message: str
 function formatOf(source: string): From | undefined {
   if (/\.warc(\.gz)?$/i.test(source)) return 'warc'
   return /\.jsonl$|\.ndjson$/i.test(source) ? 'jsonl' : undefined
-}
-
-/** The format `clean()` reads a record's body in (as `readInput` decides it): which parsers it needs. */
-function formatOfBody(body: ArticleBody, options: Options): string {
-  if ('html' in body) return 'html'
-  if ('markdown' in body) return 'markdown'
-  return options.format ?? 'text'
 }
 
 /** Formats holding many records (output in JSONL by default, one line per record). */
@@ -304,7 +298,7 @@ async function cleanRecords(
     const article = record.article as Record<string, unknown>
     try {
       const body = articleBody(article)
-      const cleaned = await withParsers(formatOfBody(body, options), options.extract === true, parsers, (loaded) => cleanWith(loaded, body, options))
+      const cleaned = await withParsers(parsersNeeded(body, options), parsers, (loaded) => cleanWith(loaded, body, options))
       parsers = cleaned.parsers
       const result = cleaned.value
       tick(countRepeats(result))

@@ -14,6 +14,7 @@ import type { SourceBlock, Warning } from '../types.js'
 import type { ByteTextDecoder } from './create-text-decoder.js'
 import type { ExtractedArticle } from './extract-article.js'
 import type { HtmlPage, HtmlTree } from './from-html.js'
+import { guessFormat } from './guess-format.js'
 
 /** The parsers of the formats other than plain text, and the charset libraries of bytes other than UTF-8. */
 export interface FormatParsers {
@@ -37,14 +38,27 @@ export interface FormatParsers {
 export type ParserName = keyof FormatParsers
 
 /**
- * The parsers an input in `format` is sure to need (HTML: the parser and the `<meta>` prescan;
- * with `extract`, Readability). The charset libraries that only some bytes need are loaded when
- * decoding asks for one (see {@link missingParserOf}).
+ * The parsers an input is sure to need, from its format as `clean()` decides it (`options.format`,
+ * the article's field, or guessed from a string): HTML needs the parser and the `<meta>` prescan
+ * (with `extract`, Readability too), Markdown its parser. Bytes of no given format, and the
+ * charset libraries that only some bytes need, are left to {@link missingParserOf}: decoding asks.
  */
-export function parsersNeeded(format: string, extract: boolean): ParserName[] {
-  if (format === 'html') return extract ? ['html', 'metaCharset', 'extract'] : ['html', 'metaCharset']
+export function parsersNeeded(input: unknown, options: { format?: string | undefined; extract?: boolean | undefined } = {}): ParserName[] {
+  const format = formatOf(input, options.format)
+  if (format === 'html') return options.extract === true ? ['html', 'metaCharset', 'extract'] : ['html', 'metaCharset']
   if (format === 'markdown') return ['markdown']
   return []
+}
+
+/** The format `clean()` reads `input` in (as its `readInput` decides), `undefined` for bytes of no given format. */
+function formatOf(input: unknown, format: string | undefined): string | undefined {
+  if (typeof input === 'string') return format ?? guessFormat(null, input)
+  if (input === null || typeof input !== 'object' || input instanceof Uint8Array) return format
+  const article = input as Record<string, unknown>
+  if (article.text !== undefined) return format ?? 'text'
+  if (article.html !== undefined) return 'html'
+  if (article.markdown !== undefined) return 'markdown'
+  return format
 }
 
 /** The `cause` of the error a parser not loaded throws: which one it is. */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { missingParser, missingParserOf, parsersNeeded, type FormatParsers, type ParserName } from './format-parsers.js'
+import { missingParser, missingParserOf, type FormatParsers, type ParserName } from './format-parsers.js'
 
 /** Parsers not (yet) loaded: each throws the `E_INTERNAL` error of `missingParser` if called. */
 export const NO_PARSERS: FormatParsers = Object.freeze({
@@ -63,29 +63,23 @@ export async function loadParsers(names: readonly ParserName[], loaded: FormatPa
 }
 
 /**
- * Runs `work` (a pure, synchronous use of the parsers: `cleanWith`) with the parsers the input's
- * format needs loaded first, and any other it turns out to need (a charset library, for bytes
- * other than UTF-8) loaded when it asks: `work` is then run again, so pure work only.
+ * Runs `work` (a pure, synchronous use of the parsers: `cleanWith`) with the parsers `needed`
+ * loaded first (see `parsersNeeded`), and any other it turns out to need (a charset library, for
+ * bytes other than UTF-8) loaded when it asks: `work` is then run again, so pure work only.
  *
- * @param format The input's format (`text`, `html`, `markdown`).
- * @param extract Whether HTML input has its article extracted (option `extract`).
+ * @param needed The parsers to load before the first run.
  * @param loaded Parsers loaded for earlier inputs.
  * @param work What to run with the parsers.
  * @returns What `work` returned, and the parsers loaded so far (to pass on for the next input).
  */
-export async function withParsers<T>(
-  format: string,
-  extract: boolean,
-  loaded: FormatParsers,
-  work: (parsers: FormatParsers) => T,
-): Promise<{ value: T; parsers: FormatParsers }> {
-  let parsers = await loadParsers(parsersNeeded(format, extract), loaded)
+export async function withParsers<T>(needed: readonly ParserName[], loaded: FormatParsers, work: (parsers: FormatParsers) => T): Promise<{ value: T; parsers: FormatParsers }> {
+  let parsers = await loadParsers(needed, loaded)
   for (;;) {
     try {
       return { value: work(parsers), parsers }
     } catch (error) {
       const name = missingParserOf(error)
-      // A parser asked for twice would loop: only one that the last load did not bring.
+      // A parser asked for again once loaded would loop: the error goes out instead.
       if (name === null || parsers[name] !== NO_PARSERS[name]) throw error
       parsers = await loadParsers([name], parsers)
     }

@@ -1,6 +1,6 @@
-import { clean } from '../clean.js'
+import { cleanWith } from '../clean-with.js'
 import { errorInfo } from '../errors.js'
-import { createArticleStager, type LinedArticle, type StagedArticle } from '../feed/create-deduplicator.js'
+import type { createArticleStager, LinedArticle, StagedArticle } from '../feed/create-deduplicator.js'
 import { resultLineParts } from '../feed/result-line.js'
 import type { DeduplicatorOptions } from '../feed/feed-options.js'
 import type { Article } from '../feed/types.js'
@@ -10,6 +10,8 @@ import { loadLanguageModel } from '../language/fasttext-model.js'
 import { jsonLineTemplate, type JsonLineTemplate } from '../output/json-line-template.js'
 import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
 import { articleBody } from '../parse/article-body.js'
+import { parsersNeeded, type FormatParsers } from '../parse/format-parsers.js'
+import { NO_PARSERS, withParsers } from '../parse/load-parsers.js'
 
 /** Why a record could not be processed: the caller, which holds the record, makes the error record. */
 export interface TaskError {
@@ -64,11 +66,11 @@ export type StageOutcome = { staged: StagedArticle } | { lined: LinedArticle } |
 /** Stagers by their options, so a worker builds one per run rather than one per batch. */
 const stagers = new Map<string, ReturnType<typeof createArticleStager>>()
 
-function stagerFor(options: StageTask['options']): ReturnType<typeof createArticleStager> {
+function stagerFor(options: StageTask['options'], create: typeof createArticleStager): ReturnType<typeof createArticleStager> {
   const key = JSON.stringify(options)
   let stager = stagers.get(key)
   if (!stager) {
-    stager = createArticleStager(options)
+    stager = create(options)
     stagers.set(key, stager)
   }
   return stager
@@ -91,10 +93,19 @@ function resolvedFor(options: Options): Options {
   return resolved
 }
 
+/**
+ * The parsers this thread has loaded (see `load-parsers.ts`): each is imported when the first
+ * article that needs it arrives, so a thread cleaning text loads no HTML or Markdown library.
+ */
+let parsers: FormatParsers = NO_PARSERS
+
 /** The output line of one cleaned article (see `toRecord`), or why it failed. */
-function cleanOne(article: Record<string, unknown>, rawKeys: string[] | null | undefined, options: Options): CleanOutcome {
+async function cleanOne(article: Record<string, unknown>, rawKeys: string[] | null | undefined, options: Options): Promise<CleanOutcome> {
   try {
-    const result = clean(articleBody(article), options)
+    const body = articleBody(article)
+    const cleaned = await withParsers(parsersNeeded(body, options), parsers, (loaded) => cleanWith(loaded, body, options))
+    parsers = cleaned.parsers
+    const result = cleaned.value
     const line = jsonLineTemplate(toRecord(result, article), rawKeys ?? undefined, COMPUTED_RECORD_FIELDS)
     let repeats = 0
     for (const p of result.paragraphs) if (p.duplicate !== null) repeats++
@@ -114,13 +125,17 @@ export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOut
   await loadLanguageModel()
   if (task.kind === 'clean') {
     const options = resolvedFor(task.options)
-    return task.articles.map((article, i) => cleanOne(article, task.rawKeys?.[i], options))
+    const outcomes: CleanOutcome[] = []
+    for (const [i, article] of task.articles.entries()) outcomes.push(await cleanOne(article, task.rawKeys?.[i], options))
+    return outcomes
   }
+  // The feed's stages (and with them every parser) are imported by the first batch of a feed.
+  const { createArticleStager } = await import('../feed/create-deduplicator.js')
   // At most two stagers per batch (extracting or not), looked up once each.
   const stages = new Map<boolean | undefined, ReturnType<typeof createArticleStager>>()
   const stageOf = (extract: boolean | undefined) => {
     let stage = stages.get(extract)
-    if (!stage) stages.set(extract, (stage = stagerFor(extract === undefined ? task.options : { ...task.options, extract })))
+    if (!stage) stages.set(extract, (stage = stagerFor(extract === undefined ? task.options : { ...task.options, extract }, createArticleStager)))
     return stage
   }
   return task.articles.map(({ article, arrival, extract, lineKeys }): StageOutcome => {

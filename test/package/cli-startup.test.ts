@@ -103,6 +103,19 @@ describe('CLI start-up: the parsers load when an input of their format arrives',
     expect(JSON.parse(stdout)).toEqual(libraryJson(path, { format: 'markdown' }))
   })
 
+  it('cleans JSONL of text records written as JSONL (the pool batches) without loading the parsers', () => {
+    const records = [
+      { id: 'a', text: 'Le chat dort sur le tapis.\n\nLe chat dort sur le tapis.' },
+      { id: 'b', text: 'Der Hund schläft im Garten, seit dem frühen Morgen.' },
+    ]
+    const path = file('texts.jsonl', records.map((r) => JSON.stringify(r)).join('\n'))
+    const { stdout, packages } = run([path])
+    expect(packages).toContain('franc')
+    for (const name of [...HTML, ...MARKDOWN, ...EXTRACT, ...CHARSETS]) expect(packages).not.toContain(name)
+    const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line))
+    expect(lines.map((line) => [line.id, line.text])).toEqual(records.map((r) => [r.id, clean({ text: r.text }).text]))
+  })
+
   it('loads the parsers a JSONL record needs when it is cleaned in the CLI process', () => {
     const records = [
       { id: 'a', text: 'Le chat dort sur le tapis.\n\nLe chat dort sur le tapis.' },

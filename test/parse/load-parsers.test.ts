@@ -30,11 +30,17 @@ describe('cleanWith and the parsers it is given', () => {
     expect(missingParserOf(new Error('html'))).toBeNull()
   })
 
-  it('says which parsers a format is sure to need', () => {
-    expect(parsersNeeded('text', true)).toEqual([])
-    expect(parsersNeeded('markdown', true)).toEqual(['markdown'])
-    expect(parsersNeeded('html', false)).toEqual(['html', 'metaCharset'])
-    expect(parsersNeeded('html', true)).toEqual(['html', 'metaCharset', 'extract'])
+  it('says which parsers an input is sure to need, from its format as clean() decides it', () => {
+    expect(parsersNeeded('Le chat dort.', {})).toEqual([])
+    expect(parsersNeeded('<p>Le chat dort.</p>', {})).toEqual(['html', 'metaCharset'])
+    expect(parsersNeeded('<p>Le chat dort.</p>', { format: 'text' })).toEqual([])
+    expect(parsersNeeded('# Titre', { format: 'markdown', extract: true })).toEqual(['markdown'])
+    expect(parsersNeeded({ html: '<p>x</p>' }, { extract: true })).toEqual(['html', 'metaCharset', 'extract'])
+    expect(parsersNeeded({ markdown: new Uint8Array([0x23]) }, {})).toEqual(['markdown'])
+    expect(parsersNeeded({ text: '<p>x</p>' }, {})).toEqual([])
+    // Bytes of no given format: decoding and the guess ask for what they need.
+    expect(parsersNeeded(new Uint8Array([0x3c, 0x70, 0x3e]), {})).toEqual([])
+    expect(parsersNeeded(new Uint8Array([0x3c, 0x70, 0x3e]), { format: 'html' })).toEqual(['html', 'metaCharset'])
   })
 })
 
@@ -51,14 +57,14 @@ describe('loadParsers and withParsers', () => {
   })
 
   it('cleans a page, with extraction, as clean() does', async () => {
-    const { value, parsers } = await withParsers('html', true, NO_PARSERS, (loaded) => cleanWith(loaded, PAGE, { format: 'html', extract: true }))
+    const { value, parsers } = await withParsers(parsersNeeded(PAGE, { extract: true }), NO_PARSERS, (loaded) => cleanWith(loaded, PAGE, { format: 'html', extract: true }))
     expect(value).toEqual(clean(PAGE, { format: 'html', extract: true }))
     expect(parsers.extract).not.toBe(NO_PARSERS.extract)
   })
 
   it('loads the charset library that bytes turn out to need, and runs the work again', async () => {
     let runs = 0
-    const { value, parsers } = await withParsers('text', false, NO_PARSERS, (loaded) => {
+    const { value, parsers } = await withParsers([], NO_PARSERS, (loaded) => {
       runs++
       return cleanWith(loaded, CAFE, { format: 'text' })
     })
@@ -71,8 +77,8 @@ describe('loadParsers and withParsers', () => {
   })
 
   it('passes on any other error, and a parser still missing after it was loaded', async () => {
-    await expect(withParsers('text', false, NO_PARSERS, () => cleanWith(NO_PARSERS, 'x', { format: 'pdf' as 'text' }))).rejects.toMatchObject({ code: 'E_UNKNOWN_FORMAT' })
+    await expect(withParsers([], NO_PARSERS, () => cleanWith(NO_PARSERS, 'x', { format: 'pdf' as 'text' }))).rejects.toMatchObject({ code: 'E_UNKNOWN_FORMAT' })
     // Work that ignores the parsers it is given asks for html again: no loop, the error comes out.
-    await expect(withParsers('text', false, NO_PARSERS, () => cleanWith(NO_PARSERS, PAGE, { format: 'html' }))).rejects.toSatisfy((error) => missingParserOf(error) === 'html')
+    await expect(withParsers([], NO_PARSERS, () => cleanWith(NO_PARSERS, PAGE, { format: 'html' }))).rejects.toSatisfy((error) => missingParserOf(error) === 'html')
   })
 })
