@@ -99,11 +99,8 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   const options = resolveOptions(given)
   const sources = positionals.length === 0 ? ['-'] : positionals
   const write = writer(io.stdout)
-  // The model (its load started by main.ts) is awaited before the first article cleaned in this
-  // thread, not here: JSONL written as JSONL is cleaned by the worker threads, which load their own,
-  // and they start without waiting for this one.
+  await loadLanguageModel()
   if (to === 'review') {
-    await loadLanguageModel()
     const { reviewPage } = await import('./review-command.js')
     const review = await reviewPage(sources, { from, options }, io)
     await write(review.page)
@@ -150,7 +147,6 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     const format = from ?? formatOf(source)
     const name = source === '-' ? 'stdin' : source
     if (format === 'jsonl' || format === 'warc') {
-      if ((to ?? 'jsonl') !== 'jsonl') await loadLanguageModel()
       const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
       try {
         // WARC reading and the thread pool are loaded when an input needs them: not at start-up.
@@ -161,7 +157,6 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       }
       continue
     }
-    await loadLanguageModel()
     let result: CleanResult
     // The Markdown read, so that --to markdown writes its headings and lists as such.
     let markdown: string | undefined
