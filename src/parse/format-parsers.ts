@@ -1,6 +1,6 @@
 /**
  * The parsers and decoders behind the formats that need a third-party library (HTML:
- * rehype-parse and parse5; Markdown: remark-parse and micromark; article extraction: Readability
+ * parse5; Markdown: remark-parse and micromark; article extraction: Readability
  * and linkedom; bytes: html-encoding-sniffer's `<meta>` prescan and label table, jschardet, the
  * legacy decoders of @exodus/bytes), handed to the pipeline as one object rather than imported
  * by it. The library's `clean()` passes `allParsers` (static imports, so it stays synchronous in

@@ -1,6 +1,6 @@
 /**
  * The format parsers and charset libraries imported when an input needs them (the CLI's
- * `clean`): a UTF-8 plain-text article loads none of rehype-parse, parse5, remark-parse,
+ * `clean`): a UTF-8 plain-text article loads none of parse5, remark-parse,
  * micromark, Readability, linkedom, html-encoding-sniffer, jschardet or @exodus/bytes.
  *
  * @module

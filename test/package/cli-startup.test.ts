@@ -22,7 +22,7 @@ writeFileSync(REGISTER, `import { register } from 'node:module'
 register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)}, { data: { log: process.env.MODULE_LOG } })`)
 
 /** The packages of the HTML, Markdown and extraction parsers (and the modules they stand on). */
-const HTML = ['rehype-parse', 'parse5', 'hast-util-from-parse5']
+const HTML = ['parse5', 'property-information']
 const MARKDOWN = ['remark-parse', 'micromark', 'mdast-util-from-markdown']
 const EXTRACT = ['@mozilla/readability', 'linkedom']
 /** The charset libraries: the `<meta>` prescan and label table, the detector, the legacy decoders. */
