@@ -33,9 +33,10 @@ function feed(args: string[], killAfter?: number): Promise<{ stdout: string; kil
 }
 
 // A feed whose stories' dates go back and forth over 12 days (a story's copies a few hours after
-// it), in three forms, one without a zone (read as UTC).
+// it), in three forms, one without a zone (read as UTC). Large enough (480 articles) that a kill after 20
+// lines lands mid-run even when the CLI writes its output in a few large chunks.
 const DAY = 86_400_000
-const articles = makeFeed(18, 8).map((a, i) => {
+const articles = makeFeed(60, 8).map((a, i) => {
   const ms = Date.UTC(2024, 0, 1) + ((a.story * 5) % 12) * DAY + Number(a.id.split('-')[1]) * 3 * 3_600_000
   const iso = new Date(ms).toISOString()
   const published = i % 3 === 0 ? iso : i % 3 === 1 ? iso.slice(0, 19) : new Date(ms).toUTCString()
