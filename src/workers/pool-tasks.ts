@@ -63,35 +63,32 @@ export type CleanOutcome = { line: JsonLineTemplate; repeats: number; warnings?:
  */
 export type StageOutcome = { staged: StagedArticle } | { lined: LinedArticle } | TaskError
 
-/** Stagers by their options, so a worker builds one per run rather than one per batch. */
-const stagers = new Map<string, ReturnType<typeof createArticleStager>>()
-
-function stagerFor(options: StageTask['options'], create: typeof createArticleStager): ReturnType<typeof createArticleStager> {
-  const key = JSON.stringify(options)
-  let stager = stagers.get(key)
-  if (!stager) {
-    stager = create(options)
-    stagers.set(key, stager)
+/**
+ * `make(options)` once per distinct options of this thread, keyed by their JSON text: the options
+ * of a task arrive as a fresh structured clone with every batch.
+ */
+function oncePerOptions<O, V>(make: (options: O) => V): (options: O) => V {
+  const made = new Map<string, V>()
+  return (options) => {
+    const key = JSON.stringify(options)
+    let value = made.get(key)
+    if (value === undefined) {
+      value = make(options)
+      made.set(key, value)
+    }
+    return value
   }
-  return stager
 }
+
+/** Stagers by their options, so a worker builds one per run rather than one per batch. */
+let stagerFor: ((options: StageTask['options']) => ReturnType<typeof createArticleStager>) | undefined
 
 /**
- * Resolved `clean()` options by their JSON text: the options of a task arrive as a copy (the
- * structured clone of the caller's resolved, frozen options), which `clean()` would resolve again
- * for every article; resolved once per thread and run, they are taken as they are.
+ * Resolved `clean()` options: the caller's resolved, frozen options arrive as a copy, which
+ * `clean()` would resolve again for every article; resolved once per thread and run, they are
+ * taken as they are.
  */
-const resolvedOptions = new Map<string, Options>()
-
-function resolvedFor(options: Options): Options {
-  const key = JSON.stringify(options)
-  let resolved = resolvedOptions.get(key)
-  if (!resolved) {
-    resolved = resolveOptions(options)
-    resolvedOptions.set(key, resolved)
-  }
-  return resolved
-}
+const resolvedFor = oncePerOptions((options: Options) => resolveOptions(options))
 
 /**
  * The parsers this thread has loaded (see `load-parsers.ts`): each is imported when the first
@@ -135,7 +132,7 @@ export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOut
   const stages = new Map<boolean | undefined, ReturnType<typeof createArticleStager>>()
   const stageOf = (extract: boolean | undefined) => {
     let stage = stages.get(extract)
-    if (!stage) stages.set(extract, (stage = stagerFor(extract === undefined ? task.options : { ...task.options, extract }, createArticleStager)))
+    if (!stage) stages.set(extract, (stage = (stagerFor ??= oncePerOptions(createArticleStager))(extract === undefined ? task.options : { ...task.options, extract })))
     return stage
   }
   return task.articles.map(({ article, arrival, extract, lineKeys }): StageOutcome => {
