@@ -16,7 +16,7 @@ import { byteChunks } from '../io/byte-chunks.js'
 import { decodeBytes } from '../parse/decode-bytes.js'
 import { reportWarnings } from './clean-flags.js'
 import type { Warning } from '../types.js'
-import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
+import type { Article, FeedIndex, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { renderReview } from '../output/review/render-review.js'
 import { resolveOptions } from '../options.js'
 import { CLEAN_FLAGS, HELP_FLAG, number, oneOf, optionsFromFlags } from './clean-flags.js'
@@ -366,6 +366,42 @@ export function indexOptionsOfFlags(values: { 'existing-index'?: boolean; shards
  *
  * @returns The exit code: 0, 1 when a record failed, 2 on a usage error.
  */
+/**
+ * The index and the judge over it, for `feed` and `worker`: an `E_INDEX_LOST` while connecting
+ * (a Redis index without identity under `--existing-index`) is said on stderr as
+ * `news-dedup COMMAND: …` and gives `null` (exit code 2); if the judge cannot be made, the index
+ * is closed before the error goes out.
+ *
+ * @param command The command's name, for the message.
+ * @param io Where the message goes.
+ * @param connect Opens (and, for Redis, reaches) the index.
+ * @param feedOptions The judge's options (`feedOptionsOfFlags`).
+ * @param beforeJudge Awaited between connecting and making the judge (the language model).
+ */
+export async function openJudge<I extends FeedIndex>(
+  command: string,
+  io: Pick<FeedIo, 'stderr'>,
+  connect: () => Promise<I>,
+  feedOptions: ReturnType<typeof feedOptionsOfFlags>,
+  beforeJudge?: () => Promise<unknown>,
+): Promise<{ index: I; judge: FeedJudge } | null> {
+  let index: I
+  try {
+    index = await connect()
+  } catch (error) {
+    if (!(error instanceof DedupeError) || error.code !== 'E_INDEX_LOST') throw error
+    io.stderr.write(`news-dedup ${command}: ${error.code}: ${error.message}\n`)
+    return null
+  }
+  try {
+    await beforeJudge?.()
+    return { index, judge: createFeedJudge({ index, ...feedOptions }) }
+  } catch (error) {
+    await index.close()
+    throw error
+  }
+}
+
 export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FEED_FLAGS)
   if (values.help) {
@@ -386,23 +422,10 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   // one clear message and exit code 2, not an error record per article.
   // (E_INDEX_UNAVAILABLE, reported by main()). With --existing-index, a Redis index without
   // identity is E_INDEX_LOST: said here as when the index is lost during the run, exit code 2.
-  let index: Awaited<ReturnType<typeof connectIndex>>
-  try {
-    index = await connectIndex(indexSpec, indexOptions)
-  } catch (error) {
-    if (!(error instanceof DedupeError) || error.code !== 'E_INDEX_LOST') throw error
-    io.stderr.write(`news-dedup feed: ${error.code}: ${error.message}\n`)
-    return 2
-  }
   // The language model for the batches cleaned in this thread (the worker threads load their own).
-  await loadLanguageModel()
-  let judge: FeedJudge
-  try {
-    judge = createFeedJudge({ index, ...feedOptions })
-  } catch (error) {
-    await index.close()
-    throw error
-  }
+  const opened = await openJudge('feed', io, () => connectIndex(indexSpec, indexOptions), feedOptions, loadLanguageModel)
+  if (opened === null) return 2
+  const { judge } = opened
 
   const started = Date.now()
   const stats = { records: 0, originals: 0, copies: 0, nearCopies: 0, boilerplate: 0, errors: 0, outsideWindow: 0 }

@@ -1,5 +1,5 @@
 import { DedupeError, errorRecord } from '../errors.js'
-import { createFeedJudge, FEED_RESULT_FIELDS, type FeedJudge } from '../feed/create-deduplicator.js'
+import { FEED_RESULT_FIELDS } from '../feed/create-deduplicator.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 import { toJsonLine } from '../output/to-json-line.js'
@@ -10,7 +10,7 @@ import { runQueueWorker } from '../queue/run-queue-worker.js'
 import { connectRedisIndex } from '../stores/redis.js'
 import { runTask, type StageOutcome } from '../workers/pool-tasks.js'
 import { CLEAN_FLAGS, HELP_FLAG } from './clean-flags.js'
-import { ERROR_FIELDS, extractOfFlags, FEED_FIELDS_BUT_ID, FEED_FLAGS, type FeedIo, feedOptionsOfFlags, indexOptionsOfFlags } from './feed-command.js'
+import { ERROR_FIELDS, extractOfFlags, FEED_FIELDS_BUT_ID, FEED_FLAGS, type FeedIo, feedOptionsOfFlags, indexOptionsOfFlags, openJudge } from './feed-command.js'
 import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { defaultConsumer, OUTPUT_STREAM_FLAG, QUEUE_FLAGS, queueUrl, wholeNumber } from './queue-flags.js'
 import { UsageError } from './usage-error.js'
@@ -98,21 +98,10 @@ export async function runWorker(argv: string[], io: FeedIo): Promise<number> {
   // The options `feed` builds from the same flags: the stages and the judge get them alike.
   const feedOptions = feedOptionsOfFlags(values)
   const indexOptions = indexOptionsOfFlags(values)
-  let index: Awaited<ReturnType<typeof connectRedisIndex>>
-  try {
-    index = await connectRedisIndex(values.index, { ...indexOptions, ...(values['index-prefix'] === undefined ? {} : { prefix: values['index-prefix'] }) })
-  } catch (error) {
-    if (!(error instanceof DedupeError) || error.code !== 'E_INDEX_LOST') throw error
-    io.stderr.write(`news-dedup worker: ${error.code}: ${error.message}\n`)
-    return 2
-  }
-  let judge: FeedJudge
-  try {
-    judge = createFeedJudge({ index, ...feedOptions })
-  } catch (error) {
-    await index.close()
-    throw error
-  }
+  const indexUrl = values.index
+  const opened = await openJudge('worker', io, () => connectRedisIndex(indexUrl, { ...indexOptions, ...(values['index-prefix'] === undefined ? {} : { prefix: values['index-prefix'] }) }), feedOptions)
+  if (opened === null) return 2
+  const { judge } = opened
   const consumer = values.consumer ?? defaultConsumer()
   let queue: Awaited<ReturnType<typeof openRedisQueue>>
   try {
