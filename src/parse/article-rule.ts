@@ -32,3 +32,19 @@ export function linkShareOf(view: ArticleView, block: number): number {
   const visible = view.marks.visible[block]!
   return visible === 0 ? 0 : view.marks.link[block]! / visible
 }
+
+/**
+ * `kept` without `dropped`, unless the dropped blocks hold `maxShare` or more of the kept
+ * blocks' visible characters: then the rule has found the page's own content (a directory of
+ * links, an article printed twice) rather than something around it, and everything is kept.
+ */
+export function dropUnlessMost(kept: readonly number[], dropped: ReadonlySet<number>, view: ArticleView, maxShare: number): number[] {
+  if (dropped.size === 0) return [...kept]
+  let total = 0
+  let droppedChars = 0
+  for (const k of kept) {
+    total += view.marks.visible[k]!
+    if (dropped.has(k)) droppedChars += view.marks.visible[k]!
+  }
+  return droppedChars >= maxShare * total ? [...kept] : kept.filter((k) => !dropped.has(k))
+}

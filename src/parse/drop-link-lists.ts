@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { linkShareOf, type ArticleRule, type ArticleView } from './article-rule.js'
+import { dropUnlessMost, linkShareOf, type ArticleRule, type ArticleView } from './article-rule.js'
 import { findAncestor } from './page-structure.js'
 import { measureLength } from '../text/measure-length.js'
 
@@ -57,15 +57,8 @@ export const dropLinkLists: ArticleRule = (kept, view) => {
     const label = labelBefore(list, members, kept, view)
     if (label >= 0) dropped.add(label)
   }
-  if (dropped.size === 0) return [...kept]
   // A page that is mostly lists of links (a directory, a list of resources) is what the reader came for.
-  let total = 0
-  let inLists = 0
-  for (const k of kept) {
-    total += view.marks.visible[k]!
-    if (dropped.has(k)) inLists += view.marks.visible[k]!
-  }
-  return inLists >= MAX_LISTS_SHARE * total ? [...kept] : kept.filter((k) => !dropped.has(k))
+  return dropUnlessMost(kept, dropped, view, MAX_LISTS_SHARE)
 }
 
 function isLinkList(members: readonly number[], view: ArticleView): boolean {

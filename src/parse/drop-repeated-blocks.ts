@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ArticleRule } from './article-rule.js'
+import { dropUnlessMost, type ArticleRule } from './article-rule.js'
 
 /** This many repeated lines in a row make a repeated part of the template; one repeated line may be a pull quote or a teaser of the story itself. */
 export const MIN_REPEATED_RUN = 2
@@ -37,13 +37,6 @@ export const dropRepeatedBlocks: ArticleRule = (kept, view) => {
     if (j - i >= MIN_REPEATED_RUN) for (let r = i; r < j; r++) dropped.add(kept[r]!)
     i = j
   }
-  if (dropped.size === 0) return [...kept]
   // A page that prints the article twice (a desktop and a mobile copy, both in the markup) repeats the article itself.
-  let total = 0
-  let repeatedChars = 0
-  for (const k of kept) {
-    total += view.marks.visible[k]!
-    if (dropped.has(k)) repeatedChars += view.marks.visible[k]!
-  }
-  return repeatedChars >= MAX_REPEATED_SHARE * total ? [...kept] : kept.filter((k) => !dropped.has(k))
+  return dropUnlessMost(kept, dropped, view, MAX_REPEATED_SHARE)
 }
