@@ -78,6 +78,7 @@ const LINKS = new Set(['a', 'button'])
 const HIDDEN_VISIBILITY = /visibility\s*:\s*hidden/i
 /** What Readability reads of a link's address: an in-page link (`#…`) weighs less as link text (other links carry no address). */
 const IN_PAGE_LINK = /^#./
+const NOTHING_HIDDEN: ReadonlySet<Element> = new Set()
 /** In `head`, what Readability reads: the title and the metadata. */
 const HEAD_KEPT = new Set(['title', 'meta'])
 
@@ -88,6 +89,9 @@ const HEAD_KEPT = new Set(['title', 'meta'])
  * @param document An empty document (`<html><head></head><body></body></html>`).
  * @param owners For each text node of `tree` that belongs to a block, the block's index.
  * @param dropped The elements the paragraph walk dropped with their content (any other set than the default also reads hidden elements).
+ * @param blocks The number of blocks.
+ * @param patterns The class-and-id patterns blocks are marked by.
+ * @param hide Elements built with the `hidden` attribute, which Readability leaves out as it leaves out hidden elements (their blocks are marked as usual).
  * @returns For each text node built from one of `owners`, the index of its block.
  */
 export function buildDom<N extends BuildNode>(
@@ -97,6 +101,7 @@ export function buildDom<N extends BuildNode>(
   dropped: ReadonlySet<string>,
   blocks: number,
   patterns: MarkPatterns,
+  hide: ReadonlySet<Element> = NOTHING_HIDDEN,
 ): { built: Map<N, number>; marks: BlockMarks } {
   const readHidden = dropped !== DROPPED_ELEMENTS
   const built = new Map<N, number>()
@@ -108,7 +113,9 @@ export function buildDom<N extends BuildNode>(
     byline: new Float64Array(blocks),
     unlikely: new Float64Array(blocks),
   }
-  const none: Flags = { link: false, time: false, caption: false, byline: false, unlikely: false }
+  const none: Flags = { link: false, time: false, caption: false, byline: -1, unlikely: false }
+  // Byline elements (numbered as met): their visible characters, the byline element around each, and the text counted in each per block, settled at the end.
+  const bylines: Bylines = { size: [], outer: [], owner: [], element: [], chars: [] }
   type Frame = { node: Root | Element; into: N; inHead: boolean; pre: boolean; flags: Flags }
   const stack: Frame[] = [{ node: tree, into: document.documentElement, inHead: false, pre: false, flags: none }]
   while (stack.length > 0) {
@@ -120,6 +127,7 @@ export function buildDom<N extends BuildNode>(
         if (!pre && isBlankBetweenBlocks(child, children[i - 1], children[i + 1])) continue
         const text = document.createTextNode(child.value)
         const owner = owners.get(child)
+        if (flags.byline >= 0) for (let e = flags.byline; e >= 0; e = bylines.outer[e]!) bylines.size[e]! += visibleLength(child.value)
         if (owner !== undefined) {
           built.set(text, owner)
           const n = visibleLength(child.value)
@@ -127,7 +135,11 @@ export function buildDom<N extends BuildNode>(
           if (flags.link) marks.link[owner]! += n
           if (flags.time) marks.time[owner]! += n
           if (flags.caption) marks.caption[owner]! += n
-          if (flags.byline) marks.byline[owner]! += n
+          if (flags.byline >= 0) {
+            bylines.owner.push(owner)
+            bylines.element.push(flags.byline)
+            bylines.chars.push(n)
+          }
           if (flags.unlikely) marks.unlikely[owner]! += n
         }
         into.appendChild(text as never)
@@ -147,16 +159,40 @@ export function buildDom<N extends BuildNode>(
       if (inHead ? !HEAD_KEPT.has(tag) : dropped.has(tag) || (!readHidden && isHidden(child))) continue
       const element = document.createElement(tag)
       copyAttributes(child, element, patterns.read)
+      if (hide.has(child)) element.setAttribute?.('hidden', '')
       into.appendChild(element as never)
       if (tag === 'title') {
         // Raw text in the parse: one text node, not part of any block.
         element.appendChild(document.createTextNode(child.children.map((c) => (c.type === 'text' ? c.value : '')).join('')) as never)
         continue
       }
-      stack.push({ node: child, into: element, inHead, pre: pre || tag === 'pre', flags: flagsOf(child, tag, flags, patterns) })
+      stack.push({ node: child, into: element, inHead, pre: pre || tag === 'pre', flags: flagsOf(child, tag, flags, patterns, bylines) })
     }
   }
+  for (let k = 0; k < bylines.owner.length; k++) {
+    if (bylines.size[bylines.element[k]!]! < BYLINE_MAX_LENGTH) marks.byline[bylines.owner[k]!]! += bylines.chars[k]!
+  }
   return { built, marks }
+}
+
+/**
+ * A byline element holds less text than this (visible characters): Readability's own test of a
+ * byline (`_isValidByline`, under 100 characters). A bigger element whose class or id says
+ * "author" is a section about authors (an author's guidelines page, an author's biography), not
+ * a byline, and its lines are not marked as one.
+ */
+export const BYLINE_MAX_LENGTH = 100
+
+/** The elements that mark a byline, numbered as {@link buildDom} meets them. */
+interface Bylines {
+  /** Per byline element: its visible characters. */
+  size: number[]
+  /** Per byline element: the byline element around it, `-1` when none. */
+  outer: number[]
+  /** Per text node inside one: its block, the innermost byline element around it, its visible characters. */
+  owner: number[]
+  element: number[]
+  chars: number[]
 }
 
 /** What an element and its ancestors say of the text inside them. */
@@ -164,26 +200,32 @@ interface Flags {
   link: boolean
   time: boolean
   caption: boolean
-  byline: boolean
+  /** The innermost byline element around the text (see {@link Bylines}), `-1` when none. */
+  byline: number
   unlikely: boolean
 }
 
-function flagsOf(element: Element, tag: string, outer: Flags, patterns: MarkPatterns): Flags {
+function flagsOf(element: Element, tag: string, outer: Flags, patterns: MarkPatterns, bylines: Bylines): Flags {
   const props = element.properties
   const className = props.className
   const names = `${Array.isArray(className) ? className.join(' ') : ''} ${typeof props.id === 'string' ? props.id : ''}`
   const named = names.length > 1
   const rel = props.rel
   const itemProp = props.itemProp
+  const isByline =
+    (named && patterns.byline.test(names)) ||
+    (Array.isArray(rel) && rel.includes('author')) ||
+    (Array.isArray(itemProp) && itemProp.some((p) => String(p).includes('author')))
+  const byline = isByline ? bylines.size.length : outer.byline
+  if (isByline) {
+    bylines.size.push(0)
+    bylines.outer.push(outer.byline)
+  }
   const flags: Flags = {
     link: outer.link || LINKS.has(tag),
     time: outer.time || tag === 'time',
     caption: outer.caption || tag === 'figcaption' || (named && CAPTION.test(names)),
-    byline:
-      outer.byline ||
-      (named && patterns.byline.test(names)) ||
-      (Array.isArray(rel) && rel.includes('author')) ||
-      (Array.isArray(itemProp) && itemProp.some((p) => String(p).includes('author'))),
+    byline,
     unlikely: outer.unlikely || (named && patterns.unlikely.test(names) && !patterns.maybe.test(names)),
   }
   const same = flags.link === outer.link && flags.time === outer.time && flags.caption === outer.caption && flags.byline === outer.byline && flags.unlikely === outer.unlikely

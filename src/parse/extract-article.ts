@@ -59,7 +59,7 @@
 import { Readability } from '@mozilla/readability'
 // linkedom's worker build: the same DOM, bundled without its optional Node-only `canvas` require, so browsers and workers load it too.
 import { parseHTML } from 'linkedom/worker'
-import type { Text } from 'hast'
+import type { Element, Text } from 'hast'
 import type { SourceBlock } from '../types.js'
 import { measureLength } from '../text/measure-length.js'
 import { buildDom, visibleLength, type BlockMarks, type BuildDocument, type BuildNode, type MarkPatterns } from './build-dom.js'
@@ -73,7 +73,7 @@ import { dropNamedBoxes } from './drop-named-boxes.js'
 import { dropRepeatedBlocks } from './drop-repeated-blocks.js'
 import { dropTeaserTail } from './drop-teaser-tail.js'
 import { leadFromDescription } from './lead-from-description.js'
-import { readPageStructure } from './page-structure.js'
+import { contains, findAncestor, readPageStructure, type PageStructure } from './page-structure.js'
 
 /**
  * The rules that judge the article as a whole, in the order they run, each in its own file:
@@ -167,21 +167,29 @@ const LINKS = new Set(['A', 'BUTTON'])
 export function extractArticle(blocks: readonly SourceBlock[], title: string | null, tree: HtmlTree, rules: readonly ArticleRule[] = ARTICLE_RULES): ExtractedArticle {
   const whole = { blocks: [...blocks], fallback: null }
   if (blocks.length === 0) return whole
-  const article = readTree(tree, blocks.length)
+  const structure = readPageStructure(tree.tree, tree.sources)
+  let article = readTree(tree, blocks.length)
   if (article === null) return { ...whole, fallback: 'not-found' }
+  let matched = matchBlocks(blocks, article)
+  // A form (a newsletter sign-up, a petition) is not an article: read the page again without it.
+  const form = formAround(blocks, matched, article.marks, structure, [article.title, title])
+  const again = form >= 0 ? readTree(tree, blocks.length, new Set([structure.node[form]!])) : null
+  if (again !== null) {
+    article = again
+    matched = matchBlocks(blocks, article)
+  }
   const pageLength = blocks.reduce((sum, b) => sum + b.text.length, 0)
   const articleLength = article.blocks.reduce((sum, b) => sum + b.text.length, 0)
-  if (articleLength < MIN_ARTICLE_LENGTH && articleLength < MIN_SHARE * pageLength) return { ...whole, fallback: 'too-small' }
+  const titles = [article.title, title]
+  if (articleLength < MIN_ARTICLE_LENGTH && articleLength < MIN_SHARE * pageLength && !followsHeadline(blocks, matched, titles)) return { ...whole, fallback: 'too-small' }
 
   const { marks } = article
   const share = (of: Float64Array, k: number): number => (marks.visible[k] === 0 ? 0 : of[k]! / marks.visible[k]!)
-  const matched = matchBlocks(blocks, article)
   const inArticle: Array<{ block: SourceBlock; index: number; stats: MatchStats }> = []
   matched.forEach((stats, index) => {
     if (stats !== null) inArticle.push({ block: blocks[index]!, index, stats })
   })
   // The article's prose: from its first to its last paragraph of running text.
-  const isProse = (b: SourceBlock): boolean => !b.heading && measureLength(b.text) >= EDGE_LENGTH
   const firstProse = inArticle.findIndex((m) => isProse(m.block))
   const lastProse = inArticle.findLastIndex((m) => isProse(m.block))
   const kept: number[] = []
@@ -195,7 +203,6 @@ export function extractArticle(blocks: readonly SourceBlock[], title: string | n
     kept.push(index)
   })
   if (kept.length === 0) return { ...whole, fallback: 'too-small' }
-  const titles = [article.title, title]
   const headline = isHeadline(blocks[kept[0]!]!, titles) ? kept[0]! : findHeadline(blocks, kept[0]!, titles)
   if (headline >= 0 && headline !== kept[0]) kept.unshift(headline)
   // The lead: what stands between the headline and the article (a standfirst, a deck), which Readability often leaves out.
@@ -211,12 +218,51 @@ export function extractArticle(blocks: readonly SourceBlock[], title: string | n
   }
   let judged = kept
   if (rules.length > 0) {
-    const view = { blocks, marks, structure: readPageStructure(tree.tree, tree.sources), description: article.excerpt }
+    const view = { blocks, marks, structure, description: article.excerpt }
     for (const rule of rules) judged = rule(judged, view)
     if (judged.length === 0) return { ...whole, fallback: 'too-small' }
   }
   return { blocks: judged.map((k) => blocks[k]!), fallback: null }
 }
+
+/**
+ * The `<form>` that holds most of Readability's article (at least {@link FORM_ARTICLE_SHARE} of
+ * its visible characters), when that form is not the page's own wrapper: its element number, or
+ * -1. An article is never a form, but a sign-up or petition form with a few sentences of
+ * explanation can outscore a short article. Some frameworks put the whole body in one form: a
+ * form that holds the page's headline (its heading that matches the title), or, on a page
+ * without one, {@link FORM_MAX_SHARE} of its text, is that wrapper.
+ */
+function formAround(blocks: readonly SourceBlock[], matched: ReadonlyArray<MatchStats | null>, marks: BlockMarks, structure: PageStructure, titles: ReadonlyArray<string | null>): number {
+  const isForm = (e: number): boolean => structure.tag[e] === 'form'
+  const inForms = new Map<number, number>()
+  let article = 0
+  for (let k = 0; k < matched.length; k++) {
+    if (matched[k] === null) continue
+    article += marks.visible[k]!
+    const form = findAncestor(structure, k, isForm)
+    if (form >= 0) inForms.set(form, (inForms.get(form) ?? 0) + marks.visible[k]!)
+  }
+  for (const [form, chars] of inForms) {
+    if (chars < FORM_ARTICLE_SHARE * article) continue
+    const inForm = (k: number): boolean => structure.element[k]! >= 0 && contains(structure, form, structure.element[k]!)
+    const headline = blocks.findIndex((b) => isHeadline(b, titles))
+    if (headline >= 0) return inForm(headline) ? -1 : form
+    let page = 0
+    let held = 0
+    for (let k = 0; k < blocks.length; k++) {
+      page += marks.visible[k]!
+      if (inForm(k)) held += marks.visible[k]!
+    }
+    return held < FORM_MAX_SHARE * page ? form : -1
+  }
+  return -1
+}
+
+/** Share of the article's visible characters in one form for the article to be that form. */
+export const FORM_ARTICLE_SHARE = 0.5
+/** On a page without a headline, a form holding this share of its visible text or more is its wrapper, not a box in it. */
+export const FORM_MAX_SHARE = 0.5
 
 /**
  * A PHP error printed into the page ("Warning: … in /var/www/x.php on line 12"): PHP writes it
@@ -241,7 +287,7 @@ const EMPTY_PAGE = '<!doctype html><html><head></head><body></body></html>'
  * What Readability kept of a page's tree: its article's blocks, how much of each page block's
  * text is in them (and how much of that is link text), and its title; `null` when it finds none.
  */
-function readTree(tree: HtmlTree, pageBlocks: number): ReadArticle | null {
+function readTree(tree: HtmlTree, pageBlocks: number, hide?: ReadonlySet<Element>): ReadArticle | null {
   const owners = new Map<Text, number>()
   tree.sources.forEach((nodes, k) => {
     for (const node of nodes) if (node.type === 'text') owners.set(node, k)
@@ -251,7 +297,7 @@ function readTree(tree: HtmlTree, pageBlocks: number): ReadArticle | null {
   let marks: BlockMarks
   try {
     const { document } = parseHTML(EMPTY_PAGE)
-    ;({ built, marks } = buildDom(tree.tree, document as unknown as BuildDocument<DomNode & BuildNode>, owners, tree.dropped, pageBlocks, MARK_PATTERNS))
+    ;({ built, marks } = buildDom(tree.tree, document as unknown as BuildDocument<DomNode & BuildNode>, owners, tree.dropped, pageBlocks, MARK_PATTERNS, hide))
     parsed = new Readability<DomNode>(document as never, { ...READABILITY_OPTIONS, serializer: (node) => node as unknown as DomNode }).parse()
   } catch {
     // linkedom or Readability failing on a malformed page is Readability finding nothing.
@@ -518,6 +564,22 @@ function citesAddresses(text: string): boolean {
 }
 
 /**
+ * Whether the article starts with the page's headline (its heading that matches the title), or
+ * right after it: with at most {@link LEAD_BLOCKS} paragraphs of running text between them. A
+ * short text under the headline is a short article, not a box of the page that Readability
+ * picked instead of the article.
+ */
+function followsHeadline(blocks: readonly SourceBlock[], matched: ReadonlyArray<MatchStats | null>, titles: ReadonlyArray<string | null>): boolean {
+  const first = matched.findIndex((m, k) => m !== null && isProse(blocks[k]!))
+  if (first < 0) return false
+  const headline = findHeadline(blocks, first, titles)
+  if (headline < 0) return false
+  let prose = 0
+  for (let k = headline + 1; k < first; k++) if (isProse(blocks[k]!)) prose++
+  return prose <= LEAD_BLOCKS
+}
+
+/**
  * The page's heading that carries the headline, when the article does not start with it: the
  * index of the last heading before the article's first block whose text is (part of) one of
  * the titles, or -1.
@@ -527,6 +589,9 @@ function findHeadline(blocks: readonly SourceBlock[], first: number, titles: Rea
   return -1
 }
 
+/** A paragraph of running text: not a heading, at least {@link EDGE_LENGTH} long. */
+const isProse = (block: SourceBlock): boolean => !block.heading && measureLength(block.text) >= EDGE_LENGTH
+
 /** A heading whose text is (part of) one of the titles. */
 function isHeadline(block: SourceBlock, titles: ReadonlyArray<string | null>): boolean {
   if (!block.heading) return false
@@ -534,4 +599,5 @@ function isHeadline(block: SourceBlock, titles: ReadonlyArray<string | null>): b
   return text.length >= 8 && titles.some((t) => t !== null && t !== '' && (fold(t).includes(text) || text.includes(fold(t))))
 }
 
-const fold = (text: string): string => text.normalize('NFKC').toLowerCase()
+/** Case, compatibility forms and typographic quotes folded: a title often writes ' and " where the heading has ’ and “. */
+const fold = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[‘’‚‛′]/gu, "'").replace(/[“”„‟″]/gu, '"')

@@ -22,6 +22,8 @@ export interface PageStructure {
   link: Uint8Array
   /** Per block: the element holding its first text node, `-1` when it has none. */
   element: Int32Array
+  /** Per element: its node in the tree. */
+  node: Element[]
 }
 
 /**
@@ -45,6 +47,7 @@ export function readPageStructure(tree: Root, sources: ReadonlyArray<ReadonlyArr
   const tag: string[] = []
   const names: string[] = []
   const link: number[] = []
+  const nodes: Element[] = []
   const element = new Int32Array(sources.length).fill(-1)
   const stack: Array<{ node: RootContent; into: number }> = []
   for (let i = tree.children.length - 1; i >= 0; i--) stack.push({ node: tree.children[i]!, into: -1 })
@@ -62,10 +65,11 @@ export function readPageStructure(tree: Root, sources: ReadonlyArray<ReadonlyArr
     tag.push(name)
     names.push(namesOf(node))
     link.push(name === 'a' && typeof node.properties.href === 'string' ? 1 : 0)
+    nodes.push(node)
     const children = node.children
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, into: id })
   }
-  return { parent: Int32Array.from(parent), tag, names, link: Uint8Array.from(link), element }
+  return { parent: Int32Array.from(parent), tag, names, link: Uint8Array.from(link), element, node: nodes }
 }
 
 function namesOf(element: Element): string {
@@ -81,6 +85,12 @@ function namesOf(element: Element): string {
  */
 export function findAncestor(structure: PageStructure, block: number, test: (element: number) => boolean): number {
   for (let e = structure.element[block] ?? -1; e >= 0; e = structure.parent[e]!) if (test(e)) return e
+  return -1
+}
+
+/** The nearest element around both `a` and `b` (each an element, or `-1` for the root), or `-1` for the root. */
+export function commonAncestor(structure: PageStructure, a: number, b: number): number {
+  for (let e = a; e >= 0; e = structure.parent[e]!) if (contains(structure, e, b)) return e
   return -1
 }
 

@@ -86,6 +86,37 @@ describe('extract: the article out of the page', () => {
     expect(result.blocks).toHaveLength(blocks.length + 1)
   })
 
+  it('reads the page again without a sign-up form that Readability took for the article, and keeps a short article under the headline', () => {
+    // A two-paragraph article under its headline, and in the column a petition form whose explanations outweigh it.
+    const form =
+      '<aside class="colonne"><form action="/signer"><h3>Je signe la pétition</h3>' +
+      '<div><label>Votre adresse électronique (obligatoire)</label><input name="mail"></div>' +
+      '<div class="choix"><h4>Je m’informe</h4>' +
+      '<p>Recevoir chaque semaine la lettre de l’association, avec les appels à mobilisation, les rendez-vous, et le compte rendu des actions menées dans votre région.</p>' +
+      '<p>Participer à la vie du comité local le plus proche de chez vous : réunions publiques, distributions de tracts, ateliers, et permanences du samedi matin au marché.</p>' +
+      '<p>En remplissant ce formulaire, vous acceptez de recevoir nos messages, nos appels, nos lettres ; vous pourrez vous désinscrire à tout moment, par un lien, en bas de chaque lettre envoyée.</p></div>' +
+      '<div><label>Code postal (obligatoire)</label><input name="cp"></div></form></aside>'
+    const short = [
+      'La porte-parole de l’association était l’invitée de la radio publique jeudi matin pour parler du lancement de la consultation sur la privatisation des aéroports.',
+      'Pour réécouter son entretien, cliquez sur l’icône ci-dessous.',
+    ]
+    const html =
+      '<!doctype html><html><head><title>« Les privatisations servent des intérêts privés » - L\'Association</title></head><body>' +
+      '<nav><ul><li><a href="/">Accueil</a></li><li><a href="/agir">Agir</a></li><li><a href="/don">Faire un don</a></li></ul></nav>' +
+      `<div class="page"><article><h1>« Les privatisations servent des intérêts privés »</h1><div class="chapo"><p>${short[0]}</p></div><div class="text"><p>${short[1]}</p></div></article>${form}</div></body></html>`
+    const { page: parsed, tree } = parseHtmlTree(html)
+    const result = extractArticle(parsed.blocks, parsed.title, tree)
+    expect(result.fallback).toBeNull()
+    // The headline matches the title with typographic apostrophes and quotes folded.
+    expect(result.blocks.map((b) => b.text)).toEqual(['« Les privatisations servent des intérêts privés »', ...short])
+  })
+
+  it('keeps the page as a whole when the form holding the article wraps the whole page', () => {
+    // Some frameworks put the whole body in one form: that is not a box beside the article.
+    const html = page(STORY.map((p) => `<p>${p}</p>`).join('')).replace('<body>', '<body><form action="/page.aspx">').replace('</body>', '</form></body>')
+    expect(texts(html)).toEqual(['Crue de la Seine : six mètres à Austerlitz', ...STORY])
+  })
+
   it('keeps the lead between the headline and the article, which Readability leaves in the page header', () => {
     const lead = 'Six mètres au pont d’Austerlitz : la Seine n’avait plus atteint ce niveau depuis trente ans, et la décrue ne commencera pas avant vendredi.'
     const html =
@@ -104,6 +135,19 @@ describe('extract: the article out of the page', () => {
       `<p>${STORY[2]}</p><figure><img src="seine.jpg"><figcaption>Photo AFP / Jean Dupont</figcaption></figure>` +
       `<p>${STORY[3]}</p><p class="author-name">Jeanne Martin et Paul Durand</p><p>${STORY[4]}</p>`
     expect(texts(page(inside))).toEqual(['Crue de la Seine : six mètres à Austerlitz', ...STORY])
+  })
+
+  it('reads a byline only in an element as small as a byline: a section whose class says "author" keeps its short lines', () => {
+    // An authors' guidelines page: its class names it "author", its short list items are its text.
+    const rules = ['Titres en gras, 12 points', 'Citations longues en retrait', 'Notes de bas de page avec parcimonie', 'Adresses sans mise en valeur']
+    const inside =
+      `<div class="author-guidelines"><h2>Consignes aux auteurs</h2><p>${STORY[0]}</p><p>${STORY[1]}</p>` +
+      `<ul>${rules.map((r) => `<li>${r}</li>`).join('')}</ul><p>${STORY[2]}</p><p>${STORY[3]}</p><p>${STORY[4]}</p></div>` +
+      '<p class="author">Par Jeanne Martin</p>'
+    const kept = texts(page(inside))
+    for (const r of rules) expect(kept).toContain(r)
+    // A byline of its own, under the article, still goes.
+    expect(kept).not.toContain('Par Jeanne Martin')
   })
 
   it('keeps a long caption, and a short line with a number that ends like a sentence', () => {
