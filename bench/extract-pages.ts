@@ -75,8 +75,12 @@ export function loadPages(): Pages {
   return { trafilatura, newspaper, readability }
 }
 
-/** White space folded, NFC: a snippet is in an output when it occurs in it so folded. */
-export const fold = (text: string): string => text.normalize('NFC').replace(/\s+/g, ' ').trim()
+/**
+ * White space folded, NFC, invisible format characters (soft hyphen, zero-width space, word
+ * joiner, BOM) left out: a snippet is in an output when it occurs in it so folded. clean() drops
+ * those characters from its text, while gold texts (Readability's expected output) keep them.
+ */
+export const fold = (text: string): string => text.normalize('NFC').replace(/[\u00AD\u200B\u2060\uFEFF]/g, '').replace(/\s+/g, ' ').trim()
 
 /** hits / all */
 export type Count = [number, number]

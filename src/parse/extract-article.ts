@@ -199,7 +199,8 @@ export function extractArticle(blocks: readonly SourceBlock[], title: string | n
     const short = !block.heading && measureLength(block.text) < EDGE_LENGTH
     if (short && firstProse >= 0 && (k < firstProse || k > lastProse) && isFurniture(block.text, stats)) return
     // The markup's own word: a date, a byline, a photo caption or credit, on a line of its own.
-    if (short && (share(marks.time, index) >= MARK_SHARE || share(marks.byline, index) >= MARK_SHARE || share(marks.caption, index) >= MARK_SHARE)) return
+    // A caption that describes the photo or an author's note ends like a sentence: it is text, where a credit or a name is not.
+    if (short && (share(marks.time, index) >= MARK_SHARE || (!isSentence(block.text) && (share(marks.byline, index) >= MARK_SHARE || share(marks.caption, index) >= MARK_SHARE)))) return
     kept.push(index)
   })
   if (kept.length === 0) return { ...whole, fallback: 'too-small' }
@@ -520,6 +521,8 @@ const SHORT_SPAN_MARGIN = 3
 
 /** The end of a sentence (closing quotes and brackets after it allowed). */
 const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u
+/** A sentence: ending like one, in more than {@link FURNITURE_WORDS} words ("1Password scannt auch QR-Codes.") or in CJK script. */
+const isSentence = (text: string): boolean => SENTENCE_END.test(text) && (text.split(' ').length > FURNITURE_WORDS || isCjkText(text))
 /** Punctuation: a short line with some says something. */
 const PUNCTUATION = /[.,!?…:;。，、！？；：،؟।]/u
 /** Lengths in Latin-equivalent characters: a CJK line of ten characters is not a one-word line. */

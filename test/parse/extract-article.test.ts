@@ -150,6 +150,19 @@ describe('extract: the article out of the page', () => {
     expect(kept).not.toContain('Par Jeanne Martin')
   })
 
+  it('keeps a short caption or author\'s note that reads as a sentence, drops the credit and the name beside it', () => {
+    const inside =
+      // Readability takes the first byline it meets out of the article itself; the box under the article stays in it.
+      `<p class="byline">Par Jeanne Martin</p><p>${STORY[0]}</p><figure><img src="quai.jpg"><figcaption>Le quai de la Tournelle sous l’eau.</figcaption><p class="photo-credit">Photo AFP / Jean Dupont</p></figure>` +
+      `<p>${STORY[1]}</p><p>${STORY[2]}</p><p>${STORY[3]}</p><p>${STORY[4]}</p>` +
+      '<div class="author-bio"><p>Jeanne Martin</p><p>Jeanne Martin couvre la Seine depuis dix ans.</p></div>'
+    const kept = texts(page(inside))
+    expect(kept).toContain('Le quai de la Tournelle sous l’eau.')
+    expect(kept).not.toContain('Photo AFP / Jean Dupont')
+    expect(kept).toContain('Jeanne Martin couvre la Seine depuis dix ans.')
+    expect(kept).not.toContain('Jeanne Martin')
+  })
+
   it('keeps a long caption, and a short line with a number that ends like a sentence', () => {
     const caption = 'Les berges de la Seine à Paris, mercredi soir : l’eau a recouvert les quais bas et les péniches ont été amarrées plus haut.'
     const inside =
