@@ -17,6 +17,7 @@
  *
  *   node --import tsx bench/eval-extract.ts
  *   node --import tsx bench/eval-extract.ts --failures dev   # what `extract: true` misses and keeps on the dev half; writes nothing
+ *   node --import tsx bench/eval-extract.ts --failures readability   # the paragraphs of Readability's test pages it loses
  *   node --import tsx bench/eval-extract.ts --scores-only    # the table of scores only; writes nothing
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -52,8 +53,23 @@ function paragraphsKept(pages: readonly Page[], method: Method): [number, number
   return keptOf(pages, (page) => outputOf(page, method))
 }
 
-/** Prints, per page of one half, the must-have snippets and paragraphs `extract: true` loses and the must-not snippets it keeps. */
-function printFailures(pages: Pages, half: 'dev' | 'test'): void {
+/**
+ * Prints, per page of one half, the must-have snippets and paragraphs `extract: true` loses and
+ * the must-not snippets it keeps; with `readability`, the paragraphs of Readability's own test
+ * pages it loses (each marked with whether Readability alone keeps it).
+ */
+function printFailures(pages: Pages, half: 'dev' | 'test' | 'readability'): void {
+  if (half === 'readability') {
+    for (const page of pages.readability) {
+      const out = outputOf(page, 'extract: true')
+      const alone = outputOf(page, 'Readability alone')
+      const missed = page.paragraphs.filter((s) => !out.includes(fold(s)))
+      if (missed.length === 0) continue
+      console.log(`## ${page.id}`)
+      for (const s of missed) console.log(`  missed${alone.includes(fold(s)) ? '' : ' (Readability alone too)'}: ${fold(s).slice(0, 160)}`)
+    }
+    return
+  }
   for (const page of [...pages.trafilatura, ...pages.newspaper]) {
     if (page.half !== half) continue
     const out = outputOf(page, 'extract: true')
@@ -70,7 +86,7 @@ async function main(): Promise<void> {
   await loadLanguageModel()
   const pages = loadPages()
   const { values } = parseArgs({ options: { failures: { type: 'string' }, 'scores-only': { type: 'boolean' } } })
-  if (values.failures === 'dev' || values.failures === 'test') {
+  if (values.failures === 'dev' || values.failures === 'test' || values.failures === 'readability') {
     printFailures(pages, values.failures)
     return
   }
