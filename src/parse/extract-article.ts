@@ -20,8 +20,10 @@
  * - a PHP error printed into the page ("Warning: … in /var/www/x.php on line 12");
  * - a short line (under {@link EDGE_LENGTH} Latin-equivalent characters, not a heading) whose
  *   text the markup marks, for {@link MARK_SHARE} of it or more, as a date (`<time>`), a
- *   byline (Readability's byline class pattern, `rel="author"`, `itemprop="author"`) or a
- *   caption or credit (`<figcaption>`, a `caption`/`credit` class);
+ *   byline (Readability's byline class pattern, `rel="author"`, `itemprop="author"`, in an
+ *   element as small as a byline: see `build-dom.ts`) or a caption or credit (`<figcaption>`, a
+ *   `caption`/`credit` class); a byline or caption line that reads as a sentence (a caption
+ *   that describes the photo, an author's note) stays;
  * - above the article's first paragraph of prose and below its last one, short lines holding a
  *   number but not ending like a sentence (a date), mostly links, or at most three words
  *   without punctuation ("Keine Kommentare", tags).
@@ -48,9 +50,13 @@
  * each is a kind of markup or line, not a site: no threshold was fitted to a page.
  *
  * Readability returns nothing on some malformed pages, and on a page with little text it can
- * pick a small box (a newsletter form) instead of the article: when nothing is found, or the
- * container holds less than {@link MIN_SHARE} of the page's text and under
- * {@link MIN_ARTICLE_LENGTH} characters, the whole page is kept and the result says so.
+ * pick a small box instead of the article:
+ * - when most of what it found is inside a `<form>` (a newsletter sign-up, a petition) that is
+ *   not the page's own wrapper, the page is read again with that form hidden from it;
+ * - when nothing is found, or the container holds less than {@link MIN_SHARE} of the page's
+ *   text and under {@link MIN_ARTICLE_LENGTH} characters and does not follow the page's
+ *   headline (a short article right under its headline is an article), the whole page is kept
+ *   and the result says so.
  *
  * This is the only file that imports `@mozilla/readability` and `linkedom`.
  *
