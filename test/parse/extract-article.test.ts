@@ -101,14 +101,14 @@ describe('extract: the article out of the page', () => {
       'Pour réécouter son entretien, cliquez sur l’icône ci-dessous.',
     ]
     const html =
-      '<!doctype html><html><head><title>« Les privatisations servent des intérêts privés » - L\'Association</title></head><body>' +
+      '<!doctype html><html><head><title>« Les privatisations servent l\'intérêt privé » - L\'Association</title></head><body>' +
       '<nav><ul><li><a href="/">Accueil</a></li><li><a href="/agir">Agir</a></li><li><a href="/don">Faire un don</a></li></ul></nav>' +
-      `<div class="page"><article><h1>« Les privatisations servent des intérêts privés »</h1><div class="chapo"><p>${short[0]}</p></div><div class="text"><p>${short[1]}</p></div></article>${form}</div></body></html>`
+      `<div class="page"><article><h1>« Les privatisations servent l’intérêt privé »</h1><div class="chapo"><p>${short[0]}</p></div><div class="text"><p>${short[1]}</p></div></article>${form}</div></body></html>`
     const { page: parsed, tree } = parseHtmlTree(html)
     const result = extractArticle(parsed.blocks, parsed.title, tree)
     expect(result.fallback).toBeNull()
-    // The headline matches the title with typographic apostrophes and quotes folded.
-    expect(result.blocks.map((b) => b.text)).toEqual(['« Les privatisations servent des intérêts privés »', ...short])
+    // The headline (with ’) matches the title (with ') once typographic apostrophes are folded.
+    expect(result.blocks.map((b) => b.text)).toEqual(['« Les privatisations servent l’intérêt privé »', ...short])
   })
 
   it('keeps the page as a whole when the form holding the article wraps the whole page', () => {
