@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   }
   log('# Article extraction: trafilatura snippets, newspaper4k paragraphs')
   log()
-  log(`Pages: ${pages.trafilatura.length} trafilatura-eval-pages, ${pages.newspaper.length} newspaper4k-testpages with HTML. Dev: even positions, test: odd positions.`)
+  log(`Pages: ${pages.trafilatura.length} trafilatura-eval-pages, ${pages.newspaper.length} newspaper4k-testpages with HTML. Dev: even positions, test: odd positions. Snippets and outputs are compared with white space folded and invisible format characters (soft hyphen, zero-width space, word joiner, BOM) left out.`)
   log()
   log('| method | half | must-have kept | must-not dropped | newspaper4k paragraphs kept |')
   log('|---|---|---|---|---|')
