@@ -88,12 +88,6 @@ export function findAncestor(structure: PageStructure, block: number, test: (ele
   return -1
 }
 
-/** The nearest element around both `a` and `b` (each an element, or `-1` for the root), or `-1` for the root. */
-export function commonAncestor(structure: PageStructure, a: number, b: number): number {
-  for (let e = a; e >= 0; e = structure.parent[e]!) if (contains(structure, e, b)) return e
-  return -1
-}
-
 /** Whether element `outer` is `inner` or one of its ancestors. */
 export function contains(structure: PageStructure, outer: number, inner: number): boolean {
   for (let e = inner; e >= 0; e = structure.parent[e]!) if (e === outer) return true

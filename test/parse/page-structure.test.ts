@@ -18,6 +18,14 @@ describe('readPageStructure', () => {
     expect(structure.names[div]).toBe('post Body main')
   })
 
+  it('keeps each element\'s node, so a rule can name an element of the tree (the form the extraction hides)', () => {
+    const div = structure.parent[structure.element[0]!]!
+    const node = structure.node[div]!
+    expect(node.tagName).toBe('div')
+    expect(node.properties.id).toBe('main')
+    expect(structure.node).toHaveLength(structure.tag.length)
+  })
+
   it('tells links with an address from anchors', () => {
     const link = structure.tag.findIndex((t, e) => t === 'a' && structure.link[e] === 1)
     const anchor = structure.element[1]!
