@@ -99,6 +99,41 @@ export function decodeArticleBlob(blob: string): ArticleBlob {
   return { bands, fingerprints, paragraphsAt: at }
 }
 
+/**
+ * The paragraph of the first of the blob's fingerprints with this key, −1 when it has none: what
+ * {@link decodeArticleBlob} would give, read in place. The memory index asks this for every
+ * fingerprint of an article that an earlier article holds first; decoding the whole blob for it
+ * (an array of bands, an object per fingerprint) was 0.86 GB of garbage on a 20 MB feed, 15 % of
+ * all it allocated, most of it for the boilerplate that every article of a site repeats.
+ */
+export function blobParagraphOf(blob: string, kind: number, high: number, low: number): number {
+  let at = 0
+  const varint = (): number => {
+    let v = 0
+    let scale = 1
+    for (;;) {
+      const b = blob.charCodeAt(at++)
+      v += (b & 0x7f) * scale
+      if (b < 0x80) return v
+      scale *= 0x80
+    }
+  }
+  const word = (from: number): number =>
+    (blob.charCodeAt(from) | (blob.charCodeAt(from + 1) << 8) | (blob.charCodeAt(from + 2) << 16) | (blob.charCodeAt(from + 3) << 24)) >>> 0
+  const bandCount = varint()
+  const fingerprintCount = varint()
+  const named = blob.charCodeAt(at++) === 1
+  at += bandCount * 4
+  for (let i = 0; i < fingerprintCount; i++) {
+    const k = named ? blob.charCodeAt(at++) : 0
+    const matches = k === kind && word(at) === high && word(at + 4) === low
+    at += 8
+    const paragraph = varint()
+    if (matches) return paragraph
+  }
+  return -1
+}
+
 /** The bytes of `blob` from `start` (the coded paragraphs, for `decodeParagraphs`). */
 export function blobBytes(blob: string, start: number): Uint8Array {
   const out = new Uint8Array(blob.length - start)

@@ -1,7 +1,7 @@
 import { DedupeError } from '../errors.js'
 import type { FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
-import { type BlobFingerprint, blobBytes, decodeArticleBlob, encodeArticleBlob } from './article-blob.js'
+import { type BlobFingerprint, blobBytes, blobParagraphOf, decodeArticleBlob, encodeArticleBlob } from './article-blob.js'
 import { decodeParagraphs, encodeParagraphs, withFingerprints } from './record-codec.js'
 import { TimeHeap } from './time-heap.js'
 import { verdictCode, verdictOfCode } from './verdict-code.js'
@@ -148,7 +148,9 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
   const countKey = (site: number, kind: number, high: number, low: number): [number, number, number] => [site * 2 + kind, high, low]
   /** The paragraph of the first of `slot`'s recorded fingerprints with this key. */
   const firstParagraph = (slot: number, kind: number, high: number, low: number): number => {
-    for (const f of decodeArticleBlob(blobs[slot] as string).fingerprints) if (f.kind === kind && f.high === high && f.low === low) return f.paragraph
+    // Read in place: asked for every fingerprint an earlier article holds (see blobParagraphOf).
+    const paragraph = blobParagraphOf(blobs[slot] as string, kind, high, low)
+    if (paragraph >= 0) return paragraph
     throw new Error('memory index: a first occurrence names an article without that fingerprint')
   }
 

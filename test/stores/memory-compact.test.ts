@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { FeedIndex, IndexRecord } from '../../src/feed/types.js'
-import { blobBytes, decodeArticleBlob, encodeArticleBlob } from '../../src/stores/article-blob.js'
+import { blobBytes, blobParagraphOf, decodeArticleBlob, encodeArticleBlob } from '../../src/stores/article-blob.js'
 import { createMemoryIndex } from '../../src/stores/memory.js'
 import { decodeParagraphs, encodeParagraphs } from '../../src/stores/record-codec.js'
 import { createSqliteIndex } from '../../src/stores/sqlite.js'
@@ -148,6 +148,27 @@ describe('article blob', () => {
         },
       ),
       { numRuns: 100 },
+    )
+  })
+
+  it('gives the paragraph of a key read in place, as the first decoded fingerprint with it', () => {
+    // Few distinct key words, so that keys repeat (the first one counts) and absent keys are asked.
+    const key = fc.record({ kind: fc.nat({ max: 1 }), high: fc.constantFrom(0, 1, 2 ** 32 - 1), low: fc.constantFrom(0, 7, 2 ** 31) })
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 2 ** 32 - 1 }), { maxLength: 20 }),
+        fc.array(fc.record({ key, paragraph: fc.nat({ max: 2 ** 31 }) }), { maxLength: 12 }),
+        fc.array(key, { minLength: 1, maxLength: 6 }),
+        (bands, held, asked) => {
+          const blob = encodeArticleBlob(bands, held.map(({ key, paragraph }) => ({ ...key, paragraph })), encodeParagraphs([{ index: 0, shingles: Uint32Array.of(3, 9) }]))
+          const decoded = decodeArticleBlob(blob).fingerprints
+          for (const { kind, high, low } of [...asked, ...held.map((h) => h.key)]) {
+            const first = decoded.find((f) => f.kind === kind && f.high === high && f.low === low)
+            expect(blobParagraphOf(blob, kind, high, low)).toBe(first ? first.paragraph : -1)
+          }
+        },
+      ),
+      { numRuns: 200 },
     )
   })
 })
