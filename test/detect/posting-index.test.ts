@@ -50,6 +50,29 @@ describe('PostingIndex', () => {
     expect(again).toEqual([11, 10])
   })
 
+  it('keeps every list through growths past the size whose old arrays are let go at once, and after clear()', () => {
+    // 600,000 entries: the pool and the table grow past 1 MB, the size from which the arrays a
+    // growth replaces are detached (their memory given back) rather than left to the collector.
+    const index = new PostingIndex(4)
+    const keyOf = (k: number): number => (k * 7919) % 200_003
+    for (let k = 0; k < 600_000; k++) index.add(keyOf(k), k)
+    for (const key of [0, 1, 5, 77_777, 200_002]) {
+      const seen: number[] = []
+      index.forEach(key, (p) => seen.push(p))
+      const added = Array.from({ length: 600_000 }, (_, k) => k).filter((k) => keyOf(k) === key)
+      expect(seen.reverse()).toEqual(added.length > 4 ? [] : added)
+      expect(added.length).toBeGreaterThan(0)
+    }
+    index.clear()
+    const after: number[] = []
+    index.forEach(keyOf(1), (p) => after.push(p))
+    expect(after).toEqual([])
+    index.add(3, 9)
+    const again: number[] = []
+    index.forEach(3, (p) => again.push(p))
+    expect(again).toEqual([9])
+  })
+
   it('walks a list with first/next/paragraphOf as forEach does', () => {
     const index = new PostingIndex(8)
     for (const [key, paragraph] of [[1, 0], [2, 0], [1, 3], [1, 5]] as const) index.add(key, paragraph)
