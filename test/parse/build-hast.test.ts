@@ -51,6 +51,32 @@ describe('buildHast: the tree rehype-parse gives', () => {
     )
     fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => sameAsRehype(pieces.join(''))), { numRuns: 300 })
   })
+
+  // Text read by runs (words and spaces as one token where parse5's tree builder treats them
+  // alike): the elements that change how white space is read (a leading newline dropped after
+  // `pre`/`textarea`/`listing`, table text, foreign content, frameset, raw text), and every kind of
+  // white space, NUL, references that decode to white space, lone surrogates, line breaks. (Foreign
+  // content as MathML: inside `<svg>`, hast's tag names differ on purpose, see build-hast.ts.)
+  it('gives the same tree as rehype-parse on text around the elements that read white space apart', () => {
+    const tag = fc.constantFrom(
+      'pre', 'textarea', 'listing', 'title', 'table', 'caption', 'colgroup', 'col', 'tbody', 'tr', 'td', 'select', 'option', 'frameset', 'frame',
+      'math', 'mi', 'mtext', 'annotation-xml', 'template', 'style', 'script', 'xmp', 'plaintext', 'p', 'b', 'body', 'html', 'head', 'noscript',
+    )
+    const piece = fc.oneof(
+      tag.map((name) => `<${name}>`),
+      tag.map((name) => `</${name}>`),
+      fc.constantFrom('mot', ' ', '  ', '\t', '\f', '\n', '\r', '\r\n', '\0', 'a\0b', '&#32;', '&#9;', '&#10;', '&#13;', '&nbsp;', '&amp', 'x\u00a0y', '\ud800', '😀', '</x>', '</', '<3', '<!-- -->', 'é è', ' fin. '),
+    )
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => sameAsRehype(pieces.join(''))), { numRuns: 500 })
+  })
+
+  it.each([
+    ['a page of words and spaces, over several lines', `<!doctype html><body><p>${'Un mot, puis\tun autre\fet\u00a0encore '.repeat(40)}\n${'ligne suivante '.repeat(20)}</p>\n  <p>fin</p>`],
+    ['a leading newline dropped after pre, textarea and listing, and not after a word', '<pre>\nun\n deux</pre><textarea>\n\ntexte  libre</textarea><listing>\r\n x</listing><pre>a\nb</pre>'],
+    ['white space in table text and after the body', '<table> <tr> x <td> a  b </td> </tr> y </table>  </body>  z  </html> \n '],
+    ['frameset after white space only, and after text', '<html><body> \n <frameset><frame></frameset>'],
+    ['text longer than parse5 keeps in its buffer', `<p>${'mot '.repeat(40_000)}</p><p>${'x'.repeat(70_000)} fin</p>`],
+  ])('%s', (_name, html) => sameAsRehype(html))
 })
 
 describe('buildHast: depth', () => {
