@@ -577,4 +577,10 @@ class TextRunParser<T extends TreeAdapterTypeMap> extends Parser<T> {
     super(options, document, fragmentContext)
     this.tokenizer = new TextRunTokenizer(this.options, this)
   }
+
+  /** parse5 hands the adapter a copy of the start tag's location with a `startTag` field; the adapter reads neither. */
+  override _attachElementToTree(element: T['element'], location: Token.LocationWithAttributes | null, insertionLocation: Parameters<Parser<T>['_attachElementToTree']>[2]): void {
+    super._attachElementToTree(element, null, insertionLocation)
+    if (location !== null) this.treeAdapter.setNodeSourceCodeLocation(element, location)
+  }
 }

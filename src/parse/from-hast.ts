@@ -64,10 +64,6 @@ export interface FromHastOptions {
   dropped?: ReadonlySet<string>
 }
 
-type Frame =
-  | { node: RootContent | ElementContent; parent: Parents; exit: false }
-  | { node: Element; parent: Parents; exit: true; flushesAtEntry: number }
-
 /**
  * Splits a hast tree into paragraphs; see the module documentation.
  *
@@ -111,7 +107,7 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
       reset()
       return
     }
-    const text = cleanWhitespace(pieces.map((p) => p.value).join(''))
+    const text = cleanWhitespace(joinPieces(pieces))
     if (text !== '') {
       const [start, end] = rangeOf(element, runStart, runEnd, input)
       const block: Block<HastSource> = { text, start, end, source: { element, nodes, gap }, pieces }
@@ -154,25 +150,35 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
     }
   }
 
-  const stack: Frame[] = []
-  for (let i = tree.children.length - 1; i >= 0; i--) stack.push({ node: tree.children[i]!, parent: tree, exit: false })
+  // The walk's stack as three parallel arrays (no object per node): the node, its parent, and
+  // -1 to visit the node, or (for an element's exit) the number of paragraphs closed at its entry.
+  const nodeStack: Array<RootContent | ElementContent> = []
+  const parentStack: Parents[] = []
+  const exitStack: number[] = []
+  for (let i = tree.children.length - 1; i >= 0; i--) {
+    nodeStack.push(tree.children[i]!)
+    parentStack.push(tree)
+    exitStack.push(-1)
+  }
 
-  while (stack.length > 0) {
-    const frame = stack.pop()!
-    if (frame.exit) {
+  while (nodeStack.length > 0) {
+    const node = nodeStack.pop()!
+    const parent = parentStack.pop()!
+    const flushesAtEntry = exitStack.pop()!
+    if (flushesAtEntry >= 0) {
+      const element = node as Element
       // Whole element as one paragraph when nothing was closed since it opened.
-      flush(flushes === frame.flushesAtEntry ? frame.node : null)
-      if (HEADING_ELEMENTS.has(frame.node.tagName.toLowerCase())) headingDepth--
+      flush(flushes === flushesAtEntry ? element : null)
+      if (HEADING_ELEMENTS.has(element.tagName.toLowerCase())) headingDepth--
       continue
     }
-    const node = frame.node
     if (node.type === 'text') {
-      parents?.set(node, frame.parent)
+      parents?.set(node, parent)
       addText(node)
       continue
     }
     if (node.type !== 'element') continue // comments, doctype
-    parents?.set(node, frame.parent)
+    parents?.set(node, parent)
     const tag = node.tagName.toLowerCase()
     if (dropped.has(tag) || (!readHidden && isHidden(node))) continue
     if (tag === 'br') {
@@ -183,15 +189,30 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
     }
     if (BLOCK_ELEMENTS.has(tag)) {
       flush(null)
-      stack.push({ node, parent: frame.parent, exit: true, flushesAtEntry: flushes })
+      nodeStack.push(node)
+      parentStack.push(parent)
+      exitStack.push(flushes)
       if (HEADING_ELEMENTS.has(tag)) headingDepth++
     } else if (tag === 'wbr') {
       continue
     }
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: node, exit: false })
+    const children = node.children
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodeStack.push(children[i]!)
+      parentStack.push(node)
+      exitStack.push(-1)
+    }
   }
   flush(null)
   return blocks
+}
+
+/** The pieces' values, joined (most paragraphs are one text node: its value as it is). */
+function joinPieces(pieces: ReadonlyArray<Piece<Text>>): string {
+  if (pieces.length === 1) return pieces[0]!.value
+  let text = ''
+  for (const piece of pieces) text += piece.value
+  return text
 }
 
 function isVisibleText(node: Text | Element): boolean {
