@@ -511,6 +511,9 @@ function endsRun(c: number): boolean {
   return c === 0x3c || c === 0x26 || c === 0x00 || c === 0x0a || c === 0x0d || (c >= 0xd800 && c <= 0xdfff)
 }
 
+/** A run of code units none of which {@link endsRun} (sticky: matched where `lastIndex` stands, maybe empty). */
+const PLAIN_RUN = /[^<&\0\n\r\uD800-\uDFFF]*/y
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0c
 }
@@ -549,13 +552,19 @@ class TextRunTokenizer extends Tokenizer {
     const from = preprocessor.pos + 1
     let at = from
     if (this.mergesText()) {
-      let text = token.type === CHARACTER
-      for (; at < html.length; at++) {
-        const c = html.charCodeAt(at)
-        if (endsRun(c)) break
-        if (!text && !isSpace(c)) text = true
+      if (token.type === CHARACTER) {
+        PLAIN_RUN.lastIndex = at
+        PLAIN_RUN.test(html)
+        at = PLAIN_RUN.lastIndex
+      } else {
+        let text = false
+        for (; at < html.length; at++) {
+          const c = html.charCodeAt(at)
+          if (endsRun(c)) break
+          if (!text && !isSpace(c)) text = true
+        }
+        if (text) token.type = CHARACTER
       }
-      if (text) token.type = CHARACTER
     } else if (token.type === CHARACTER) {
       for (; at < html.length; at++) {
         const c = html.charCodeAt(at)
