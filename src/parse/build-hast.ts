@@ -506,17 +506,24 @@ const TEXT_MODES: ReadonlySet<InsertionMode> = new Set([
   InsertionMode.TEXT, InsertionMode.IN_SELECT, InsertionMode.IN_SELECT_IN_TABLE,
 ])
 
-/** Code units that end a run of plain text in the data state (see {@link TextRunTokenizer._stateData}). */
-function endsRun(c: number): boolean {
-  return c === 0x3c || c === 0x26 || c === 0x00 || c === 0x0a || c === 0x0d || (c >= 0xd800 && c <= 0xdfff)
-}
-
-/** A run of code units none of which {@link endsRun} (sticky: matched where `lastIndex` stands, maybe empty). */
+/*
+ * Runs of input that parse5 reads one code point at a time with nothing to do but add it to the
+ * pending run (sticky: matched where `lastIndex` stands). Each stops before what parse5 must see:
+ * `<` and `&` (markup, references), NUL (replaced), CR and LF (the preprocessor's line count and
+ * CRLF folding), surrogates (pairs read as one code point), and the state's own end (a quote, `-`).
+ * White space is space, tab and form feed (parse5's, less the line feed).
+ */
+/** Text and white space alike. */
 const PLAIN_RUN = /[^<&\0\n\r\uD800-\uDFFF]*/y
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0c
-}
+/** White space, then at least one other plain code unit, then any plain ones: a run that makes a white-space token text. */
+const SPACE_AND_PLAIN_RUN = /[ \t\f]*[^<&\0\n\r\uD800-\uDFFF \t\f][^<&\0\n\r\uD800-\uDFFF]*/y
+/** Text only. */
+const WORD_RUN = /[^<&\0\n\r\uD800-\uDFFF \t\f]*/y
+/** White space only. */
+const SPACE_RUN = /[ \t\f]*/y
+const DOUBLE_QUOTED_RUN = /[^"&\0\n\r\uD800-\uDFFF]*/y
+const SINGLE_QUOTED_RUN = /[^'&\0\n\r\uD800-\uDFFF]*/y
+const COMMENT_RUN = /[^\-<\0\n\r\uD800-\uDFFF]*/y
 
 /**
  * parse5's tokenizer, reading text by runs. parse5 reads a page one code point at a time and
@@ -543,40 +550,79 @@ class TextRunTokenizer extends Tokenizer {
 
   protected override _stateData(cp: number): void {
     super._stateData(cp)
+    this.takeText(cp)
+  }
+
+  protected override _stateRcdata(cp: number): void {
+    super._stateRcdata(cp)
+    this.takeText(cp)
+  }
+
+  protected override _stateRawtext(cp: number): void {
+    super._stateRawtext(cp)
+    this.takeText(cp)
+  }
+
+  protected override _stateScriptData(cp: number): void {
+    super._stateScriptData(cp)
+    this.takeText(cp)
+  }
+
+  protected override _stateAttributeValueDoubleQuoted(cp: number): void {
+    super._stateAttributeValueDoubleQuoted(cp)
+    if (cp !== 0x22 && cp !== 0x26 && cp !== 0x00 && cp >= 0) this.takeRun(cp, DOUBLE_QUOTED_RUN)
+  }
+
+  protected override _stateAttributeValueSingleQuoted(cp: number): void {
+    super._stateAttributeValueSingleQuoted(cp)
+    if (cp !== 0x27 && cp !== 0x26 && cp !== 0x00 && cp >= 0) this.takeRun(cp, SINGLE_QUOTED_RUN)
+  }
+
+  protected override _stateComment(cp: number): void {
+    super._stateComment(cp)
+    if (cp !== 0x2d && cp !== 0x3c && cp !== 0x00 && cp >= 0) this.takeRun(cp, COMMENT_RUN)
+  }
+
+  /**
+   * After parse5 read `cp` in a text state (data, RCDATA, raw text, script data): when it went
+   * into the pending character token, the plain code units after it go there too, up to the next
+   * one parse5 must read itself (see {@link endsRun}), and only of the token's kind (text or white
+   * space) where the tree builder tells them apart.
+   */
+  private takeText(cp: number): void {
     const token = this.currentCharacterToken
-    // After `<`, `&`, NUL or the end, parse5 has moved on; after any other code point, the token
-    // holds it. After a line feed, the preprocessor starts the next line at the next code point it reads.
+    // After `<`, `&`, NUL or the end, parse5 has moved on (in raw text and script data `&` is
+    // text, left to parse5); after any other code point, the token holds it.
     if (token === null || cp === 0x3c || cp === 0x26 || cp === 0x00 || cp === 0x0a || cp < 0 || token.type === NULL_CHARACTER) return
-    const preprocessor = this.preprocessor
-    const html = preprocessor.html
-    const from = preprocessor.pos + 1
-    let at = from
     if (this.mergesText()) {
-      if (token.type === CHARACTER) {
-        PLAIN_RUN.lastIndex = at
-        PLAIN_RUN.test(html)
-        at = PLAIN_RUN.lastIndex
-      } else {
-        let text = false
-        for (; at < html.length; at++) {
-          const c = html.charCodeAt(at)
-          if (endsRun(c)) break
-          if (!text && !isSpace(c)) text = true
-        }
-        if (text) token.type = CHARACTER
-      }
-    } else if (token.type === CHARACTER) {
-      for (; at < html.length; at++) {
-        const c = html.charCodeAt(at)
-        if (endsRun(c) || isSpace(c)) break
-      }
+      if (token.type === CHARACTER) this.takeRun(cp, PLAIN_RUN)
+      else if (this.takeRun(cp, SPACE_AND_PLAIN_RUN)) token.type = CHARACTER
+      else this.takeRun(cp, SPACE_RUN)
     } else {
-      while (at < html.length && isSpace(html.charCodeAt(at))) at++
+      this.takeRun(cp, token.type === CHARACTER ? WORD_RUN : SPACE_RUN)
     }
-    if (at === from) return
+  }
+
+  /**
+   * After parse5 added `cp` to the pending run of input (`runStart`…`runEnd`: character token,
+   * attribute value or comment), adds the code units after it that `run` matches, as parse5 would
+   * have one by one: the preprocessor moves past them, the run ends after them. Not after a line
+   * feed (the preprocessor starts a new line at the next code point it reads itself).
+   *
+   * @returns Whether `run` matched something.
+   */
+  private takeRun(cp: number, run: RegExp): boolean {
+    if (cp === 0x0a) return false
+    const preprocessor = this.preprocessor
+    const from = preprocessor.pos + 1
+    run.lastIndex = from
+    if (!run.test(preprocessor.html)) return false
+    const at = run.lastIndex
+    if (at === from) return false
     preprocessor.pos = at - 1
     this.runEnd = at
     this.consumedAfterSnapshot += at - from
+    return true
   }
 }
 

@@ -52,7 +52,7 @@ describe('buildHast: the tree rehype-parse gives', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => sameAsRehype(pieces.join(''))), { numRuns: 300 })
   })
 
-  // Text read by runs (words and spaces as one token where parse5's tree builder treats them
+  // Text, attribute values and comments read by runs (words and spaces as one token where parse5's tree builder treats them
   // alike): the elements that change how white space is read (a leading newline dropped after
   // `pre`/`textarea`/`listing`, table text, foreign content, frameset, raw text), and every kind of
   // white space, NUL, references that decode to white space, lone surrogates, line breaks. (Foreign
@@ -66,6 +66,8 @@ describe('buildHast: the tree rehype-parse gives', () => {
       tag.map((name) => `<${name}>`),
       tag.map((name) => `</${name}>`),
       fc.constantFrom('mot', ' ', '  ', '\t', '\f', '\n', '\r', '\r\n', '\0', 'a\0b', '&#32;', '&#9;', '&#10;', '&#13;', '&nbsp;', '&amp', 'x\u00a0y', '\ud800', '😀', '</x>', '</', '<3', '<!-- -->', 'é è', ' fin. '),
+      // Attribute values and comments are read by runs too.
+      fc.constantFrom('<p title="a b &amp; c\nd\r\ne">', "<p t='x \"y\" é\t&lt;'>", '<p t="a\0b 😀', '<!-- a - b -- c \n d -->', '<!-- <!-- x', '<script>a < b && c</script>', '<style>p { } &amp;</style>'),
     )
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => sameAsRehype(pieces.join(''))), { numRuns: 500 })
   })
