@@ -14,8 +14,11 @@
  * page one code point at a time, through four calls each, and hands the tree builder a token
  * (with a location object, and a text node update) for every word and every space. Here a run
  * of plain characters is read in one loop, and words and spaces stay one token wherever the
- * tree builder treats them alike. The tree is the same, node for node and position for position:
- * the bench pages parse in about a third of the time, real pages in three quarters.
+ * tree builder treats them alike; attribute values, comments, raw text and scripts are read by
+ * runs too. The tree is the same, node for node and position for position (the bench pages parse
+ * in about a third of the time, real pages in 0.4×). That tokenizer extends parse5's protected
+ * members, so the first parse checks it against parse5's own on markup that takes all its paths,
+ * and uses parse5's own should a later parse5 read it differently ({@link readsTextByRuns}).
  *
  * The tree is the one `rehype-parse` gives (same nodes, properties, text, positions; checked by
  * `test/parse/build-hast.test.ts` against it), except:
@@ -45,8 +48,43 @@ export interface BuiltHast {
  * with source positions (see the module documentation).
  */
 export function buildHast(input: string): BuiltHast {
-  const tree = TextRunParser.parse<HastTypes>(input, { treeAdapter: ADAPTER, sourceCodeLocationInfo: true, scriptingEnabled: false, onParseError: null })
+  parserClass ??= readsAsParse5() ? TextRunParser : Parser
+  const tree = parserClass.parse<HastTypes>(input, PARSE_OPTIONS)
   return { tree, depth: finishTree(tree) }
+}
+
+/** The parser in use, chosen on the first parse (see {@link readsAsParse5}). */
+let parserClass: typeof Parser | null = null
+
+/**
+ * Whether pages are parsed with the tokenizer that reads text by runs (`false`: the installed
+ * parse5's internals differ from those it was written against, and parse5's own is used).
+ */
+export function readsTextByRuns(): boolean {
+  parserClass ??= readsAsParse5() ? TextRunParser : Parser
+  return parserClass === TextRunParser
+}
+
+/**
+ * Markup that takes every path of {@link TextRunTokenizer}: text and white space in and out of
+ * the modes that tell them apart, references, CRLF, NUL, surrogates, raw text, script data,
+ * attribute values, comments.
+ */
+const SELF_CHECK =
+  '<!doctype html><title>T &amp; t</title><style>p { }</style><script>if (a < b && c) {}</script>\r\n<body><p title="a &amp; b\nc" data-x=\'d "e"\'>Un  mot,\tpuis&nbsp;deux\r\n😀 x\0y</p>' +
+  '<!-- un - commentaire -->\n<pre>\nligne</pre><textarea>\n zone</textarea><table> <tr> t <td> a  b </td> </tr> </table><math><mi> x y </mi></math>fin '
+
+/**
+ * Whether {@link TextRunParser} builds the tree parse5's own parser builds on {@link SELF_CHECK}
+ * (positions included). It relies on parse5's tokenizer internals (protected members); should a
+ * later parse5 change them, the plain parser is used, slower but the same.
+ */
+function readsAsParse5(): boolean {
+  try {
+    return JSON.stringify(TextRunParser.parse<HastTypes>(SELF_CHECK, PARSE_OPTIONS)) === JSON.stringify(Parser.parse<HastTypes>(SELF_CHECK, PARSE_OPTIONS))
+  } catch {
+    return false
+  }
 }
 
 const PARENT = Symbol('parent')
@@ -324,6 +362,9 @@ class HastAdapter implements TreeAdapter<HastTypes> {
 
 const ADAPTER = new HastAdapter()
 
+/** parse5's options: scripting off (as `rehype-parse`), positions, no error reports (which would make parse5 track every position). */
+const PARSE_OPTIONS: ParserOptions<HastTypes> = { treeAdapter: ADAPTER, sourceCodeLocationInfo: true, scriptingEnabled: false, onParseError: null }
+
 /** Where `node` is among `children` (parse5 mostly works at the end of a list: looked at first). */
 function indexOfChild(children: readonly Child[], node: Child): number {
   const last = children.length - 1
@@ -593,7 +634,7 @@ class TextRunTokenizer extends Tokenizer {
     const token = this.currentCharacterToken
     // After `<`, `&`, NUL or the end, parse5 has moved on (in raw text and script data `&` is
     // text, left to parse5); after any other code point, the token holds it.
-    if (token === null || cp === 0x3c || cp === 0x26 || cp === 0x00 || cp === 0x0a || cp < 0 || token.type === NULL_CHARACTER) return
+    if (token === null || cp === 0x3c || cp === 0x26 || cp === 0x00 || cp < 0 || token.type === NULL_CHARACTER) return
     if (this.mergesText()) {
       if (token.type === CHARACTER) this.takeRun(cp, PLAIN_RUN)
       else if (this.takeRun(cp, SPACE_AND_PLAIN_RUN)) token.type = CHARACTER
