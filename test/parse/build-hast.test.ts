@@ -66,7 +66,8 @@ describe('buildHast: the tree rehype-parse gives', () => {
       tag.map((name) => `<${name}>`),
       tag.map((name) => `</${name}>`),
       fc.constantFrom('mot', ' ', '  ', '\t', '\f', '\n', '\r', '\r\n', '\0', 'a\0b', '&#32;', '&#9;', '&#10;', '&#13;', '&nbsp;', '&amp', 'x\u00a0y', '\ud800', '😀', '</x>', '</', '<3', '<!-- -->', 'é è', ' fin. '),
-      // Attribute values and comments are read by runs too.
+      // Attribute values and comments are read by runs too; names around them in either case.
+      fc.constantFrom('<DIV CLASS="x" dAtA-Y=1>', '<p a-b_c.d:e="1" a"b=2 a<c>', '<img/src=x>', '<x-y-Z>', '</P >', '<TD>', '<p\0q x\0y=1>', '<p\r\nclass=a>', '<p 😀=1 a=1 a=2>'),
       fc.constantFrom('<p title="a b &amp; c\nd\r\ne">', "<p t='x \"y\" é\t&lt;'>", '<p t="a\0b 😀', '<!-- a - b -- c \n d -->', '<!-- <!-- x', '<script>a < b && c</script>', '<style>p { } &amp;</style>'),
     )
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => sameAsRehype(pieces.join(''))), { numRuns: 500 })
