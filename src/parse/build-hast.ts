@@ -13,10 +13,11 @@
  * parse5's tokenizer is also made to read text by runs ({@link TextRunTokenizer}): it reads a
  * page one code point at a time, through four calls each, and hands the tree builder a token
  * (with a location object, and a text node update) for every word and every space. Here a run
- * of plain characters is read in one loop, and words and spaces stay one token wherever the
- * tree builder treats them alike; attribute values, comments, raw text and scripts are read by
- * runs too. The tree is the same, node for node and position for position (the bench pages parse
- * in about a third of the time, real pages in 0.4×). That tokenizer extends parse5's protected
+ * of plain characters is taken in one regular-expression match, and words and spaces stay one
+ * token wherever the tree builder treats them alike; attribute values, comments, raw text and
+ * scripts are read by runs too. The tree is the same, node for node and position for position
+ * (the page parse, walk included, takes 0.45× its time before on the bench pages, 0.42× on real
+ * pages: `bench/results/bench.md`, README "The HTML path"). That tokenizer extends parse5's protected
  * members, so the first parse checks it against parse5's own on markup that takes all its paths,
  * and uses parse5's own should a later parse5 read it differently ({@link readsTextByRuns}).
  *
@@ -569,8 +570,9 @@ const COMMENT_RUN = /[^\-<\0\n\r\uD800-\uDFFF]*/y
 /**
  * parse5's tokenizer, reading text by runs. parse5 reads a page one code point at a time and
  * makes a character token (with its own location object) for every word and every space;
- * here (1) a run of plain characters is read in one loop, and (2) in the modes where the
- * tree builder treats white space and other text alike, words and spaces stay one token.
+ * here (1) a run of plain characters (text, attribute value, comment) is taken in one sticky
+ * class match, and (2) in the modes where the tree builder treats white space and other text
+ * alike, words and spaces stay one token.
  * The tree built is the same node for node, position for position.
  */
 class TextRunTokenizer extends Tokenizer {
@@ -627,7 +629,7 @@ class TextRunTokenizer extends Tokenizer {
   /**
    * After parse5 read `cp` in a text state (data, RCDATA, raw text, script data): when it went
    * into the pending character token, the plain code units after it go there too, up to the next
-   * one parse5 must read itself (see {@link endsRun}), and only of the token's kind (text or white
+   * one parse5 must read itself (see the runs above), and only of the token's kind (text or white
    * space) where the tree builder tells them apart.
    */
   private takeText(cp: number): void {
