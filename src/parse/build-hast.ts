@@ -535,7 +535,7 @@ function endAtLastChild(element: BuiltElement): void {
   if (last?.position !== undefined) element.position.end = { ...last.position.end }
 }
 
-const { CHARACTER, NULL_CHARACTER, WHITESPACE_CHARACTER } = Token.TokenType
+const { CHARACTER, NULL_CHARACTER } = Token.TokenType
 
 /**
  * The insertion modes in which parse5 handles a run of white space exactly as a run of other
