@@ -25,6 +25,7 @@ import { NO_PARSERS, withParsers } from '../parse/load-parsers.js'
 import { renderReview } from '../output/review/render-review.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
 import type { CleanOutcome } from '../workers/pool-tasks.js'
+import type { WorkerPool } from '../workers/worker-pool.js'
 
 /** Where the CLI reads and writes; `process` in real use, fakes in tests. */
 export interface CliIo {
@@ -99,6 +100,21 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   const options = resolveOptions(given)
   const sources = positionals.length === 0 ? ['-'] : positionals
   const write = writer(io.stdout)
+  const size = await inputSize(sources)
+  // JSONL output of records is cleaned by the pool: started before the language model is loaded
+  // here, so the worker threads' start-up overlaps this thread's when the input is large.
+  let pool: WorkerPool | undefined
+  const poolOf = async (): Promise<WorkerPool> => {
+    const { createWorkerPool, WARM_START_BYTES } = await import('../workers/worker-pool.js')
+    return (pool ??= createWorkerPool(workers, (size.totalBytes ?? 0) >= WARM_START_BYTES ? { warm: 'clean' } : {}))
+  }
+  if (workers > 1 && (to ?? 'jsonl') === 'jsonl' && sources.some((s) => isRecords(from ?? formatOf(s)))) await poolOf()
+  try {
+    return await cleanSources()
+  } finally {
+    await pool?.close()
+  }
+  async function cleanSources(): Promise<number> {
   await loadLanguageModel()
   if (to === 'review') {
     const { reviewPage } = await import('./review-command.js')
@@ -133,7 +149,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     else if (rendering === 'json') await emit(JSON.stringify(record, null, 2), where)
     else io.stderr.write(`${where}${record.line === undefined ? '' : `:${record.line}`}: ${record.error.code}: ${record.error.message}\n`)
   }
-  const progress = createProgress(io.stderr, { label: 'clean', duplicates: 'repeats', ...(await inputSize(sources)) })
+  const progress = createProgress(io.stderr, { label: 'clean', duplicates: 'repeats', ...size })
   const done = { articles: 0, duplicates: 0, bytes: 0 }
   const tick = (repeats: number): void => {
     done.articles++
@@ -151,7 +167,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       try {
         // WARC reading and the thread pool are loaded when an input needs them: not at start-up.
         const records = format === 'jsonl' ? readJsonl(stream, name) : (await import('../io/read-warc.js')).readWarc(byteChunks(stream), name)
-        await cleanRecords(records, to ?? 'jsonl', options, workers, tick, emit, (record, raw) => reportError(record, name, raw), io.stderr)
+        await cleanRecords(records, to ?? 'jsonl', options, workers, poolOf, tick, emit, (record, raw) => reportError(record, name, raw), io.stderr)
       } catch (error) {
         await reportError(errorRecord(readError(source, error), { id: null, source: name }), name)
       }
@@ -185,6 +201,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   progress?.done()
   if (gather) await write(`[\n${documents.join(',\n')}\n]\n`)
   return failed > 0 ? 1 : 0
+  }
 }
 
 /** Fields of an error record not taken from the input line (the id is: as written). */
@@ -245,14 +262,15 @@ async function cleanRecords(
   to: To,
   options: Options,
   workers: number,
+  poolOf: () => Promise<WorkerPool>,
   tick: (repeats: number) => void,
   emit: (text: string, label: string) => Promise<void>,
   fail: (record: ErrorRecord, raw?: readonly RawMember[]) => Promise<void>,
   stderr: NodeJS.WritableStream,
 ): Promise<void> {
   if (to === 'jsonl') {
-    const { createWorkerPool, batchesInFlight } = await import('../workers/worker-pool.js')
-    const pool = createWorkerPool(workers)
+    const { batchesInFlight } = await import('../workers/worker-pool.js')
+    const pool = await poolOf()
     const cleanBatch = async (batch: FeedInputRecord[]): Promise<Array<{ record: FeedInputRecord; outcome: CleanOutcome | null }>> => {
       const picked = batch.flatMap((record) => ('error' in record ? [] : [record]))
       const articles = picked.map((record) => record.article as Record<string, unknown>)
@@ -262,7 +280,7 @@ async function cleanRecords(
       let at = 0
       return batch.map((record) => ({ record, outcome: 'error' in record ? null : (outcomes[at++] ?? null) }))
     }
-    try {
+    {
       for await (const { record, outcome } of orderedBatches(records, BATCH, batchesInFlight(workers), cleanBatch, pool.hurry)) {
         const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
         if ('error' in record) {
@@ -277,8 +295,6 @@ async function cleanRecords(
           await fail(errorRecord(error, { id: (record.article as Record<string, unknown>).id ?? null, ...at }), record.raw)
         }
       }
-    } finally {
-      await pool.close()
     }
     return
   }

@@ -24,7 +24,7 @@ import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { countBytes, createProgress, inputSize } from './progress.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
 import type { StageOutcome } from '../workers/pool-tasks.js'
-import { batchesInFlight, createWorkerPool } from '../workers/worker-pool.js'
+import { batchesInFlight, createWorkerPool, WARM_START_BYTES } from '../workers/worker-pool.js'
 import { workerCount } from './clean-flags.js'
 import { toJsonLine } from '../output/to-json-line.js'
 import type { RawMember } from '../io/raw-members.js'
@@ -423,8 +423,21 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   // (E_INDEX_UNAVAILABLE, reported by main()). With --existing-index, a Redis index without
   // identity is E_INDEX_LOST: said here as when the index is lost during the run, exit code 2.
   // The language model for the batches cleaned in this thread (the worker threads load their own).
-  const opened = await openJudge('feed', io, () => connectIndex(indexSpec, indexOptions), feedOptions, loadLanguageModel)
-  if (opened === null) return 2
+  // The worker threads start first when the input is large: their start-up (modules, language
+  // model) overlaps this thread's (index, model, first batch).
+  const size = await inputSize(positionals)
+  const pool = createWorkerPool(workers, (size.totalBytes ?? 0) >= WARM_START_BYTES ? { warm: 'stage' } : {})
+  let opened: Awaited<ReturnType<typeof openJudge>>
+  try {
+    opened = await openJudge('feed', io, () => connectIndex(indexSpec, indexOptions), feedOptions, loadLanguageModel)
+  } catch (error) {
+    await pool.close()
+    throw error
+  }
+  if (opened === null) {
+    await pool.close()
+    return 2
+  }
   const { judge } = opened
 
   const started = Date.now()
@@ -432,7 +445,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   // On a terminal, a warning first clears the progress bar's line.
   const tty = io.stderr.isTTY === true
   const read: ReadStats = { bytes: 0, warcSkipped: 0, warn: (source, warning) => reportWarnings(io.stderr, `${tty ? '\r\x1b[K' : ''}${source}`, [warning]) }
-  const bar = createProgress(io.stderr, { label: 'feed', ...(await inputSize(positionals)) })
+  const bar = createProgress(io.stderr, { label: 'feed', ...size })
   const progress = (): void => {
     const seconds = (Date.now() - started) / 1000
     const rate = seconds > 0 ? Math.round(stats.records / seconds) : 0
@@ -464,7 +477,6 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   })
   // Cleaning, fingerprints, shingles and MinHash run in `workers` threads, batches in parallel;
   // the index is consulted and written here, one article at a time in input order.
-  const pool = createWorkerPool(workers)
   // A batch is staged in one task; each article carries whether it is extracted.
   const stageBatch = async (batch: Array<{ record: FeedInputRecord; arrival: number }>) => {
     const outcomes: Array<StageOutcome | null> = batch.map(() => null)
@@ -473,6 +485,8 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       const staged: StageOutcome[] = await pool.run({
         kind: 'stage',
         options: feedOptions,
+        // With worker threads, they compute ahead what judging would here (the same values).
+        ahead: workers > 1,
         // For JSONL output, each result line is serialized in the worker but for the verdict and the
         // input's own member texts (kept here): see resultLineParts.
         articles: picked.map(({ article, arrival, extract, at }) => {

@@ -14,6 +14,7 @@ import { unionShingles } from './shingles.js'
 import { compactShingles } from './compact-shingles.js'
 import { hash32 } from '../text/hash.js'
 import { createMemoryIndex } from '../stores/memory.js'
+import { encodeParagraphs } from '../stores/record-codec.js'
 import type { Article, ArticleDuplicate, CrossDuplicate, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 
@@ -108,6 +109,23 @@ export interface JudgeableStaged {
   prepared: JudgeableArticle
   /** See {@link StagedArticle.signatures}. */
   signatures: Uint32Array
+  /**
+   * What judging derives from all the compared paragraphs, computed ahead by a stager asked to
+   * (`ahead`, see {@link createArticleStager}): so a worker thread does it, not the judging
+   * thread. Judging uses it when the article is compared on all its paragraphs (none is its
+   * site's boilerplate), and computes the same itself otherwise or when it is absent.
+   */
+  whole?: WholeArticle
+}
+
+/** See {@link JudgeableStaged.whole}. */
+export interface WholeArticle {
+  /** The union of the compared paragraphs' (reduced) shingle sets. */
+  set: Uint32Array
+  /** The LSH band keys of the union of their signatures; empty when `set` is. */
+  bands: number[]
+  /** The compared paragraphs as the stores keep them (`encodeParagraphs`): an original's record. */
+  paragraphs: Uint8Array
 }
 
 /**
@@ -134,7 +152,7 @@ export interface JudgedArticle<S extends JudgeableStaged = StagedArticle> {
  *
  * @returns `stage(article, arrival)`, throwing `E_INVALID_RECORD` for a value that is not an article object.
  */
-export function createArticleStager(options: DeduplicatorOptions = {}): (article: Article, arrival: number) => StagedArticle {
+export function createArticleStager(options: DeduplicatorOptions = {}, ahead = false): (article: Article, arrival: number) => StagedArticle {
   const { feed, clean: cleanOptions } = resolveFeedOptions(options)
   const minLength = resolveOptions(cleanOptions).detect.minLength
   const cleanStage = options.clean ?? clean
@@ -152,7 +170,14 @@ export function createArticleStager(options: DeduplicatorOptions = {}): (article
       // Compared and stored reduced (see SHINGLE_BITS); the signature above is of the full hashes.
       p.shingles = compactShingles(p.shingles)
     })
-    return { prepared, signatures }
+    if (!ahead) return { prepared, signatures }
+    const set = unionShingles(prepared.compared.map((p) => p.shingles))
+    const whole: WholeArticle = {
+      set,
+      bands: set.length === 0 ? [] : bandKeys(unionSignature({ prepared, signatures }, prepared.compared, permutations), feed),
+      paragraphs: encodeParagraphs(prepared.compared),
+    }
+    return { prepared, signatures, whole }
   }
 }
 
@@ -226,7 +251,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
           }
         }
         const judged = await judgeAgainstIndex(session, staged, permutations, feed)
-        const record = buildRecord(prepared, judged, encodeVerdict(judged.verdict, prepared))
+        const record = buildRecord(prepared, judged, encodeVerdict(judged.verdict, prepared), staged.whole)
         committed = true
         if (await session.commit(record)) return { staged, verdict: judged.verdict, outsideWindow: false }
       } finally {
@@ -299,8 +324,10 @@ async function judgeAgainstIndex(
   fingerprints.forEach((fp, i) => byFingerprint.set(fp, infos[i] as FingerprintInfo))
   const boilerplate = siteBoilerplate(prepared, byFingerprint, feed.boilerplateMin)
   const basis = comparedOn(prepared.compared, boilerplate)
-  const set = unionShingles(basis.map((p) => p.shingles))
-  const bands = set.length === 0 ? [] : bandKeys(unionSignature(staged, basis, permutations), feed)
+  // Compared on every paragraph (the common case): what the stager computed ahead, if it did.
+  const whole = basis.length === prepared.compared.length ? staged.whole : undefined
+  const set = whole ? whole.set : unionShingles(basis.map((p) => p.shingles))
+  const bands = whole ? whole.bands : set.length === 0 ? [] : bandKeys(unionSignature(staged, basis, permutations), feed)
   const side = {
     paragraphs: prepared.compared,
     boilerplate: new Set(prepared.compared.filter((p) => boilerplate.has(p.index)).map((p) => p.fingerprint)),
@@ -557,9 +584,10 @@ function aloneRecord(prepared: JudgeableArticle, result: string): IndexRecord {
   return { id: prepared.id, time: prepared.time, site: prepared.site, result, of: null, paragraphs: [], bands: [], fingerprints: [] }
 }
 
-function buildRecord(prepared: JudgeableArticle, judged: Judged, result: string): IndexRecord {
+function buildRecord(prepared: JudgeableArticle, judged: Judged, result: string, whole?: WholeArticle): IndexRecord {
   const original = judged.verdict.duplicate === null
   return {
+    ...(original && whole ? { encodedParagraphs: whole.paragraphs } : {}),
     id: prepared.id,
     time: prepared.time,
     site: prepared.site,

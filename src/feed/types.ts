@@ -121,6 +121,11 @@ export interface IndexRecord {
    * shingles are reduced to `SHINGLE_BITS` bits (values below 2^16).
    */
   paragraphs: Array<{ index: number; shingles: Uint32Array }>
+  /**
+   * `paragraphs` in the stores' binary form (`encodeParagraphs`), when the deduplicator has it
+   * already (a worker thread encoded it): a store may take it instead of encoding them again.
+   */
+  encodedParagraphs?: Uint8Array
   /** LSH band keys, index = band (originals only; empty otherwise). */
   bands: number[]
   /**

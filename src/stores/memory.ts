@@ -217,7 +217,7 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
           siteOf[slot] = number ?? -1
           codes[slot] = code ?? 0
           ids[slot] = record.id
-          blobs[slot] = encodeArticleBlob(record.bands, recorded, encodeParagraphs(record.paragraphs))
+          blobs[slot] = encodeArticleBlob(record.bands, recorded, record.encodedParagraphs ?? encodeParagraphs(record.paragraphs))
           extras[slot] = code === null ? { result: record.result, of: record.of } : null
           verdicts.set(record.id, slot)
           held++

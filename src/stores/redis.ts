@@ -268,7 +268,7 @@ function encodeArticle(record: IndexRecord): Buffer {
   const bands = Buffer.alloc(record.bands.length * 4)
   record.bands.forEach((key, i) => bands.writeUInt32LE(key >>> 0, i * 4))
   writeParts(parts, bands)
-  parts.push(encodeParagraphsBuffer(record.paragraphs))
+  parts.push(encodeParagraphsBuffer(record.paragraphs, record.encodedParagraphs))
   return Buffer.concat(parts)
 }
 

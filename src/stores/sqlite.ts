@@ -388,7 +388,7 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
               const siteId = record.site === null ? null : ((q.siteId.get(record.site) ?? q.insertSite.get(record.site)) as { id: number }).id
               q.insertArticle.run(
                 record.id, seq, record.time, siteId, record.of,
-                encodeParagraphsBuffer(record.paragraphs),
+                encodeParagraphsBuffer(record.paragraphs, record.encodedParagraphs),
                 Buffer.from(Uint32Array.from(record.bands).buffer),
                 encodeFingerprints(record.fingerprints),
               )

@@ -1,6 +1,9 @@
 /** How long (ms) a partial batch waits for more input before it is sent anyway. */
 const PARTIAL_WAIT = 50
 
+/** Resolves after the event loop has run its pending I/O and messages (a `setImmediate`). */
+const eventLoopTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
 /**
  * Runs `work` on consecutive batches of up to `size` items, up to `window` batches at a time, and
  * yields the outputs in input order: the pipeline behind `--workers` (batches run in parallel,
@@ -25,10 +28,14 @@ export async function* orderedBatches<T, R>(
     entry.outputs.then(() => (entry.done = true), () => undefined)
     running.push(entry)
   }
-  // The oldest batch's outputs; while it is not done, `hurry` may do other batches' work in the meantime.
+  // The oldest batch's outputs; while it is not done, `hurry` may do other batches' work in the
+  // meantime. Each hurry comes after a turn of the event loop: a hurried batch runs in this
+  // thread's microtasks, so without the turn the worker threads' answers (and the new batches
+  // they are handed with each) would wait until every batch waiting had been taken here, and
+  // the threads would sit idle meanwhile.
   const oldest = async (): Promise<R[]> => {
     const entry = running.shift() as { outputs: Promise<R[]>; done: boolean }
-    if (hurry) while (!entry.done && (await hurry())) {}
+    if (hurry) while (!entry.done && (await eventLoopTurn(), !entry.done) && (await hurry())) {}
     return entry.outputs
   }
   const iterator = items[Symbol.asyncIterator]()

@@ -45,6 +45,12 @@ export interface StageTask {
    * record not read from JSON text).
    */
   articles: Array<{ article: Article; arrival: number; extract?: boolean; lineKeys?: string[] | null }>
+  /**
+   * Compute ahead what judging derives from all of an article's paragraphs (`whole`, see
+   * `createArticleStager`): for a batch staged in a worker thread, so the judging thread has
+   * less to do. The verdicts are the same either way.
+   */
+  ahead?: boolean
 }
 
 export type PoolTask = CleanTask | StageTask
@@ -80,8 +86,25 @@ function oncePerOptions<O, V>(make: (options: O) => V): (options: O) => V {
   }
 }
 
+/** What a worker thread is started with (`workerData`). */
+export interface PoolWorkerData {
+  /** The kind of batch to load everything for before the first arrives (see {@link preloadFor}); `null`: nothing. */
+  preload: PoolTask['kind'] | null
+}
+
+/**
+ * Loads what batches of `kind` need: the language model, and for `stage` the feed's stages.
+ * The same loads the first batch would do; done before it, a thread started early is ready
+ * when its first batch comes.
+ */
+export async function preloadFor(kind: PoolTask['kind'] | null): Promise<void> {
+  if (kind === null) return
+  await loadLanguageModel()
+  if (kind === 'stage') await import('../feed/create-deduplicator.js')
+}
+
 /** Stagers by their options, so a worker builds one per run rather than one per batch. */
-let stagerFor: ((options: StageTask['options']) => ReturnType<typeof createArticleStager>) | undefined
+let stagerFor: ((made: { options: StageTask['options']; ahead: boolean }) => ReturnType<typeof createArticleStager>) | undefined
 
 /**
  * Resolved `clean()` options: the caller's resolved, frozen options arrive as a copy, which
@@ -132,7 +155,11 @@ export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOut
   const stages = new Map<boolean | undefined, ReturnType<typeof createArticleStager>>()
   const stageOf = (extract: boolean | undefined) => {
     let stage = stages.get(extract)
-    if (!stage) stages.set(extract, (stage = (stagerFor ??= oncePerOptions(createArticleStager))(extract === undefined ? task.options : { ...task.options, extract })))
+    if (!stage) {
+      stagerFor ??= oncePerOptions(({ options, ahead }) => createArticleStager(options, ahead))
+      stage = stagerFor({ options: extract === undefined ? task.options : { ...task.options, extract }, ahead: task.ahead === true })
+      stages.set(extract, stage)
+    }
     return stage
   }
   return task.articles.map(({ article, arrival, extract, lineKeys }): StageOutcome => {
@@ -140,7 +167,9 @@ export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOut
       const staged = stageOf(extract)(article, arrival)
       if (lineKeys === undefined) return { staged }
       const { id, site, time, compared } = staged.prepared
-      return { lined: { prepared: { id, site, time, compared }, signatures: staged.signatures, line: resultLineParts(staged.prepared, lineKeys ?? undefined) } }
+      const lined: LinedArticle = { prepared: { id, site, time, compared }, signatures: staged.signatures, line: resultLineParts(staged.prepared, lineKeys ?? undefined) }
+      if (staged.whole) lined.whole = staged.whole
+      return { lined }
     } catch (error) {
       return { error: errorInfo(error) }
     }

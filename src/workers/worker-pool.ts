@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina'
 import { errorInfo } from '../errors.js'
-import { runTask, type CleanOutcome, type CleanTask, type PoolTask, type StageOutcome, type StageTask } from './pool-tasks.js'
+import { runTask, type CleanOutcome, type CleanTask, type PoolTask, type PoolWorkerData, type StageOutcome, type StageTask } from './pool-tasks.js'
 
 /** Where batches run: worker threads, or the calling thread for one worker. */
 export interface WorkerPool {
@@ -23,12 +23,31 @@ export interface WorkerPool {
 export { defaultWorkers } from './default-workers.js'
 
 /**
- * How many batches a caller of a pool of `workers` threads keeps running at once (the `window`
- * of `orderedBatches`): `workers × (TASKS_PER_THREAD + 1)`, what the worker threads hold and a
- * backlog beyond {@link HURRY_BACKLOG} per thread that the calling thread may take from, so the
- * threads are not held back by the oldest batch (the window moves only once that one is done).
+ * Input size (bytes) from which the CLI starts its worker threads warm (see
+ * {@link WorkerPoolOptions.warm}): about five batches of news articles, so that the threads'
+ * start-up overlaps the calling thread's own, and an input of one batch or two starts none.
  */
-export const batchesInFlight = (workers: number): number => Math.max(1, workers) * (TASKS_PER_THREAD + 1)
+export const WARM_START_BYTES = 256 * 1024
+
+/** Options of {@link createWorkerPool}. */
+export interface WorkerPoolOptions {
+  /**
+   * Start the worker threads at once, each loading what batches of this kind need (modules,
+   * language model) before its first batch arrives: for an input known to be large enough to
+   * use them. Unset, the threads start with the second batch, so a one-batch input starts none.
+   * @default undefined
+   */
+  warm?: PoolTask['kind']
+}
+
+/**
+ * How many batches a caller of a pool of `workers` threads keeps running at once (the `window`
+ * of `orderedBatches`): {@link WINDOW_PER_THREAD} per thread, the calling thread's included.
+ * Beyond what the worker threads hold, a backlog the calling thread takes from whenever it would
+ * otherwise wait for the oldest batch ({@link WorkerPool.hurry}), and room for the worker threads
+ * to run ahead while it judges and writes: the window moves only once the oldest batch is done.
+ */
+export const batchesInFlight = (workers: number): number => Math.max(1, workers) * WINDOW_PER_THREAD
 
 /**
  * Batches handed to each thread at once (piscina's `concurrentTasksPerWorker`): see
@@ -38,12 +57,11 @@ export const batchesInFlight = (workers: number): number => Math.max(1, workers)
 const TASKS_PER_THREAD = 4
 
 /**
- * Batches per worker thread that may wait beyond those it holds before the calling thread takes
- * one itself ({@link WorkerPool.hurry}): it also reads, judges and writes, so it takes a share of
- * the staging only when the threads fall that far behind. Measured on 2 cores (2026-12-01, 5 MB
- * of the bench-workers corpus): at 1–2 the calling thread took about twice the worker's share.
+ * See {@link batchesInFlight}. Measured on 2 cores (2026-12-01, the bench-workers corpus): at 5
+ * (what a worker thread holds and one more) the calling thread waited idle for a quarter of a
+ * `clean` run while the worker thread still held the oldest batch.
  */
-const HURRY_BACKLOG = 4
+const WINDOW_PER_THREAD = 8
 
 /**
  * The worker file, beside this module: `pool-worker.js` next to the built CLI; from source
@@ -62,11 +80,23 @@ function workerEntry(): string {
  * for a core another holds, and no more isolates than cores start, warm up and collect. With one
  * worker, every batch runs in the calling thread: no thread to start, and the same
  * {@link runTask}, so the output is the same. The first batch also runs in the calling thread
- * while the threads start, so a small input (one batch) starts no thread at all.
+ * while the threads start; unless `warm`, they start with the second batch, so a small input
+ * (one batch) starts no thread at all.
  */
-export function createWorkerPool(workers: number): WorkerPool {
+export function createWorkerPool(workers: number, options: WorkerPoolOptions = {}): WorkerPool {
   const threads = Math.max(0, workers - 1)
-  let pool: Piscina | null = null
+  const start = (): Piscina =>
+    new Piscina({
+      filename: workerEntry(),
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+      concurrentTasksPerWorker: TASKS_PER_THREAD,
+      workerData: { preload: options.warm ?? null } satisfies PoolWorkerData,
+    })
+  // Warm: the threads start now, and load their modules and the language model while the
+  // calling thread opens its input and index and stages the first batch.
+  let pool: Piscina | null = threads > 0 && options.warm !== undefined ? start() : null
   let batches = 0
   let inFlight = 0
   const waiting: Array<{ task: PoolTask; resolve: (outcomes: Array<CleanOutcome | StageOutcome>) => void }> = []
@@ -74,7 +104,7 @@ export function createWorkerPool(workers: number): WorkerPool {
     // Several tasks per thread: a thread that finishes a batch starts the next one at once, rather
     // than wait idle until the main thread (busy staging, judging or writing, which runs in
     // microtasks and does not yield to the event loop) reads its answer and sends it more work.
-    pool ??= new Piscina({ filename: workerEntry(), minThreads: threads, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker: TASKS_PER_THREAD })
+    pool ??= start()
     try {
       return (await pool.run(task)) as Array<CleanOutcome | StageOutcome>
     } catch (error) {
@@ -105,9 +135,8 @@ export function createWorkerPool(workers: number): WorkerPool {
       })
     }) as WorkerPool['run'],
     async hurry() {
-      // Only a backlog beyond what the threads already hold: the calling thread has its own work
-      // (reading, judging, writing) and takes a batch only when the threads fall behind by more.
-      if (waiting.length <= threads * HURRY_BACKLOG) return false
+      // Called only when the calling thread would wait (see orderedBatches): any batch the worker
+      // threads have not been handed yet is better run here than waited for.
       const next = waiting.shift()
       if (!next) return false
       next.resolve(await runTask(next.task))
