@@ -71,4 +71,16 @@ describe('orderedBatches', () => {
     expect(out).toEqual(Array.from({ length: 20 }, (_, i) => i * 10))
     expect(hurried).toBe(7) // every batch of 3 (and the last of 2) was released by hurry: nothing else would
   })
+
+  it('lets the event loop turn before each hurry, so a batch finished by I/O or a thread message stops the hurrying', async () => {
+    // Batches finish in a macrotask (as a worker thread's answer arrives), and hurry finds more to
+    // do a thousand times: only a turn of the event loop between hurries lets the oldest batch finish.
+    const work = (batch: number[]) => new Promise<number[]>((resolve) => setImmediate(() => resolve(batch)))
+    let hurried = 0
+    const hurry = async () => ++hurried <= 1000
+    const out: number[] = []
+    for await (const x of orderedBatches(numbers(12), 2, 2, work, hurry)) out.push(x)
+    expect(out).toEqual(Array.from({ length: 12 }, (_, i) => i))
+    expect(hurried).toBeLessThan(12)
+  })
 })

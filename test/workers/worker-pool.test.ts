@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadLanguageModel } from '../../src/language/fasttext-model.js'
 import { resolveOptions } from '../../src/options.js'
 import { createWorkerPool } from '../../src/workers/worker-pool.js'
-import { runTask, type CleanTask } from '../../src/workers/pool-tasks.js'
+import { runTask, type CleanTask, type StageTask } from '../../src/workers/pool-tasks.js'
 
 const options = resolveOptions({})
 /** Batches of articles of their own text each, so any mix-up of outcomes shows. */
@@ -29,6 +29,23 @@ describe('createWorkerPool', () => {
     expect(hurried).toBeLessThan(tasks.length - 1)
     expect(await Promise.all(running)).toEqual(expected)
     expect(await pool.hurry()).toBe(false)
+  }, 60_000)
+
+  it('started warm (the thread preloads the feed stages and the model), stages in the thread as runTask does here', async () => {
+    const warm = createWorkerPool(2, { warm: 'stage' })
+    const stage: StageTask[] = tasks.slice(0, 6).map((task, b) => ({
+      kind: 'stage',
+      options: {},
+      ahead: true,
+      articles: task.articles.map((article, i) => ({ article: { ...article, site: `site${i % 2}.example` }, arrival: b * 10 + i, lineKeys: ['id', 'text', 'site'] })),
+    }))
+    const expected = await Promise.all(stage.map((task) => runTask(task)))
+    // The first batch runs here; the others are the thread's (nothing is hurried).
+    const outcomes = await Promise.all(stage.map((task) => warm.run(task)))
+    expect(outcomes).toEqual(expected)
+    // What judging reads was computed ahead, in the thread too.
+    expect(outcomes.flat().every((o) => 'lined' in o && o.lined.whole !== undefined)).toBe(true)
+    await warm.close()
   }, 60_000)
 
   it('with one worker runs everything here and has nothing to hurry', async () => {
