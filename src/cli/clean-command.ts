@@ -112,6 +112,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   try {
     return await cleanSources()
   } finally {
+    await write.flush()
     await pool?.close()
   }
   async function cleanSources(): Promise<number> {
@@ -330,11 +331,41 @@ function countRepeats(result: CleanResult): number {
   return repeats
 }
 
-/** A write that waits for the stream to drain, so a slow consumer holds memory flat. */
-function writer(stream: NodeJS.WritableStream): (text: string) => Promise<void> {
-  return (text) =>
-    new Promise((resolve) => {
-      if (stream.write(text)) resolve()
-      else stream.once('drain', () => resolve())
-    })
+/**
+ * Writes to `stream`, coalesced: what is written in one turn of the event loop goes out as one
+ * write (a record batch's lines: one write, not one per line), at once past 64 KB; a write waits
+ * while the stream is full, so a slow consumer holds memory flat. `flush` writes what is held.
+ */
+function writer(stream: NodeJS.WritableStream): ((text: string) => Promise<void>) & { flush(): Promise<void> } {
+  let held: string[] = []
+  let size = 0
+  let scheduled = false
+  let full: Promise<void> | null = null
+  const out = (): void => {
+    scheduled = false
+    if (held.length === 0) return
+    const text = held.length === 1 ? (held[0] as string) : held.join('')
+    held = []
+    size = 0
+    if (!stream.write(text)) full ??= new Promise<void>((resolve) => stream.once('drain', () => ((full = null), resolve())))
+  }
+  const write = (text: string): Promise<void> => {
+    held.push(text)
+    size += text.length
+    if (size >= COALESCED_CHARS) out()
+    else if (!scheduled) {
+      scheduled = true
+      setImmediate(out)
+    }
+    return full ?? Promise.resolve()
+  }
+  return Object.assign(write, {
+    async flush() {
+      out()
+      await full
+    },
+  })
 }
+
+/** Characters {@link writer} holds before it writes them without waiting for the turn to end. */
+const COALESCED_CHARS = 1 << 16

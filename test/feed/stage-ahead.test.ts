@@ -25,8 +25,8 @@ function digest(path: string): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>
   for (const { name } of tables) {
     hash.update(name)
-    const rows = (db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]).map((row) =>
-      row.map((value) => (Buffer.isBuffer(value) ? value.toString('hex') : `${typeof value}:${String(value)}`)).join(' '),
+    const rows = (db.prepare(`SELECT * FROM "${name}"`).all() as Array<Record<string, unknown>>).map((row) =>
+      Object.values(row).map((value) => (Buffer.isBuffer(value) ? value.toString('hex') : `${typeof value}:${String(value)}`)).join(' '),
     )
     for (const row of rows.sort()) hash.update(row)
   }
