@@ -11,6 +11,7 @@ import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
 import { prepareArticle, type ComparedParagraph, type JudgeableArticle, type PreparedArticle } from './prepare-article.js'
 import { unionShingles } from './shingles.js'
+import { createUnionCache, type UnionCache } from './union-cache.js'
 import { compactShingles } from './compact-shingles.js'
 import { hash32 } from '../text/hash.js'
 import { createMemoryIndex } from '../stores/memory.js'
@@ -215,6 +216,8 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
   const permutations = feed.bands * feed.rows
   const grid = feed.ttl === null ? 0 : Math.max(1, Math.floor(feed.ttl / 1000))
   let expiredUpTo = -Infinity
+  // Candidates' unions: an earlier article is verified against many later ones.
+  const unions = createUnionCache()
   let queue: Promise<unknown> = Promise.resolve()
   let pending = 0
 
@@ -250,7 +253,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
             return { staged, verdict: ALONE, outsideWindow: true }
           }
         }
-        const judged = await judgeAgainstIndex(session, staged, permutations, feed)
+        const judged = await judgeAgainstIndex(session, staged, permutations, feed, unions)
         const record = buildRecord(prepared, judged, encodeVerdict(judged.verdict, prepared), staged.whole)
         committed = true
         if (await session.commit(record)) return { staged, verdict: judged.verdict, outsideWindow: false }
@@ -316,6 +319,7 @@ async function judgeAgainstIndex(
   staged: JudgeableStaged,
   permutations: number,
   feed: ResolvedFeedOptions,
+  unions: UnionCache,
 ): Promise<Judged> {
   const { prepared } = staged
   const fingerprints = [...new Set(prepared.compared.map((p) => p.fingerprint))]
@@ -333,7 +337,7 @@ async function judgeAgainstIndex(
     boilerplate: new Set(prepared.compared.filter((p) => boilerplate.has(p.index)).map((p) => p.fingerprint)),
     set,
   }
-  const { matches, originalOf } = await findCandidates(session, prepared, side, boilerplate, byFingerprint, bands, feed)
+  const { matches, originalOf } = await findCandidates(session, prepared, side, boilerplate, byFingerprint, bands, feed, unions)
   const verdict = judgeArticle({ article: prepared, fingerprints: byFingerprint, boilerplate, candidates: matches }, feed)
   return { verdict, bands, recorded: recordedParagraphs(prepared, verdict, byFingerprint, originalOf) }
 }
@@ -398,6 +402,7 @@ async function findCandidates(
   fingerprints: ReadonlyMap<string, FingerprintInfo>,
   bands: readonly number[],
   feed: ResolvedFeedOptions,
+  unions: UnionCache,
 ): Promise<{ matches: CandidateMatch[]; originalOf: Map<string, string> }> {
   const id = prepared.id
   const long = prepared.compared.filter((p) => !p.short)
@@ -406,7 +411,7 @@ async function findCandidates(
   if (bands.length > 0) for (const candidate of await session.candidates(bands)) if (candidate !== id) ids.add(candidate)
   const { originals, originalOf } = await readOriginals(session, [...ids], id)
   const theirBoilerplate = await candidateBoilerplate(session, originals, feed.boilerplateMin)
-  const matches = originals.map((a) => matchCandidate(side, a, theirBoilerplate.get(a.id) as Set<string>, feed)).sort(compareMatches)
+  const matches = originals.map((a) => matchCandidate(side, a, theirBoilerplate.get(a.id) as Set<string>, feed, unions)).sort(compareMatches)
   return { matches: matches.slice(0, feed.maxCandidates), originalOf }
 }
 

@@ -2,6 +2,7 @@ import { compareSets } from './compare-sets.js'
 import type { ResolvedFeedOptions } from './feed-options.js'
 import type { ComparedParagraph, JudgeableArticle } from './prepare-article.js'
 import { unionShingles } from './shingles.js'
+import type { UnionCache } from './union-cache.js'
 import type { ArticleDuplicate, CrossDuplicate, FingerprintInfo, IndexedArticle, IndexedParagraph } from './types.js'
 
 /** The new article's side of a comparison. */
@@ -86,12 +87,14 @@ const setOf = (paragraphs: readonly Shingled[]): Uint32Array => unionShingles(pa
  * of each side that the other does not hold is set aside (a copier's header or footer, a
  * dropped or added first or last paragraph), provided what remains is at least half of the
  * smaller content. Paragraph order plays no part: swapped paragraphs change nothing.
+ * `unionOf` takes the union of the candidate's kept paragraphs (a {@link UnionCache} remembers them).
  */
 export function matchCandidate(
   article: ArticleSide,
   candidate: IndexedArticle,
   boilerplate: ReadonlySet<string>,
   options: ResolvedFeedOptions,
+  unionOf: UnionCache = (_, paragraphs) => setOf(paragraphs),
 ): CandidateMatch {
   const none = { candidate, boilerplate, shared: 0, jaccard: 0, containment: 0, accepted: false }
   const leaveOut = (fp: string): boolean => article.boilerplate.has(fp) || boilerplate.has(fp)
@@ -100,7 +103,7 @@ export function matchCandidate(
   const ours = crossed ? contentOf(article.paragraphs, leaveOut) : null
   const mine = ours ? setOf(ours) : article.set
   const theirParagraphs = contentOf<IndexedParagraph>(candidate.paragraphs, leaveOut)
-  const theirs = setOf(theirParagraphs)
+  const theirs = unionOf(candidate, theirParagraphs)
   if (mine.length === 0 || theirs.length === 0) return none
   const { shared, jaccard, containment } = compareSets(mine, theirs)
   const smaller = Math.min(mine.length, theirs.length)
