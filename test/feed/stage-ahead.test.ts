@@ -75,4 +75,20 @@ describe('createArticleStager(options, ahead)', () => {
     expect(all).toContain('"kind":"copy"')
     expect(all).toContain('"kind":"boilerplate"')
   }, 60_000)
+
+  it('in memory too: the verdicts of later articles, read against the stored form taken as given, are the same', async () => {
+    const runs: string[][] = []
+    for (const ahead of [false, true]) {
+      const judge = createFeedJudge({})
+      const stage = createArticleStager({}, ahead)
+      const verdicts: string[] = []
+      for (const [n, article] of articles.entries()) {
+        const { verdict } = await judge.judged(() => stage(article, n))
+        verdicts.push(JSON.stringify({ duplicate: verdict.duplicate, cross: [...verdict.cross] }))
+      }
+      await judge.close()
+      runs.push(verdicts)
+    }
+    expect(runs[1]).toEqual(runs[0])
+  }, 60_000)
 })
