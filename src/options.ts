@@ -260,7 +260,7 @@ function assertKnownKeys(level: keyof typeof KNOWN_KEYS, value: unknown, extra: 
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new DedupeError('E_INVALID_OPTION', `Expected \`${level || 'options'}\` to be an object, not \`${Array.isArray(value) ? 'array' : typeof value}\``)
   }
-  const known = [...KNOWN_KEYS[level], ...extra]
+  const known: readonly string[] = extra.length === 0 ? KNOWN_KEYS[level] : [...KNOWN_KEYS[level], ...extra]
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue
     const near = didYouMean(key, known)
@@ -277,8 +277,10 @@ function assertKnownLanguages(only: readonly string[]): void {
   }
 }
 
-function resolveDetect(d: DetectOptions = {}): Required<DetectOptions> {
+function resolveDetect(d?: DetectOptions): Required<DetectOptions> {
   const dd = defaultOptions.detect
+  // Not given: the frozen defaults themselves (a new frozen copy per `clean()` call was a visible share of a short article's time).
+  if (d === undefined) return dd
   const detect = {
     nearThreshold: pick(d.nearThreshold, dd.nearThreshold),
     containThreshold: pick(d.containThreshold, dd.containThreshold),
@@ -292,8 +294,9 @@ function resolveDetect(d: DetectOptions = {}): Required<DetectOptions> {
   return Object.freeze(detect)
 }
 
-function resolveLanguage(l: LanguageOptions = {}): ResolvedLanguageOptions {
+function resolveLanguage(l?: LanguageOptions): ResolvedLanguageOptions {
   const dl = defaultOptions.language
+  if (l === undefined) return dl
   const only = pick(l.only, dl.only)
   if (only !== undefined && (!Array.isArray(only) || only.some((code) => typeof code !== 'string' || code === ''))) {
     throw new DedupeError('E_INVALID_OPTION', 'Expected `language.only` to be an array of language codes such as ["fr", "en"]')
@@ -305,8 +308,9 @@ function resolveLanguage(l: LanguageOptions = {}): ResolvedLanguageOptions {
   return Object.freeze({ only: only === undefined ? undefined : (Object.freeze([...only]) as string[]), minLength })
 }
 
-function resolveSplit(s: TextSplitOptions = {}): ResolvedSplitOptions {
+function resolveSplit(s?: TextSplitOptions): ResolvedSplitOptions {
   const ds = defaultOptions.split
+  if (s === undefined) return ds
   const split: ResolvedSplitOptions = {
     lineBreaks: pick(s.lineBreaks, ds.lineBreaks),
     wrapWidth: pick(s.wrapWidth, ds.wrapWidth),

@@ -312,9 +312,9 @@ function prepare(norm: string, vocabulary: TokenVocabulary): Prepared {
   let tokens: Int32Array
   let lastWord = ''
   if (found !== null) {
-    const { spans, count } = found
+    const { spans, hashes, count } = found
     tokens = new Int32Array(count)
-    for (let k = 0; k < count; k++) tokens[k] = vocabulary.idAt(norm, spans[2 * k]!, spans[2 * k + 1]!)
+    for (let k = 0; k < count; k++) tokens[k] = vocabulary.idAt(norm, spans[2 * k]!, spans[2 * k + 1]!, hashes[k]!)
     if (count > 0) lastWord = norm.slice(spans[2 * count - 2]!, spans[2 * count - 1]!)
   } else {
     const words = tokenize(norm)

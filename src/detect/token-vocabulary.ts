@@ -1,3 +1,5 @@
+import { FNV_OFFSET, FNV_PRIME } from '../text/tokenize.js'
+
 /** Slots of an empty vocabulary (a power of two). */
 const INITIAL_SLOTS = 1 << 10
 /** The table grows past this share of its slots in use (linear probing stays short below it). */
@@ -32,10 +34,12 @@ export class TokenVocabulary {
    * @param text A text holding the token.
    * @param start Offset of the token's first code unit.
    * @param end Offset after its last code unit.
+   * @param hash The token's FNV-1a hash when the caller has it already (`tokenSpans` gives it).
    */
-  idAt(text: string, start: number, end: number): number {
-    let h = 0x811c9dc5
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  idAt(text: string, start: number, end: number, hash?: number): number {
+    let h = FNV_OFFSET
+    if (hash !== undefined) h = hash
+    else for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
     const mask = this.#slots.length - 1
     let slot = (h ^ (h >>> 15)) & mask
     const length = end - start

@@ -6,6 +6,7 @@
  * trigrams, against all or a few languages.
  */
 import { data } from 'franc/data.js'
+import { DedupeError } from '../errors.js'
 import { toBcp47 } from './iso639.js'
 
 /** Scripts franc has several languages for. */
@@ -23,21 +24,33 @@ export interface TrigramModel {
   readonly radix: number
   /** log2 of the hash table size. */
   readonly bits: number
-  /** Open-addressing hash of trigram keys → row (+1; 0 = empty slot). */
-  /** Slot `h` is `slots[2h]` (row + 1, 0 = empty) and `slots[2h + 1]` (its key): one cache line per probe, not two arrays' worth. */
-  readonly slots: Int32Array
-  /** Row r's entries are `entryColumn/entryWeight[rowStart[r] .. rowStart[r + 1])`. */
-  readonly rowStart: Int32Array
-  readonly entryColumn: Uint16Array
-  readonly entryWeight: Float32Array
   /**
-   * The same weights, dense and by column (languages × rows: language `c`'s weight of row `r` at
-   * `c × rows + r`): faster when scoring a few languages. By column, one language's weights are
-   * one block (7,914 floats for Latin) that stays in the cache from paragraph to paragraph; by
-   * row, the few columns read of each trigram's row of ~126 were as many cache misses, most of
-   * the scorer's time (bench/profile-clean.ts).
+   * Open-addressing hash of trigram keys. Slot `h` is `slots[2h]` (the key + 1, 0 = empty) and
+   * `slots[2h + 1]` (its row): one cache line per probe, not two arrays' worth.
    */
-  readonly dense: Float32Array
+  readonly slots: Int32Array
+  /** Row r's entries are `entries[rowStart[r] .. rowStart[r + 1])`. */
+  readonly rowStart: Int32Array
+  /**
+   * The entries of all trigrams, a trigram's together: `column × 512 + rank` (its rank in that
+   * language's profile), the weight being `rankWeight[rank + 1]`.
+   *
+   * Why this layout: the scorer's time is cache misses, not arithmetic (bench/profile-clean.ts
+   * inside `clean()`, where the other stages evict the tables between articles). Per trigram it
+   * reads one slot line and one entry line, whatever the number of languages scored; the dense
+   * column-by-language table it replaces read one line per language scored (~9 on a paragraph's
+   * short list) out of 4 MB for Latin, and float weights made the entries twice as large.
+   */
+  readonly entries: Uint16Array
+  /** The evidence weight of each profile rank + 1 (float32, as the scores have always summed them); 0 at 0: not in the profile. */
+  readonly rankWeight: Float32Array
+  /**
+   * The same entries, dense and by column (languages × rows: language `c`'s rank + 1 of row `r`
+   * at `c × rows + r`, 0 when not in its profile): faster when scoring a few languages. By
+   * column, one language's ranks are one block (7,914 for Latin) that stays in the cache from
+   * paragraph to paragraph.
+   */
+  readonly dense: Uint16Array
 }
 
 /** Zipf smoothing of ranks, and the log-odds of a profile trigram against an unseen one. */
@@ -108,24 +121,21 @@ function buildModel(profiles: Record<string, string>): TrigramModel {
   const rows = rowSize.length
   const rowStart = new Int32Array(rows + 1)
   for (let r = 0; r < rows; r++) rowStart[r + 1] = rowStart[r]! + rowSize[r]!
-  const total = rowStart[rows]!
   const nextEntry = rowStart.slice(0, rows)
-  const entryColumn = new Uint16Array(total)
-  const entryWeight = new Float32Array(total)
-  const n = languages.length
-  const dense = new Float32Array(rows * n)
+  const entries = new Uint16Array(rowStart[rows]!)
+  const dense = new Uint16Array(rows * keep.length)
+  if (keep.length > 128 || grams.some((list) => list.length > 512)) throw new DedupeError('E_INTERNAL', 'franc profiles larger than the trigram table layout allows')
   g = 0
   grams.forEach((list, col) => {
     for (let rank = 0; rank < list.length; rank++) {
       const row = gramRow[g++]!
       if (row < 0) continue
-      const w = Math.log((PROFILE_SIZE + RANK_SMOOTHING) / (rank + RANK_SMOOTHING)) + SEEN_BONUS
-      const at = nextEntry[row]!++
-      entryColumn[at] = col
-      entryWeight[at] = w
-      dense[col * rows + row] = w
+      entries[nextEntry[row]!++] = (col << 9) | rank
+      dense[col * rows + row] = rank + 1
     }
   })
+  const rankWeight = new Float32Array(grams.reduce((n, list) => Math.max(n, list.length), 0) + 1)
+  for (let rank = 0; rank < rankWeight.length - 1; rank++) rankWeight[rank + 1] = Math.log((PROFILE_SIZE + RANK_SMOOTHING) / (rank + RANK_SMOOTHING)) + SEEN_BONUS
   let bits = 1
   while (1 << bits < rows * 4) bits++
   const size = 1 << bits
@@ -133,10 +143,10 @@ function buildModel(profiles: Record<string, string>): TrigramModel {
   for (const [k, row] of rowOf) {
     let h = hash(k, bits)
     while (slots[2 * h] !== 0) h = (h + 1) & (size - 1)
-    slots[2 * h] = row + 1
-    slots[2 * h + 1] = k
+    slots[2 * h] = k + 1
+    slots[2 * h + 1] = row
   }
-  return { languages, column, letterIndex, radix, bits, slots, rowStart, entryColumn, entryWeight, dense }
+  return { languages, column, letterIndex, radix, bits, slots, rowStart, entries, rankWeight, dense }
 }
 
 /** Key of a trigram given as code units (profile form: lower case, spaces), -1 if it cannot occur. */
@@ -198,10 +208,10 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
     for (let i = 0; i < n; i++) slotOf[i] = i
   }
   const scores = new Float64Array(k)
-  const { letterIndex, radix, bits, slots, rowStart, entryColumn, entryWeight, dense } = model
+  const { letterIndex, radix, bits, slots, rowStart, entries, rankWeight, dense } = model
   const mask = (slots.length >> 1) - 1
   const rows = rowStart.length - 1
-  // A few languages: read their weights from the dense table; many: walk the sparse row.
+  // A few languages: read their ranks from the dense table; many: walk the sparse row.
   const few = columns !== undefined && columns.length <= 24 ? Int32Array.from(columns, (c) => c * rows) : null
   // Every column in model order (the article language's shortcut): the sparse walk needs no slot lookup.
   const all = few === null && slotOf.every((j, c) => j === c)
@@ -224,16 +234,20 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
         if (a !== 1 && b !== 1 && c !== 1) {
           const key = (a * radix + b) * radix + c
           let h = Math.imul(key, 0x9e3779b1) >>> (32 - bits)
-          let row = slots[2 * h]!
-          while (row !== 0 && slots[2 * h + 1] !== key) { h = (h + 1) & mask; row = slots[2 * h]! }
-          if (row !== 0 && few !== null) {
-            hits[found++] = row - 1
-          } else if (row !== 0 && all) {
-            for (let e = rowStart[row - 1]!, stop = rowStart[row]!; e < stop; e++) scores[entryColumn[e]!]! += entryWeight[e]!
-          } else if (row !== 0) {
-            for (let e = rowStart[row - 1]!, stop = rowStart[row]!; e < stop; e++) {
-              const j = slotOf[entryColumn[e]!]!
-              if (j >= 0) scores[j]! += entryWeight[e]!
+          let stored = slots[2 * h]!
+          while (stored !== 0 && stored !== key + 1) { h = (h + 1) & mask; stored = slots[2 * h]! }
+          if (stored !== 0) {
+            const row = slots[2 * h + 1]!
+            if (few !== null) {
+              for (let j = 0; j < k; j++) scores[j]! += rankWeight[dense[few[j]! + row]!]!
+            } else if (all) {
+              for (let e = rowStart[row]!, stop = rowStart[row + 1]!; e < stop; e++) { const entry = entries[e]!; scores[entry >>> 9]! += rankWeight[(entry & 511) + 1]! }
+            } else {
+              for (let e = rowStart[row]!, stop = rowStart[row + 1]!; e < stop; e++) {
+                const entry = entries[e]!
+                const j = slotOf[entry >>> 9]!
+                if (j >= 0) scores[j]! += rankWeight[(entry & 511) + 1]!
+              }
             }
           }
         }
@@ -242,15 +256,7 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
       b = c
     }
     // Each language's sum over the trigrams in text order, as the sparse path adds them (so
-    // both give the same floating-point sums).
-    if (few !== null) {
-      for (let j = 0; j < k; j++) {
-        const base = few[j]!
-        let sum = 0
-        for (let t = 0; t < found; t++) sum += dense[base + hits[t]!]!
-        scores[j] = sum
-      }
-    }
+    // both give the same floating-point sums: adding a 0 for a trigram not in the profile changes no sum).
     return { scores, trigrams }
   }
 }

@@ -24,6 +24,8 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g
 const SPACES = /\s{2,}|[^\S ]/g
 /** Ellipsis marks, folded to three dots. */
 const ELLIPSIS = /\u2026/g
+/** What any of the folds above would change (not global: a test, not a search from `lastIndex`). */
+const ANY_FOLD = new RegExp([INVISIBLE, APOSTROPHES, QUOTES, DASHES, SPACES, ELLIPSIS].map((fold) => fold.source).join('|'))
 
 /**
  * Normalizes text for comparison: Unicode NFKC, case folding, quote/apostrophe/dash variants
@@ -69,16 +71,19 @@ const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] ===
  * @returns The comparison form with guillemets kept.
  */
 export function foldText(text: string): string {
-  let folded = text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(APOSTROPHES, "'")
-    .replace(QUOTES, '"')
-    .replace(DASHES, '-')
-    .replace(ELLIPSIS, '...')
-    .replace(SPACES, ' ')
-    .trim()
-    .toLowerCase()
+  let folded = text.normalize('NFKC')
+  // One pass to see whether any of the six folds applies: most paragraphs need none, and each
+  // pass of a replacement that finds nothing costs as much as this test (bench/profile-clean.ts).
+  if (ANY_FOLD.test(folded)) {
+    folded = folded
+      .replace(INVISIBLE, '')
+      .replace(APOSTROPHES, "'")
+      .replace(QUOTES, '"')
+      .replace(DASHES, '-')
+      .replace(ELLIPSIS, '...')
+      .replace(SPACES, ' ')
+  }
+  folded = folded.trim().toLowerCase()
   // toLowerCase() is not full case folding: fold two common cases too (ß, and final sigma, which
   // toLowerCase() itself writes for Σ at a word's end). Most text has neither: looked for first.
   if (folded.includes('ß')) folded = folded.replace(/ß/g, 'ss')

@@ -50,6 +50,13 @@ function isSpace(c: number): boolean {
 
 const GUILLEMET = 0xbb
 
+/** Per UTF-16 code unit: 1 for terminal punctuation, 2 for CJK terminal punctuation, 0 for the rest (one load per character of the scan, not seven comparisons). */
+const TERMINAL = 1
+const CJK_TERMINAL = 2
+const ENDS = new Uint8Array(0x10000)
+for (const c of [0x2e, 0x21, 0x3f, 0x2026, 0x061f, 0x0964, 0x1362]) ENDS[c] = TERMINAL
+for (const c of [0x3002, 0xff01, 0xff1f]) ENDS[c] = CJK_TERMINAL
+
 /**
  * Splits a paragraph into sentences.
  *
@@ -65,9 +72,13 @@ export function splitSentences(text: string): Array<[number, number]> {
   let start = 0
   let i = 0
   while (i < n) {
-    const c = text.charCodeAt(i)
+    const kind = ENDS[text.charCodeAt(i)]!
+    if (kind === 0) {
+      i++
+      continue
+    }
     let stop = -1
-    if (isTerminal(c)) {
+    if (kind === TERMINAL) {
       let j = i + 1
       while (j < n && isTerminal(text.charCodeAt(j))) j++
       // Closers, read greedily. The expression would give closers back until white space
@@ -91,14 +102,11 @@ export function splitSentences(text: string): Array<[number, number]> {
         i = j
         continue
       }
-    } else if (isCjkTerminal(c)) {
+    } else {
       let k = i + 1
       while (k < n && isCjkTerminal(text.charCodeAt(k))) k++
       while (k < n && isCjkCloser(text.charCodeAt(k))) k++
       stop = k
-    } else {
-      i++
-      continue
     }
     let next = stop
     while (next < n && isSpace(text.charCodeAt(next))) next++

@@ -60,6 +60,8 @@ function classOf(char: string): number {
 
 /** Where {@link tokenSpans} writes: grown as needed, reused from call to call (one paragraph at a time). */
 let spanScratch: Int32Array = new Int32Array(256)
+/** The tokens' hashes of {@link tokenSpans}, one per span pair (half the length of `spanScratch`). */
+let hashScratch: Int32Array = new Int32Array(128)
 /** A scratch grown past this (entries) for one huge paragraph is let go at the next call, not kept for all later ones. */
 const KEPT_SCRATCH = 1 << 16
 
@@ -70,17 +72,25 @@ const KEPT_SCRATCH = 1 << 16
  * only look tokens up (in-article detection): slicing every token out was most of the cost of
  * preparing a paragraph (bench/profile-clean.ts).
  *
- * The returned array is overwritten by the next call: read it (its first `2 × count` entries)
- * before calling again.
+ * Each token's 32-bit FNV-1a hash of its code units comes with it (`hashes[k]`, as
+ * `TokenVocabulary.idAt` would compute it): the scan reads every code unit already, and a second
+ * pass over each token to hash it was a visible share of preparing a paragraph.
+ *
+ * The returned arrays are overwritten by the next call: read them (the first `2 × count` entries
+ * of `spans`, `count` of `hashes`) before calling again.
  *
  * @param normalized Text from `normalizeText()`.
- * @returns The spans (`spans` of which the first `2 × count` entries are used) or `null`.
- * @example tokenSpans("l'été") // { spans: [0, 1, 2, 5, …], count: 2 }
+ * @returns The spans (`spans` of which the first `2 × count` entries are used) and hashes, or `null`.
+ * @example tokenSpans("l'été") // { spans: [0, 1, 2, 5, …], hashes: […], count: 2 }
  */
-export function tokenSpans(normalized: string): { spans: Int32Array; count: number } | null {
+export function tokenSpans(normalized: string): { spans: Int32Array; hashes: Int32Array; count: number } | null {
   const count = scanWords(normalized)
-  return count < 0 ? null : { spans: spanScratch, count }
+  return count < 0 ? null : { spans: spanScratch, hashes: hashScratch, count }
 }
+
+/** FNV-1a's offset basis and prime (32 bits): the token hash of {@link tokenSpans}. */
+export const FNV_OFFSET = 0x811c9dc5
+export const FNV_PRIME = 0x01000193
 
 /**
  * The runs of letters, marks and digits of `text` (what `WORD` matches, cut runs joined), found
@@ -93,22 +103,24 @@ function wordRuns(text: string): string[] | null {
   if (count < 0) return null
   const words: string[] = new Array(count)
   for (let k = 0; k < count; k++) words[k] = text.slice(spanScratch[2 * k]!, spanScratch[2 * k + 1]!)
-  if (spanScratch.length > KEPT_SCRATCH) spanScratch = new Int32Array(256)
+  if (spanScratch.length > KEPT_SCRATCH) [spanScratch, hashScratch] = [new Int32Array(256), new Int32Array(128)]
   return words
 }
 
 /** Writes the runs of {@link wordRuns} into `spanScratch` as `[start, end)` pairs; their count, or -1 for a spaceless character. */
 function scanWords(text: string): number {
-  if (spanScratch.length > KEPT_SCRATCH) spanScratch = new Int32Array(256)
+  if (spanScratch.length > KEPT_SCRATCH) [spanScratch, hashScratch] = [new Int32Array(256), new Int32Array(128)]
   let spans: Int32Array = spanScratch
   let count = 0
   let start = -1
+  let h = FNV_OFFSET
   for (let i = 0; i < text.length; i++) {
-    let kind = unitClass[text.charCodeAt(i)]!
+    const unit = text.charCodeAt(i)
+    let kind = unitClass[unit]!
     let width = 1
     if (kind === UNKNOWN) {
       kind = classOf(text[i]!)
-      unitClass[text.charCodeAt(i)] = kind
+      unitClass[unit] = kind
     } else if (kind === SURROGATE) {
       // A character outside the BMP (rare: looked up each time), or a lone surrogate (no letter).
       const code = text.codePointAt(i)!
@@ -119,11 +131,17 @@ function scanWords(text: string): number {
     }
     if (kind === SPACELESS_UNIT) return -1
     if (kind === WORD_UNIT) {
-      if (start < 0) start = i
+      if (start < 0) {
+        start = i
+        h = FNV_OFFSET
+      }
+      h = Math.imul(h ^ unit, FNV_PRIME)
+      if (width === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME)
     } else if (start >= 0) {
       if (2 * count + 2 > spans.length) spans = growSpans()
       spans[2 * count] = start
       spans[2 * count + 1] = i
+      hashScratch[count] = h
       count++
       start = -1
     }
@@ -133,6 +151,7 @@ function scanWords(text: string): number {
     if (2 * count + 2 > spans.length) spans = growSpans()
     spans[2 * count] = start
     spans[2 * count + 1] = text.length
+    hashScratch[count] = h
     count++
   }
   return count
@@ -142,5 +161,8 @@ function growSpans(): Int32Array {
   const grown = new Int32Array(spanScratch.length * 2)
   grown.set(spanScratch)
   spanScratch = grown
+  const hashes = new Int32Array(grown.length >> 1)
+  hashes.set(hashScratch)
+  hashScratch = hashes
   return grown
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { TokenVocabulary } from '../../src/detect/token-vocabulary.js'
+import { tokenSpans } from '../../src/text/tokenize.js'
 
 describe('TokenVocabulary', () => {
   it('numbers tokens in order of first sight, as a Map filled with its size would', () => {
@@ -31,5 +32,23 @@ describe('TokenVocabulary', () => {
     expect(vocabulary.idAt('the w123 and w4999', 13, 18)).toBe(4999)
     expect(vocabulary.idOf('w12')).toBe(12)
     expect(vocabulary.idOf('new')).toBe(5000)
+  })
+
+  it('gives the same ids when the caller passes the hashes tokenSpans computed', () => {
+    const word = fc.array(fc.constantFrom('a', 'b', 'é', 'e\u0301', 'д', '\u{1d41a}', 'z'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 2000 }), (words) => {
+        const text = words.join(' ')
+        const { spans, hashes, count } = tokenSpans(text)!
+        const [given, computed] = [new TokenVocabulary(), new TokenVocabulary()]
+        for (let k = 0; k < count; k++) {
+          const [start, end] = [spans[2 * k]!, spans[2 * k + 1]!]
+          expect(given.idAt(text, start, end, hashes[k]!)).toBe(computed.idAt(text, start, end))
+        }
+        expect(given.size).toBe(computed.size)
+        expect(given.size).toBe(new Set(words).size)
+      }),
+      { numRuns: 100 },
+    )
   })
 })

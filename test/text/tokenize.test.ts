@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { normalizeText } from '../../src/text/normalize-text.js'
 import { SPACELESS_CLASS } from '../../src/text/scripts.js'
-import { tokenize, tokenSpans } from '../../src/text/tokenize.js'
+import { FNV_OFFSET, FNV_PRIME, tokenize, tokenSpans } from '../../src/text/tokenize.js'
 
 describe('tokenize', () => {
   it.each([
@@ -83,9 +83,12 @@ describe('tokenize', () => {
         const text = normalizeText(pieces.join(''))
         const found = tokenSpans(text)
         expect(found).not.toBeNull()
-        const { spans, count } = found!
+        const { spans, hashes, count } = found!
         const tokens = Array.from({ length: count }, (_, k) => text.slice(spans[2 * k]!, spans[2 * k + 1]!))
         expect(tokens).toEqual(tokenize(text))
+        // Each token's hash is FNV-1a over its code units, as the vocabulary would compute it.
+        const fnv = (token: string): number => [...token].flatMap((c) => [...c].map((u) => u.charCodeAt(0))).reduce((h, u) => Math.imul(h ^ u, FNV_PRIME), FNV_OFFSET)
+        expect([...hashes.subarray(0, count)]).toEqual(tokens.map(fnv))
       }),
       { numRuns: 500 },
     )
