@@ -4,7 +4,7 @@
  */
 import { identify, SIBLINGS, type Identification } from './identify.js'
 import { scriptProfile, SCRIPT_LANGUAGE, type Script } from './script.js'
-import { scoreTrigrams, trigramModel, trigramScorer, type TrigramModel, type TrigramScores } from './trigram-model.js'
+import { columnPack, scoreTrigrams, trigramModel, trigramScorer, type ColumnPack, type TrigramModel, type TrigramScores } from './trigram-model.js'
 import { fitsAlphabet } from './alphabet.js'
 import { allowSet, DEFAULT_MIN_LENGTH, type LanguageOptions } from './tag-language.js'
 
@@ -119,8 +119,15 @@ function context(language: string, confidence: number, script: Script | null, ra
       cols.push(c)
     }
   }
-  const score = model && cols.length > 0 ? trigramScorer(model, cols) : undefined
+  // The script's common languages are on every paragraph's short list: their ranks are read from one row-major pack.
+  const score = model && cols.length > 0 ? trigramScorer(model, cols, commonPack(model, script!)) : undefined
   return { language, confidence, script, model, cols, artCol, allow, minLength, score }
+}
+
+/** The row-major pack of a script's {@link COMMON} languages (see `columnPack`). */
+function commonPack(model: TrigramModel, script: Script): ColumnPack | undefined {
+  const cols = (COMMON[script] ?? []).map((tag) => model.column.get(tag)).filter((c) => c !== undefined)
+  return cols.length > 0 ? columnPack(model, cols) : undefined
 }
 
 /**
