@@ -112,9 +112,18 @@ function settleOnCleanedText(
   }
 }
 
+/**
+ * The vocabulary and the bigram index of every pass, emptied at its start (and the index again
+ * before the sentence step): new tables for every article were a visible share of a short
+ * article's time (bench/profile-clean.ts). A pass never runs inside another.
+ */
+const VOCABULARY = new TokenVocabulary()
+const POSTINGS = new PostingIndex(MAX_POSTINGS)
+
 /** One pass of detection over `texts` (see {@link findDuplicates}). */
 function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], headings: readonly boolean[]): DuplicateFindings {
-  const vocabulary = new TokenVocabulary()
+  const vocabulary = VOCABULARY
+  vocabulary.clear()
   const duplicates: Array<Duplicate | null> = texts.map(() => null)
   // Memory (20 MB of paragraphs): what is kept of a paragraph is what a later step still reads.
   // A flagged paragraph is never a candidate nor split into sentences again, so its normalized
@@ -124,7 +133,8 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
   const norms: Array<string | undefined> = []
   const normOf = (j: number): string => norms[j] ?? normalizeText(texts[j]!)
   const firstByNorm = new NormIndex(normOf)
-  const postings = new PostingIndex(MAX_POSTINGS)
+  const postings = POSTINGS
+  postings.clear()
   const shared = new SharedCounts(texts.length)
   const prepared: Array<Prepared | undefined> = []
   const sentences = new SentenceRanges(texts.length)
@@ -199,6 +209,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
   }
   // The sentence step needs neither: let them go before it allocates its own.
   postings.clear()
+  vocabulary.clear()
   prepared.length = 0
 
   const repeatedSentences = findRepeatedSentences(texts, norms, sentences, firstByNorm, duplicates, glued, options.minSentenceLength, headings)

@@ -53,6 +53,18 @@ export class TokenVocabulary {
     return this.#insert(slot, h, ownCopy(text.slice(start, end)))
   }
 
+  /**
+   * Forgets every token (ids start again from 0), so that one vocabulary serves article after
+   * article: its tables are emptied in place while small, let go when an article grew them.
+   */
+  clear(): void {
+    if (this.#slots.length !== INITIAL_SLOTS) {
+      this.#slots = new Int32Array(INITIAL_SLOTS)
+      this.#hashes = new Int32Array(INITIAL_SLOTS)
+    } else if (this.#words.length > 0) this.#slots.fill(0)
+    this.#words.length = 0
+  }
+
   /** The id of `word` (a new one when it was not seen before): {@link idAt} over all of `word`. */
   idOf(word: string): number {
     return this.idAt(word, 0, word.length)

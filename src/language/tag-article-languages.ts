@@ -120,8 +120,28 @@ function context(language: string, confidence: number, script: Script | null, ra
     }
   }
   // The script's common languages are on every paragraph's short list: their ranks are read from one row-major pack.
-  const score = model && cols.length > 0 ? trigramScorer(model, cols, commonPack(model, script!)) : undefined
+  const score = model && cols.length > 0 ? scorerFor(model, cols, commonPack(model, script!)) : undefined
   return { language, confidence, script, model, cols, artCol, allow, minLength, score }
+}
+
+type Scorer = (text: string, limit?: number) => TrigramScores
+/** Scorers made so far, by model and column list: most articles of a language have the same short list, and a scorer's tables cost more to set up than to score a paragraph with. */
+const scorers = new WeakMap<TrigramModel, Map<string, Scorer>>()
+/** Column lists remembered per model; past this the oldest is let go (a stream of articles in many languages). */
+const MAX_SCORERS = 256
+
+/** A scorer of `cols` (see `trigramScorer`), the one made before for the same list when there is one. */
+function scorerFor(model: TrigramModel, cols: readonly number[], pack?: ColumnPack): Scorer {
+  let byList = scorers.get(model)
+  if (byList === undefined) scorers.set(model, (byList = new Map()))
+  const key = `${cols.join(',')}${pack === undefined ? '' : `/${pack.columns.join(',')}`}`
+  let scorer = byList.get(key)
+  if (scorer === undefined) {
+    if (byList.size >= MAX_SCORERS) byList.delete(byList.keys().next().value!)
+    scorer = trigramScorer(model, cols, pack)
+    byList.set(key, scorer)
+  }
+  return scorer
 }
 
 /** The row-major pack of a script's {@link COMMON} languages (see `columnPack`). */
@@ -146,7 +166,7 @@ function articleLanguage(sample: string, allow: ReadonlySet<string> | undefined)
     const cols: number[] = []
     model.languages.forEach((tag, i) => { if (!allow || allow.has(tag)) cols.push(i) })
     if (cols.length >= 2) {
-      const { scores, trigrams } = trigramScorer(model, cols)(sample, ARTICLE_SAMPLE)
+      const { scores, trigrams } = scorerFor(model, cols)(sample, ARTICLE_SAMPLE)
       const order = bestColumns(scores, 4)
       const lead = (scores[order[0]!]! - scores[order[1]!]!) / Math.max(1, trigrams)
       const top = model.languages[cols[order[0]!]!]!
