@@ -1,5 +1,5 @@
 import { foldGuillemets, foldText, normalizeText } from '../text/normalize-text.js'
-import { splitSentences } from '../text/split-sentences.js'
+import { sentenceRanges, splitSentences } from '../text/split-sentences.js'
 import { measureLength } from '../text/measure-length.js'
 import { tokenize, tokenSpans } from '../text/tokenize.js'
 import { cutRanges } from '../text/cut-ranges.js'
@@ -170,7 +170,8 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
     const fold = foldText(text)
     const norm = foldGuillemets(fold)
     norms[i] = norm
-    const first = firstByNorm.get(norm)
+    const key = normHash(norm)
+    const first = firstByNorm.get(norm, key)
     if (first !== undefined && mayGiveWay(headings, i, first, 'exact')) {
       const earlier = duplicates[first]
       setVerdict(i, earlier ? { ...earlier } : { kind: 'exact', of: first, similarity: 1 })
@@ -178,7 +179,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
     }
     // A heading exactly repeating an earlier block (a breadcrumb's last item) is the one kept.
     if (first !== undefined && duplicates[first] === null) flag(first, { kind: 'exact', of: i, similarity: 1 })
-    firstByNorm.set(norm, i)
+    firstByNorm.set(norm, i, key)
     // measureLength only adds to the plain length: it is needed only below the threshold.
     if (text.length < options.minLength && measureLength(text) < options.minLength) {
       if (options.minSentenceLength !== 0) sentences.add(i, fold)
@@ -233,15 +234,15 @@ class NormIndex {
     this.#normOf = normOf
   }
 
-  get(norm: string): number | undefined {
-    const entry = this.#byHash.get(normHash(norm))
+  /** @param key `normHash(norm)`, when the caller has it already (it is about to `set` the same form). */
+  get(norm: string, key = normHash(norm)): number | undefined {
+    const entry = this.#byHash.get(key)
     if (entry === undefined) return undefined
     if (typeof entry === 'number') return this.#normOf(entry) === norm ? entry : undefined
     return entry.find((j) => this.#normOf(j) === norm)
   }
 
-  set(norm: string, index: number): void {
-    const key = normHash(norm)
+  set(norm: string, index: number, key = normHash(norm)): void {
     const entry = this.#byHash.get(key)
     if (entry === undefined) return void this.#byHash.set(key, index)
     const list = typeof entry === 'number' ? [entry] : entry
@@ -286,7 +287,7 @@ class SentenceRanges {
   /** Splits paragraph `index`'s folded form (`foldText`) into sentences and records them. */
   add(index: number, fold: string): void {
     this.#from[index] = this.#ranges.length
-    for (const [start, end] of splitSentences(fold)) this.#ranges.push(start, end)
+    sentenceRanges(fold, this.#ranges)
     this.#to[index] = this.#ranges.length
   }
 

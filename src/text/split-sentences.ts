@@ -67,7 +67,21 @@ for (const c of [0x3002, 0xff01, 0xff1f]) ENDS[c] = CJK_TERMINAL
  * @returns `[start, end)` UTF-16 ranges into `text`, trailing white space excluded, in order.
  */
 export function splitSentences(text: string): Array<[number, number]> {
+  const flat: number[] = []
+  sentenceRanges(text, flat)
   const ranges: Array<[number, number]> = []
+  for (let k = 0; k < flat.length; k += 2) ranges.push([flat[k]!, flat[k + 1]!])
+  return ranges
+}
+
+/**
+ * {@link splitSentences} without a pair per sentence: appends each sentence's `start, end` to
+ * `out` (for callers that keep them flat, as duplicate detection does for every paragraph).
+ *
+ * @param text A paragraph.
+ * @param out Where the offsets are appended, two per sentence.
+ */
+export function sentenceRanges(text: string, out: number[]): void {
   const n = text.length
   let start = 0
   let i = 0
@@ -110,12 +124,11 @@ export function splitSentences(text: string): Array<[number, number]> {
     }
     let next = stop
     while (next < n && isSpace(text.charCodeAt(next))) next++
-    if (stop > start) ranges.push([start, stop])
+    if (stop > start) out.push(start, stop)
     start = next
     i = next
   }
   let end = n
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--
-  if (end > start) ranges.push([start, end])
-  return ranges
+  if (end > start) out.push(start, end)
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { splitSentences } from '../../src/text/split-sentences.js'
+import { sentenceRanges, splitSentences } from '../../src/text/split-sentences.js'
 
 const sentences = (text: string): string[] => splitSentences(text).map(([start, end]) => text.slice(start, end))
 
@@ -49,6 +49,14 @@ describe('splitSentences', () => {
       expect(text[end - 1]).not.toMatch(/\s/)
       previous = end
     }
+  })
+
+  it('sentenceRanges appends the same ranges, flat, after what the array held', () => {
+    const text = '« Nous partons. » Puis il est parti ! Fin…  Vraiment ? 終わり。次'
+    const out = [7, 9]
+    sentenceRanges(text, out)
+    expect(out).toEqual([7, 9, ...splitSentences(text).flat()])
+    expect(out.length).toBe(2 + 2 * 6)
   })
 
   it('can be called again after a previous call (the global regex state is reset)', () => {
