@@ -1,7 +1,7 @@
 import { foldGuillemets, foldText, normalizeText } from '../text/normalize-text.js'
 import { sentenceRanges, splitSentences } from '../text/split-sentences.js'
 import { measureLength } from '../text/measure-length.js'
-import { tokenize, tokenSpans } from '../text/tokenize.js'
+import { tokenSpans } from '../text/tokenize.js'
 import { cutRanges } from '../text/cut-ranges.js'
 import { mix32 } from '../text/hash.js'
 import type { ResolvedOptions } from '../options.js'
@@ -318,22 +318,11 @@ let setStamps = new Int32Array(1024)
 let stamp = 0
 
 function prepare(norm: string, vocabulary: TokenVocabulary): Prepared {
-  // Token ids straight from the tokens' places in `norm` (no token sliced out), except in text
-  // with a script written without spaces, which only `tokenize` splits.
-  const found = tokenSpans(norm)
-  let tokens: Int32Array
-  let lastWord = ''
-  if (found !== null) {
-    const { spans, hashes, count } = found
-    tokens = new Int32Array(count)
-    for (let k = 0; k < count; k++) tokens[k] = vocabulary.idAt(norm, spans[2 * k]!, spans[2 * k + 1]!, hashes[k]!)
-    if (count > 0) lastWord = norm.slice(spans[2 * count - 2]!, spans[2 * count - 1]!)
-  } else {
-    const words = tokenize(norm)
-    tokens = new Int32Array(words.length)
-    for (let k = 0; k < words.length; k++) tokens[k] = vocabulary.idOf(words[k]!)
-    lastWord = words[words.length - 1] ?? ''
-  }
+  // Token ids straight from the tokens' places in `norm` (no token sliced out).
+  const { spans, hashes, count } = tokenSpans(norm)
+  const tokens = new Int32Array(count)
+  for (let k = 0; k < count; k++) tokens[k] = vocabulary.idAt(norm, spans[2 * k]!, spans[2 * k + 1]!, hashes[k]!)
+  const lastWord = count > 0 ? norm.slice(spans[2 * count - 2]!, spans[2 * count - 1]!) : ''
   const bigrams = distinctBigrams(tokens)
   const stem = endsCutOff(norm) && tokens.length > 1 ? tokens.subarray(0, tokens.length - 1) : tokens
   return { norm, tokens, stem, bigrams, bigramCount: bigrams.length, lastWord }

@@ -67,25 +67,102 @@ const KEPT_SCRATCH = 1 << 16
 
 /**
  * Where the tokens of `normalized` are, without building them: `[start, end)` pairs of UTF-16
- * offsets, the pairs of {@link tokenize}'s tokens in order, or `null` when the text has a
- * character of a script without spaces (then only {@link tokenize} splits it). For callers that
- * only look tokens up (in-article detection): slicing every token out was most of the cost of
- * preparing a paragraph (bench/profile-clean.ts).
+ * offsets, the pairs of {@link tokenize}'s tokens in order. For callers that only look tokens up
+ * (in-article detection): slicing every token out was most of the cost of preparing a paragraph,
+ * and the set-subtraction pattern that splits text with a script without spaces most of the cost
+ * of a Chinese or Japanese paragraph (bench/profile-clean.ts); both are scans of a table here.
  *
  * Each token's 32-bit FNV-1a hash of its code units comes with it (`hashes[k]`, as
- * `TokenVocabulary.idAt` would compute it): the scan reads every code unit already, and a second
- * pass over each token to hash it was a visible share of preparing a paragraph.
+ * `TokenVocabulary.idAt` would compute it): a second pass over each token to hash it was a
+ * visible share of preparing a paragraph.
  *
  * The returned arrays are overwritten by the next call: read them (the first `2 × count` entries
  * of `spans`, `count` of `hashes`) before calling again.
  *
  * @param normalized Text from `normalizeText()`.
- * @returns The spans (`spans` of which the first `2 × count` entries are used) and hashes, or `null`.
+ * @returns The spans (`spans` of which the first `2 × count` entries are used) and hashes.
  * @example tokenSpans("l'été") // { spans: [0, 1, 2, 5, …], hashes: […], count: 2 }
  */
-export function tokenSpans(normalized: string): { spans: Int32Array; hashes: Int32Array; count: number } | null {
-  const count = scanWords(normalized)
-  return count < 0 ? null : { spans: spanScratch, hashes: hashScratch, count }
+export function tokenSpans(normalized: string): { spans: Int32Array; hashes: Int32Array; count: number } {
+  let count = scanWords(normalized)
+  if (count < 0) {
+    count = scanSpaceless(normalized)
+    for (let k = 0; k < count; k++) {
+      let h = FNV_OFFSET
+      for (let i = spanScratch[2 * k]!, end = spanScratch[2 * k + 1]!; i < end; i++) h = Math.imul(h ^ normalized.charCodeAt(i), FNV_PRIME)
+      hashScratch[k] = h
+    }
+  }
+  return { spans: spanScratch, hashes: hashScratch, count }
+}
+
+/** Traits of a character for {@link scanSpaceless}: of a script without spaces, a letter or digit, a combining mark. */
+const SPACELESS = 1
+const LETTER_OR_DIGIT = 2
+const MARK = 4
+const TRAITS_SEEN = 8
+const IS_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u
+const IS_MARK = /^\p{M}$/u
+/** Traits of each BMP code unit (| `TRAITS_SEEN`), filled in as units are met. */
+const unitTraits = new Uint8Array(0x10000)
+
+function traitsOf(char: string): number {
+  return (IS_SPACELESS.test(char) ? SPACELESS : 0) | (IS_LETTER_OR_DIGIT.test(char) ? LETTER_OR_DIGIT : 0) | (IS_MARK.test(char) ? MARK : 0)
+}
+
+/** The traits of the code point at `i` (a lone surrogate has none). */
+function traitsAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i)
+  if (unit < 0xd800 || unit > 0xdbff) {
+    let traits = unitTraits[unit]!
+    if (traits === 0) unitTraits[unit] = traits = traitsOf(text[i]!) | TRAITS_SEEN
+    return traits
+  }
+  const code = text.codePointAt(i)!
+  return code > 0xffff ? traitsOf(String.fromCodePoint(code)) : 0
+}
+
+/**
+ * The tokens of text with a script without spaces, as `tokenize`'s pattern finds them (see
+ * `TOKEN`): a letter or digit of such a script with the combining marks after it, or a run of
+ * letters, marks and digits of other scripts; each capped at {@link MAX_RUN} code points, and a
+ * capped piece joined with the next when that one follows directly and is of the second kind,
+ * as `matchRuns` joins them. Writes `spanScratch` and returns the count.
+ */
+function scanSpaceless(text: string): number {
+  let spans: Int32Array = spanScratch
+  let count = 0
+  let previousEnd = -1
+  let previousCut = false
+  let i = 0
+  while (i < text.length) {
+    const traits = traitsAt(text, i)
+    const start = i
+    let end = i + (text.codePointAt(i)! > 0xffff ? 2 : 1)
+    if ((traits & SPACELESS) !== 0 && (traits & LETTER_OR_DIGIT) !== 0) {
+      for (let marks = 0; end < text.length && marks < MAX_RUN && (traitsAt(text, end) & MARK) !== 0; marks++) end += text.codePointAt(end)! > 0xffff ? 2 : 1
+    } else if ((traits & SPACELESS) === 0 && (traits & (LETTER_OR_DIGIT | MARK)) !== 0) {
+      for (let points = 1; end < text.length && points < MAX_RUN; points++) {
+        const next = traitsAt(text, end)
+        if ((next & SPACELESS) !== 0 || (next & (LETTER_OR_DIGIT | MARK)) === 0) break
+        end += text.codePointAt(end)! > 0xffff ? 2 : 1
+      }
+    } else {
+      i = end
+      continue
+    }
+    if (previousCut && start === previousEnd && (traits & SPACELESS) === 0) spans[2 * count - 1] = end
+    else {
+      if (2 * count + 2 > spans.length) spans = growSpans()
+      spans[2 * count] = start
+      spans[2 * count + 1] = end
+      count++
+    }
+    previousEnd = end
+    previousCut = end - start >= MAX_RUN
+    i = end
+  }
+  return count
 }
 
 /** FNV-1a's offset basis and prime (32 bits): the token hash of {@link tokenSpans}. */

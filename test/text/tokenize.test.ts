@@ -76,23 +76,41 @@ describe('tokenize', () => {
     )
   })
 
-  it('tokenSpans gives the places of tokenize\'s tokens, and null for a script without spaces', () => {
+  it('tokenSpans gives the places of tokenize\'s tokens', () => {
     const piece = fc.constantFrom('a', 'É', 'é', 'e\u0301', ' ', '-', "'", '7', 'д', 'ق', '\u{1d41a}', '\u{1f600}', '\ud800', '.')
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = normalizeText(pieces.join(''))
-        const found = tokenSpans(text)
-        expect(found).not.toBeNull()
-        const { spans, hashes, count } = found!
+        const { spans, hashes, count } = tokenSpans(text)
         const tokens = Array.from({ length: count }, (_, k) => text.slice(spans[2 * k]!, spans[2 * k + 1]!))
         expect(tokens).toEqual(tokenize(text))
         // Each token's hash is FNV-1a over its code units, as the vocabulary would compute it.
-        const fnv = (token: string): number => [...token].flatMap((c) => [...c].map((u) => u.charCodeAt(0))).reduce((h, u) => Math.imul(h ^ u, FNV_PRIME), FNV_OFFSET)
+        const fnv = (token: string): number => Array.from({ length: token.length }, (_, i) => token.charCodeAt(i)).reduce((h, u) => Math.imul(h ^ u, FNV_PRIME), FNV_OFFSET)
         expect([...hashes.subarray(0, count)]).toEqual(tokens.map(fnv))
       }),
       { numRuns: 500 },
     )
-    expect(tokenSpans('iphone发布')).toBeNull()
-    expect(tokenSpans('ข่าว')).toBeNull()
+  })
+
+  // In text with a script without spaces tokenize runs its set-subtraction pattern (in pieces of
+  // at most 1,024 code points, joined again); tokenSpans scans a table instead and must find the
+  // same tokens, the joins of pieces cut by the bound included (runs of marks and letters past it).
+  it('tokenSpans gives tokenize\'s tokens on text with a script without spaces, past the 1,024 bound too', () => {
+    const fnv = (token: string): number => Array.from({ length: token.length }, (_, i) => token.charCodeAt(i)).reduce((h, u) => Math.imul(h ^ u, FNV_PRIME), FNV_OFFSET)
+    const piece = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('中', 'が', 'ข', '\u0e48', '\u0e32', 'a', 'é', '\u0301', ' ', '.', '1', '\u{20000}', 'д', 'ा', '་', 'ཡ', '\ud800', '\u{1F600}', '\u{1d41a}') },
+      { weight: 1, arbitrary: fc.constantFrom('\u0e48'.repeat(1030), '\u0301'.repeat(1023), '\u0301'.repeat(1025), 'b'.repeat(1024), 'c'.repeat(2050), '\u{1d41a}'.repeat(1030)) },
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => `中${parts.join('')}`), (text) => {
+        const { spans, hashes, count } = tokenSpans(text)
+        const tokens = Array.from({ length: count }, (_, k) => text.slice(spans[2 * k]!, spans[2 * k + 1]!))
+        expect(tokens).toEqual(tokenize(text))
+        expect([...hashes.subarray(0, count)]).toEqual(tokens.map(fnv))
+      }),
+      { seed: 20261201, numRuns: 2000 },
+    )
+    expect(tokenSpans('iphone发布').count).toBe(3)
+    expect(tokenSpans('ข่าว').count).toBe(3)
   })
 })
