@@ -134,7 +134,7 @@ const MAX_SCORERS = 256
 function scorerFor(model: TrigramModel, cols: readonly number[], pack?: ColumnPack): Scorer {
   let byList = scorers.get(model)
   if (byList === undefined) scorers.set(model, (byList = new Map()))
-  const key = `${cols.join(',')}${pack === undefined ? '' : `/${pack.columns.join(',')}`}`
+  const key = pack === undefined ? cols.join(',') : `${cols.join(',')}/${pack.key}`
   let scorer = byList.get(key)
   if (scorer === undefined) {
     if (byList.size >= MAX_SCORERS) byList.delete(byList.keys().next().value!)
@@ -144,10 +144,17 @@ function scorerFor(model: TrigramModel, cols: readonly number[], pack?: ColumnPa
   return scorer
 }
 
-/** The row-major pack of a script's {@link COMMON} languages (see `columnPack`). */
+const commonPacks = new WeakMap<TrigramModel, ColumnPack | null>()
+
+/** The row-major pack of a script's {@link COMMON} languages (see `columnPack`), looked up once per model. */
 function commonPack(model: TrigramModel, script: Script): ColumnPack | undefined {
-  const cols = (COMMON[script] ?? []).map((tag) => model.column.get(tag)).filter((c) => c !== undefined)
-  return cols.length > 0 ? columnPack(model, cols) : undefined
+  let pack = commonPacks.get(model)
+  if (pack === undefined) {
+    const cols = (COMMON[script] ?? []).map((tag) => model.column.get(tag)).filter((c) => c !== undefined)
+    pack = cols.length > 0 ? columnPack(model, cols) : null
+    commonPacks.set(model, pack)
+  }
+  return pack ?? undefined
 }
 
 /**

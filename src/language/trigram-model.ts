@@ -194,6 +194,8 @@ export interface TrigramScores {
  */
 export interface ColumnPack {
   readonly columns: readonly number[]
+  /** The columns, comma-separated: what the pack is found by. */
+  readonly key: string
   /** Entries per row: the columns' count rounded up to a power of two, so that no row straddles a cache line. */
   readonly stride: number
   readonly ranks: Uint16Array
@@ -216,7 +218,7 @@ export function columnPack(model: TrigramModel, columns: readonly number[]): Col
     while (stride < columns.length) stride *= 2
     const ranks = new Uint16Array(rows * stride)
     columns.forEach((c, p) => { for (let r = 0; r < rows; r++) ranks[r * stride + p] = model.dense[c * rows + r]! })
-    pack = { columns: [...columns], stride, ranks }
+    pack = { columns: [...columns], key, stride, ranks }
     byList.set(key, pack)
   }
   return pack
