@@ -4,7 +4,7 @@
  */
 import { identify, SIBLINGS, type Identification } from './identify.js'
 import { scriptProfile, SCRIPT_LANGUAGE, type Script } from './script.js'
-import { columnPack, scoreTrigrams, trigramModel, trigramScorer, type ColumnPack, type TrigramModel, type TrigramScores } from './trigram-model.js'
+import { scoreTrigrams, trigramModel, trigramScorer, type TrigramModel, type TrigramScores } from './trigram-model.js'
 import { fitsAlphabet } from './alphabet.js'
 import { allowSet, DEFAULT_MIN_LENGTH, type LanguageOptions } from './tag-language.js'
 
@@ -119,8 +119,7 @@ function context(language: string, confidence: number, script: Script | null, ra
       cols.push(c)
     }
   }
-  // The script's common languages are on every paragraph's short list: their ranks are read from one row-major pack.
-  const score = model && cols.length > 0 ? scorerFor(model, cols, commonPack(model, script!)) : undefined
+  const score = model && cols.length > 0 ? scorerFor(model, cols) : undefined
   return { language, confidence, script, model, cols, artCol, allow, minLength, score }
 }
 
@@ -131,30 +130,17 @@ const scorers = new WeakMap<TrigramModel, Map<string, Scorer>>()
 const MAX_SCORERS = 256
 
 /** A scorer of `cols` (see `trigramScorer`), the one made before for the same list when there is one. */
-function scorerFor(model: TrigramModel, cols: readonly number[], pack?: ColumnPack): Scorer {
+function scorerFor(model: TrigramModel, cols: readonly number[]): Scorer {
   let byList = scorers.get(model)
   if (byList === undefined) scorers.set(model, (byList = new Map()))
-  const key = pack === undefined ? cols.join(',') : `${cols.join(',')}/${pack.key}`
+  const key = cols.join(',')
   let scorer = byList.get(key)
   if (scorer === undefined) {
     if (byList.size >= MAX_SCORERS) byList.delete(byList.keys().next().value!)
-    scorer = trigramScorer(model, cols, pack)
+    scorer = trigramScorer(model, cols)
     byList.set(key, scorer)
   }
   return scorer
-}
-
-const commonPacks = new WeakMap<TrigramModel, ColumnPack | null>()
-
-/** The row-major pack of a script's {@link COMMON} languages (see `columnPack`), looked up once per model. */
-function commonPack(model: TrigramModel, script: Script): ColumnPack | undefined {
-  let pack = commonPacks.get(model)
-  if (pack === undefined) {
-    const cols = (COMMON[script] ?? []).map((tag) => model.column.get(tag)).filter((c) => c !== undefined)
-    pack = cols.length > 0 ? columnPack(model, cols) : null
-    commonPacks.set(model, pack)
-  }
-  return pack ?? undefined
 }
 
 /**

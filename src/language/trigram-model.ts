@@ -33,9 +33,10 @@ export interface TrigramModel {
   readonly rowStart: Int32Array
   /**
    * The entries of all trigrams, a row's together: `column × 512 + rank` (its rank in that
-   * language's profile), the weight being `rankWeight[rank + 1]`. Ranks, not float weights: the
-   * tables are half the bytes (the Latin dense table 2 MB, not 4), and a profile has only 300
-   * distinct weights. Read by the walk over all (or many) languages.
+   * language's profile), the weight being `rankWeight[rank + 1]`. Ranks, not float weights: a
+   * profile has only 300 distinct weights, and the tables are half the bytes (the Latin dense
+   * table 2 MB, not 4), which the language stage ran measurably faster with. Read by the walk
+   * over all (or many) languages.
    */
   readonly entries: Uint16Array
   /** The evidence weight of each profile rank + 1 (float32, as the scores have always summed them); 0 at 0: not in the profile. */
@@ -45,7 +46,8 @@ export interface TrigramModel {
    * at `c × rows + r`, 0 when not in its profile): faster when scoring a few languages. By
    * column, one language's ranks are one block (7,914 for Latin) that stays in the cache from
    * paragraph to paragraph; by row, the few columns read of each trigram's row of ~126 were as
-   * many cache misses (bench/profile-clean.ts).
+   * many cache misses (bench/profile-clean.ts). (Summing across the short list one trigram at a
+   * time, and a row-major copy of the common languages' ranks, were both measured slower.)
    */
   readonly dense: Uint16Array
 }
@@ -187,53 +189,13 @@ export interface TrigramScores {
 }
 
 /**
- * Some columns' ranks by row (`ranks[row × stride + p]` is column `columns[p]`'s rank + 1 in row
- * `row`, 0 when not in its profile): for languages scored on almost every paragraph, so that a
- * trigram's ranks in all of them are one read of a few bytes, not one cache miss per language in
- * the column-major {@link TrigramModel.dense}. Built once per model and column list ({@link columnPack}).
- */
-export interface ColumnPack {
-  readonly columns: readonly number[]
-  /** The columns, comma-separated: what the pack is found by. */
-  readonly key: string
-  /** Entries per row: the columns' count rounded up to a power of two, so that no row straddles a cache line. */
-  readonly stride: number
-  readonly ranks: Uint16Array
-}
-
-const packs = new WeakMap<TrigramModel, Map<string, ColumnPack>>()
-
-/**
- * The row-major copy of `columns` of `model` (see {@link ColumnPack}), built on the first call for
- * that list (Latin, 7 columns: 126 kB, well under a millisecond) and kept with the model.
- */
-export function columnPack(model: TrigramModel, columns: readonly number[]): ColumnPack {
-  let byList = packs.get(model)
-  if (byList === undefined) packs.set(model, (byList = new Map()))
-  const key = columns.join(',')
-  let pack = byList.get(key)
-  if (pack === undefined) {
-    const rows = model.rowStart.length - 1
-    let stride = 1
-    while (stride < columns.length) stride *= 2
-    const ranks = new Uint16Array(rows * stride)
-    columns.forEach((c, p) => { for (let r = 0; r < rows; r++) ranks[r * stride + p] = model.dense[c * rows + r]! })
-    pack = { columns: [...columns], key, stride, ranks }
-    byList.set(key, pack)
-  }
-  return pack
-}
-
-/**
  * A scorer bound to some columns of `model` (all when omitted), reusable for many texts: it scores a
  * text (at most `limit` code units) as the sum over its trigrams of each language's evidence weight.
  * Letters only, lower-cased, words padded with one space, like franc. The returned `scores` array is
- * overwritten by the next call of the same scorer. A few columns (up to 24) are read from `pack`
- * where it has them, else from the dense table; more, from the sparse rows. Every path gives the
- * same floating-point scores.
+ * overwritten by the next call of the same scorer.
  * @example trigramScorer(trigramModel('Latin')!, [trigramModel('Latin')!.column.get('en')!])('the cat')
  */
-export function trigramScorer(model: TrigramModel, columns?: readonly number[], pack?: ColumnPack): (text: string, limit?: number) => TrigramScores {
+export function trigramScorer(model: TrigramModel, columns?: readonly number[]): (text: string, limit?: number) => TrigramScores {
   const n = model.languages.length
   const slotOf = new Int16Array(n)
   let k = n
@@ -248,28 +210,17 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[], 
   const { letterIndex, radix, bits, slots, rowStart, entries, rankWeight, dense } = model
   const mask = (slots.length >> 1) - 1
   const rows = rowStart.length - 1
-  // A few languages: their ranks from the pack (`packedScore[q]` ← `packedAt[q]` of the row) and
-  // the dense table (`denseScore[q]` ← the block at `denseBase[q]`); many: walk the sparse row.
-  const few = columns !== undefined && columns.length <= 24
-  const packedScore: number[] = []
-  const packedAt: number[] = []
-  const denseScore: number[] = []
-  const denseBase: number[] = []
-  if (few) {
-    columns.forEach((c, j) => {
-      const p = pack === undefined ? -1 : pack.columns.indexOf(c)
-      if (p >= 0) { packedScore.push(j); packedAt.push(p) } else { denseScore.push(j); denseBase.push(c * rows) }
-    })
-  }
-  const [pScore, pAt, dScore, dBase] = [Int32Array.from(packedScore), Int32Array.from(packedAt), Int32Array.from(denseScore), Int32Array.from(denseBase)]
-  const [np, nd] = [pScore.length, dScore.length]
-  const ranks = pack?.ranks ?? new Uint16Array(0)
-  const stride = pack?.stride ?? 0
+  // A few languages: read their ranks from the dense table; many: walk the sparse row.
+  const few = columns !== undefined && columns.length <= 24 ? Int32Array.from(columns, (c) => c * rows) : null
   // Every column in model order (the article language's shortcut): the sparse walk needs no slot lookup.
-  const all = !few && slotOf.every((j, c) => j === c)
+  const all = few === null && slotOf.every((j, c) => j === c)
+  /** The rows of the text's trigrams, in order (the few-languages path sums them per language). */
+  let hits = new Int32Array(128)
   return (text: string, limit = 600): TrigramScores => {
     scores.fill(0)
     const end = Math.min(text.length, limit)
+    if (few !== null && hits.length < end + 1) hits = new Int32Array(end + 1)
+    let found = 0
     let trigrams = 0
     // Letter indexes of the last two positions (0 = space); start as if preceded by a space.
     let a = -1
@@ -286,14 +237,8 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[], 
           while (stored !== 0 && stored !== key + 1) { h = (h + 1) & mask; stored = slots[2 * h]! }
           if (stored !== 0) {
             const row = slots[2 * h + 1]!
-            if (few) {
-              // Each language's sum over the trigrams in text order, as the sparse walk adds them
-              // (adding 0 for a trigram not in a profile changes no sum): the same floating-point
-              // scores on every path. One trigram at a time across the short list, so the
-              // languages' additions do not wait on each other.
-              const at = row * stride
-              for (let q = 0; q < np; q++) scores[pScore[q]!]! += rankWeight[ranks[at + pAt[q]!]!]!
-              for (let q = 0; q < nd; q++) scores[dScore[q]!]! += rankWeight[dense[dBase[q]! + row]!]!
+            if (few !== null) {
+              hits[found++] = row
             } else if (all) {
               for (let e = rowStart[row]!, stop = rowStart[row + 1]!; e < stop; e++) { const entry = entries[e]!; scores[entry >>> 9]! += rankWeight[(entry & 511) + 1]! }
             } else {
@@ -308,6 +253,16 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[], 
       }
       a = b
       b = c
+    }
+    // Each language's sum over the trigrams in text order, as the sparse path adds them (so
+    // both give the same floating-point sums: adding a 0 for a trigram not in the profile changes no sum).
+    if (few !== null) {
+      for (let j = 0; j < k; j++) {
+        const base = few[j]!
+        let sum = 0
+        for (let t = 0; t < found; t++) sum += rankWeight[dense[base + hits[t]!]!]!
+        scores[j] = sum
+      }
     }
     return { scores, trigrams }
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { columnPack, trigramModel, trigramScorer } from '../../src/language/trigram-model.js'
+import { trigramModel, trigramScorer } from '../../src/language/trigram-model.js'
 
 describe('trigramScorer', () => {
   // A few columns are summed from the dense table, many (or all) by walking the sparse rows: the
@@ -15,8 +15,6 @@ describe('trigramScorer', () => {
     const everyColumn = trigramScorer(model, all)
     const someColumns = trigramScorer(model, [...few, ...all.filter((c) => !few.includes(c)).slice(0, 30)]) // > 24: the sparse walk with a slot lookup
     const fewColumns = trigramScorer(model, few)
-    // Some of the columns read from a row-major pack (which also holds a column not scored), the others from the dense table.
-    const packed = trigramScorer(model, few, columnPack(model, [few[1]!, all.find((c) => !few.includes(c))!, few[0]!]))
     fc.assert(
       fc.property(fc.integer({ min: 0, max: text.length }), fc.integer({ min: 1, max: 200 }), (start, limit) => {
         const sample = text.slice(start)
@@ -25,7 +23,6 @@ describe('trigramScorer', () => {
         const b = fewColumns(sample, limit)
         const c = someColumns(sample, limit)
         expect([...b.scores]).toEqual(expected)
-        expect([...packed(sample, limit).scores]).toEqual(expected)
         expect([...c.scores.slice(0, few.length)]).toEqual(expected)
         expect(b.trigrams).toBe(a.trigrams)
       }),
