@@ -257,7 +257,23 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
     // Each language's sum over the trigrams in text order, as the sparse path adds them (so
     // both give the same floating-point sums: adding a 0 for a trigram not in the profile changes no sum).
     if (few !== null) {
-      for (let j = 0; j < k; j++) {
+      // Two languages per pass over the rows (each its own sum, in the same order): half the
+      // reads of `hits` and of loop control.
+      let j = 0
+      for (; j + 1 < k; j += 2) {
+        const base0 = few[j]!
+        const base1 = few[j + 1]!
+        let sum0 = 0
+        let sum1 = 0
+        for (let t = 0; t < found; t++) {
+          const row = hits[t]!
+          sum0 += rankWeight[dense[base0 + row]!]!
+          sum1 += rankWeight[dense[base1 + row]!]!
+        }
+        scores[j] = sum0
+        scores[j + 1] = sum1
+      }
+      if (j < k) {
         const base = few[j]!
         let sum = 0
         for (let t = 0; t < found; t++) sum += rankWeight[dense[base + hits[t]!]!]!
