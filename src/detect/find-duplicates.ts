@@ -291,9 +291,13 @@ class SentenceRanges {
     this.#to[index] = this.#ranges.length
   }
 
-  /** The recorded sentences of paragraph `index`, in order (none when it was not split). */
-  *of(index: number): Generator<[number, number]> {
-    for (let k = this.#from[index]!; k < this.#to[index]!; k += 2) yield [this.#ranges[k]!, this.#ranges[k + 1]!]
+  /**
+   * The recorded sentences of paragraph `index` (none when it was not split): the `[start, end)`
+   * pairs at `ranges[k], ranges[k + 1]` for `k` from `from` to `to` by 2 (read in place: a
+   * generator and a pair per sentence showed in the sentence step's time).
+   */
+  of(index: number): { ranges: readonly number[]; from: number; to: number } {
+    return { ranges: this.#ranges, from: this.#from[index]!, to: this.#to[index]! }
   }
 }
 
@@ -499,7 +503,10 @@ function findRepeatedSentences(
     // Split where the guillemets still show their direction; read the keys at the same offsets of the normalized form.
     const norm = norms[i]!
     const hits = new Map<string, number>()
-    for (const [start, end] of sentences.of(i)) {
+    const { ranges, from, to } = sentences.of(i)
+    for (let k = from; k < to; k += 2) {
+      const start = ranges[k]!
+      const end = ranges[k + 1]!
       if (end - start < minSentenceLength && measureLength(norm, start, end) < minSentenceLength) continue
       const key = norm.slice(start, end)
       const of = seen.get(key)
