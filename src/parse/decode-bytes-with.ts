@@ -9,6 +9,7 @@ import type { EncodingInfo, InputFormat, Warning } from '../types.js'
 import { charsetOfContentType } from './charset-of-content-type.js'
 import { countReplacements } from './count-replacements.js'
 import type { FormatParsers } from './format-parsers.js'
+import { hasMeta } from './index-of-meta.js'
 import { xmlDeclaredEncoding } from './xml-declared-encoding.js'
 
 /** The charset libraries decoding may need (html-encoding-sniffer, jschardet, @exodus/bytes). */
@@ -56,7 +57,8 @@ function decideEncoding(charsets: Charsets, bytes: Uint8Array, options: DecodeBy
   const transport = transportEncoding(charsets, options, warnings)
   if (transport !== null) return { name: transport, source: 'transport' }
   if (options.format !== 'text' && options.format !== 'markdown') {
-    const meta = charsets.metaCharset(bytes)
+    // The prescan finds an encoding only in a `<meta>`: a page without one needs no sniffer.
+    const meta = hasMeta(bytes) ? charsets.metaCharset(bytes) : null
     if (meta !== null) return { name: meta, source: 'meta' }
   }
   const label = xmlDeclaredEncoding(bytes)

@@ -15,6 +15,7 @@ import type { ByteTextDecoder } from './create-text-decoder.js'
 import type { ExtractedArticle } from './extract-article.js'
 import type { HtmlPage, HtmlTree } from './from-html.js'
 import { guessFormat } from './guess-format.js'
+import { hasMeta } from './index-of-meta.js'
 
 /** The parsers of the formats other than plain text, and the charset libraries of bytes other than UTF-8. */
 export interface FormatParsers {
@@ -39,13 +40,21 @@ export type ParserName = keyof FormatParsers
 
 /**
  * The parsers an input is sure to need, from its format as `clean()` decides it (`options.format`,
- * the article's field, or guessed from a string): HTML needs the parser and the `<meta>` prescan
- * (with `extract`, Readability too), Markdown its parser. Bytes of no given format, and the
- * charset libraries that only some bytes need, are left to {@link missingParserOf}: decoding asks.
+ * the article's field, or guessed from a string): HTML needs the parser (with `extract`,
+ * Readability too) and, for bytes with a `<meta` where the prescan reads, the prescan (a string
+ * is decoded already; bytes without one are decoded without it); Markdown its parser. Bytes of no
+ * given format, and the charset libraries that only some bytes need, are left to
+ * {@link missingParserOf}: decoding asks.
  */
 export function parsersNeeded(input: unknown, options: { format?: string | undefined; extract?: boolean | undefined } = {}): ParserName[] {
   const format = formatOf(input, options.format)
-  if (format === 'html') return options.extract === true ? ['html', 'metaCharset', 'extract'] : ['html', 'metaCharset']
+  if (format === 'html') {
+    const names: ParserName[] = ['html']
+    const bytes = input instanceof Uint8Array ? input : (input as { html?: unknown } | null)?.html
+    if (bytes instanceof Uint8Array && hasMeta(bytes)) names.push('metaCharset')
+    if (options.extract === true) names.push('extract')
+    return names
+  }
   if (format === 'markdown') return ['markdown']
   return []
 }

@@ -7,17 +7,12 @@
  * @module
  */
 import sniffHtmlEncoding from 'html-encoding-sniffer'
+import { indexOfMeta, META_WINDOW } from './index-of-meta.js'
 
 /** What the sniffer returns when it found nothing: it hands back the default as given. */
 const NOTHING = ''
 /** The prescan reads this many bytes from where it starts (the HTML standard's figure). */
 const PRESCAN_WINDOW = 1024
-/**
- * How far into a page a late `<meta charset>` is still honoured. A browser that meets one after
- * the first 1024 bytes while parsing re-decodes the page with it ("change the encoding"); scraped
- * pages often carry long scripts and styles before it. 64 KiB covers the `<head>` of real pages.
- */
-const LATE_META_WINDOW = 65_536
 
 /**
  * The encoding a page declares in a `<meta>` element, as a browser finds it: the WHATWG prescan
@@ -31,21 +26,12 @@ const LATE_META_WINDOW = 65_536
 export function prescanMetaCharset(bytes: Uint8Array): string | null {
   const first = sniffHtmlEncoding(bytes, { defaultEncoding: NOTHING })
   if (first !== NOTHING) return first.toLowerCase()
-  const end = Math.min(bytes.length, LATE_META_WINDOW)
+  const end = Math.min(bytes.length, META_WINDOW)
   for (let at = indexOfMeta(bytes, PRESCAN_WINDOW - 5, end); at !== -1; at = indexOfMeta(bytes, at + 5, end)) {
     const found = sniffHtmlEncoding(bytes.subarray(at, Math.min(end, at + PRESCAN_WINDOW)), { defaultEncoding: NOTHING })
     if (found !== NOTHING) return found.toLowerCase()
   }
   return null
-}
-
-/** Offset of the next `<meta` (ASCII case-insensitive) at or after `from`, before `end`; -1 when none. */
-function indexOfMeta(bytes: Uint8Array, from: number, end: number): number {
-  for (let k = Math.max(0, from); k + 5 <= end; k++) {
-    if (bytes[k] !== 0x3c) continue
-    if ((bytes[k + 1]! | 0x20) === 0x6d && (bytes[k + 2]! | 0x20) === 0x65 && (bytes[k + 3]! | 0x20) === 0x74 && (bytes[k + 4]! | 0x20) === 0x61) return k
-  }
-  return -1
 }
 
 /**

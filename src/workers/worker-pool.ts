@@ -1,4 +1,4 @@
-import { Piscina } from 'piscina'
+import type { Piscina } from 'piscina'
 import { errorInfo } from '../errors.js'
 import { runTask, type CleanOutcome, type CleanTask, type PoolTask, type PoolWorkerData, type StageOutcome, type StageTask } from './pool-tasks.js'
 
@@ -85,18 +85,25 @@ function workerEntry(): string {
  */
 export function createWorkerPool(workers: number, options: WorkerPoolOptions = {}): WorkerPool {
   const threads = Math.max(0, workers - 1)
-  const start = (): Piscina =>
-    new Piscina({
-      filename: workerEntry(),
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 1000,
-      concurrentTasksPerWorker: TASKS_PER_THREAD,
-      workerData: { preload: options.warm ?? null } satisfies PoolWorkerData,
-    })
+  // piscina is imported when the threads start (with the first batch sent to one, or at once
+  // when warm), not with this module: an input of one batch (a small file) never loads it.
+  const start = (): Promise<Piscina> =>
+    import('piscina').then(
+      ({ Piscina }) =>
+        new Piscina({
+          filename: workerEntry(),
+          minThreads: threads,
+          maxThreads: threads,
+          idleTimeout: 1000,
+          concurrentTasksPerWorker: TASKS_PER_THREAD,
+          workerData: { preload: options.warm ?? null } satisfies PoolWorkerData,
+        }),
+    )
   // Warm: the threads start now, and load their modules and the language model while the
   // calling thread opens its input and index and stages the first batch.
-  let pool: Piscina | null = threads > 0 && options.warm !== undefined ? start() : null
+  let pool: Promise<Piscina> | null = threads > 0 && options.warm !== undefined ? start() : null
+  // (A failed import is reported by the batches that await it, not as an unhandled rejection.)
+  pool?.catch(() => undefined)
   let batches = 0
   let inFlight = 0
   const waiting: Array<{ task: PoolTask; resolve: (outcomes: Array<CleanOutcome | StageOutcome>) => void }> = []
@@ -106,7 +113,7 @@ export function createWorkerPool(workers: number, options: WorkerPoolOptions = {
     // microtasks and does not yield to the event loop) reads its answer and sends it more work.
     pool ??= start()
     try {
-      return (await pool.run(task)) as Array<CleanOutcome | StageOutcome>
+      return (await (await pool).run(task)) as Array<CleanOutcome | StageOutcome>
     } catch (error) {
       if (task.articles.length === 1) return [{ error: errorInfo(error) }]
       const one = (i: number): PoolTask => ({ ...task, articles: [task.articles[i]] }) as PoolTask
@@ -143,7 +150,8 @@ export function createWorkerPool(workers: number, options: WorkerPoolOptions = {
       return true
     },
     async close() {
-      await pool?.destroy()
+      // A pool whose import failed has no thread to stop (its batches got the error).
+      await (await pool?.catch(() => null))?.destroy()
     },
   }
 }

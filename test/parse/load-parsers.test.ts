@@ -32,15 +32,20 @@ describe('cleanWith and the parsers it is given', () => {
 
   it('says which parsers an input is sure to need, from its format as clean() decides it', () => {
     expect(parsersNeeded('Le chat dort.', {})).toEqual([])
-    expect(parsersNeeded('<p>Le chat dort.</p>', {})).toEqual(['html', 'metaCharset'])
+    // A string is decoded already: no charset library.
+    expect(parsersNeeded('<p>Le chat dort.</p>', {})).toEqual(['html'])
     expect(parsersNeeded('<p>Le chat dort.</p>', { format: 'text' })).toEqual([])
     expect(parsersNeeded('# Titre', { format: 'markdown', extract: true })).toEqual(['markdown'])
-    expect(parsersNeeded({ html: '<p>x</p>' }, { extract: true })).toEqual(['html', 'metaCharset', 'extract'])
+    expect(parsersNeeded({ html: '<p>x</p>' }, { extract: true })).toEqual(['html', 'extract'])
     expect(parsersNeeded({ markdown: new Uint8Array([0x23]) }, {})).toEqual(['markdown'])
     expect(parsersNeeded({ text: '<p>x</p>' }, {})).toEqual([])
     // Bytes of no given format: decoding and the guess ask for what they need.
     expect(parsersNeeded(new Uint8Array([0x3c, 0x70, 0x3e]), {})).toEqual([])
-    expect(parsersNeeded(new Uint8Array([0x3c, 0x70, 0x3e]), { format: 'html' })).toEqual(['html', 'metaCharset'])
+    // Page bytes: the `<meta>` prescan only when there is a `<meta` for it to read.
+    expect(parsersNeeded(new Uint8Array([0x3c, 0x70, 0x3e]), { format: 'html' })).toEqual(['html'])
+    const page = new TextEncoder().encode('<head><META charset="koi8-r"></head><p>x</p>')
+    expect(parsersNeeded(page, { format: 'html' })).toEqual(['html', 'metaCharset'])
+    expect(parsersNeeded({ html: page }, { extract: true })).toEqual(['html', 'metaCharset', 'extract'])
   })
 })
 
