@@ -20,8 +20,8 @@ import { readJsonl } from '../io/read-jsonl.js'
 import { byteChunks } from '../io/byte-chunks.js'
 import type { FeedInputRecord } from '../feed/types.js'
 import { articleBody } from '../parse/article-body.js'
-import { parsersNeeded } from '../parse/format-parsers.js'
-import { NO_PARSERS, withParsers } from '../parse/load-parsers.js'
+import { parsersNeeded, type ParserName } from '../parse/format-parsers.js'
+import { loadParsers, NO_PARSERS, withParsers } from '../parse/load-parsers.js'
 import { renderReview } from '../output/review/render-review.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
 import type { CleanOutcome } from '../workers/pool-tasks.js'
@@ -116,8 +116,14 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     await pool?.close()
   }
   async function cleanSources(): Promise<number> {
-  await loadLanguageModel()
+  // The language model loads (main.ts started it) while the first input is read and its parsers
+  // are imported: its file reads and WebAssembly compilation leave the main thread free for them.
+  // It is awaited before the first article is cleaned, outside any record's error handling: a
+  // model that cannot be loaded fails the command. (Batches of JSONL await it themselves.)
+  const model = loadLanguageModel()
+  model.catch(() => { /* awaited, and so reported, where it is needed */ })
   if (to === 'review') {
+    await model
     const { reviewPage } = await import('./review-command.js')
     const review = await reviewPage(sources, { from, options }, io)
     await write(review.page)
@@ -165,6 +171,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     const name = source === '-' ? 'stdin' : source
     if (format === 'jsonl' || format === 'warc') {
       const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
+      await model
       try {
         // WARC reading and the thread pool are loaded when an input needs them: not at start-up.
         const records = format === 'jsonl' ? readJsonl(stream, name) : (await import('../io/read-warc.js')).readWarc(byteChunks(stream), name)
@@ -177,11 +184,22 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     let result: CleanResult
     // The Markdown read, so that --to markdown writes its headings and lists as such.
     let markdown: string | undefined
+    let bytes: Uint8Array
+    let read: InputFormat
+    let needed: ParserName[]
     try {
-      const bytes = await readBytes(source, io.stdin)
+      bytes = await readBytes(source, io.stdin)
       done.bytes += bytes.length
-      const read = format ?? formatOfBytes(source, bytes)
-      const cleaned = await withParsers(parsersNeeded(bytes, { format: read, extract: options.extract }), parsers, (loaded) => ({
+      read = format ?? formatOfBytes(source, bytes)
+      needed = parsersNeeded(bytes, { format: read, extract: options.extract })
+      parsers = await loadParsers(needed, parsers)
+    } catch (error) {
+      await reportError(errorRecord(error, { id: source === '-' ? null : source }), name)
+      continue
+    }
+    await model
+    try {
+      const cleaned = await withParsers(needed, parsers, (loaded) => ({
         result: cleanWith(loaded, bytes, { ...options, format: read }),
         // The source's headings and lists are found from the paragraphs' offsets in the decoded
         // text: the same decoding as clean()'s (the same bytes, transport and format).

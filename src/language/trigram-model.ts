@@ -5,9 +5,8 @@
  * log-likelihood weights in one constant table per script, and a text is scored in one pass over its
  * trigrams, against all or a few languages.
  */
-import { data } from 'franc/data.js'
 import { DedupeError } from '../errors.js'
-import { toBcp47 } from './iso639.js'
+import { trigramProfiles, type TrigramProfiles } from './trigram-profiles.js'
 
 /** Scripts franc has several languages for. */
 export type ModelScript = 'Latin' | 'Cyrillic' | 'Arabic' | 'Devanagari' | 'Hebrew' | 'Myanmar' | 'Ethiopic'
@@ -57,104 +56,39 @@ const RANK_SMOOTHING = 10
 const SEEN_BONUS = 1
 const PROFILE_SIZE = 300
 
-/** 1 for letters and combining marks (and surrogates: letters outside the BMP), 0 otherwise; built with the first model. */
-let isLetterTable: Uint8Array | null = null
-
-function letterTable(): Uint8Array {
-  if (isLetterTable !== null) return isLetterTable
-  const table = new Uint8Array(65536)
-  table.fill(1, 0xd800, 0xe000)
-  // One regular-expression pass over every other code unit (65,536 separate tests cost ~10× more:
-  // this table is built during the CLI's start-up).
-  const units = new Uint16Array(65536 - 0x41 - 0x800)
-  for (let c = 0x41, i = 0; c < 65536; c++) if (c < 0xd800 || c > 0xdfff) units[i++] = c
-  let all = ''
-  for (let i = 0; i < units.length; i += 8192) all += String.fromCharCode(...units.subarray(i, i + 8192))
-  // Runs of letters, not one match per letter: letters come in blocks of the code chart.
-  for (const m of all.matchAll(/[\p{L}\p{M}]+/gu)) for (let k = 0; k < m[0].length; k++) table[m[0].charCodeAt(k)] = 1
-  isLetterTable = table
-  return table
-}
-
-function buildModel(profiles: Record<string, string>): TrigramModel {
-  const IS_LETTER = letterTable()
-  const languages: string[] = []
-  const column = new Map<string, number>()
-  const keep: string[] = []
-  for (const code of Object.keys(profiles)) {
-    const tag = toBcp47(code)
-    if (column.has(tag)) continue // two franc codes never share a tag within a script; keep the first if they do
-    column.set(tag, languages.length)
-    languages.push(tag)
-    keep.push(code)
-  }
-  // Alphabet of the profiles: space is index 0, unknown letters 1.
-  const letterIndex = new Uint16Array(IS_LETTER)
-  let next = 2
-  const grams = keep.map((code) => (profiles[code] ?? '').split('|').filter((g) => g.length === 3))
-  // franc's profiles are all in the BMP: a gram is three characters of one code unit each.
-  for (const list of grams) for (const gram of list) for (let u = 0; u < 3; u++) {
-    const c = gram.charCodeAt(u)
-    if (c === 32 || letterIndex[c]! >= 2 || !IS_LETTER[c]) continue
-    letterIndex[c] = next
-    const ch = gram[u]!
-    const upper = ch.toUpperCase()
-    if (upper.length === 1 && upper !== ch && letterIndex[upper.charCodeAt(0)]! < 2) letterIndex[upper.charCodeAt(0)] = next
-    next++
-  }
-  const radix = next
-  // Each gram's row (rows numbered in order of first appearance, -1 for a gram that cannot
-  // occur), then the rows' entries in typed arrays: a tuple per gram made building the Latin
-  // model (37,800 grams) a noticeable part of the CLI's start-up.
-  const rowOf = new Map<number, number>()
-  const rowSize: number[] = []
-  const gramRow = new Int32Array(grams.reduce((n, list) => n + list.length, 0))
-  let g = 0
-  for (const list of grams) for (const gram of list) {
-    const k = keyOf(letterIndex, radix, gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2))
-    let row = k < 0 ? -1 : rowOf.get(k)
-    if (row === undefined) { row = rowSize.length; rowOf.set(k, row); rowSize.push(0) }
-    if (row >= 0) rowSize[row]!++
-    gramRow[g++] = row
-  }
+/** The scoring tables of a script's profiles (read or decoded by `trigram-profiles.ts`). */
+function buildModel(profiles: TrigramProfiles): TrigramModel {
+  const { languages, letterIndex, radix, gramCounts, gramRow, rowKeys, rowSize } = profiles
+  const column = new Map<string, number>(languages.map((tag, c) => [tag, c]))
   const rows = rowSize.length
   const rowStart = new Int32Array(rows + 1)
   for (let r = 0; r < rows; r++) rowStart[r + 1] = rowStart[r]! + rowSize[r]!
   const nextEntry = rowStart.slice(0, rows)
   const entries = new Uint16Array(rowStart[rows]!)
-  const dense = new Uint16Array(rows * keep.length)
-  if (keep.length > 128 || grams.some((list) => list.length > 512)) throw new DedupeError('E_INTERNAL', 'franc profiles larger than the trigram table layout allows')
-  g = 0
-  grams.forEach((list, col) => {
-    for (let rank = 0; rank < list.length; rank++) {
+  const dense = new Uint16Array(rows * languages.length)
+  if (languages.length > 128 || gramCounts.some((count) => count > 512)) throw new DedupeError('E_INTERNAL', 'franc profiles larger than the trigram table layout allows')
+  let g = 0
+  gramCounts.forEach((count, col) => {
+    for (let rank = 0; rank < count; rank++) {
       const row = gramRow[g++]!
       if (row < 0) continue
       entries[nextEntry[row]!++] = (col << 9) | rank
       dense[col * rows + row] = rank + 1
     }
   })
-  const rankWeight = new Float32Array(grams.reduce((n, list) => Math.max(n, list.length), 0) + 1)
+  const rankWeight = new Float32Array(gramCounts.reduce((n, count) => Math.max(n, count), 0) + 1)
   for (let rank = 0; rank < rankWeight.length - 1; rank++) rankWeight[rank + 1] = Math.log((PROFILE_SIZE + RANK_SMOOTHING) / (rank + RANK_SMOOTHING)) + SEEN_BONUS
   let bits = 1
   while (1 << bits < rows * 4) bits++
   const size = 1 << bits
   const slots = new Int32Array(2 * size)
-  for (const [k, row] of rowOf) {
+  rowKeys.forEach((k, row) => {
     let h = hash(k, bits)
     while (slots[2 * h] !== 0) h = (h + 1) & (size - 1)
     slots[2 * h] = k + 1
     slots[2 * h + 1] = row
-  }
+  })
   return { languages, column, letterIndex, radix, bits, slots, rowStart, entries, rankWeight, dense }
-}
-
-/** Key of a trigram given as code units (profile form: lower case, spaces), -1 if it cannot occur. */
-function keyOf(letterIndex: Uint16Array, radix: number, a: number, b: number, c: number): number {
-  const x = a === 32 ? 0 : letterIndex[a]!
-  const y = b === 32 ? 0 : letterIndex[b]!
-  const z = c === 32 ? 0 : letterIndex[c]!
-  if ((a !== 32 && x < 2) || (b !== 32 && y < 2) || (c !== 32 && z < 2)) return -1
-  return (x * radix + y) * radix + z
 }
 
 function hash(k: number, bits: number): number {
@@ -174,7 +108,7 @@ export function trigramModel(script: string | null): TrigramModel | undefined {
   const name = script as ModelScript
   let model = built.get(name)
   if (model === undefined) {
-    model = buildModel(data[name]!)
+    model = buildModel(trigramProfiles(name)!)
     built.set(name, model)
   }
   return model

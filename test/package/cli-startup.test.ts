@@ -68,12 +68,23 @@ describe('CLI start-up: the parsers load when an input of their format arrives',
     expect(JSON.parse(stdout)).toEqual(libraryJson(path, { format: 'text' }))
   })
 
-  it('loads the HTML parser, not the extraction one, for a page, and cleans it as clean() does', () => {
+  it('loads the HTML parser, not the extraction one or the charset libraries, for a UTF-8 page without <meta>, and cleans it as clean() does', () => {
     const path = file('page.html', PAGE)
     const { stdout, packages } = run([path, '--to', 'json'])
     for (const name of HTML) expect(packages).toContain(name)
-    for (const name of [...MARKDOWN, ...EXTRACT]) expect(packages).not.toContain(name)
+    for (const name of [...MARKDOWN, ...EXTRACT, ...CHARSETS]) expect(packages).not.toContain(name)
     expect(JSON.parse(stdout)).toEqual(libraryJson(path, { format: 'html' }))
+  })
+
+  it('loads the <meta> prescan for a page that has a <meta>, and decodes it by its charset as clean() does', () => {
+    // "Le café est fort" in windows-1252, declared by the page's <meta>.
+    const path = join(dir, 'meta.html')
+    writeFileSync(path, Buffer.from(`<html><head><meta charset="windows-1252"></head><body>${PAGE.slice(PAGE.indexOf('<article>')).replace('</body></html>', '')}<p>Le caf\xe9 est fort ce matin, tr\xe8s fort.</p></body></html>`, 'latin1'))
+    const { stdout, packages } = run([path, '--to', 'json'])
+    expect(packages).toContain('html-encoding-sniffer')
+    const out = JSON.parse(stdout)
+    expect(out.encoding).toEqual({ name: 'windows-1252', source: 'meta' })
+    expect(out).toEqual(libraryJson(path, { format: 'html' }))
   })
 
   it('loads Readability and linkedom with --extract, and extracts as clean() does', () => {
@@ -111,9 +122,34 @@ describe('CLI start-up: the parsers load when an input of their format arrives',
     const path = file('texts.jsonl', records.map((r) => JSON.stringify(r)).join('\n'))
     const { stdout, packages } = run([path])
     expect(packages).toContain('franc')
-    for (const name of [...HTML, ...MARKDOWN, ...EXTRACT, ...CHARSETS]) expect(packages).not.toContain(name)
+    // One batch (16 records or fewer) is cleaned in the CLI's own thread: no thread pool is loaded.
+    for (const name of [...HTML, ...MARKDOWN, ...EXTRACT, ...CHARSETS, 'piscina']) expect(packages).not.toContain(name)
     const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line))
     expect(lines.map((line) => [line.id, line.text])).toEqual(records.map((r) => [r.id, clean({ text: r.text }).text]))
+  })
+
+  it('loads the thread pool for JSONL of more than one batch with --workers 2, and writes what clean() gives', () => {
+    const records = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, text: `Le chat numéro ${i} dort sur le tapis.\n\nThe cat number ${i} sleeps on the mat.` }))
+    const path = file('many.jsonl', records.map((r) => JSON.stringify(r)).join('\n'))
+    const { stdout, packages } = run([path, '--workers', '2'])
+    expect(packages).toContain('piscina')
+    const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line))
+    expect(lines.map((line) => [line.id, line.text, line.language])).toEqual(records.map((r) => [r.id, ...(({ text, language }) => [text, language])(clean({ text: r.text }))]))
+  })
+
+  it("tags paragraphs in every script of franc's trigram tables as clean() does from source (the built tables are the build's encoding)", () => {
+    const texts = [
+      'Le gouvernement a annoncé mardi une réforme des retraites.\n\n"We will never accept this," said the union leader.',
+      'Правительство объявило во вторник о новой реформе.\n\nУряд оголосив про нову реформу у вівторок.',
+      'أعلنت الحكومة يوم الثلاثاء عن إصلاح جديد.\n\nدولت روز سه‌شنبه اصلاحات جدیدی را اعلام کرد.',
+      'सरकार ने मंगलवार को नए सुधार की घोषणा की।\n\nसरकारने मंगळवारी नवीन सुधारणांची घोषणा केली.',
+      'הממשלה הודיעה ביום שלישי על רפורמה חדשה.',
+      'မြန်မာနိုင်ငံ အစိုးရက အင်္ဂါနေ့တွင် ကြေညာခဲ့သည်။',
+      'መንግሥት ማክሰኞ አዲስ ማሻሻያ አስታወቀ።',
+    ]
+    const path = file('scripts.jsonl', texts.map((text, i) => JSON.stringify({ id: i, text })).join('\n'))
+    const { stdout } = run([path, '--to', 'json'])
+    expect(JSON.parse(stdout)).toEqual(texts.map((text, i) => ({ id: i, ...clean({ text }) })))
   })
 
   it('loads the parsers a JSONL record needs when it is cleaned in the CLI process', () => {
