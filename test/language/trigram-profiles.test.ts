@@ -1,6 +1,6 @@
 import { data } from 'franc/data.js'
 import { isDeepStrictEqual } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { decodeScript, encodeTrigramProfiles, readProfiles, trigramProfiles, type TrigramProfiles } from '../../src/language/trigram-profiles.js'
 
 const scripts = Object.keys(data)
@@ -51,6 +51,22 @@ describe('the build encoding (tsup.config.ts embeds it)', () => {
     const encoded = JSON.parse(JSON.stringify(encodeTrigramProfiles(read)))
     // (isDeepStrictEqual: the same typed arrays, element by element, much faster than toEqual on 65,536 letters.)
     for (const script of scripts) expect(isDeepStrictEqual(decodeScript(encoded, encoded.scripts[script]), read[script]), script).toBe(true)
+  })
+
+  it('decodes the same without Node\'s Buffer (atob, as in a browser)', async () => {
+    const encoded = encodeTrigramProfiles(read)
+    const saved = globalThis.Buffer
+    vi.resetModules()
+    let module: typeof import('../../src/language/trigram-profiles.js')
+    try {
+      // The module reads Buffer when it loads: without it, it falls back to atob/btoa.
+      Reflect.deleteProperty(globalThis, 'Buffer')
+      module = await import('../../src/language/trigram-profiles.js')
+    } finally {
+      globalThis.Buffer = saved
+    }
+    expect(module.encodeTrigramProfiles({ Cyrillic: read.Cyrillic! }).scripts.Cyrillic).toEqual(encoded.scripts.Cyrillic)
+    for (const script of scripts) expect(isDeepStrictEqual(module.decodeScript(encoded, encoded.scripts[script]!), read[script]), script).toBe(true)
   })
 
   it('reads the profiles when run from source (no build encoding), and knows no other script', () => {
