@@ -108,7 +108,9 @@ export function trigramModel(script: string | null): TrigramModel | undefined {
   const name = script as ModelScript
   let model = built.get(name)
   if (model === undefined) {
-    model = buildModel(trigramProfiles(name)!)
+    const profiles = trigramProfiles(name)
+    if (profiles === undefined) return undefined
+    model = buildModel(profiles)
     built.set(name, model)
   }
   return model
