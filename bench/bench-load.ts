@@ -6,8 +6,9 @@
  *
  * 1. Loading the library: requiring the four CommonJS entries against importing the four ESM
  *    entries (median wall time of each, the CJS/ESM ratio, the heap after loading).
- * 2. The CLI: `news-dedup clean` on a 60-byte text file, a small HTML page and a small JSONL file
- *    (three records, written as JSONL by the worker threads), against `node -e 0`: the time to
+ * 2. The CLI: `news-dedup clean` on a 60-byte text file, a small HTML page, a small JSONL file
+ *    (three records, one of them HTML, written as JSONL by the batches) and the same without its
+ *    HTML record, against `node -e 0`: the time to
  *    the first byte of standard output, the wall time to exit and the process's CPU time (user +
  *    system, all threads, read by the process itself as it exits), medians, and each median's
  *    ratio to the empty Node's.
@@ -76,6 +77,9 @@ writeFileSync(
     .map((r) => JSON.stringify(r))
     .join('\n')}\n`,
 )
+// The same without the HTML record: what the JSONL reader and the batches cost, the page parser apart.
+const jsonlText = join(dir, 'texts.jsonl')
+writeFileSync(jsonlText, `${[{ id: 'a', text: 'Le chat dort sur le tapis.\n\nThe cat sleeps on the mat.' }, { id: 'b', text: 'Der Hund schläft im Garten.\n\nDer Hund schläft im Garten.' }].map((r) => JSON.stringify(r)).join('\n')}\n`)
 // Preloaded into each process: at exit it writes its CPU time (all threads) to standard error.
 const cpuReport = join(dir, 'cpu-report.mjs')
 writeFileSync(cpuReport, "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('\\ncpu-us ' + (u.user + u.system) + '\\n') })\n")
@@ -86,6 +90,7 @@ const cases: Array<[string, string[]]> = [
   ['clean 60-byte text', [...preload, cli, 'clean', text]],
   ['clean small HTML', [...preload, cli, 'clean', html]],
   ['clean small JSONL', [...preload, cli, 'clean', jsonl]],
+  ['clean small JSONL, text only', [...preload, cli, 'clean', jsonlText]],
 ]
 
 interface Run {
@@ -124,7 +129,7 @@ for (let i = 0; i < runs; i++) for (const [k, [, args]] of cases.entries()) resu
 rmSync(dir, { recursive: true, force: true })
 
 const stat = (k: number, key: keyof Run): number => median(results[k]!.map((r) => r[key]))
-console.log(`\nCLI start-up, median of ${runs} rounds (each round runs the four in turn), ms and × \`node -e 0\`:`)
+console.log(`\nCLI start-up, median of ${runs} rounds (each round runs the ${cases.length} in turn), ms and × \`node -e 0\`:`)
 console.log('| command | first output | wall | CPU |')
 console.log('|---|---|---|---|')
 for (const [k, [name]] of cases.entries()) {
