@@ -48,7 +48,7 @@ export const CLEAN_COMMAND_FLAGS = {
     value: 'FORMAT',
     help: 'text | json | jsonl | html | markdown | review (default:\ntext; jsonl when reading jsonl; review: one HTML page for\nall inputs, see `news-dedup review`)',
   },
-  workers: { type: 'string', value: 'N', help: 'threads cleaning JSONL or WARC records (default: the\ncores available); the output is the same for any N. The\nfirst 16 records are cleaned in this thread: an input of\nno more starts no thread' },
+  workers: { type: 'string', value: 'N', help: 'threads cleaning JSONL or WARC records (default: the\ncores available); the output is the same for any N. The\nfirst 16 records are cleaned in this thread: an input of\nno more (read from stdin or under 256 KB) starts no\nthread' },
   quiet: { type: 'boolean', short: 'q', help: 'no summary of removals on stderr (printed for text,\nhtml and markdown output)' },
   ...HELP_FLAG,
 } as const satisfies FlagTable
