@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { errorInfo } from '../errors.js'
 import { didYouMean } from '../did-you-mean.js'
 import type { CliIo } from './clean-command.js'
+import { CLOSED_PIPE_EXIT_CODE, isClosedPipe } from './closed-pipe.js'
 import { UsageError } from './usage-error.js'
 import { packageVersion } from './version.js'
 
@@ -42,7 +43,7 @@ Examples:
 Errors are printed as "news-dedup: CODE: message" on stderr.
 Exit code: 0 ok, 1 some record failed or an input/output file could not be used,
 2 bad usage (an unknown command or option, a bad option value, an index that
-cannot be opened).
+cannot be opened), 141 the reader of standard output closed it (… | head).
 `
 
 /**
@@ -98,6 +99,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
     }
   } catch (error) {
+    if (isClosedPipe(error)) return CLOSED_PIPE_EXIT_CODE
     const { code, message } = error instanceof UsageError ? error : errorInfo(error)
     const usage = USAGE_CODES.has(code)
     const hint = usage && code !== 'E_INDEX_UNAVAILABLE' && code !== 'E_QUEUE_UNAVAILABLE' ? `\nRun \`news-dedup ${COMMANDS.includes(command as never) ? `${command} ` : ''}--help\` for usage.` : ''
@@ -120,6 +122,12 @@ if (isEntryPoint()) {
   // Standard input is opened when first read: `process.stdin` sets up its stream on first access
   // (~4 ms), which a command reading files has no need of.
   const stdin: AsyncIterable<Uint8Array | string> = { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() }
+  // A closed pipe on stdout is reported as an 'error' event, not to the write that failed: end the
+  // process quietly then, as a tool killed by SIGPIPE would (no stack trace, no message).
+  process.stdout.on('error', (error) => {
+    if (!isClosedPipe(error)) throw error
+    process.exit(CLOSED_PIPE_EXIT_CODE)
+  })
   main(process.argv.slice(2), { stdin, stdout: process.stdout, stderr: process.stderr }).then((code) => {
     process.exitCode = code
   })
