@@ -39,6 +39,7 @@ export type {
   FeedParagraph,
   FeedResult,
   IndexSession,
+  SessionHint,
   IndexedArticle,
   IndexedParagraph,
   IndexRecord,

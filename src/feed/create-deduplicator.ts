@@ -16,7 +16,7 @@ import { compactShingles } from './compact-shingles.js'
 import { hash32 } from '../text/hash.js'
 import { createMemoryIndex } from '../stores/memory.js'
 import { encodeParagraphs } from '../stores/record-codec.js'
-import type { Article, ArticleDuplicate, CrossDuplicate, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession } from './types.js'
+import type { Article, ArticleDuplicate, CrossDuplicate, FeedResult, FingerprintInfo, IndexedArticle, IndexRecord, IndexSession, SessionHint } from './types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 
 /** A deduplicator over a stream of articles; see {@link createDeduplicator}. */
@@ -224,7 +224,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
   const judgeOne = async <S extends JudgeableStaged>(staged: S): Promise<JudgedArticle<S>> => {
     const { prepared } = staged
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const session = await index.begin(prepared.id)
+      const session = await index.begin(prepared.id, () => sessionHint(staged, permutations, feed))
       let committed = false
       try {
         if (session.stored !== null) {
@@ -340,6 +340,18 @@ async function judgeAgainstIndex(
   const { matches, originalOf } = await findCandidates(session, prepared, side, boilerplate, byFingerprint, bands, feed, unions)
   const verdict = judgeArticle({ article: prepared, fingerprints: byFingerprint, boilerplate, candidates: matches }, feed)
   return { verdict, bands, recorded: recordedParagraphs(prepared, verdict, byFingerprint, originalOf) }
+}
+
+/** What {@link judgeAgainstIndex} reads when the article has no boilerplate (the usual case): for a store that fetches it at once. */
+function sessionHint(staged: JudgeableStaged, permutations: number, feed: ResolvedFeedOptions): SessionHint {
+  const { compared, site } = staged.prepared
+  const shingled = compared.some((p) => p.shingles.length > 0)
+  return {
+    fingerprints: [...new Set(compared.map((p) => p.fingerprint))],
+    site,
+    // Computed ahead by the stager when it did (the bands judging then uses), else here.
+    bands: staged.whole ? staged.whole.bands : shingled ? bandKeys(unionSignature(staged, compared, permutations), feed) : [],
+  }
 }
 
 /** The MinHash signature of the union of `basis`'s shingle sets: the element-wise minimum of the paragraphs' signatures. */

@@ -163,6 +163,16 @@ export interface IndexSession {
   release(): Promise<void>
 }
 
+/** What the judge of an article will most likely read from its session: see {@link FeedIndex.begin}. */
+export interface SessionHint {
+  /** The distinct fingerprints of its compared paragraphs, for {@link IndexSession.fingerprints}. */
+  fingerprints: readonly string[]
+  /** Its site, for the site counts. */
+  site: string | null
+  /** Its LSH band keys when none of its paragraphs is its site's boilerplate, for {@link IndexSession.candidates}. */
+  bands: readonly number[]
+}
+
 /**
  * Where the deduplicator keeps what it has seen: memory, SQLite or Redis. One interface,
  * all methods async, results identical whatever the store.
@@ -170,7 +180,13 @@ export interface IndexSession {
 export interface FeedIndex {
   /** Which store this is (`memory`, `sqlite`, `redis`). */
   readonly kind: string
-  begin(id: string): Promise<IndexSession>
+  /**
+   * Starts the session of article `id`. `hint`, when given, tells what the judge is about to
+   * read: a store across a network (Redis) calls it and fetches all of that at once, in one
+   * round trip, instead of one per read; the others ignore it. The reads still go through the
+   * session's methods, and a read the hint did not foresee is made when asked.
+   */
+  begin(id: string, hint?: () => SessionHint): Promise<IndexSession>
   /**
    * Forgets what can be matched of every article whose time is before `cutoff` (ms since
    * epoch): its paragraphs, buckets, first occurrences and site counts. Its verdict is kept.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import type { Redis, RedisOptions } from 'ioredis'
 import { DedupeError } from '../errors.js'
-import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
+import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle, SessionHint } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
 import { hash32 } from '../text/hash.js'
 import { decodeFingerprints, encodeFingerprints, fingerprintKey } from './fingerprint-keys.js'
@@ -131,6 +131,60 @@ if not clock or clock < tonumber(ARGV[1]) then redis.call('SET', KEYS[2], ARGV[1
 return seq`
 
 /**
+ * Everything a session is about to read, in one round trip (see {@link FeedIndex.begin}'s hint):
+ * the identity, highest seq, the id's verdict and the clock, then — unless the id has a verdict —
+ * the site's number, the first occurrence and site count of each fingerprint, the members of
+ * each LSH bucket, and the articles all of those name. One script, so it is one consistent
+ * state; every value is still checked by {@link COMMIT} as if read one by one.
+ *
+ * KEYS: identity, seq counter, the verdict, clock, sites; the first-occurrence hashes (one per
+ * fingerprint), the site-count hashes (one per fingerprint), the bucket hashes. ARGV: the site,
+ * whether there is one ('1'/''), the fingerprint count, the bucket count, the bucket limit, the
+ * prefix; then each fingerprint's key (the first-occurrence field; the site-count field is the
+ * site's number, `:` and it), each bucket's field.
+ * Returns {identity, seq, verdict, clock} alone when there is a verdict, else with {site number,
+ * firsts, counts, buckets, {seq, article, …}} after it (Redis nil for what is missing).
+ */
+const READ = `local out = {redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]), redis.call('GET', KEYS[3]), redis.call('GET', KEYS[4])}
+if out[3] then return out end
+local n, m, limit = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local number = false
+if ARGV[2] == '1' then number = redis.call('HGET', KEYS[5], ARGV[1]) end
+local firsts, counts, buckets, seqs, wanted = {}, {}, {}, {}, {}
+local function want(seq)
+  if seq and not wanted[seq] then
+    wanted[seq] = true
+    seqs[#seqs + 1] = seq
+  end
+end
+for i = 1, n do
+  local field = ARGV[6 + i]
+  local first = redis.call('HGET', KEYS[5 + i], field)
+  firsts[i] = first
+  if first then want(string.match(first, '^(%d+):')) end
+  counts[i] = number and redis.call('HGET', KEYS[5 + n + i], number .. ':' .. field)
+end
+for j = 1, m do
+  local members = redis.call('HGET', KEYS[5 + 2 * n + j], ARGV[6 + n + j])
+  buckets[j] = members
+  if members then
+    local taken = 0
+    for seq in string.gmatch(members, '[^,]+') do
+      taken = taken + 1
+      if taken > limit then break end
+      want(seq)
+    end
+  end
+end
+local articles = {}
+for i, seq in ipairs(seqs) do
+  articles[2 * i - 1] = seq
+  articles[2 * i] = redis.call('GET', ARGV[6] .. 'a:' .. seq)
+end
+out[5], out[6], out[7], out[8], out[9] = number, firsts, counts, buckets, articles
+return out`
+
+/**
  * Forgets one article (`a:<seq>`, KEYS[2]) wholly, atomically, if it is still there: removes its
  * seq from the buckets it joined, its first occurrences that are its own, one from its site
  * counts, then the article and its place in the times set (KEYS[1]). The client read the
@@ -169,6 +223,7 @@ export type RedisClient = Redis
 
 /** A client with the scripts defined on it. */
 interface ScriptedRedis extends Redis {
+  dedupReadBuffer(numKeys: number, ...keysAndArgs: Array<string | Buffer>): Promise<unknown[]>
   dedupCommit(numKeys: number, ...keysAndArgs: Array<string | Buffer>): Promise<number>
   dedupExpire(numKeys: number, ...keysAndArgs: Array<string | Buffer>): Promise<number>
   dedupIdentify(numKeys: number, ...keysAndArgs: string[]): Promise<[string, string, string]>
@@ -522,6 +577,7 @@ function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedI
   const bucketLimit = options.bucketLimit ?? DEFAULT_BUCKET_LIMIT
   const shards = resolveRedisShards(options.shards)
   const { redis, ready: connected } = connectOnce<ScriptedRedis>(url, options.connectTimeout ?? 5000, {
+    dedupRead: READ,
     dedupCommit: COMMIT,
     dedupExpire: EXPIRE_ONE,
     dedupIdentify: IDENTIFY,
@@ -539,10 +595,10 @@ function openRedisIndex(url: string, options: RedisIndexOptions): { index: FeedI
   }
   const index: FeedIndex = {
     kind: 'redis',
-    begin: (id) =>
+    begin: (id, hint) =>
       guarded(url, async () => {
         const k = await opened()
-        return beginSession(redis, k, id, { url, bucketLimit, state })
+        return beginSession(redis, k, id, { url, bucketLimit, state }, hint?.())
       }),
     expire: (cutoff) =>
       guarded(url, async () => {
@@ -629,20 +685,90 @@ async function identify(redis: ScriptedRedis, k: Keys, url: string, create: bool
   return { epoch, shards: Number(count) || 1 }
 }
 
-/** Reads the article's own state and returns its session, after checking the index is still the one opened. */
+/**
+ * What a session fetched at its start from a hint (see {@link READ}), served to the reads it
+ * foresaw: values by fingerprint and by bucket (`band:key`), as the index held them then.
+ */
+interface Ahead {
+  site: string | null
+  /** The site's number then (`null`: none yet, or no site). */
+  number: number | null
+  firsts: Map<string, Buffer | null>
+  /** Only when `number` is not `null`. */
+  counts: Map<string, Buffer | null>
+  buckets: Map<string, Buffer | null>
+}
+
+/** The key of a bucket in {@link Ahead.buckets}. */
+const bucketAt = (band: number, key: number): string => `${band}:${key >>> 0}`
+
+/**
+ * Runs {@link READ} for `hint`: the session's own state, and (no verdict) what it foresaw, its
+ * articles put in `cache`.
+ */
+async function readAhead(
+  redis: ScriptedRedis,
+  k: Keys,
+  id: string,
+  hint: SessionHint,
+  bucketLimit: number,
+  cache: ArticleCache,
+): Promise<{ own: Array<string | null>; ahead: Ahead | null }> {
+  const fps = hint.fingerprints
+  const firsts = fps.map((fp) => k.first(fp))
+  const buckets = hint.bands.map((key, band) => k.bucket(band, key))
+  const reply = (await redis.dedupReadBuffer(
+    5 + 2 * fps.length + buckets.length,
+    k.epoch, k.seq, k.verdict(id), k.clock, k.sites,
+    ...firsts.map((f) => f.hash), ...fps.map((fp) => k.count(fp, 0).hash), ...buckets.map((b) => b.hash),
+    hint.site ?? '', hint.site === null ? '' : '1', String(fps.length), String(buckets.length), String(bucketLimit), k.prefix,
+    ...firsts.map((f) => f.field), ...buckets.map((b) => b.field),
+  )) as Array<Buffer | null | Array<Buffer | null>>
+  const own = reply.slice(0, 4).map((v) => (v === null ? null : v.toString()))
+  if (reply.length < 9) return { own, ahead: null }
+  const [number, firstValues, countValues, bucketValues, articles] = reply.slice(4) as [Buffer | null, Array<Buffer | null>, Array<Buffer | null>, Array<Buffer | null>, Array<Buffer | null>]
+  const ahead: Ahead = {
+    site: hint.site,
+    number: number === null ? null : Number(number.toString()),
+    firsts: new Map(fps.map((fp, i) => [fp, firstValues[i] ?? null])),
+    counts: new Map(number === null ? [] : fps.map((fp, i) => [fp, countValues[i] ?? null])),
+    buckets: new Map(hint.bands.map((key, band) => [bucketAt(band, key), bucketValues[band] ?? null])),
+  }
+  for (let i = 0; i + 1 < articles.length; i += 2) {
+    const seq = Number((articles[i] as Buffer).toString())
+    const value = articles[i + 1] ?? null
+    const article = value === null ? null : decodeArticle(seq, value)
+    cache.bySeq.set(seq, article)
+    if (article) cache.byId.set(article.id, seq)
+  }
+  return { own, ahead }
+}
+
+/**
+ * Reads the article's own state and returns its session, after checking the index is still the
+ * one opened. With a hint, in one round trip with everything the hint foresees (see {@link READ}).
+ */
 async function beginSession(
   redis: ScriptedRedis,
   k: Keys,
   id: string,
   { url, bucketLimit, state }: { url: string; bucketLimit: number; state: IndexState },
+  hint?: SessionHint,
 ): Promise<IndexSession> {
   const reads: ReadSet = { fields: new Map(), articles: new Set(), torn: false }
-  // One transaction: the verdict read is from the index whose identity is checked.
-  const replies = (await redis.multi().get(k.epoch).get(k.seq).get(k.verdict(id)).get(k.clock).exec()) ?? []
-  const [epoch, highest, verdict, clock] = replies.map(([error, value]) => {
-    if (error) throw error
-    return value as string | null
-  })
+  const cache: ArticleCache = { bySeq: new Map(), byId: new Map() }
+  let ahead: Ahead | null = null
+  let own: Array<string | null>
+  if (hint) ({ own, ahead } = await readAhead(redis, k, id, hint, bucketLimit, cache))
+  else {
+    // One transaction: the verdict read is from the index whose identity is checked.
+    const replies = (await redis.multi().get(k.epoch).get(k.seq).get(k.verdict(id)).get(k.clock).exec()) ?? []
+    own = replies.map(([error, value]) => {
+      if (error) throw error
+      return value as string | null
+    })
+  }
+  const [epoch, highest, verdict, clock] = own
   if (epoch !== state.epoch) {
     state.lost = lost(url, k, epoch === null ? 'was emptied since this worker opened it' : 'was replaced by another index since this worker opened it')
   } else if (Number(highest ?? 0) < state.highestSeq) {
@@ -650,14 +776,14 @@ async function beginSession(
   }
   if (state.lost) throw state.lost
   state.highestSeq = Math.max(state.highestSeq, Number(highest ?? 0))
-  const cache: ArticleCache = { bySeq: new Map(), byId: new Map() }
+  if (ahead?.site != null && ahead.number !== null) state.sites.set(ahead.site, ahead.number)
   let open = true
   return {
     // The verdict is `<seq>\n<result>` (its article's number, then the result).
     stored: verdict === null || verdict === undefined ? null : verdict.slice(verdict.indexOf('\n') + 1),
     clock: clock === null || clock === undefined ? -Infinity : Number(clock),
-    fingerprints: (fps, site) => guarded(url, () => readFingerprints(redis, k, reads, cache, state.sites, fps, site)),
-    candidates: (bands) => guarded(url, () => readCandidates(redis, k, reads, cache, bands, bucketLimit)),
+    fingerprints: (fps, site) => guarded(url, () => readFingerprints(redis, k, reads, cache, state.sites, fps, site, ahead)),
+    candidates: (bands) => guarded(url, () => readCandidates(redis, k, reads, cache, bands, bucketLimit, ahead)),
     articles: (ids) => guarded(url, () => readArticles(redis, k, reads, cache, ids)),
     async commit(record: IndexRecord): Promise<boolean> {
       if (!open) throw new DedupeError('E_INDEX_CLOSED', 'This index session is over: begin a new one')
@@ -726,17 +852,28 @@ async function readFingerprints(
   sites: Map<string, number>,
   fps: readonly string[],
   site: string | null,
+  ahead: Ahead | null,
 ): Promise<FingerprintInfo[]> {
   if (fps.length === 0) return []
   const firsts = fps.map((fp) => k.first(fp))
-  const number = site === null ? null : await siteNumber(redis, k, reads, sites, site)
-  const counts = number === null ? [] : fps.map((fp) => k.count(fp, number))
-  const pipeline = redis.pipeline()
-  for (const f of [...firsts, ...counts]) pipeline.hgetBuffer(f.hash, f.field)
-  const replies = ((await pipeline.exec()) ?? []).map(([error, value]) => {
-    if (error) throw error
-    return (value as Buffer | null) ?? null
-  })
+  // Fetched ahead (the same site, every fingerprint): served as read then, noted the same way.
+  const foreseen = ahead !== null && ahead.site === site && fps.every((fp) => ahead.firsts.has(fp))
+  let number: number | null
+  let replies: Array<Buffer | null>
+  if (foreseen) {
+    number = ahead.number
+    if (site !== null && number === null) note(reads, { hash: k.sites, field: Buffer.from(site, 'utf8') }, null)
+    replies = [...fps.map((fp) => ahead.firsts.get(fp) ?? null), ...(number === null ? [] : fps.map((fp) => ahead.counts.get(fp) ?? null))]
+  } else {
+    number = site === null ? null : await siteNumber(redis, k, reads, sites, site)
+    const pipeline = redis.pipeline()
+    for (const f of [...firsts, ...(number === null ? [] : fps.map((fp) => k.count(fp, number as number)))]) pipeline.hgetBuffer(f.hash, f.field)
+    replies = ((await pipeline.exec()) ?? []).map(([error, value]) => {
+      if (error) throw error
+      return (value as Buffer | null) ?? null
+    })
+  }
+  const counts = number === null ? [] : fps.map((fp) => k.count(fp, number as number))
   const held = firsts.map((f, i) => {
     const value = replies[i] ?? null
     note(reads, f, value)
@@ -765,16 +902,24 @@ async function readCandidates(
   cache: ArticleCache,
   bands: readonly number[],
   bucketLimit: number,
+  ahead: Ahead | null,
 ): Promise<string[]> {
   if (bands.length === 0) return []
   const buckets = bands.map((key, band) => k.bucket(band, key))
-  const pipeline = redis.pipeline()
-  for (const b of buckets) pipeline.hgetBuffer(b.hash, b.field)
-  const replies = (await pipeline.exec()) ?? []
+  // Buckets fetched ahead are served as read then; the others (bands the hint did not foresee) read now.
+  const unforeseen = bands.flatMap((key, band) => (ahead?.buckets.has(bucketAt(band, key)) ? [] : [band]))
+  const fetched = new Map<number, Buffer | null>()
+  if (unforeseen.length > 0) {
+    const pipeline = redis.pipeline()
+    for (const band of unforeseen) pipeline.hgetBuffer((buckets[band] as Field).hash, (buckets[band] as Field).field)
+    ;((await pipeline.exec()) ?? []).forEach(([error, value], i) => {
+      if (error) throw error
+      fetched.set(unforeseen[i] as number, (value as Buffer | null) ?? null)
+    })
+  }
   const seqs = new Set<number>()
-  replies.forEach(([error, value], i) => {
-    if (error) throw error
-    const members = (value as Buffer | null) ?? null
+  bands.forEach((key, i) => {
+    const members = fetched.has(i) ? (fetched.get(i) ?? null) : (ahead?.buckets.get(bucketAt(i, key)) ?? null)
     note(reads, buckets[i] as Field, members)
     if (members) for (const seq of members.toString().split(',').slice(0, bucketLimit)) seqs.add(Number(seq))
   })
