@@ -59,15 +59,24 @@ export interface RedisQueue {
   touch(consumer: string, entryIds: readonly string[]): Promise<void>
   /** The arrival number whose result is to be written next (ordered mode). */
   turn(): Promise<number>
+  /**
+   * Waits until the turn is passed to `n` by a {@link RedisQueue.finish} asked to wake it, or
+   * `timeoutMs` (at least 1) passes: `true` when woken. A blocking read (BLPOP) on a connection
+   * of its own, so nothing polls; the caller reads {@link RedisQueue.turn} after, as the wake is
+   * a hint (a turn skipped to, or passed without a wake, is found by reading it).
+   */
+  waitTurn(n: number, timeoutMs: number): Promise<boolean>
   /** Moves the turn past entries removed from the stream without a result (see `SKIP_GONE`); returns the turn. */
   skipGone(): Promise<number>
   /**
    * Writes the result of an entry and acknowledges it, atomically: appends to the output stream,
-   * XACKs and deletes the input entry, and (ordered) passes the turn to `n + 1`. Does nothing and
-   * returns `false` when someone else finished the entry already (it is no longer pending, or,
-   * ordered, the turn is past it), so each entry gets exactly one result.
+   * XACKs and deletes the input entry, and (ordered) passes the turn to `n + 1`, waking a worker
+   * waiting for it ({@link RedisQueue.waitTurn}) when `wake`. Does nothing and returns
+   * `'finished'` when someone else finished the entry already (it is no longer pending, or,
+   * ordered, the turn is past it), so each entry gets exactly one result; `'early'` (ordered)
+   * when the turn has not reached it yet.
    */
-  finish(entryId: string, result: ResultEntry, ordered: boolean): Promise<boolean>
+  finish(entryId: string, result: ResultEntry, ordered: boolean, wake?: boolean): Promise<'written' | 'finished' | 'early'>
   /** Acknowledges and deletes an entry without a result: one `enqueue` did not write and that has no number. */
   discard(entryId: string): Promise<void>
   /** Entries delivered to the group and not acknowledged yet. */
@@ -96,17 +105,27 @@ return 1`
 
 /**
  * Finishes an entry: KEYS stream, turn, output; ARGV group, entry id, n, ordered ('1' or ''),
- * then the result's fields. Returns 1, or 0 (and writes nothing) when it was finished already.
+ * the wake list of `n + 1` ('' for no wake), then the result's fields. Returns 1, or 0 (and
+ * writes nothing) when it was finished already, -1 (ordered) when the turn has not reached it.
+ * The wake list is what a waiting worker pops (BLPOP); it expires, so one nobody waits for (its
+ * entry not read yet, or read by a worker that finds the turn without waiting) goes.
  */
 const FINISH = `local n = tonumber(ARGV[3])
 if ARGV[4] == '1' then
   local turn = tonumber(redis.call('GET', KEYS[2]) or '1')
-  if turn ~= n then return 0 end
+  if turn > n then return 0 end
+  if turn < n then return -1 end
 end
 if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
-if ARGV[4] == '1' then redis.call('SET', KEYS[2], n + 1) end
+if ARGV[4] == '1' then
+  redis.call('SET', KEYS[2], n + 1)
+  if ARGV[5] ~= '' then
+    redis.call('RPUSH', ARGV[5], '1')
+    redis.call('PEXPIRE', ARGV[5], 60000)
+  end
+end
 local fields = {}
-for i = 5, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 6, #ARGV do fields[#fields + 1] = ARGV[i] end
 redis.call('XADD', KEYS[3], '*', unpack(fields))
 redis.call('XDEL', KEYS[1], ARGV[2])
 return 1`
@@ -181,6 +200,10 @@ export async function openRedisQueue(url: string, options: RedisQueueOptions = {
   await ready
   const counter = `${stream}:n`
   const turnKey = `${stream}:turn:${group}`
+  const wakePrefix = `${stream}:wake:${group}:`
+  // The connection of the blocking waits, opened at the first: a pending BLPOP holds up every
+  // command behind it on its connection.
+  let blocking: RedisClient | null = null
   const queue: RedisQueue = {
     stream,
     outputStream,
@@ -220,13 +243,20 @@ export async function openRedisQueue(url: string, options: RedisQueueOptions = {
     async turn() {
       return Number((await redis.get(turnKey)) ?? 1)
     },
+    async waitTurn(n, timeoutMs) {
+      if (blocking === null) {
+        blocking = redis.duplicate()
+        blocking.on('error', () => {}) // reaches the waiting command
+      }
+      return (await blocking.blpop(`${wakePrefix}${n}`, Math.max(timeoutMs, 1) / 1000)) !== null
+    },
     async skipGone() {
       return Number(await redis.queueSkipGone(2, stream, turnKey))
     },
-    async finish(entryId, result, ordered) {
+    async finish(entryId, result, ordered, wake = false) {
       const fields = ['n', String(result.n), 'id', result.id, 'duplicate', result.duplicate === null ? '' : result.duplicate ? '1' : '0', 'line', result.line]
-      const done = await redis.queueFinish(3, stream, turnKey, outputStream, group, entryId, String(result.n), ordered ? '1' : '', ...fields)
-      return done === 1
+      const done = await redis.queueFinish(3, stream, turnKey, outputStream, group, entryId, String(result.n), ordered ? '1' : '', wake ? `${wakePrefix}${result.n + 1}` : '', ...fields)
+      return done === 1 ? 'written' : done === 0 ? 'finished' : 'early'
     },
     async discard(entryId) {
       await redis.multi().xack(stream, group, entryId).xdel(stream, entryId).exec()
@@ -255,6 +285,8 @@ export async function openRedisQueue(url: string, options: RedisQueueOptions = {
       if (resultIds.length > 0) await redis.xdel(outputStream, ...resultIds)
     },
     async close() {
+      // A wait may be pending on it: no QUIT, which would queue behind the BLPOP.
+      blocking?.disconnect()
       if (redis.status === 'ready') await redis.quit()
       else if (redis.status !== 'end') redis.disconnect()
     },

@@ -50,14 +50,13 @@ function decodeOrReplace(entry: StreamEntry): QueuedRecord | null {
   }
 }
 
-/** An entry held by this worker: decoded, staged, waiting for its turn. */
+/** An entry held by this worker: decoded, staged (once it is), waiting for its turn. */
 interface Held<S> {
   entryId: string
   queued: QueuedRecord
-  staged: S
+  /** Absent until staged: entries are staged one at a time, so that a turn is never kept waiting for a batch. */
+  staged?: { value: S }
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * One worker of a Redis Streams pool. Reads entries with the consumer group (XREADGROUP),
@@ -66,6 +65,13 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * and `finish`es it: result appended, entry acknowledged, turn passed on, in one script. Entries
  * idle for `minIdleMs` at another consumer (a dead worker's) are claimed (XAUTOCLAIM); held
  * entries are touched meanwhile so a live worker's are not.
+ *
+ * Ordered, only judging is serialized: a worker whose next entry is not in turn stages the
+ * entries it holds and reads ahead meanwhile, then waits for the turn with a blocking read
+ * (see {@link RedisQueue.waitTurn}), woken by the `finish` that passes it the turn. Holding the
+ * turn, it judges its consecutive entries one after the other, each one's `finish` sent while
+ * the next is judged (its commit is in the index already, so the next one's verdict does not
+ * depend on the finish; the finish script checks the turn and the entry itself).
  *
  * A redelivered entry is settled again: the index returns the verdict it recorded (as `feed`'s
  * replay does), and `finish` writes nothing when the entry was finished already, so every entry
@@ -86,23 +92,34 @@ export async function runQueueWorker<S>(
   const { consumer } = options
   const stats: QueueWorkerStats = { written: 0, skipped: 0, claimed: 0 }
   const held = new Map<string, Held<S>>()
+  /** Held entries by arrival number (ordered: a number is one entry). */
+  const byNumber = new Map<number, Held<S>>()
   await queue.ensureGroup()
 
+  const drop = (h: Held<S>): void => {
+    held.delete(h.entryId)
+    if (byNumber.get(h.queued.n) === h) byNumber.delete(h.queued.n)
+  }
   const take = async (entries: StreamEntry[]): Promise<void> => {
-    const fresh: StreamEntry[] = []
-    const queued: QueuedRecord[] = []
     for (const entry of entries) {
       if (held.has(entry.entryId)) continue
-      const decoded = decodeOrReplace(entry)
-      if (decoded === null) await queue.discard(entry.entryId)
+      const queued = decodeOrReplace(entry)
+      if (queued === null) await queue.discard(entry.entryId)
       else {
-        fresh.push(entry)
-        queued.push(decoded)
+        const h: Held<S> = { entryId: entry.entryId, queued }
+        held.set(entry.entryId, h)
+        byNumber.set(queued.n, h)
       }
     }
-    if (fresh.length === 0) return
-    const staged = await stage(queued)
-    fresh.forEach((e, i) => held.set(e.entryId, { entryId: e.entryId, queued: queued[i] as QueuedRecord, staged: staged[i] as S }))
+  }
+  const stageOne = async (h: Held<S>): Promise<S> => {
+    if (!h.staged) h.staged = { value: (await stage([h.queued]))[0] as S }
+    return h.staged.value
+  }
+  const unstaged = (): Held<S> | undefined => {
+    let best: Held<S> | undefined
+    for (const h of held.values()) if (!h.staged && (best === undefined || h.queued.n < best.queued.n)) best = h
+    return best
   }
   const claim = async (): Promise<void> => {
     const entries = await queue.claimIdle(consumer, minIdleMs, batch)
@@ -114,22 +131,44 @@ export async function runQueueWorker<S>(
     for (const h of held.values()) if (best === undefined || h.queued.n < best.queued.n) best = h
     return best as Held<S>
   }
-  // The turn as this worker last passed it: its next entry is judged without asking Redis.
-  let passed = 0
+
+  // Finishes in flight, in order on the queue's connection: awaited before the turn is read, a
+  // wait starts, or the worker ends. The first error is kept (and thrown by those awaits).
+  let finishing: Promise<void> = Promise.resolve()
+  // The turn as far as this worker knows: passed on by its own last finish (sent, maybe not yet
+  // answered: see above), read from Redis, or 0 (unknown).
+  let known = 0
   const settleAndFinish = async (h: Held<S>): Promise<void> => {
-    const result = await settle(h.queued, h.staged)
-    held.delete(h.entryId)
-    if (await queue.finish(h.entryId, result, ordered)) {
-      stats.written++
-      passed = h.queued.n + 1
-    } else stats.skipped++
+    const result = await settle(h.queued, await stageOne(h))
+    drop(h)
+    const n = h.queued.n
+    // Wake the holder of the next entry unless it is this worker.
+    const wake = ordered && !byNumber.has(n + 1)
+    const sent = finishing.then(async () => {
+      const done = await queue.finish(h.entryId, result, ordered, wake)
+      if (done === 'written') stats.written++
+      else if (done === 'finished') stats.skipped++
+      else {
+        // Not in turn (cannot happen while the turn only moves forward): keep it, judged again in its turn.
+        const again: Held<S> = { entryId: h.entryId, queued: h.queued, ...(h.staged ? { staged: h.staged } : {}) }
+        held.set(h.entryId, again)
+        byNumber.set(n, again)
+        known = 0
+      }
+    })
+    sent.catch(() => {}) // thrown where `finishing` is awaited
+    finishing = sent
+    if (ordered) known = n + 1
   }
 
   let lastTouch = Date.now()
   let lastClaim = Date.now()
-  let wait = 1
+  // The pending wait for the turn of an entry (its number), and whether it ended.
+  let wait: { n: number; over: boolean; done: Promise<void> } | null = null
   for (;;) {
     if (held.size === 0) {
+      await finishing
+      if (held.size > 0) continue
       if (stopped()) break
       await claim()
       if (held.size === 0) await take(await queue.readNew(consumer, batch, blockMs))
@@ -139,43 +178,62 @@ export async function runQueueWorker<S>(
       }
     }
     const next = first()
-    if (!ordered) {
+    if (!ordered || next.queued.n === known) {
       await settleAndFinish(next)
       continue
     }
-    const turn = next.queued.n === passed ? passed : await queue.turn()
-    if (turn > next.queued.n) {
-      // Finished by another worker (which claimed it from this one, or had it first).
-      held.delete(next.entryId)
-      stats.skipped++
-      continue
+    // Not known to be its turn: learn the turn (once this worker's own finishes are in).
+    if (wait === null || wait.over) {
+      await finishing
+      if (wait?.over === true) wait = null
+      if (first() !== next) continue
+      const turn = await queue.turn()
+      known = turn
+      if (turn > next.queued.n) {
+        // Finished by another worker (which claimed it from this one, or had it first).
+        drop(next)
+        stats.skipped++
+        continue
+      }
+      if (turn === next.queued.n) continue
+      // Another worker holds the turn: wait for it to be passed here, and meanwhile stage what
+      // is held and read ahead (so this worker's next articles are ready when its turn comes).
+      const pollMs = Math.min(minIdleMs / 2, 1000)
+      const w = { n: next.queued.n, over: false, done: Promise.resolve() }
+      w.done = queue.waitTurn(w.n, pollMs).then(
+        () => void (w.over = true),
+        (error: unknown) => {
+          w.over = true
+          throw error
+        },
+      )
+      w.done.catch(() => {})
+      wait = w
     }
-    if (turn === next.queued.n) {
-      await settleAndFinish(next)
-      wait = 1
-      continue
-    }
-    // Another worker holds the turn. Meanwhile: read ahead (so this worker's next articles are
-    // cleaned while the others judge), keep what it holds from being claimed, and take over the
-    // entries of a dead worker (one of which may be the turn).
     const now = Date.now()
     if (now - lastTouch >= minIdleMs / 3) {
       await queue.touch(consumer, [...held.keys()])
       lastTouch = now
+      continue
     }
     if (now - lastClaim >= Math.min(minIdleMs / 2, 1000)) {
+      // Take over the entries of a dead worker (one of which may be the turn).
       await claim()
       await queue.skipGone()
       lastClaim = now
+      continue
+    }
+    const ahead = unstaged()
+    if (ahead) {
+      await stageOne(ahead)
+      continue
     }
     if (!stopped() && held.size < 2 * batch) {
       const before = held.size
       await take(await queue.readNew(consumer, batch, 0))
       if (held.size > before) continue
     }
-    // Polled, backing off to 16 ms: a turn comes back within a batch's judging time.
-    await sleep(wait)
-    wait = Math.min(wait * 2, 16)
+    await wait.done
   }
   return stats
 }
