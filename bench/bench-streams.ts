@@ -5,7 +5,11 @@
  * `news-dedup feed --index :memory: --workers 1` over the same file, one process. Checks that
  * the pool's results (`news-dedup results`) are byte-identical to the feed's output.
  *
- *   npm run build && NEWS_DEDUP_REDIS_URL=redis://127.0.0.1:6379/0 node --import tsx bench/bench-streams.ts [--mb 1] [--rounds 1] [--workers 1,2]
+ *   npm run build && NEWS_DEDUP_REDIS_URL=redis://127.0.0.1:6379/0 node --import tsx bench/bench-streams.ts [--mb 1] [--rounds 1] [--workers 1,2,3] [--vs OTHER/dist/cli.js]
+ *
+ * `--vs` runs a second build of the CLI (another checkout's `dist/cli.js`, e.g. the main branch
+ * before a change) in the same rounds, in turn with this one, so the two are compared in the same
+ * machine window; its rows are labelled with the path.
  *
  * Without a Redis URL (`--redis URL` or NEWS_DEDUP_REDIS_URL) it says so and exits 0: benchmarks may
  * skip. Its keys (`news-dedup-bench:streams:PID:…`) are deleted at the end. The corpus is
@@ -21,11 +25,12 @@ import { parseArgs } from 'node:util'
 import { workersCorpus } from './workers-corpus.js'
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
-const { values } = parseArgs({ options: { mb: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, redis: { type: 'string' } } })
+const { values } = parseArgs({ options: { mb: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, redis: { type: 'string' }, vs: { type: 'string' } } })
 const url = values.redis ?? process.env.NEWS_DEDUP_REDIS_URL
 const mb = Number(values.mb ?? 1)
 const rounds = Number(values.rounds ?? 1)
-const counts = (values.workers ?? '1,2').split(',').map(Number)
+const counts = (values.workers ?? '1,2,3').split(',').map(Number)
+const clis = [CLI, ...(values.vs === undefined ? [] : [values.vs])]
 
 /** Admin commands through redis-cli, as bench-index-size does, rather than a second Redis client in the project. */
 const redisCli = (...args: string[]): string => execFileSync('redis-cli', ['-u', url as string, ...args], { encoding: 'utf8' })
@@ -49,11 +54,11 @@ const cpuOf = (file: string): number =>
  * Runs `n` workers until the queue is empty: wall seconds (start-up included), the output
  * stream's first-to-last result seconds, and the workers' CPU seconds (user + system).
  */
-async function pool(n: number, prefix: string, anyOrder: boolean, dir: string): Promise<{ wall: number; steady: number; cpu: number }> {
+async function pool(cli: string, n: number, prefix: string, anyOrder: boolean, dir: string): Promise<{ wall: number; steady: number; cpu: number }> {
   const started = performance.now()
   const args = (i: number) => [
     '-f', '%U %S', '-o', join(dir, `time-w${i}`), process.execPath,
-    CLI, 'worker', '--queue', url as string, '--stream', `${prefix}in`, '--output-stream', `${prefix}out`,
+    cli, 'worker', '--queue', url as string, '--stream', `${prefix}in`, '--output-stream', `${prefix}out`,
     '--index', url as string, '--index-prefix', `${prefix}idx:`, '--consumer', `w${i}`, '--until-empty', '--block', '200',
     ...(anyOrder ? ['--any-order'] : []),
   ]
@@ -67,7 +72,7 @@ async function pool(n: number, prefix: string, anyOrder: boolean, dir: string): 
   const at = (reply: string): number => Number(/^(\d+)-/m.exec(reply)?.[1])
   const first = at(redisCli('XRANGE', `${prefix}out`, '-', '+', 'COUNT', '1'))
   const last = at(redisCli('XREVRANGE', `${prefix}out`, '+', '-', 'COUNT', '1'))
-  return { wall, steady: (last - first) / 1000, cpu }
+  return { wall, steady: Number.isFinite(first) ? (last - first) / 1000 : 0, cpu }
 }
 
 async function main(): Promise<void> {
@@ -88,9 +93,11 @@ async function main(): Promise<void> {
     const feedCpu: number[] = []
     // Redis memory of the streams per article (MEMORY USAGE): the queue waiting, the results not yet read.
     const streamBytes = { input: [] as number[], output: [] as number[] }
-    // Ordered (the default) with each worker count, then --any-order with the largest.
-    const configs = [...counts.map((n) => ({ n, anyOrder: false })), { n: Math.max(...counts), anyOrder: true }]
+    // Ordered (the default) with each worker count, then --any-order with the largest; each with every CLI build.
+    const configs = clis.flatMap((cli) => [...counts.map((n) => ({ cli, n, anyOrder: false })), { cli, n: Math.max(...counts), anyOrder: true }])
     const runs = configs.map(() => [] as Array<{ wall: number; steady: number; cpu: number; identical: boolean }>)
+    // CPU seconds of one worker that starts, finds the queue empty and ends: its start-up, per build.
+    const startup = new Map(clis.map((cli) => [cli, [] as number[]]))
     let run = 0
     for (let round = 0; round < rounds; round++) {
       const t = performance.now()
@@ -102,34 +109,43 @@ async function main(): Promise<void> {
       feedWall.push((performance.now() - t) / 1000)
       feedCpu.push(cpuOf(join(dir, 'time-feed')))
       console.log(`feed, 1 process: ${feedWall.at(-1)!.toFixed(1)} s`)
-      for (const [c, { n, anyOrder }] of configs.entries()) {
+      for (const cli of clis) {
+        const prefix = `news-dedup-bench:streams:${process.pid}-${++run}:`
+        prefixes.push(prefix)
+        startup.get(cli)!.push((await pool(cli, 1, prefix, false, dir)).cpu)
+        deleteKeys(prefix)
+      }
+      for (const [c, { cli, n, anyOrder }] of configs.entries()) {
         const prefix = `news-dedup-bench:streams:${process.pid}-${++run}:`
         prefixes.push(prefix)
         execFileSync(process.execPath, [CLI, 'enqueue', input, '--queue', url, '--stream', `${prefix}in`], { stdio: 'ignore' })
         streamBytes.input.push(Number(redisCli('MEMORY', 'USAGE', `${prefix}in`, 'SAMPLES', '0')) / articles)
-        const timing = await pool(n, prefix, anyOrder, dir)
+        const timing = await pool(cli, n, prefix, anyOrder, dir)
         streamBytes.output.push(Number(redisCli('MEMORY', 'USAGE', `${prefix}out`, 'SAMPLES', '0')) / articles)
         const results = spawnSync(process.execPath, [CLI, 'results', '--queue', url, '--output-stream', `${prefix}out`], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 30 })
         const identical = Buffer.compare(results.stdout, feed.stdout) === 0
         runs[c]!.push({ ...timing, identical })
-        console.log(`pool, ${n} worker(s)${anyOrder ? ', --any-order' : ''}: ${timing.wall.toFixed(1)} s wall, ${timing.steady.toFixed(1)} s first to last result, identical: ${identical}`)
+        console.log(`${cli === CLI ? '' : `${cli}: `}pool, ${n} worker(s)${anyOrder ? ', --any-order' : ''}: ${timing.wall.toFixed(1)} s wall, ${timing.steady.toFixed(1)} s first to last result, ${((timing.cpu * 1000) / articles).toFixed(1)} ms CPU/article, identical: ${identical}`)
         deleteKeys(prefix)
       }
     }
     load.push(loadavg()[0]!)
     const base = median(feedWall)
-    const oneSteady = median(runs[0]!.map((x) => x.steady))
     const ms = (cpu: number): string => ((cpu * 1000) / articles).toFixed(1)
-    const rows = [`| feed --index :memory:, 1 process | 1 | ${(articles / base).toFixed(0)} | ${base.toFixed(1)} | – | ${ms(median(feedCpu))} | 1.00× | – | – |`]
-    for (const [c, { n, anyOrder }] of configs.entries()) {
+    const rows = [`| feed --index :memory:, 1 process | | 1 | ${(articles / base).toFixed(0)} | ${base.toFixed(1)} | – | ${ms(median(feedCpu))} | – | 1.00× | – | – |`]
+    for (const [c, { cli, n, anyOrder }] of configs.entries()) {
       const r = runs[c]!
       const wall = median(r.map((x) => x.wall))
       const steady = median(r.map((x) => x.steady))
+      const one = configs.findIndex((x) => x.cli === cli && x.n === counts[0] && !x.anyOrder)
+      const oneSteady = median(runs[one]!.map((x) => x.steady))
+      const start = median(startup.get(cli)!)
       rows.push(
-        `| worker pool, Redis index${anyOrder ? ', --any-order' : ''} | ${n} | ${(articles / wall).toFixed(0)} | ${wall.toFixed(1)} | ${(articles / steady).toFixed(0)} | ` +
-          `${ms(median(r.map((x) => x.cpu)))} | ${(base / wall).toFixed(2)}× | ${(oneSteady / steady).toFixed(2)}× | ${r.every((x) => x.identical) ? 'yes' : 'no'} |`,
+        `| worker pool, Redis index${anyOrder ? ', --any-order' : ''} | ${cli === CLI ? 'this' : cli} | ${n} | ${(articles / wall).toFixed(0)} | ${wall.toFixed(1)} | ${(articles / steady).toFixed(0)} | ` +
+          `${ms(median(r.map((x) => x.cpu)))} | ${ms(Math.max(0, median(r.map((x) => x.cpu)) - n * start))} | ${(base / wall).toFixed(2)}× | ${(oneSteady / steady).toFixed(2)}× | ${r.every((x) => x.identical) ? 'yes' : 'no'} |`,
       )
     }
+    const startups = clis.map((cli) => `${cli === CLI ? 'this build' : cli} ${(median(startup.get(cli)!) * 1000).toFixed(0)} ms`).join(', ')
     const date = new Date().toISOString().slice(0, 10)
     const report = `# Redis Streams worker pool
 
@@ -142,12 +158,14 @@ in-article repeat, a fifth followed later by an injected edited copy). The pool:
 \`worker --until-empty\` processes of the built CLI against one Redis index; "wall": from starting the workers to the last one
 ending (process start-up and language model load included, as for the feed baseline); "steady": articles / time from the first
 result to the last in the output stream (start-up left out); "CPU ms/article": user + system time of every worker process
-(or of feed) per article, the figure a busy machine disturbs least. Medians of ${rounds} round(s), runs in turn. "identical": the
+(or of feed) per article, the figure a busy machine disturbs least; "start-up excluded": less N times the CPU time of a
+worker that starts, finds its queue empty and ends (${startups}; Redis server not counted).
+Medians of ${rounds} round(s), runs in turn${clis.length > 1 ? ', the builds in turn within each round ("build": this one, or `--vs`)' : ''}. "identical": the
 output stream, read with \`news-dedup results\`, is byte for byte \`feed\`'s output over the same file (with --any-order,
 which copy of a story is kept depends on timing, so it need not be).
 
-| run | processes | articles/s (wall) | wall s | articles/s (steady) | CPU ms/article | vs feed (wall) | vs 1 worker (steady) | identical |
-|---|---|---|---|---|---|---|---|---|
+| run | build | processes | articles/s (wall) | wall s | articles/s (steady) | CPU ms/article | CPU ms/article, start-up excluded | vs feed (wall) | vs 1 worker (steady) | identical |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Stream memory (\`MEMORY USAGE\`, medians): ${median(streamBytes.input).toFixed(0)} bytes per article queued in the input stream

@@ -170,3 +170,51 @@ describe('redis index layout', () => {
     expect(await admin!.get(`${prefix}shards`)).toBe('8')
   })
 })
+
+describe('redis session begun with a hint (its reads fetched in one script)', () => {
+  it('serves what a session without a hint reads, and its commit still checks every value it was served', async (ctx) => {
+    if (!redis) return ctx.skip(REDIS_SKIP_REASON)
+    const prefix = redis.prefix('hint', onDb(redis.url, DB))
+    const index = open(prefix)
+    const fp = 'c0ffee00c0ffee00'
+    const seed = await index.begin('a')
+    await seed.fingerprints([fp], 's.example')
+    await seed.candidates([11, 12])
+    expect(await seed.commit(record('a', 1, { site: 's.example', bands: [11, 12], fingerprints: [{ fingerprint: fp, paragraph: 0 }] }))).toBe(true)
+    const hint = () => ({ fingerprints: [fp, 'ffff'], site: 's.example', bands: [11, 40] })
+    const hinted = await index.begin('p', hint)
+    const plain = await open(prefix).begin('q')
+    for (const s of [hinted, plain]) {
+      expect(s.stored).toBeNull()
+      expect(s.clock).toBe(1)
+      expect(await s.fingerprints([fp, 'ffff'], 's.example')).toEqual([{ first: { article: 'a', paragraph: 0 }, siteCount: 1 }, { first: null, siteCount: 0 }])
+      expect(await s.candidates([11, 40])).toEqual(['a'])
+      expect(await s.articles(['a'])).toMatchObject([{ id: 'a', site: 's.example', of: null }])
+    }
+    // The plain session records into bucket 40 of band 1, which the hinted one was served empty.
+    expect(await plain.commit(record('q', 2, { bands: [13, 40] }))).toBe(true)
+    expect(await hinted.commit(record('p', 3, { bands: [11, 40] }))).toBe(false)
+    // Judged again with the same hint, it is served the bucket as it is now.
+    const again = await index.begin('p', hint)
+    expect(await again.candidates([11, 40])).toEqual(['a', 'q'])
+    expect(await again.commit(record('p', 3, { bands: [11, 40] }))).toBe(true)
+  })
+
+  it('reads now what the hint did not foresee (another band, another site), and returns the verdict alone when there is one', async (ctx) => {
+    if (!redis) return ctx.skip(REDIS_SKIP_REASON)
+    const prefix = redis.prefix('unforeseen', onDb(redis.url, DB))
+    const index = open(prefix)
+    const hinted = await index.begin('p', () => ({ fingerprints: ['beef'], site: 's.example', bands: [21, 22] }))
+    // Recorded after the hinted session began: in band 0's bucket 23, which the hint did not name.
+    const other = await open(prefix).begin('q')
+    expect(await other.fingerprints(['beef'], 't.example')).toEqual([{ first: null, siteCount: 0 }])
+    expect(await other.commit(record('q', 1, { site: 't.example', bands: [23, 24], fingerprints: [{ fingerprint: 'beef', paragraph: 0 }] }))).toBe(true)
+    expect(await hinted.candidates([23, 22])).toEqual(['q'])
+    // Another site than the hint's: read now, so q's count for t.example is seen.
+    expect(await hinted.fingerprints(['beef'], 't.example')).toEqual([{ first: { article: 'q', paragraph: 0 }, siteCount: 1 }])
+    await hinted.release()
+    const replay = await index.begin('q', () => ({ fingerprints: ['beef'], site: 't.example', bands: [23, 24] }))
+    expect(replay.stored).toBe(JSON.stringify({ id: 'q' }))
+    await replay.release()
+  })
+})
