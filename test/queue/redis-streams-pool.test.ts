@@ -85,7 +85,11 @@ describe('a Redis Streams worker pool', () => {
       '--queue', url, '--stream', stream, '--output-stream', output, '--index', url, '--index-prefix', `${prefix}idx:`,
       '--consumer', name, '--until-empty', '--block', '200', '--min-idle', '1000', '--batch', '3',
     ]
-    const workers = ['w0', 'w1', 'w2'].map((name) => startWorker(args(name)))
+    const consumers = async () => ((await client!.xinfo('CONSUMERS', stream, 'news-dedup').catch(() => [])) as Array<[string, string]>).map((c) => c[1])
+    // w0 first, so that it has entries before the others start (they could take them all while it starts, on a busy machine).
+    const workers = [startWorker(args('w0'))]
+    for (let tries = 0; tries < 600 && !(await consumers()).includes('w0'); tries++) await new Promise((r) => setTimeout(r, 20))
+    workers.push(startWorker(args('w1')), startWorker(args('w2')))
     // Kill w0 once results are coming out and it holds entries (read, not acknowledged).
     let killedHolding = 0
     for (let tries = 0; tries < 600 && killedHolding === 0; tries++) {
@@ -100,7 +104,6 @@ describe('a Redis Streams worker pool', () => {
     expect(killedHolding).toBeGreaterThan(0)
     // And w1 is asked to stop, once it is reading (its signal handler is set before its first
     // read): it takes no new entries, finishes those it holds and exits 0.
-    const consumers = async () => ((await client!.xinfo('CONSUMERS', stream, 'news-dedup')) as Array<[string, string]>).map((c) => c[1])
     for (let tries = 0; tries < 600 && !(await consumers()).includes('w1'); tries++) await new Promise((r) => setTimeout(r, 20))
     workers[1]!.child.kill('SIGTERM')
     expect(await workers[0]!.exit).toBe(null) // killed
