@@ -117,13 +117,15 @@ export async function runWorker(argv: string[], io: FeedIo): Promise<number> {
   await loadLanguageModel()
 
   const extractOf = (record: FeedInputRecord): boolean => extract === 'all' || (extract === 'pages' && 'page' in record && record.page === true)
-  // The stages of `feed --workers 1`: the same task, run in this thread, one task per extract setting.
+  // The stages of `feed --workers 1`: the same task, run in this thread, one task per extract
+  // setting; with what judging derives from the whole article computed ahead (its shingle
+  // union, band keys, encoded paragraphs), so that it is done outside the worker's turn.
   const stage = async (queued: readonly QueuedRecord[]): Promise<Array<StageOutcome | null>> => {
     const outcomes: Array<StageOutcome | null> = queued.map(() => null)
     for (const extracting of [false, true]) {
       const picked = queued.flatMap(({ record, arrival }, at) => ('error' in record || extractOf(record) !== extracting ? [] : [{ at, article: record.article, arrival }]))
       if (picked.length === 0) continue
-      const staged = (await runTask({ kind: 'stage', options: { ...feedOptions, extract: extracting }, articles: picked.map(({ article, arrival }) => ({ article, arrival })) })) as StageOutcome[]
+      const staged = (await runTask({ kind: 'stage', options: { ...feedOptions, extract: extracting }, ahead: true, articles: picked.map(({ article, arrival }) => ({ article, arrival })) })) as StageOutcome[]
       picked.forEach(({ at }, k) => (outcomes[at] = staged[k] ?? null))
     }
     return outcomes
