@@ -115,7 +115,9 @@ async function main(): Promise<void> {
         startup.get(cli)!.push((await pool(cli, 1, prefix, false, dir)).cpu)
         deleteKeys(prefix)
       }
-      for (const [c, { cli, n, anyOrder }] of configs.entries()) {
+      // The builds' order flips every round, so a machine speeding up or slowing down during a round favours neither.
+      const order = [...configs.entries()].sort(([a, x], [b, y]) => (round % 2 === 1 ? clis.indexOf(y.cli) - clis.indexOf(x.cli) : 0) || a - b)
+      for (const [c, { cli, n, anyOrder }] of order) {
         const prefix = `news-dedup-bench:streams:${process.pid}-${++run}:`
         prefixes.push(prefix)
         execFileSync(process.execPath, [CLI, 'enqueue', input, '--queue', url, '--stream', `${prefix}in`], { stdio: 'ignore' })
@@ -160,7 +162,7 @@ ending (process start-up and language model load included, as for the feed basel
 result to the last in the output stream (start-up left out); "CPU ms/article": user + system time of every worker process
 (or of feed) per article, the figure a busy machine disturbs least; "start-up excluded": less N times the CPU time of a
 worker that starts, finds its queue empty and ends (${startups}; Redis server not counted).
-Medians of ${rounds} round(s), runs in turn${clis.length > 1 ? ', the builds in turn within each round ("build": this one, or `--vs`)' : ''}. "identical": the
+Medians of ${rounds} round(s), runs in turn${clis.length > 1 ? ', the builds in turn within each round, which goes first flipping every round ("build": this one, or `--vs`)' : ''}. "identical": the
 output stream, read with \`news-dedup results\`, is byte for byte \`feed\`'s output over the same file (with --any-order,
 which copy of a story is kept depends on timing, so it need not be).
 
