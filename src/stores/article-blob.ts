@@ -66,37 +66,55 @@ export function encodeArticleBlob(bands: readonly number[], fingerprints: readon
 /** Characters per `String.fromCharCode` call: well under V8's argument limit. */
 const CHUNK = 32768
 
-/** Reads {@link encodeArticleBlob}'s bands and fingerprints, and where its paragraphs start. */
-export function decodeArticleBlob(blob: string): ArticleBlob {
-  let at = 0
-  const varint = (): number => {
+/** Reads a blob's varints and little-endian 32-bit words, in order from `at`. */
+class BlobCursor {
+  at = 0
+  constructor(private readonly blob: string) {}
+
+  varint(): number {
     let v = 0
     let scale = 1
     for (;;) {
-      const b = blob.charCodeAt(at++)
+      const b = this.blob.charCodeAt(this.at++)
       v += (b & 0x7f) * scale
       if (b < 0x80) return v
       scale *= 0x80
     }
   }
-  const word = (): number => {
-    const v = (blob.charCodeAt(at) | (blob.charCodeAt(at + 1) << 8) | (blob.charCodeAt(at + 2) << 16) | (blob.charCodeAt(at + 3) << 24)) >>> 0
-    at += 4
+
+  /** The word at `from` (default: the cursor's place), without moving the cursor. */
+  wordAt(from = this.at): number {
+    const blob = this.blob
+    return (blob.charCodeAt(from) | (blob.charCodeAt(from + 1) << 8) | (blob.charCodeAt(from + 2) << 16) | (blob.charCodeAt(from + 3) << 24)) >>> 0
+  }
+
+  word(): number {
+    const v = this.wordAt()
+    this.at += 4
     return v
   }
-  const bandCount = varint()
-  const fingerprintCount = varint()
-  const named = blob.charCodeAt(at++) === 1
+
+  byte(): number {
+    return this.blob.charCodeAt(this.at++)
+  }
+}
+
+/** Reads {@link encodeArticleBlob}'s bands and fingerprints, and where its paragraphs start. */
+export function decodeArticleBlob(blob: string): ArticleBlob {
+  const cursor = new BlobCursor(blob)
+  const bandCount = cursor.varint()
+  const fingerprintCount = cursor.varint()
+  const named = cursor.byte() === 1
   const bands: number[] = []
-  for (let i = 0; i < bandCount; i++) bands.push(word())
+  for (let i = 0; i < bandCount; i++) bands.push(cursor.word())
   const fingerprints: BlobFingerprint[] = []
   for (let i = 0; i < fingerprintCount; i++) {
-    const kind = named ? blob.charCodeAt(at++) : 0
-    const high = word()
-    const low = word()
-    fingerprints.push({ kind, high, low, paragraph: varint() })
+    const kind = named ? cursor.byte() : 0
+    const high = cursor.word()
+    const low = cursor.word()
+    fingerprints.push({ kind, high, low, paragraph: cursor.varint() })
   }
-  return { bands, fingerprints, paragraphsAt: at }
+  return { bands, fingerprints, paragraphsAt: cursor.at }
 }
 
 /**
@@ -107,28 +125,16 @@ export function decodeArticleBlob(blob: string): ArticleBlob {
  * all it allocated, most of it for the boilerplate that every article of a site repeats.
  */
 export function blobParagraphOf(blob: string, kind: number, high: number, low: number): number {
-  let at = 0
-  const varint = (): number => {
-    let v = 0
-    let scale = 1
-    for (;;) {
-      const b = blob.charCodeAt(at++)
-      v += (b & 0x7f) * scale
-      if (b < 0x80) return v
-      scale *= 0x80
-    }
-  }
-  const word = (from: number): number =>
-    (blob.charCodeAt(from) | (blob.charCodeAt(from + 1) << 8) | (blob.charCodeAt(from + 2) << 16) | (blob.charCodeAt(from + 3) << 24)) >>> 0
-  const bandCount = varint()
-  const fingerprintCount = varint()
-  const named = blob.charCodeAt(at++) === 1
-  at += bandCount * 4
+  const cursor = new BlobCursor(blob)
+  const bandCount = cursor.varint()
+  const fingerprintCount = cursor.varint()
+  const named = cursor.byte() === 1
+  cursor.at += bandCount * 4
   for (let i = 0; i < fingerprintCount; i++) {
-    const k = named ? blob.charCodeAt(at++) : 0
-    const matches = k === kind && word(at) === high && word(at + 4) === low
-    at += 8
-    const paragraph = varint()
+    const k = named ? cursor.byte() : 0
+    const matches = k === kind && cursor.wordAt() === high && cursor.wordAt(cursor.at + 4) === low
+    cursor.at += 8
+    const paragraph = cursor.varint()
     if (matches) return paragraph
   }
   return -1
