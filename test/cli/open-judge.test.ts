@@ -23,28 +23,28 @@ describe('openJudge (feed and worker open their index and judge with it)', () =>
   })
 
   it('closes the index when the step before the judge fails', async () => {
-    const index = createMemoryIndex()
-    let closed = 0
-    const close = index.close.bind(index)
-    index.close = async () => {
-      closed++
-      await close()
-    }
+    const { index, closed } = countingCloses()
     await expect(openJudge('feed', stderr().io, async () => index, {}, () => Promise.reject(new Error('no model')))).rejects.toThrow('no model')
-    expect(closed).toBe(1)
+    expect(closed()).toBe(1)
   })
 
   it('gives the index and a judge over it (closing the judge closes that index)', async () => {
-    const index = createMemoryIndex()
-    let closed = 0
-    const close = index.close.bind(index)
-    index.close = async () => {
-      closed++
-      await close()
-    }
+    const { index, closed } = countingCloses()
     const opened = await openJudge('feed', stderr().io, async () => index, {})
     expect(opened?.index).toBe(index)
     await opened?.judge.close()
-    expect(closed).toBe(1)
+    expect(closed()).toBe(1)
   })
 })
+
+/** A memory index that counts how often it is closed. */
+function countingCloses() {
+  const index = createMemoryIndex()
+  let count = 0
+  const close = index.close.bind(index)
+  index.close = async () => {
+    count++
+    await close()
+  }
+  return { index, closed: () => count }
+}

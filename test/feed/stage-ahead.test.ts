@@ -56,14 +56,7 @@ describe('createArticleStager(options, ahead)', () => {
     const runs: Array<{ verdicts: string[]; index: string }> = []
     for (const ahead of [false, true]) {
       const path = join(dir, `${ahead}.db`)
-      const judge = createFeedJudge({ index: createSqliteIndex(path) })
-      const stage = createArticleStager({}, ahead)
-      const verdicts: string[] = []
-      for (const [n, article] of articles.entries()) {
-        const { verdict } = await judge.judged(() => stage(article, n))
-        verdicts.push(JSON.stringify({ duplicate: verdict.duplicate, cross: [...verdict.cross] }))
-      }
-      await judge.close()
+      const verdicts = await verdictsOf(createFeedJudge({ index: createSqliteIndex(path) }), articles, ahead)
       runs.push({ verdicts, index: digest(path) })
     }
     const [plain, ahead] = runs as [(typeof runs)[0], (typeof runs)[0]]
@@ -79,16 +72,20 @@ describe('createArticleStager(options, ahead)', () => {
   it('in memory too: the verdicts of later articles, read against the stored form taken as given, are the same', async () => {
     const runs: string[][] = []
     for (const ahead of [false, true]) {
-      const judge = createFeedJudge({})
-      const stage = createArticleStager({}, ahead)
-      const verdicts: string[] = []
-      for (const [n, article] of articles.entries()) {
-        const { verdict } = await judge.judged(() => stage(article, n))
-        verdicts.push(JSON.stringify({ duplicate: verdict.duplicate, cross: [...verdict.cross] }))
-      }
-      await judge.close()
-      runs.push(verdicts)
+      runs.push(await verdictsOf(createFeedJudge({}), articles, ahead))
     }
     expect(runs[1]).toEqual(runs[0])
   }, 60_000)
 })
+
+/** Each of `articles`' verdicts (duplicate and cross flags) from `judge`, staged with or without `ahead`; closes the judge. */
+async function verdictsOf(judge: ReturnType<typeof createFeedJudge>, articles: readonly Parameters<ReturnType<typeof createArticleStager>>[0][], ahead: boolean): Promise<string[]> {
+  const stage = createArticleStager({}, ahead)
+  const verdicts: string[] = []
+  for (const [n, article] of articles.entries()) {
+    const { verdict } = await judge.judged(() => stage(article, n))
+    verdicts.push(JSON.stringify({ duplicate: verdict.duplicate, cross: [...verdict.cross] }))
+  }
+  await judge.close()
+  return verdicts
+}
