@@ -48,3 +48,13 @@ export function dropUnlessMost(kept: readonly number[], dropped: ReadonlySet<num
   }
   return droppedChars >= maxShare * total ? [...kept] : kept.filter((k) => !dropped.has(k))
 }
+
+/**
+ * `kept` without its trailing blocks whose text `isLine` accepts (a tail of notices, of follow
+ * buttons…), never dropping the first `keepFirst` blocks.
+ */
+export function dropTrailingLines(kept: readonly number[], view: ArticleView, isLine: (text: string) => boolean, keepFirst = 0): number[] {
+  let end = kept.length
+  while (end > keepFirst && isLine(view.blocks[kept[end - 1]!]!.text)) end--
+  return kept.slice(0, end)
+}

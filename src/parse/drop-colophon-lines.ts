@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { ArticleRule } from './article-rule.js'
+import { type ArticleRule, dropTrailingLines } from './article-rule.js'
 import { measureLength } from '../text/measure-length.js'
 
 /** A colophon line is at most this long (Latin-equivalent characters); a longer paragraph is text. */
@@ -22,13 +22,8 @@ const PHONE = /(?:\+\d{1,3}\s?)?(?:\(\d+\)\s?)?\d[\d\s/-]{6,}\d/u
 /** A date written with hyphens or slashes ("2026-03-12", "12/03/2026"), which the telephone pattern also matches. */
 const DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4})$/u
 
-/** Drops, from the end of the article, the lines that are a copyright or licence notice, or an address with an e-mail and a telephone number. */
-export const dropColophonLines: ArticleRule = (kept, view) => {
-  let end = kept.length
-  // The first block (the headline) is never the colophon.
-  while (end > 1 && isColophonLine(view.blocks[kept[end - 1]!]!.text)) end--
-  return kept.slice(0, end)
-}
+/** Drops, from the end of the article, the lines that are a copyright or licence notice, or an address with an e-mail and a telephone number; the first block (the headline) is never the colophon. */
+export const dropColophonLines: ArticleRule = (kept, view) => dropTrailingLines(kept, view, isColophonLine, 1)
 
 /** Whether a line is a copyright or licence notice, or an e-mail address with a telephone number, and short. */
 export function isColophonLine(text: string): boolean {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { ArticleRule } from './article-rule.js'
+import { type ArticleRule, dropTrailingLines } from './article-rule.js'
 import { measureLength } from '../text/measure-length.js'
 
 /** Social networks and messaging services, by the names pages write in every language. */
@@ -21,11 +21,7 @@ export const FOLLOW_LINE_MAX_LENGTH = 300
 export const MIN_NETWORKS = 2
 
 /** Drops, from the end of the article, the lines that name {@link MIN_NETWORKS} social networks or more (see the module documentation). */
-export const dropFollowLines: ArticleRule = (kept, view) => {
-  let end = kept.length
-  while (end > 0 && isFollowLine(view.blocks[kept[end - 1]!]!.text)) end--
-  return kept.slice(0, end)
-}
+export const dropFollowLines: ArticleRule = (kept, view) => dropTrailingLines(kept, view, isFollowLine)
 
 /** Whether a line names {@link MIN_NETWORKS} social networks or more and is short enough to be a call to follow them. */
 export function isFollowLine(text: string): boolean {
