@@ -18,7 +18,9 @@ export type UnionCache = (candidate: IndexedArticle, paragraphs: readonly Indexe
 export function createUnionCache(limit = 2048): UnionCache {
   const unions = new Map<string, Uint32Array>()
   return (candidate, paragraphs) => {
-    let key = candidate.id
+    // The id's length first: ids are any strings, so "x 1" keeping [2] and "x" keeping [1, 2]
+    // must not both read "x 1 2".
+    let key = `${candidate.id.length}:${candidate.id}`
     for (const p of paragraphs) key += ` ${p.index}`
     let union = unions.get(key)
     if (union === undefined) {

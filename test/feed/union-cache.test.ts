@@ -37,4 +37,13 @@ describe('createUnionCache', () => {
     expect(again).not.toBe(first)
     expect([...again]).toEqual(plain(xs[0]!.paragraphs))
   })
+
+  it('does not mix up an id with spaces and another id whose kept paragraphs spell the same key', () => {
+    const unionOf = createUnionCache()
+    const a = article('x 1', 3, 0)
+    const b = article('x', 3, 700)
+    // Without the id's length in the key both read "x 1 2".
+    expect([...unionOf(a, [a.paragraphs[2]!])]).toEqual(plain([a.paragraphs[2]!]))
+    expect([...unionOf(b, [b.paragraphs[1]!, b.paragraphs[2]!])]).toEqual(plain([b.paragraphs[1]!, b.paragraphs[2]!]))
+  })
 })
