@@ -359,14 +359,6 @@ export function indexOptionsOfFlags(values: { 'existing-index'?: boolean; shards
 }
 
 /**
- * `news-dedup feed`: streams articles through a deduplicator and writes JSON Lines, exactly
- * one line per input record (unless `--drop-duplicates`): the {@link FeedResult}, or
- * `{ id?, error, source }` for a record that could not be read or processed (the run goes on).
- * A progress line is drawn on stderr when it is a terminal; a summary ends every run.
- *
- * @returns The exit code: 0, 1 when a record failed, 2 on a usage error.
- */
-/**
  * The index and the judge over it, for `feed` and `worker`: an `E_INDEX_LOST` while connecting
  * (a Redis index without identity under `--existing-index`) is said on stderr as
  * `news-dedup COMMAND: …` and gives `null` (exit code 2); if the judge cannot be made, the index
@@ -402,6 +394,14 @@ export async function openJudge<I extends FeedIndex>(
   }
 }
 
+/**
+ * `news-dedup feed`: streams articles through a deduplicator and writes JSON Lines, exactly
+ * one line per input record (unless `--drop-duplicates`): the {@link FeedResult}, or
+ * `{ id?, error, source }` for a record that could not be read or processed (the run goes on).
+ * A progress line is drawn on stderr when it is a terminal; a summary ends every run.
+ *
+ * @returns The exit code: 0, 1 when a record failed, 2 on a usage error.
+ */
 export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, FEED_FLAGS)
   if (values.help) {

@@ -25,7 +25,7 @@ export { defaultWorkers } from './default-workers.js'
 /**
  * Input size (bytes) from which the CLI starts its worker threads warm (see
  * {@link WorkerPoolOptions.warm}): about five batches of news articles, so that the threads'
- * start-up overlaps the calling thread's own, and an input of one batch or two starts none.
+ * start-up overlaps the calling thread's own; below it an input of one batch starts none.
  */
 export const WARM_START_BYTES = 256 * 1024
 

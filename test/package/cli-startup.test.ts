@@ -121,7 +121,9 @@ describe('CLI start-up: the parsers load when an input of their format arrives',
       { id: 'b', text: 'Der Hund schläft im Garten, seit dem frühen Morgen.' },
     ]
     const path = file('texts.jsonl', records.map((r) => JSON.stringify(r)).join('\n'))
-    const { stdout, packages } = run([path])
+    // --workers 2, so that piscina would be loaded here if one batch started a pool (the default
+    // depends on the machine's cores).
+    const { stdout, packages } = run([path, '--workers', '2'])
     expect(packages).toContain('fasttext.wasm.js')
     // One batch (16 records or fewer) is cleaned in the CLI's own thread: no thread pool is loaded.
     for (const name of [...HTML, ...MARKDOWN, ...EXTRACT, ...CHARSETS, 'piscina']) expect(packages).not.toContain(name)
