@@ -1,25 +1,14 @@
-import { matchRuns } from './match-runs.js'
 import { SPACELESS_CLASS } from './scripts.js'
 
 /**
- * The most characters one match takes; longer runs are matched in pieces and joined again
- * ({@link matchRuns}: an unbounded run overflowed V8's regexp stack on a word of a few million
- * characters). 1,024 is far above any real word, so the join almost never runs. (One edge is
- * not kept: past 1,024 combining marks after a spaceless letter, a word glued to them joins it.)
+ * The most code points one token piece takes; longer runs are taken in pieces and joined again.
+ * It was the bound of the regular expression the tokenizer once was (an unbounded run overflowed
+ * V8's regexp stack on a word of a few million characters; that pattern is now the reference in
+ * test/text/tokenize.test.ts), and the scans keep its answers. 1,024 is far above any real word,
+ * so the join almost never happens. (One edge is kept from it: past 1,024 combining marks after a
+ * spaceless letter, a word glued to them joins it.)
  */
 const MAX_RUN = 1024
-
-/**
- * One letter or digit of a script without spaces (`scripts.ts`) with the combining marks that
- * follow it (a Thai consonant keeps its vowel sign and tone mark; the scripts' own punctuation,
- * such as the Tibetan tsheg, is no token), or a run of letters, marks and digits of any other script.
- */
-const TOKEN = new RegExp(`[[${SPACELESS_CLASS}]&&[\\p{L}\\p{N}]]\\p{M}{0,${MAX_RUN}}|[[\\p{L}\\p{M}\\p{N}]--[${SPACELESS_CLASS}]]{1,${MAX_RUN}}`, 'gv')
-/** A run of letters, marks and digits (in pieces): the fast path, taken when the text has no spaceless script. */
-const WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}]{1,${MAX_RUN}}`, 'gu')
-const HAS_SPACELESS = new RegExp(`[${SPACELESS_CLASS}]`, 'v')
-/** A piece starting a spaceless letter is a token of its own, never the rest of a cut run. */
-const STARTS_SPACELESS = new RegExp(`^[${SPACELESS_CLASS}]`, 'v')
 
 /**
  * Splits normalized text into comparison tokens: words in scripts with spaces, single
@@ -34,10 +23,10 @@ const STARTS_SPACELESS = new RegExp(`^[${SPACELESS_CLASS}]`, 'v')
 export function tokenize(normalized: string): string[] {
   const words = wordRuns(normalized)
   if (words !== null) return words
-  // The set-subtraction pattern is several times slower than a plain word run: use it only
-  // where it changes the answer.
-  if (!HAS_SPACELESS.test(normalized)) return matchRuns(normalized, WORD, MAX_RUN)
-  return matchRuns(normalized, TOKEN, MAX_RUN, (piece) => !STARTS_SPACELESS.test(piece))
+  const count = scanSpaceless(normalized)
+  const tokens: string[] = new Array(count)
+  for (let k = 0; k < count; k++) tokens[k] = normalized.slice(spanScratch[2 * k]!, spanScratch[2 * k + 1]!)
+  return tokens
 }
 
 /** Classes of {@link wordRuns}, per UTF-16 code unit; 0 = not looked up yet. */
@@ -123,11 +112,11 @@ function traitsAt(text: string, i: number): number {
 }
 
 /**
- * The tokens of text with a script without spaces, as `tokenize`'s pattern finds them (see
- * `TOKEN`): a letter or digit of such a script with the combining marks after it, or a run of
+ * The tokens of text with a script without spaces (what the reference pattern of
+ * test/text/tokenize.test.ts finds): a letter or digit of such a script with the combining marks after it, or a run of
  * letters, marks and digits of other scripts; each capped at {@link MAX_RUN} code points, and a
  * capped piece joined with the next when that one follows directly and is of the second kind,
- * as `matchRuns` joins them. Writes `spanScratch` and returns the count.
+ * as the reference pattern's pieces were joined. Writes `spanScratch` and returns the count.
  */
 function scanSpaceless(text: string): number {
   let spans: Int32Array = spanScratch
@@ -170,8 +159,8 @@ export const FNV_OFFSET = 0x811c9dc5
 export const FNV_PRIME = 0x01000193
 
 /**
- * The runs of letters, marks and digits of `text` (what `WORD` matches, cut runs joined), found
- * by a loop over a table instead of the regular expression, which was the largest single cost
+ * The runs of letters, marks and digits of `text` (what `[\p{L}\p{M}\p{N}]+` matches), found
+ * by a loop over a table instead of a regular expression, which was the largest single cost
  * of duplicate detection (bench/profile-clean.ts); `null` when the text has a character of a
  * script without spaces, which the tokenizer splits differently.
  */

@@ -1,4 +1,7 @@
 /**
+ * (Test helper: the bounded-run matching the tokenizer used before its table scans; the reference
+ * of test/text/tokenize.test.ts.)
+ *
  * All matches of a global regular expression whose runs are bounded (`[…]{1,N}`), with the
  * pieces of a longer run joined again: a piece at least `maxRun` code units long directly
  * followed by another piece that `continues` is one run.
