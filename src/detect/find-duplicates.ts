@@ -311,12 +311,12 @@ function bigramKey(first: number, second: number): number {
   return mix32((Math.imul(first, 0x9e3779b1) + second) | 0) >>> 2
 }
 
+/** Slots past which the scratch set is let go after the call. */
+const KEPT_SCRATCH = 1 << 17
 /**
  * Scratch set of {@link distinctBigrams}: open addressing, a slot in use when its stamp is the
  * current call's (so it is never cleared). Grown as needed.
  */
-/** Slots past which the scratch set is let go after the call. */
-const KEPT_SCRATCH = 1 << 17
 let setKeys = new Int32Array(1024)
 let setStamps = new Int32Array(1024)
 let stamp = 0
@@ -354,7 +354,8 @@ function distinctBigrams(tokens: Int32Array): Int32Array {
   const mask = setKeys.length - 1
   for (let k = 0; k < n; k++) {
     const key = tokens.length === 1 ? tokens[0]! : bigramKey(tokens[k]!, tokens[k + 1]!)
-    let slot = mix32(key) & mask
+    // A bigram key is already a mix32 output; the one-token key is used once.
+    let slot = key & mask
     while (setStamps[slot] === stamp && setKeys[slot] !== key) slot = (slot + 1) & mask
     if (setStamps[slot] === stamp) continue
     setStamps[slot] = stamp

@@ -16,16 +16,6 @@
  * @module
  */
 
-/** Terminal punctuation that needs white space after it: . ! ? … ؟ । ። */
-function isTerminal(c: number): boolean {
-  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x061f || c === 0x0964 || c === 0x1362
-}
-
-/** CJK terminal punctuation, a sentence end by itself: 。！？ */
-function isCjkTerminal(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f
-}
-
 /** Closing quotes and brackets after terminal punctuation: " ' ” ’ ) ] (» is read with its optional space). */
 function isCloser(c: number): boolean {
   return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d
@@ -56,6 +46,11 @@ const CJK_TERMINAL = 2
 const ENDS = new Uint8Array(0x10000)
 for (const c of [0x2e, 0x21, 0x3f, 0x2026, 0x061f, 0x0964, 0x1362]) ENDS[c] = TERMINAL
 for (const c of [0x3002, 0xff01, 0xff1f]) ENDS[c] = CJK_TERMINAL
+
+/** Terminal punctuation that needs white space after it: . ! ? … ؟ । ። */
+const isTerminal = (c: number): boolean => ENDS[c] === TERMINAL
+/** CJK terminal punctuation, a sentence end by itself: 。！？ */
+const isCjkTerminal = (c: number): boolean => ENDS[c] === CJK_TERMINAL
 
 /**
  * Splits a paragraph into sentences.
