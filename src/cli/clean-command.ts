@@ -3,6 +3,7 @@ import { cleanWith } from '../clean-with.js'
 import { DedupeError, errorInfo, errorRecord, type ErrorRecord } from '../errors.js'
 import type { RawMember } from '../io/raw-members.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
+import { countRepeats } from '../output/count-repeats.js'
 import { fillJsonLine } from '../output/json-line-template.js'
 import { toJsonLine } from '../output/to-json-line.js'
 import { resolveOptions, type Options } from '../options.js'
@@ -299,20 +300,18 @@ async function cleanRecords(
       let at = 0
       return batch.map((record) => ({ record, outcome: 'error' in record ? null : (outcomes[at++] ?? null) }))
     }
-    {
-      for await (const { record, outcome } of orderedBatches(records, BATCH, batchesInFlight(workers), cleanBatch, pool.hurry)) {
-        const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
-        if ('error' in record) {
-          await fail(errorRecord(record.error, { id: record.id ?? null, ...at }))
-        } else if (outcome && 'line' in outcome) {
-          tick(outcome.repeats)
-          reportWarnings(stderr, record.source ?? '-', outcome.warnings)
-          const id = (record.article as Record<string, unknown>).id
-          await emit(fillJsonLine(outcome.line, record.raw), id === undefined || id === null ? (record.source ?? '-') : String(id))
-        } else {
-          const error = outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' }
-          await fail(errorRecord(error, { id: (record.article as Record<string, unknown>).id ?? null, ...at }), record.raw)
-        }
+    for await (const { record, outcome } of orderedBatches(records, BATCH, batchesInFlight(workers), cleanBatch, pool.hurry)) {
+      const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
+      if ('error' in record) {
+        await fail(errorRecord(record.error, { id: record.id ?? null, ...at }))
+      } else if (outcome && 'line' in outcome) {
+        tick(outcome.repeats)
+        reportWarnings(stderr, record.source ?? '-', outcome.warnings)
+        const id = (record.article as Record<string, unknown>).id
+        await emit(fillJsonLine(outcome.line, record.raw), id === undefined || id === null ? (record.source ?? '-') : String(id))
+      } else {
+        const error = outcome?.error ?? { code: 'E_INTERNAL', message: 'no result' }
+        await fail(errorRecord(error, { id: (record.article as Record<string, unknown>).id ?? null, ...at }), record.raw)
       }
     }
     return
@@ -340,13 +339,6 @@ async function cleanRecords(
       await fail(errorRecord(error, { id: article.id ?? null, ...at }), record.raw)
     }
   }
-}
-
-/** Paragraphs of a result that are repeats (what the progress bar counts). */
-function countRepeats(result: CleanResult): number {
-  let repeats = 0
-  for (const p of result.paragraphs) if (p.duplicate !== null) repeats++
-  return repeats
 }
 
 /**

@@ -3,7 +3,7 @@ import { createReadStream, type Dirent, type Stats } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { DedupeError, errorRecord } from '../errors.js'
-import { buildResult } from '../feed/build-result.js'
+import { buildResult, FEED_FIELDS_BUT_ID } from '../feed/build-result.js'
 import { createFeedJudge, FEED_RESULT_FIELDS, type FeedJudge, type JudgedArticle, type LinedArticle, type StagedArticle } from '../feed/create-deduplicator.js'
 import { resultLine } from '../feed/result-line.js'
 import { readJsonl } from '../io/read-jsonl.js'
@@ -30,7 +30,6 @@ import { toJsonLine } from '../output/to-json-line.js'
 import type { RawMember } from '../io/raw-members.js'
 
 /** Fields of a feed result computed here when the input gave its id: the id goes out as written. */
-export const FEED_FIELDS_BUT_ID: ReadonlySet<string> = new Set([...FEED_RESULT_FIELDS].filter((field) => field !== 'id'))
 /** Fields of an error record not taken from the input (the id is: as written). */
 export const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
 import { loadLanguageModel } from '../language/fasttext-model.js'

@@ -5,6 +5,8 @@ import type { FeedParagraph, FeedResult } from './types.js'
 
 /** Result fields computed here: an input field of the same name is not copied (writers of input-exact JSON lines need the list too). */
 export const FEED_RESULT_FIELDS = new Set(['id', 'idGenerated', 'site', 'language', 'confidence', 'duplicate', 'outsideWindow', 'text', 'paragraphs', 'passages', 'encoding', 'warnings'])
+/** Every result field but `id`: what a line re-serializes when the id is the input's own (its text is kept as written). */
+export const FEED_FIELDS_BUT_ID: ReadonlySet<string> = new Set([...FEED_RESULT_FIELDS].filter((field) => field !== 'id'))
 
 /**
  * The fields of an article's result that come before its verdict, in order: the input's

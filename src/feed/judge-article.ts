@@ -94,7 +94,7 @@ export function matchCandidate(
   candidate: IndexedArticle,
   boilerplate: ReadonlySet<string>,
   options: ResolvedFeedOptions,
-  unionOf: UnionCache = (_, paragraphs) => setOf(paragraphs),
+  unionOf: UnionCache,
 ): CandidateMatch {
   const none = { candidate, boilerplate, shared: 0, jaccard: 0, containment: 0, accepted: false }
   const leaveOut = (fp: string): boolean => article.boilerplate.has(fp) || boilerplate.has(fp)

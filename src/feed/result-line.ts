@@ -2,12 +2,11 @@ import type { RawMember } from '../io/raw-members.js'
 import { fillJsonLine, jsonLineTemplate, type JsonLineTemplate } from '../output/json-line-template.js'
 import { keptParagraphs } from '../output/kept-paragraphs.js'
 import type { CleanResult } from '../types.js'
-import { FEED_RESULT_FIELDS, resultHead, resultTail } from './build-result.js'
+import { FEED_FIELDS_BUT_ID, FEED_RESULT_FIELDS, resultHead, resultTail } from './build-result.js'
 import type { Verdict } from './judge-article.js'
 import type { PreparedArticle } from './prepare-article.js'
 
 /** The computed fields of a result whose id is the input's own: its `id` is written as the input wrote it. */
-const FIELDS_BUT_ID: ReadonlySet<string> = new Set([...FEED_RESULT_FIELDS].filter((field) => field !== 'id'))
 
 /**
  * An article's result line (the CLI's `feed` output) serialized but for what depends on the
@@ -42,16 +41,17 @@ export interface ResultLineParts {
  * id is the input's own.
  */
 export function resultLineParts(prepared: PreparedArticle, rawKeys: readonly string[] | undefined): ResultLineParts {
-  const head = jsonLineTemplate(resultHead(prepared), rawKeys, prepared.idGenerated ? FEED_RESULT_FIELDS : FIELDS_BUT_ID)
+  const head = jsonLineTemplate(resultHead(prepared), rawKeys, prepared.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
   const last = head.parts.length - 1
   // The head is a whole object: its closing brace and newline go, the verdict's fields follow.
   head.parts[last] = (head.parts[last] as string).slice(0, -'}\n'.length)
   // Each paragraph as the result has it (`crossDuplicate` last), cut before that value.
-  const paragraphs = prepared.cleaned.paragraphs.map((p) => JSON.stringify({ ...p, crossDuplicate: null }).slice(0, -'null}'.length))
+  const asResult = prepared.cleaned.paragraphs.map((p) => ({ ...p, crossDuplicate: null }))
+  const paragraphs = asResult.map((p) => JSON.stringify(p).slice(0, -'null}'.length))
   // The cleaned text of a verdict that flags paragraphs is these joined by a blank line (as
   // cleanedText joins them): JSON-escaped one by one, the same as the whole escaped at once, a
   // line break standing between any two.
-  const kept = keptParagraphs(prepared.cleaned.paragraphs.map((p) => ({ ...p, crossDuplicate: null })))
+  const kept = keptParagraphs(asResult)
   let k = 0
   const keptTexts = prepared.cleaned.paragraphs.map((p) => (p.duplicate !== null ? null : JSON.stringify((kept[k++] as { text: string }).text).slice(1, -1)))
   const tail = JSON.stringify(resultTail(prepared))

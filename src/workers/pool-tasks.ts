@@ -7,6 +7,7 @@ import type { Article } from '../feed/types.js'
 import { resolveOptions, type Options } from '../options.js'
 import type { CleanResult } from '../types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
+import { countRepeats } from '../output/count-repeats.js'
 import { jsonLineTemplate, type JsonLineTemplate } from '../output/json-line-template.js'
 import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
 import { articleBody } from '../parse/article-body.js'
@@ -127,9 +128,7 @@ async function cleanOne(article: Record<string, unknown>, rawKeys: string[] | nu
     parsers = cleaned.parsers
     const result = cleaned.value
     const line = jsonLineTemplate(toRecord(result, article), rawKeys ?? undefined, COMPUTED_RECORD_FIELDS)
-    let repeats = 0
-    for (const p of result.paragraphs) if (p.duplicate !== null) repeats++
-    return { line, repeats, ...(result.warnings === undefined ? {} : { warnings: result.warnings }) }
+    return { line, repeats: countRepeats(result), ...(result.warnings === undefined ? {} : { warnings: result.warnings }) }
   } catch (error) {
     return { error: errorInfo(error) }
   }

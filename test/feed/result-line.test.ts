@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildResult, FEED_RESULT_FIELDS } from '../../src/feed/build-result.js'
+import { buildResult, FEED_FIELDS_BUT_ID, FEED_RESULT_FIELDS } from '../../src/feed/build-result.js'
 import { createArticleStager, createFeedJudge } from '../../src/feed/create-deduplicator.js'
 import { resultLine, resultLineParts } from '../../src/feed/result-line.js'
 import type { Article } from '../../src/feed/types.js'
@@ -8,7 +8,6 @@ import { loadLanguageModel } from '../../src/language/fasttext-model.js'
 import { toJsonLine } from '../../src/output/to-json-line.js'
 import { makeFeed } from './fixtures.js'
 
-const BUT_ID = new Set([...FEED_RESULT_FIELDS].filter((field) => field !== 'id'))
 
 /** Input lines as a feed reads them: the fixtures' stories and copies, and records of every shape a line can take. */
 function lines(): string[] {
@@ -45,7 +44,7 @@ describe('resultLine', () => {
         const parts = resultLineParts(staged.prepared, keys ?? undefined)
         const { verdict, outsideWindow } = await judge.judged(() => staged)
         const result = buildResult(staged.prepared, verdict, outsideWindow)
-        const expected = toJsonLine(result, keys ? raw : undefined, result.idGenerated ? FEED_RESULT_FIELDS : BUT_ID)
+        const expected = toJsonLine(result, keys ? raw : undefined, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
         expect(resultLine(parts, keys ? raw : undefined, verdict, outsideWindow)).toBe(expected)
         kinds.add(verdict.duplicate?.kind ?? (outsideWindow ? 'outside' : 'original'))
         if (result.warnings !== undefined) kinds.add('warnings')
