@@ -127,10 +127,10 @@ export function buildDom<N extends BuildNode>(
         if (!pre && isBlankBetweenBlocks(child, children[i - 1], children[i + 1])) continue
         const text = document.createTextNode(child.value)
         const owner = owners.get(child)
-        if (flags.byline >= 0) for (let e = flags.byline; e >= 0; e = bylines.outer[e]!) bylines.size[e]! += visibleLength(child.value)
+        const n = owner !== undefined || flags.byline >= 0 ? visibleLength(child.value) : 0
+        for (let e = flags.byline; e >= 0; e = bylines.outer[e]!) bylines.size[e]! += n
         if (owner !== undefined) {
           built.set(text, owner)
-          const n = visibleLength(child.value)
           marks.visible[owner]! += n
           if (flags.link) marks.link[owner]! += n
           if (flags.time) marks.time[owner]! += n

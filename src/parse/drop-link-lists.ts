@@ -11,7 +11,7 @@
  * @module
  */
 import { dropUnlessMost, linkShareOf, type ArticleRule, type ArticleView } from './article-rule.js'
-import { findAncestor } from './page-structure.js'
+import { contains, findAncestor } from './page-structure.js'
 import { measureLength } from '../text/measure-length.js'
 
 /** A list of this many items or more can be judged as a list; one item is a line (the block rules judge it). */
@@ -88,7 +88,7 @@ function labelBefore(list: number, members: readonly number[], kept: readonly nu
   const { structure } = view
   const box = structure.parent[list]!
   if (box < 0) return -1
-  const inBox = (k: number): boolean => findAncestor(structure, k, (e) => e === box) >= 0
+  const inBox = (k: number): boolean => contains(structure, box, structure.element[k] ?? -1)
   if (!inBox(label)) return -1
   const own = new Set(members)
   own.add(label)

@@ -173,9 +173,9 @@ const LINKS = new Set(['A', 'BUTTON'])
 export function extractArticle(blocks: readonly SourceBlock[], title: string | null, tree: HtmlTree, rules: readonly ArticleRule[] = ARTICLE_RULES): ExtractedArticle {
   const whole = { blocks: [...blocks], fallback: null }
   if (blocks.length === 0) return whole
-  const structure = readPageStructure(tree.tree, tree.sources)
   let article = readTree(tree, blocks.length)
   if (article === null) return { ...whole, fallback: 'not-found' }
+  const structure = readPageStructure(tree.tree, tree.sources)
   let matched = matchBlocks(blocks, article)
   // A form (a newsletter sign-up, a petition) is not an article: read the page again without it.
   const form = formAround(blocks, matched, article.marks, structure, [article.title, title])
@@ -252,7 +252,7 @@ function formAround(blocks: readonly SourceBlock[], matched: ReadonlyArray<Match
   }
   for (const [form, chars] of inForms) {
     if (chars < FORM_ARTICLE_SHARE * article) continue
-    const inForm = (k: number): boolean => structure.element[k]! >= 0 && contains(structure, form, structure.element[k]!)
+    const inForm = (k: number): boolean => contains(structure, form, structure.element[k] ?? -1)
     const headline = blocks.findIndex((b) => isHeadline(b, titles))
     if (headline >= 0) return inForm(headline) ? -1 : form
     let page = 0

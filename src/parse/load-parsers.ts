@@ -43,6 +43,13 @@ async function importParser(name: ParserName, parsers: Mutable): Promise<void> {
       return
     case 'textDecoder':
       parsers.textDecoder = (await import('./create-text-decoder.js')).createTextDecoder
+      return
+    default: {
+      // A parser added to FormatParsers without a case here fails to compile, rather than stay
+      // the not-loaded stub that withParsers would ask to load again and again.
+      const unhandled: never = name
+      throw new Error(`No import for parser ${String(unhandled)}`)
+    }
   }
 }
 
