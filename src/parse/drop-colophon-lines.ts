@@ -9,14 +9,13 @@
  */
 import { type ArticleRule, dropTrailingLines } from './article-rule.js'
 import { measureLength } from '../text/measure-length.js'
+import { hasEmailAddress } from './text-addresses.js'
 
 /** A colophon line is at most this long (Latin-equivalent characters); a longer paragraph is text. */
 export const COLOPHON_MAX_LENGTH = 300
 
 /** A copyright or licence notice: the sign, "(c) 2026", the word, a Creative Commons licence. */
 const NOTICE = /©|\(c\)\s*\d{4}|\bcopyright\b|\bcreative\s+commons\b|\bCC[ -]BY\b|\bCC0\b/iu
-/** An e-mail address. */
-const EMAIL = /[^\s@]+@[^\s@]+\.\p{L}{2,}/u
 /** A telephone number: digits in groups apart by spaces, hyphens or slashes ("0471 80 60 745", "+49 (0)30 1234-567"); dots make a date. */
 const PHONE = /(?:\+\d{1,3}\s?)?(?:\(\d+\)\s?)?\d[\d\s/-]{6,}\d/u
 /** A date written with hyphens or slashes ("2026-03-12", "12/03/2026"), which the telephone pattern also matches. */
@@ -29,7 +28,7 @@ export const dropColophonLines: ArticleRule = (kept, view) => dropTrailingLines(
 export function isColophonLine(text: string): boolean {
   if (measureLength(text) > COLOPHON_MAX_LENGTH) return false
   if (NOTICE.test(text)) return true
-  if (!EMAIL.test(text)) return false
+  if (!hasEmailAddress(text)) return false
   const phone = PHONE.exec(text)?.[0].trim() ?? ''
   return digitsIn(phone) >= PHONE_DIGITS && !DATE.test(phone)
 }

@@ -13,6 +13,8 @@
 import { dropUnlessMost, linkShareOf, type ArticleRule, type ArticleView } from './article-rule.js'
 import { contains, findAncestor } from './page-structure.js'
 import { measureLength } from '../text/measure-length.js'
+import { endsLikeSentence } from './ends-like-sentence.js'
+import { hasAddress } from './text-addresses.js'
 
 /** A list of this many items or more can be judged as a list; one item is a line (the block rules judge it). */
 export const MIN_LIST_ITEMS = 2
@@ -24,11 +26,6 @@ export const LIST_ITEM_MAX_WORDS = 20
 export const MAX_LISTS_SHARE = 0.5
 /** A label before the list ("Saiba mais", "Related:") shorter than this (Latin-equivalent characters) goes with it. */
 export const LIST_LABEL_MAX_LENGTH = 80
-
-/** The end of a sentence (closing quotes and brackets after it allowed): an item that ends so is prose. */
-const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u
-/** A URL or an e-mail address shown as text: a list of them cites sources. */
-const ADDRESS = /(?:https?:\/\/|www\.)\S+|[^\s@]+@[^\s@]+\.\p{L}{2,}/u
 
 /**
  * Drops the article's lists whose every item holds a link, reads as a title (at most
@@ -67,7 +64,8 @@ function isLinkList(members: readonly number[], view: ArticleView): boolean {
   let link = 0
   for (const k of members) {
     const text = view.blocks[k]!.text
-    if (view.marks.link[k]! === 0 || SENTENCE_END.test(text) || ADDRESS.test(text)) return false
+    // An item that ends like a sentence is prose; a URL or an e-mail address shown as text cites a source.
+    if (view.marks.link[k]! === 0 || endsLikeSentence(text) || hasAddress(text)) return false
     if (text.split(' ').length > LIST_ITEM_MAX_WORDS) return false
     visible += view.marks.visible[k]!
     link += view.marks.link[k]!
@@ -94,6 +92,6 @@ function labelBefore(list: number, members: readonly number[], kept: readonly nu
   own.add(label)
   if (kept.some((k) => !own.has(k) && inBox(k))) return -1
   const text = view.blocks[label]!.text
-  if (measureLength(text) >= LIST_LABEL_MAX_LENGTH || SENTENCE_END.test(text) || linkShareOf(view, label) >= 0.5) return -1
+  if (measureLength(text) >= LIST_LABEL_MAX_LENGTH || endsLikeSentence(text) || linkShareOf(view, label) >= 0.5) return -1
   return label
 }

@@ -68,6 +68,7 @@ import { parseHTML } from 'linkedom/worker'
 import type { Element, Text } from 'hast'
 import type { SourceBlock } from '../types.js'
 import { measureLength } from '../text/measure-length.js'
+import { foldText } from '../text/normalize-text.js'
 import { buildDom, visibleLength, type BlockMarks, type BuildDocument, type BuildNode, type MarkPatterns } from './build-dom.js'
 import { cleanWhitespace } from './clean-whitespace.js'
 import type { HtmlTree } from './from-html.js'
@@ -78,8 +79,10 @@ import { dropLinkLists } from './drop-link-lists.js'
 import { dropNamedBoxes } from './drop-named-boxes.js'
 import { dropRepeatedBlocks } from './drop-repeated-blocks.js'
 import { dropTeaserTail } from './drop-teaser-tail.js'
+import { endsLikeSentence } from './ends-like-sentence.js'
 import { leadFromDescription } from './lead-from-description.js'
 import { contains, findAncestor, readPageStructure, type PageStructure } from './page-structure.js'
+import { isAddress } from './text-addresses.js'
 
 /**
  * The rules that judge the article as a whole, in the order they run, each in its own file:
@@ -525,30 +528,26 @@ function matchByText(blocks: readonly SourceBlock[], article: readonly ArticleBl
 /** Blocks this close to the span of the long matches (a dateline, a byline just before the text) may join it. */
 const SHORT_SPAN_MARGIN = 3
 
-/** The end of a sentence (closing quotes and brackets after it allowed). */
-const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u
 /** A sentence: ending like one, in more than {@link FURNITURE_WORDS} words ("1Password scannt auch QR-Codes.") or in CJK script. */
-const isSentence = (text: string): boolean => SENTENCE_END.test(text) && (text.split(' ').length > FURNITURE_WORDS || isCjkText(text))
+const isSentence = (text: string): boolean => endsLikeSentence(text) && (text.split(' ').length > FURNITURE_WORDS || isCjkText(text))
 /** Punctuation: a short line with some says something. */
 const PUNCTUATION = /[.,!?…:;。，、！？；：،؟।]/u
 /** Lengths in Latin-equivalent characters: a CJK line of ten characters is not a one-word line. */
 const isCjkText = (text: string): boolean => measureLength(text) >= 2 * text.length
-/** A link whose text is an address (a URL, an e-mail) cites a source: it is text, not navigation. */
-const ADDRESS = /^(?:(?:https?:\/\/|www\.)\S+|[^\s@]+@[^\s@]+\.\p{L}{2,})$/u
 
 /** Up to this many words without punctuation, a line at the article's edges says nothing ("Keine Kommentare"). */
 const FURNITURE_WORDS = 3
 /** A short line at the article's edges is furniture when it holds a number (a date, a count), is mostly links, or is a few words that say nothing. */
 function isFurniture(text: string, stats: MatchStats): boolean {
-  if (ADDRESS.test(text) || citesAddresses(text)) return false
-  if (/\p{N}/u.test(text) && !SENTENCE_END.test(text)) return true
+  if (isAddress(text) || citesAddresses(text)) return false
+  if (/\p{N}/u.test(text) && !endsLikeSentence(text)) return true
   if (stats.linkShare >= LINK_SHARE) return true
   return text.split(' ').length <= FURNITURE_WORDS && !PUNCTUATION.test(text) && !isCjkText(text)
 }
 
 /** Lines that Readability keeps inside articles but that are not the article (see the module rules). */
 function isArticleNoise(text: string, stats: MatchStats, heading: boolean): boolean {
-  if (ADDRESS.test(text) || citesAddresses(text)) return false
+  if (isAddress(text) || citesAddresses(text)) return false
   const words = text.split(' ').length
   if (stats.linkShare >= LINK_SHARE) {
     const ownWords = Math.round(words * (1 - stats.linkShare))
@@ -568,7 +567,7 @@ export const AD_WORDS =
 /** A line that is mostly addresses shown as text (a list of references, "[1] https://…"): it cites sources. */
 function citesAddresses(text: string): boolean {
   let inAddresses = 0
-  for (const word of text.split(' ')) if (ADDRESS.test(word)) inAddresses += word.length
+  for (const word of text.split(' ')) if (isAddress(word)) inAddresses += word.length
   return inAddresses >= LINK_SHARE * text.length
 }
 
@@ -604,9 +603,9 @@ const isProse = (block: SourceBlock): boolean => !block.heading && measureLength
 /** A heading whose text is (part of) one of the titles. */
 function isHeadline(block: SourceBlock, titles: ReadonlyArray<string | null>): boolean {
   if (!block.heading) return false
-  const text = fold(block.text)
-  return text.length >= 8 && titles.some((t) => t !== null && t !== '' && (fold(t).includes(text) || text.includes(fold(t))))
+  // Folded as paragraphs are compared (case, compatibility forms, quotes, dashes, invisible characters): a title often writes ' and - where the heading has ’ and –.
+  const text = foldText(block.text)
+  return text.length >= 8 && titles.some((t) => t !== null && t !== '' && (foldText(t).includes(text) || text.includes(foldText(t))))
 }
 
-/** Case, compatibility forms and typographic quotes folded: a title often writes ' and " where the heading has ’ and “. */
-const fold = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[‘’‚‛′]/gu, "'").replace(/[“”„‟″]/gu, '"')
+

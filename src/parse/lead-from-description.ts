@@ -8,8 +8,8 @@
  * @module
  */
 import { linkShareOf, type ArticleRule } from './article-rule.js'
-import { cleanWhitespace } from './clean-whitespace.js'
 import { measureLength } from '../text/measure-length.js'
+import { foldText } from '../text/normalize-text.js'
 
 /**
  * A description shorter than this (Latin-equivalent characters) is a site's tagline, a few
@@ -29,17 +29,15 @@ const CUT = /\s*(?:…|\.\.\.)$/u
  */
 export const leadFromDescription: ArticleRule = (kept, view) => {
   if (view.description === null || kept.length === 0) return [...kept]
-  const description = fold(view.description).replace(CUT, '')
+  const description = foldText(view.description).replace(CUT, '')
   if (measureLength(description) < MIN_DESCRIPTION_LENGTH) return [...kept]
   const firstText = kept.find((k) => !view.blocks[k]!.heading) ?? kept[0]!
   const keptSet = new Set(kept)
   for (let k = firstText - 1; k >= 0; k--) {
     if (keptSet.has(k)) continue
-    const text = fold(view.blocks[k]!.text)
+    const text = foldText(view.blocks[k]!.text)
     if (text.length < description.length || linkShareOf(view, k) >= 0.5) continue
     if (text === description || text.startsWith(description)) return [...kept, k].sort((a, b) => a - b)
   }
   return [...kept]
 }
-
-const fold = (text: string): string => cleanWhitespace(text.normalize('NFKC')).toLowerCase()

@@ -129,6 +129,16 @@ describe('extract: the article out of the page', () => {
     expect(texts(html.replace(/<h1>.*<\/h1>/, ''))).toEqual(STORY)
   })
 
+  it('finds the headline in a title that writes its quotes and dashes otherwise (folded as paragraphs are compared)', () => {
+    const lead = 'Six mètres au pont d’Austerlitz : la Seine n’avait plus atteint ce niveau depuis trente ans, et la décrue ne commencera pas avant vendredi.'
+    const html =
+      "<!doctype html><html><head><title>Crue de la Seine - l'eau à six mètres | Le Quotidien</title></head><body>" +
+      '<div class="entry__header"><p>Société</p><h1>Crue de la Seine – l’eau à six mètres</h1>' +
+      `<p class="standfirst">${lead}</p><p>Partager</p></div>` +
+      `<div class="entry__body">${STORY.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`
+    expect(texts(html)).toEqual(['Crue de la Seine – l’eau à six mètres', lead, ...STORY])
+  })
+
   it('drops the short lines the markup marks as a date, a byline or a photo credit, wherever they stand', () => {
     const inside =
       `<p>${STORY[0]}</p><p>${STORY[1]}</p><p><time datetime="2026-03-12">12 mars 2026</time></p>` +

@@ -20,6 +20,13 @@ describe('leadFromDescription', () => {
     expect(keptWith(html, [leadFromDescription])).toContain(DECK)
   })
 
+  it('matches a description that writes its quotes and dashes otherwise than the page (as paragraphs are compared)', () => {
+    const page = 'The water board’s forecast – a fall from Thursday – leaves two school gyms open for the families who had to leave their homes.'
+    const meta = "The water board's forecast - a fall from Thursday - leaves two school gyms open for the families who had to leave their homes."
+    const html = storyPage(article, '', `<meta name="description" content="${meta}">`).replace('</nav>', `</nav><div class="intro"><p>${page}</p></div>${related}`)
+    expect(keptWith(html, [leadFromDescription])).toEqual([page, HEADLINE, ...STORY])
+  })
+
   it('puts back nothing for a short description, a description no block holds, or a linked teaser', () => {
     const short = storyPage(article, '', '<meta name="description" content="Floods">').replace('</nav>', `</nav><p>Floods</p>${related}`)
     const elsewhere = storyPage(article, '', `<meta name="description" content="${DECK}">`)
