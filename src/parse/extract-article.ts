@@ -14,7 +14,9 @@
  *   "Read more: …", share and print buttons): at least {@link LINK_SHARE} of its characters
  *   inside links or buttons, 1 to {@link LABEL_MAX_WORDS} words of its own, at most
  *   {@link LINK_LINE_MAX_WORDS} in all (a line that is only a link, a URL or an e-mail address
- *   shown as text, or a list of addresses, cites sources and stays);
+ *   shown as text, or a list of addresses, cites sources and stays; a sentence that links some
+ *   of its words, with words of its own between two links or ending like a sentence after one,
+ *   stays too: see `label-and-link.ts`);
  * - an advertisement's label or a loading indicator ("Reklama", "Anzeige", "Advertisement"):
  *   Readability's own `adWords` and `loadingWords`, and {@link AD_WORDS} for more languages;
  * - a PHP error printed into the page ("Warning: … in /var/www/x.php on line 12");
@@ -80,6 +82,7 @@ import { dropNamedBoxes } from './drop-named-boxes.js'
 import { dropRepeatedBlocks } from './drop-repeated-blocks.js'
 import { dropTeaserTail } from './drop-teaser-tail.js'
 import { endsLikeSentence } from './ends-like-sentence.js'
+import { isLabelAndLink, NO_LINK, readLinkOrder, type LinkOrder } from './label-and-link.js'
 import { leadFromDescription } from './lead-from-description.js'
 import { contains, findAncestor, readPageStructure, type PageStructure } from './page-structure.js'
 import { isAddress } from './text-addresses.js'
@@ -147,6 +150,8 @@ interface ArticleBlock {
   linkChars: number
   /** Whether some of its text nodes are known to come from a page block (Readability re-parses the page when it retries). */
   mapped: boolean
+  /** Where its own words stand against its links (see `label-and-link.ts`). */
+  linkOrder: LinkOrder
 }
 
 const ELEMENT_NODE = 1
@@ -358,6 +363,8 @@ interface ParsedArticle {
   /** Per page block: its visible characters found in the article, and those of them inside links. */
   kept: Float64Array
   links: Float64Array
+  /** Per page block: where the article's text of it has its own words against its links (see `label-and-link.ts`). */
+  order: Uint8Array
 }
 
 function readParsed(parsed: ReturnType<Readability<DomNode>['parse']>, built: ReadonlyMap<DomNode, number>, pageBlocks: number): ParsedArticle | null {
@@ -365,10 +372,11 @@ function readParsed(parsed: ReturnType<Readability<DomNode>['parse']>, built: Re
   if (content === null || content === undefined) return null
   const kept = new Float64Array(pageBlocks)
   const links = new Float64Array(pageBlocks)
-  const blocks = collectArticleBlocks(content, built, kept, links)
+  const order = new Uint8Array(pageBlocks)
+  const blocks = collectArticleBlocks(content, built, kept, links, order)
   if (blocks.length === 0) return null
   const excerpt = typeof parsed?.excerpt === 'string' ? cleanWhitespace(parsed.excerpt) : null
-  return { blocks, title: typeof parsed?.title === 'string' ? cleanWhitespace(parsed.title) : null, excerpt, kept, links }
+  return { blocks, title: typeof parsed?.title === 'string' ? cleanWhitespace(parsed.title) : null, excerpt, kept, links, order }
 }
 
 
@@ -376,18 +384,20 @@ function readParsed(parsed: ReturnType<Readability<DomNode>['parse']>, built: Re
  * The article element's blocks, in order (iterative walk, like `from-html.ts`); each text node
  * built from a page block adds its visible characters to `kept` (and to `links` inside a link).
  */
-function collectArticleBlocks(root: DomNode, built: ReadonlyMap<DomNode, number>, kept: Float64Array, links: Float64Array): ArticleBlock[] {
+function collectArticleBlocks(root: DomNode, built: ReadonlyMap<DomNode, number>, kept: Float64Array, links: Float64Array, order: Uint8Array): ArticleBlock[] {
   const blocks: ArticleBlock[] = []
   let pieces: string[] = []
   let linkChars = 0
   let mapped = false
+  let state = NO_LINK
   const flush = (): void => {
     const raw = pieces.join('')
     const text = cleanWhitespace(raw)
-    if (text !== '') blocks.push({ text, linkChars: Math.min(linkChars, text.length), mapped })
+    if (text !== '') blocks.push({ text, linkChars: Math.min(linkChars, text.length), mapped, linkOrder: state })
     pieces = []
     linkChars = 0
     mapped = false
+    state = NO_LINK
   }
   type Frame = { node: DomNode; exit: boolean; inLink: boolean }
   const stack: Frame[] = [{ node: root, exit: false, inLink: false }]
@@ -401,9 +411,11 @@ function collectArticleBlocks(root: DomNode, built: ReadonlyMap<DomNode, number>
       const value = node.textContent ?? ''
       pieces.push(value)
       if (inLink) linkChars += cleanWhitespace(value).length
+      state = readLinkOrder(state, inLink, value)
       const owner = built.get(node)
       if (owner !== undefined) {
         mapped = true
+        order[owner] = readLinkOrder(order[owner]!, inLink, value)
         const n = visibleLength(value)
         kept[owner]! += n
         if (inLink) links[owner]! += n
@@ -429,6 +441,8 @@ function collectArticleBlocks(root: DomNode, built: ReadonlyMap<DomNode, number>
 /** How a page block relates to the article: the article block it matched, for its link share. */
 interface MatchStats {
   linkShare: number
+  /** Where its own words stand against its links: a label beside a link, or a sentence that links some of its words (see `label-and-link.ts`). */
+  linkOrder: LinkOrder
 }
 
 /** Share of a page block's visible characters that must be in the article for the block to be. */
@@ -446,7 +460,7 @@ function matchBlocks(blocks: readonly SourceBlock[], article: ReadArticle): Arra
   const result: Array<MatchStats | null> = blocks.map((_block, k) => {
     const kept = article.kept[k]!
     if (kept === 0 || kept < KEPT_SHARE * article.marks.visible[k]!) return null
-    return { linkShare: article.links[k]! / kept }
+    return { linkShare: article.links[k]! / kept, linkOrder: article.order[k]! }
   })
   const unmapped = article.blocks.filter((b) => !b.mapped)
   if (unmapped.length > 0) matchByText(blocks, unmapped, result)
@@ -462,7 +476,7 @@ function matchBlocks(blocks: readonly SourceBlock[], article: ReadArticle): Arra
  * article says it too. Whole blocks are looked up in a map; only the rest is searched.
  */
 function matchByText(blocks: readonly SourceBlock[], article: readonly ArticleBlock[], result: Array<MatchStats | null>): void {
-  const share = (b: ArticleBlock): MatchStats => ({ linkShare: b.text.length === 0 ? 0 : b.linkChars / b.text.length })
+  const share = (b: ArticleBlock): MatchStats => ({ linkShare: b.text.length === 0 ? 0 : b.linkChars / b.text.length, linkOrder: b.linkOrder })
   const exact = new Map<string, ArticleBlock[]>()
   for (const b of article) {
     const list = exact.get(b.text)
@@ -549,7 +563,7 @@ function isFurniture(text: string, stats: MatchStats): boolean {
 function isArticleNoise(text: string, stats: MatchStats, heading: boolean): boolean {
   if (isAddress(text) || citesAddresses(text)) return false
   const words = text.split(' ').length
-  if (stats.linkShare >= LINK_SHARE) {
+  if (stats.linkShare >= LINK_SHARE && isLabelAndLink(text, stats.linkOrder)) {
     const ownWords = Math.round(words * (1 - stats.linkShare))
     if (ownWords >= 1 && ownWords <= LABEL_MAX_WORDS && words <= LINK_LINE_MAX_WORDS) return true
   }

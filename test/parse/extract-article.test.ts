@@ -69,6 +69,16 @@ describe('extract: the article out of the page', () => {
     expect(kept.some((t) => t.startsWith('Le rapport complet'))).toBe(true)
   })
 
+  it('keeps a short line that links some of its words, drops a label beside its link and share buttons named between words', () => {
+    const wiki = 'Puis <a href="/marne">la Marne</a> et <a href="/yonne">l’Yonne</a>'
+    const subject = '<a href="/vigicrues">Vigicrues en Île-de-France</a> le confirme.'
+    const inside =
+      `<p>${STORY[0]}</p><p>${STORY[1]}</p><p>${wiki}</p><p>${subject}</p>` +
+      `<p>${STORY[2]}</p><p>Lire aussi : <a href="/x">Crue de la Marne</a> et <a href="/y">l’Yonne en alerte</a></p>` +
+      `<p>${STORY[3]}</p><p>Partager sur <a href="/fb">Facebook</a> ou <a href="/wa">WhatsApp</a></p><p>${STORY[4]}</p>`
+    expect(texts(page(inside))).toEqual(['Crue de la Seine : six mètres à Austerlitz', STORY[0], STORY[1], 'Puis la Marne et l’Yonne', 'Vigicrues en Île-de-France le confirme.', STORY[2], STORY[3], STORY[4]])
+  })
+
   it('falls back to the whole page, with a warning, when no article is found', () => {
     const html = '<html><body><ul><li><a href="/a">Accueil</a></li><li><a href="/b">Contact</a></li></ul><p>Bref.</p></body></html>'
     const result = clean(html, { extract: true })
