@@ -26,9 +26,11 @@
  *   element as small as a byline: see `build-dom.ts`) or a caption or credit (`<figcaption>`, a
  *   `caption`/`credit` class); a byline or caption line that reads as a sentence (a caption
  *   that describes the photo, an author's note) stays;
- * - above the article's first paragraph of prose and below its last one, short lines holding a
- *   number but not ending like a sentence (a date), mostly links, or at most three words
- *   without punctuation ("Keine Kommentare", tags).
+ * - above the article's first paragraph of prose and below its last one, short lines that do
+ *   not end like a sentence and hold a date or a time, a count in a few words or a label's
+ *   figure ("Lesezeit: 4 Minuten"); trails of sections ("Accueil > Société"); lines mostly of
+ *   links; at most three words without punctuation ("Keine Kommentare", tags). A longer line
+ *   with a figure that is no date is a row of the article's own list or table, and stays.
  *
  * Put back:
  * - the headline: Readability drops it when it repeats the page's title; the page's heading
@@ -551,12 +553,31 @@ const isCjkText = (text: string): boolean => measureLength(text) >= 2 * text.len
 
 /** Up to this many words without punctuation, a line at the article's edges says nothing ("Keine Kommentare"). */
 const FURNITURE_WORDS = 3
-/** A short line at the article's edges is furniture when it holds a number (a date, a count), is mostly links, or is a few words that say nothing. */
+/**
+ * A date or a time as pages write them in any language: a year (1600–2099), a day, month and
+ * year in figures ("04.05.2021", "12/03/26", "2026-03-12"), a time ("14:00"), a CJK date
+ * ("10月14日").
+ */
+const DATE_OR_TIME = /(?<!\p{N})(?:(?:1[6-9]|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2})(?!\p{N})|\d\s*[年月日]/u
+/** A label and a figure in a word or two after its colon: "Lesezeit: 4 Minuten", "Estimated reading time: 6 minutes", "Views: 1.234". */
+const LABELLED_FIGURE = /[:：]\s*\S*\p{N}\S*(?:\s+\S+)?$/u
+/** A trail of the site's sections: two separators or more between words ("Blog » News » open3 » …", "Accueil > Actus > …"). */
+const TRAIL = /\s[»›>/|\\]\s(?:.*\s)?[»›>/|\\](?:\s|$)/u
+/**
+ * A short line at the article's edges is furniture when it holds a date or a time, a number in
+ * a few words (a count: "319 Likes", "Visto 314 veces") or a label's figure, and does not end
+ * like a sentence; when it is a trail of sections or mostly links; or when it is a few words
+ * that say nothing. A line of a few more words with a figure that is no date ("Dużymi
+ * projektami są rozwój sieci 5G (1,4 mld zł)", a fixture "Santos vs Saprissa (7 pm)", a table's
+ * row) is the article's, as its lists and tables are.
+ */
 function isFurniture(text: string, stats: MatchStats): boolean {
   if (isAddress(text) || citesAddresses(text)) return false
-  if (/\p{N}/u.test(text) && !endsLikeSentence(text)) return true
+  const words = text.split(' ').length
+  if (/\p{N}/u.test(text) && !endsLikeSentence(text) && (words <= FURNITURE_WORDS || DATE_OR_TIME.test(text) || LABELLED_FIGURE.test(text))) return true
+  if (TRAIL.test(text)) return true
   if (stats.linkShare >= LINK_SHARE) return true
-  return text.split(' ').length <= FURNITURE_WORDS && !PUNCTUATION.test(text) && !isCjkText(text)
+  return words <= FURNITURE_WORDS && !PUNCTUATION.test(text) && !isCjkText(text)
 }
 
 /** Lines that Readability keeps inside articles but that are not the article (see the module rules). */

@@ -193,6 +193,15 @@ describe('extract: the article out of the page', () => {
     expect(kept).toContain('La décrue est attendue le 14 mars.')
   })
 
+  it('at the article\'s edges, drops dates, times, counts, a label\'s figure and a trail of sections; keeps the lines of a list or table with figures', () => {
+    const furniture = ['Accueil > Société > Environnement', 'Publié le jeudi 12.03.2026', 'Mis à jour à 14:05', 'Lecture : 4 minutes', '1 234 vues', '2026年3月12日', 'Paris | Seine | Vidéo']
+    const table = ['Pont d’Austerlitz (crue) 6,02 m', 'Pont de la Tournelle (crue) 5,84 m', 'Bercy, quai de la Rapée (crue) 5,70 m', '? Le RER C fermé entre 3 gares']
+    const inside = `${furniture.slice(0, 3).map((t) => `<p>${t}</p>`).join('')}${STORY.map((p) => `<p>${p}</p>`).join('')}<ul>${table.map((t) => `<li>${t}</li>`).join('')}</ul>${furniture.slice(3).map((t) => `<p>${t}</p>`).join('')}`
+    const kept = texts(page(inside))
+    for (const line of furniture) expect(kept, line).not.toContain(line)
+    for (const line of table) expect(kept, line).toContain(line)
+  })
+
   it('drops PHP errors printed into the article, keeps a list of references given as addresses', () => {
     const php = 'Warning: Creating default object from empty value in /var/www/site/wp-includes/post.php on line 407'
     const refs = '[1] <a href="https://example.org/rapport">https://example.org/rapport</a> [2] <a href="https://example.org/carte">https://example.org/carte</a>'
