@@ -35,9 +35,17 @@ const LABELLED = 4
 
 /** A letter or a digit: text outside links with one holds words of the line's own, not punctuation between links. */
 const WORD = /[\p{L}\p{N}]/u
-/** Own text that ends with a colon before a link labels it ("Lire aussi :", "Czytaj też:", "関連記事："). */
-const LABEL_END = /[:：]\s*$/u
 const BLANK = /^\s*$/u
+
+/** Whether own text ends with a colon (white space after it allowed): before a link, it labels it ("Lire aussi :", "Czytaj też:", "関連記事："). A scan back from the end, not a regular expression anchored at it, which would be tried from every position of a long paragraph. */
+function endsWithColon(text: string): boolean {
+  for (let k = text.length - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k)
+    if (c === 0x3a || c === 0xff1a) return true
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d && c !== 0x0c && c !== 0xa0 && c !== 0x202f) return false
+  }
+  return false
+}
 
 /**
  * The order after one more piece of the line's text (a text node), inside a link or not.
@@ -52,7 +60,7 @@ export function readLinkOrder(order: LinkOrder, inLink: boolean, text: string): 
     if (position === WORDS_AFTER_LINK || position === WORDS_BETWEEN_LINKS) return WORDS_BETWEEN_LINKS | label
     return BLANK.test(text) ? order : AFTER_LINK | label
   }
-  if (position === NO_LINK) return LABEL_END.test(text) ? LABELLED : WORD.test(text) ? NO_LINK : order
+  if (position === NO_LINK) return endsWithColon(text) ? LABELLED : WORD.test(text) ? NO_LINK : order
   return position === AFTER_LINK && WORD.test(text) ? WORDS_AFTER_LINK | label : order
 }
 
