@@ -642,5 +642,3 @@ function isHeadline(block: SourceBlock, titles: ReadonlyArray<string | null>): b
   const text = foldText(block.text)
   return text.length >= 8 && titles.some((t) => t !== null && t !== '' && (foldText(t).includes(text) || text.includes(foldText(t))))
 }
-
-
