@@ -117,110 +117,110 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     await pool?.close()
   }
   async function cleanSources(): Promise<number> {
-  // The language model loads (main.ts started it) while the first input is read and its parsers
-  // are imported: its file reads and WebAssembly compilation leave the main thread free for them.
-  // It is awaited before the first article is cleaned, outside any record's error handling: a
-  // model that cannot be loaded fails the command. (Batches of JSONL await it themselves.)
-  const model = loadLanguageModel()
-  model.catch(() => { /* awaited, and so reported, where it is needed */ })
-  if (to === 'review') {
-    await model
-    const { reviewPage } = await import('./review-command.js')
-    const review = await reviewPage(sources, { from, options }, io)
-    await write(review.page)
-    return review.failed > 0 ? 1 : 0
-  }
-  let failed = 0
-  // --to json gathers every document (results and error records) into one JSON array when
-  // there is more than one input or the input is JSONL, so the output is one JSON value.
-  const documents: string[] = []
-  const records = sources.some((s) => isRecords(from ?? formatOf(s)))
-  const several = sources.length > 1 || records
-  const gather = to === 'json' && several
-  // Text of several articles: each after a "==> ID <==" line (as `head` and `tail` mark their
-  // files), so where one article ends and the next begins stays visible. (JSONL and WARC input
-  // are written as JSONL unless --to says otherwise.)
-  const headed = several && (to === 'text' || (to === undefined && !records))
-  let articles = 0
-  const emit = async (rendered: string, label: string): Promise<void> => {
-    articles++
-    if (gather) documents.push(rendered.trimEnd())
-    else if (headed) await write(`${articles > 1 ? '\n' : ''}==> ${label} <==\n${rendered}`)
-    else await write(rendered)
-  }
-  // Structured outputs (json, jsonl) carry a record per input, errors included; the others
-  // report errors on stderr.
-  const reportError = async (record: ErrorRecord, where: string, raw?: readonly RawMember[]): Promise<void> => {
-    failed++
-    const rendering = to ?? (record.line !== undefined || isRecords(from ?? formatOf(where)) ? 'jsonl' : 'text')
-    if (rendering === 'jsonl') await write(toJsonLine(record, raw, ERROR_FIELDS))
-    else if (rendering === 'json') await emit(JSON.stringify(record, null, 2), where)
-    else io.stderr.write(`${where}${record.line === undefined ? '' : `:${record.line}`}: ${record.error.code}: ${record.error.message}\n`)
-  }
-  const progress = createProgress(io.stderr, { label: 'clean', duplicates: 'repeats', ...size })
-  const done = { articles: 0, duplicates: 0, bytes: 0 }
-  const tick = (repeats: number): void => {
-    done.articles++
-    done.duplicates += repeats
-    progress?.update(done)
-  }
-  // The HTML, Markdown and extraction parsers (and the charset libraries) are imported when the
-  // first input that needs them arrives: a UTF-8 text article loads none. clean() stays synchronous.
-  let parsers = NO_PARSERS
-  for (const source of sources) {
-    const format = from ?? formatOf(source)
-    const name = source === '-' ? 'stdin' : source
-    if (format === 'jsonl' || format === 'warc') {
-      const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
+    // The language model loads (main.ts started it) while the first input is read and its parsers
+    // are imported: its file reads and WebAssembly compilation leave the main thread free for them.
+    // It is awaited before the first article is cleaned, outside any record's error handling: a
+    // model that cannot be loaded fails the command. (Batches of JSONL await it themselves.)
+    const model = loadLanguageModel()
+    model.catch(() => { /* awaited, and so reported, where it is needed */ })
+    if (to === 'review') {
+      await model
+      const { reviewPage } = await import('./review-command.js')
+      const review = await reviewPage(sources, { from, options }, io)
+      await write(review.page)
+      return review.failed > 0 ? 1 : 0
+    }
+    let failed = 0
+    // --to json gathers every document (results and error records) into one JSON array when
+    // there is more than one input or the input is JSONL, so the output is one JSON value.
+    const documents: string[] = []
+    const records = sources.some((s) => isRecords(from ?? formatOf(s)))
+    const several = sources.length > 1 || records
+    const gather = to === 'json' && several
+    // Text of several articles: each after a "==> ID <==" line (as `head` and `tail` mark their
+    // files), so where one article ends and the next begins stays visible. (JSONL and WARC input
+    // are written as JSONL unless --to says otherwise.)
+    const headed = several && (to === 'text' || (to === undefined && !records))
+    let articles = 0
+    const emit = async (rendered: string, label: string): Promise<void> => {
+      articles++
+      if (gather) documents.push(rendered.trimEnd())
+      else if (headed) await write(`${articles > 1 ? '\n' : ''}==> ${label} <==\n${rendered}`)
+      else await write(rendered)
+    }
+    // Structured outputs (json, jsonl) carry a record per input, errors included; the others
+    // report errors on stderr.
+    const reportError = async (record: ErrorRecord, where: string, raw?: readonly RawMember[]): Promise<void> => {
+      failed++
+      const rendering = to ?? (record.line !== undefined || isRecords(from ?? formatOf(where)) ? 'jsonl' : 'text')
+      if (rendering === 'jsonl') await write(toJsonLine(record, raw, ERROR_FIELDS))
+      else if (rendering === 'json') await emit(JSON.stringify(record, null, 2), where)
+      else io.stderr.write(`${where}${record.line === undefined ? '' : `:${record.line}`}: ${record.error.code}: ${record.error.message}\n`)
+    }
+    const progress = createProgress(io.stderr, { label: 'clean', duplicates: 'repeats', ...size })
+    const done = { articles: 0, duplicates: 0, bytes: 0 }
+    const tick = (repeats: number): void => {
+      done.articles++
+      done.duplicates += repeats
+      progress?.update(done)
+    }
+    // The HTML, Markdown and extraction parsers (and the charset libraries) are imported when the
+    // first input that needs them arrives: a UTF-8 text article loads none. clean() stays synchronous.
+    let parsers = NO_PARSERS
+    for (const source of sources) {
+      const format = from ?? formatOf(source)
+      const name = source === '-' ? 'stdin' : source
+      if (format === 'jsonl' || format === 'warc') {
+        const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
+        await model
+        try {
+          // WARC reading and the thread pool are loaded when an input needs them: not at start-up.
+          const records = format === 'jsonl' ? readJsonl(stream, name) : (await import('../io/read-warc.js')).readWarc(byteChunks(stream), name)
+          await cleanRecords(records, to ?? 'jsonl', options, workers, poolOf, tick, emit, (record, raw) => reportError(record, name, raw), io.stderr)
+        } catch (error) {
+          await reportError(errorRecord(readError(source, error), { id: null, source: name }), name)
+        }
+        continue
+      }
+      let result: CleanResult
+      // The Markdown read, so that --to markdown writes its headings and lists as such.
+      let markdown: string | undefined
+      let bytes: Uint8Array
+      let read: InputFormat
+      let needed: ParserName[]
+      try {
+        bytes = await readBytes(source, io.stdin)
+        done.bytes += bytes.length
+        read = format ?? formatOfBytes(source, bytes)
+        needed = parsersNeeded(bytes, { format: read, extract: options.extract })
+        parsers = await loadParsers(needed, parsers)
+      } catch (error) {
+        await reportError(errorRecord(error, { id: source === '-' ? null : source }), name)
+        continue
+      }
       await model
       try {
-        // WARC reading and the thread pool are loaded when an input needs them: not at start-up.
-        const records = format === 'jsonl' ? readJsonl(stream, name) : (await import('../io/read-warc.js')).readWarc(byteChunks(stream), name)
-        await cleanRecords(records, to ?? 'jsonl', options, workers, poolOf, tick, emit, (record, raw) => reportError(record, name, raw), io.stderr)
+        const cleaned = await withParsers(needed, parsers, (loaded) => ({
+          result: cleanWith(loaded, bytes, { ...options, format: read }),
+          // The source's headings and lists are found from the paragraphs' offsets in the decoded
+          // text: the same decoding as clean()'s (the same bytes, transport and format).
+          markdown: read === 'markdown' && to === 'markdown' ? decodeBytesWith(loaded, bytes, { charset: options.charset, format: read }).text : undefined,
+        }))
+        parsers = cleaned.parsers
+        result = cleaned.value.result
+        markdown = cleaned.value.markdown
       } catch (error) {
-        await reportError(errorRecord(readError(source, error), { id: null, source: name }), name)
+        await reportError(errorRecord(error, { id: source === '-' ? null : source }), name)
+        continue
       }
-      continue
+      tick(countRepeats(result))
+      reportWarnings(io.stderr, name, result.warnings)
+      if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${name}: ${summarize(result)}`)
+      await emit(render(result, to ?? 'text', source === '-' ? null : source, markdown), name)
     }
-    let result: CleanResult
-    // The Markdown read, so that --to markdown writes its headings and lists as such.
-    let markdown: string | undefined
-    let bytes: Uint8Array
-    let read: InputFormat
-    let needed: ParserName[]
-    try {
-      bytes = await readBytes(source, io.stdin)
-      done.bytes += bytes.length
-      read = format ?? formatOfBytes(source, bytes)
-      needed = parsersNeeded(bytes, { format: read, extract: options.extract })
-      parsers = await loadParsers(needed, parsers)
-    } catch (error) {
-      await reportError(errorRecord(error, { id: source === '-' ? null : source }), name)
-      continue
-    }
-    await model
-    try {
-      const cleaned = await withParsers(needed, parsers, (loaded) => ({
-        result: cleanWith(loaded, bytes, { ...options, format: read }),
-        // The source's headings and lists are found from the paragraphs' offsets in the decoded
-        // text: the same decoding as clean()'s (the same bytes, transport and format).
-        markdown: read === 'markdown' && to === 'markdown' ? decodeBytesWith(loaded, bytes, { charset: options.charset, format: read }).text : undefined,
-      }))
-      parsers = cleaned.parsers
-      result = cleaned.value.result
-      markdown = cleaned.value.markdown
-    } catch (error) {
-      await reportError(errorRecord(error, { id: source === '-' ? null : source }), name)
-      continue
-    }
-    tick(countRepeats(result))
-    reportWarnings(io.stderr, name, result.warnings)
-    if (!values.quiet && to !== 'json' && to !== 'jsonl') io.stderr.write(`${name}: ${summarize(result)}`)
-    await emit(render(result, to ?? 'text', source === '-' ? null : source, markdown), name)
-  }
-  progress?.done()
-  if (gather) await write(`[\n${documents.join(',\n')}\n]\n`)
-  return failed > 0 ? 1 : 0
+    progress?.done()
+    if (gather) await write(`[\n${documents.join(',\n')}\n]\n`)
+    return failed > 0 ? 1 : 0
   }
 }
 
