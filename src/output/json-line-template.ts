@@ -15,10 +15,10 @@ export interface JsonLineTemplate {
 }
 
 /**
- * The template of `toJsonLine(record, raw, computed)` for an input line whose members have the
- * keys `rawKeys` (in order, repeats included: `raw.map((m) => m.key)`); `undefined` or none for a
- * record not read from JSON text. {@link fillJsonLine} with those members gives the same line,
- * byte for byte.
+ * The template of the line `toJsonLine(record, raw, computed)` writes, for an input line whose
+ * members have the keys `rawKeys` (in order, repeats included: `raw.map((m) => m.key)`);
+ * `undefined` or none for a record not read from JSON text. {@link fillJsonLine} with those
+ * members gives the line (`toJsonLine` is exactly that).
  * @throws what `JSON.stringify` throws on a computed field (or on a carried-over one the input
  *   has no text for), as `toJsonLine` would
  */
