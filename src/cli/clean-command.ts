@@ -25,7 +25,7 @@ import { parsersNeeded, type ParserName } from '../parse/format-parsers.js'
 import { loadParsers, NO_PARSERS, withParsers } from '../parse/load-parsers.js'
 import { renderReview } from '../output/review/render-review.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
-import type { CleanOutcome } from '../workers/pool-tasks.js'
+import type { CleanOutcome, CleanTask } from '../workers/pool-tasks.js'
 import type { WorkerPool } from '../workers/worker-pool.js'
 
 /** Where the CLI reads and writes; `process` in real use, fakes in tests. */
@@ -49,7 +49,7 @@ export const CLEAN_COMMAND_FLAGS = {
     value: 'FORMAT',
     help: 'text | json | jsonl | html | markdown | review (default:\ntext; jsonl when reading jsonl; review: one HTML page for\nall inputs, see `news-dedup review`)',
   },
-  workers: { type: 'string', value: 'N', help: 'threads cleaning JSONL or WARC records (default: the\ncores available); the output is the same for any N. The\nfirst 16 records are cleaned in this thread: an input of\nno more (read from stdin or under 256 KB) starts no\nthread' },
+  workers: { type: 'string', value: 'N', help: 'threads cleaning JSONL or WARC records (default: the\ncores available); the output is the same for any N. The\nfirst 17 records are cleaned in this thread (the first\nalone, its line written at once): an input of no more\n(read from stdin or under 256 KB) starts no thread' },
   quiet: { type: 'boolean', short: 'q', help: 'no summary of removals on stderr (printed for text,\nhtml and markdown output)' },
   ...HELP_FLAG,
 } as const satisfies FlagTable
@@ -172,10 +172,11 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       const name = source === '-' ? 'stdin' : source
       if (format === 'jsonl' || format === 'warc') {
         const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
+        // The first record is read while the model finishes loading. (A failed read is thrown
+        // where the record is awaited, in cleanRecords: reported below.)
+        const records = readAhead(format === 'jsonl' ? readJsonl(stream, name) : warcRecords(stream, name))
         await model
         try {
-          // WARC reading and the thread pool are loaded when an input needs them: not at start-up.
-          const records = format === 'jsonl' ? readJsonl(stream, name) : (await import('../io/read-warc.js')).readWarc(byteChunks(stream), name)
           await cleanRecords(records, to ?? 'jsonl', options, workers, poolOf, tick, emit, (record, raw) => reportError(record, name, raw), io.stderr)
         } catch (error) {
           await reportError(errorRecord(readError(source, error), { id: null, source: name }), name)
@@ -231,6 +232,30 @@ const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
 function readError(source: string, error: unknown): { code: string; message: string } {
   if (error instanceof DedupeError) return errorInfo(error)
   return { code: 'E_READ', message: `Cannot read ${source === '-' ? 'standard input' : source}: ${error instanceof Error ? error.message : String(error)}` }
+}
+
+/** The records of a WARC file; its reader is loaded when an input needs it, not at start-up. */
+async function* warcRecords(stream: AsyncIterable<Uint8Array | string>, name: string): AsyncGenerator<FeedInputRecord> {
+  yield* (await import('../io/read-warc.js')).readWarc(byteChunks(stream), name)
+}
+
+/**
+ * `items`, with the first one asked for now: it is read while the caller awaits something else.
+ * Its failure is thrown to whoever asks for it, as the iterator's own would be.
+ */
+function readAhead<T>(items: AsyncIterable<T>): AsyncIterable<T> {
+  const iterator = items[Symbol.asyncIterator]()
+  let first: Promise<IteratorResult<T>> | null = iterator.next()
+  first.catch(() => undefined)
+  const ahead: AsyncIterator<T> = {
+    next: () => {
+      const next = first ?? iterator.next()
+      first = null
+      return next
+    },
+  }
+  if (iterator.return) ahead.return = (value) => (iterator.return as NonNullable<typeof iterator.return>)(value)
+  return { [Symbol.asyncIterator]: () => ahead }
 }
 
 function formatOf(source: string): From | undefined {
@@ -289,18 +314,31 @@ async function cleanRecords(
   stderr: NodeJS.WritableStream,
 ): Promise<void> {
   if (to === 'jsonl') {
-    const { batchesInFlight } = await import('../workers/worker-pool.js')
+    const [{ batchesInFlight }, { runTask }] = await Promise.all([import('../workers/worker-pool.js'), import('../workers/pool-tasks.js')])
     const pool = await poolOf()
-    const cleanBatch = async (batch: FeedInputRecord[]): Promise<Array<{ record: FeedInputRecord; outcome: CleanOutcome | null }>> => {
+    type Cleaned = { record: FeedInputRecord; outcome: CleanOutcome | null }
+    const cleanBatch = (run: (task: CleanTask) => Promise<CleanOutcome[]>) => async (batch: FeedInputRecord[]): Promise<Cleaned[]> => {
       const picked = batch.flatMap((record) => ('error' in record ? [] : [record]))
       const articles = picked.map((record) => record.article as Record<string, unknown>)
       // The worker serializes each line but for the input's own member texts (kept here: see fillJsonLine).
       const rawKeys = picked.map((record) => record.raw?.map((member) => member.key) ?? null)
-      const outcomes = articles.length === 0 ? [] : ((await pool.run({ kind: 'clean', options, articles, rawKeys })) as CleanOutcome[])
+      const outcomes = articles.length === 0 ? [] : await run({ kind: 'clean', options, articles, rawKeys })
       let at = 0
       return batch.map((record) => ({ record, outcome: 'error' in record ? null : (outcomes[at++] ?? null) }))
     }
-    for await (const { record, outcome } of orderedBatches(records, BATCH, batchesInFlight(workers), cleanBatch, pool.hurry)) {
+    // The first record is cleaned alone, here (the same runTask as the pool's), and its line
+    // written at once: the first line waits neither for a batch to fill nor for the parsers the
+    // batch's other records need. The rest go through the pool in batches, the first of them in
+    // this thread too (see createWorkerPool), so a small input still starts no thread.
+    const iterator = records[Symbol.asyncIterator]()
+    const first = await iterator.next()
+    if (first.done === true) return
+    const rest: AsyncIterable<FeedInputRecord> = { [Symbol.asyncIterator]: () => iterator }
+    const cleaned = async function* (): AsyncGenerator<Cleaned> {
+      yield* await cleanBatch((task) => runTask(task) as Promise<CleanOutcome[]>)([first.value])
+      yield* orderedBatches(rest, BATCH, batchesInFlight(workers), cleanBatch((task) => pool.run(task)), pool.hurry)
+    }
+    for await (const { record, outcome } of cleaned()) {
       const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
       if ('error' in record) {
         await fail(errorRecord(record.error, { id: record.id ?? null, ...at }))
@@ -345,11 +383,14 @@ async function cleanRecords(
  * Writes to `stream`, coalesced: what is written in one turn of the event loop goes out as one
  * write (a record batch's lines: one write, not one per line), at once past 64 KB; a write waits
  * while the stream is full, so a slow consumer holds memory flat. `flush` writes what is held.
+ * The first text goes out at once: a reader waiting for the first result (`… | head -1`, a
+ * pipeline's next stage) does not wait for the work that follows it in the same turn.
  */
 function writer(stream: NodeJS.WritableStream): ((text: string) => Promise<void>) & { flush(): Promise<void> } {
   let held: string[] = []
   let size = 0
   let scheduled = false
+  let first = true
   let full: Promise<void> | null = null
   const out = (): void => {
     scheduled = false
@@ -362,8 +403,10 @@ function writer(stream: NodeJS.WritableStream): ((text: string) => Promise<void>
   const write = (text: string): Promise<void> => {
     held.push(text)
     size += text.length
-    if (size >= COALESCED_CHARS) out()
-    else if (!scheduled) {
+    if (first || size >= COALESCED_CHARS) {
+      first = false
+      out()
+    } else if (!scheduled) {
       scheduled = true
       setImmediate(out)
     }

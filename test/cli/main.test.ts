@@ -6,7 +6,8 @@ import { clean } from '../../src/clean.js'
 import { toHtml } from '../../src/output/to-html.js'
 import { toJson } from '../../src/output/to-json.js'
 import { toMarkdown } from '../../src/output/to-markdown.js'
-import { jsonLines, runCli } from '../helpers/fake-io.js'
+import { main } from '../../src/cli/main.js'
+import { fakeIo, jsonLines, runCli } from '../helpers/fake-io.js'
 import { FLOOD_FR } from '../helpers/corpus.js'
 import { REFERENCE_ARTICLE, REFERENCE_VERDICTS } from '../helpers/reference-article.js'
 import { warcFile } from '../helpers/warc.js'
@@ -310,6 +311,51 @@ describe('news-dedup clean: JSONL', () => {
       expect(typeof (record.error as { message: string }).message).toBe('string')
       expect((record.error as { message: string }).message.length).toBeGreaterThan(0)
     }
+  })
+
+  it('writes the first line at once, before the records read with it are cleaned (standard input kept open)', async () => {
+    const input = `${good('a', `${A}\n\n${A}`)}\n${JSON.stringify({ id: 'b', html: `<p>${B}</p>` })}\n`
+    const whole = await run(['clean', '--from', 'jsonl', '--workers', '2'], [input])
+    const lines = whole.stdout.split('\n')
+    expect(lines).toHaveLength(3)
+    // Both records come in one chunk; then standard input stays open, as a live pipe does,
+    // until the first write to standard output has been seen.
+    let close!: () => void
+    const closed = new Promise<void>((resolve) => (close = resolve))
+    const fake = fakeIo(
+      (async function* () {
+        yield Buffer.from(input)
+        await closed
+      })(),
+    )
+    const writes: string[] = []
+    const write = fake.stdout.write.bind(fake.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean
+    const firstWrite = new Promise<string>((resolve) => {
+      fake.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
+        writes.push(String(chunk))
+        if (writes.length === 1) resolve(String(chunk))
+        return write(chunk, ...rest)
+      }) as typeof fake.stdout.write
+    })
+    const code = main(['clean', '--from', 'jsonl', '--workers', '2'], fake.io)
+    // The first record's line alone: not held until its batch (the second record) is cleaned too.
+    expect(await firstWrite).toBe(`${lines[0]}\n`)
+    close()
+    expect(await code).toBe(0)
+    expect(fake.stdout.text).toBe(whole.stdout)
+    expect(writes.length).toBeGreaterThan(1)
+  })
+
+  it('a first record that cannot be cleaned keeps its error record in place, and the others follow in order', async () => {
+    const input = [JSON.stringify({ id: 'no-text', title: 'Sans texte' }), good('a', A), '', good('b', B)].join('\n')
+    const { code, stdout } = await run(['clean', '--from', 'jsonl'], [`${input}\n`])
+    expect(code).toBe(1)
+    expect(jsonLines(stdout).map((r) => [r.id, r.line ?? r.text])).toEqual([
+      ['no-text', 1],
+      ['a', A],
+      [null, 3],
+      ['b', B],
+    ])
   })
 
   it('counts line numbers over blank lines and CRLF endings', async () => {

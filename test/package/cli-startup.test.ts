@@ -125,7 +125,8 @@ describe('CLI start-up: the parsers load when an input of their format arrives',
     // depends on the machine's cores).
     const { stdout, packages } = run([path, '--workers', '2'])
     expect(packages).toContain('fasttext.wasm.js')
-    // One batch (16 records or fewer) is cleaned in the CLI's own thread: no thread pool is loaded.
+    // The first record alone, then one batch (17 records or fewer in all), are cleaned in the CLI's own
+    // thread: no thread pool is loaded.
     for (const name of [...HTML, ...MARKDOWN, ...EXTRACT, ...CHARSETS, 'piscina']) expect(packages).not.toContain(name)
     const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line))
     expect(lines.map((line) => [line.id, line.text])).toEqual(records.map((r) => [r.id, clean({ text: r.text }).text]))
