@@ -172,9 +172,13 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
       const name = source === '-' ? 'stdin' : source
       if (format === 'jsonl' || format === 'warc') {
         const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
-        // The first record is read while the model finishes loading. (A failed read is thrown
-        // where the record is awaited, in cleanRecords: reported below.)
-        const records = readAhead(format === 'jsonl' ? readJsonl(stream, name) : warcRecords(stream, name))
+        // The first record is read, and the parsers it needs imported, while the model finishes
+        // loading (a WARC file's first page: parse5 with the model, not after it). The import only
+        // fills the module cache for the cleaning that follows; a failed read or import is thrown
+        // where the record is cleaned, and reported there.
+        const records = readAhead(format === 'jsonl' ? readJsonl(stream, name) : warcRecords(stream, name), (record) => {
+          if (!('error' in record)) void loadParsers(parsersOf(record.article, options)).catch(() => undefined)
+        })
         await model
         try {
           await cleanRecords(records, to ?? 'jsonl', options, workers, poolOf, tick, emit, (record, raw) => reportError(record, name, raw), io.stderr)
@@ -240,13 +244,14 @@ async function* warcRecords(stream: AsyncIterable<Uint8Array | string>, name: st
 }
 
 /**
- * `items`, with the first one asked for now: it is read while the caller awaits something else.
- * Its failure is thrown to whoever asks for it, as the iterator's own would be.
+ * `items`, with the first one asked for now: it is read while the caller awaits something else,
+ * and handed to `arrived` as soon as it comes. Its failure is thrown to whoever asks for it, as
+ * the iterator's own would be.
  */
-function readAhead<T>(items: AsyncIterable<T>): AsyncIterable<T> {
+function readAhead<T>(items: AsyncIterable<T>, arrived: (item: T) => void): AsyncIterable<T> {
   const iterator = items[Symbol.asyncIterator]()
   let first: Promise<IteratorResult<T>> | null = iterator.next()
-  first.catch(() => undefined)
+  first.then((result) => result.done === true || arrived(result.value), () => undefined)
   const ahead: AsyncIterator<T> = {
     next: () => {
       const next = first ?? iterator.next()
@@ -256,6 +261,15 @@ function readAhead<T>(items: AsyncIterable<T>): AsyncIterable<T> {
   }
   if (iterator.return) ahead.return = (value) => (iterator.return as NonNullable<typeof iterator.return>)(value)
   return { [Symbol.asyncIterator]: () => ahead }
+}
+
+/** The parsers an article record's body is sure to need (none for a record without one: cleaning reports it). */
+function parsersOf(article: unknown, options: Options): ParserName[] {
+  try {
+    return parsersNeeded(articleBody(article as Record<string, unknown>), options)
+  } catch {
+    return []
+  }
 }
 
 function formatOf(source: string): From | undefined {
