@@ -23,7 +23,6 @@ import type { FeedInputRecord } from '../feed/types.js'
 import { articleBody } from '../parse/article-body.js'
 import { parsersNeeded, type ParserName } from '../parse/format-parsers.js'
 import { loadParsers, NO_PARSERS, withParsers } from '../parse/load-parsers.js'
-import { renderReview } from '../output/review/render-review.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
 import type { CleanOutcome, CleanTask } from '../workers/pool-tasks.js'
 import type { WorkerPool } from '../workers/worker-pool.js'
@@ -37,6 +36,8 @@ export interface CliIo {
 
 type From = InputFormat | 'jsonl' | 'warc'
 type To = 'text' | 'json' | 'jsonl' | 'html' | 'markdown' | 'review'
+/** The outputs rendered per article (the review is one page for all inputs: `reviewPage`). */
+type PerArticle = Exclude<To, 'review'>
 
 const FROM: readonly From[] = ['text', 'html', 'markdown', 'jsonl', 'warc']
 const TO: readonly To[] = ['text', 'json', 'jsonl', 'html', 'markdown', 'review']
@@ -284,10 +285,10 @@ function isRecords(format: From | undefined): boolean {
 
 /**
  * One result rendered as `to`. `id` names it in JSON (first, so a reader sees which article
- * it is), JSONL and the review: a file's path, a JSONL record's id, null for standard input.
+ * it is) and JSONL: a file's path, a JSONL record's id, null for standard input.
  * `markdown` is the Markdown source, when the input was Markdown (headings and lists kept).
  */
-function render(result: CleanResult, to: To, id: unknown, markdown?: string): string {
+function render(result: CleanResult, to: PerArticle, id: unknown, markdown?: string): string {
   switch (to) {
     case 'text':
       return toText(result)
@@ -299,8 +300,6 @@ function render(result: CleanResult, to: To, id: unknown, markdown?: string): st
       return toHtml(result)
     case 'markdown':
       return toMarkdown(result, markdown === undefined ? {} : { source: markdown })
-    case 'review':
-      return renderReview([{ ...result, id: typeof id === 'string' || typeof id === 'number' ? id : null }])
   }
 }
 
@@ -318,7 +317,7 @@ const BATCH = 16
  */
 async function cleanRecords(
   records: AsyncIterable<FeedInputRecord>,
-  to: To,
+  to: PerArticle,
   options: Options,
   workers: number,
   poolOf: () => Promise<WorkerPool>,
