@@ -1,3 +1,5 @@
+import { FNV_OFFSET, FNV_PRIME } from '../text/hash.js'
+
 /** First value word of an empty slot, and of a deleted one (a tombstone: probing goes on past it). */
 const EMPTY = 0
 const DELETED = 0xffffffff
@@ -36,9 +38,9 @@ export class WordTable {
   }
 
   private hash(key: ArrayLike<number>): number {
-    let h = 0x811c9dc5
+    let h = FNV_OFFSET
     for (let i = 0; i < this.keyWords; i++) {
-      h = Math.imul(h ^ (key[i] as number), 0x01000193)
+      h = Math.imul(h ^ (key[i] as number), FNV_PRIME)
       h ^= h >>> 15
     }
     h = Math.imul(h ^ (h >>> 13), 0x5bd1e995)

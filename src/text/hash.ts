@@ -2,7 +2,10 @@
  * The hash functions of the library, in one place; all built on `Math.imul`, so they run
  * anywhere JavaScript runs and give the same values on every machine.
  *
- * - {@link hash32}: fast 32-bit hash of a string (shingles, bands, paragraph fingerprints).
+ * - {@link hash32}: fast 32-bit hash of a string (shingles, bands, paragraph fingerprints);
+ *   {@link hash32Pair}: two of its seeds in one pass.
+ * - {@link FNV_OFFSET} / {@link FNV_PRIME}: the FNV-1a constants it starts from (also the token
+ *   hash of `tokenSpans` and the stores' word tables).
  * - {@link mix32}: MurmurHash3's 32-bit finalizer (used by the others, and by MinHash).
  * - {@link murmur3x86128Hex}: MurmurHash3 x86_128 of bytes (generated article ids).
  * - {@link seededUint32} / {@link seeded}: mulberry32, a small seeded generator (MinHash
@@ -12,6 +15,13 @@
  *
  * @module
  */
+
+/** FNV-1a's 32-bit offset basis. */
+export const FNV_OFFSET = 0x811c9dc5
+/** FNV-1a's 32-bit prime. */
+export const FNV_PRIME = 0x01000193
+/** What a seed is multiplied by before it is mixed into the offset basis (2^32 / φ), so nearby seeds start far apart. */
+const SEED_STEP = 0x9e3779b1
 
 /**
  * Fast, deterministic 32-bit hashing built on `Math.imul` (runs anywhere JavaScript runs).
@@ -25,12 +35,33 @@
  * @returns An unsigned 32-bit integer.
  */
 export function hash32(text: string, seed = 0): number {
-  let h = (0x811c9dc5 ^ Math.imul(seed, 0x9e3779b1)) >>> 0
+  let h = (FNV_OFFSET ^ Math.imul(seed, SEED_STEP)) >>> 0
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
+    h = Math.imul(h, FNV_PRIME)
   }
   return mix32(h)
+}
+
+/**
+ * `hash32(text, seedA)` and `hash32(text, seedB)` in one pass over `text`, for a 64-bit
+ * identity (paragraph fingerprints) at the cost of one read of the string: written to `out[0]`
+ * and `out[1]`, so a hot caller allocates nothing.
+ *
+ * @param out Receives the two hashes (unsigned 32-bit). @default a new `Uint32Array(2)`
+ * @returns `out`.
+ */
+export function hash32Pair(text: string, seedA: number, seedB: number, out: Uint32Array = new Uint32Array(2)): Uint32Array {
+  let a = (FNV_OFFSET ^ Math.imul(seedA, SEED_STEP)) >>> 0
+  let b = (FNV_OFFSET ^ Math.imul(seedB, SEED_STEP)) >>> 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, FNV_PRIME)
+    b = Math.imul(b ^ c, FNV_PRIME)
+  }
+  out[0] = mix32(a)
+  out[1] = mix32(b)
+  return out
 }
 
 /**

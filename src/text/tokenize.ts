@@ -1,4 +1,5 @@
 import { SPACELESS_CLASS } from './scripts.js'
+import { FNV_OFFSET, FNV_PRIME } from './hash.js'
 
 /**
  * The most code points one token piece takes; longer runs are taken in pieces and joined again.
@@ -154,9 +155,8 @@ function scanSpaceless(text: string): number {
   return count
 }
 
-/** FNV-1a's offset basis and prime (32 bits): the token hash of {@link tokenSpans}. */
-export const FNV_OFFSET = 0x811c9dc5
-export const FNV_PRIME = 0x01000193
+/** FNV-1a's offset basis and prime (32 bits, from `hash.ts`): the token hash of {@link tokenSpans}. */
+export { FNV_OFFSET, FNV_PRIME }
 
 /**
  * The runs of letters, marks and digits of `text` (what `[\p{L}\p{M}\p{N}]+` matches), found
