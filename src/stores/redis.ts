@@ -241,6 +241,7 @@ interface Field {
 /** The key names of an index whose keys start with `prefix`, its hashes spread over `shards`. */
 function keysOf(prefix: string, shards = 1) {
   const fpShard = (fp: string): number => (/^[0-9a-f]{8}/.test(fp) ? parseInt(fp.slice(0, 8), 16) : hash32(fp)) % shards
+  const countHash = (fp: string): string => `${prefix}c:${fpShard(fp)}`
   return {
     prefix,
     shardCount: shards,
@@ -258,13 +259,17 @@ function keysOf(prefix: string, shards = 1) {
       return { hash: `${prefix}b:${((key >>> 0) + band) % shards}`, field: field.subarray(0, at + 4) }
     },
     first: (fp: string): Field => ({ hash: `${prefix}f:${fpShard(fp)}`, field: fingerprintKey(fp) }),
+    /** The hash holding the site counts of `fp` (of every site). */
+    countHash,
     /** A site count: the site's number (see `sites`), `:` and the fingerprint's key as field. */
     count: (fp: string, site: number): Field => ({
-      hash: `${prefix}c:${fpShard(fp)}`,
+      hash: countHash(fp),
       field: Buffer.concat([Buffer.from(`${site}:`), fingerprintKey(fp)]),
     }),
     /** Sites by name → their number, given by the commit that first records one (`sitecount`). */
     sites: `${prefix}sites`,
+    /** The field of `site`'s number in {@link sites}. */
+    site: (site: string): Field => ({ hash: `${prefix}sites`, field: Buffer.from(site, 'utf8') }),
     siteCounter: `${prefix}sitecount`,
     epoch: `${prefix}epoch`,
     layout: `${prefix}layout`,
@@ -397,7 +402,7 @@ function commitArguments(
   const buckets = record.bands.map((key, band) => k.bucket(band, key))
   const firsts = record.fingerprints.map(({ fingerprint, paragraph }) => ({ ...k.first(fingerprint), paragraph }))
   const site = record.site
-  const counts = site === null ? [] : [...new Set(record.fingerprints.map((f) => f.fingerprint))].map((fp) => ({ ...k.first(fp), hash: k.count(fp, 0).hash }))
+  const counts = site === null ? [] : [...new Set(record.fingerprints.map((f) => f.fingerprint))].map((fp) => ({ ...k.first(fp), hash: k.countHash(fp) }))
   const checked = [...reads.fields.values()]
   const keys = [
     k.times, k.clock, k.seq, k.verdict(record.id), k.epoch, k.sites, k.siteCounter,
@@ -720,7 +725,7 @@ async function readAhead(
   const reply = (await redis.dedupReadBuffer(
     5 + 2 * fps.length + buckets.length,
     k.epoch, k.seq, k.verdict(id), k.clock, k.sites,
-    ...firsts.map((f) => f.hash), ...fps.map((fp) => k.count(fp, 0).hash), ...buckets.map((b) => b.hash),
+    ...firsts.map((f) => f.hash), ...fps.map((fp) => k.countHash(fp)), ...buckets.map((b) => b.hash),
     hint.site ?? '', hint.site === null ? '' : '1', String(fps.length), String(buckets.length), String(bucketLimit), k.prefix,
     ...firsts.map((f) => f.field), ...buckets.map((b) => b.field),
   )) as Array<Buffer | null | Array<Buffer | null>>
@@ -734,13 +739,7 @@ async function readAhead(
     counts: new Map(number === null ? [] : fps.map((fp, i) => [fp, countValues[i] ?? null])),
     buckets: new Map(hint.bands.map((key, band) => [bucketAt(band, key), bucketValues[band] ?? null])),
   }
-  for (let i = 0; i + 1 < articles.length; i += 2) {
-    const seq = Number((articles[i] as Buffer).toString())
-    const value = articles[i + 1] ?? null
-    const article = value === null ? null : decodeArticle(seq, value)
-    cache.bySeq.set(seq, article)
-    if (article) cache.byId.set(article.id, seq)
-  }
+  for (let i = 0; i + 1 < articles.length; i += 2) cacheArticle(cache, Number((articles[i] as Buffer).toString()), articles[i + 1] ?? null)
   return { own, ahead }
 }
 
@@ -819,10 +818,42 @@ async function loadArticles(redis: Redis, k: Keys, cache: ArticleCache, seqs: It
   const replies = (await pipeline.exec()) ?? []
   replies.forEach(([error, value], i) => {
     if (error) throw error
-    const seq = wanted[i] as number
-    const article = value ? decodeArticle(seq, value as Buffer) : null
-    cache.bySeq.set(seq, article)
-    if (article) cache.byId.set(article.id, seq)
+    cacheArticle(cache, wanted[i] as number, (value as Buffer | null) ?? null)
+  })
+}
+
+/** Puts article `seq` as read (`value`: `a:<seq>`, `null` when it is gone) into `cache`. */
+function cacheArticle(cache: ArticleCache, seq: number, value: Buffer | null): void {
+  const article = value === null ? null : decodeArticle(seq, value)
+  cache.bySeq.set(seq, article)
+  if (article) cache.byId.set(article.id, seq)
+}
+
+/**
+ * The values of `fields`, each noted in `reads`: as `served` gives them (fetched ahead for the
+ * session's hint, as the index held them then; `undefined` for a field it did not foresee),
+ * the others read now, in one round trip.
+ */
+async function readFields(
+  redis: Redis,
+  reads: ReadSet,
+  fields: readonly Field[],
+  served: ReadonlyArray<Buffer | null | undefined> = [],
+): Promise<Array<Buffer | null>> {
+  const values = fields.map((_, i) => served[i])
+  const unserved = values.flatMap((value, i) => (value === undefined ? [i] : []))
+  if (unserved.length > 0) {
+    const pipeline = redis.pipeline()
+    for (const i of unserved) pipeline.hgetBuffer((fields[i] as Field).hash, (fields[i] as Field).field)
+    ;((await pipeline.exec()) ?? []).forEach(([error, value], j) => {
+      if (error) throw error
+      values[unserved[j] as number] = (value as Buffer | null) ?? null
+    })
+  }
+  return fields.map((f, i) => {
+    const value = values[i] ?? null
+    note(reads, f, value)
+    return value
   })
 }
 
@@ -836,7 +867,7 @@ async function siteNumber(redis: Redis, k: Keys, reads: ReadSet | null, sites: M
   if (known !== undefined) return known
   const value = await redis.hget(k.sites, site)
   if (value === null) {
-    if (reads) note(reads, { hash: k.sites, field: Buffer.from(site, 'utf8') }, null)
+    if (reads) note(reads, k.site(site), null)
     return null
   }
   sites.set(site, Number(value))
@@ -855,41 +886,30 @@ async function readFingerprints(
   ahead: Ahead | null,
 ): Promise<FingerprintInfo[]> {
   if (fps.length === 0) return []
-  const firsts = fps.map((fp) => k.first(fp))
   // Fetched ahead (the same site, every fingerprint): served as read then, noted the same way.
   const foreseen = ahead !== null && ahead.site === site && fps.every((fp) => ahead.firsts.has(fp))
-  let number: number | null
-  let replies: Array<Buffer | null>
-  if (foreseen) {
-    number = ahead.number
-    if (site !== null && number === null) note(reads, { hash: k.sites, field: Buffer.from(site, 'utf8') }, null)
-    replies = [...fps.map((fp) => ahead.firsts.get(fp) ?? null), ...(number === null ? [] : fps.map((fp) => ahead.counts.get(fp) ?? null))]
-  } else {
-    number = site === null ? null : await siteNumber(redis, k, reads, sites, site)
-    const pipeline = redis.pipeline()
-    for (const f of [...firsts, ...(number === null ? [] : fps.map((fp) => k.count(fp, number as number)))]) pipeline.hgetBuffer(f.hash, f.field)
-    replies = ((await pipeline.exec()) ?? []).map(([error, value]) => {
-      if (error) throw error
-      return (value as Buffer | null) ?? null
-    })
-  }
-  const counts = number === null ? [] : fps.map((fp) => k.count(fp, number as number))
-  const held = firsts.map((f, i) => {
-    const value = replies[i] ?? null
-    note(reads, f, value)
+  const number = foreseen ? ahead.number : site === null ? null : await siteNumber(redis, k, reads, sites, site)
+  // A site without a number then: noted as absent, as siteNumber notes it.
+  if (foreseen && site !== null && number === null) note(reads, k.site(site), null)
+  const fields = fps.map((fp) => k.first(fp))
+  if (number !== null) for (const fp of fps) fields.push(k.count(fp, number))
+  const served = foreseen ? fps.map((fp) => ahead.firsts.get(fp) ?? null) : []
+  if (foreseen && number !== null) for (const fp of fps) served.push(ahead.counts.get(fp) ?? null)
+  const values = await readFields(redis, reads, fields, served)
+  const held = fps.map((_, i) => {
+    const value = values[i] ?? null
     if (value === null) return null
     const text = value.toString()
     const colon = text.indexOf(':')
     return { seq: Number(text.slice(0, colon)), paragraph: Number(text.slice(colon + 1)) }
   })
-  counts.forEach((c, i) => note(reads, c, replies[firsts.length + i] ?? null))
   await loadArticles(redis, k, cache, held.flatMap((h) => (h ? [h.seq] : [])))
   return fps.map((_, i) => {
     const h = held[i]
     const holder = h ? cache.bySeq.get(h.seq) : null
     return {
       first: h && holder ? { article: holder.id, paragraph: h.paragraph } : null,
-      siteCount: number === null ? 0 : Number(replies[firsts.length + i]?.toString() ?? 0),
+      siteCount: number === null ? 0 : Number(values[fps.length + i]?.toString() ?? 0),
     }
   })
 }
@@ -905,24 +925,12 @@ async function readCandidates(
   ahead: Ahead | null,
 ): Promise<string[]> {
   if (bands.length === 0) return []
-  const buckets = bands.map((key, band) => k.bucket(band, key))
   // Buckets fetched ahead are served as read then; the others (bands the hint did not foresee) read now.
-  const unforeseen = bands.flatMap((key, band) => (ahead?.buckets.has(bucketAt(band, key)) ? [] : [band]))
-  const fetched = new Map<number, Buffer | null>()
-  if (unforeseen.length > 0) {
-    const pipeline = redis.pipeline()
-    for (const band of unforeseen) pipeline.hgetBuffer((buckets[band] as Field).hash, (buckets[band] as Field).field)
-    ;((await pipeline.exec()) ?? []).forEach(([error, value], i) => {
-      if (error) throw error
-      fetched.set(unforeseen[i] as number, (value as Buffer | null) ?? null)
-    })
-  }
+  const served = ahead === null ? [] : bands.map((key, band) => ahead.buckets.get(bucketAt(band, key)))
   const seqs = new Set<number>()
-  bands.forEach((key, i) => {
-    const members = fetched.has(i) ? (fetched.get(i) ?? null) : (ahead?.buckets.get(bucketAt(i, key)) ?? null)
-    note(reads, buckets[i] as Field, members)
+  for (const members of await readFields(redis, reads, bands.map((key, band) => k.bucket(band, key)), served)) {
     if (members) for (const seq of members.toString().split(',').slice(0, bucketLimit)) seqs.add(Number(seq))
-  })
+  }
   await loadArticles(redis, k, cache, seqs)
   return [...seqs].sort((a, b) => a - b).flatMap((seq) => {
     const article = cache.bySeq.get(seq)
