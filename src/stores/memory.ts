@@ -2,7 +2,7 @@ import { DedupeError } from '../errors.js'
 import type { FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
 import { type BlobFingerprint, blobBytes, blobParagraphOf, decodeArticleBlob, encodeArticleBlob } from './article-blob.js'
-import { decodeParagraphs, encodeParagraphs, withFingerprints } from './record-codec.js'
+import { decodeParagraphs, recordParagraphBytes, withFingerprints } from './record-codec.js'
 import { TimeHeap } from './time-heap.js'
 import { verdictCode, verdictOfCode } from './verdict-code.js'
 import { WordTable } from './word-table.js'
@@ -217,7 +217,7 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
           siteOf[slot] = number ?? -1
           codes[slot] = code ?? 0
           ids[slot] = record.id
-          blobs[slot] = encodeArticleBlob(record.bands, recorded, record.encodedParagraphs ?? encodeParagraphs(record.paragraphs))
+          blobs[slot] = encodeArticleBlob(record.bands, recorded, recordParagraphBytes(record))
           extras[slot] = code === null ? { result: record.result, of: record.of } : null
           verdicts.set(record.id, slot)
           held++

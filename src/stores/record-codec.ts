@@ -93,6 +93,15 @@ export function encodeParagraphs(paragraphs: readonly StoredParagraph[]): Uint8A
   return w.bytes.slice(0, w.at)
 }
 
+/**
+ * The bytes a store keeps of a record's paragraphs: those the deduplicator encoded already (its
+ * `encodedParagraphs`, from a worker thread) when it gives them, else {@link encodeParagraphs}
+ * of its `paragraphs`. Every store writes these, so an article reads back the same from any.
+ */
+export function recordParagraphBytes(record: { paragraphs: readonly StoredParagraph[]; encodedParagraphs?: Uint8Array | undefined }): Uint8Array {
+  return record.encodedParagraphs ?? encodeParagraphs(record.paragraphs)
+}
+
 /** Reverse of {@link encodeParagraphs}. */
 export function decodeParagraphs(bytes: Uint8Array | null | undefined): StoredParagraph[] {
   if (!bytes || bytes.byteLength === 0) return []

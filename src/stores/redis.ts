@@ -6,8 +6,8 @@ import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArti
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
 import { hash32 } from '../text/hash.js'
 import { decodeFingerprints, encodeFingerprints, fingerprintKey } from './fingerprint-keys.js'
-import { encodeParagraphsBuffer } from './paragraphs-buffer.js'
-import { decodeParagraphs, withFingerprints } from './record-codec.js'
+import { paragraphsBuffer } from './paragraphs-buffer.js'
+import { decodeParagraphs, recordParagraphBytes, withFingerprints } from './record-codec.js'
 import { resolveRedisShards } from './redis-shards.js'
 
 /** Options of {@link createRedisIndex}. */
@@ -312,7 +312,7 @@ function varint(value: number): Buffer {
 /**
  * An article as `a:<seq>` holds it (after the list of bands it did not join): id, site (empty
  * and a flag byte for none), original, time (float64), fingerprints ({@link encodeFingerprints}),
- * band keys (4 bytes each), each length-prefixed, then the paragraphs ({@link encodeParagraphsBuffer}).
+ * band keys (4 bytes each), each length-prefixed, then the paragraphs ({@link recordParagraphBytes}).
  */
 function encodeArticle(record: IndexRecord): Buffer {
   const parts: Buffer[] = []
@@ -328,7 +328,7 @@ function encodeArticle(record: IndexRecord): Buffer {
   const bands = Buffer.alloc(record.bands.length * 4)
   record.bands.forEach((key, i) => bands.writeUInt32LE(key >>> 0, i * 4))
   writeParts(parts, bands)
-  parts.push(encodeParagraphsBuffer(record.paragraphs, record.encodedParagraphs))
+  parts.push(paragraphsBuffer(recordParagraphBytes(record)))
   return Buffer.concat(parts)
 }
 

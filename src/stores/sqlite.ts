@@ -4,8 +4,8 @@ import { DedupeError } from '../errors.js'
 import type { IndexRecord, FeedIndex, FingerprintInfo, IndexSession, IndexedArticle } from '../feed/types.js'
 import { DEFAULT_BUCKET_LIMIT } from '../feed/types.js'
 import { decodeFingerprints, encodeFingerprints, fingerprintKey, fingerprintKeys } from './fingerprint-keys.js'
-import { encodeParagraphsBuffer } from './paragraphs-buffer.js'
-import { decodeLegacyParagraphs, decodeParagraphs, withFingerprints } from './record-codec.js'
+import { paragraphsBuffer } from './paragraphs-buffer.js'
+import { decodeLegacyParagraphs, decodeParagraphs, encodeParagraphs, recordParagraphBytes, withFingerprints } from './record-codec.js'
 import { compactShingles } from '../feed/compact-shingles.js'
 
 /** Options of {@link createSqliteIndex}. */
@@ -199,7 +199,7 @@ function migrateLayout2(db: Database.Database): void {
       seq: number; id: string; time: number; site: string | null; of: string | null; paragraphs: Buffer | null; bands: Buffer | null; fingerprints: Buffer
     }>) {
       const paragraphs = decodeLegacyParagraphs(r.paragraphs).map((p) => ({ index: p.index, shingles: compactShingles(p.shingles) }))
-      insert.run(r.seq, r.id, r.time, r.site, r.of, paragraphs.length === 0 && r.paragraphs === null ? null : encodeParagraphsBuffer(paragraphs), r.bands, r.fingerprints)
+      insert.run(r.seq, r.id, r.time, r.site, r.of, paragraphs.length === 0 && r.paragraphs === null ? null : paragraphsBuffer(encodeParagraphs(paragraphs)), r.bands, r.fingerprints)
     }
     db.exec('INSERT INTO site_counts (site, fp, n) SELECT s.id, c.fp, c.n FROM old_site_counts c JOIN sites s ON s.name = c.site')
     db.exec('DROP TABLE old_articles')
@@ -388,7 +388,7 @@ export function createSqliteIndex(path: string, options: SqliteIndexOptions = {}
               const siteId = record.site === null ? null : ((q.siteId.get(record.site) ?? q.insertSite.get(record.site)) as { id: number }).id
               q.insertArticle.run(
                 record.id, seq, record.time, siteId, record.of,
-                encodeParagraphsBuffer(record.paragraphs, record.encodedParagraphs),
+                paragraphsBuffer(recordParagraphBytes(record)),
                 Buffer.from(Uint32Array.from(record.bands).buffer),
                 encodeFingerprints(record.fingerprints),
               )

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compactShingles, SHINGLE_BITS } from '../../src/feed/compact-shingles.js'
-import { decodeLegacyParagraphs, decodeParagraphs, encodeParagraphs } from '../../src/stores/record-codec.js'
+import { decodeLegacyParagraphs, decodeParagraphs, encodeParagraphs, recordParagraphBytes } from '../../src/stores/record-codec.js'
 
 /** A sorted, repeat-free set of values below 2^SHINGLE_BITS. */
 const reducedSet = fc
@@ -64,5 +64,16 @@ describe('decodeLegacyParagraphs', () => {
   it('reads the 32-bit layout of SQLite layouts 1 and 2', () => {
     const legacy = new Uint8Array(Uint32Array.of(2, 5, 2, 10, 0xfffffff0, 7, 0).buffer)
     expect(decodeLegacyParagraphs(legacy).map((p) => [p.index, [...p.shingles]])).toEqual([[5, [10, 0xfffffff0]], [7, []]])
+  })
+})
+
+describe('recordParagraphBytes', () => {
+  const paragraphs = [{ index: 1, shingles: Uint32Array.from([3, 8, 20]) }]
+  it('takes the bytes a record brings as they are', () => {
+    const encoded = Uint8Array.of(1, 2, 3)
+    expect(recordParagraphBytes({ paragraphs, encodedParagraphs: encoded })).toBe(encoded)
+  })
+  it('encodes the paragraphs of a record that brings none', () => {
+    expect([...recordParagraphBytes({ paragraphs })]).toEqual([...encodeParagraphs(paragraphs)])
   })
 })

@@ -8,6 +8,7 @@ import { createMemoryIndex } from '../../src/stores/memory.js'
 import { createRedisIndex } from '../../src/stores/redis.js'
 import { createSqliteIndex } from '../../src/stores/sqlite.js'
 import { openIndex } from '../../src/stores/open-index.js'
+import { encodeParagraphs } from '../../src/stores/record-codec.js'
 import type { IndexRecord, FeedIndex } from '../../src/feed/types.js'
 import { startTestRedis, type TestRedis } from '../helpers/redis-server.js'
 
@@ -42,6 +43,19 @@ const stores: Array<[string, () => FeedIndex | null]> = [
 ]
 
 describe.each(stores)('%s index', (_name, make) => {
+  it('stores the paragraph bytes a record brings (encoded by a worker thread) rather than encoding its paragraphs again', async (ctx) => {
+    const index = make()
+    if (!index) return ctx.skip()
+    const given = [{ index: 0, shingles: Uint32Array.from([2, 3]) }, { index: 2, shingles: Uint32Array.from([7]) }]
+    const s = await index.begin('e')
+    expect(await s.commit(record('e', 1000, { encodedParagraphs: encodeParagraphs(given) }))).toBe(true)
+    const t = await index.begin('f')
+    const [a] = await t.articles(['e'])
+    expect(a?.paragraphs.map((p) => [p.index, [...p.shingles]])).toEqual([[0, [2, 3]], [2, [7]]])
+    await t.release()
+    await index.close()
+  })
+
   it('records an article wholly and reads it back', async (ctx) => {
     const index = make()
     if (!index) return ctx.skip()
