@@ -90,6 +90,9 @@ export async function runQueueWorker<S>(
   const batch = options.batch ?? 16
   const blockMs = options.blockMs ?? 2000
   const minIdleMs = options.minIdleMs ?? 30000
+  // How often a worker waiting for its turn looks for dead workers' entries (one of which may be
+  // the turn): well within the idle time that marks them dead, and at least once a second.
+  const claimEveryMs = Math.min(minIdleMs / 2, 1000)
   const ordered = options.ordered ?? true
   const stopped = options.stopped ?? (() => false)
   const { consumer } = options
@@ -157,10 +160,10 @@ export async function runQueueWorker<S>(
       if (done === 'written') stats.written++
       else if (done === 'finished') stats.skipped++
       else {
-        // Not in turn (cannot happen while the turn only moves forward): keep it, judged again in its turn.
-        const again: Held<S> = { entryId: h.entryId, queued: h.queued, ...(h.staged ? { staged: h.staged } : {}) }
-        held.set(h.entryId, again)
-        byNumber.set(n, again)
+        // Not in turn (cannot happen while the turn only moves forward): held again, as it was
+        // (staged, if it was), and judged again in its turn.
+        held.set(h.entryId, h)
+        byNumber.set(n, h)
         known = 0
       }
     })
@@ -206,9 +209,9 @@ export async function runQueueWorker<S>(
       if (turn === next.queued.n) continue
       // Another worker holds the turn: wait for it to be passed here, and meanwhile stage what
       // is held and read ahead (so this worker's next articles are ready when its turn comes).
-      const pollMs = Math.min(minIdleMs / 2, 1000)
       const w = { n: next.queued.n, over: false, done: Promise.resolve() }
-      w.done = queue.waitTurn(w.n, pollMs).then(
+      // Woken at least as often as it claims, so the claims below keep their pace.
+      w.done = queue.waitTurn(w.n, claimEveryMs).then(
         () => void (w.over = true),
         (error: unknown) => {
           w.over = true
@@ -224,7 +227,7 @@ export async function runQueueWorker<S>(
       lastTouch = now
       continue
     }
-    if (now - lastClaim >= Math.min(minIdleMs / 2, 1000)) {
+    if (now - lastClaim >= claimEveryMs) {
       // Take over the entries of a dead worker (one of which may be the turn).
       await claim()
       await queue.skipGone()
