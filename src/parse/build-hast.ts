@@ -49,21 +49,25 @@ export interface BuiltHast {
  * with source positions (see the module documentation).
  */
 export function buildHast(input: string): BuiltHast {
-  parserClass ??= readsAsParse5() ? TextRunParser : Parser
-  const tree = parserClass.parse<HastTypes>(input, PARSE_OPTIONS)
+  const tree = chosenParser().parse<HastTypes>(input, PARSE_OPTIONS)
   return { tree, depth: finishTree(tree) }
 }
 
-/** The parser in use, chosen on the first parse (see {@link readsAsParse5}). */
+/** The parser in use, chosen on the first parse (see {@link chosenParser}). */
 let parserClass: typeof Parser | null = null
+
+/** The parser pages are parsed with: {@link TextRunParser} when it {@link readsAsParse5}, else parse5's own; chosen once. */
+function chosenParser(): typeof Parser {
+  parserClass ??= readsAsParse5() ? TextRunParser : Parser
+  return parserClass
+}
 
 /**
  * Whether pages are parsed with the tokenizer that reads text by runs (`false`: the installed
  * parse5's internals differ from those it was written against, and parse5's own is used).
  */
 export function readsTextByRuns(): boolean {
-  parserClass ??= readsAsParse5() ? TextRunParser : Parser
-  return parserClass === TextRunParser
+  return chosenParser() === TextRunParser
 }
 
 /**
@@ -151,8 +155,9 @@ class HastAdapter implements TreeAdapter<HastTypes> {
     return { type: 'root', children: [], data: { quirksMode: false }, [MODE]: htmlSpec.DOCUMENT_MODE.NO_QUIRKS }
   }
 
+  /** A fragment is a root too (hast has no fragment node): a `<template>`'s content is one. */
   createDocumentFragment(): BuiltRoot {
-    return { type: 'root', children: [], data: { quirksMode: false }, [MODE]: htmlSpec.DOCUMENT_MODE.NO_QUIRKS }
+    return this.createDocument()
   }
 
   createElement(tagName: string, namespaceURI: htmlSpec.NS, attrs: Token.Attribute[]): BuiltElement {
