@@ -223,8 +223,9 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
 
   const judgeOne = async <S extends JudgeableStaged>(staged: S): Promise<JudgedArticle<S>> => {
     const { prepared } = staged
+    const plan = planReads(staged, permutations, feed)
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const session = await index.begin(prepared.id, () => sessionHint(staged, permutations, feed))
+      const session = await index.begin(prepared.id, plan.hint)
       let committed = false
       try {
         if (session.stored !== null) {
@@ -253,7 +254,7 @@ export function createFeedJudge(options: DeduplicatorOptions = {}): FeedJudge {
             return { staged, verdict: ALONE, outsideWindow: true }
           }
         }
-        const judged = await judgeAgainstIndex(session, staged, permutations, feed, unions)
+        const judged = await judgeAgainstIndex(session, staged, plan, permutations, feed, unions)
         const record = buildRecord(prepared, judged, encodeVerdict(judged.verdict, prepared), staged.whole)
         committed = true
         if (await session.commit(record)) return { staged, verdict: judged.verdict, outsideWindow: false }
@@ -317,21 +318,23 @@ interface Judged {
 async function judgeAgainstIndex(
   session: JudgeSession,
   staged: JudgeableStaged,
+  plan: ReadPlan,
   permutations: number,
   feed: ResolvedFeedOptions,
   unions: UnionCache,
 ): Promise<Judged> {
   const { prepared } = staged
-  const fingerprints = [...new Set(prepared.compared.map((p) => p.fingerprint))]
+  const { fingerprints } = plan
   const infos = await session.fingerprints(fingerprints, prepared.site)
   const byFingerprint = new Map<string, FingerprintInfo>()
   fingerprints.forEach((fp, i) => byFingerprint.set(fp, infos[i] as FingerprintInfo))
   const boilerplate = siteBoilerplate(prepared, byFingerprint, feed.boilerplateMin)
   const basis = comparedOn(prepared.compared, boilerplate)
-  // Compared on every paragraph (the common case): what the stager computed ahead, if it did.
-  const whole = basis.length === prepared.compared.length ? staged.whole : undefined
-  const set = whole ? whole.set : unionShingles(basis.map((p) => p.shingles))
-  const bands = whole ? whole.bands : set.length === 0 ? [] : bandKeys(unionSignature(staged, basis, permutations), feed)
+  // Compared on every paragraph (the common case): what the stager computed ahead, if it did,
+  // and the bands the plan derived (for the session's hint, or now).
+  const all = basis.length === prepared.compared.length
+  const set = all && staged.whole ? staged.whole.set : unionShingles(basis.map((p) => p.shingles))
+  const bands = all ? plan.wholeBands() : set.length === 0 ? [] : bandKeys(unionSignature(staged, basis, permutations), feed)
   const side = {
     paragraphs: prepared.compared,
     boilerplate: new Set(prepared.compared.filter((p) => boilerplate.has(p.index)).map((p) => p.fingerprint)),
@@ -342,16 +345,30 @@ async function judgeAgainstIndex(
   return { verdict, bands, recorded: recordedParagraphs(prepared, verdict, byFingerprint, originalOf) }
 }
 
-/** What {@link judgeAgainstIndex} reads when the article has no boilerplate (the usual case): for a store that fetches it at once. */
-function sessionHint(staged: JudgeableStaged, permutations: number, feed: ResolvedFeedOptions): SessionHint {
+/** What {@link judgeAgainstIndex} reads of the index for one article; see {@link planReads}. */
+interface ReadPlan {
+  /** The distinct fingerprints of its compared paragraphs, in paragraph order. */
+  fingerprints: string[]
+  /** Its LSH band keys when it is compared on every paragraph (none is its site's boilerplate). */
+  wholeBands(): number[]
+  /** {@link SessionHint} of those reads, for a store that fetches them at once (see `FeedIndex.begin`). */
+  hint(): SessionHint
+}
+
+/**
+ * What judging an article reads when none of its paragraphs is its site's boilerplate (the usual
+ * case), derived once for the session hint and for {@link judgeAgainstIndex} alike, so the two
+ * cannot drift apart and the bands are not computed twice. The bands are computed on first use
+ * (a store that takes no hint, and an article with boilerplate, may not need them).
+ */
+function planReads(staged: JudgeableStaged, permutations: number, feed: ResolvedFeedOptions): ReadPlan {
   const { compared, site } = staged.prepared
-  const shingled = compared.some((p) => p.shingles.length > 0)
-  return {
-    fingerprints: [...new Set(compared.map((p) => p.fingerprint))],
-    site,
-    // Computed ahead by the stager when it did (the bands judging then uses), else here.
-    bands: staged.whole ? staged.whole.bands : shingled ? bandKeys(unionSignature(staged, compared, permutations), feed) : [],
-  }
+  const fingerprints = [...new Set(compared.map((p) => p.fingerprint))]
+  let bands: number[] | undefined
+  // Computed ahead by the stager when it did, else here; none for an article without shingles.
+  const wholeBands = (): number[] =>
+    (bands ??= staged.whole ? staged.whole.bands : compared.some((p) => p.shingles.length > 0) ? bandKeys(unionSignature(staged, compared, permutations), feed) : [])
+  return { fingerprints, wholeBands, hint: () => ({ fingerprints, site, bands: wholeBands() }) }
 }
 
 /** The MinHash signature of the union of `basis`'s shingle sets: the element-wise minimum of the paragraphs' signatures. */
