@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { paragraphFingerprint } from '../../src/feed/fingerprint.js'
-import { FNV_OFFSET, FNV_PRIME, hash32, hash32Pair } from '../../src/text/hash.js'
+import { FNV_OFFSET, FNV_PRIME, hash32, hash32Pair, mix32 } from '../../src/text/hash.js'
 import { FNV_OFFSET as TOKEN_OFFSET, FNV_PRIME as TOKEN_PRIME } from '../../src/text/tokenize.js'
 
 describe('hash32Pair', () => {
@@ -26,6 +26,19 @@ describe('FNV constants', () => {
   it('are FNV-1a 32-bit, the same ones tokenize hashes tokens with', () => {
     expect([FNV_OFFSET, FNV_PRIME]).toEqual([2166136261, 16777619])
     expect([TOKEN_OFFSET, TOKEN_PRIME]).toEqual([FNV_OFFSET, FNV_PRIME])
+  })
+
+  // hash32 and hash32Pair write them out as literals (see FNV_OFFSET): they must be these.
+  it('are the ones hash32 and hash32Pair start from and multiply by', () => {
+    const fnv = (text: string): number => {
+      let h = FNV_OFFSET
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
+      return mix32(h)
+    }
+    for (const text of ['', 'a', 'été', 'un texte plus long, 😀']) {
+      expect(hash32(text)).toBe(fnv(text))
+      expect(hash32Pair(text, 0, 0)[1]).toBe(fnv(text))
+    }
   })
 })
 
