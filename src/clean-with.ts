@@ -9,7 +9,7 @@ import type { HtmlTree } from './parse/from-html.js'
 import { guessFormat } from './parse/guess-format.js'
 import { parseDocument } from './parse/parse-document.js'
 import { decodeInput, type ArticleInput } from './parse/decode-input.js'
-import type { CleanResult, InputFormat, Paragraph, SourceBlock, Warning } from './types.js'
+import type { CleanResult, Duplicate, InputFormat, Paragraph, SourceBlock, Warning } from './types.js'
 
 /*
  * The pipeline of `clean()`, with the format parsers given by the caller: `clean()` (clean.ts)
@@ -130,8 +130,16 @@ function assertText(text: string): void {
   }
 }
 
+/*
+ * The stages build their arrays with `push`, not `map`: `map` gives a packed array while the
+ * stage is interpreted and a holey one (another hidden class) once TurboFan inlines it, and
+ * every optimized function downstream that had seen only one kind was deoptimized ("wrong map")
+ * and compiled again, in each worker thread (`node --trace-deopt`, bench/results/workers.md).
+ */
+
 function paragraphStage(work: Work): void {
-  work.result.paragraphs = work.blocks.map((block, index) => {
+  const paragraphs: Paragraph[] = []
+  work.blocks.forEach((block, index) => {
     const paragraph: Paragraph = {
       index,
       text: block.text,
@@ -143,17 +151,20 @@ function paragraphStage(work: Work): void {
       repeatedSentences: [],
     }
     if (block.heading) paragraph.heading = true
-    return paragraph
+    paragraphs.push(paragraph)
   })
+  work.result.paragraphs = paragraphs
 }
 
 function duplicateStage(work: Work): void {
   const paragraphs = work.result.paragraphs
-  const { duplicates, repeatedSentences } = findDuplicates(
-    paragraphs.map((p) => p.text),
-    work.options.detect,
-    paragraphs.map((p) => p.heading === true),
-  )
+  const texts: string[] = []
+  const headings: boolean[] = []
+  for (const p of paragraphs) {
+    texts.push(p.text)
+    headings.push(p.heading === true)
+  }
+  const { duplicates, repeatedSentences } = findDuplicates(texts, work.options.detect, headings)
   paragraphs.forEach((paragraph, k) => {
     paragraph.duplicate = duplicates[k] ?? null
     paragraph.repeatedSentences = repeatedSentences[k] ?? []
@@ -161,15 +172,16 @@ function duplicateStage(work: Work): void {
 }
 
 function passageStage(work: Work): void {
-  work.result.passages = groupPassages(work.result.paragraphs.map((p) => p.duplicate))
+  const duplicates: Array<Duplicate | null> = []
+  for (const p of work.result.paragraphs) duplicates.push(p.duplicate)
+  work.result.passages = groupPassages(duplicates)
 }
 
 function languageStage(work: Work): void {
   const { result } = work
-  const tags = tagArticleLanguages(
-    result.paragraphs.map((p) => p.text),
-    work.options.language,
-  )
+  const texts: string[] = []
+  for (const p of result.paragraphs) texts.push(p.text)
+  const tags = tagArticleLanguages(texts, work.options.language)
   result.language = tags.language
   result.confidence = tags.confidence
   result.paragraphs.forEach((paragraph, k) => {

@@ -96,9 +96,15 @@ function settleOnCleanedText(
   for (let pass = 0; pass < MAX_EXTRA_PASSES; pass++) {
     if (!repeatedSentences.some((ranges) => ranges.length > 0)) return
     const kept: number[] = []
-    for (let i = 0; i < texts.length; i++) if (duplicates[i] === null) kept.push(i)
-    const cleaned = kept.map((i) => cutRanges(texts[i]!, repeatedSentences[i]!))
-    const again = findOnce(cleaned, { ...options, minSentenceLength: 0 }, kept.map((i) => headings[i] === true)) // sentences: see above
+    const cleaned: string[] = []
+    const keptHeadings: boolean[] = []
+    for (let i = 0; i < texts.length; i++) {
+      if (duplicates[i] !== null) continue
+      kept.push(i)
+      cleaned.push(cutRanges(texts[i]!, repeatedSentences[i]!))
+      keptHeadings.push(headings[i] === true)
+    }
+    const again = findOnce(cleaned, { ...options, minSentenceLength: 0 }, keptHeadings) // sentences: see above
     let changed = false
     again.duplicates.forEach((verdict, k) => {
       if (verdict === null) return
@@ -124,22 +130,22 @@ const POSTINGS = new PostingIndex(MAX_POSTINGS)
 function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], headings: readonly boolean[]): DuplicateFindings {
   const vocabulary = VOCABULARY
   vocabulary.clear()
-  const duplicates: Array<Duplicate | null> = texts.map(() => null)
+  const duplicates = listOf<Duplicate | null>(texts.length, null)
   // Memory (20 MB of paragraphs): what is kept of a paragraph is what a later step still reads.
   // A flagged paragraph is never a candidate nor split into sentences again, so its normalized
   // form and tokens are dropped when it is flagged (see `setVerdict`); the exact-repeat index
   // holds hashes, not the normalized strings; the sentence step keeps where a paragraph's
   // sentences end, not the guillemet-preserving form it split them in.
-  const norms: Array<string | undefined> = []
+  const norms = listOf<string | undefined>(texts.length, undefined)
   const normOf = (j: number): string => norms[j] ?? normalizeText(texts[j]!)
   const firstByNorm = new NormIndex(normOf)
   const postings = POSTINGS
   postings.clear()
   const shared = new SharedCounts(texts.length)
-  const prepared: Array<Prepared | undefined> = []
+  const prepared = listOf<Prepared | undefined>(texts.length, undefined)
   const sentences = new SentenceRanges(texts.length)
   /** Earlier paragraphs glued whole onto a later one: their ranges in the later one. */
-  const glued: RepeatedSentence[][] = []
+  const glued = listOf<RepeatedSentence[] | undefined>(texts.length, undefined)
 
   /**
    * Who points at whom: the paragraphs whose verdict names each paragraph. Flagging a paragraph
@@ -203,7 +209,13 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
       const range = gluedRange(text, norms[match.of]!)
       if (range === null) {
         if (mayGiveWay(headings, match.of, i, 'contained')) flag(match.of, { kind: 'contained', of: i, similarity: round(match.similarity) })
-      } else glued[i] = [...(glued[i] ?? []), { ...range, of: match.of, similarity: 1 }]
+      } else {
+        // Built as the sentence step builds its ranges (same fields, same order: one hidden class).
+        const block: RepeatedSentence = { start: range.start, end: range.end, of: match.of, similarity: 1 }
+        const list = glued[i]
+        if (list === undefined) glued[i] = [block]
+        else list.push(block)
+      }
     }
     for (const bigram of paragraph.bigrams) postings.add(bigram, i)
     paragraph.bigrams = NO_BIGRAMS
@@ -219,6 +231,20 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
 }
 
 const NO_BIGRAMS = new Int32Array(0)
+
+/**
+ * `n` times `value`, in an array built by `push`. Not `texts.map(() => value)` nor `new
+ * Array(n)`: `map` gives a packed array while its caller is interpreted and a holey one (another
+ * hidden class) once TurboFan inlines it, and every optimized function that had only seen the
+ * first kind was deoptimized ("wrong map") and compiled again, 2–4 times a run and in every
+ * worker thread (`node --trace-deopt`). An array filled by `push` from `[]` is packed whatever
+ * tier runs it.
+ */
+function listOf<T>(n: number, value: T): T[] {
+  const list: T[] = []
+  for (let i = 0; i < n; i++) list.push(value)
+  return list
+}
 
 /**
  * The first paragraph of each normalized form, found through a hash of the form: the strings
@@ -433,7 +459,10 @@ function compareWithCandidates(
   for (const [j] of candidates) {
     const earlier = prepared[j]!
     const thisShorter = paragraph.tokens.length < earlier.tokens.length
-    const [short, long] = thisShorter ? [paragraph, earlier] : [earlier, paragraph]
+    // Two conditionals, not `[short, long] = thisShorter ? [a, b] : [b, a]`: the destructuring
+    // runs the array iterator, and its untaken side deoptimized the function the first time it ran.
+    const short = thisShorter ? paragraph : earlier
+    const long = thisShorter ? earlier : paragraph
     // Containment first: when one paragraph is (nearly) all inside a clearly longer one, as one
     // run, the longer, more complete version is kept, whichever came first.
     if (short.tokens.length <= CONTAINED_MAX_SIZE * long.tokens.length) {
@@ -493,12 +522,15 @@ function findRepeatedSentences(
   minSentenceLength: number,
   headings: readonly boolean[],
 ): RepeatedSentence[][] {
-  const repeated: RepeatedSentence[][] = texts.map(() => [])
+  const repeated: RepeatedSentence[][] = []
+  for (let i = 0; i < texts.length; i++) repeated.push([])
   const seen = new Map<string, number>()
   for (let i = 0; i < texts.length; i++) {
     if (duplicates[i] !== null) continue
     // A glued block is cut only while the paragraph it repeats is still kept.
-    const blocks = (glued[i] ?? []).filter((block) => duplicates[block.of] === null)
+    const blocks: RepeatedSentence[] = []
+    const gluedHere = glued[i]
+    if (gluedHere !== undefined) for (const block of gluedHere) if (duplicates[block.of] === null) blocks.push(block)
     // Sentences are looked up in the normalized paragraph, which is already at hand; only a
     // paragraph with a hit is split again in its written form, to find the ranges to cut.
     // Split where the guillemets still show their direction; read the keys at the same offsets of the normalized form.
@@ -521,7 +553,8 @@ function findRepeatedSentences(
       continue
     }
     const text = texts[i]!
-    const found: RepeatedSentence[] = [...blocks]
+    const found: RepeatedSentence[] = []
+    for (const block of blocks) found.push(block)
     // A sentence said twice within this paragraph keeps its first occurrence.
     const firstHere = new Set([...hits].filter(([, of]) => of === i).map(([key]) => key))
     for (const [start, end] of splitSentences(text)) {

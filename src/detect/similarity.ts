@@ -18,7 +18,12 @@ const MAX_CELLS = 4_000_000
 export function commonSubsequenceLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || b.length === 0) return 0
   if (a.length * b.length > MAX_CELLS) return multisetOverlap(a, b)
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  // Plain conditionals and swaps, not `[short, long] = … ? [a, b] : [b, a]` nor
+  // `[previous, current] = [current, previous]`: destructuring runs the array iterator, and the
+  // side not taken before the function was optimized deoptimized it when first taken.
+  const aShorter = a.length <= b.length
+  const short = aShorter ? a : b
+  const long = aShorter ? b : a
   let previous = new Uint32Array(short.length + 1)
   let current = new Uint32Array(short.length + 1)
   for (let i = 0; i < long.length; i++) {
@@ -27,7 +32,9 @@ export function commonSubsequenceLength(a: ArrayLike<number>, b: ArrayLike<numbe
       current[j + 1] =
         short[j] === token ? previous[j]! + 1 : Math.max(previous[j + 1]!, current[j]!)
     }
-    ;[previous, current] = [current, previous]
+    const swap = previous
+    previous = current
+    current = swap
   }
   return previous[short.length]!
 }
@@ -83,7 +90,9 @@ export function compareTokens(a: ArrayLike<number>, b: ArrayLike<number>): Token
  */
 export function longestCommonRun(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || b.length === 0) return 0
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  const aShorter = a.length <= b.length
+  const short = aShorter ? a : b
+  const long = aShorter ? b : a
   if (a.length * b.length > MAX_CELLS) return occursIn(short, long) ? short.length : 0
   // run[j + 1]: length of the common run ending at short[j] and at the current token of long.
   let previous = new Uint32Array(short.length + 1)
@@ -96,7 +105,9 @@ export function longestCommonRun(a: ArrayLike<number>, b: ArrayLike<number>): nu
       current[j + 1] = run
       if (run > best) best = run
     }
-    ;[previous, current] = [current, previous]
+    const swap = previous
+    previous = current
+    current = swap
   }
   return best
 }

@@ -165,7 +165,10 @@ export function judgeArticle(input: JudgeInput, options: ResolvedFeedOptions): V
   }
 
   // Near paragraph repeats are looked for in the copied article first, then the other candidates.
-  const order = best ? [best, ...input.candidates.filter((c) => c !== best)] : input.candidates
+  // Built by `push` whatever the case, so it is one kind of array (see find-duplicates.ts `listOf`).
+  const order: CandidateMatch[] = []
+  if (best) order.push(best)
+  for (const c of input.candidates) if (c !== best) order.push(c)
   const cross = new Map<number, CrossDuplicate>()
   for (const p of article.compared) {
     if (input.boilerplate.has(p.index)) {

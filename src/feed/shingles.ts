@@ -12,7 +12,12 @@ import { tokenize } from '../text/tokenize.js'
 export function shingles(normalized: string, size = 3): Uint32Array {
   const tokens = tokenize(normalized)
   if (tokens.length === 0) return new Uint32Array(0)
-  const hashes = tokens.map((token) => hash32(token))
+  // A typed array, not `tokens.map(hash32)`: 32-bit hashes in a JS array were small integers in
+  // one paragraph and doubles in the next, and `map` gives packed or holey arrays by the tier
+  // it runs in: each new kind deoptimized this function ("wrong map"). The bits are the same
+  // (only `^` reads them).
+  const hashes = new Int32Array(tokens.length)
+  for (let t = 0; t < tokens.length; t++) hashes[t] = hash32(tokens[t] as string)
   const count = Math.max(1, hashes.length - size + 1)
   const out = new Uint32Array(count)
   for (let i = 0; i < count; i++) {

@@ -16,15 +16,18 @@
  * @module
  */
 
-/** Closing quotes and brackets after terminal punctuation: " ' ” ’ ) ] (» is read with its optional space). */
-function isCloser(c: number): boolean {
-  return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d
-}
-
-/** Closing quotes and brackets after CJK punctuation: " ' » ” ’ 」 』 ) ] */
-function isCjkCloser(c: number): boolean {
-  return c === 0x22 || c === 0x27 || c === 0xbb || c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0x29 || c === 0x5d
-}
+/**
+ * Per UTF-16 code unit, the closers a sentence end may carry: bit {@link AFTER_TERMINAL} for those
+ * after terminal punctuation (" ' » ” ’ ) ]; » also with a space before it, read apart), bit
+ * {@link AFTER_CJK} for those after CJK punctuation (" ' » ” ’ 」 』 ) ]). One table for both, so
+ * that both kinds of sentence end run the same code: the CJK side, reached in few paragraphs,
+ * had no type feedback when the scan was optimized and deoptimized it the first time it ran.
+ */
+const AFTER_TERMINAL = 1
+const AFTER_CJK = 2
+const CLOSERS = new Uint8Array(0x10000)
+for (const c of [0x22, 0x27, 0xbb, 0x201d, 0x2019, 0x29, 0x5d]) CLOSERS[c] = AFTER_TERMINAL | AFTER_CJK
+for (const c of [0x300d, 0x300f]) CLOSERS[c] = AFTER_CJK
 
 /** The space that may stand before a closing guillemet: space, no-break space, narrow no-break space. */
 function isGuillemetSpace(c: number): boolean {
@@ -40,17 +43,16 @@ function isSpace(c: number): boolean {
 
 const GUILLEMET = 0xbb
 
-/** Per UTF-16 code unit: 1 for terminal punctuation, 2 for CJK terminal punctuation, 0 for the rest (one load per character of the scan, not seven comparisons). */
+/**
+ * Per UTF-16 code unit (one load per character of the scan, not seven comparisons):
+ * {@link TERMINAL} for terminal punctuation, which needs white space after it (. ! ? … ؟ । ።),
+ * {@link CJK_TERMINAL} for CJK terminal punctuation, a sentence end by itself (。！？), 0 for the rest.
+ */
 const TERMINAL = 1
 const CJK_TERMINAL = 2
 const ENDS = new Uint8Array(0x10000)
 for (const c of [0x2e, 0x21, 0x3f, 0x2026, 0x061f, 0x0964, 0x1362]) ENDS[c] = TERMINAL
 for (const c of [0x3002, 0xff01, 0xff1f]) ENDS[c] = CJK_TERMINAL
-
-/** Terminal punctuation that needs white space after it: . ! ? … ؟ । ። */
-const isTerminal = (c: number): boolean => ENDS[c] === TERMINAL
-/** CJK terminal punctuation, a sentence end by itself: 。！？ */
-const isCjkTerminal = (c: number): boolean => ENDS[c] === CJK_TERMINAL
 
 /**
  * Splits a paragraph into sentences.
@@ -86,36 +88,29 @@ export function sentenceRanges(text: string, out: number[]): void {
       i++
       continue
     }
-    let stop = -1
-    if (kind === TERMINAL) {
-      let j = i + 1
-      while (j < n && isTerminal(text.charCodeAt(j))) j++
-      // Closers, read greedily. The expression would give closers back until white space
-      // follows; the only closer that starts with white space is a spaced guillemet, so the
-      // end is where the closers stop when white space follows there, else before the last
-      // spaced guillemet, else there is no sentence end at this run.
-      let lastSpaced = -1
-      let k = j
-      for (;;) {
-        if (k >= n) break
-        const d = text.charCodeAt(k)
-        if (d === GUILLEMET || isCloser(d)) k++
-        else if (isGuillemetSpace(d) && k + 1 < n && text.charCodeAt(k + 1) === GUILLEMET) {
-          lastSpaced = k
-          k += 2
-        } else break
-      }
-      if (k < n && isSpace(text.charCodeAt(k))) stop = k
-      else if (lastSpaced >= 0) stop = lastSpaced
-      if (stop < 0) {
-        i = j
-        continue
-      }
-    } else {
-      let k = i + 1
-      while (k < n && isCjkTerminal(text.charCodeAt(k))) k++
-      while (k < n && isCjkCloser(text.charCodeAt(k))) k++
-      stop = k
+    // The run of punctuation of this kind, then closers, read greedily. After terminal
+    // punctuation the expression would give closers back until white space follows; the only
+    // closer that starts with white space is a spaced guillemet, so the end is where the closers
+    // stop when white space follows there, else before the last spaced guillemet, else there is
+    // no sentence end at this run. After CJK punctuation the end is where the closers stop.
+    let j = i + 1
+    while (j < n && ENDS[text.charCodeAt(j)] === kind) j++
+    const closers = kind === TERMINAL ? AFTER_TERMINAL : AFTER_CJK
+    let lastSpaced = -1
+    let k = j
+    for (;;) {
+      if (k >= n) break
+      const d = text.charCodeAt(k)
+      if ((CLOSERS[d]! & closers) !== 0) k++
+      else if (kind === TERMINAL && isGuillemetSpace(d) && k + 1 < n && text.charCodeAt(k + 1) === GUILLEMET) {
+        lastSpaced = k
+        k += 2
+      } else break
+    }
+    const stop = kind !== TERMINAL || (k < n && isSpace(text.charCodeAt(k))) ? k : lastSpaced
+    if (stop < 0) {
+      i = j
+      continue
     }
     let next = stop
     while (next < n && isSpace(text.charCodeAt(next))) next++
