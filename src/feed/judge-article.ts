@@ -75,7 +75,12 @@ function withoutLooseEnds<T extends Shingled>(paragraphs: readonly T[], other: U
   return paragraphs.slice(start, end)
 }
 
-const setOf = (paragraphs: readonly Shingled[]): Uint32Array => unionShingles(paragraphs.map((p) => p.shingles))
+/** The union of the paragraphs' sets (their list built by `push`: one kind of array for `unionShingles`). */
+function setOf(paragraphs: readonly Shingled[]): Uint32Array {
+  const sets: Uint32Array[] = []
+  for (const p of paragraphs) sets.push(p.shingles)
+  return unionShingles(sets)
+}
 
 /**
  * Verifies one candidate on content: each side's paragraphs that are boilerplate of either

@@ -24,7 +24,11 @@ export function createUnionCache(limit = 2048): UnionCache {
     for (const p of paragraphs) key += ` ${p.index}`
     let union = unions.get(key)
     if (union === undefined) {
-      union = unionShingles(paragraphs.map((p) => p.shingles))
+      // Built by `push`, not `map` (whose result is packed or holey by the tier it runs in):
+      // `unionShingles` then sees one kind of array.
+      const sets: Uint32Array[] = []
+      for (const p of paragraphs) sets.push(p.shingles)
+      union = unionShingles(sets)
       if (unions.size >= limit) unions.delete(unions.keys().next().value as string)
       unions.set(key, union)
     }

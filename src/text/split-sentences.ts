@@ -17,28 +17,31 @@
  */
 
 /**
- * Per UTF-16 code unit, the closers a sentence end may carry: bit {@link AFTER_TERMINAL} for those
- * after terminal punctuation (" ' » ” ’ ) ]; » also with a space before it, read apart), bit
- * {@link AFTER_CJK} for those after CJK punctuation (" ' » ” ’ 」 』 ) ]). One table for both, so
- * that both kinds of sentence end run the same code: the CJK side, reached in few paragraphs,
- * had no type feedback when the scan was optimized and deoptimized it the first time it ran.
+ * Per UTF-16 code unit, bits: {@link AFTER_TERMINAL} for the closers after terminal punctuation
+ * (" ' » ” ’ ) ]; » also with a space before it, read apart), {@link AFTER_CJK} for those after
+ * CJK punctuation (" ' » ” ’ 」 』 ) ]), {@link SPACE} for JavaScript's `\s` (what `trimEnd`
+ * removes; every such code unit is in the BMP). Loads from one table, not chains of comparisons
+ * whose rare branches (a CJK sentence end, a space above U+2000) had no type feedback when the
+ * scan was optimized and deoptimized it the first time they ran; both kinds of sentence end run
+ * the same code.
  */
 const AFTER_TERMINAL = 1
 const AFTER_CJK = 2
-const CLOSERS = new Uint8Array(0x10000)
-for (const c of [0x22, 0x27, 0xbb, 0x201d, 0x2019, 0x29, 0x5d]) CLOSERS[c] = AFTER_TERMINAL | AFTER_CJK
-for (const c of [0x300d, 0x300f]) CLOSERS[c] = AFTER_CJK
+const SPACE = 4
+const TRAITS = new Uint8Array(0x10000)
+for (const c of [0x22, 0x27, 0xbb, 0x201d, 0x2019, 0x29, 0x5d]) TRAITS[c] = AFTER_TERMINAL | AFTER_CJK
+for (const c of [0x300d, 0x300f]) TRAITS[c] = AFTER_CJK
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) TRAITS[c] = SPACE
+for (let c = 0x2000; c <= 0x200a; c++) TRAITS[c] = SPACE
 
 /** The space that may stand before a closing guillemet: space, no-break space, narrow no-break space. */
 function isGuillemetSpace(c: number): boolean {
   return c === 0x20 || c === 0xa0 || c === 0x202f
 }
 
-/** JavaScript's `\s` (and what `trimEnd` removes): every code unit here is in the BMP. */
+/** JavaScript's `\s` (and what `trimEnd` removes). */
 function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
-  if (c < 0xa0) return false
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  return (TRAITS[c]! & SPACE) !== 0
 }
 
 const GUILLEMET = 0xbb
@@ -101,7 +104,7 @@ export function sentenceRanges(text: string, out: number[]): void {
     for (;;) {
       if (k >= n) break
       const d = text.charCodeAt(k)
-      if ((CLOSERS[d]! & closers) !== 0) k++
+      if ((TRAITS[d]! & closers) !== 0) k++
       else if (kind === TERMINAL && isGuillemetSpace(d) && k + 1 < n && text.charCodeAt(k + 1) === GUILLEMET) {
         lastSpaced = k
         k += 2
