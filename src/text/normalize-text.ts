@@ -1,31 +1,44 @@
-import { INVISIBLE_CLASS } from './invisible.js'
+/** What a character becomes in {@link foldText}'s fold pass (its kind in {@link FOLD_KIND}). */
+const KEEP = 0
+/** Dropped: the invisible set (see {@link FOLD_RANGES}). */
+const DROP = 1
+const APOSTROPHE = 2
+const QUOTE = 3
+const DASH = 4
+const ELLIPSIS = 5
+/** White space: a run of it becomes one space. */
+const SPACE = 6
 
 /**
- * Characters folded away before paragraphs are compared: the invisible set (`invisible.ts`:
- * soft hyphen, zero-width space, word joiner, BOM; ZWNJ/ZWJ are kept), plus the Mongolian
- * vowel separator (U+180E). That one is kept in a block's text, because it selects the shape
- * of the next letter when Mongolian is displayed, but it carries no meaning for comparison.
+ * The folds of {@link foldText}, as `[first, last, kind]` code point ranges; a later range wins
+ * over an earlier one (U+FEFF is white space to JavaScript, but invisible here).
+ *
+ * - White space: what JavaScript's `\s` matches (`test/text/normalize-text.test.ts` checks the
+ *   list against it on every code unit).
+ * - Apostrophe-like marks → `'`; quotation marks (CJK corner brackets included) → `"`; hyphen
+ *   and dash variants → `-`; the ellipsis → three dots.
+ * - Dropped: the invisible set (`invisible.ts`: soft hyphen, zero-width space, word joiner, BOM;
+ *   ZWNJ/ZWJ are kept), plus the Mongolian vowel separator (U+180E). That one is kept in a
+ *   block's text, because it selects the shape of the next letter when Mongolian is displayed,
+ *   but it carries no meaning for comparison.
  */
-const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}\u180E]`, 'g')
-/** Apostrophe-like marks folded to `'`. */
-const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u02B9\u0060\u00B4\uFF07]/g
-/** Quotation marks (CJK corner brackets included) folded to `"`. */
-const QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u300C\u300D\u300E\u300F\uFF02]/g
+const FOLD_RANGES: ReadonlyArray<readonly [number, number, number]> = [
+  [0x09, 0x0d, SPACE], [0x20, 0x20, SPACE], [0xa0, 0xa0, SPACE], [0x1680, 0x1680, SPACE], [0x2000, 0x200a, SPACE],
+  [0x2028, 0x2029, SPACE], [0x202f, 0x202f, SPACE], [0x205f, 0x205f, SPACE], [0x3000, 0x3000, SPACE], [0xfeff, 0xfeff, SPACE],
+  [0x2018, 0x201b, APOSTROPHE], [0x2032, 0x2032, APOSTROPHE], [0x02bc, 0x02bc, APOSTROPHE], [0x02b9, 0x02b9, APOSTROPHE],
+  [0x60, 0x60, APOSTROPHE], [0xb4, 0xb4, APOSTROPHE], [0xff07, 0xff07, APOSTROPHE],
+  [0x201c, 0x201f, QUOTE], [0x2033, 0x2033, QUOTE], [0x300c, 0x300f, QUOTE], [0xff02, 0xff02, QUOTE],
+  [0x2010, 0x2015, DASH], [0x2212, 0x2212, DASH], [0xfe58, 0xfe58, DASH], [0xfe63, 0xfe63, DASH], [0xff0d, 0xff0d, DASH],
+  [0x2026, 0x2026, ELLIPSIS],
+  [0xad, 0xad, DROP], [0x200b, 0x200b, DROP], [0x2060, 0x2060, DROP], [0xfeff, 0xfeff, DROP], [0x180e, 0x180e, DROP],
+]
+
+/** The fold kind of every UTF-16 code unit (64 KB, a fill per range). */
+const FOLD_KIND = new Uint8Array(0x10000)
+for (const [first, last, kind] of FOLD_RANGES) FOLD_KIND.fill(kind, first, last + 1)
+
 /** Guillemets, folded to `"` last, one character for one, so the step before keeps their direction at the same offsets. */
 const GUILLEMETS = /[\u00AB\u00BB\u2039\u203A]/g
-/** Hyphen and dash variants folded to `-`. */
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g
-/**
- * White space that is not already one plain space: a run of two or more white-space characters
- * of any kind (NBSP, narrow NBSP and ideographic space are in `\s`), or one that is not U+0020.
- * Replacing these by a space is replacing every run by one; matching lone spaces too rebuilt
- * every paragraph's string, a third of the time of {@link foldText} (bench/profile-clean.ts).
- */
-const SPACES = /\s{2,}|[^\S ]/g
-/** Ellipsis marks, folded to three dots. */
-const ELLIPSIS = /\u2026/g
-/** What any of the folds above would change (not global: a test, not a search from `lastIndex`). */
-const ANY_FOLD = new RegExp([INVISIBLE, APOSTROPHES, QUOTES, DASHES, SPACES, ELLIPSIS].map((fold) => fold.source).join('|'))
 
 /**
  * Normalizes text for comparison: Unicode NFKC, case folding, quote/apostrophe/dash variants
@@ -71,22 +84,79 @@ const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] ===
  * @returns The comparison form with guillemets kept.
  */
 export function foldText(text: string): string {
-  let folded = text.normalize('NFKC')
-  // One pass to see whether any of the six folds applies: most paragraphs need none, and each
-  // pass of a replacement that finds nothing costs as much as this test (bench/profile-clean.ts).
-  if (ANY_FOLD.test(folded)) {
-    folded = folded
-      .replace(INVISIBLE, '')
-      .replace(APOSTROPHES, "'")
-      .replace(QUOTES, '"')
-      .replace(DASHES, '-')
-      .replace(ELLIPSIS, '...')
-      .replace(SPACES, ' ')
-  }
-  folded = folded.trim().toLowerCase()
+  let folded = foldMarks(text.normalize('NFKC')).trim().toLowerCase()
   // toLowerCase() is not full case folding: fold two common cases too (ß, and final sigma, which
   // toLowerCase() itself writes for Σ at a word's end). Most text has neither: looked for first.
   if (folded.includes('ß')) folded = folded.replace(/ß/g, 'ss')
   if (folded.includes('ς')) folded = folded.replace(/ς/g, 'σ')
   return folded
+}
+
+/** Where {@link foldMarks} writes; grown as needed, reused (one paragraph at a time). */
+let foldScratch = new Uint16Array(1024)
+
+/**
+ * The folds of {@link FOLD_RANGES} in one pass over the code units: what the chain of six global
+ * replacements did (invisible characters dropped, then marks, then runs of white space to one
+ * space), without building a string per replacement. Most paragraphs need no fold: they are
+ * read up to their end and returned as they are. (A regular expression testing for any fold was
+ * slower than this loop, a character class of the folds' ranges twice as slow again.)
+ */
+function foldMarks(text: string): string {
+  // The first unit a fold changes: a folded character other than a space, or a space after one.
+  let first = 0
+  let inSpace = false
+  for (; first < text.length; first++) {
+    const c = text.charCodeAt(first)
+    const kind = FOLD_KIND[c]!
+    if (kind === KEEP) inSpace = false
+    else if (c === 0x20 && !inSpace) inSpace = true
+    else break
+  }
+  if (first === text.length) return text
+  // An ellipsis becomes three units: the most the text can grow to.
+  if (foldScratch.length < 3 * text.length) foldScratch = new Uint16Array(3 * text.length)
+  const out = foldScratch
+  for (let k = 0; k < first; k++) out[k] = text.charCodeAt(k)
+  let n = first
+  for (let i = first; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    const kind = FOLD_KIND[c]!
+    if (kind === KEEP) {
+      out[n++] = c
+      inSpace = false
+    } else if (kind === SPACE) {
+      if (!inSpace) out[n++] = 0x20
+      inSpace = true
+    } else if (kind !== DROP) {
+      // A dropped character neither ends a run of white space nor starts one ("a \u200b b" → "a b").
+      inSpace = false
+      if (kind === APOSTROPHE) out[n++] = 0x27
+      else if (kind === QUOTE) out[n++] = 0x22
+      else if (kind === DASH) out[n++] = 0x2d
+      else {
+        out[n++] = 0x2e
+        out[n++] = 0x2e
+        out[n++] = 0x2e
+      }
+    }
+  }
+  const folded = unitsToString(out, n, text)
+  if (foldScratch.length > KEPT_SCRATCH) foldScratch = new Uint16Array(1024)
+  return folded
+}
+
+/** A scratch grown past this (units) for one huge paragraph is let go, not kept for all later ones. */
+const KEPT_SCRATCH = 1 << 16
+
+/**
+ * The string of `units[0, n)`. The UTF-16 decoder is the fast way, but it would replace lone
+ * surrogates, which the folds keep: text that has any (`source` is not well-formed, and the folds
+ * neither make nor mend surrogates) is built by `String.fromCharCode` in chunks.
+ */
+function unitsToString(units: Uint16Array, n: number, source: string): string {
+  if (source.isWellFormed()) return UTF16.decode(units.subarray(0, n))
+  let out = ''
+  for (let k = 0; k < n; k += 8192) out += String.fromCharCode(...units.subarray(k, Math.min(n, k + 8192)))
+  return out
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { foldGuillemets, normalizeText } from '../../src/text/normalize-text.js'
+import { foldGuillemets, foldText, normalizeText } from '../../src/text/normalize-text.js'
+import { INVISIBLE_CLASS } from '../../src/text/invisible.js'
 
 describe('normalizeText', () => {
   it.each([
@@ -71,6 +72,40 @@ describe('normalizeText', () => {
 
   it('returns "" for white space only', () => {
     expect(normalizeText(' \u00a0\u3000\t\n')).toBe('')
+  })
+})
+
+describe('foldText', () => {
+  // The folds as they were first written: six global replacements in a row, guillemets kept. The
+  // one-pass fold must give the same string, on every code unit and on runs of them.
+  const chain = (text: string): string => text.normalize('NFKC').replace(new RegExp(`[${INVISIBLE_CLASS}\u180E]`, 'g'), '')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC\u02B9\u0060\u00B4\uFF07]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033\u300C\u300D\u300E\u300F\uFF02]/g, '"')
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-').replace(/\u2026/g, '...').replace(/\s{2,}|[^\S ]/g, ' ').trim()
+    .toLowerCase().replace(/ß/g, 'ss').replace(/ς/g, 'σ')
+
+  it('folds every code unit as the chain of replacements does (white space as `\\s` has it, the invisible set dropped)', () => {
+    const wrong: string[] = []
+    for (let c = 0; c < 0x10000; c++) {
+      const unit = String.fromCharCode(c)
+      for (const text of [`a${unit}b`, `a ${unit} b`, `${unit}${unit}x`]) if (foldText(text) !== chain(text)) wrong.push(`U+${c.toString(16)} in ${JSON.stringify(text)}`)
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('equals the chain of replacements on mixed folds, runs of white space, invisible characters between spaces and lone surrogates', () => {
+    const pieces = ['a', 'É', ' ', '  ', '\t', '\u00a0', '\u3000', '\u2028', '\ufeff', '\u200b', '\u00ad', '\u2060', '\u180e', '’', '`', '“', '「', '—', '\u2212',
+      '…', '«', '»', 'ﬃ', 'e', '\u0301', 'ß', 'Σ', '中', '\ud83d\ude00', '\ud83d', '\ude00', '.']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
+        expect(foldText(text)).toBe(chain(text))
+      }),
+      { seed: 20261201, numRuns: 5000 },
+    )
+  })
+
+  it('folds a paragraph far longer than its scratch buffer, ellipses growing it threefold', () => {
+    const text = `${'A’b…  '.repeat(50_000)}x`
+    expect(foldText(text)).toBe(chain(text))
   })
 })
 
