@@ -45,6 +45,16 @@ describe('tagArticleLanguages', () => {
     expect([r.paragraphs[0]!.language, r.paragraphs[2]!.language]).toEqual(['sv', 'sv'])
   })
 
+  it('tags a Ukrainian quote in a Russian article uk: a close relative wins when the letters rule the article language out', () => {
+    const russian = ['Правительство в среду представило новый план по снижению цен на электроэнергию для населения.',
+      'По словам министра, меры вступят в силу в следующем месяце и обойдутся бюджету примерно в сто миллиардов рублей.',
+      'Оппозиция раскритиковала предложение и потребовала больше поддержки для малого бизнеса в регионах.']
+    const quote = 'Ми не погодимося на жодне скорочення пенсій людей, які працювали все своє життя, заявив лідер профспілки.'
+    const r = tagArticleLanguages([...russian.slice(0, 2), quote, russian[2]!])
+    expect(r.language).toBe('ru')
+    expect(r.paragraphs.map((p) => p.language)).toEqual(['ru', 'ru', 'uk', 'ru'])
+  })
+
   it('gives a short or ambiguous French line the article language', () => {
     const lines = ['Photo : Jean Martin / AFP', 'Paris, le 12 mars', 'Lire aussi', 'Taxi Uber', 'Mise à jour à 18 h 30']
     for (const line of lines) {
