@@ -125,13 +125,28 @@ export interface TrigramScores {
 }
 
 /**
+ * A scorer of some columns of a model (see {@link trigramScorer}). Called, it scores a text (at
+ * most `limit` code units). `prefix` and `extend` score the same text in two steps, so that a
+ * caller can stop after the first when that already decides: `prefix(text, 60)` then
+ * `extend(120)` gives exactly the scores of `scorer(text, 120)` (the same trigrams summed in the
+ * same order), but `prefix`'s own scores leave the word cut at `limit` open.
+ */
+export interface TrigramScorer {
+  (text: string, limit?: number): TrigramScores
+  /** The scores of `text`'s first `limit` code units, its last word left open unless the text ends there. */
+  prefix(text: string, limit: number): TrigramScores
+  /** The scores of the text of the last `prefix` call, continued up to `limit` code units. */
+  extend(limit: number): TrigramScores
+}
+
+/**
  * A scorer bound to some columns of `model` (all when omitted), reusable for many texts: it scores a
  * text (at most `limit` code units) as the sum over its trigrams of each language's evidence weight.
  * Letters only, lower-cased, words padded with one space, like franc. The returned `scores` array is
  * overwritten by the next call of the same scorer.
  * @example trigramScorer(trigramModel('Latin')!, [trigramModel('Latin')!.column.get('en')!])('the cat')
  */
-export function trigramScorer(model: TrigramModel, columns?: readonly number[]): (text: string, limit?: number) => TrigramScores {
+export function trigramScorer(model: TrigramModel, columns?: readonly number[]): TrigramScorer {
   const n = model.languages.length
   const slotOf = new Int16Array(n)
   let k = n
@@ -152,16 +167,25 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
   const all = few === null && slotOf.every((j, c) => j === c)
   /** The rows of the text's trigrams, in order (the few-languages path sums them per language). */
   let hits = new Int32Array(128)
-  return (text: string, limit = 600): TrigramScores => {
-    scores.fill(0)
-    const end = Math.min(text.length, limit)
-    if (few !== null && hits.length < end + 1) hits = new Int32Array(end + 1)
+  // The scan's state between `prefix` and `extend`: the text, where the scan stopped, the letter
+  // indexes of the last two positions (0 = space; at the start as if preceded by a space).
+  let text = ''
+  let at = 0
+  let a = -1
+  let b = 0
+  let trigrams = 0
+  const result: TrigramScores = { scores, trigrams: 0 }
+
+  /** Scans `text` from `at` to `end` (past it a virtual space when `close`) and adds the trigrams' weights. */
+  const advance = (end: number, close: boolean): TrigramScores => {
+    if (few !== null && hits.length < end + 1) {
+      const grown = new Int32Array(end + 1)
+      grown.set(hits)
+      hits = grown
+    }
     let found = 0
-    let trigrams = 0
-    // Letter indexes of the last two positions (0 = space); start as if preceded by a space.
-    let a = -1
-    let b = 0
-    for (let i = 0; i <= end; i++) {
+    const stop = close ? end : end - 1
+    for (let i = at; i <= stop; i++) {
       const c = i < end ? letterIndex[text.charCodeAt(i)]! : 0
       if (c === 0 && b === 0) continue // collapse runs of non-letters
       if (a >= 0) {
@@ -190,8 +214,10 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
       a = b
       b = c
     }
+    at = Math.max(at, end)
     // Each language's sum over the trigrams in text order, as the sparse path adds them (so
-    // both give the same floating-point sums: adding a 0 for a trigram not in the profile changes no sum).
+    // both give the same floating-point sums: adding a 0 for a trigram not in the profile changes
+    // no sum), continuing the sums of the scan so far (so two steps add what one would, in order).
     if (few !== null) {
       // Four languages per pass over the rows (each its own sum, in the same order): a quarter
       // of the reads of `hits` and of loop control, and four additions in flight instead of two
@@ -202,10 +228,10 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
         const base1 = few[j + 1]!
         const base2 = few[j + 2]!
         const base3 = few[j + 3]!
-        let sum0 = 0
-        let sum1 = 0
-        let sum2 = 0
-        let sum3 = 0
+        let sum0 = scores[j]!
+        let sum1 = scores[j + 1]!
+        let sum2 = scores[j + 2]!
+        let sum3 = scores[j + 3]!
         for (let t = 0; t < found; t++) {
           const row = hits[t]!
           sum0 += rankWeight[dense[base0 + row]!]!
@@ -220,13 +246,36 @@ export function trigramScorer(model: TrigramModel, columns?: readonly number[]):
       }
       for (; j < k; j++) {
         const base = few[j]!
-        let sum = 0
+        let sum = scores[j]!
         for (let t = 0; t < found; t++) sum += rankWeight[dense[base + hits[t]!]!]!
         scores[j] = sum
       }
     }
-    return { scores, trigrams }
+    result.trigrams = trigrams
+    return result
   }
+  const start = (of: string): void => {
+    scores.fill(0)
+    text = of
+    at = 0
+    a = -1
+    b = 0
+    trigrams = 0
+  }
+  const scorer = (of: string, limit = 600): TrigramScores => {
+    start(of)
+    return advance(Math.min(of.length, limit), true)
+  }
+  return Object.assign(scorer, {
+    prefix(of: string, limit: number): TrigramScores {
+      start(of)
+      const end = Math.min(of.length, limit)
+      return advance(end, end === of.length)
+    },
+    extend(limit: number): TrigramScores {
+      return advance(Math.min(text.length, limit), true)
+    },
+  })
 }
 
 /**

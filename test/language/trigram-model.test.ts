@@ -31,4 +31,34 @@ describe('trigramScorer', () => {
     // The text is in these languages: the scores compared are not all zero.
     expect(fewColumns(text, 200).scores.every((s) => s > 0)).toBe(true)
   })
+
+  // tagArticleLanguages scores a paragraph's start first and goes on only when that does not
+  // decide: the two steps must add up to exactly what one call gives, on every path, wherever the
+  // first step stops (inside a word, in a run of spaces, at the text's end or past it).
+  it.each([
+    ['Latin', ['en', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'pl', 'cs'], 'The government said on Tuesday that the new law, adopted by parliament, will apply from June.  Le gouvernement a dit mardi que la loi entrera en vigueur.'],
+    ['Cyrillic', ['ru', 'uk', 'bg', 'sr'], 'Правительство заявило во вторник, что новый закон вступит в силу в июне. Уряд заявив, що закон набуде чинності.'],
+  ])('scores a %s text in two steps (prefix, then extend) exactly as in one', (script, tags, text) => {
+    const model = trigramModel(script)!
+    const few = tags.map((tag) => model.column.get(tag)).filter((c) => c !== undefined)
+    const all = model.languages.map((_, i) => i)
+    const scorers = [trigramScorer(model, few), trigramScorer(model, all), trigramScorer(model, [...few, ...all.filter((c) => !few.includes(c)).slice(0, 30)])]
+    const once = scorers.map((_, i) => trigramScorer(model, i === 0 ? few : i === 1 ? all : [...few, ...all.filter((c) => !few.includes(c)).slice(0, 30)]))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: text.length }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 200 }), (start, cut, limit) => {
+        const sample = text.slice(start)
+        scorers.forEach((scorer, i) => {
+          const expected = once[i]!(sample, limit)
+          scorer.prefix(sample, Math.min(cut, limit))
+          const got = scorer.extend(limit)
+          expect([...got.scores]).toEqual([...expected.scores])
+          expect(got.trigrams).toBe(expected.trigrams)
+        })
+      }),
+      { numRuns: 300 },
+    )
+    // A prefix cut inside a word leaves it open: one trigram fewer than the cut text alone has
+    // (whose last word is closed by a space).
+    expect(scorers[0]!.prefix(text, 2).trigrams).toBe(once[0]!(text, 2).trigrams - 1)
+  })
 })
