@@ -561,8 +561,26 @@ const FURNITURE_WORDS = 3
 const DATE_OR_TIME = /(?<!\p{N})(?:(?:1[6-9]|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2})(?!\p{N})|\d\s*[年月日]/u
 /** A label and a figure in a word or two after its colon: "Lesezeit: 4 Minuten", "Estimated reading time: 6 minutes", "Views: 1.234". */
 const LABELLED_FIGURE = /[:：]\s*\S*\p{N}\S*(?:\s+\S+)?$/u
-/** A trail of the site's sections: two separators or more between words ("Blog » News » open3 » …", "Accueil > Actus > …"). */
-const TRAIL = /\s[»›>/|\\]\s(?:.*\s)?[»›>/|\\](?:\s|$)/u
+/**
+ * A trail of the site's sections: the same separator twice or more between words ("Blog » News »
+ * open3 » …", "Accueil > Actus > …"), one expression per separator. The same one, since prose
+ * mixes them ("A > B, et B / C"); » and › only on a line without « or ‹, where they close a
+ * quotation ("Le « oui » l’emporte sur le « non »").
+ */
+const TRAILS: ReadonlyArray<readonly [RegExp, RegExp | undefined]> = [
+  [/\s»\s(?:.*\s)?»(?:\s|$)/u, /«/u],
+  [/\s›\s(?:.*\s)?›(?:\s|$)/u, /‹/u],
+  [/\s>\s(?:.*\s)?>(?:\s|$)/u, undefined],
+  [/\s\/\s(?:.*\s)?\/(?:\s|$)/u, undefined],
+  [/\s\|\s(?:.*\s)?\|(?:\s|$)/u, undefined],
+  [/\s\\\s(?:.*\s)?\\(?:\s|$)/u, undefined],
+]
+/** Whether a line is a trail of sections (see {@link TRAILS}); a line that ends like a sentence is prose ("Trains coupés entre Paris / Lyon / Marseille jusqu’à lundi."). */
+function isTrail(text: string): boolean {
+  if (endsLikeSentence(text)) return false
+  for (const [trail, opener] of TRAILS) if (trail.test(text) && (opener === undefined || !opener.test(text))) return true
+  return false
+}
 /**
  * A short line at the article's edges is furniture when it holds a date or a time, a number in
  * a few words (a count: "319 Likes", "Visto 314 veces") or a label's figure, and does not end
@@ -575,7 +593,7 @@ function isFurniture(text: string, stats: MatchStats): boolean {
   if (isAddress(text) || citesAddresses(text)) return false
   const words = text.split(' ').length
   if (/\p{N}/u.test(text) && !endsLikeSentence(text) && (words <= FURNITURE_WORDS || DATE_OR_TIME.test(text) || LABELLED_FIGURE.test(text))) return true
-  if (TRAIL.test(text)) return true
+  if (isTrail(text)) return true
   if (stats.linkShare >= LINK_SHARE) return true
   return words <= FURNITURE_WORDS && !PUNCTUATION.test(text) && !isCjkText(text)
 }

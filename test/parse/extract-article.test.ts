@@ -194,12 +194,16 @@ describe('extract: the article out of the page', () => {
   })
 
   it('at the article\'s edges, drops dates, times, counts, a label\'s figure and a trail of sections; keeps the lines of a list or table with figures', () => {
-    const furniture = ['Accueil > Société > Environnement', 'Publié le jeudi 12.03.2026', 'Mis à jour à 14:05', 'Lecture : 4 minutes', '1 234 vues', '2026年3月12日', 'Paris | Seine | Vidéo']
+    const furniture = ['Accueil > Société > Environnement', 'Accueil » Monde » Europe', 'Publié le jeudi 12.03.2026', 'Mis à jour à 14:05', 'Lecture : 4 minutes', '1 234 vues', '2026年3月12日', 'Paris | Seine | Vidéo', 'News | Sport | Météo']
     const table = ['Pont d’Austerlitz (crue) 6,02 m', 'Pont de la Tournelle (crue) 5,84 m', 'Bercy, quai de la Rapée (crue) 5,70 m', '? Le RER C fermé entre 3 gares']
-    const inside = `${furniture.slice(0, 3).map((t) => `<p>${t}</p>`).join('')}${STORY.map((p) => `<p>${p}</p>`).join('')}<ul>${table.map((t) => `<li>${t}</li>`).join('')}</ul>${furniture.slice(3).map((t) => `<p>${t}</p>`).join('')}`
+    // Prose with a separator's character: a sentence, a quotation in guillemets, two different separators.
+    const prose = ['Le « oui » l’emporte sur le « non »', 'Trains coupés entre Paris / Lyon / Marseille jusqu’à lundi.', 'A > B, et B > C : la hiérarchie reste.']
+    const lines = (list: string[]) => list.map((t) => `<p>${t}</p>`).join('')
+    const inside = `${lines(furniture.slice(0, 4))}${lines(prose)}${lines(STORY)}<ul>${table.map((t) => `<li>${t}</li>`).join('')}</ul>${lines(prose)}${lines(furniture.slice(4))}`
     const kept = texts(page(inside))
     for (const line of furniture) expect(kept, line).not.toContain(line)
     for (const line of table) expect(kept, line).toContain(line)
+    for (const line of prose) expect(kept.filter((t) => t === line), line).toHaveLength(2)
   })
 
   it('drops PHP errors printed into the article, keeps a list of references given as addresses', () => {
