@@ -16,6 +16,7 @@
  */
 import { isFollowLine } from './drop-follow-lines.js'
 import { endsLikeSentence } from './ends-like-sentence.js'
+import { isSpace } from '../text/is-space.js'
 
 /**
  * Where a line's own words stand against its links, as its text has been read so far: one of
@@ -37,12 +38,15 @@ const LABELLED = 4
 const WORD = /[\p{L}\p{N}]/u
 const BLANK = /^\s*$/u
 
-/** Whether own text ends with a colon (white space after it allowed): before a link, it labels it ("Lire aussi :", "Czytaj też:", "関連記事："). A scan back from the end, not a regular expression anchored at it, which would be tried from every position of a long paragraph. */
+/** Bidirectional marks (LRM, RLM, the Arabic letter mark): a right-to-left page writes them after its punctuation. */
+const isBidiMark = (c: number): boolean => c === 0x200e || c === 0x200f || c === 0x061c
+
+/** Whether own text ends with a colon (any white space or bidirectional mark after it allowed): before a link, it labels it ("Lire aussi :", "Czytaj też:", "関連記事："). A scan back from the end, not a regular expression anchored at it, which would be tried from every position of a long paragraph. */
 function endsWithColon(text: string): boolean {
   for (let k = text.length - 1; k >= 0; k--) {
     const c = text.charCodeAt(k)
     if (c === 0x3a || c === 0xff1a) return true
-    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d && c !== 0x0c && c !== 0xa0 && c !== 0x202f) return false
+    if (!isSpace(c) && !isBidiMark(c)) return false
   }
   return false
 }

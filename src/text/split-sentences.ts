@@ -16,32 +16,25 @@
  * @module
  */
 
+import { isSpace } from './is-space.js'
+
 /**
  * Per UTF-16 code unit, bits: {@link AFTER_TERMINAL} for the closers after terminal punctuation
  * (" ' » ” ’ ) ]; » also with a space before it, read apart), {@link AFTER_CJK} for those after
- * CJK punctuation (" ' » ” ’ 」 』 ) ]), {@link SPACE} for JavaScript's `\s` (what `trimEnd`
- * removes; every such code unit is in the BMP). Loads from one table, not chains of comparisons
- * whose rare branches (a CJK sentence end, a space above U+2000) had no type feedback when the
- * scan was optimized and deoptimized it the first time they ran; both kinds of sentence end run
- * the same code.
+ * CJK punctuation (" ' » ” ’ 」 』 ) ]). Loads from one table, not chains of comparisons
+ * whose rare branches (a CJK sentence end) had no type feedback when the scan was optimized and
+ * deoptimized it the first time they ran; both kinds of sentence end run the same code. White
+ * space is read from its own table the same way ({@link isSpace}).
  */
 const AFTER_TERMINAL = 1
 const AFTER_CJK = 2
-const SPACE = 4
 const TRAITS = new Uint8Array(0x10000)
 for (const c of [0x22, 0x27, 0xbb, 0x201d, 0x2019, 0x29, 0x5d]) TRAITS[c] = AFTER_TERMINAL | AFTER_CJK
 for (const c of [0x300d, 0x300f]) TRAITS[c] = AFTER_CJK
-for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) TRAITS[c] = SPACE
-for (let c = 0x2000; c <= 0x200a; c++) TRAITS[c] = SPACE
 
 /** The space that may stand before a closing guillemet: space, no-break space, narrow no-break space. */
 function isGuillemetSpace(c: number): boolean {
   return c === 0x20 || c === 0xa0 || c === 0x202f
-}
-
-/** JavaScript's `\s` (and what `trimEnd` removes). */
-function isSpace(c: number): boolean {
-  return (TRAITS[c]! & SPACE) !== 0
 }
 
 const GUILLEMET = 0xbb

@@ -29,6 +29,14 @@ describe('label beside a link, or a sentence that links some of its words', () =
     expect(labelled([['Share on ', false], ['Facebook', true], [' or ', false], ['WhatsApp', true]])).toBe(true)
   })
 
+  it.each([
+    ['an ideographic space', '関連記事：\u3000'],
+    ['a thin space', 'Lire aussi :\u2009'],
+    ['a right-to-left mark', 'اقرأ أيضا:\u200F'],
+  ])('reads a colon label followed by %s over two links as a label', (_, label) => {
+    expect(labelled([[label, false], ['la crue', true], [' et ', false], ['le barrage', true]])).toBe(true)
+  })
+
   it('forgets a colon followed by more words before the link', () => {
     expect(labelled([['Sources: ', false], ['the water board', true], [' and ', false], ['the town hall', true]])).toBe(true)
     expect(labelled([['Note: the ferry runs again, and ', false], ['the river', true], [' rose, then ', false], ['the quay', true], [' flooded', false]])).toBe(false)
