@@ -7,7 +7,9 @@
  * and short pieces are never cut.
  *
  * The rule, as a regular expression (the test keeps it as the oracle):
- * `[.!?…؟।።]+(?:[\u00a0\u202f ]?»|["'”’)\]])*\s+|[。！？]+["'»”’」』)\]]*\s*`. It is run as a
+ * `[.!?…؟।॥።۔]+(?:[\u00a0\u202f ]?[»›]|["'”’“‘«‹)\]\u200e\u200f\u061c])*\s+|[。！？]+["'»”’」』)\]\u200e\u200f\u061c]*\s*`.
+ * German quotes close with “ ‘ « ‹ („Wir bleiben.“, »Wir bleiben.«), French ones with » ›; a
+ * right-to-left page may write a bidirectional mark (LRM, RLM, ALM) after the stop. It is run as a
  * scan of code units, not as that expression: a run of punctuation is read once, and the
  * expression's backtracking over a long run with no space after it (12.8 M `؟` of a mis-decoded
  * page) overflowed the regular-expression engine's stack with a `RangeError`. The scan is linear
@@ -20,8 +22,9 @@ import { isSpace } from './is-space.js'
 
 /**
  * Per UTF-16 code unit, bits: {@link AFTER_TERMINAL} for the closers after terminal punctuation
- * (" ' » ” ’ ) ]; » also with a space before it, read apart), {@link AFTER_CJK} for those after
- * CJK punctuation (" ' » ” ’ 」 』 ) ]). Loads from one table, not chains of comparisons
+ * (" ' » › ” ’ “ ‘ « ‹ ) ] and the bidirectional marks; » and › also with a space before them,
+ * read apart), {@link AFTER_CJK} for those after CJK punctuation (" ' » ” ’ 」 』 ) ] and the
+ * marks; not “ or ‘, which open the next sentence in Chinese: 他说。“走吧。”). Loads from one table, not chains of comparisons
  * whose rare branches (a CJK sentence end) had no type feedback when the scan was optimized and
  * deoptimized it the first time they ran; both kinds of sentence end run the same code. White
  * space is read from its own table the same way ({@link isSpace}).
@@ -29,7 +32,8 @@ import { isSpace } from './is-space.js'
 const AFTER_TERMINAL = 1
 const AFTER_CJK = 2
 const TRAITS = new Uint8Array(0x10000)
-for (const c of [0x22, 0x27, 0xbb, 0x201d, 0x2019, 0x29, 0x5d]) TRAITS[c] = AFTER_TERMINAL | AFTER_CJK
+for (const c of [0x22, 0x27, 0xbb, 0x201d, 0x2019, 0x29, 0x5d, 0x200e, 0x200f, 0x061c]) TRAITS[c] = AFTER_TERMINAL | AFTER_CJK
+for (const c of [0x203a, 0x201c, 0x2018, 0xab, 0x2039]) TRAITS[c] = AFTER_TERMINAL
 for (const c of [0x300d, 0x300f]) TRAITS[c] = AFTER_CJK
 
 /** The space that may stand before a closing guillemet: space, no-break space, narrow no-break space. */
@@ -37,17 +41,18 @@ function isGuillemetSpace(c: number): boolean {
   return c === 0x20 || c === 0xa0 || c === 0x202f
 }
 
-const GUILLEMET = 0xbb
+/** The closing guillemets French typography writes after a space: » and ›. */
+const isClosingGuillemet = (c: number): boolean => c === 0xbb || c === 0x203a
 
 /**
  * Per UTF-16 code unit (one load per character of the scan, not seven comparisons):
- * {@link TERMINAL} for terminal punctuation, which needs white space after it (. ! ? … ؟ । ።),
+ * {@link TERMINAL} for terminal punctuation, which needs white space after it (. ! ? … ؟ । ॥ ። ۔),
  * {@link CJK_TERMINAL} for CJK terminal punctuation, a sentence end by itself (。！？), 0 for the rest.
  */
 const TERMINAL = 1
 const CJK_TERMINAL = 2
 const ENDS = new Uint8Array(0x10000)
-for (const c of [0x2e, 0x21, 0x3f, 0x2026, 0x061f, 0x0964, 0x1362]) ENDS[c] = TERMINAL
+for (const c of [0x2e, 0x21, 0x3f, 0x2026, 0x061f, 0x0964, 0x0965, 0x1362, 0x06d4]) ENDS[c] = TERMINAL
 for (const c of [0x3002, 0xff01, 0xff1f]) ENDS[c] = CJK_TERMINAL
 
 /**
@@ -98,7 +103,7 @@ export function sentenceRanges(text: string, out: number[]): void {
       if (k >= n) break
       const d = text.charCodeAt(k)
       if ((TRAITS[d]! & closers) !== 0) k++
-      else if (kind === TERMINAL && isGuillemetSpace(d) && k + 1 < n && text.charCodeAt(k + 1) === GUILLEMET) {
+      else if (kind === TERMINAL && isGuillemetSpace(d) && k + 1 < n && isClosingGuillemet(text.charCodeAt(k + 1))) {
         lastSpaced = k
         k += 2
       } else break

@@ -19,6 +19,16 @@ describe('splitSentences', () => {
     ['Japanese with a closing corner bracket', '「行きます。」と言った。', ['「行きます。」', 'と言った。']],
     ['Hindi danda', 'बारिश हुई। लोग घर लौटे।', ['बारिश हुई।', 'लोग घर लौटे।']],
     ['Arabic question mark', 'ماذا حدث؟ لا أحد يعرف.', ['ماذا حدث؟', 'لا أحد يعرف.']],
+    ['German low-high quotes close with “', '„Wir bleiben.“ Dann ging er.', ['„Wir bleiben.“', 'Dann ging er.']],
+    ['German single quotes close with ‘', '‚Wir bleiben.‘ Dann ging er.', ['‚Wir bleiben.‘', 'Dann ging er.']],
+    ['German guillemets close with «', '»Wir bleiben.« Dann ging er.', ['»Wir bleiben.«', 'Dann ging er.']],
+    ['German single guillemets close with ‹', '›Wir bleiben.‹ Dann ging er.', ['›Wir bleiben.‹', 'Dann ging er.']],
+    ['French single guillemets after a space', '‹ Nous partons. › Puis il est sorti.', ['‹ Nous partons. ›', 'Puis il est sorti.']],
+    ['Urdu full stop', 'بارش ہوئی۔ لوگ گھر لوٹے۔', ['بارش ہوئی۔', 'لوگ گھر لوٹے۔']],
+    ['Devanagari double danda', 'नदी बढ़ी॥ लोग लौटे॥', ['नदी बढ़ी॥', 'लोग लौटे॥']],
+    ['a right-to-left mark after the stop', 'ماذا حدث؟\u200F لا أحد يعرف.', ['ماذا حدث؟\u200F', 'لا أحد يعرف.']],
+    ['a left-to-right mark after the stop', 'Il pleut.\u200E Le vent souffle.', ['Il pleut.\u200E', 'Le vent souffle.']],
+    ['a Chinese opening quote after a full stop starts the next sentence', '他说。“走吧。”', ['他说。', '“走吧。”']],
     ['abbreviations over-split (documented, harmless)', 'M. Macron est arrivé.', ['M.', 'Macron est arrivé.']],
     ['empty text', '', []],
     ['white space only', '   ', []],
@@ -67,7 +77,7 @@ describe('splitSentences', () => {
   it('matches the rule written as a regular expression on runs of punctuation, quotes and spaces', () => {
     // The rule as an expression (the implementation before the scan): same matches, but its
     // backtracking overflows the engine's stack on a long run with no space after it.
-    const unanchored = /[.!?…؟।።]+(?:[\u00a0\u202f ]?»|["'”’)\]])*\s+|[。！？]+["'»”’」』)\]]*\s*/gu
+    const unanchored = /[.!?…؟।॥።۔]+(?:[\u00a0\u202f ]?[»›]|["'”’“‘«‹)\]\u200e\u200f\u061c])*\s+|[。！？]+["'»”’」』)\]\u200e\u200f\u061c]*\s*/gu
     const reference = (text: string): Array<[number, number]> => {
       const ranges: Array<[number, number]> = []
       let start = 0
@@ -80,7 +90,7 @@ describe('splitSentences', () => {
       if (tail.length > 0) ranges.push([start, start + tail.length])
       return ranges
     }
-    const pieces = ['.', '!', '?', '…', '؟', '।', '።', '。', '？', '！', '»', '«', '"', "'", '”', '’', ')', ']', '」', '』', ' ', '\u00a0', '\u202f', '\u3000', '\t', '\n', 'a', 'Le', '中']
+    const pieces = ['.', '!', '?', '…', '؟', '।', '॥', '።', '۔', '。', '？', '！', '»', '«', '›', '‹', '“', '‘', '\u200e', '\u200f', '\u061c', '"', "'", '”', '’', ')', ']', '」', '』', ' ', '\u00a0', '\u202f', '\u3000', '\t', '\n', 'a', 'Le', '中']
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''))
     fc.assert(
       fc.property(text, (t) => {
