@@ -1,4 +1,4 @@
-import { FNV_OFFSET, FNV_PRIME } from '../text/tokenize.js'
+import { FNV_OFFSET, FNV_PRIME } from '../text/hash.js'
 
 /** Slots of an empty vocabulary (a power of two). */
 const INITIAL_SLOTS = 1 << 10

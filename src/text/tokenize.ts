@@ -155,8 +155,6 @@ function scanSpaceless(text: string): number {
   return count
 }
 
-/** FNV-1a's offset basis and prime (32 bits, from `hash.ts`): the token hash of {@link tokenSpans}. */
-export { FNV_OFFSET, FNV_PRIME }
 
 /**
  * The runs of letters, marks and digits of `text` (what `[\p{L}\p{M}\p{N}]+` matches), found

@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { normalizeText } from '../../src/text/normalize-text.js'
 import { SPACELESS_CLASS } from '../../src/text/scripts.js'
-import { FNV_OFFSET, FNV_PRIME, tokenize, tokenSpans } from '../../src/text/tokenize.js'
+import { FNV_OFFSET, FNV_PRIME } from '../../src/text/hash.js'
+import { tokenize, tokenSpans } from '../../src/text/tokenize.js'
 import { matchRuns } from './match-runs.js'
 
 /**
