@@ -172,7 +172,7 @@ export function createArticleStager(options: DeduplicatorOptions = {}, ahead = f
       p.shingles = compactShingles(p.shingles)
     })
     if (!ahead) return { prepared, signatures }
-    const set = unionShingles(prepared.compared.map((p) => p.shingles))
+    const set = unionShingles(shinglesOf(prepared.compared))
     const whole: WholeArticle = {
       set,
       bands: set.length === 0 ? [] : bandKeys(unionSignature({ prepared, signatures }, prepared.compared, permutations), feed),
@@ -333,7 +333,7 @@ async function judgeAgainstIndex(
   // Compared on every paragraph (the common case): what the stager computed ahead, if it did,
   // and the bands the plan derived (for the session's hint, or now).
   const all = basis.length === prepared.compared.length
-  const set = all && staged.whole ? staged.whole.set : unionShingles(basis.map((p) => p.shingles))
+  const set = all && staged.whole ? staged.whole.set : unionShingles(shinglesOf(basis))
   const bands = all ? plan.wholeBands() : set.length === 0 ? [] : bandKeys(unionSignature(staged, basis, permutations), feed)
   const side = {
     paragraphs: prepared.compared,
@@ -440,8 +440,19 @@ async function findCandidates(
   if (bands.length > 0) for (const candidate of await session.candidates(bands)) if (candidate !== id) ids.add(candidate)
   const { originals, originalOf } = await readOriginals(session, [...ids], id)
   const theirBoilerplate = await candidateBoilerplate(session, originals, feed.boilerplateMin)
-  const matches = originals.map((a) => matchCandidate(side, a, theirBoilerplate.get(a.id) as Set<string>, feed, unions)).sort(compareMatches)
+  // Built by push, as the lists below: `map` hands back a holey array once TurboFan inlines it,
+  // and callers optimized for packed ones deoptimize on it ("wrong map").
+  const matches: CandidateMatch[] = []
+  for (const a of originals) matches.push(matchCandidate(side, a, theirBoilerplate.get(a.id) as Set<string>, feed, unions))
+  matches.sort(compareMatches)
   return { matches: matches.slice(0, feed.maxCandidates), originalOf }
+}
+
+/** The paragraphs' shingle sets, in order, built by push (a packed array; see `matchCandidates`). */
+function shinglesOf(paragraphs: ReadonlyArray<{ shingles: Uint32Array }>): Uint32Array[] {
+  const sets: Uint32Array[] = []
+  for (const p of paragraphs) sets.push(p.shingles)
+  return sets
 }
 
 /**

@@ -43,7 +43,8 @@ export function keptParagraphs(paragraphs: readonly JudgedParagraph[]): KeptPara
  * @param paragraphs The paragraphs of a `clean()` or feed result, in order.
  */
 export function cleanedText(paragraphs: readonly JudgedParagraph[]): string {
-  return keptParagraphs(paragraphs)
-    .map((p) => p.text)
-    .join('\n\n')
+  // Texts gathered by push, not `map` (an inlined `map` hands back a holey array: "wrong map" deopts).
+  const texts: string[] = []
+  for (const p of keptParagraphs(paragraphs)) texts.push(p.text)
+  return texts.join('\n\n')
 }

@@ -117,7 +117,8 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
     } else {
       const blob = blobs[slot] as string
       const { fingerprints, paragraphsAt } = decodeArticleBlob(blob)
-      const pairs = fingerprints.map((f) => [nameOf(f), f.paragraph] as const)
+      const pairs: Array<readonly [string, number]> = []
+      for (const f of fingerprints) pairs.push([nameOf(f), f.paragraph])
       paragraphs = withFingerprints(decodeParagraphs(blobBytes(blob, paragraphsAt)), pairs)
       if (decoded.size >= DECODED) decoded.delete(decoded.keys().next().value as number)
     }
@@ -190,7 +191,12 @@ export function createMemoryIndex(options: MemoryIndexOptions = {}): FeedIndex {
           bands.forEach((key, band) => {
             for (const member of buckets[band]?.getAll([key]) ?? []) found.add((member[0] as number) - 1)
           })
-          return [...found].sort((a, b) => (seqs[a] as number) - (seqs[b] as number)).map((slot) => ids[slot] as string)
+          // Lists built by push here and above: an inlined `map` hands back a holey array, and
+          // the feed's code optimized for packed ones deoptimizes on it ("wrong map").
+          const slots = [...found].sort((a, b) => (seqs[a] as number) - (seqs[b] as number))
+          const named: string[] = []
+          for (const slot of slots) named.push(ids[slot] as string)
+          return named
         },
         async articles(wanted): Promise<IndexedArticle[]> {
           const out: IndexedArticle[] = []

@@ -193,5 +193,9 @@ export function withFingerprints(
 ): Array<{ index: number; fingerprint: string; shingles: Uint32Array }> {
   const byIndex = new Map<number, string>()
   for (const [fingerprint, paragraph] of fingerprints) if (!byIndex.has(paragraph)) byIndex.set(paragraph, fingerprint)
-  return paragraphs.map((p) => ({ index: p.index, fingerprint: byIndex.get(p.index) ?? '', shingles: p.shingles }))
+  // By push, not `map`: an inlined `map` hands back a holey array, and the comparison code
+  // optimized for packed candidate paragraphs deoptimizes on it ("wrong map").
+  const joined: Array<{ index: number; fingerprint: string; shingles: Uint32Array }> = []
+  for (const p of paragraphs) joined.push({ index: p.index, fingerprint: byIndex.get(p.index) ?? '', shingles: p.shingles })
+  return joined
 }
