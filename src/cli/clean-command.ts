@@ -19,6 +19,7 @@ import { countBytes, createProgress, inputSize } from './progress.js'
 import { decodeBytesWith } from '../parse/decode-bytes-with.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { byteChunks } from '../io/byte-chunks.js'
+import { prefetchFirst } from '../io/prefetch-first.js'
 import type { FeedInputRecord } from '../feed/types.js'
 import { articleBody } from '../parse/article-body.js'
 import { parsersNeeded, type ParserName } from '../parse/format-parsers.js'
@@ -177,7 +178,7 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
         // loading (a WARC file's first page: parse5 with the model, not after it). The import only
         // fills the module cache for the cleaning that follows; a failed read or import is thrown
         // where the record is cleaned, and reported there.
-        const records = readAhead(format === 'jsonl' ? readJsonl(stream, name) : warcRecords(stream, name), (record) => {
+        const records = prefetchFirst(format === 'jsonl' ? readJsonl(stream, name) : warcRecords(stream, name), (record) => {
           if (!('error' in record)) void loadParsers(parsersOf(record.article, options)).catch(() => undefined)
         })
         await model
@@ -242,26 +243,6 @@ function readError(source: string, error: unknown): { code: string; message: str
 /** The records of a WARC file; its reader is loaded when an input needs it, not at start-up. */
 async function* warcRecords(stream: AsyncIterable<Uint8Array | string>, name: string): AsyncGenerator<FeedInputRecord> {
   yield* (await import('../io/read-warc.js')).readWarc(byteChunks(stream), name)
-}
-
-/**
- * `items`, with the first one asked for now: it is read while the caller awaits something else,
- * and handed to `arrived` as soon as it comes. Its failure is thrown to whoever asks for it, as
- * the iterator's own would be.
- */
-function readAhead<T>(items: AsyncIterable<T>, arrived: (item: T) => void): AsyncIterable<T> {
-  const iterator = items[Symbol.asyncIterator]()
-  let first: Promise<IteratorResult<T>> | null = iterator.next()
-  first.then((result) => result.done === true || arrived(result.value), () => undefined)
-  const ahead: AsyncIterator<T> = {
-    next: () => {
-      const next = first ?? iterator.next()
-      first = null
-      return next
-    },
-  }
-  if (iterator.return) ahead.return = (value) => (iterator.return as NonNullable<typeof iterator.return>)(value)
-  return { [Symbol.asyncIterator]: () => ahead }
 }
 
 /** The parsers an article record's body is sure to need (none for a record without one: cleaning reports it). */

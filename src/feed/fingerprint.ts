@@ -1,7 +1,13 @@
 import { normalizeText } from '../text/normalize-text.js'
 import { hash32Pair } from '../text/hash.js'
 
-/** The two hashes of the paragraph being fingerprinted (reused: fingerprints are taken by the thousand). */
+/**
+ * The two hashes of the paragraph being fingerprinted, one buffer for the module: fingerprints
+ * are taken by the thousand per article on the feed's hot path, and a `Uint32Array` per call
+ * was an allocation each time. Sharing it is safe because {@link paragraphFingerprint} is
+ * synchronous: the lanes are written and read back before it returns, with no await between
+ * (worker threads each have their own module).
+ */
 const lanes = new Uint32Array(2)
 
 /**

@@ -56,6 +56,8 @@ function endsWithColon(text: string): boolean {
  * @param order The order so far.
  * @param inLink Whether the piece is link (or button) text.
  * @param text The piece of text.
+ * @returns The order with the piece read: where the line's own words now stand against its
+ *   links, and whether a colon labels them.
  */
 export function readLinkOrder(order: LinkOrder, inLink: boolean, text: string): LinkOrder {
   const position = order & POSITION
@@ -73,6 +75,8 @@ export function readLinkOrder(order: LinkOrder, inLink: boolean, text: string): 
  * label beside its link rather than a sentence (see the module documentation).
  * @param text The line's text.
  * @param order Its {@link LinkOrder}, all its text read.
+ * @returns `true` for a label beside its link (navigation), `false` for a sentence that links
+ *   some of its words.
  */
 export function isLabelAndLink(text: string, order: LinkOrder): boolean {
   if ((order & LABELLED) !== 0) return true

@@ -52,8 +52,11 @@ export function hash32(text: string, seed = 0): number {
  * identity (paragraph fingerprints) at the cost of one read of the string: written to `out[0]`
  * and `out[1]`, so a hot caller allocates nothing.
  *
+ * @param text Any string.
+ * @param seedA The first lane's seed, as `hash32`'s `seed`.
+ * @param seedB The second lane's seed.
  * @param out Receives the two hashes (unsigned 32-bit). @default a new `Uint32Array(2)`
- * @returns `out`.
+ * @returns `out`, holding `hash32(text, seedA)` and `hash32(text, seedB)`.
  */
 export function hash32Pair(text: string, seedA: number, seedB: number, out: Uint32Array = new Uint32Array(2)): Uint32Array {
   // As in hash32, constants written out.
