@@ -7,13 +7,10 @@ import { buildResult, FEED_FIELDS_BUT_ID } from '../feed/build-result.js'
 import { createFeedJudge, FEED_RESULT_FIELDS, type FeedJudge, type JudgedArticle, type LinedArticle, type StagedArticle } from '../feed/create-deduplicator.js'
 import { resultLine } from '../feed/result-line.js'
 import { readJsonl } from '../io/read-jsonl.js'
-import { readXmlFeed, xmlText } from '../io/read-xml-feed.js'
 import { connectIndex } from '../stores/open-index.js'
 import { resolveRedisShards } from '../stores/redis-shards.js'
 import { bomEncoding } from '../io/text-chunks.js'
-import { readWarc } from '../io/read-warc.js'
 import { byteChunks } from '../io/byte-chunks.js'
-import { decodeBytes } from '../parse/decode-bytes.js'
 import { reportWarnings } from './clean-flags.js'
 import type { Warning } from '../types.js'
 import type { Article, FeedIndex, FeedInputRecord, FeedResult } from '../feed/types.js'
@@ -179,8 +176,8 @@ function isGzip(chunk: Uint8Array | string | undefined): boolean {
   return typeof chunk === 'object' && chunk[0] === 0x1f && chunk[1] === 0x8b
 }
 
-/** The attributes of each `<tag …>` in `html`, names lower-cased, values with entities decoded. */
-function* tagAttributes(html: string, tag: string): Generator<Map<string, string>> {
+/** The attributes of each `<tag …>` in `html`, names lower-cased, values with entities decoded (`xmlText`, passed in: imported with the first page). */
+function* tagAttributes(html: string, tag: string, xmlText: (text: string) => string): Generator<Map<string, string>> {
   for (const match of html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'gi'))) {
     const attributes = new Map<string, string>()
     for (const [, name, ...values] of (match[1] ?? '').matchAll(ATTRIBUTE)) {
@@ -205,14 +202,14 @@ function httpUrl(value: string | undefined): string | undefined {
  * The URL a page gives for itself: its `<link rel="canonical" href>`, else its
  * `<meta property="og:url" content>`; only absolute http(s) URLs count.
  */
-function pageUrl(html: string): string | undefined {
+function pageUrl(html: string, xmlText: (text: string) => string): string | undefined {
   const head = HEAD.exec(html)?.[0] ?? html
-  for (const link of tagAttributes(head, 'link')) {
+  for (const link of tagAttributes(head, 'link', xmlText)) {
     const rel = (link.get('rel') ?? '').toLowerCase().split(/\s+/)
     const url = rel.includes('canonical') ? httpUrl(link.get('href')) : undefined
     if (url) return url
   }
-  for (const meta of tagAttributes(head, 'meta')) {
+  for (const meta of tagAttributes(head, 'meta', xmlText)) {
     const url = (meta.get('property') ?? meta.get('name'))?.toLowerCase() === 'og:url' ? httpUrl(meta.get('content')) : undefined
     if (url) return url
   }
@@ -224,9 +221,11 @@ function pageUrl(html: string): string | undefined {
  * itself. The bytes go to the deduplicator, which decodes them (and reports how); they are
  * decoded here too to read the page's URL.
  */
-function htmlArticle(html: Uint8Array, path: string | null): Article {
+async function htmlArticle(html: Uint8Array, path: string | null): Promise<Article> {
   const article: Article = path === null ? { html } : { id: path, html, file: path }
-  const url = pageUrl(decodeBytes(html, { format: 'html' }).text)
+  // The charset libraries are imported by the first page, not by every run: a JSONL feed needs none here.
+  const [{ decodeBytes }, { xmlText }] = await Promise.all([import('../parse/decode-bytes.js'), import('../io/read-xml-feed.js')])
+  const url = pageUrl(decodeBytes(html, { format: 'html' }).text, xmlText)
   if (url !== undefined) article.url = url
   return article
 }
@@ -243,15 +242,21 @@ export interface ReadStats {
 
 async function* recordsOf(kind: FeedFrom, chunks: Chunks, name: string, stats: ReadStats): AsyncGenerator<FeedInputRecord> {
   if (kind === 'jsonl') yield* readJsonl(chunks, name)
-  else if (kind === 'xml') yield* readXmlFeed(chunks, name, { warn: (warning) => stats.warn(name, warning) })
-  else if (kind === 'warc') yield* readWarc(byteChunks(chunks), name, { skipped: () => stats.warcSkipped++ })
-  else {
+  else if (kind === 'xml') {
+    // Imported for an XML input only (and its charset labels).
+    const { readXmlFeed } = await import('../io/read-xml-feed.js')
+    yield* readXmlFeed(chunks, name, { warn: (warning) => stats.warn(name, warning) })
+  } else if (kind === 'warc') {
+    // Imported for a WARC input only (the WARC parser and the charset libraries).
+    const { readWarc } = await import('../io/read-warc.js')
+    yield* readWarc(byteChunks(chunks), name, { skipped: () => stats.warcSkipped++ })
+  } else {
     const parts: Uint8Array[] = []
     for await (const chunk of byteChunks(chunks)) parts.push(chunk)
     const bytes = Buffer.concat(parts)
     // A text or Markdown file is one article, its bytes decoded by clean() (as `clean FILE` does).
     if (kind === 'text' || kind === 'markdown') yield { article: name === '-' ? { [kind]: bytes } : { id: name, [kind]: bytes }, source: name }
-    else yield { article: htmlArticle(bytes, name === '-' ? null : name), source: name, page: true }
+    else yield { article: await htmlArticle(bytes, name === '-' ? null : name), source: name, page: true }
   }
 }
 
@@ -276,7 +281,7 @@ async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
     else if ((entry.isFile() || entry.isSymbolicLink()) && /\.x?html?$/i.test(entry.name)) {
       try {
         if (entry.isSymbolicLink() && !(await stat(path)).isFile()) continue
-        yield { article: htmlArticle(await readFile(path), path), source: path, page: true }
+        yield { article: await htmlArticle(await readFile(path), path), source: path, page: true }
       } catch (error) {
         yield { error: { code: 'E_READ', message: `cannot read ${path}: ${(error as Error).message}` }, source: path }
       }

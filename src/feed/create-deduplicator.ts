@@ -1,5 +1,4 @@
 import { nestsDeeperThan } from './nests-deeper-than.js'
-import { clean } from '../clean.js'
 import { DedupeError } from '../errors.js'
 import { resolveOptions } from '../options.js'
 import { articleBody } from '../parse/article-body.js'
@@ -60,7 +59,7 @@ const ALONE: Verdict = { duplicate: null, cross: new Map() }
  */
 export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplicator {
   const { feed } = resolveFeedOptions(options)
-  const stage = createArticleStager(options)
+  let stage: ReturnType<typeof createArticleStager> | undefined
   const judge = createFeedJudge(options)
   // The judge's result shares its parts with the staged article: handed to the caller as plain
   // data of its own (what it would read back from the JSON it writes).
@@ -68,7 +67,10 @@ export function createDeduplicator(options: DeduplicatorOptions = {}): Deduplica
     judge
       .judge(async () => {
         // The default clean stage needs the language model: loaded once, on the first article.
+        // clean() (and with it every parser) is imported then too, not with this module, so that
+        // the CLI's judging and staging, which give their own clean stage, load no parser it does not need.
         if (options.clean === undefined) await loadLanguageModel()
+        stage ??= createArticleStager({ ...options, clean: options.clean ?? (await import('../clean.js')).clean })
         return stage(article, feed.now())
       })
       .then(plain)
@@ -148,15 +150,16 @@ export interface JudgedArticle<S extends JudgeableStaged = StagedArticle> {
 /**
  * The index-independent stages of the deduplicator: `clean()`, fingerprints, shingles and
  * per-paragraph MinHash. Pure: the same article and arrival time give the same staged article,
- * in any thread. `options` are those of {@link createDeduplicator} (`index` and `now` unused).
- * The default clean stage needs the language model loaded first (`loadLanguageModel()`).
+ * in any thread. `options` are those of {@link createDeduplicator} (`index` and `now` unused),
+ * the clean stage given: `clean`, or the CLI's, which runs it with the parsers its input needs
+ * (so that this module imports none). It needs the language model loaded first (`loadLanguageModel()`).
  *
  * @returns `stage(article, arrival)`, throwing `E_INVALID_RECORD` for a value that is not an article object.
  */
-export function createArticleStager(options: DeduplicatorOptions = {}, ahead = false): (article: Article, arrival: number) => StagedArticle {
+export function createArticleStager(options: DeduplicatorOptions & Required<Pick<DeduplicatorOptions, 'clean'>>, ahead = false): (article: Article, arrival: number) => StagedArticle {
   const { feed, clean: cleanOptions } = resolveFeedOptions(options)
   const minLength = resolveOptions(cleanOptions).detect.minLength
-  const cleanStage = options.clean ?? clean
+  const cleanStage = options.clean
   const permutations = feed.bands * feed.rows
   const minhash = createMinHash({ permutations })
   return (article, arrival) => {

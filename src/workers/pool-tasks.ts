@@ -1,4 +1,4 @@
-import { cleanWith } from '../clean-with.js'
+import { cleanWith, type ArticleInput } from '../clean-with.js'
 import { errorInfo } from '../errors.js'
 import type { createArticleStager, LinedArticle, StagedArticle } from '../feed/create-deduplicator.js'
 import { resultLineParts } from '../feed/result-line.js'
@@ -11,7 +11,7 @@ import { countRepeats } from '../output/count-repeats.js'
 import { jsonLineTemplate, type JsonLineTemplate } from '../output/json-line-template.js'
 import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
 import { articleBody } from '../parse/article-body.js'
-import { parsersNeeded, type FormatParsers } from '../parse/format-parsers.js'
+import { missingParserOf, parsersNeeded, type FormatParsers, type ParserName } from '../parse/format-parsers.js'
 import { NO_PARSERS, withParsers } from '../parse/load-parsers.js'
 
 /** Why a record could not be processed: the caller, which holds the record, makes the error record. */
@@ -116,19 +116,50 @@ const resolvedFor = oncePerOptions((options: Options) => resolveOptions(options)
 
 /**
  * The parsers this thread has loaded (see `load-parsers.ts`): each is imported when the first
- * article that needs it arrives, so a thread cleaning text loads no HTML or Markdown library.
+ * article that needs it arrives, so a thread cleaning or staging text loads no HTML or Markdown library.
  */
 let parsers: FormatParsers = NO_PARSERS
 
+/**
+ * `work(parsers)` with the parsers it needs (see `withParsers`): at once when this thread has
+ * loaded them all, else once they are imported. At once, without a turn of the microtask queue:
+ * a thread holds several batches (see `createWorkerPool`), and an `await` per article would run
+ * them interleaved, article by article, so that the oldest, the one the judging thread waits
+ * for, would be done only with the others.
+ */
+function withLoadedParsers<T>(needed: readonly ParserName[], work: (loaded: FormatParsers) => T): T | Promise<T> {
+  if (needed.every((name) => parsers[name] !== NO_PARSERS[name])) {
+    try {
+      return work(parsers)
+    } catch (error) {
+      // A parser the input turned out to need (a charset to detect): imported below, then run again.
+      if (missingParserOf(error) === null) throw error
+    }
+  }
+  return withParsers(needed, parsers, work).then((ran) => {
+    parsers = ran.parsers
+    return ran.value
+  })
+}
+
+/**
+ * The parsers the feed's clean stage runs with, set just before each article is staged: the
+ * stage calls it synchronously, so no other article's can come in between.
+ */
+let staging: FormatParsers = NO_PARSERS
+/** The feed's clean stage in this thread: `clean()` with the parsers this thread has loaded, not all of them. */
+const cleanStaging = (body: ArticleInput, options: Options): CleanResult => cleanWith(staging, body, options)
+
 /** The output line of one cleaned article (see `toRecord`), or why it failed. */
-async function cleanOne(article: Record<string, unknown>, rawKeys: string[] | null | undefined, options: Options): Promise<CleanOutcome> {
-  try {
-    const body = articleBody(article)
-    const cleaned = await withParsers(parsersNeeded(body, options), parsers, (loaded) => cleanWith(loaded, body, options))
-    parsers = cleaned.parsers
-    const result = cleaned.value
+function cleanOne(article: Record<string, unknown>, rawKeys: string[] | null | undefined, options: Options): CleanOutcome | Promise<CleanOutcome> {
+  const outcome = (result: CleanResult): CleanOutcome => {
     const line = jsonLineTemplate(toRecord(result, article), rawKeys ?? undefined, COMPUTED_RECORD_FIELDS)
     return { line, repeats: countRepeats(result), ...(result.warnings === undefined ? {} : { warnings: result.warnings }) }
+  }
+  try {
+    const body = articleBody(article)
+    const result = withLoadedParsers(parsersNeeded(body, options), (loaded) => cleanWith(loaded, body, options))
+    return result instanceof Promise ? result.then(outcome).catch((error: unknown) => ({ error: errorInfo(error) })) : outcome(result)
   } catch (error) {
     return { error: errorInfo(error) }
   }
@@ -145,32 +176,61 @@ export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOut
   if (task.kind === 'clean') {
     const options = resolvedFor(task.options)
     const outcomes: CleanOutcome[] = []
-    for (const [i, article] of task.articles.entries()) outcomes.push(await cleanOne(article, task.rawKeys?.[i], options))
+    for (const [i, article] of task.articles.entries()) {
+      const outcome = cleanOne(article, task.rawKeys?.[i], options)
+      outcomes.push(outcome instanceof Promise ? await outcome : outcome)
+    }
     return outcomes
   }
-  // The feed's stages (and with them every parser) are imported by the first batch of a feed.
+  // The feed's stages are imported by the first batch of a feed (its parsers by the first article that needs each).
   const { createArticleStager } = await import('../feed/create-deduplicator.js')
   // At most two stagers per batch (extracting or not), looked up once each.
   const stages = new Map<boolean | undefined, ReturnType<typeof createArticleStager>>()
   const stageOf = (extract: boolean | undefined) => {
     let stage = stages.get(extract)
     if (!stage) {
-      stagerFor ??= oncePerOptions(({ options, ahead }) => createArticleStager(options, ahead))
+      stagerFor ??= oncePerOptions(({ options, ahead }) => createArticleStager({ ...options, clean: cleanStaging }, ahead))
       stage = stagerFor({ options: extract === undefined ? task.options : { ...task.options, extract }, ahead: task.ahead === true })
       stages.set(extract, stage)
     }
     return stage
   }
-  return task.articles.map(({ article, arrival, extract, lineKeys }): StageOutcome => {
-    try {
-      const staged = stageOf(extract)(article, arrival)
-      if (lineKeys === undefined) return { staged }
-      const { id, site, time, compared } = staged.prepared
-      const lined: LinedArticle = { prepared: { id, site, time, compared }, signatures: staged.signatures, line: resultLineParts(staged.prepared, lineKeys ?? undefined) }
-      if (staged.whole) lined.whole = staged.whole
-      return { lined }
-    } catch (error) {
-      return { error: errorInfo(error) }
-    }
-  })
+  const outcomes: StageOutcome[] = []
+  for (const { article, arrival, extract, lineKeys } of task.articles) {
+    const outcome = stageOne(stageOf(extract), article, arrival, extract === undefined ? task.options : { ...task.options, extract }, lineKeys)
+    outcomes.push(outcome instanceof Promise ? await outcome : outcome)
+  }
+  return outcomes
+}
+
+/**
+ * One article of a {@link StageTask}, staged by `stage` (whose clean stage is {@link cleanStaging})
+ * with the parsers it needs, or why it failed.
+ */
+function stageOne(
+  stage: ReturnType<typeof createArticleStager>,
+  article: Article,
+  arrival: number,
+  options: StageTask['options'],
+  lineKeys: string[] | null | undefined,
+): StageOutcome | Promise<StageOutcome> {
+  const outcome = (staged: StagedArticle): StageOutcome => {
+    if (lineKeys === undefined) return { staged }
+    const { id, site, time, compared } = staged.prepared
+    const lined: LinedArticle = { prepared: { id, site, time, compared }, signatures: staged.signatures, line: resultLineParts(staged.prepared, lineKeys ?? undefined) }
+    if (staged.whole) lined.whole = staged.whole
+    return { lined }
+  }
+  try {
+    // A value that is no article object needs no parser: the stage says what is wrong with it.
+    const isObject = article !== null && typeof article === 'object' && !Array.isArray(article)
+    const needed = isObject ? parsersNeeded(articleBody(article), options) : []
+    const staged = withLoadedParsers(needed, (loaded) => {
+      staging = loaded
+      return stage(article, arrival)
+    })
+    return staged instanceof Promise ? staged.then(outcome).catch((error: unknown) => ({ error: errorInfo(error) })) : outcome(staged)
+  } catch (error) {
+    return { error: errorInfo(error) }
+  }
 }

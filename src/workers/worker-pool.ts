@@ -17,6 +17,11 @@ export interface WorkerPool {
    * when no batch is waiting.
    */
   hurry(): Promise<boolean>
+  /**
+   * Whether the worker threads have been started: at once when `warm` (see
+   * {@link WorkerPoolOptions.warm}), else with the second batch; never with one worker.
+   */
+  started(): boolean
   close(): Promise<void>
 }
 
@@ -149,6 +154,7 @@ export function createWorkerPool(workers: number, options: WorkerPoolOptions = {
       next.resolve(await runTask(next.task))
       return true
     },
+    started: () => pool !== null,
     async close() {
       // A pool whose import failed has no thread to stop (its batches got the error).
       await (await pool?.catch(() => null))?.destroy()

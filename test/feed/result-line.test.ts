@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildResult, FEED_FIELDS_BUT_ID, FEED_RESULT_FIELDS } from '../../src/feed/build-result.js'
 import { createArticleStager, createFeedJudge } from '../../src/feed/create-deduplicator.js'
+import { clean } from '../../src/clean.js'
 import { resultLine, resultLineParts } from '../../src/feed/result-line.js'
 import type { Article } from '../../src/feed/types.js'
 import { rawMembers } from '../../src/io/raw-members.js'
@@ -32,7 +33,7 @@ describe('resultLine', () => {
   beforeAll(() => loadLanguageModel())
 
   it('with its parts made at staging, is toJsonLine of the built result byte for byte, for every verdict', async () => {
-    const stage = createArticleStager({ ttl: '30d' })
+    const stage = createArticleStager({ ttl: '30d', clean })
     const judge = createFeedJudge({ ttl: '30d' })
     const kinds = new Set<string>()
     for (const [n, text] of lines().entries()) {

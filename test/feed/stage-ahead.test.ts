@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createArticleStager, createFeedJudge } from '../../src/feed/create-deduplicator.js'
+import { clean } from '../../src/clean.js'
 import { unionShingles } from '../../src/feed/shingles.js'
 import { loadLanguageModel } from '../../src/language/fasttext-model.js'
 import { encodeParagraphs } from '../../src/stores/record-codec.js'
@@ -40,7 +41,7 @@ describe('createArticleStager(options, ahead)', () => {
   const articles = makeFeed(10, 5, 3).map((a, i) => ({ id: a.id, site: a.site, published: 1_700_000_000_000 + i * 60_000, text: a.text }))
 
   it('computes the union, band keys and stored form of all the compared paragraphs', () => {
-    const stage = createArticleStager({}, true)
+    const stage = createArticleStager({ clean }, true)
     for (const article of articles.slice(0, 5)) {
       const staged = stage(article, 0)
       const whole = staged.whole
@@ -49,7 +50,7 @@ describe('createArticleStager(options, ahead)', () => {
       expect(whole?.paragraphs).toEqual(encodeParagraphs(staged.prepared.compared))
       expect(whole?.bands).toHaveLength(whole?.set.length === 0 ? 0 : 16)
     }
-    expect(createArticleStager({})(articles[0]!, 0).whole).toBeUndefined()
+    expect(createArticleStager({ clean })(articles[0]!, 0).whole).toBeUndefined()
   })
 
   it('gives the same verdicts and the same index, byte for byte, as staging without it', async () => {
@@ -80,7 +81,7 @@ describe('createArticleStager(options, ahead)', () => {
 
 /** Each of `articles`' verdicts (duplicate and cross flags) from `judge`, staged with or without `ahead`; closes the judge. */
 async function verdictsOf(judge: ReturnType<typeof createFeedJudge>, articles: readonly Parameters<ReturnType<typeof createArticleStager>>[0][], ahead: boolean): Promise<string[]> {
-  const stage = createArticleStager({}, ahead)
+  const stage = createArticleStager({ clean }, ahead)
   const verdicts: string[] = []
   for (const [n, article] of articles.entries()) {
     const { verdict } = await judge.judged(() => stage(article, n))

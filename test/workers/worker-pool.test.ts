@@ -31,8 +31,7 @@ describe('createWorkerPool', () => {
     expect(await pool.hurry()).toBe(false)
   }, 60_000)
 
-  it('started warm (the thread preloads the feed stages and the model), stages in the thread as runTask does here', async () => {
-    const warm = createWorkerPool(2, { warm: 'stage' })
+  it('started warm, starts its thread before any batch (cold, only with the second), and stages there as runTask does here', async () => {
     const stage: StageTask[] = tasks.slice(0, 6).map((task, b) => ({
       kind: 'stage',
       options: {},
@@ -40,6 +39,17 @@ describe('createWorkerPool', () => {
       articles: task.articles.map((article, i) => ({ article: { ...article, site: `site${i % 2}.example` }, arrival: b * 10 + i, lineKeys: ['id', 'text', 'site'] })),
     }))
     const expected = await Promise.all(stage.map((task) => runTask(task)))
+    // Cold: the first batch runs here and starts no thread; the second starts it.
+    const cold = createWorkerPool(2)
+    expect(cold.started()).toBe(false)
+    expect(await cold.run(stage[0] as StageTask)).toEqual(expected[0])
+    expect(cold.started()).toBe(false)
+    expect(await cold.run(stage[1] as StageTask)).toEqual(expected[1])
+    expect(cold.started()).toBe(true)
+    await cold.close()
+    // Warm: the thread starts (and preloads the feed stages and the model) before the first batch.
+    const warm = createWorkerPool(2, { warm: 'stage' })
+    expect(warm.started()).toBe(true)
     // The first batch runs here; the others are the thread's (nothing is hurried).
     const outcomes = await Promise.all(stage.map((task) => warm.run(task)))
     expect(outcomes).toEqual(expected)
@@ -52,6 +62,8 @@ describe('createWorkerPool', () => {
     const alone = createWorkerPool(1)
     expect(await alone.run(tasks[0] as CleanTask)).toEqual(await runTask(tasks[0] as CleanTask))
     expect(await alone.hurry()).toBe(false)
+    expect(alone.started()).toBe(false)
+    expect(createWorkerPool(1, { warm: 'clean' }).started()).toBe(false)
     await alone.close()
   })
 })
