@@ -4,9 +4,10 @@
  * drift of the machine's speed hits both alike; the speed-up is the ratio of the medians. Checks
  * that every run's output is byte-identical to the first run's with one worker.
  *
- *   npm run build && node --import tsx bench/bench-workers.ts [--mb 8] [--rounds 2] [--workers 1,2] [--only clean,memory,sqlite]
+ *   npm run build && node --import tsx bench/bench-workers.ts [--mb 8] [--rounds 2] [--workers 1,2] [--only clean,memory,sqlite] [--cli PATH]
  *
- * `--only` runs some of the three commands, and prints the table without writing the results file.
+ * `--only` runs some of the three commands, and prints the table without writing the results
+ * file; so does `--cli` (another build's cli.js, for a before/after).
  *
  * The corpus is `bench/workers-corpus.ts` (real news paragraphs from ../shared/datasets, with
  * injected in-article repeats, and for the feed injected edited copies). Runs the built CLI
@@ -21,9 +22,10 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { workersCorpus } from './workers-corpus.js'
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
 const THREAD_CPU = fileURLToPath(new URL('./thread-cpu.cjs', import.meta.url))
-const { values } = parseArgs({ options: { mb: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, only: { type: 'string' } } })
+const { values } = parseArgs({ options: { mb: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, only: { type: 'string' }, cli: { type: 'string' } } })
+/** The CLI measured: this build's, or another's (`--cli OTHER/dist/cli.js`, e.g. main's, for a before/after). */
+const CLI = values.cli ?? fileURLToPath(new URL('../dist/cli.js', import.meta.url))
 const only = values.only?.split(',')
 const mb = Number(values.mb ?? 8)
 const rounds = Number(values.rounds ?? 2)
@@ -131,7 +133,7 @@ function main(): void {
       ...rows,
       '',
     ]
-    if (only === undefined) writeFileSync(new URL('./results/workers.md', import.meta.url), lines.join('\n'))
+    if (only === undefined && values.cli === undefined) writeFileSync(new URL('./results/workers.md', import.meta.url), lines.join('\n'))
     console.log(lines.join('\n'))
   } finally {
     rmSync(dir, { recursive: true, force: true })
