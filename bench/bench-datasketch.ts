@@ -16,11 +16,12 @@
  * start, imports, reading the file), like-for-like with our CLI rows. Writes bench/results/datasketch.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
+import { writeResult } from './write-result.js'
 
 const { values } = parseArgs({ options: { n: { type: 'string' }, rounds: { type: 'string' }, before: { type: 'string' } } })
 const n = Number(values.n ?? 5000)
@@ -134,7 +135,7 @@ try {
           '',
         ]),
   ]
-  writeFileSync(new URL('./results/datasketch.md', import.meta.url), lines.join('\n'))
+  writeResult(new URL('./results/datasketch.md', import.meta.url), lines.join('\n'))
   console.log(lines.join('\n'))
 } finally {
   rmSync(dir, { recursive: true, force: true })

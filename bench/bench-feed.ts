@@ -21,6 +21,7 @@ import { openIndex } from '../src/stores/open-index.js'
 import type { Article } from '../src/feed/types.js'
 import type { CleanResult } from '../src/types.js'
 import { seeded } from '../src/text/hash.js'
+import { writeResult } from './write-result.js'
 
 const SELF = fileURLToPath(import.meta.url)
 
@@ -184,7 +185,7 @@ async function main(): Promise<void> {
     'linearly with n (the baseline is O(n²), the deduplicator O(n): its cost per article does not grow with the index).',
     '',
   ]
-  writeFileSync(new URL('./results/feed-bench.md', import.meta.url), lines.join('\n'))
+  writeResult(new URL('./results/feed-bench.md', import.meta.url), lines.join('\n'))
   console.log(lines.join('\n'))
 }
 

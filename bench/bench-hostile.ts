@@ -16,7 +16,7 @@
  * does not cut a slow but linear case), `--no-write` prints only.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -24,6 +24,7 @@ import { clean } from '../src/clean.js'
 import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { seeded } from '../src/text/hash.js'
 import { readXmlFeed } from '../src/io/read-xml-feed.js'
+import { writeResult } from './write-result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const SELF = fileURLToPath(import.meta.url)
@@ -401,8 +402,7 @@ function main(): void {
     '',
   ].join('\n')
   if (!values['no-write']) {
-    mkdirSync(join(here, 'results'), { recursive: true })
-    writeFileSync(join(here, 'results', 'hostile.md'), report)
+    writeResult(join(here, 'results', 'hostile.md'), report)
   }
   process.stdout.write(`${failures === 0 ? 'All targets met.' : `${failures} over target.`}\n`)
 }

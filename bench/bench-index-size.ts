@@ -17,7 +17,7 @@
  * Writes bench/results/index-size.md.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -33,6 +33,7 @@ import { createMemoryIndex } from '../src/stores/memory.js'
 import { createRedisIndex } from '../src/stores/redis.js'
 import { createSqliteIndex } from '../src/stores/sqlite.js'
 import { workersCorpus } from './workers-corpus.js'
+import { writeResult } from './write-result.js'
 
 const { values } = parseArgs({ options: { mb: { type: 'string' }, rounds: { type: 'string' }, 'sizes-only': { type: 'boolean' } } })
 const mb = Number(values.mb ?? 2)
@@ -173,7 +174,7 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
-  writeFileSync(new URL('./results/index-size.md', import.meta.url), lines.join('\n'))
+  writeResult(new URL('./results/index-size.md', import.meta.url), lines.join('\n'))
   console.log(lines.join('\n'))
 }
 

@@ -11,11 +11,11 @@
  *
  * Heap used after a full GC, and RSS, at each checkpoint; writes bench/results/memory-index.md.
  */
-import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { IndexRecord } from '../src/feed/types.js'
 import { createMemoryIndex } from '../src/stores/memory.js'
 import { seededUint32 } from '../src/text/hash.js'
+import { writeResult } from './write-result.js'
 
 const { values } = parseArgs({ options: { max: { type: 'string' } } })
 const max = Number(values.max ?? 1_000_000)
@@ -81,7 +81,7 @@ function write(): void {
           '',
         ]),
   ]
-  writeFileSync(new URL('./results/memory-index.md', import.meta.url), lines.join('\n'))
+  writeResult(new URL('./results/memory-index.md', import.meta.url), lines.join('\n'))
 }
 for (let i = 1; i <= max; i++) {
   const r = record(i)

@@ -23,6 +23,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { workersCorpus } from './workers-corpus.js'
+import { writeResult } from './write-result.js'
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
 const { values } = parseArgs({ options: { mb: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, redis: { type: 'string' }, vs: { type: 'string' } } })
@@ -174,7 +175,7 @@ Stream memory (\`MEMORY USAGE\`, medians): ${median(streamBytes.input).toFixed(0
 (${(Buffer.byteLength(lines.join('\n')) / articles).toFixed(0)} bytes of JSONL per article here), ${median(streamBytes.output).toFixed(0)} bytes per result
 in the output stream until \`news-dedup results --delete\` (a result line holds the cleaned text and the paragraph list).
 `
-    writeFileSync(new URL('./results/streams.md', import.meta.url), report)
+    writeResult(new URL('./results/streams.md', import.meta.url), report)
     console.log(report)
   } finally {
     for (const prefix of prefixes) deleteKeys(prefix)

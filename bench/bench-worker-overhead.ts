@@ -14,7 +14,6 @@
  * CPU time of this thread (`process.threadCpuUsage` where present, else `process.cpuUsage`).
  * Writes bench/results/worker-overhead.md.
  */
-import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { deserialize, serialize } from 'node:v8'
 import { createFeedJudge, type StagedArticle } from '../src/feed/create-deduplicator.js'
@@ -22,6 +21,7 @@ import type { Article } from '../src/feed/types.js'
 import { createMemoryIndex } from '../src/stores/memory.js'
 import { runTask, type CleanOutcome, type CleanTask, type StageOutcome, type StageTask } from '../src/workers/pool-tasks.js'
 import { workersCorpus } from './workers-corpus.js'
+import { writeResult } from './write-result.js'
 
 const { values } = parseArgs({ options: { mb: { type: 'string' } } })
 const mb = Number(values.mb ?? 2)
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     'piscina\'s own scheduling are left out (the same with one worker or N).',
     '',
   ]
-  writeFileSync(new URL('./results/worker-overhead.md', import.meta.url), lines.join('\n'))
+  writeResult(new URL('./results/worker-overhead.md', import.meta.url), lines.join('\n'))
   console.log(lines.join('\n'))
 }
 

@@ -21,6 +21,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { workersCorpus } from './workers-corpus.js'
+import { writeResult } from './write-result.js'
 
 const THREAD_CPU = fileURLToPath(new URL('./thread-cpu.cjs', import.meta.url))
 const { values } = parseArgs({ options: { mb: { type: 'string' }, rounds: { type: 'string' }, workers: { type: 'string' }, only: { type: 'string' }, cli: { type: 'string' } } })
@@ -133,7 +134,7 @@ function main(): void {
       ...rows,
       '',
     ]
-    if (only === undefined && values.cli === undefined) writeFileSync(new URL('./results/workers.md', import.meta.url), lines.join('\n'))
+    if (only === undefined && values.cli === undefined) writeResult(new URL('./results/workers.md', import.meta.url), lines.join('\n'))
     console.log(lines.join('\n'))
   } finally {
     rmSync(dir, { recursive: true, force: true })

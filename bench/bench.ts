@@ -15,7 +15,7 @@
  * ratios).
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -27,6 +27,7 @@ import { defaultOptions } from '../src/options.js'
 import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { parseText } from '../src/parse/from-text.js'
 import { seeded } from '../src/text/hash.js'
+import { writeResult } from './write-result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const datasets = join(here, '..', '..', 'shared', 'datasets')
@@ -243,8 +244,7 @@ async function main(): Promise<void> {
     `Peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (corpus held in memory).`,
   ]
   console.log(out.join('\n'))
-  mkdirSync(join(here, 'results'), { recursive: true })
-  writeFileSync(join(here, 'results', 'bench.md'), `${out.join('\n')}\n`)
+  writeResult(join(here, 'results', 'bench.md'), `${out.join('\n')}\n`)
 }
 
 // Run as a script (not when imported by bench/profile-clean.ts).

@@ -14,7 +14,7 @@
  * (iconv-lite round trip); a page with fewer than two is left out (Big5 and simplified Chinese
  * share few characters, so Big5 has few pages). Encoding is done by iconv-lite, decoding by ours.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import chardet from 'chardet'
@@ -22,6 +22,7 @@ import iconv from 'iconv-lite'
 import jschardet from 'jschardet'
 import { decodeBytes } from '../src/parse/decode-bytes.js'
 import { encodingForLabel } from '../src/parse/sniff-html-charset.js'
+import { writeResult } from './write-result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const DATA = join(here, '..', '..', 'shared', 'datasets')
@@ -179,8 +180,7 @@ function main(): void {
     `| **all** | ${pages} | ${pct(total((r) => r.chardet), pages)} | ${pct(total((r) => r.jschardet), pages)} |`,
     '',
   ]
-  mkdirSync(join(here, 'results'), { recursive: true })
-  writeFileSync(join(here, 'results', 'charset.md'), lines.join('\n'))
+  writeResult(join(here, 'results', 'charset.md'), lines.join('\n'))
   process.stdout.write(lines.join('\n'))
 }
 

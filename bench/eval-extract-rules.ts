@@ -3,18 +3,19 @@
  * checked alone: the extraction step's output (the blocks `extractArticle` keeps, before
  * `clean()`'s other stages) with none of them, with each one alone, with all, and with all but
  * each one, on the dev half (the rules were written from its failures), on the held-out half,
- * and on Readability's own test pages (never used to write rules). Appends its table to
- * bench/results/extract.md when run with `--write` (after `eval-extract.ts` wrote it).
+ * and on Readability's own test pages (never used to write rules). Appends its table to the
+ * newest run of bench/results/extract.md when run with `--write` (after `eval-extract.ts` wrote
+ * it), above the earlier runs.
  *
  *   node --import tsx bench/eval-extract-rules.ts [--write]
  */
-import { appendFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ARTICLE_RULES, extractArticle } from '../src/parse/extract-article.js'
 import type { ArticleRule } from '../src/parse/article-rule.js'
 import { parseHtmlTree } from '../src/parse/from-html.js'
 import { fold, loadPages, paragraphsKept, pct, score, type Page } from './extract-pages.js'
+import { writeResult } from './write-result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const pages = loadPages()
@@ -48,4 +49,4 @@ for (const [name, rules] of configs) {
   const test = score(pages, output, 'test')
   log(`| ${name} | ${pct(dev.must)} / ${pct(test.must)} | ${pct(dev.mustNot)} / ${pct(test.mustNot)} | ${pct(dev.paragraphs)} / ${pct(test.paragraphs)} | ${pct(paragraphsKept(pages.readability, output))} |`)
 }
-if (process.argv.includes('--write')) appendFileSync(join(here, 'results', 'extract.md'), `\n${lines.join('\n')}\n`)
+if (process.argv.includes('--write')) writeResult(join(here, 'results', 'extract.md'), lines.join('\n'), { append: true })

@@ -20,7 +20,6 @@
  *   node --import tsx bench/eval-extract.ts --failures readability   # the paragraphs of Readability's test pages it loses
  *   node --import tsx bench/eval-extract.ts --scores-only    # the table of scores only; writes nothing
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
@@ -29,6 +28,7 @@ import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { extractArticle, readArticle } from '../src/parse/extract-article.js'
 import { parseHtmlTree } from '../src/parse/from-html.js'
 import { fold, loadPages, median, paragraphsKept as keptOf, pct, score as scoreOf, type Page, type Pages, type Score } from './extract-pages.js'
+import { writeResult } from './write-result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -157,8 +157,7 @@ async function main(): Promise<void> {
   log(`| clean() without extraction (baseline, same run) | ${median(plainMs).toFixed(1)} |`)
   log()
   log(`Warnings: ${[...fallbacks].map(([code, ids]) => `${code} on ${ids.length} page(s) (${ids.join(', ')})`).join('; ') || 'none'}.`)
-  mkdirSync(join(here, 'results'), { recursive: true })
-  writeFileSync(join(here, 'results', 'extract.md'), `${out.join('\n')}\n`)
+  writeResult(join(here, 'results', 'extract.md'), `${out.join('\n')}\n`)
 }
 
 await main()

@@ -10,13 +10,14 @@
  *
  * Run: node --import tsx bench/eval-feed.ts   → prints and writes bench/results/feed.md
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createDeduplicator } from '../src/feed/create-deduplicator.js'
 import type { DeduplicatorOptions } from '../src/feed/feed-options.js'
 import type { FeedResult } from '../src/feed/types.js'
 import { measureLength } from '../src/text/measure-length.js'
 import { normalizeText } from '../src/text/normalize-text.js'
 import { seeded } from '../src/text/hash.js'
+import { writeResult } from './write-result.js'
 
 const NTREX = new URL('../../shared/datasets/ntrex128-news/ntrex128_news.jsonl', import.meta.url)
 const WIKINEWS = new URL('../../shared/datasets/wikinews-fr-100/wikinews_fr_100.jsonl', import.meta.url)
@@ -395,4 +396,4 @@ say('`exact` or `near` as a repeat of an article of another story; "other paragr
 say('paragraphs (those copied by `add-first`/`add-last` and boilerplate are true repeats and not counted). Boilerplate P: share')
 say('of the paragraphs flagged `boilerplate` that are injected boilerplate (short lines a site repeats across its own stories')
 say('may be its boilerplate, by the rule, and are not counted either way).')
-writeFileSync(new URL('./results/feed.md', import.meta.url), lines.join('\n') + '\n')
+writeResult(new URL('./results/feed.md', import.meta.url), lines.join('\n') + '\n')

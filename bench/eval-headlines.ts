@@ -14,11 +14,12 @@
  *   node --import tsx bench/eval-headlines.ts                  # this worktree's src/
  *   NEWS_DEDUP_SRC=/path/to/other/src node --import tsx bench/eval-headlines.ts   # another checkout, for a before/after
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Options } from '../src/options.js'
 import type { CleanResult } from '../src/types.js'
+import { writeResult } from './write-result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const datasets = join(here, '..', '..', 'shared', 'datasets')
@@ -141,8 +142,7 @@ function main(): void {
   log()
   log(`Pages: ${lost} of ${documents} headlines removed. Removed headlines (first 5): ${examples.length === 0 ? 'none' : examples.join('; ')}.`)
   if (process.env.NEWS_DEDUP_SRC === undefined) {
-    mkdirSync(join(here, 'results'), { recursive: true })
-    writeFileSync(join(here, 'results', 'headlines.md'), `${out.join('\n')}\n`)
+    writeResult(join(here, 'results', 'headlines.md'), `${out.join('\n')}\n`)
   }
 }
 

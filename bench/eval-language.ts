@@ -7,7 +7,7 @@
  *   node --import tsx bench/eval-language.ts            # full run
  *   node --import tsx bench/eval-language.ts --quick    # smaller samples
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -21,6 +21,7 @@ import { toBcp47 } from '../src/language/iso639.js'
 import { data as francData } from 'franc/data.js'
 import { expressions as francScripts } from 'franc/expressions.js'
 import { HARD_LINES } from '../test/helpers/hard-lines.js'
+import { writeResult } from './write-result.js'
 
 /** The 639-3 codes franc (187-language build) can return. */
 const FRANC_CODES = new Set<string>([...Object.values(francData).flatMap((l) => Object.keys(l)), ...Object.keys(francScripts)])
@@ -309,8 +310,7 @@ async function main(): Promise<void> {
     `- corpus: ${news.length} articles, ${(tp.bytes / 1e6).toFixed(1)} MB`, '',
     `_Eval runtime: ${((performance.now() - t0) / 1000).toFixed(0)} s._`, '')
   const md = out.join('\n')
-  mkdirSync(join(here, 'results'), { recursive: true })
-  writeFileSync(join(here, 'results', 'language.md'), md)
+  writeResult(join(here, 'results', 'language.md'), md)
   console.log(md)
 }
 

@@ -9,7 +9,7 @@
  * (same stories in 21 languages, sentences joined into paragraphs of three), newspaper4k
  * test pages (en, zh, ja, th, hi, bn, ko, ne, my, ar, es, lv).
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import stringSimilarity from 'string-similarity'
@@ -19,6 +19,7 @@ import type { Duplicate } from '../src/types.js'
 import { measureLength } from '../src/text/measure-length.js'
 import { splitSentences } from '../src/text/split-sentences.js'
 import { seeded } from '../src/text/hash.js'
+import { writeResult } from './write-result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const datasets = join(here, '..', '..', 'shared', 'datasets')
@@ -305,8 +306,7 @@ function main(): void {
   log(`| token LCS ratio (ours; 0 = not a candidate) | ${quantile(distinctOurs, 1).toFixed(3)} | ${quantile(distinctOurs, 0.99).toFixed(3)} | ${quantile(nearOurs, 0).toFixed(3)} | ${quantile(nearOurs, 0.05).toFixed(3)} |`)
   log()
   log('Where the distinct maximum sits above the near-copy minimum, no single threshold separates the two.')
-  mkdirSync(join(here, 'results'), { recursive: true })
-  writeFileSync(join(here, 'results', 'eval.md'), `${out.join('\n')}\n`)
+  writeResult(join(here, 'results', 'eval.md'), `${out.join('\n')}\n`)
 }
 
 main()
