@@ -74,15 +74,15 @@ export function writeResult(path: string | URL, markdown: string, options: Write
   renameSync(temporary, file)
 }
 
-/** The file's text after a new run: `markdown` on top, the earlier runs below. Pure; exported for tests. */
-export function withNewRun(previous: string, markdown: string): string {
+/** The file's text after a new run: `markdown` on top, the earlier runs below. */
+function withNewRun(previous: string, markdown: string): string {
   const [newest = '', ...older] = sections(previous)
   const earlier = [demoteTitle(newest), ...older].filter((section) => section !== '').slice(0, EARLIER_RUNS_KEPT)
   return join([ownSections(markdown), ...earlier])
 }
 
-/** The file's text after `markdown` is added to the end of its newest run. Pure; exported for tests. */
-export function appendToNewestRun(previous: string, markdown: string): string {
+/** The file's text after `markdown` is added to the end of its newest run. */
+function appendToNewestRun(previous: string, markdown: string): string {
   const [newest = '', ...older] = sections(previous)
   const added = ownSections(markdown)
   return join([newest === '' ? added : `${newest}\n\n${added}`, ...older])
