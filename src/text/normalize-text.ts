@@ -1,3 +1,5 @@
+import { isSpace } from './is-space.js'
+
 /** What a character becomes in {@link foldText}'s fold pass (its kind in {@link FOLD_KIND}). */
 const KEEP = 0
 /** Dropped: the invisible set (see {@link FOLD_RANGES}). */
@@ -13,8 +15,8 @@ const SPACE = 6
  * The folds of {@link foldText}, as `[first, last, kind]` code point ranges; a later range wins
  * over an earlier one (U+FEFF is white space to JavaScript, but invisible here).
  *
- * - White space: what JavaScript's `\s` matches (`test/text/normalize-text.test.ts` checks the
- *   list against it on every code unit).
+ * - White space: not listed here; every code unit {@link isSpace} holds (JavaScript's `\s`) is
+ *   white space first, and these ranges are laid over it.
  * - Apostrophe-like marks → `'`; quotation marks (CJK corner brackets included) → `"`; hyphen
  *   and dash variants → `-`; the ellipsis → three dots.
  * - Dropped: the invisible set (`invisible.ts`: soft hyphen, zero-width space, word joiner, BOM;
@@ -23,8 +25,6 @@ const SPACE = 6
  *   but it carries no meaning for comparison.
  */
 const FOLD_RANGES: ReadonlyArray<readonly [number, number, number]> = [
-  [0x09, 0x0d, SPACE], [0x20, 0x20, SPACE], [0xa0, 0xa0, SPACE], [0x1680, 0x1680, SPACE], [0x2000, 0x200a, SPACE],
-  [0x2028, 0x2029, SPACE], [0x202f, 0x202f, SPACE], [0x205f, 0x205f, SPACE], [0x3000, 0x3000, SPACE], [0xfeff, 0xfeff, SPACE],
   [0x2018, 0x201b, APOSTROPHE], [0x2032, 0x2032, APOSTROPHE], [0x02bc, 0x02bc, APOSTROPHE], [0x02b9, 0x02b9, APOSTROPHE],
   [0x60, 0x60, APOSTROPHE], [0xb4, 0xb4, APOSTROPHE], [0xff07, 0xff07, APOSTROPHE],
   [0x201c, 0x201f, QUOTE], [0x2033, 0x2033, QUOTE], [0x300c, 0x300f, QUOTE], [0xff02, 0xff02, QUOTE],
@@ -35,6 +35,7 @@ const FOLD_RANGES: ReadonlyArray<readonly [number, number, number]> = [
 
 /** The fold kind of every UTF-16 code unit (64 KB, a fill per range). */
 const FOLD_KIND = new Uint8Array(0x10000)
+for (let c = 0; c < 0x10000; c++) if (isSpace(c)) FOLD_KIND[c] = SPACE
 for (const [first, last, kind] of FOLD_RANGES) FOLD_KIND.fill(kind, first, last + 1)
 
 /** Guillemets, folded to `"` last, one character for one, so the step before keeps their direction at the same offsets. */
