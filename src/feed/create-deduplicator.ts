@@ -9,7 +9,7 @@ import { compareMatches, judgeArticle, matchCandidate, type ArticleSide, type Ca
 import { bandKeys } from './lsh.js'
 import { createMinHash } from './minhash.js'
 import { prepareArticle, type ComparedParagraph, type JudgeableArticle, type PreparedArticle } from './prepare-article.js'
-import { unionShingles } from './shingles.js'
+import { unionOfParagraphs } from './shingles.js'
 import { createUnionCache, type UnionCache } from './union-cache.js'
 import { compactShingles } from './compact-shingles.js'
 import { hash32 } from '../text/hash.js'
@@ -175,7 +175,7 @@ export function createArticleStager(options: DeduplicatorOptions & Required<Pick
       p.shingles = compactShingles(p.shingles)
     })
     if (!ahead) return { prepared, signatures }
-    const set = unionShingles(shinglesOf(prepared.compared))
+    const set = unionOfParagraphs(prepared.compared)
     const whole: WholeArticle = {
       set,
       bands: set.length === 0 ? [] : bandKeys(unionSignature({ prepared, signatures }, prepared.compared, permutations), feed),
@@ -336,7 +336,7 @@ async function judgeAgainstIndex(
   // Compared on every paragraph (the common case): what the stager computed ahead, if it did,
   // and the bands the plan derived (for the session's hint, or now).
   const all = basis.length === prepared.compared.length
-  const set = all && staged.whole ? staged.whole.set : unionShingles(shinglesOf(basis))
+  const set = all && staged.whole ? staged.whole.set : unionOfParagraphs(basis)
   const bands = all ? plan.wholeBands() : set.length === 0 ? [] : bandKeys(unionSignature(staged, basis, permutations), feed)
   const side = {
     paragraphs: prepared.compared,
@@ -449,13 +449,6 @@ async function findCandidates(
   for (const a of originals) matches.push(matchCandidate(side, a, theirBoilerplate.get(a.id) as Set<string>, feed, unions))
   matches.sort(compareMatches)
   return { matches: matches.slice(0, feed.maxCandidates), originalOf }
-}
-
-/** The paragraphs' shingle sets, in order, built by push (a packed array; see `matchCandidates`). */
-function shinglesOf(paragraphs: ReadonlyArray<{ shingles: Uint32Array }>): Uint32Array[] {
-  const sets: Uint32Array[] = []
-  for (const p of paragraphs) sets.push(p.shingles)
-  return sets
 }
 
 /**
@@ -649,4 +642,3 @@ function buildRecord(prepared: JudgeableArticle, judged: Judged, result: string,
 }
 
 export type { DeduplicatorOptions }
-export { FEED_RESULT_FIELDS }

@@ -1,7 +1,7 @@
 import { compareSets } from './compare-sets.js'
 import type { ResolvedFeedOptions } from './feed-options.js'
 import type { ComparedParagraph, JudgeableArticle } from './prepare-article.js'
-import { unionShingles } from './shingles.js'
+import { unionOfParagraphs } from './shingles.js'
 import type { UnionCache } from './union-cache.js'
 import type { ArticleDuplicate, CrossDuplicate, FingerprintInfo, IndexedArticle, IndexedParagraph } from './types.js'
 
@@ -75,13 +75,6 @@ function withoutLooseEnds<T extends Shingled>(paragraphs: readonly T[], other: U
   return paragraphs.slice(start, end)
 }
 
-/** The union of the paragraphs' sets (their list built by `push`: one kind of array for `unionShingles`). */
-function setOf(paragraphs: readonly Shingled[]): Uint32Array {
-  const sets: Uint32Array[] = []
-  for (const p of paragraphs) sets.push(p.shingles)
-  return unionShingles(sets)
-}
-
 /**
  * Verifies one candidate on content: each side's paragraphs that are boilerplate of either
  * site (as the index knows it now) are left out of both, so a verbatim copy compares at 1
@@ -106,7 +99,7 @@ export function matchCandidate(
   // Most pairs share no boilerplate: the article's own content set is then reused as it is.
   const crossed = article.paragraphs.some((p) => boilerplate.has(p.fingerprint) && !article.boilerplate.has(p.fingerprint))
   const ours = crossed ? contentOf(article.paragraphs, leaveOut) : null
-  const mine = ours ? setOf(ours) : article.set
+  const mine = ours ? unionOfParagraphs(ours) : article.set
   const theirParagraphs = contentOf<IndexedParagraph>(candidate.paragraphs, leaveOut)
   const theirs = unionOf(candidate, theirParagraphs)
   if (mine.length === 0 || theirs.length === 0) return none
@@ -116,7 +109,7 @@ export function matchCandidate(
   if (!accepted && shared >= options.minShingles) {
     const a = withoutLooseEnds(ours ?? contentOf(article.paragraphs, (fp) => article.boilerplate.has(fp)), theirs)
     const b = withoutLooseEnds(theirParagraphs, mine)
-    const core = compareSets(setOf(a), setOf(b))
+    const core = compareSets(unionOfParagraphs(a), unionOfParagraphs(b))
     accepted = core.containment >= options.containmentThreshold && core.shared >= options.minShingles && core.shared >= CORE_SHARE * smaller
   }
   return { candidate, boilerplate, shared, jaccard, containment, accepted }

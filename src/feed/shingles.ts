@@ -1,23 +1,23 @@
-import { hash32, mix32 } from '../text/hash.js'
-import { tokenize } from '../text/tokenize.js'
+import { mix32 } from '../text/hash.js'
+import { tokenSpans } from '../text/tokenize.js'
 
 /**
  * The shingle set of a text: 32-bit hashes of every run of `size` consecutive tokens
- * (`tokenize()`, the tokenizer of in-article detection), sorted ascending, without repeats. A text with fewer than `size`
+ * (`tokenize()`'s tokens, the tokenizer of in-article detection), sorted ascending, without repeats. A text with fewer than `size`
  * tokens (but at least one) yields one shingle of all its tokens.
  *
  * @param normalized Text already passed through `normalizeText`.
  * @param size Tokens per shingle. @default 3
  */
 export function shingles(normalized: string, size = 3): Uint32Array {
-  const tokens = tokenize(normalized)
-  if (tokens.length === 0) return new Uint32Array(0)
-  // A typed array, not `tokens.map(hash32)`: 32-bit hashes in a JS array were small integers in
-  // one paragraph and doubles in the next, and `map` gives packed or holey arrays by the tier
-  // it runs in: each new kind deoptimized this function ("wrong map"). The bits are the same
-  // (only `^` reads them).
-  const hashes = new Int32Array(tokens.length)
-  for (let t = 0; t < tokens.length; t++) hashes[t] = hash32(tokens[t] as string)
+  // The tokens' FNV-1a hashes come with their spans: `hash32(token)` is `mix32` of that hash, so
+  // no token is sliced out and none is read twice. A typed array, not a JS array of hashes: those
+  // were small integers in one paragraph and doubles in the next, and each new kind deoptimized
+  // this function ("wrong map"). The bits are the same (only `^` reads them).
+  const { hashes: tokenHashes, count: tokens } = tokenSpans(normalized)
+  if (tokens === 0) return new Uint32Array(0)
+  const hashes = new Int32Array(tokens)
+  for (let t = 0; t < tokens; t++) hashes[t] = mix32(tokenHashes[t] as number)
   const count = Math.max(1, hashes.length - size + 1)
   const out = new Uint32Array(count)
   for (let i = 0; i < count; i++) {
@@ -55,6 +55,19 @@ export function unionShingles(sets: readonly Uint32Array[]): Uint32Array {
     level = next
   }
   return level[0] as Uint32Array
+}
+
+/**
+ * The union of the paragraphs' shingle sets ({@link unionShingles}), their list built by `push`:
+ * `map` returns a packed array while its caller is interpreted and a holey one once TurboFan
+ * inlines it, and `unionShingles`, optimized for one kind, deoptimized on the other.
+ * @param paragraphs Paragraphs with their sorted sets, in any order.
+ * @returns A new sorted, repeat-free set.
+ */
+export function unionOfParagraphs(paragraphs: ReadonlyArray<{ shingles: Uint32Array }>): Uint32Array {
+  const sets: Uint32Array[] = []
+  for (const p of paragraphs) sets.push(p.shingles)
+  return unionShingles(sets)
 }
 
 /** The union of two sorted, repeat-free sets, by one merge pass. */

@@ -1,4 +1,4 @@
-import { unionShingles } from './shingles.js'
+import { unionOfParagraphs } from './shingles.js'
 import type { IndexedArticle, IndexedParagraph } from './types.js'
 
 /**
@@ -24,11 +24,7 @@ export function createUnionCache(limit = 2048): UnionCache {
     for (const p of paragraphs) key += ` ${p.index}`
     let union = unions.get(key)
     if (union === undefined) {
-      // Built by `push`, not `map` (whose result is packed or holey by the tier it runs in):
-      // `unionShingles` then sees one kind of array.
-      const sets: Uint32Array[] = []
-      for (const p of paragraphs) sets.push(p.shingles)
-      union = unionShingles(sets)
+      union = unionOfParagraphs(paragraphs)
       if (unions.size >= limit) unions.delete(unions.keys().next().value as string)
       unions.set(key, union)
     }

@@ -1,7 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compareSets } from '../../src/feed/compare-sets.js'
 import { paragraphFingerprint } from '../../src/feed/fingerprint.js'
-import { hash32 } from '../../src/text/hash.js'
+import { hash32, mix32 } from '../../src/text/hash.js'
 import { bandKeys, candidateProbability } from '../../src/feed/lsh.js'
 import { createMinHash } from '../../src/feed/minhash.js'
 import { parseDuration } from '../../src/feed/parse-duration.js'
@@ -57,6 +58,25 @@ describe('shingles', () => {
     expect([...s]).toEqual([...s].sort((x, y) => x - y))
     expect(shingles('one two').length).toBe(1)
     expect(shingles('').length).toBe(0)
+  })
+  it('hashes the tokens of tokenize() with hash32, whatever the script (stored sets must not change)', () => {
+    // The definition, written out the slow way: slice the tokens, hash each, 3-grams, sorted, unique.
+    const reference = (text: string): number[] => {
+      const hashes = tokenize(text).map((token) => hash32(token) | 0)
+      if (hashes.length === 0) return []
+      const out: number[] = []
+      for (let i = 0; i < Math.max(1, hashes.length - 2); i++) {
+        let h = 3
+        for (let j = i; j < Math.min(i + 3, hashes.length); j++) h = Math.imul(h ^ hashes[j]!, 0x9e3779b1) ^ (h >>> 15)
+        out.push(mix32(h))
+      }
+      return [...new Set(out)].sort((x, y) => x - y)
+    }
+    const pieces = fc.constantFrom('l’été', 'de', '2024', '中文', 'ภาษาไทย', 'ที่', 'iphone发布', '😀', 'naïve', 'x', ' ', '  ', '-', "'", 'Ωμέγα', 'a\u0301', 'b'.repeat(1500))
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+      const text = parts.join(' ')
+      expect([...shingles(text)]).toEqual(reference(text))
+    }), { numRuns: 300 })
   })
   it('compares sets exactly', () => {
     const a = Uint32Array.from([1, 2, 3, 4])
