@@ -3,8 +3,8 @@ import { createReadStream, type Dirent, type Stats } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { DedupeError, errorRecord } from '../errors.js'
-import { buildResult, FEED_FIELDS_BUT_ID } from '../feed/build-result.js'
-import { createFeedJudge, FEED_RESULT_FIELDS, type FeedJudge, type JudgedArticle, type LinedArticle, type StagedArticle } from '../feed/create-deduplicator.js'
+import { buildResult, FEED_RESULT_FIELDS, resultFields } from '../feed/build-result.js'
+import { createFeedJudge, type FeedJudge, type JudgedArticle, type LinedArticle, type StagedArticle } from '../feed/create-deduplicator.js'
 import { resultLine } from '../feed/result-line.js'
 import { readJsonl } from '../io/read-jsonl.js'
 import { connectIndex } from '../stores/open-index.js'
@@ -26,7 +26,6 @@ import { workerCount } from './clean-flags.js'
 import { toJsonLine } from '../output/to-json-line.js'
 import type { RawMember } from '../io/raw-members.js'
 
-/** Fields of a feed result computed here when the input gave its id: the id goes out as written. */
 /** Fields of an error record not taken from the input (the id is: as written). */
 export const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
 import { loadLanguageModel } from '../language/fasttext-model.js'
@@ -546,7 +545,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
         } else {
           const result = buildResult((staged as StagedArticle).prepared, verdict, outsideWindow)
           if (reviewed) reviewed.push(result)
-          else await write(result, raw, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
+          else await write(result, raw, resultFields(result.idGenerated))
         }
       }
     }

@@ -1,5 +1,5 @@
 import { DedupeError, errorRecord } from '../errors.js'
-import { FEED_FIELDS_BUT_ID, FEED_RESULT_FIELDS } from '../feed/build-result.js'
+import { FEED_RESULT_FIELDS, resultFields } from '../feed/build-result.js'
 import type { Article, FeedInputRecord, FeedResult } from '../feed/types.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 import { toJsonLine } from '../output/to-json-line.js'
@@ -161,7 +161,7 @@ export async function runWorker(argv: string[], io: FeedIo): Promise<number> {
     }
     if (result.duplicate === null) stats.originals++
     else stats.duplicates++
-    return { n, id: idOf(record, result), duplicate: result.duplicate !== null, line: lineOf(result, record.raw, result.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID) }
+    return { n, id: idOf(record, result), duplicate: result.duplicate !== null, line: lineOf(result, record.raw, resultFields(result.idGenerated)) }
   }
 
   let stopping = false

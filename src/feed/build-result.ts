@@ -9,6 +9,13 @@ export const FEED_RESULT_FIELDS = new Set(['id', 'idGenerated', 'site', 'languag
 export const FEED_FIELDS_BUT_ID: ReadonlySet<string> = new Set([...FEED_RESULT_FIELDS].filter((field) => field !== 'id'))
 
 /**
+ * The fields a result line serializes itself (`toJsonLine`'s `computed`): all of them for an id
+ * the deduplicator generated, all but `id` for the input's own id (written as the input wrote it).
+ * @param idGenerated The result's `idGenerated`.
+ */
+export const resultFields = (idGenerated: boolean): ReadonlySet<string> => (idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
+
+/**
  * The fields of an article's result that come before its verdict, in order: the input's
  * metadata (id, then the caller's fields), then the language. What the verdict does not change.
  */

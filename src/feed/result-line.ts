@@ -2,11 +2,9 @@ import type { RawMember } from '../io/raw-members.js'
 import { fillJsonLine, jsonLineTemplate, type JsonLineTemplate } from '../output/json-line-template.js'
 import { keptParagraphs } from '../output/kept-paragraphs.js'
 import type { CleanResult } from '../types.js'
-import { FEED_FIELDS_BUT_ID, FEED_RESULT_FIELDS, resultHead, resultTail } from './build-result.js'
+import { resultFields, resultHead, resultTail } from './build-result.js'
 import type { Verdict } from './judge-article.js'
 import type { PreparedArticle } from './prepare-article.js'
-
-/** The computed fields of a result whose id is the input's own: its `id` is written as the input wrote it. */
 
 /**
  * An article's result line (the CLI's `feed` output) serialized but for what depends on the
@@ -41,7 +39,7 @@ export interface ResultLineParts {
  * id is the input's own.
  */
 export function resultLineParts(prepared: PreparedArticle, rawKeys: readonly string[] | undefined): ResultLineParts {
-  const head = jsonLineTemplate(resultHead(prepared), rawKeys, prepared.idGenerated ? FEED_RESULT_FIELDS : FEED_FIELDS_BUT_ID)
+  const head = jsonLineTemplate(resultHead(prepared), rawKeys, resultFields(prepared.idGenerated))
   const last = head.parts.length - 1
   // The head is a whole object: its closing brace and newline go, the verdict's fields follow.
   head.parts[last] = (head.parts[last] as string).slice(0, -'}\n'.length)
