@@ -31,9 +31,9 @@ describe('an unreachable Redis index', () => {
   it('fails to open at once with E_INDEX_UNAVAILABLE naming the URL', async () => {
     const url = `redis://127.0.0.1:${await closedPort()}/0`
     const spy = vi.spyOn(console, 'error')
-    const started = Date.now()
+    // A client that retried the first connection would never settle: the test's timeout catches
+    // that, not a wall-clock bound (which a loaded machine crosses).
     const error = await connectIndex(url).catch((e: unknown) => e)
-    expect(Date.now() - started).toBeLessThan(1000)
     expect(error).toBeInstanceOf(DedupeError)
     expect(error).toMatchObject({ code: 'E_INDEX_UNAVAILABLE' })
     expect((error as Error).message).toContain(url)
@@ -66,13 +66,13 @@ describe('an unreachable Redis index', () => {
     const url = `redis://127.0.0.1:${await closedPort()}/0`
     const spy = vi.spyOn(console, 'error')
     const dedup = createDeduplicator({ index: openIndex(url) })
-    const started = Date.now()
+    // Rejected, not queued until a reconnect that never comes (that would hang past the test's
+    // timeout). No wall-clock bound: the first article also loads clean() and the language model.
     for (let i = 0; i < 3; i++) {
       const error = await dedup.add({ id: `a${i}`, text: 'A paragraph long enough to be one.' }).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(DedupeError)
       expect(error).toMatchObject({ code: 'E_INDEX_UNAVAILABLE' })
     }
-    expect(Date.now() - started).toBeLessThan(1000)
     await dedup.close()
     expect(ioredisNoise(spy)).toBe(false)
   })
