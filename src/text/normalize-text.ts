@@ -60,6 +60,8 @@ export function normalizeText(text: string): string {
  * @param folded Text from {@link foldText}.
  */
 export function foldGuillemets(folded: string): string {
+  // The result of the last foldText(), as find-duplicates passes it: known to hold none or some.
+  if (folded === lastFolded && !lastHasGuillemets) return folded
   GUILLEMETS.lastIndex = 0
   if (!GUILLEMETS.test(folded)) return folded
   // One code unit for one, in one pass: a global replace costs ~100 ns per match and grew
@@ -81,69 +83,163 @@ const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] ===
  * splitting needs it (French `« Nous partons. » Puis…` ends after the `»`). Replacing the
  * guillemets of this form by `"` gives `normalizeText(text)`, at the same offsets.
  *
+ * It is, by definition, the chain NFKC → the folds of {@link FOLD_RANGES} → `trim()` →
+ * `toLowerCase()` → `ß` to `ss` → `ς` to `σ` (`test/text/normalize-text.test.ts` holds it equal to
+ * that chain on every code unit and on random strings); everything after NFKC runs in one pass.
+ *
  * @param text Any text.
  * @returns The comparison form with guillemets kept.
  */
 export function foldText(text: string): string {
-  let folded = foldMarks(text.normalize('NFKC')).trim().toLowerCase()
-  // toLowerCase() is not full case folding: fold two common cases too (ß, and final sigma, which
-  // toLowerCase() itself writes for Σ at a word's end). Most text has neither: looked for first.
-  if (folded.includes('ß')) folded = folded.replace(/ß/g, 'ss')
-  if (folded.includes('ς')) folded = folded.replace(/ς/g, 'σ')
-  return folded
+  return foldUnits(text.normalize('NFKC'))
 }
 
-/** Where {@link foldMarks} writes; grown as needed, reused (one paragraph at a time). */
+/*
+ * What one code unit becomes in {@link foldUnits}: a code unit (≥ 0) written for it — its lower
+ * case, or the fold of its mark — or one of the kinds below (< 0). Guillemets are written as they
+ * are, flagged with {@link GUILLEMET_FLAG} so that the pass can tell whether the guillemet fold
+ * has anything to do.
+ */
+/** Dropped (the invisible set, see {@link FOLD_RANGES}). */
+const U_DROP = -1
+/** White space: a run of it becomes one space; none at either end (the chain's `trim()`). */
+const U_SPACE = -2
+/** The ellipsis: three dots. */
+const U_ELLIPSIS = -3
+/** `ß` and `ẞ` (whose lower case is `ß`): `ss`. */
+const U_SHARP_S = -4
+/** U+0130 (I with dot above), whose lower case is two units: `i` and U+0307. */
+const U_I_DOT = -5
+/** A high surrogate: the pair's lower case, for the astral scripts that have case. */
+const U_HIGH = -6
+/** A low surrogate not after a high one. */
+const U_LOW = -7
+const GUILLEMET_FLAG = 0x10000
+
+/** The table of {@link foldUnits}, built on first use (a call of `toLowerCase` over every code unit). */
+let unitFolds: Int32Array | undefined
+
+function foldTable(): Int32Array {
+  const units = new Uint16Array(0x10000)
+  for (let c = 0; c < 0x10000; c++) units[c] = c >= 0xd800 && c <= 0xdfff ? 0x61 : c
+  units[0x130] = 0x61 // the one BMP unit whose lower case is longer: set apart below
+  // `toLowerCase` maps every code unit of the BMP but U+0130 on its own, as one unit, whatever
+  // surrounds it (the one context rule of the root locale, final sigma, is overridden: σ and ς
+  // both fold to σ). One call over all of them: 65,536 calls cost a tenth of a second.
+  const lower = UTF16.decode(units).toLowerCase()
+  const table = new Int32Array(0x10000)
+  for (let c = 0; c < 0x10000; c++) {
+    const kind = FOLD_KIND[c]!
+    let fold: number
+    if (kind === KEEP) {
+      const l = lower.charCodeAt(c)
+      fold = l === 0xdf ? U_SHARP_S : l === 0x3c2 ? 0x3c3 : l
+    } else if (kind === DROP) fold = U_DROP
+    else if (kind === SPACE) fold = U_SPACE
+    else if (kind === APOSTROPHE) fold = 0x27
+    else if (kind === QUOTE) fold = 0x22
+    else if (kind === DASH) fold = 0x2d
+    else fold = U_ELLIPSIS
+    table[c] = fold
+  }
+  table[0x3a3] = 0x3c3
+  table[0x130] = U_I_DOT
+  for (const c of [0xab, 0xbb, 0x2039, 0x203a]) table[c] = c | GUILLEMET_FLAG
+  table.fill(U_HIGH, 0xd800, 0xdc00)
+  table.fill(U_LOW, 0xdc00, 0xe000)
+  return table
+}
+
+/** High surrogates of the astral letters that have a lower case (U+10400–U+1E921: Deseret … Adlam). */
+const CASED_HIGH_FIRST = 0xd801
+const CASED_HIGH_LAST = 0xd83a
+
+/** Where {@link foldUnits} writes; grown as needed, reused (one paragraph at a time). */
 let foldScratch = new Uint16Array(1024)
 
+/** `foldText`'s last result, and whether it holds a guillemet: `foldGuillemets` of it then costs nothing. */
+let lastFolded = ''
+let lastHasGuillemets = false
+
 /**
- * The folds of {@link FOLD_RANGES} in one pass over the code units: what the chain of six global
- * replacements did (invisible characters dropped, then marks, then runs of white space to one
- * space), without building a string per replacement. Most paragraphs need no fold: they are
- * read up to their end and returned as they are. (A regular expression testing for any fold was
- * slower than this loop, a character class of the folds' ranges twice as slow again.)
+ * {@link foldText} after NFKC, in one pass over the code units: what a chain of passes did (the
+ * marks folded, `trim()`, `toLowerCase()`, `ß` and `ς`: a string and a scan each), without
+ * building a string per step. A paragraph the folds leave as it is (no capital, no mark, no
+ * run of white space) is read to its end and returned as it is.
  */
-function foldMarks(text: string): string {
-  // The first unit a fold changes: a folded character other than a space, or a space after one.
+function foldUnits(text: string): string {
+  const table = (unitFolds ??= foldTable())
+  const length = text.length
+  // The first unit a fold changes: a space that starts the text or follows one, or any unit the
+  // table does not map to itself.
   let first = 0
-  let inSpace = false
-  for (; first < text.length; first++) {
+  let inSpace = true
+  for (; first < length; first++) {
     const c = text.charCodeAt(first)
-    const kind = FOLD_KIND[c]!
-    if (kind === KEEP) inSpace = false
+    if (table[c] === c) inSpace = false
     else if (c === 0x20 && !inSpace) inSpace = true
     else break
   }
-  if (first === text.length) return text
+  if (first === length) {
+    lastHasGuillemets = false
+    lastFolded = inSpace && length > 0 ? text.slice(0, length - 1) : text
+    return lastFolded
+  }
   // An ellipsis becomes three units: the most the text can grow to.
-  if (foldScratch.length < 3 * text.length) foldScratch = new Uint16Array(3 * text.length)
+  if (foldScratch.length < 3 * length) foldScratch = new Uint16Array(3 * length)
   const out = foldScratch
   for (let k = 0; k < first; k++) out[k] = text.charCodeAt(k)
   let n = first
-  for (let i = first; i < text.length; i++) {
+  let guillemets = false
+  let wellFormed = true
+  for (let i = first; i < length; i++) {
     const c = text.charCodeAt(i)
-    const kind = FOLD_KIND[c]!
-    if (kind === KEEP) {
-      out[n++] = c
+    const fold = table[c]!
+    if (fold >= 0) {
+      if (fold < GUILLEMET_FLAG) out[n++] = fold
+      else {
+        out[n++] = c
+        guillemets = true
+      }
       inSpace = false
-    } else if (kind === SPACE) {
-      if (!inSpace) out[n++] = 0x20
+    } else if (fold === U_SPACE) {
+      // None at the start: the chain trimmed it.
+      if (!inSpace && n > 0) out[n++] = 0x20
       inSpace = true
-    } else if (kind !== DROP) {
+    } else if (fold !== U_DROP) {
       // A dropped character neither ends a run of white space nor starts one ("a \u200b b" → "a b").
       inSpace = false
-      if (kind === APOSTROPHE) out[n++] = 0x27
-      else if (kind === QUOTE) out[n++] = 0x22
-      else if (kind === DASH) out[n++] = 0x2d
-      else {
+      if (fold === U_ELLIPSIS) {
         out[n++] = 0x2e
         out[n++] = 0x2e
         out[n++] = 0x2e
+      } else if (fold === U_SHARP_S) {
+        out[n++] = 0x73
+        out[n++] = 0x73
+      } else if (fold === U_I_DOT) {
+        out[n++] = 0x69
+        out[n++] = 0x307
+      } else if (fold === U_HIGH && i + 1 < length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        const low = text.charCodeAt(++i)
+        if (c >= CASED_HIGH_FIRST && c <= CASED_HIGH_LAST) {
+          const pair = String.fromCharCode(c, low).toLowerCase()
+          out[n++] = pair.charCodeAt(0)
+          out[n++] = pair.charCodeAt(1)
+        } else {
+          out[n++] = c
+          out[n++] = low
+        }
+      } else {
+        out[n++] = c // a lone surrogate, kept
+        wellFormed = false
       }
     }
   }
-  const folded = unitsToString(out, n, text)
+  if (inSpace && n > 0 && out[n - 1] === 0x20) n-- // the chain's trim() at the end
+  const folded = unitsToString(out, n, wellFormed)
   if (foldScratch.length > KEPT_SCRATCH) foldScratch = new Uint16Array(1024)
+  lastFolded = folded
+  lastHasGuillemets = guillemets
   return folded
 }
 
@@ -152,11 +248,10 @@ const KEPT_SCRATCH = 1 << 16
 
 /**
  * The string of `units[0, n)`. The UTF-16 decoder is the fast way, but it would replace lone
- * surrogates, which the folds keep: text that has any (`source` is not well-formed, and the folds
- * neither make nor mend surrogates) is built by `String.fromCharCode` in chunks.
+ * surrogates, which the folds keep: text that has any is built by `String.fromCharCode` in chunks.
  */
-function unitsToString(units: Uint16Array, n: number, source: string): string {
-  if (source.isWellFormed()) return UTF16.decode(units.subarray(0, n))
+function unitsToString(units: Uint16Array, n: number, wellFormed: boolean): string {
+  if (wellFormed) return UTF16.decode(units.subarray(0, n))
   let out = ''
   for (let k = 0; k < n; k += 8192) out += String.fromCharCode(...units.subarray(k, Math.min(n, k + 8192)))
   return out

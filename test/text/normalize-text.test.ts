@@ -94,12 +94,31 @@ describe('foldText', () => {
 
   it('equals the chain of replacements on mixed folds, runs of white space, invisible characters between spaces and lone surrogates', () => {
     const pieces = ['a', 'É', ' ', '  ', '\t', '\u00a0', '\u3000', '\u2028', '\ufeff', '\u200b', '\u00ad', '\u2060', '\u180e', '’', '`', '“', '「', '—', '\u2212',
-      '…', '«', '»', 'ﬃ', 'e', '\u0301', 'ß', 'Σ', '中', '\ud83d\ude00', '\ud83d', '\ude00', '.']
+      '…', '«', '»', 'ﬃ', 'e', '\u0301', 'ß', 'ẞ', 'Σ', 'ς', 'İ', 'I', '中', '\ud83d\ude00', '\ud83d', '\ude00', '.',
+      // Astral letters with a lower case (Deseret, Adlam), and a lone high surrogate before one.
+      '\u{10400}', '\u{1E900}', '\ud801']
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
         expect(foldText(text)).toBe(chain(text))
       }),
       { seed: 20261201, numRuns: 5000 },
+    )
+  })
+
+  it('lower-cases what toLowerCase() lower-cases, with the text around it: İ to two units, astral capitals, final sigma', () => {
+    for (const text of ['İstanbul', 'ΟΔΥΣΣΕΥΣ', 'ΣΑ Σ', '\u{10400}\u{10401} x', 'Ａ\u{1E900}', 'STRAẞE']) expect(foldText(text)).toBe(chain(text))
+  })
+
+  it('tells foldGuillemets whether its last result holds a guillemet, whatever was folded in between', () => {
+    const texts = fc.array(fc.constantFrom('« Oui »', 'Non', 'a ‹b› c', 'A’B', '»', '', ' x '), { minLength: 1, maxLength: 6 })
+    fc.assert(
+      fc.property(texts, (list) => {
+        const folded = list.map((t) => foldText(t))
+        // The last one right after its fold (the memo's case), the others after later folds.
+        expect(foldGuillemets(foldText(list.at(-1)!))).toBe(chain(list.at(-1)!).replace(/[«»‹›]/g, '"'))
+        folded.forEach((f) => expect(foldGuillemets(f)).toBe(f.replace(/[«»‹›]/g, '"')))
+      }),
+      { seed: 20261202, numRuns: 500 },
     )
   })
 
