@@ -85,13 +85,15 @@ const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] ===
  *
  * It is, by definition, the chain NFKC → the folds of {@link FOLD_RANGES} → `trim()` →
  * `toLowerCase()` → `ß` to `ss` → `ς` to `σ` (`test/text/normalize-text.test.ts` holds it equal to
- * that chain on every code unit and on random strings); everything after NFKC runs in one pass.
+ * that chain on every code unit and on random strings); everything after NFKC runs in one pass,
+ * and NFKC itself only on text that has a unit it could change (see {@link FoldTables}).
  *
  * @param text Any text.
  * @returns The comparison form with guillemets kept.
  */
 export function foldText(text: string): string {
-  return foldUnits(text.normalize('NFKC'))
+  const tables = (foldTables ??= buildFoldTables())
+  return foldUnits(text, tables.raw) ?? (foldUnits(text.normalize('NFKC'), tables.normalized) as string)
 }
 
 /*
@@ -114,10 +116,58 @@ const U_I_DOT = -5
 const U_HIGH = -6
 /** A low surrogate not after a high one. */
 const U_LOW = -7
+/** A unit NFKC may change, or one it may change with its neighbour (the `raw` table only). */
+const U_NFKC = -8
 const GUILLEMET_FLAG = 0x10000
 
-/** The table of {@link foldUnits}, built on first use (a call of `toLowerCase` over every code unit). */
-let unitFolds: Int32Array | undefined
+/**
+ * The tables of {@link foldUnits}, built on first use. `normalized` folds text already in NFKC;
+ * `raw` folds any text, and is the same but for the units that need NFKC first ({@link U_NFKC}).
+ * NFKC leaves a text as it is, unit by unit, when each of its units is a starter that nothing
+ * composes with and that NFKC maps to itself: that is most text, and NFKC was a third of the
+ * fold's time. A unit NFKC maps to another one that folds the same (a no-break space, the Kelvin
+ * sign, the ellipsis) needs no NFKC either. Astral text always goes through NFKC.
+ */
+interface FoldTables {
+  readonly raw: Int32Array
+  readonly normalized: Int32Array
+}
+
+let foldTables: FoldTables | undefined
+
+function buildFoldTables(): FoldTables {
+  const normalized = foldTable()
+  const raw = normalized.slice()
+  // Every unit's NFKC at once: each unit, then a line feed, which nothing composes with.
+  const probe = new Uint16Array(0x20000)
+  for (let c = 0; c < 0x10000; c++) {
+    probe[2 * c] = (c >= 0xd800 && c <= 0xdfff) || c === 0x0a ? 0x61 : c
+    probe[2 * c + 1] = 0x0a
+  }
+  const nfkc = UTF16.decode(probe).normalize('NFKC')
+  const isolated = new Int32Array(0x10000).fill(-1) // the unit NFKC maps it to, -1 when more or fewer than one
+  for (let c = 0, at = 0; c < 0x10000; c++) {
+    const end = nfkc.indexOf('\n', at)
+    if (end === at + 1) isolated[c] = nfkc.charCodeAt(at)
+    at = end + 1
+  }
+  isolated[0x0a] = 0x0a
+  // Marks combine with the unit before them (and NFKC reorders them); conjoining jamo compose
+  // into a syllable with the one before.
+  const combines = new Uint8Array(0x10000)
+  for (const match of UTF16.decode(probe.filter((_, k) => k % 2 === 0)).matchAll(/\p{M}/gu)) combines[match.index] = 1
+  combines.fill(1, 0x1160, 0x1200)
+  combines.fill(1, 0xd7b0, 0xd800)
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue
+    const to = isolated[c]!
+    const same = to === c || (to >= 0 && combines[to] === 0 && isolated[to] === to && normalized[to] === normalized[c])
+    if (combines[c] === 1 || !(same || c === 0x2026)) raw[c] = U_NFKC
+  }
+  // Astral text (CJK compatibility ideographs, mathematical letters, astral marks): NFKC first.
+  raw.fill(U_NFKC, 0xd800, 0xdc00)
+  return { raw, normalized }
+}
 
 function foldTable(): Int32Array {
   const units = new Uint16Array(0x10000)
@@ -166,9 +216,11 @@ let lastHasGuillemets = false
  * marks folded, `trim()`, `toLowerCase()`, `ß` and `ς`: a string and a scan each), without
  * building a string per step. A paragraph the folds leave as it is (no capital, no mark, no
  * run of white space) is read to its end and returned as it is.
+ *
+ * @param table {@link FoldTables}: `raw` for any text, `normalized` for text in NFKC.
+ * @returns The folded text; `null` when `table` is `raw` and the text needs NFKC first.
  */
-function foldUnits(text: string): string {
-  const table = (unitFolds ??= foldTable())
+function foldUnits(text: string, table: Int32Array): string | null {
   const length = text.length
   // The first unit a fold changes: a space that starts the text or follows one, or any unit the
   // table does not map to itself.
@@ -219,6 +271,8 @@ function foldUnits(text: string): string {
       } else if (fold === U_I_DOT) {
         out[n++] = 0x69
         out[n++] = 0x307
+      } else if (fold === U_NFKC) {
+        return null
       } else if (fold === U_HIGH && i + 1 < length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
         const low = text.charCodeAt(++i)
         if (c >= CASED_HIGH_FIRST && c <= CASED_HIGH_LAST) {

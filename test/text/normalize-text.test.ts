@@ -105,6 +105,27 @@ describe('foldText', () => {
     )
   })
 
+  // NFKC runs only on text with a unit it could change: every unit next to a mark and to
+  // conjoining jamo (what composes with a unit before it), and random text, must still fold as
+  // the chain does, NFKC first.
+  it('folds every code unit before a combining mark, after a leading jamo and before a trailing one as the chain does', () => {
+    const wrong: string[] = []
+    for (let c = 0; c < 0x10000; c++) {
+      const unit = String.fromCharCode(c)
+      for (const text of [`${unit}\u0301`, `\u1100${unit}`, `${unit}\u11a8`, `x${unit}\u0334\u0301`]) if (foldText(text) !== chain(text)) wrong.push(`U+${c.toString(16)} in ${JSON.stringify(text)}`)
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('equals the chain on random text of any code units', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), (a, b) => {
+        expect(foldText(a + b)).toBe(chain(a + b))
+      }),
+      { seed: 20261202, numRuns: 5000 },
+    )
+  })
+
   it('lower-cases what toLowerCase() lower-cases, with the text around it: İ to two units, astral capitals, final sigma', () => {
     for (const text of ['İstanbul', 'ΟΔΥΣΣΕΥΣ', 'ΣΑ Σ', '\u{10400}\u{10401} x', 'Ａ\u{1E900}', 'STRAẞE']) expect(foldText(text)).toBe(chain(text))
   })
