@@ -1,6 +1,6 @@
 import { isSpace } from './is-space.js'
 
-/** What a character becomes in {@link foldText}'s fold pass (its kind in {@link FOLD_KIND}). */
+/** What a character becomes in {@link foldText}'s fold pass (see {@link foldKind}). */
 const KEEP = 0
 /** Dropped: the invisible set (see {@link FOLD_RANGES}). */
 const DROP = 1
@@ -33,10 +33,12 @@ const FOLD_RANGES: ReadonlyArray<readonly [number, number, number]> = [
   [0xad, 0xad, DROP], [0x200b, 0x200b, DROP], [0x2060, 0x2060, DROP], [0xfeff, 0xfeff, DROP], [0x180e, 0x180e, DROP],
 ]
 
-/** The fold kind of every UTF-16 code unit (64 KB, a fill per range). */
-const FOLD_KIND = new Uint8Array(0x10000)
-for (let c = 0; c < 0x10000; c++) if (isSpace(c)) FOLD_KIND[c] = SPACE
-for (const [first, last, kind] of FOLD_RANGES) FOLD_KIND.fill(kind, first, last + 1)
+/** The fold kind of a code unit of the BMP (white space first, then {@link FOLD_RANGES} over it). */
+function foldKind(c: number): number {
+  let kind = isSpace(c) ? SPACE : KEEP
+  for (const [first, last, k] of FOLD_RANGES) if (c >= first && c <= last) kind = k
+  return kind
+}
 
 /** Guillemets, folded to `"` last, one character for one, so the step before keeps their direction at the same offsets. */
 const GUILLEMETS = /[\u00AB\u00BB\u2039\u203A]/g
@@ -92,8 +94,7 @@ const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] ===
  * @returns The comparison form with guillemets kept.
  */
 export function foldText(text: string): string {
-  const tables = (foldTables ??= buildFoldTables())
-  return foldUnits(text, tables.raw) ?? (foldUnits(text.normalize('NFKC'), tables.normalized) as string)
+  return foldUnits(text, FOLD_TABLES.raw) ?? (foldUnits(text.normalize('NFKC'), FOLD_TABLES.normalized) as string)
 }
 
 /*
@@ -120,84 +121,72 @@ const U_LOW = -7
 const U_NFKC = -8
 const GUILLEMET_FLAG = 0x10000
 
+/** Not looked at yet: {@link learnFold} fills the unit in, in both tables. */
+const U_UNKNOWN = -9
+
 /**
- * The tables of {@link foldUnits}, built on first use. `normalized` folds text already in NFKC;
- * `raw` folds any text, and is the same but for the units that need NFKC first ({@link U_NFKC}).
- * NFKC leaves a text as it is, unit by unit, when each of its units is a starter that nothing
- * composes with and that NFKC maps to itself: that is most text, and NFKC was a third of the
- * fold's time. A unit NFKC maps to another one that folds the same (a no-break space, the Kelvin
- * sign, the ellipsis) needs no NFKC either. Astral text always goes through NFKC.
+ * The tables of {@link foldUnits}. `normalized` folds text already in NFKC; `raw` folds any
+ * text, and is the same but for the units that need NFKC first ({@link U_NFKC}). NFKC leaves a
+ * text as it is, unit by unit, when each of its units is a starter that nothing composes with
+ * and that NFKC maps to itself: that is most text, and NFKC was a third of the fold's time. A unit
+ * NFKC maps to another one that folds the same (a no-break space, the Kelvin sign, the ellipsis)
+ * needs no NFKC either. Astral text always goes through NFKC.
+ *
+ * A unit is learned the first time a text has it ({@link learnFold}, about a microsecond): a
+ * table of the whole BMP built at once cost ~30 ms, which the first `clean()` of a short text paid.
  */
-interface FoldTables {
-  readonly raw: Int32Array
-  readonly normalized: Int32Array
+const FOLD_TABLES = { raw: new Int32Array(0x10000).fill(U_UNKNOWN), normalized: new Int32Array(0x10000).fill(U_UNKNOWN) }
+
+/** Fills in unit `c` of both {@link FOLD_TABLES}; returns its entry in `table` (one of them). */
+function learnFold(c: number, table: Int32Array): number {
+  const { raw, normalized } = FOLD_TABLES
+  const fold = normalizedFold(c)
+  normalized[c] = fold
+  raw[c] = needsNfkc(c) ? U_NFKC : fold
+  return table[c]!
 }
 
-let foldTables: FoldTables | undefined
-
-function buildFoldTables(): FoldTables {
-  const normalized = foldTable()
-  const raw = normalized.slice()
-  // Every unit's NFKC at once: each unit, then a line feed, which nothing composes with.
-  const probe = new Uint16Array(0x20000)
-  for (let c = 0; c < 0x10000; c++) {
-    probe[2 * c] = (c >= 0xd800 && c <= 0xdfff) || c === 0x0a ? 0x61 : c
-    probe[2 * c + 1] = 0x0a
-  }
-  const nfkc = UTF16.decode(probe).normalize('NFKC')
-  const isolated = new Int32Array(0x10000).fill(-1) // the unit NFKC maps it to, -1 when more or fewer than one
-  for (let c = 0, at = 0; c < 0x10000; c++) {
-    const end = nfkc.indexOf('\n', at)
-    if (end === at + 1) isolated[c] = nfkc.charCodeAt(at)
-    at = end + 1
-  }
-  isolated[0x0a] = 0x0a
-  // Marks combine with the unit before them (and NFKC reorders them); conjoining jamo compose
-  // into a syllable with the one before.
-  const combines = new Uint8Array(0x10000)
-  for (const match of UTF16.decode(probe.filter((_, k) => k % 2 === 0)).matchAll(/\p{M}/gu)) combines[match.index] = 1
-  combines.fill(1, 0x1160, 0x1200)
-  combines.fill(1, 0xd7b0, 0xd800)
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue
-    const to = isolated[c]!
-    const same = to === c || (to >= 0 && combines[to] === 0 && isolated[to] === to && normalized[to] === normalized[c])
-    if (combines[c] === 1 || !(same || c === 0x2026)) raw[c] = U_NFKC
-  }
-  // Astral text (CJK compatibility ideographs, mathematical letters, astral marks): NFKC first.
-  raw.fill(U_NFKC, 0xd800, 0xdc00)
-  return { raw, normalized }
+/** The fold of unit `c` in text already in NFKC. */
+function normalizedFold(c: number): number {
+  if (c >= 0xd800 && c <= 0xdbff) return U_HIGH
+  if (c >= 0xdc00 && c <= 0xdfff) return U_LOW
+  if (c === 0xab || c === 0xbb || c === 0x2039 || c === 0x203a) return c | GUILLEMET_FLAG
+  const kind = foldKind(c)
+  if (kind === DROP) return U_DROP
+  if (kind === SPACE) return U_SPACE
+  if (kind === APOSTROPHE) return 0x27
+  if (kind === QUOTE) return 0x22
+  if (kind === DASH) return 0x2d
+  if (kind === ELLIPSIS) return U_ELLIPSIS
+  // `toLowerCase` maps every unit of the BMP but U+0130 to one unit, whatever surrounds it but
+  // for final sigma (Σ to ς at a word's end), the one context rule of the root locale: σ and ς
+  // both fold to σ here.
+  if (c === 0x130) return U_I_DOT
+  if (c === 0x3a3) return 0x3c3
+  const lower = String.fromCharCode(c).toLowerCase().charCodeAt(0)
+  return lower === 0xdf ? U_SHARP_S : lower === 0x3c2 ? 0x3c3 : lower
 }
 
-function foldTable(): Int32Array {
-  const units = new Uint16Array(0x10000)
-  for (let c = 0; c < 0x10000; c++) units[c] = c >= 0xd800 && c <= 0xdfff ? 0x61 : c
-  units[0x130] = 0x61 // the one BMP unit whose lower case is longer: set apart below
-  // `toLowerCase` maps every code unit of the BMP but U+0130 on its own, as one unit, whatever
-  // surrounds it (the one context rule of the root locale, final sigma, is overridden: σ and ς
-  // both fold to σ). One call over all of them: 65,536 calls cost a tenth of a second.
-  const lower = UTF16.decode(units).toLowerCase()
-  const table = new Int32Array(0x10000)
-  for (let c = 0; c < 0x10000; c++) {
-    const kind = FOLD_KIND[c]!
-    let fold: number
-    if (kind === KEEP) {
-      const l = lower.charCodeAt(c)
-      fold = l === 0xdf ? U_SHARP_S : l === 0x3c2 ? 0x3c3 : l
-    } else if (kind === DROP) fold = U_DROP
-    else if (kind === SPACE) fold = U_SPACE
-    else if (kind === APOSTROPHE) fold = 0x27
-    else if (kind === QUOTE) fold = 0x22
-    else if (kind === DASH) fold = 0x2d
-    else fold = U_ELLIPSIS
-    table[c] = fold
-  }
-  table[0x3a3] = 0x3c3
-  table[0x130] = U_I_DOT
-  for (const c of [0xab, 0xbb, 0x2039, 0x203a]) table[c] = c | GUILLEMET_FLAG
-  table.fill(U_HIGH, 0xd800, 0xdc00)
-  table.fill(U_LOW, 0xdc00, 0xe000)
-  return table
+/** Whether NFKC may change unit `c`, alone or with a neighbour, in a way its fold does not already. */
+function needsNfkc(c: number): boolean {
+  if (c >= 0xd800 && c <= 0xdfff) return true // astral text (CJK compatibility ideographs, mathematical letters, astral marks)
+  if (combines(c)) return true
+  const to = isolatedNfkc(c)
+  if (to === c || c === 0x2026) return false // the ellipsis: NFKC's three dots fold as its fold
+  return to < 0 || combines(to) || isolatedNfkc(to) !== to || normalizedFold(to) !== normalizedFold(c)
+}
+
+/** Marks combine with the unit before them (and NFKC reorders them); conjoining jamo compose into a syllable with the one before. */
+function combines(c: number): boolean {
+  return (c >= 0x1160 && c <= 0x11ff) || (c >= 0xd7b0 && c <= 0xd7ff) || MARK.test(String.fromCharCode(c))
+}
+
+const MARK = /\p{M}/u
+
+/** The one unit NFKC maps unit `c` to alone, `-1` when it maps it to more or fewer than one. */
+function isolatedNfkc(c: number): number {
+  const nfkc = String.fromCharCode(c).normalize('NFKC')
+  return nfkc.length === 1 ? nfkc.charCodeAt(0) : -1
 }
 
 /** High surrogates of the astral letters that have a lower case (U+10400–U+1E921: Deseret … Adlam). */
@@ -217,7 +206,7 @@ let lastHasGuillemets = false
  * building a string per step. A paragraph the folds leave as it is (no capital, no mark, no
  * run of white space) is read to its end and returned as it is.
  *
- * @param table {@link FoldTables}: `raw` for any text, `normalized` for text in NFKC.
+ * @param table One of {@link FOLD_TABLES}: `raw` for any text, `normalized` for text in NFKC.
  * @returns The folded text; `null` when `table` is `raw` and the text needs NFKC first.
  */
 function foldUnits(text: string, table: Int32Array): string | null {
@@ -246,7 +235,8 @@ function foldUnits(text: string, table: Int32Array): string | null {
   let wellFormed = true
   for (let i = first; i < length; i++) {
     const c = text.charCodeAt(i)
-    const fold = table[c]!
+    let fold = table[c]!
+    if (fold === U_UNKNOWN) fold = learnFold(c, table)
     if (fold >= 0) {
       if (fold < GUILLEMET_FLAG) out[n++] = fold
       else {
