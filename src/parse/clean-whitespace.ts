@@ -5,7 +5,8 @@
  * @module
  */
 import { isCjkAt, isCjkBefore } from '../text/cjk.js'
-import { CONTROL_CLASS, INVISIBLE_CLASS, isBlankCode, SPACE_CLASS } from '../text/invisible.js'
+import { classOfUnits, CONTROL_CLASS, INVISIBLE_CLASS, isBlankCode, SPACE_CLASS } from '../text/invisible.js'
+import { SPACE_UNITS } from '../text/is-space.js'
 
 /** Characters dropped from a block's text: the invisible ones and the controls (see `text/invisible.ts`). */
 const DROPPED = new RegExp(`[${INVISIBLE_CLASS}${CONTROL_CLASS}]`, 'g')
@@ -21,12 +22,12 @@ const NON_PLAIN_SPACE = /[^\S ]/
 const SPACE_CHAR = new RegExp(`[${SPACE_CLASS}]`)
 /**
  * Text that cleaning leaves as it is but for the trim: no invisible or control character and no
- * white space other than the plain space (the classes of `text/invisible.ts` written out as code
- * unit ranges; the test holds the result equal to the plain definition on every code unit). Most
- * blocks are such text: this class tested over the block, and one substring search for two
- * spaces, cost about half of the drop and the fold tried on it.
+ * white space other than the plain space (the sets of `text/invisible.ts`, white space as its
+ * code units but the plain space; the test holds the result equal to the plain definition on
+ * every code unit). Most blocks are such text: this class tested over the block, and one
+ * substring search for two spaces, cost about half of the drop and the fold tried on it.
  */
-const PLAIN_TEXT = /^[^\u0000-\u001F\u007F-\u00A0\u00AD\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]*$/
+const PLAIN_TEXT = new RegExp(`^[^${CONTROL_CLASS}${classOfUnits(SPACE_UNITS.filter((c) => c !== 0x20))}\\u0085${INVISIBLE_CLASS}]*$`)
 
 /**
  * Normalizes the text of one block: drops invisible characters and control characters,

@@ -376,6 +376,16 @@ function firstWordColumns(input: string, start: number, end: number): number {
   return w
 }
 
+/*
+ * The sentence ends of hard-wrap detection. Not `endsLikeSentence` (parse/ends-like-sentence.ts),
+ * on purpose: that test asks whether a page's line *says* something (a caption, an item), and wants
+ * a stop before any closing quote; this one asks whether a line could be the last of a paragraph,
+ * which a closing quote alone (`… il a dit »`), the double marks ‼ ⁇ ⁈ ⁉, the full-width and
+ * half-width stops ． ｡, the Myanmar ။, the Armenian ։, the Greek question mark ; and ‥ also end
+ * (endsLikeSentence takes none of them, and takes a stop before “ ‘ « ‹ and bidirectional marks,
+ * which this test does not). Either test used for the other changes which lines are joined, or
+ * which captions are kept: the two stay apart.
+ */
 const SENTENCE_END = new Set([
   0x2e, 0x21, 0x3f, 0x2026, 0x203c, 0x2047, 0x2048, 0x2049, 0x3002, 0xff01, 0xff1f, 0xff0e, 0xff61, 0x061f, 0x06d4,
   0x0964, 0x0965, 0x1362, 0x104b, 0x0589, 0x037e, 0x2025,

@@ -9,9 +9,34 @@
  *
  * @module
  */
+import { SPACE_UNITS } from './is-space.js'
+
+/**
+ * The members of the set, as UTF-16 code units: the one list every other form of the set is
+ * built from ({@link INVISIBLE_CLASS}, {@link isBlankCode}, the block-text fast test of
+ * `parse/clean-whitespace.ts`, the drop rows of `text/normalize-text.ts`).
+ */
+export const INVISIBLE_UNITS: readonly number[] = Object.freeze([0x00ad, 0x200b, 0x2060, 0xfeff])
+
+/**
+ * Code units as the body of a regular-expression character class (`\uXXXX`, consecutive units
+ * as a range), for the sets that are kept as lists of units.
+ * @param units Code units, in increasing order.
+ */
+export function classOfUnits(units: readonly number[]): string {
+  const hex = (c: number): string => `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`
+  let body = ''
+  for (let k = 0; k < units.length; k++) {
+    let last = k
+    while (last + 1 < units.length && units[last + 1] === units[last]! + 1) last++
+    body += last === k ? hex(units[k]!) : last === k + 1 ? hex(units[k]!) + hex(units[last]!) : `${hex(units[k]!)}-${hex(units[last]!)}`
+    k = last
+  }
+  return body
+}
 
 /** The members of the set as the body of a regular-expression character class. */
-export const INVISIBLE_CLASS = '\\u00AD\\u200B\\u2060\\uFEFF'
+export const INVISIBLE_CLASS = classOfUnits(INVISIBLE_UNITS)
 
 /**
  * C0/C1 control characters other than white space (tab, line feed, vertical tab, form feed,
@@ -26,6 +51,13 @@ export const CONTROL_CLASS = '\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u0084\\u00
  */
 export const SPACE_CLASS = '\\s\\u0085'
 
+/** NEL (U+0085): white space to the parsers ({@link SPACE_CLASS}), not to JavaScript's `\s`. */
+const NEL = 0x85
+
+/** {@link isBlankCode}'s table: white space ({@link SPACE_UNITS} and NEL) and {@link INVISIBLE_UNITS}. */
+const BLANK = new Uint8Array(0x10000)
+for (const c of [...SPACE_UNITS, NEL, ...INVISIBLE_UNITS]) BLANK[c] = 1
+
 /**
  * Whether a UTF-16 code unit is white space ({@link SPACE_CLASS}) or invisible
  * ({@link INVISIBLE_CLASS}): the two classes above as one test of a code unit, for the scans
@@ -33,22 +65,7 @@ export const SPACE_CLASS = '\\s\\u0085'
  * line scan). `test/text/invisible.test.ts` holds it equal to the classes on every code unit.
  */
 export function isBlankCode(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0xad ||
-    c === 0x85 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x2060 ||
-    c === 0x3000 ||
-    c === 0xfeff
-  )
+  return BLANK[c] === 1
 }
 
 /** Holds a character that is neither white space nor invisible. */

@@ -1,3 +1,4 @@
+import { INVISIBLE_UNITS } from './invisible.js'
 import { isSpace } from './is-space.js'
 
 /** What a character becomes in {@link foldText}'s fold pass (see {@link foldKind}). */
@@ -30,7 +31,7 @@ const FOLD_RANGES: ReadonlyArray<readonly [number, number, number]> = [
   [0x201c, 0x201f, QUOTE], [0x2033, 0x2033, QUOTE], [0x300c, 0x300f, QUOTE], [0xff02, 0xff02, QUOTE],
   [0x2010, 0x2015, DASH], [0x2212, 0x2212, DASH], [0xfe58, 0xfe58, DASH], [0xfe63, 0xfe63, DASH], [0xff0d, 0xff0d, DASH],
   [0x2026, 0x2026, ELLIPSIS],
-  [0xad, 0xad, DROP], [0x200b, 0x200b, DROP], [0x2060, 0x2060, DROP], [0xfeff, 0xfeff, DROP], [0x180e, 0x180e, DROP],
+  ...INVISIBLE_UNITS.map((c) => [c, c, DROP] as const), [0x180e, 0x180e, DROP],
 ]
 
 /** The fold kind of a code unit of the BMP (white space first, then {@link FOLD_RANGES} over it). */
