@@ -77,37 +77,64 @@ const HIST_CAP = 1024
  */
 export function parseText(input: string, options: ResolvedSplitOptions = defaultOptions.split): SourceBlock[] {
   const mode = options.lineBreaks
-  const layout = mode === 'auto' ? measureLayout(input, options.wrapWidth ?? undefined) : null
-  const blocks: SourceBlock[] = []
-
-  let paraStart = -1
-  let paraEnd = -1
-  let prev: LineInfo | null = null
-
-  const emit = (): void => {
-    if (paraStart >= 0) {
-      const text = cleanWhitespace(joinLines(input.slice(paraStart, paraEnd)))
-      if (text !== '') blocks.push({ text, start: paraStart, end: paraEnd })
-    }
-    paraStart = -1
-    prev = null
-  }
+  // Measured when a line first follows another in a block: a text of one-line paragraphs (most
+  // news copy) never needs it, and its pass was a tenth of splitting.
+  let layout: Layout | null | undefined = mode === 'auto' ? undefined : null
+  const open = new OpenBlock(input)
 
   scanLines(input, (lineStart, cs, ce, hardAfter) => {
     if (cs === ce) {
-      emit()
+      open.close()
       return
     }
     const cur = describeLine(input, lineStart, cs, ce)
-    if (prev !== null && paraStart >= 0 && breaksBetween(input, prev, cur, mode, layout)) emit()
-    if (paraStart < 0) paraStart = cs
-    paraEnd = ce
-    prev = cur
-    if (hardAfter) emit()
+    const prev = open.last
+    if (prev !== null) {
+      if (layout === undefined) layout = measureLayout(input, options.wrapWidth ?? undefined)
+      if (breaksBetween(input, prev, cur, mode, layout)) open.close()
+    }
+    open.add(cur)
+    if (hardAfter) open.close()
   })
-  emit()
-  markOpeningTitle(input, blocks)
-  return blocks
+  open.close()
+  markOpeningTitle(input, open.blocks)
+  return open.blocks
+}
+
+/**
+ * The block being read: its lines so far, and the blocks closed before it. (A class, not
+ * closures made per call of {@link parseText}.)
+ */
+class OpenBlock {
+  readonly blocks: SourceBlock[] = []
+  /** The block's last line, `null` while no block is open. */
+  last: LineInfo | null = null
+  #start = -1
+  #end = -1
+  #lines = 0
+  readonly #input: string
+
+  constructor(input: string) {
+    this.#input = input
+  }
+
+  add(line: LineInfo): void {
+    if (this.last === null) this.#start = line.cs
+    this.#end = line.ce
+    this.#lines++
+    this.last = line
+  }
+
+  /** Ends the open block, if any: its text joined and cleaned, kept when something is left. */
+  close(): void {
+    if (this.last === null) return
+    // A block of one line has no line break to join.
+    const raw = this.#input.slice(this.#start, this.#end)
+    const text = cleanWhitespace(this.#lines > 1 ? joinLines(raw) : raw)
+    if (text !== '') this.blocks.push({ text, start: this.#start, end: this.#end })
+    this.last = null
+    this.#lines = 0
+  }
 }
 
 /**
@@ -127,6 +154,8 @@ const CUT_OFF_END = /(?:…|\.\.\.|\[…\]|\(…\)|\[\.\.\.\]|\(\.\.\.\)|:)$/
 function markOpeningTitle(input: string, blocks: SourceBlock[]): void {
   const first = blocks[0]
   if (first === undefined || blocks.length < 2) return
+  // measureLength is at least the length: a longer text is no title, without measuring it.
+  if (first.text.length > MAX_TITLE_LENGTH) return
   if (/[\n\r\u2028\u0085\v]/.test(input.slice(first.start, first.end))) return
   if (CUT_OFF_END.test(first.text) || measureLength(first.text) > MAX_TITLE_LENGTH) return
   // Headlines may end with a full stop (8 % of NTREX-128's do), but they are one sentence.
