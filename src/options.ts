@@ -418,6 +418,10 @@ export function resolveOptions<S extends OptionSection = never>(
   if (options !== null && options !== undefined && typeof options !== 'object') {
     throw new DedupeError('E_INVALID_OPTION', `Expected options to be an object, not \`${typeof options}\``)
   }
+  if (sections.length === 0 && extraKeys.length === 0 && options !== null && options !== undefined) {
+    const simple = simpleOptions(options)
+    if (simple !== undefined) return simple as Resolved<S>
+  }
   const given = (options ?? {}) as Options & Record<string, unknown>
   assertKnownKeys('', given, [...sections.flatMap((name) => SECTION_KEYS[name]), ...extraKeys])
   const base = options === null || options === undefined ? RESOLVED_DEFAULTS : resolveCleanSections(given)
@@ -426,6 +430,26 @@ export function resolveOptions<S extends OptionSection = never>(
   for (const name of sections) resolved[name] = SECTION_RESOLVERS[name](given)
   return sealed(resolved) as Resolved<S>
 }
+
+/**
+ * The resolved options of `{ format }`, `{ extract }` or both (the options most calls give, one
+ * object literal per call), one frozen object per pair of values, made once: resolving them
+ * anew made and froze an object per call and remembered each one as resolved (a WeakSet entry
+ * per `clean()`). `undefined` when `options` has another key or a value that is not valid: the
+ * full resolution then says what is wrong.
+ */
+function simpleOptions(options: object): Readonly<ResolvedOptions> | undefined {
+  const { format, extract } = options as Options
+  const f = format === undefined || format === null ? 0 : FORMATS.indexOf(format) + 1 // 0 for an unknown format too:
+  const e = extract === undefined || extract === null ? 0 : extract === false ? 1 : extract === true ? 2 : -1
+  if ((f === 0 && format !== undefined && format !== null) || e < 0) return undefined // …which the full resolution names
+  for (const key of Object.keys(options)) if (key !== 'format' && key !== 'extract') return undefined
+  const slot = f * 3 + e
+  return (SIMPLE_RESOLVED[slot] ??= resolveCleanSections({ format, extract }))
+}
+
+/** {@link simpleOptions}' objects, by format (none, then {@link FORMATS}) times three, plus `extract` (none, false, true). */
+const SIMPLE_RESOLVED: Array<Readonly<ResolvedOptions> | undefined> = []
 
 /** The sections of {@link ResolvedOptions}, from options whose top-level keys were checked. */
 function resolveCleanSections(options: Options): ResolvedOptions {

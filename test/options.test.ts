@@ -133,3 +133,32 @@ describe('resolveOptions: the transport of bytes', () => {
     expect(() => resolveOptions({ charset: 1251 as never })).toThrow('Expected `charset` to be a string')
   })
 })
+
+// `{ format }` and `{ extract }` alone (most calls) are resolved from objects made once: the answer
+// must be the full resolution's, for every value, valid or not.
+describe('resolveOptions: format and extract alone', () => {
+  const full = (options: Record<string, unknown>): unknown => resolveOptions({ ...options, detect: {} }) // a key that takes the full path
+  const formats = [undefined, null, 'text', 'html', 'markdown', 'xml', 'TEXT', 3]
+  const extracts = [undefined, null, true, false, 'yes', 1]
+
+  it.each(formats.flatMap((format) => extracts.map((extract) => [format, extract] as const)))('format %j, extract %j', (format, extract) => {
+    const options = { format, extract } as Record<string, unknown>
+    let expected: unknown
+    try {
+      expected = full(options)
+    } catch (error) {
+      expect(() => resolveOptions(options)).toThrow((error as Error).message)
+      return
+    }
+    const resolved = resolveOptions(options)
+    expect(resolved).toEqual(expected)
+    expect(Object.isFrozen(resolved)).toBe(true)
+    // Given back, it is taken as resolved.
+    expect(resolveOptions(resolved)).toBe(resolved)
+  })
+
+  it('takes the full path for any other key (an unknown one is still an error)', () => {
+    expect(() => resolveOptions({ format: 'text', formt: 'html' } as never)).toThrow(/Unknown option `formt`/)
+    expect(resolveOptions({ format: 'text', split: { lineBreaks: 'join' } }).split.lineBreaks).toBe('join')
+  })
+})
