@@ -4,6 +4,7 @@ import { DedupeError } from './errors.js'
 import { tagArticleLanguages } from './language/tag-article-languages.js'
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js'
 import { cleanedText } from './output/kept-paragraphs.js'
+import { flatCopy } from './text/flat-copy.js'
 import type { FormatParsers } from './parse/format-parsers.js'
 import type { HtmlTree } from './parse/from-html.js'
 import { guessFormat } from './parse/guess-format.js'
@@ -142,7 +143,8 @@ function paragraphStage(work: Work): void {
   work.blocks.forEach((block, index) => {
     const paragraph: Paragraph = {
       index,
-      text: block.text,
+      // A copy of its own, not a slice of the input: every later stage reads it unit by unit.
+      text: flatCopy(block.text),
       language: 'und',
       confidence: 0,
       start: block.start,
