@@ -89,7 +89,7 @@ const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] ===
  * It is, by definition, the chain NFKC → the folds of {@link FOLD_RANGES} → `trim()` →
  * `toLowerCase()` → `ß` to `ss` → `ς` to `σ` (`test/text/normalize-text.test.ts` holds it equal to
  * that chain on every code unit and on random strings); everything after NFKC runs in one pass,
- * and NFKC itself only on text that has a unit it could change (see {@link FoldTables}).
+ * and NFKC itself only on text that has a unit it could change (see {@link FOLD_TABLES}).
  *
  * @param text Any text.
  * @returns The comparison form with guillemets kept.
