@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { data } from 'franc/data.js'
 import { defineConfig, type Options } from 'tsup'
 import { encodeTrigramProfiles, readProfiles } from './src/language/trigram-profiles.js'
@@ -18,6 +20,43 @@ const francDataEmbedded: NonNullable<Options['esbuildPlugins']>[number] = {
   setup(build) {
     build.onResolve({ filter: /^franc\/data\.js$/ }, () => ({ path: 'franc-data', namespace: 'franc-data-embedded' }))
     build.onLoad({ filter: /.*/, namespace: 'franc-data-embedded' }, () => ({ contents: 'export const data = {}', loader: 'js' }))
+  },
+}
+
+/**
+ * The packages the ESM build bundles into the HTML parser's chunk rather than importing from
+ * node_modules: Node 20's module loader costs about 1 ms per file, and these are ~31 files
+ * (parse5 and the `entities` decoder it imports, property-information), ~45 ms of CPU of the
+ * CLI's start-up on a page imported one by one against ~15 ms as one chunk (README, "CLI
+ * start-up"). parse5 is pinned to one version already (its tokenizer's internals are read by
+ * build-hast.ts), so bundling it fixes nothing that was free to move. The CommonJS build, which
+ * no start-up reads, imports them as before.
+ */
+const BUNDLED = ['parse5', 'entities', 'property-information']
+
+/**
+ * Each bundled package's licence, from its installed copy, as a legal comment of each of its
+ * modules: esbuild keeps one copy of each at the end of the chunk that holds the code, so the
+ * notices the licences ask for travel with the code, whatever the chunk is called.
+ */
+const bundledLicences: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'bundled-licences',
+  setup(build) {
+    const licences = new Map<string, string>()
+    // The package's own directory (the last node_modules on the path: a nested copy is its own).
+    const packages = new RegExp(`^(.*[/\\\\]node_modules[/\\\\](${BUNDLED.join('|')}))[/\\\\].*\\.js$`)
+    build.onLoad({ filter: packages }, (args) => {
+      const [, root, name] = packages.exec(args.path)!
+      let licence = licences.get(root!)
+      if (licence === undefined) {
+        const manifest = JSON.parse(readFileSync(join(root!, 'package.json'), 'utf8')) as { version: string; license: string }
+        const file = readdirSync(root!).find((f) => /^licen[cs]e(\.(md|txt))?$/i.test(f))
+        if (file === undefined) throw new Error(`bundled-licences: no licence file in ${root}`)
+        licence = `/*! ${name} ${manifest.version} (${manifest.license}), bundled:\n${readFileSync(join(root!, file), 'utf8').replaceAll('*/', '* /').trimEnd()}\n*/\n`
+        licences.set(root!, licence)
+      }
+      return { contents: licence + readFileSync(args.path, 'utf8'), loader: 'js', resolveDir: dirname(args.path) }
+    })
   },
 }
 
@@ -49,7 +88,7 @@ const keepRuntimeImport: NonNullable<Options['plugins']>[number] = {
 }
 
 export default defineConfig([
-  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts', cli: 'src/cli/main.ts', 'pool-worker': 'src/workers/pool-worker.ts' }, format: 'esm', dts: { entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' } } },
+  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts', cli: 'src/cli/main.ts', 'pool-worker': 'src/workers/pool-worker.ts' }, format: 'esm', noExternal: [...(shared.noExternal ?? []), ...BUNDLED.map((name) => new RegExp(`^${name}(/|$)`))], esbuildPlugins: [...(shared.esbuildPlugins ?? []), bundledLicences], dts: { entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' } } },
   // linkedom exports `linkedom/worker` only under an `import` condition, so require() cannot
   // resolve it even on Node ≥ 20.19: the CJS build bundles it. The ESM-only packages (franc, unified) export a default condition and are require()d as
   // ESM. `shims` gives the CJS build import.meta.url

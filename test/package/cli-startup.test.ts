@@ -37,8 +37,18 @@ function run(args: string[]): { stdout: string; packages: Set<string> } {
     encoding: 'utf8',
     env: { ...process.env, MODULE_LOG: log },
   })
-  const packages = new Set(readFileSync(log, 'utf8').split('\n').flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []))
+  const urls = readFileSync(log, 'utf8').split('\n')
+  const packages = new Set(urls.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? bundledIn(url)))
   return { stdout, packages }
+}
+
+/**
+ * The packages a module of dist/ holds a copy of (the ESM build bundles the HTML parser's: see
+ * tsup.config.ts), named by the licence notices esbuild gathers at the end of the chunk.
+ */
+function bundledIn(url: string): string[] {
+  if (!url.startsWith(pathToFileURL(join(root, 'dist')).href)) return []
+  return [...readFileSync(new URL(url), 'utf8').matchAll(/^ {2}\(\*! (\S+) \S+ \([^)]*\), bundled:$/gm)].map((m) => m[1]!)
 }
 
 function file(name: string, content: string): string {

@@ -82,6 +82,27 @@ console.log(JSON.stringify(out))`
     expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} news-dedup contributors\n/)
   })
 
+  it("the ESM build's copy of parse5, entities and property-information sits in one chunk with each one's licence, and no other .js file holds their code", () => {
+    const dist = join(root, 'dist')
+    // The bundler writes `// node_modules/<package>/...` before each module it inlines.
+    const holders = readdirSync(dist)
+      .filter((f) => f.endsWith('.js'))
+      .filter((f) => /^\/\/ (?:.*\/)?node_modules\/(?:parse5|entities|property-information)\//m.test(readFileSync(join(dist, f), 'utf8')))
+    expect(holders).toHaveLength(1)
+    const chunk = readFileSync(join(dist, holders[0]!), 'utf8')
+    for (const name of ['parse5', 'entities', 'property-information']) {
+      const installed = join(root, 'node_modules', name)
+      const licence = readdirSync(installed).find((f) => /^licen[cs]e/i.test(f))!
+      const { version } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { version: string }
+      // esbuild indents the gathered notices by two spaces.
+      const indented = readFileSync(join(installed, licence), 'utf8').trimEnd().split('\n').map((line) => (line === '' ? '  ' : `  ${line}`)).join('\n')
+      expect(chunk).toContain(`(*! ${name} ${version} `)
+      expect(chunk).toContain(indented)
+    }
+    // The CommonJS build imports them from node_modules, as before.
+    expect(readdirSync(dist).filter((f) => f.endsWith('.cjs') && /^\/\/ (?:.*\/)?node_modules\/parse5\//m.test(readFileSync(join(dist, f), 'utf8')))).toEqual([])
+  })
+
   it('the CLI binary runs the main job', () => {
     const out = execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'clean', '--quiet', join(root, 'fixtures', 'whatsapp-outage-fr.txt')], { encoding: 'utf8' })
     expect(out.trimEnd().split('\n\n')).toEqual(fixture.trimEnd().split('\n').slice(0, 4))
