@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { data } from 'franc/data.js'
 import { defineConfig, type Options } from 'tsup'
 import { encodeTrigramProfiles, readProfiles } from './src/language/trigram-profiles.js'
+import { readsTextByRuns } from './src/parse/build-hast.js'
 
 /**
  * franc's trigram profiles read into numbers once, here, rather than on the first article of
@@ -33,6 +34,12 @@ const francDataEmbedded: NonNullable<Options['esbuildPlugins']>[number] = {
  * no start-up reads, imports them as before.
  */
 const BUNDLED = ['parse5', 'entities', 'property-information']
+
+/**
+ * Whether build-hast.ts's text-run tokenizer reads as the parse5 being bundled does: checked here,
+ * once, on that same copy, so the built pages skip the check (see build-hast.ts).
+ */
+const READS_AS_PARSE5 = String(readsTextByRuns())
 
 /**
  * Each bundled package's licence, from its installed copy, as a legal comment of each of its
@@ -88,7 +95,7 @@ const keepRuntimeImport: NonNullable<Options['plugins']>[number] = {
 }
 
 export default defineConfig([
-  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts', cli: 'src/cli/main.ts', 'pool-worker': 'src/workers/pool-worker.ts' }, format: 'esm', noExternal: [...(shared.noExternal ?? []), ...BUNDLED.map((name) => new RegExp(`^${name}(/|$)`))], esbuildPlugins: [...(shared.esbuildPlugins ?? []), bundledLicences], dts: { entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' } } },
+  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts', cli: 'src/cli/main.ts', 'pool-worker': 'src/workers/pool-worker.ts' }, format: 'esm', noExternal: [...(shared.noExternal ?? []), ...BUNDLED.map((name) => new RegExp(`^${name}(/|$)`))], esbuildPlugins: [...(shared.esbuildPlugins ?? []), bundledLicences], define: { ...shared.define, __NEWS_DEDUP_READS_AS_PARSE5__: READS_AS_PARSE5 }, dts: { entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' } } },
   // linkedom exports `linkedom/worker` only under an `import` condition, so require() cannot
   // resolve it even on Node ≥ 20.19: the CJS build bundles it. The ESM-only packages (franc, unified) export a default condition and are require()d as
   // ESM. `shims` gives the CJS build import.meta.url

@@ -56,9 +56,17 @@ export function buildHast(input: string): BuiltHast {
 /** The parser in use, chosen on the first parse (see {@link chosenParser}). */
 let parserClass: typeof Parser | null = null
 
+/**
+ * {@link readsAsParse5} as the package build found it (tsup.config.ts) for the copy of parse5
+ * the ESM build bundles: that copy cannot change after the build, so its pages skip the check
+ * (~6 ms of the CLI's start-up on a page: two parses of cold code). Absent from source and from
+ * the CommonJS build, which import the installed parse5 and check it on the first parse.
+ */
+declare const __NEWS_DEDUP_READS_AS_PARSE5__: boolean | undefined
+
 /** The parser pages are parsed with: {@link TextRunParser} when it {@link readsAsParse5}, else parse5's own; chosen once. */
 function chosenParser(): typeof Parser {
-  parserClass ??= readsAsParse5() ? TextRunParser : Parser
+  parserClass ??= (typeof __NEWS_DEDUP_READS_AS_PARSE5__ === 'boolean' ? __NEWS_DEDUP_READS_AS_PARSE5__ : readsAsParse5()) ? TextRunParser : Parser
   return parserClass
 }
 
@@ -652,7 +660,7 @@ class TextRunTokenizer extends Tokenizer {
   }
 
   /**
-   * After parse5 added `cp` to the pending run of input (`runStart`…`runEnd`: character token,
+   * After parse5 added `cp` to the pending run of input (`runStart` to `runEnd`: character token,
    * attribute value or comment), adds the code units after it that `run` matches, as parse5 would
    * have one by one: the preprocessor moves past them, the run ends after them. Not after a line
    * feed (the preprocessor starts a new line at the next code point it reads itself).
