@@ -11,7 +11,7 @@
  * @module
  */
 import { dropUnlessMost, linkShareOf, type ArticleRule, type ArticleView } from './article-rule.js'
-import { contains, findAncestor } from './page-structure.js'
+import { blockInside, findAncestor } from './page-structure.js'
 import { measureLength } from '../text/measure-length.js'
 import { endsLikeSentence } from './ends-like-sentence.js'
 import { hasAddress } from './text-addresses.js'
@@ -86,7 +86,7 @@ function labelBefore(list: number, members: readonly number[], kept: readonly nu
   const { structure } = view
   const box = structure.parent[list]!
   if (box < 0) return -1
-  const inBox = (k: number): boolean => contains(structure, box, structure.element[k] ?? -1)
+  const inBox = (k: number): boolean => blockInside(structure, box, k)
   if (!inBox(label)) return -1
   const own = new Set(members)
   own.add(label)

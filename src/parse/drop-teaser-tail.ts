@@ -10,7 +10,7 @@
  * @module
  */
 import { linkShareOf, type ArticleRule, type ArticleView } from './article-rule.js'
-import { contains, findAncestor } from './page-structure.js'
+import { blockInside, findAncestor } from './page-structure.js'
 
 /** Teasers start only after this many of the article's blocks: a story opens with its text. */
 export const MIN_ARTICLE_BLOCKS = 2
@@ -40,7 +40,7 @@ export const dropTeaserTail: ArticleRule = (kept, view) => {
   const { structure } = view
   for (const card of cards) {
     if (card < 0) return [...kept]
-    for (let i = 0; i < start; i++) if (contains(structure, card, structure.element[kept[i]!] ?? -1)) return [...kept]
+    for (let i = 0; i < start; i++) if (blockInside(structure, card, kept[i]!)) return [...kept]
   }
   return kept.slice(0, start)
 }

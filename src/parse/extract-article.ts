@@ -86,7 +86,7 @@ import { dropTeaserTail } from './drop-teaser-tail.js'
 import { endsLikeSentence } from './ends-like-sentence.js'
 import { isLabelAndLink, NO_LINK, readLinkOrder, type LinkOrder } from './label-and-link.js'
 import { leadFromDescription } from './lead-from-description.js'
-import { contains, findAncestor, readPageStructure, type PageStructure } from './page-structure.js'
+import { blockInside, findAncestor, readPageStructure, type PageStructure } from './page-structure.js'
 import { isAddress } from './text-addresses.js'
 
 /**
@@ -262,7 +262,7 @@ function formAround(blocks: readonly SourceBlock[], matched: ReadonlyArray<Match
   }
   for (const [form, chars] of inForms) {
     if (chars < FORM_ARTICLE_SHARE * article) continue
-    const inForm = (k: number): boolean => contains(structure, form, structure.element[k] ?? -1)
+    const inForm = (k: number): boolean => blockInside(structure, form, k)
     const headline = blocks.findIndex((b) => isHeadline(b, titles))
     if (headline >= 0) return inForm(headline) ? -1 : form
     let page = 0

@@ -69,24 +69,48 @@ export async function loadParsers(names: readonly ParserName[], loaded: FormatPa
   return Object.freeze(parsers)
 }
 
+/** What {@link withParsers} gives: `work`'s value, and the parsers loaded so far (to pass on for the next input). */
+export interface RanWithParsers<T> {
+  value: T
+  parsers: FormatParsers
+}
+
 /**
  * Runs `work` (a pure, synchronous use of the parsers: `cleanWith`) with the parsers `needed`
  * loaded first (see `parsersNeeded`), and any other it turns out to need (a charset library, for
  * bytes other than UTF-8) loaded when it asks: `work` is then run again, so pure work only.
  *
+ * When `loaded` holds every parser `needed` and `work` asks for no other, the result comes at
+ * once, not as a promise: a caller that runs several inputs' work interleaved (the worker
+ * threads' batches) would otherwise run them a microtask turn each, article by article. Errors
+ * other than a missing parser always come as a rejected promise, whichever way it ran.
+ *
  * @param needed The parsers to load before the first run.
  * @param loaded Parsers loaded for earlier inputs.
  * @param work What to run with the parsers.
- * @returns What `work` returned, and the parsers loaded so far (to pass on for the next input).
+ * @returns What `work` returned and the parsers loaded so far: at once when nothing had to be
+ *   loaded, else a promise of them.
  */
-export async function withParsers<T>(needed: readonly ParserName[], loaded: FormatParsers, work: (parsers: FormatParsers) => T): Promise<{ value: T; parsers: FormatParsers }> {
+export function withParsers<T>(needed: readonly ParserName[], loaded: FormatParsers, work: (parsers: FormatParsers) => T): RanWithParsers<T> | Promise<RanWithParsers<T>> {
+  if (!needed.every((name) => loaded[name] !== NO_PARSERS[name])) return loadAndRun(needed, loaded, work)
+  try {
+    return { value: work(loaded), parsers: loaded }
+  } catch (error) {
+    const name = missingParserOf(error)
+    // A parser asked for again once loaded would loop: the error goes out instead.
+    if (name === null || loaded[name] !== NO_PARSERS[name]) return Promise.reject(error)
+    return loadAndRun([name], loaded, work)
+  }
+}
+
+/** {@link withParsers} once something is to be imported: imports `needed`, then runs `work` until it asks for no parser that is not loaded. */
+async function loadAndRun<T>(needed: readonly ParserName[], loaded: FormatParsers, work: (parsers: FormatParsers) => T): Promise<RanWithParsers<T>> {
   let parsers = await loadParsers(needed, loaded)
   for (;;) {
     try {
       return { value: work(parsers), parsers }
     } catch (error) {
       const name = missingParserOf(error)
-      // A parser asked for again once loaded would loop: the error goes out instead.
       if (name === null || parsers[name] !== NO_PARSERS[name]) throw error
       parsers = await loadParsers([name], parsers)
     }

@@ -88,8 +88,11 @@ export function findAncestor(structure: PageStructure, block: number, test: (ele
   return -1
 }
 
-/** Whether element `outer` is `inner` or one of its ancestors. */
-export function contains(structure: PageStructure, outer: number, inner: number): boolean {
-  for (let e = inner; e >= 0; e = structure.parent[e]!) if (e === outer) return true
+/**
+ * Whether block `block` sits inside element `outer`: the element around it is `outer` or one of
+ * `outer`'s descendants (a block with no element around it sits inside none).
+ */
+export function blockInside(structure: PageStructure, outer: number, block: number): boolean {
+  for (let e = structure.element[block] ?? -1; e >= 0; e = structure.parent[e]!) if (e === outer) return true
   return false
 }

@@ -11,7 +11,7 @@ import { countRepeats } from '../output/count-repeats.js'
 import { jsonLineTemplate, type JsonLineTemplate } from '../output/json-line-template.js'
 import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
 import { articleBody } from '../parse/article-body.js'
-import { missingParserOf, parsersNeeded, type FormatParsers, type ParserName } from '../parse/format-parsers.js'
+import { parsersNeeded, type FormatParsers, type ParserName } from '../parse/format-parsers.js'
 import { NO_PARSERS, withParsers } from '../parse/load-parsers.js'
 
 /** Why a record could not be processed: the caller, which holds the record, makes the error record. */
@@ -121,24 +121,18 @@ const resolvedFor = oncePerOptions((options: Options) => resolveOptions(options)
 let parsers: FormatParsers = NO_PARSERS
 
 /**
- * `work(parsers)` with the parsers it needs (see `withParsers`): at once when this thread has
- * loaded them all, else once they are imported. At once, without a turn of the microtask queue:
- * a thread holds several batches (see `createWorkerPool`), and an `await` per article would run
- * them interleaved, article by article, so that the oldest, the one the judging thread waits
- * for, would be done only with the others.
+ * `work(parsers)` with the parsers it needs and this thread's parsers updated (see
+ * `withParsers`): at once when this thread has loaded them all, without a turn of the microtask
+ * queue: a thread holds several batches (see `createWorkerPool`), and an `await` per article
+ * would run them interleaved, article by article, so that the oldest, the one the judging thread
+ * waits for, would be done only with the others.
  */
 function withLoadedParsers<T>(needed: readonly ParserName[], work: (loaded: FormatParsers) => T): T | Promise<T> {
-  if (needed.every((name) => parsers[name] !== NO_PARSERS[name])) {
-    try {
-      return work(parsers)
-    } catch (error) {
-      // A parser the input turned out to need (a charset to detect): imported below, then run again.
-      if (missingParserOf(error) === null) throw error
-    }
-  }
-  return withParsers(needed, parsers, work).then((ran) => {
-    parsers = ran.parsers
-    return ran.value
+  const ran = withParsers(needed, parsers, work)
+  if (!(ran instanceof Promise)) return ran.value
+  return ran.then((loaded) => {
+    parsers = loaded.parsers
+    return loaded.value
   })
 }
 

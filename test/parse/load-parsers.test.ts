@@ -81,6 +81,22 @@ describe('loadParsers and withParsers', () => {
     expect(parsers.textDecoder).not.toBe(NO_PARSERS.textDecoder)
   })
 
+  it('runs at once, not as a promise, when every parser needed is loaded, and rejects its errors all the same', async () => {
+    const html = await loadParsers(['html'])
+    const ran = withParsers(['html'], html, (loaded) => cleanWith(loaded, PAGE, { format: 'html' }))
+    expect(ran).not.toBeInstanceOf(Promise)
+    expect(ran).toEqual({ value: clean(PAGE, { format: 'html' }), parsers: html })
+    // Nothing was loaded for it: the same parsers back, for the next input.
+    expect((ran as { parsers: unknown }).parsers).toBe(html)
+    const failed = withParsers(['html'], html, () => cleanWith(html, 'x', { format: 'pdf' as 'text' }))
+    expect(failed).toBeInstanceOf(Promise)
+    await expect(failed).rejects.toMatchObject({ code: 'E_UNKNOWN_FORMAT' })
+    // A parser not loaded yet: a promise, which loads it.
+    const page = withParsers(['html'], NO_PARSERS, (loaded) => cleanWith(loaded, PAGE, { format: 'html' }))
+    expect(page).toBeInstanceOf(Promise)
+    expect((await page).value).toEqual(clean(PAGE, { format: 'html' }))
+  })
+
   it('passes on any other error, and a parser still missing after it was loaded', async () => {
     await expect(withParsers([], NO_PARSERS, () => cleanWith(NO_PARSERS, 'x', { format: 'pdf' as 'text' }))).rejects.toMatchObject({ code: 'E_UNKNOWN_FORMAT' })
     // Work that ignores the parsers it is given asks for html again: no loop, the error comes out.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseHtmlTree } from '../../src/parse/from-html.js'
-import { contains, findAncestor, readPageStructure } from '../../src/parse/page-structure.js'
+import { blockInside, findAncestor, readPageStructure } from '../../src/parse/page-structure.js'
 
 describe('readPageStructure', () => {
   const html = '<body><div class="post Body" id="main"><p>One <a href="/x">link</a></p><ul><li><a name="n">Anchor</a> item</li></ul></div><p>After</p></body>'
@@ -38,7 +38,12 @@ describe('readPageStructure', () => {
     expect(div).toBeGreaterThanOrEqual(0)
     expect(findAncestor(structure, 1, (e) => e === div)).toBe(div)
     expect(findAncestor(structure, 2, (e) => e === div)).toBe(-1)
-    expect(contains(structure, div, structure.element[1]!)).toBe(true)
-    expect(contains(structure, div, structure.element[2]!)).toBe(false)
+    expect(blockInside(structure, div, 1)).toBe(true)
+    expect(blockInside(structure, div, 2)).toBe(false)
+    // A block sits inside the element around it itself (the anchor), not inside another's.
+    expect(blockInside(structure, structure.element[1]!, 1)).toBe(true)
+    expect(blockInside(structure, structure.element[1]!, 0)).toBe(false)
+    // A block with no element around it sits inside none.
+    expect(blockInside(structure, div, structure.element.length)).toBe(false)
   })
 })
