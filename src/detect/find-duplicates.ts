@@ -7,7 +7,7 @@ import { mix32 } from '../text/hash.js'
 import type { ResolvedOptions } from '../options.js'
 import type { Duplicate, RepeatedSentence } from '../types.js'
 import { mayGiveWay } from './heading-rule.js'
-import { PostingIndex } from './posting-index.js'
+import { PostingIndex, REPEAT } from './posting-index.js'
 import { compareTokens, longestCommonRun } from './similarity.js'
 import { TokenVocabulary } from './token-vocabulary.js'
 
@@ -40,14 +40,12 @@ export interface DuplicateFindings {
   repeatedSentences: RepeatedSentence[][]
 }
 
+/** A paragraph's tokens as ids, for the exact comparisons: built only for a paragraph in a candidate pair. */
 interface Prepared {
   norm: string
   tokens: Int32Array
   /** Tokens with a cut-off last word dropped, for containment of teasers. */
   stem: Int32Array
-  /** The distinct token bigrams; emptied once they are in the postings (only their count is needed after). */
-  bigrams: Int32Array
-  bigramCount: number
   /** The last word, for telling a word cut in half at the end of a teaser. */
   lastWord: string
 }
@@ -142,6 +140,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
   const postings = POSTINGS
   postings.clear()
   const shared = new SharedCounts(texts.length)
+  /** Token ids of the paragraphs compared exactly so far (see {@link preparedOf}). */
   const prepared = listOf<Prepared | undefined>(texts.length, undefined)
   const sentences = new SentenceRanges(texts.length)
   /** Earlier paragraphs glued whole onto a later one: their ranges in the later one. */
@@ -192,11 +191,13 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
       continue
     }
 
-    const paragraph = prepare(norm, vocabulary)
-    prepared[i] = paragraph
-    const matches = compareWithCandidates(i, paragraph, prepared, postings, duplicates, options, headings, shared)
+    // The paragraph's bigrams go into the postings as they are looked up; taken back if it is a repeat.
+    const keyCount = bigramKeys(norm)
+    const candidates = findCandidates(i, keyCount, postings, duplicates, shared)
+    const matches = candidates.length === 0 ? NO_MATCHES : compareWithCandidates(i, norm, candidates, prepared, vocabulary, norms, options, headings)
     const best = matches[0]
     if (best?.kind === 'near' || best?.kind === 'contained-in-earlier') {
+      for (let k = keyCount - 1; k >= 0; k--) postings.withdraw(keyScratch[k]!, i)
       setVerdict(i, { kind: best.kind === 'near' ? 'near' : 'contained', of: best.of, similarity: round(best.similarity) })
       continue
     }
@@ -217,8 +218,6 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
         else list.push(block)
       }
     }
-    for (const bigram of paragraph.bigrams) postings.add(bigram, i)
-    paragraph.bigrams = NO_BIGRAMS
   }
   // The sentence step needs neither: let them go before it allocates its own.
   postings.clear()
@@ -230,7 +229,7 @@ function findOnce(texts: readonly string[], options: ResolvedOptions['detect'], 
   return { duplicates, repeatedSentences }
 }
 
-const NO_BIGRAMS = new Int32Array(0)
+const NO_MATCHES: Match[] = []
 
 /**
  * `n` times `value`, in an array built by `push`. Not `texts.map(() => value)` nor `new
@@ -331,24 +330,55 @@ class SentenceRanges {
 }
 
 /**
- * A bigram's key: the two token ids hashed to 30 bits. Packed into a 42-bit number, every key
- * was a boxed heap number, and the postings of 20 MB of distinct paragraphs (3 M bigrams) took
- * most of the memory; a small integer is stored unboxed by every JavaScript engine. A collision
- * only adds a candidate, which the exact comparison then rejects.
+ * A bigram's key: the two tokens' hashes (FNV-1a of their code units, from `tokenSpans`) hashed
+ * to 30 bits. Hashes, not the tokens' ids: an id needs a look-up of every token in the article's
+ * vocabulary (and a copy of every new token), which only a paragraph compared exactly needs (see
+ * {@link preparedOf}); most paragraphs of an article have no candidate. A small integer is stored
+ * unboxed by every JavaScript engine (a 42-bit key was a boxed heap number per bigram). A
+ * collision, of two tokens' hashes or of two keys, only adds to the bigrams two paragraphs seem to
+ * share, and a candidate so found is rejected by the exact comparison on token ids.
  */
 function bigramKey(first: number, second: number): number {
   return mix32((Math.imul(first, 0x9e3779b1) + second) | 0) >>> 2
 }
 
-/** Slots past which the scratch set is let go after the call. */
-const KEPT_SCRATCH = 1 << 17
+/** Entries past which the scratch of keys is let go after the paragraph. */
+const KEPT_SCRATCH = 1 << 16
+/** The current paragraph's bigram keys ({@link bigramKeys}), reused from paragraph to paragraph. */
+let keyScratch = new Int32Array(1024)
+
 /**
- * Scratch set of {@link distinctBigrams}: open addressing, a slot in use when its stamp is the
- * current call's (so it is never cleared). Grown as needed.
+ * Writes the bigram keys of `norm`'s tokens, in order, into `keyScratch` (the one token of a
+ * one-token paragraph stands for its bigram) and returns their count; a key may repeat (the
+ * postings tell, see `PostingIndex.visit`).
  */
-let setKeys = new Int32Array(1024)
-let setStamps = new Int32Array(1024)
-let stamp = 0
+function bigramKeys(norm: string): number {
+  const { hashes, count } = tokenSpans(norm)
+  const n = count === 1 ? 1 : Math.max(0, count - 1)
+  if (n > keyScratch.length) {
+    let size = keyScratch.length
+    while (size < n) size *= 2
+    keyScratch = new Int32Array(size)
+  } else if (keyScratch.length > KEPT_SCRATCH && n <= 1024) keyScratch = new Int32Array(1024)
+  const keys = keyScratch
+  if (count === 1) keys[0] = hashes[0]! >>> 2
+  else for (let k = 0; k < n; k++) keys[k] = bigramKey(hashes[k]!, hashes[k + 1]!)
+  return n
+}
+
+/**
+ * The token ids of paragraph `j` (its normalized form `norm`), built the first time it is in a
+ * candidate pair and kept while it may be compared again. Ids are equal exactly when the tokens
+ * are: their values, which depend on the order paragraphs are prepared in, are never read.
+ */
+function preparedOf(j: number, norm: string, prepared: Array<Prepared | undefined>, vocabulary: TokenVocabulary): Prepared {
+  let paragraph = prepared[j]
+  if (paragraph === undefined) {
+    paragraph = prepare(norm, vocabulary)
+    prepared[j] = paragraph
+  }
+  return paragraph
+}
 
 function prepare(norm: string, vocabulary: TokenVocabulary): Prepared {
   // Token ids straight from the tokens' places in `norm` (no token sliced out).
@@ -356,48 +386,8 @@ function prepare(norm: string, vocabulary: TokenVocabulary): Prepared {
   const tokens = new Int32Array(count)
   for (let k = 0; k < count; k++) tokens[k] = vocabulary.idAt(norm, spans[2 * k]!, spans[2 * k + 1]!, hashes[k]!)
   const lastWord = count > 0 ? norm.slice(spans[2 * count - 2]!, spans[2 * count - 1]!) : ''
-  const bigrams = distinctBigrams(tokens)
   const stem = endsCutOff(norm) && tokens.length > 1 ? tokens.subarray(0, tokens.length - 1) : tokens
-  return { norm, tokens, stem, bigrams, bigramCount: bigrams.length, lastWord }
-}
-
-/**
- * The distinct bigram keys of `tokens` (the one token of a one-token paragraph stands for its
- * bigram), in order of first occurrence: what a `Set` of them held, without a `Set` per paragraph.
- */
-function distinctBigrams(tokens: Int32Array): Int32Array {
-  const n = tokens.length === 1 ? 1 : Math.max(0, tokens.length - 1)
-  if (2 * n > setKeys.length) {
-    let size = setKeys.length
-    while (size < 2 * n) size *= 2
-    setKeys = new Int32Array(size)
-    setStamps = new Int32Array(size)
-    stamp = 0
-  }
-  if (++stamp === 0x7fffffff) {
-    setStamps.fill(0)
-    stamp = 1
-  }
-  const out = new Int32Array(n)
-  let unique = 0
-  const mask = setKeys.length - 1
-  for (let k = 0; k < n; k++) {
-    const key = tokens.length === 1 ? tokens[0]! : bigramKey(tokens[k]!, tokens[k + 1]!)
-    // A bigram key is already a mix32 output; the one-token key is used once.
-    let slot = key & mask
-    while (setStamps[slot] === stamp && setKeys[slot] !== key) slot = (slot + 1) & mask
-    if (setStamps[slot] === stamp) continue
-    setStamps[slot] = stamp
-    setKeys[slot] = key
-    out[unique++] = key
-  }
-  // A scratch grown for one huge paragraph is not kept for all later ones.
-  if (setKeys.length > KEPT_SCRATCH) {
-    setKeys = new Int32Array(1024)
-    setStamps = new Int32Array(1024)
-    stamp = 0
-  }
-  return unique === n ? out : out.slice(0, unique)
+  return { norm, tokens, stem, lastWord }
 }
 
 /**
@@ -419,48 +409,73 @@ interface Match {
 /**
  * How many bigrams the paragraph being compared shares with each earlier one: a count per
  * paragraph and the list of those counted, reset after each paragraph (a `Map` and a callback
- * per posting, for every paragraph, were most of the comparison's own time).
+ * per posting, for every paragraph, were most of the comparison's own time); and each
+ * paragraph's number of distinct bigrams.
  */
 class SharedCounts {
   readonly counts: Int32Array
   readonly touched: number[] = []
+  readonly distinct: Int32Array
 
   constructor(paragraphs: number) {
     this.counts = new Int32Array(paragraphs)
+    this.distinct = new Int32Array(paragraphs)
   }
 }
 
-function compareWithCandidates(
-  index: number,
-  paragraph: Prepared,
-  prepared: ReadonlyArray<Prepared | undefined>,
-  postings: PostingIndex,
-  duplicates: ReadonlyArray<Duplicate | null>,
-  options: ResolvedOptions['detect'],
-  headings: readonly boolean[],
-  shared: SharedCounts,
-): Match[] {
-  const { counts, touched } = shared
-  const bigrams = paragraph.bigrams
-  for (let b = 0; b < bigrams.length; b++) {
-    for (let entry = postings.first(bigrams[b]!); entry !== -1; entry = postings.next(entry)) {
+/**
+ * Visits paragraph `index`'s bigram keys (`keyScratch`, `keyCount` of them) in the postings,
+ * which records them there, and returns the earlier kept paragraphs sharing at least
+ * {@link CANDIDATE_SHARE} of the smaller one's distinct bigrams: at most {@link MAX_CANDIDATES},
+ * those sharing most first (then the earliest).
+ */
+function findCandidates(index: number, keyCount: number, postings: PostingIndex, duplicates: ReadonlyArray<Duplicate | null>, shared: SharedCounts): number[] {
+  const { counts, touched, distinct } = shared
+  const keys = keyScratch
+  let own = 0
+  for (let b = 0; b < keyCount; b++) {
+    const head = postings.visit(keys[b]!, index)
+    if (head === REPEAT) continue
+    own++
+    for (let entry = head; entry !== -1; entry = postings.next(entry)) {
       const j = postings.paragraphOf(entry)
       if (counts[j] === 0) touched.push(j)
       counts[j]!++
     }
   }
-  const eligible: Array<[number, number]> = []
-  for (const j of touched) {
+  distinct[index] = own
+  if (touched.length === 0) return NO_CANDIDATES
+  let eligible: Array<[number, number]> | undefined
+  for (let t = 0; t < touched.length; t++) {
+    const j = touched[t]!
     const count = counts[j]!
     counts[j] = 0
-    if (duplicates[j] === null && count >= CANDIDATE_SHARE * Math.min(paragraph.bigramCount, prepared[j]!.bigramCount)) eligible.push([j, count])
+    if (duplicates[j] === null && count >= CANDIDATE_SHARE * Math.min(own, distinct[j]!)) (eligible ??= []).push([j, count])
   }
   touched.length = 0
-  const candidates = eligible.length <= 1 ? eligible : eligible.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES)
+  if (eligible === undefined) return NO_CANDIDATES
+  if (eligible.length > 1) eligible.sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  const candidates: number[] = []
+  for (let c = 0; c < eligible.length && c < MAX_CANDIDATES; c++) candidates.push(eligible[c]![0])
+  return candidates
+}
 
+const NO_CANDIDATES: number[] = []
+
+function compareWithCandidates(
+  index: number,
+  norm: string,
+  candidates: readonly number[],
+  prepared: Array<Prepared | undefined>,
+  vocabulary: TokenVocabulary,
+  norms: ReadonlyArray<string | undefined>,
+  options: ResolvedOptions['detect'],
+  headings: readonly boolean[],
+): Match[] {
+  const paragraph = preparedOf(index, norm, prepared, vocabulary)
   const found: Match[] = []
-  for (const [j] of candidates) {
-    const earlier = prepared[j]!
+  for (const j of candidates) {
+    const earlier = preparedOf(j, norms[j]!, prepared, vocabulary)
     const thisShorter = paragraph.tokens.length < earlier.tokens.length
     // Two conditionals, not `[short, long] = thisShorter ? [a, b] : [b, a]`: the destructuring
     // runs the array iterator, and its untaken side deoptimized the function the first time it ran.

@@ -1,53 +1,89 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { PostingIndex } from '../../src/detect/posting-index.js'
+import { PostingIndex, REPEAT } from '../../src/detect/posting-index.js'
+
+/** The earlier paragraphs a visit returns, newest first (or REPEAT). */
+function walk(index: PostingIndex, head: number): number[] | typeof REPEAT {
+  if (head === REPEAT) return REPEAT
+  const seen: number[] = []
+  for (let entry = head; entry !== -1; entry = index.next(entry)) seen.push(index.paragraphOf(entry))
+  return seen
+}
+
+/** A map of lists with the index's rules: lists stop at maxList + 1, a longer one is not read, a paragraph counts once per key. */
+class Model {
+  readonly lists = new Map<number, number[]>()
+  constructor(readonly maxList: number) {}
+  visit(key: number, paragraph: number): number[] | typeof REPEAT {
+    const list = this.lists.get(key) ?? []
+    if (list.includes(paragraph) || this.visited.get(key) === paragraph) return REPEAT
+    this.visited.set(key, paragraph)
+    const earlier = list.length > this.maxList ? [] : [...list].reverse()
+    if (list.length <= this.maxList) list.push(paragraph)
+    this.lists.set(key, list)
+    return earlier
+  }
+  withdraw(key: number, paragraph: number): void {
+    if (this.visited.get(key) !== paragraph) return
+    this.visited.delete(key)
+    const list = this.lists.get(key)!
+    if (list[list.length - 1] === paragraph) list.pop()
+  }
+  readonly visited = new Map<number, number>()
+}
 
 describe('PostingIndex', () => {
-  it('gives each key the paragraphs added with it, as a map of lists would, and skips keys in more than maxList', () => {
+  it('gives each visit the earlier paragraphs with the key, as a map of lists would; a repeat visit, or a key in more than maxList paragraphs, gives none', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.nat(100)), { maxLength: 3000 }), fc.integer({ min: 1, max: 6 }), (adds, maxList) => {
-        const index = new PostingIndex(maxList)
-        const model = new Map<number, number[]>()
-        for (const [key, paragraph] of adds) {
-          index.add(key, paragraph)
-          const list = model.get(key) ?? []
-          if (list.length <= maxList) list.push(paragraph) // lists stop growing at maxList + 1
-          model.set(key, list)
-        }
-        for (const key of [...model.keys(), 5000]) {
-          const seen: number[] = []
-          index.forEach(key, (p) => seen.push(p))
-          const list = model.get(key) ?? []
-          expect(seen.reverse()).toEqual(list.length > maxList ? [] : list)
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 60 }), { maxLength: 80 }),
+        fc.array(fc.boolean(), { maxLength: 80 }),
+        fc.integer({ min: 1, max: 6 }),
+        (paragraphs, withdrawn, maxList) => {
+          const index = new PostingIndex(maxList)
+          const model = new Model(maxList)
+          paragraphs.forEach((keys, p) => {
+            for (const key of keys) expect(walk(index, index.visit(key, p))).toEqual(model.visit(key, p))
+            if (withdrawn[p] === true) {
+              for (let k = keys.length - 1; k >= 0; k--) {
+                index.withdraw(keys[k]!, p)
+                model.withdraw(keys[k]!, p)
+              }
+            }
+          })
+          // A last paragraph reads every list as the model holds it.
+          const last = paragraphs.length
+          for (const key of [...model.lists.keys(), 5000]) expect(walk(index, index.visit(key, last))).toEqual(model.visit(key, last))
+        },
+      ),
       { numRuns: 200 },
     )
   })
 
-  it('is empty after clear()', () => {
-    const index = new PostingIndex(4)
-    for (let k = 0; k < 5000; k++) index.add(k, k)
-    index.clear()
-    const seen: number[] = []
-    for (let k = 0; k < 5000; k++) index.forEach(k, (p) => seen.push(p))
-    expect(seen).toEqual([])
+  it('forgets a withdrawn paragraph: its keys are as before it visited them, past maxList included', () => {
+    const index = new PostingIndex(2)
+    index.visit(7, 0)
+    index.visit(7, 1) // key 7 now has maxList paragraphs
+    index.visit(7, 2) // and is now past it
+    index.visit(8, 2)
+    index.withdraw(7, 2)
+    index.withdraw(8, 2)
+    expect(walk(index, index.visit(7, 3))).toEqual([1, 0])
+    expect(walk(index, index.visit(8, 3))).toEqual([])
+    expect(walk(index, index.visit(7, 4))).toEqual([]) // past maxList again, with paragraph 3
   })
 
-  it('is empty after clear() when it never grew, and counts lists from zero again', () => {
-    const index = new PostingIndex(2)
-    for (let k = 0; k < 3; k++) index.add(7, k) // key 7 is now past maxList
-    index.add(8, 0)
-    index.clear()
-    const seen: number[] = []
-    index.forEach(7, (p) => seen.push(p))
-    index.forEach(8, (p) => seen.push(p))
-    expect(seen).toEqual([])
-    index.add(7, 10)
-    index.add(7, 11)
-    const again: number[] = []
-    index.forEach(7, (p) => again.push(p))
-    expect(again).toEqual([11, 10])
+  it('is empty after clear(), whether it grew or not, and counts lists from zero again', () => {
+    for (const n of [3, 5000]) {
+      const index = new PostingIndex(2)
+      for (let k = 0; k < n; k++) index.visit(k % 1000, k)
+      index.clear()
+      for (let k = 0; k < 1000; k++) expect(walk(index, index.visit(k, 0))).toEqual([])
+      index.clear()
+      index.visit(7, 10)
+      index.visit(7, 11)
+      expect(walk(index, index.visit(7, 12))).toEqual([11, 10])
+    }
   })
 
   it('keeps every list through growths past the size whose old arrays are let go at once, and after clear()', () => {
@@ -55,30 +91,15 @@ describe('PostingIndex', () => {
     // growth replaces are detached (their memory given back) rather than left to the collector.
     const index = new PostingIndex(4)
     const keyOf = (k: number): number => (k * 7919) % 200_003
-    for (let k = 0; k < 600_000; k++) index.add(keyOf(k), k)
+    for (let k = 0; k < 600_000; k++) index.visit(keyOf(k), k)
     for (const key of [0, 1, 5, 77_777, 200_002]) {
-      const seen: number[] = []
-      index.forEach(key, (p) => seen.push(p))
       const added = Array.from({ length: 600_000 }, (_, k) => k).filter((k) => keyOf(k) === key)
-      expect(seen.reverse()).toEqual(added.length > 4 ? [] : added)
+      expect(walk(index, index.visit(key, 600_000))).toEqual(added.length > 4 ? [] : added.reverse())
       expect(added.length).toBeGreaterThan(0)
     }
     index.clear()
-    const after: number[] = []
-    index.forEach(keyOf(1), (p) => after.push(p))
-    expect(after).toEqual([])
-    index.add(3, 9)
-    const again: number[] = []
-    index.forEach(3, (p) => again.push(p))
-    expect(again).toEqual([9])
-  })
-
-  it('walks a list with first/next/paragraphOf as forEach does', () => {
-    const index = new PostingIndex(8)
-    for (const [key, paragraph] of [[1, 0], [2, 0], [1, 3], [1, 5]] as const) index.add(key, paragraph)
-    const walked: number[] = []
-    for (let entry = index.first(1); entry !== -1; entry = index.next(entry)) walked.push(index.paragraphOf(entry))
-    expect(walked).toEqual([5, 3, 0])
-    expect(index.first(99)).toBe(-1)
+    expect(walk(index, index.visit(keyOf(1), 0))).toEqual([])
+    index.visit(3, 9)
+    expect(walk(index, index.visit(3, 10))).toEqual([9])
   })
 })
