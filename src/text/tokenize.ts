@@ -167,20 +167,35 @@ function wordRuns(text: string): string[] | null {
   if (count < 0) return null
   const words: string[] = new Array(count)
   for (let k = 0; k < count; k++) words[k] = text.slice(spanScratch[2 * k]!, spanScratch[2 * k + 1]!)
-  if (spanScratch.length > KEPT_SCRATCH) [spanScratch, hashScratch] = [new Int32Array(256), new Int32Array(128)]
+  if (spanScratch.length > KEPT_SCRATCH) letScratchGo()
   return words
 }
 
 /** Writes the runs of {@link wordRuns} into `spanScratch` as `[start, end)` pairs; their count, or -1 for a spaceless character. */
 function scanWords(text: string): number {
-  if (spanScratch.length > KEPT_SCRATCH) [spanScratch, hashScratch] = [new Int32Array(256), new Int32Array(128)]
+  if (spanScratch.length > KEPT_SCRATCH) letScratchGo()
   let spans: Int32Array = spanScratch
   let count = 0
   let start = -1
   let h = FNV_OFFSET
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i)
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    let unit = text.charCodeAt(i)
     let kind = unitClass[unit]!
+    // The common case first, in a loop of its own: a run of word units of the BMP already classed.
+    if (kind === WORD_UNIT) {
+      if (start < 0) {
+        start = i
+        h = FNV_OFFSET
+      }
+      do {
+        h = Math.imul(h ^ unit, FNV_PRIME)
+        if (++i === n) break
+        unit = text.charCodeAt(i)
+      } while (unitClass[unit] === WORD_UNIT)
+      continue
+    }
     let width = 1
     if (kind === UNKNOWN) {
       kind = classOf(text[i]!)
@@ -209,16 +224,22 @@ function scanWords(text: string): number {
       count++
       start = -1
     }
-    i += width - 1
+    i += width
   }
   if (start >= 0) {
     if (2 * count + 2 > spans.length) spans = growSpans()
     spans[2 * count] = start
-    spans[2 * count + 1] = text.length
+    spans[2 * count + 1] = n
     hashScratch[count] = h
     count++
   }
   return count
+}
+
+/** Replaces scratch arrays grown for one huge paragraph by small ones (two assignments: a destructuring runs the array iterator). */
+function letScratchGo(): void {
+  spanScratch = new Int32Array(256)
+  hashScratch = new Int32Array(128)
 }
 
 function growSpans(): Int32Array {
