@@ -527,6 +527,8 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000
 }
 
+const NO_BLOCKS: RepeatedSentence[] = []
+
 /** A sentence made only of this (no letter, no digit) is not material worth keeping. */
 const MATERIAL = /[\p{L}\p{N}]/u
 
@@ -546,14 +548,14 @@ function findRepeatedSentences(
   for (let i = 0; i < texts.length; i++) {
     if (duplicates[i] !== null) continue
     // A glued block is cut only while the paragraph it repeats is still kept.
-    const blocks: RepeatedSentence[] = []
     const gluedHere = glued[i]
-    if (gluedHere !== undefined) for (const block of gluedHere) if (duplicates[block.of] === null) blocks.push(block)
+    const blocks: RepeatedSentence[] = gluedHere === undefined ? NO_BLOCKS : gluedHere.filter((block) => duplicates[block.of] === null)
     // Sentences are looked up in the normalized paragraph, which is already at hand; only a
     // paragraph with a hit is split again in its written form, to find the ranges to cut.
     // Split where the guillemets still show their direction; read the keys at the same offsets of the normalized form.
     const norm = norms[i]!
-    const hits = new Map<string, number>()
+    // Made at the first hit: most paragraphs repeat no sentence, and a map for each was a visible share of this step.
+    let hits: Map<string, number> | undefined
     const { ranges, from, to } = sentences.of(i)
     for (let k = from; k < to; k += 2) {
       const start = ranges[k]!
@@ -562,11 +564,14 @@ function findRepeatedSentences(
       const key = norm.slice(start, end)
       const of = seen.get(key)
       if (of === undefined) seen.set(key, i)
-      else if (!hits.has(key)) hits.set(key, of)
+      else {
+        hits ??= new Map<string, number>()
+        if (!hits.has(key)) hits.set(key, of)
+      }
     }
     // A heading is never cut (heading-rule.ts); its sentences are still there for later paragraphs to repeat.
     if (headings[i] === true) continue
-    if (hits.size === 0) {
+    if (hits === undefined) {
       if (blocks.length > 0) settle(i, blocks)
       continue
     }
