@@ -432,6 +432,7 @@ class SharedCounts {
 function findCandidates(index: number, keyCount: number, postings: PostingIndex, duplicates: ReadonlyArray<Duplicate | null>, shared: SharedCounts): number[] {
   const { counts, touched, distinct } = shared
   const keys = keyScratch
+  postings.reserve(keyCount)
   let own = 0
   for (let b = 0; b < keyCount; b++) {
     const head = postings.visit(keys[b]!, index)

@@ -6,6 +6,9 @@ const INITIAL_SLOTS = 1 << 10
 const MAX_LOAD = 0.7
 /** Entries of an empty index's pool. */
 const INITIAL_POOL = 1024
+/** Slots and pool entries up to which {@link PostingIndex.clear} empties the arrays in place rather than letting them go (an article of a few thousand bigrams). */
+const KEPT_SLOTS = 1 << 14
+const KEPT_POOL = 1 << 14
 const EMPTY = -1
 /** What {@link PostingIndex.visit} returns for a key the paragraph visited already. */
 export const REPEAT = -2
@@ -42,10 +45,21 @@ export class PostingIndex {
   }
 
   /**
+   * Makes room for `keys` more keys and entries: {@link visit} does not grow the index itself.
+   * (Its growth, first needed after V8 had optimized it, deoptimized it; here it is checked once
+   * per paragraph, not once per key.)
+   */
+  reserve(keys: number): void {
+    if (this.#used + keys > MAX_LOAD * this.#keys.length) this.#grow(this.#used + keys)
+    if (this.#entries + keys > this.#paragraph.length) this.#growPool(this.#entries + keys)
+  }
+
+  /**
    * Looks `key` up for `paragraph` and records that the paragraph has it, in one probe of the
    * table (a set of the paragraph's distinct keys, a look-up and an insertion were three, and
    * most of the time of finding candidates). Paragraphs visit in increasing order, each key at
-   * most once counted: a key the same paragraph visited already gives {@link REPEAT}.
+   * most once counted: a key the same paragraph visited already gives {@link REPEAT}. Room for
+   * the paragraph's keys is made first, by {@link reserve}.
    *
    * @param key A non-negative 31-bit integer.
    * @param paragraph A paragraph index.
@@ -54,27 +68,22 @@ export class PostingIndex {
    *   than `maxList` paragraphs; {@link REPEAT} when `paragraph` visited the key before.
    */
   visit(key: number, paragraph: number): number {
-    let slot = this.#find(key)
+    const slot = this.#find(key)
     let head = EMPTY
+    let listed = true
     if (this.#keys[slot] === EMPTY) {
-      if (this.#used + 1 > MAX_LOAD * this.#keys.length) {
-        this.#grow()
-        slot = this.#find(key)
-      }
       this.#keys[slot] = key
       this.#heads[slot] = EMPTY
       this.#counts[slot] = 0
       this.#used++
     } else {
       if (this.#last[slot] === paragraph) return REPEAT
-      if (this.#counts[slot]! > this.#maxList) {
-        this.#last[slot] = paragraph
-        return EMPTY
-      }
+      // One store of `last` for both outcomes below: a store only the rare one ran had no type feedback.
+      listed = this.#counts[slot]! <= this.#maxList
       head = this.#heads[slot]!
     }
     this.#last[slot] = paragraph
-    if (this.#entries === this.#paragraph.length) this.#growPool()
+    if (!listed) return EMPTY
     const entry = this.#entries++
     this.#paragraph[entry] = paragraph
     this.#next[entry] = head
@@ -109,14 +118,13 @@ export class PostingIndex {
     return this.#paragraph[entry]!
   }
 
-  /** Lets the memory go: the index is empty afterwards. */
+  /** Empties the index; it lets its memory go when an article grew it past an ordinary article's size. */
   clear(): void {
-    // An index that never grew is emptied in place: its arrays are small, and new ones for
-    // every article (with those of the constructor) were a visible share of short articles' time.
-    if (this.#keys.length === INITIAL_SLOTS && this.#paragraph.length === INITIAL_POOL) {
-      if (this.#used > 0) {
-        this.#keys.fill(EMPTY)
-      }
+    // An index of an ordinary article's size is emptied in place: new arrays for every article
+    // (with those of the constructor) were a visible share of short articles' time, and growing
+    // them again in each article another.
+    if (this.#keys.length <= KEPT_SLOTS && this.#paragraph.length <= KEPT_POOL) {
+      if (this.#used > 0) this.#keys.fill(EMPTY)
       this.#used = 0
       this.#entries = 0
       return
@@ -140,32 +148,36 @@ export class PostingIndex {
     return slot
   }
 
-  #grow(): void {
-    const keys = this.#keys
-    const heads = this.#heads
-    const counts = this.#counts
-    const last = this.#last
-    this.#keys = new Int32Array(keys.length * 2).fill(EMPTY)
-    this.#heads = new Int32Array(keys.length * 2)
-    this.#counts = new Uint8Array(keys.length * 2)
-    this.#last = new Int32Array(keys.length * 2)
-    for (let old = 0; old < keys.length; old++) {
-      if (keys[old] === EMPTY) continue
-      const slot = this.#find(keys[old]!)
-      this.#keys[slot] = keys[old]!
-      this.#heads[slot] = heads[old]!
-      this.#counts[slot] = counts[old]!
-      this.#last[slot] = last[old]!
+  /** Doubles the table until `keys` keys fit under {@link MAX_LOAD}. */
+  #grow(keys: number): void {
+    let size = this.#keys.length * 2
+    while (keys > MAX_LOAD * size) size *= 2
+    const oldKeys = this.#keys
+    const oldHeads = this.#heads
+    const oldCounts = this.#counts
+    const oldLast = this.#last
+    this.#keys = new Int32Array(size).fill(EMPTY)
+    this.#heads = new Int32Array(size)
+    this.#counts = new Uint8Array(size)
+    this.#last = new Int32Array(size)
+    for (let old = 0; old < oldKeys.length; old++) {
+      if (oldKeys[old] === EMPTY) continue
+      const slot = this.#find(oldKeys[old]!)
+      this.#keys[slot] = oldKeys[old]!
+      this.#heads[slot] = oldHeads[old]!
+      this.#counts[slot] = oldCounts[old]!
+      this.#last[slot] = oldLast[old]!
     }
-    letGo(keys)
-    letGo(heads)
-    letGo(counts)
-    letGo(last)
+    letGo(oldKeys)
+    letGo(oldHeads)
+    letGo(oldCounts)
+    letGo(oldLast)
   }
 
-  /** The pool grows by half: a doubling left up to half of it unused at the end. */
-  #growPool(): void {
-    const size = Math.ceil(this.#paragraph.length * 1.5)
+  /** The pool grows by half until `entries` fit: a doubling left up to half of it unused at the end. */
+  #growPool(entries: number): void {
+    let size = Math.ceil(this.#paragraph.length * 1.5)
+    while (size < entries) size = Math.ceil(size * 1.5)
     const paragraph = new Int32Array(size)
     paragraph.set(this.#paragraph)
     const next = new Int32Array(size)

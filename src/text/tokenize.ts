@@ -251,3 +251,25 @@ function growSpans(): Int32Array {
   hashScratch = hashes
   return grown
 }
+
+/**
+ * Type feedback for every path of the scans before the first paragraph. V8 optimizes a scan for
+ * what it has seen: a kind of string it had not seen (one-byte or two-byte, flat, sliced by
+ * `trim()` or concatenated), a character outside the BMP, or the end of a paragraph (the first
+ * call, on a long paragraph, is optimized in its loop before it returns) each deoptimized it when
+ * first met, and each new TurboFan compile took 25–65 ms, in every worker thread (`node
+ * --trace-deopt`: 4 compiles of `scanWords` a run). A dozen calls on these samples cost a few
+ * microseconds. (V8 gives a function its feedback only after a few calls: hence the repeats.)
+ */
+function warmUp(): void {
+  const lower = (text: string): string => text.toUpperCase().toLowerCase()
+  const samples = [
+    lower('one-byte words, 12 ü'),
+    lower('двухбайтовые слова 𝐀𝐁 😀 \ud800 x'),
+    lower('  a sliced piece of text  ').trim(),
+    lower('a concatenated ') + lower('piece of text'),
+    lower('中文 and words'),
+  ]
+  for (let k = 0; k < 12; k++) for (const sample of samples) tokenSpans(sample)
+}
+warmUp()

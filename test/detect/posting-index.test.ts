@@ -10,6 +10,12 @@ function walk(index: PostingIndex, head: number): number[] | typeof REPEAT {
   return seen
 }
 
+/** A visit with room made for it first. */
+function visit(index: PostingIndex, key: number, paragraph: number): number {
+  index.reserve(1)
+  return index.visit(key, paragraph)
+}
+
 /** A map of lists with the index's rules: lists stop at maxList + 1, a longer one is not read, a paragraph counts once per key. */
 class Model {
   readonly lists = new Map<number, number[]>()
@@ -43,6 +49,7 @@ describe('PostingIndex', () => {
           const index = new PostingIndex(maxList)
           const model = new Model(maxList)
           paragraphs.forEach((keys, p) => {
+            index.reserve(keys.length)
             for (const key of keys) expect(walk(index, index.visit(key, p))).toEqual(model.visit(key, p))
             if (withdrawn[p] === true) {
               for (let k = keys.length - 1; k >= 0; k--) {
@@ -53,6 +60,7 @@ describe('PostingIndex', () => {
           })
           // A last paragraph reads every list as the model holds it.
           const last = paragraphs.length
+          index.reserve(model.lists.size + 1)
           for (const key of [...model.lists.keys(), 5000]) expect(walk(index, index.visit(key, last))).toEqual(model.visit(key, last))
         },
       ),
@@ -62,27 +70,27 @@ describe('PostingIndex', () => {
 
   it('forgets a withdrawn paragraph: its keys are as before it visited them, past maxList included', () => {
     const index = new PostingIndex(2)
-    index.visit(7, 0)
-    index.visit(7, 1) // key 7 now has maxList paragraphs
-    index.visit(7, 2) // and is now past it
-    index.visit(8, 2)
+    visit(index, 7, 0)
+    visit(index, 7, 1) // key 7 now has maxList paragraphs
+    visit(index, 7, 2) // and is now past it
+    visit(index, 8, 2)
     index.withdraw(7, 2)
     index.withdraw(8, 2)
-    expect(walk(index, index.visit(7, 3))).toEqual([1, 0])
-    expect(walk(index, index.visit(8, 3))).toEqual([])
-    expect(walk(index, index.visit(7, 4))).toEqual([]) // past maxList again, with paragraph 3
+    expect(walk(index, visit(index, 7, 3))).toEqual([1, 0])
+    expect(walk(index, visit(index, 8, 3))).toEqual([])
+    expect(walk(index, visit(index, 7, 4))).toEqual([]) // past maxList again, with paragraph 3
   })
 
   it('is empty after clear(), whether it grew or not, and counts lists from zero again', () => {
     for (const n of [3, 5000]) {
       const index = new PostingIndex(2)
-      for (let k = 0; k < n; k++) index.visit(k % 1000, k)
+      for (let k = 0; k < n; k++) visit(index, k % 1000, k)
       index.clear()
-      for (let k = 0; k < 1000; k++) expect(walk(index, index.visit(k, 0))).toEqual([])
+      for (let k = 0; k < 1000; k++) expect(walk(index, visit(index, k, 0))).toEqual([])
       index.clear()
-      index.visit(7, 10)
-      index.visit(7, 11)
-      expect(walk(index, index.visit(7, 12))).toEqual([11, 10])
+      visit(index, 7, 10)
+      visit(index, 7, 11)
+      expect(walk(index, visit(index, 7, 12))).toEqual([11, 10])
     }
   })
 
@@ -91,15 +99,15 @@ describe('PostingIndex', () => {
     // growth replaces are detached (their memory given back) rather than left to the collector.
     const index = new PostingIndex(4)
     const keyOf = (k: number): number => (k * 7919) % 200_003
-    for (let k = 0; k < 600_000; k++) index.visit(keyOf(k), k)
+    for (let k = 0; k < 600_000; k++) visit(index, keyOf(k), k)
     for (const key of [0, 1, 5, 77_777, 200_002]) {
       const added = Array.from({ length: 600_000 }, (_, k) => k).filter((k) => keyOf(k) === key)
-      expect(walk(index, index.visit(key, 600_000))).toEqual(added.length > 4 ? [] : added.reverse())
+      expect(walk(index, visit(index, key, 600_000))).toEqual(added.length > 4 ? [] : added.reverse())
       expect(added.length).toBeGreaterThan(0)
     }
     index.clear()
-    expect(walk(index, index.visit(keyOf(1), 0))).toEqual([])
-    index.visit(3, 9)
-    expect(walk(index, index.visit(3, 10))).toEqual([9])
+    expect(walk(index, visit(index, keyOf(1), 0))).toEqual([])
+    visit(index, 3, 9)
+    expect(walk(index, visit(index, 3, 10))).toEqual([9])
   })
 })
