@@ -1,5 +1,3 @@
-import { FNV_OFFSET, FNV_PRIME } from '../text/hash.js'
-
 /** Slots of an empty vocabulary (a power of two). */
 const INITIAL_SLOTS = 1 << 10
 /** The table grows past this share of its slots in use (linear probing stays short below it). */
@@ -13,8 +11,9 @@ const MAX_LOAD = 0.5
  * time is copied (bench/profile-clean.ts: slicing and hashing every token was the largest part
  * of preparing a paragraph for comparison).
  *
- * An open-addressing table of ids keyed by an FNV-1a hash of the token's code units; a hit is
- * checked against the token itself, so a hash collision never merges two tokens.
+ * An open-addressing table of ids keyed by the token's hash, which the caller has (the FNV-1a
+ * hash `tokenSpans` gives with each token); a hit is checked against the token itself, so a hash
+ * collision never merges two tokens.
  */
 export class TokenVocabulary {
   /** Per slot: id + 1 (0 = empty). */
@@ -34,12 +33,9 @@ export class TokenVocabulary {
    * @param text A text holding the token.
    * @param start Offset of the token's first code unit.
    * @param end Offset after its last code unit.
-   * @param hash The token's FNV-1a hash when the caller has it already (`tokenSpans` gives it).
+   * @param h The token's hash, the same for equal tokens (`tokenSpans` gives their FNV-1a hashes).
    */
-  idAt(text: string, start: number, end: number, hash?: number): number {
-    let h = FNV_OFFSET
-    if (hash !== undefined) h = hash
-    else for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME)
+  idAt(text: string, start: number, end: number, h: number): number {
     const mask = this.#slots.length - 1
     let slot = (h ^ (h >>> 15)) & mask
     const length = end - start
@@ -63,11 +59,6 @@ export class TokenVocabulary {
       this.#hashes = new Int32Array(INITIAL_SLOTS)
     } else if (this.#words.length > 0) this.#slots.fill(0)
     this.#words.length = 0
-  }
-
-  /** The id of `word` (a new one when it was not seen before): {@link idAt} over all of `word`. */
-  idOf(word: string): number {
-    return this.idAt(word, 0, word.length)
   }
 
   #insert(slot: number, h: number, word: string): number {
