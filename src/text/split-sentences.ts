@@ -1,15 +1,20 @@
 /**
  * Where a sentence ends: terminal punctuation followed by white space (closing quotes and
  * brackets may stand between), or a CJK full stop/question/exclamation mark, which needs no
- * space after it. French typography puts a (narrow) no-break space or a space before the
+ * space after it: the quotes and brackets that close a sentence in CJK text stay with it, and
+ * the others (“ ‘ « ‹ ›, a spaced » or ›) only when white space follows them (in Chinese “ and ‘
+ * open the next sentence: 他说。“走吧。”). French typography puts a (narrow) no-break space or a space before the
  * closing guillemet: `« Nous partons. » Puis…` ends after the `»`. Abbreviations ("M. Macron")
  * over-split; that is harmless here, since both copies of a repeated sentence split the same way
  * and short pieces are never cut.
  *
  * The rule, as a regular expression (the test keeps it as the oracle):
- * `[.!?…؟।॥።۔]+(?:[\u00a0\u202f ]?[»›]|["'”’“‘«‹)\]\u200e\u200f\u061c])*\s+|[。！？]+["'»”’」』)\]\u200e\u200f\u061c]*\s*`.
- * German quotes close with “ ‘ « ‹ („Wir bleiben.“, »Wir bleiben.«), French ones with » ›; a
- * right-to-left page may write a bidirectional mark (LRM, RLM, ALM) after the stop. It is run as a
+ * `[.!?…؟।॥።۔]+(?:[\u00a0\u202f ]?[»›]|["'”’“‘«‹)\]」』\u200e\u200f\u061c])*\s+|[。！？]+(?:(?:[\u00a0\u202f ]?[»›]|["'”’“‘«‹)\]」』\u200e\u200f\u061c])*\s+|["'»”’」』)\]\u200e\u200f\u061c]*\s*)`.
+ * German quotes close with “ ‘ « ‹ („Wir bleiben.“, »Wir bleiben.«), French ones with » ›,
+ * Japanese ones with 」 』 (also after a Latin stop: 「Hello.」); a right-to-left page may write a
+ * bidirectional mark (LRM, RLM, ALM) after the stop. Where a line ends so, `endsLikeSentence`
+ * (src/parse/ends-like-sentence.ts) says it ends like a sentence: the two agree (a property test
+ * checks it). It is run as a
  * scan of code units, not as that expression: a run of punctuation is read once, and the
  * expression's backtracking over a long run with no space after it (12.8 M `؟` of a mis-decoded
  * page) overflowed the regular-expression engine's stack with a `RangeError`. The scan is linear
@@ -22,9 +27,10 @@ import { isSpace } from './is-space.js'
 
 /**
  * Per UTF-16 code unit, bits: {@link AFTER_TERMINAL} for the closers after terminal punctuation
- * (" ' » › ” ’ “ ‘ « ‹ ) ] and the bidirectional marks; » and › also with a space before them,
- * read apart), {@link AFTER_CJK} for those after CJK punctuation (" ' » ” ’ 」 』 ) ] and the
- * marks; not “ or ‘, which open the next sentence in Chinese: 他说。“走吧。”). Loads from one table, not chains of comparisons
+ * (" ' » › ” ’ “ ‘ « ‹ ) ] 」 』 and the bidirectional marks; » and › also with a space before
+ * them, read apart), {@link AFTER_CJK} for those that stay with a CJK sentence end whatever
+ * follows (" ' » ” ’ 」 』 ) ] and the marks; not “ or ‘, which open the next sentence in
+ * Chinese: 他说。“走吧。”). Loads from one table, not chains of comparisons
  * whose rare branches (a CJK sentence end) had no type feedback when the scan was optimized and
  * deoptimized it the first time they ran; both kinds of sentence end run the same code. White
  * space is read from its own table the same way ({@link isSpace}).
@@ -32,9 +38,8 @@ import { isSpace } from './is-space.js'
 const AFTER_TERMINAL = 1
 const AFTER_CJK = 2
 const TRAITS = new Uint8Array(0x10000)
-for (const c of [0x22, 0x27, 0xbb, 0x201d, 0x2019, 0x29, 0x5d, 0x200e, 0x200f, 0x061c]) TRAITS[c] = AFTER_TERMINAL | AFTER_CJK
+for (const c of [0x22, 0x27, 0xbb, 0x201d, 0x2019, 0x29, 0x5d, 0x300d, 0x300f, 0x200e, 0x200f, 0x061c]) TRAITS[c] = AFTER_TERMINAL | AFTER_CJK
 for (const c of [0x203a, 0x201c, 0x2018, 0xab, 0x2039]) TRAITS[c] = AFTER_TERMINAL
-for (const c of [0x300d, 0x300f]) TRAITS[c] = AFTER_CJK
 
 /** The space that may stand before a closing guillemet: space, no-break space, narrow no-break space. */
 function isGuillemetSpace(c: number): boolean {
@@ -89,26 +94,30 @@ export function sentenceRanges(text: string, out: number[]): void {
       i++
       continue
     }
-    // The run of punctuation of this kind, then closers, read greedily. After terminal
-    // punctuation the expression would give closers back until white space follows; the only
-    // closer that starts with white space is a spaced guillemet, so the end is where the closers
-    // stop when white space follows there, else before the last spaced guillemet, else there is
-    // no sentence end at this run. After CJK punctuation the end is where the closers stop.
+    // The run of punctuation of this kind, then closers, read greedily. The expression would
+    // give closers back until white space follows; the only closer that starts with white space
+    // is a spaced guillemet, so the end is where the closers stop when white space follows
+    // there, else before the last spaced guillemet. Else, after terminal punctuation there is no
+    // sentence end at this run, and after CJK punctuation it is where the closers that always
+    // stay with it stop (`cjkEnd`: the run's start made only of them).
     let j = i + 1
     while (j < n && ENDS[text.charCodeAt(j)] === kind) j++
-    const closers = kind === TERMINAL ? AFTER_TERMINAL : AFTER_CJK
     let lastSpaced = -1
     let k = j
+    let cjkEnd = j
     for (;;) {
       if (k >= n) break
       const d = text.charCodeAt(k)
-      if ((TRAITS[d]! & closers) !== 0) k++
-      else if (kind === TERMINAL && isGuillemetSpace(d) && k + 1 < n && isClosingGuillemet(text.charCodeAt(k + 1))) {
+      const traits = TRAITS[d]!
+      if ((traits & AFTER_TERMINAL) !== 0) {
+        if (cjkEnd === k && (traits & AFTER_CJK) !== 0) cjkEnd = k + 1
+        k++
+      } else if (isGuillemetSpace(d) && k + 1 < n && isClosingGuillemet(text.charCodeAt(k + 1))) {
         lastSpaced = k
         k += 2
       } else break
     }
-    const stop = kind !== TERMINAL || (k < n && isSpace(text.charCodeAt(k))) ? k : lastSpaced
+    const stop = k < n && isSpace(text.charCodeAt(k)) ? k : lastSpaced >= 0 || kind === TERMINAL ? lastSpaced : cjkEnd
     if (stop < 0) {
       i = j
       continue

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { endsLikeSentence } from '../../src/parse/ends-like-sentence.js'
 import { sentenceRanges, splitSentences } from '../../src/text/split-sentences.js'
 
 const sentences = (text: string): string[] => splitSentences(text).map(([start, end]) => text.slice(start, end))
@@ -29,6 +30,11 @@ describe('splitSentences', () => {
     ['a right-to-left mark after the stop', 'ماذا حدث؟\u200F لا أحد يعرف.', ['ماذا حدث؟\u200F', 'لا أحد يعرف.']],
     ['a left-to-right mark after the stop', 'Il pleut.\u200E Le vent souffle.', ['Il pleut.\u200E', 'Le vent souffle.']],
     ['a Chinese opening quote after a full stop starts the next sentence', '他说。“走吧。”', ['他说。', '“走吧。”']],
+    ['a Japanese closing bracket after a Latin stop stays with its sentence', 'Il a dit 「Oui.」 Puis il est parti.', ['Il a dit 「Oui.」', 'Puis il est parti.']],
+    ['a closing single guillemet after a CJK stop stays with it before white space', '‹中文。› Suite.', ['‹中文。›', 'Suite.']],
+    ['a German closing quote after a CJK stop stays with it before white space', '„中文。“ Dann.', ['„中文。“', 'Dann.']],
+    ['a spaced guillemet after a CJK stop stays with it before white space', '« 中文。 » Puis.', ['« 中文。 »', 'Puis.']],
+    ['after a CJK stop, a quote not followed by white space opens the next sentence', '中文。›下一句', ['中文。', '›下一句']],
     ['abbreviations over-split (documented, harmless)', 'M. Macron est arrivé.', ['M.', 'Macron est arrivé.']],
     ['empty text', '', []],
     ['white space only', '   ', []],
@@ -77,7 +83,7 @@ describe('splitSentences', () => {
   it('matches the rule written as a regular expression on runs of punctuation, quotes and spaces', () => {
     // The rule as an expression (the implementation before the scan): same matches, but its
     // backtracking overflows the engine's stack on a long run with no space after it.
-    const unanchored = /[.!?…؟।॥።۔]+(?:[\u00a0\u202f ]?[»›]|["'”’“‘«‹)\]\u200e\u200f\u061c])*\s+|[。！？]+["'»”’」』)\]\u200e\u200f\u061c]*\s*/gu
+    const unanchored = /[.!?…؟।॥።۔]+(?:[\u00a0\u202f ]?[»›]|["'”’“‘«‹)\]」』\u200e\u200f\u061c])*\s+|[。！？]+(?:(?:[\u00a0\u202f ]?[»›]|["'”’“‘«‹)\]」』\u200e\u200f\u061c])*\s+|["'»”’」』)\]\u200e\u200f\u061c]*\s*)/gu
     const reference = (text: string): Array<[number, number]> => {
       const ranges: Array<[number, number]> = []
       let start = 0
@@ -97,6 +103,20 @@ describe('splitSentences', () => {
         expect(splitSentences(t)).toEqual(reference(t))
       }),
       { seed: 20261201, numRuns: 5000 },
+    )
+  })
+
+  it('ends a sentence at the end of a line exactly when endsLikeSentence says the line ends like one', () => {
+    // endsLikeSentence (src/parse/ends-like-sentence.ts) reads one trimmed line; here the line is
+    // followed by white space and more text, as a line of a paragraph is.
+    const pieces = ['.', '!', '?', '…', '؟', '।', '॥', '።', '۔', '。', '？', '！', '»', '«', '›', '‹', '“', '‘', '„', '\u200e', '\u200f', '\u061c', '"', "'", '”', '’', ')', ']', '」', '』', '（', '）', ' ', '\u00a0', '\u202f', '\u3000', 'a', 'Le', '中', 'ش', '1.5']
+    const line = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join('').trim())
+    fc.assert(
+      fc.property(line, fc.constantFrom(' Next words.', '\u3000次。', '\u00a0suite'), (text, next) => {
+        const endsHere = splitSentences(text + next).some(([, end]) => end === text.length)
+        expect(endsHere).toBe(endsLikeSentence(text))
+      }),
+      { seed: 20261202, numRuns: 5000 },
     )
   })
 
