@@ -342,7 +342,7 @@ function bigramKey(first: number, second: number): number {
   return mix32((Math.imul(first, 0x9e3779b1) + second) | 0) >>> 2
 }
 
-/** Entries past which the scratch of keys is let go after the paragraph. */
+/** Entries past which the scratch of keys is replaced by a small one at the next ordinary paragraph. */
 const KEPT_SCRATCH = 1 << 16
 /** The current paragraph's bigram keys ({@link bigramKeys}), reused from paragraph to paragraph. */
 let keyScratch = new Int32Array(1024)
@@ -432,9 +432,11 @@ class SharedCounts {
 function findCandidates(index: number, keyCount: number, postings: PostingIndex, duplicates: ReadonlyArray<Duplicate | null>, shared: SharedCounts): number[] {
   const { counts, touched, distinct } = shared
   const keys = keyScratch
-  postings.reserve(keyCount)
   let own = 0
   for (let b = 0; b < keyCount; b++) {
+    // Room for the next block of keys: not for all of a huge paragraph's at once, most of which
+    // may repeat (a million times the same two words would have sized the index for a million).
+    if (b % RESERVE_BLOCK === 0) postings.reserve(Math.min(RESERVE_BLOCK, keyCount - b))
     const head = postings.visit(keys[b]!, index)
     if (head === REPEAT) continue
     own++
@@ -462,6 +464,8 @@ function findCandidates(index: number, keyCount: number, postings: PostingIndex,
 }
 
 const NO_CANDIDATES: number[] = []
+/** Keys the postings make room for at a time (see {@link findCandidates}). */
+const RESERVE_BLOCK = 1024
 
 function compareWithCandidates(
   index: number,
