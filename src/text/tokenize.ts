@@ -74,6 +74,7 @@ const KEPT_SCRATCH = 1 << 16
  * @example tokenSpans("l'été") // { spans: [0, 1, 2, 5, …], hashes: […], count: 2 }
  */
 export function tokenSpans(normalized: string): { spans: Int32Array; hashes: Int32Array; count: number } {
+  if (!warmedUp) warmUp()
   let count = scanWords(normalized)
   if (count < 0) {
     count = scanSpaceless(normalized)
@@ -252,6 +253,9 @@ function growSpans(): Int32Array {
   return grown
 }
 
+/** Whether {@link warmUp} ran (at the first call of {@link tokenSpans}, not at load: a program that imports the tokenizer and never calls it pays nothing). */
+let warmedUp = false
+
 /**
  * Type feedback for every path of the scans before the first paragraph. V8 optimizes a scan for
  * what it has seen: a kind of string it had not seen (one-byte or two-byte, flat, sliced by
@@ -259,9 +263,12 @@ function growSpans(): Int32Array {
  * call, on a long paragraph, is optimized in its loop before it returns) each deoptimized it when
  * first met, and each new TurboFan compile took 25–65 ms, in every worker thread (`node
  * --trace-deopt`: 4 compiles of `scanWords` a run). A dozen calls on these samples cost a few
- * microseconds. (V8 gives a function its feedback only after a few calls: hence the repeats.)
+ * milliseconds once, most of it the compilation of the character-class expressions that the
+ * first paragraph in a script without spaces would compile anyway. (V8 gives a function its
+ * feedback only after a few calls: hence the repeats.)
  */
 function warmUp(): void {
+  warmedUp = true
   const lower = (text: string): string => text.toUpperCase().toLowerCase()
   const samples = [
     lower('one-byte words, 12 ü'),
@@ -272,4 +279,3 @@ function warmUp(): void {
   ]
   for (let k = 0; k < 12; k++) for (const sample of samples) tokenSpans(sample)
 }
-warmUp()
