@@ -174,10 +174,9 @@ function articleLanguage(sample: string, allow: ReadonlySet<string> | undefined)
   // A sample too short for the shortcut's trigrams does not need the trigram tables built.
   const model = sample.length > SHORTCUT_TRIGRAMS ? trigramModel(prof.script) : undefined
   if (model && prof.share > 0.9) {
-    const cols: number[] = []
-    model.languages.forEach((tag, i) => { if (!allow || allow.has(tag)) cols.push(i) })
+    const cols = allow ? allowedColumns(model, allow) : everyColumn(model)
     if (cols.length >= 2) {
-      const { scores, trigrams } = scorerFor(model, cols)(sample, ARTICLE_SAMPLE)
+      const { scores, trigrams } = (allow ? scorerFor(model, cols) : everyScorer(model))(sample, ARTICLE_SAMPLE)
       const order = bestColumns(scores, 4)
       const lead = (scores[order[0]!]! - scores[order[1]!]!) / Math.max(1, trigrams)
       const top = model.languages[cols[order[0]!]!]!
@@ -190,6 +189,28 @@ function articleLanguage(sample: string, allow: ReadonlySet<string> | undefined)
   }
   return identify(sample, allow, ARTICLE_BUDGET)
 }
+
+/** The columns of `model` whose languages `allow` lists. */
+function allowedColumns(model: TrigramModel, allow: ReadonlySet<string>): number[] {
+  const cols: number[] = []
+  model.languages.forEach((tag, i) => { if (allow.has(tag)) cols.push(i) })
+  return cols
+}
+
+/** Every column of a model, and its scorer: the article shortcut's list without `only`, made once per model, not per article (the key of its list in `scorerFor` was 126 numbers joined). */
+const everyColumns = new WeakMap<TrigramModel, { cols: number[]; scorer: Scorer }>()
+
+function every(model: TrigramModel): { cols: number[]; scorer: Scorer } {
+  let all = everyColumns.get(model)
+  if (all === undefined) {
+    const cols = model.languages.map((_, i) => i)
+    all = { cols, scorer: trigramScorer(model, cols) }
+    everyColumns.set(model, all)
+  }
+  return all
+}
+const everyColumn = (model: TrigramModel): number[] => every(model).cols
+const everyScorer = (model: TrigramModel): Scorer => every(model).scorer
 
 /**
  * The indexes of the `n` highest scores, best first, ties in index order: the first `n` of a

@@ -49,7 +49,18 @@ export interface TrigramModel {
    * time, and a row-major copy of the common languages' ranks, were both measured slower.)
    */
   readonly dense: Uint16Array
+  /**
+   * The rows of the trigrams of the {@link DIRECT_LETTERS} lowest letter indexes (space, the
+   * unknown letter, and the profile letters most used by the profiles: the model numbers its
+   * letters by that use), looked up without the hash: row `direct[(a << 10) | (b << 5) | c]`, -1
+   * when not in any profile. Most trigrams of a text are of those letters; a lookup here is one
+   * read of a 64 kB table instead of a probe of the 256 kB one.
+   */
+  readonly direct: Int16Array
 }
+
+/** Letter indexes below this have their trigrams in {@link TrigramModel.direct} (32: a key is 15 bits). */
+const DIRECT_LETTERS = 32
 
 /** Zipf smoothing of ranks, and the log-odds of a profile trigram against an unseen one. */
 const RANK_SMOOTHING = 10
@@ -58,7 +69,8 @@ const PROFILE_SIZE = 300
 
 /** The scoring tables of a script's profiles (read or decoded by `trigram-profiles.ts`). */
 function buildModel(profiles: TrigramProfiles): TrigramModel {
-  const { languages, letterIndex, radix, gramCounts, gramRow, rowKeys, rowSize } = profiles
+  const { languages, radix, gramCounts, gramRow, rowSize } = profiles
+  const { letterIndex, rowKeys } = byUse(profiles)
   const column = new Map<string, number>(languages.map((tag, c) => [tag, c]))
   const rows = rowSize.length
   const rowStart = new Int32Array(rows + 1)
@@ -82,13 +94,41 @@ function buildModel(profiles: TrigramProfiles): TrigramModel {
   while (1 << bits < rows * 4) bits++
   const size = 1 << bits
   const slots = new Int32Array(2 * size)
+  const direct = new Int16Array(DIRECT_LETTERS ** 3).fill(-1)
+  if (rows > 0x7fff) throw new DedupeError('E_INTERNAL', 'franc profiles larger than the trigram table layout allows')
   rowKeys.forEach((k, row) => {
     let h = hash(k, bits)
     while (slots[2 * h] !== 0) h = (h + 1) & (size - 1)
     slots[2 * h] = k + 1
     slots[2 * h + 1] = row
+    const a = Math.floor(k / (radix * radix))
+    const b = Math.floor(k / radix) % radix
+    const c = k % radix
+    if (a < DIRECT_LETTERS && b < DIRECT_LETTERS && c < DIRECT_LETTERS) direct[(a << 10) | (b << 5) | c] = row
   })
-  return { languages, column, letterIndex, radix, bits, slots, rowStart, entries, rankWeight, dense }
+  return { languages, column, letterIndex, radix, bits, slots, rowStart, entries, rankWeight, dense, direct }
+}
+
+/**
+ * The profiles' letters renumbered by use (space 0 and the unknown letter 1 kept; then the
+ * letter in the most profile trigrams first, ties in the profiles' order), with the trigram keys
+ * in the new numbering: the same trigrams, the common letters' ones in the direct table.
+ */
+function byUse(profiles: TrigramProfiles): { letterIndex: Uint16Array; rowKeys: Int32Array } {
+  const { radix, rowKeys, rowSize } = profiles
+  const use = new Float64Array(radix)
+  rowKeys.forEach((k, row) => {
+    use[Math.floor(k / (radix * radix))]! += rowSize[row]!
+    use[Math.floor(k / radix) % radix]! += rowSize[row]!
+    use[k % radix]! += rowSize[row]!
+  })
+  const order = Array.from({ length: radix - 2 }, (_, i) => i + 2).sort((x, y) => use[y]! - use[x]! || x - y)
+  const renumber = new Uint16Array(radix)
+  renumber[1] = 1
+  order.forEach((old, i) => { renumber[old] = i + 2 })
+  const letterIndex = profiles.letterIndex.map((old) => renumber[old]!)
+  const keys = rowKeys.map((k) => (renumber[Math.floor(k / (radix * radix))]! * radix + renumber[Math.floor(k / radix) % radix]!) * radix + renumber[k % radix]!)
+  return { letterIndex, rowKeys: keys }
 }
 
 function hash(k: number, bits: number): number {
@@ -139,6 +179,190 @@ export interface TrigramScorer {
   extend(limit: number): TrigramScores
 }
 
+/** Trigrams a scorer keeps room for: a text of 600 code units (the default limit) has at most 601. */
+const HITS = 1024
+/** How a scorer sums: from the dense table (a few languages), by the sparse walk over all columns, or over some. */
+const FEW = 0
+const ALL = 1
+const SUBSET = 2
+type Path = typeof FEW | typeof ALL | typeof SUBSET
+
+/** The state of one scorer: its tables, and the text being read. */
+class Scorer {
+  readonly model: TrigramModel
+  /** The hash's slot mask. */
+  readonly mask: number
+  readonly rows: number
+  readonly path: Path
+  readonly k: number
+  /** Model column → requested index, -1 when not requested (the subset path). */
+  readonly slotOf: Int16Array
+  /** Requested index → its block of the dense table (the few-languages path). */
+  readonly bases: Int32Array
+  readonly scores: Float64Array
+  /** How many of `hits` the scores have summed. */
+  walked = 0
+  /** The rows of the text's trigrams in the profiles, in text order. */
+  hits = new Int32Array(HITS)
+  found = 0
+  // The scan's state: the text, where the scan stopped, the letter indexes of the last two
+  // positions (0 = space; at the start as if preceded by a space), trigrams looked at.
+  text = ''
+  at = 0
+  a = -1
+  b = 0
+  trigrams = 0
+  readonly result: TrigramScores
+
+  constructor(model: TrigramModel, columns: readonly number[] | undefined) {
+    const n = model.languages.length
+    this.model = model
+    this.mask = (model.slots.length >> 1) - 1
+    this.rows = model.rowStart.length - 1
+    this.slotOf = new Int16Array(n)
+    if (columns) {
+      this.slotOf.fill(-1)
+      columns.forEach((c, j) => { this.slotOf[c] = j })
+    } else {
+      for (let i = 0; i < n; i++) this.slotOf[i] = i
+    }
+    this.k = columns ? columns.length : n
+    // A few languages: read their ranks from the dense table; many: walk the sparse rows (every
+    // column in model order, the article language's shortcut, needs no slot lookup).
+    const few = columns !== undefined && columns.length <= 24
+    this.path = few ? FEW : this.slotOf.every((j, c) => j === c) ? ALL : SUBSET
+    this.bases = few ? Int32Array.from(columns, (c) => c * this.rows) : new Int32Array(0)
+    this.scores = new Float64Array(this.k)
+    this.result = { scores: this.scores, trigrams: 0 }
+  }
+
+  start(text: string): void {
+    this.text = text
+    this.at = 0
+    this.a = -1
+    this.b = 0
+    this.trigrams = 0
+    this.found = 0
+    this.scores.fill(0)
+    this.walked = 0
+  }
+
+  /** Reads the text from `at` to `end` (past it a virtual space when `close`), noting each profile trigram's row. */
+  scan(end: number, close: boolean): void {
+    const stop = close ? end : end - 1
+    if (this.hits.length < this.found + stop - this.at + 2) {
+      const grown = new Int32Array(2 * (this.found + stop - this.at + 2))
+      grown.set(this.hits)
+      this.hits = grown
+    }
+    const { letterIndex, radix, bits, slots, direct } = this.model
+    const { mask, hits, text } = this
+    let { a, b, found, trigrams } = this
+    for (let i = this.at; i <= stop; i++) {
+      const c = i < end ? letterIndex[text.charCodeAt(i)]! : 0
+      if (c === 0 && b === 0) continue // collapse runs of non-letters
+      if (a >= 0) {
+        trigrams++
+        if ((a | b | c) < DIRECT_LETTERS) {
+          // (A trigram with the unknown letter 1 has no row there, as it has none in the hash.)
+          const row = direct[(a << 10) | (b << 5) | c]!
+          if (row >= 0) hits[found++] = row
+        } else if (a !== 1 && b !== 1 && c !== 1) {
+          const key = (a * radix + b) * radix + c
+          let h = Math.imul(key, 0x9e3779b1) >>> (32 - bits)
+          let stored = slots[2 * h]!
+          while (stored !== 0 && stored !== key + 1) { h = (h + 1) & mask; stored = slots[2 * h]! }
+          if (stored !== 0) hits[found++] = slots[2 * h + 1]!
+        }
+      }
+      a = b
+      b = c
+    }
+    this.a = a
+    this.b = b
+    this.found = found
+    this.trigrams = trigrams
+    if (end > this.at) this.at = end
+  }
+
+  /**
+   * Brings every score up to all of `hits`: each language's sum over the trigrams in text order,
+   * whichever path adds them (so all paths give the same floating-point sums: adding a 0 for a
+   * trigram not in the profile changes no sum), continuing the sums so far (so a text read in
+   * steps adds what one read would, in order).
+   */
+  sums(): TrigramScores {
+    if (this.path === FEW) this.sumFew()
+    else if (this.path === ALL) this.walkAll()
+    else this.walkSubset()
+    this.result.trigrams = this.trigrams
+    return this.result
+  }
+
+  /**
+   * The dense sums. Four languages per pass over the rows (each its own sum, in the same order):
+   * a quarter of the reads of `hits` and of loop control, and four additions in flight instead of
+   * two (6 % less CPU per paragraph than two per pass on the bench corpus, 11 columns); then one by one.
+   */
+  sumFew(): void {
+    const { k, walked, found, hits, bases, scores } = this
+    const { dense, rankWeight } = this.model
+    let j = 0
+    for (; j + 3 < k; j += 4) {
+      const base0 = bases[j]!
+      const base1 = bases[j + 1]!
+      const base2 = bases[j + 2]!
+      const base3 = bases[j + 3]!
+      let sum0 = scores[j]!
+      let sum1 = scores[j + 1]!
+      let sum2 = scores[j + 2]!
+      let sum3 = scores[j + 3]!
+      for (let t = walked; t < found; t++) {
+        const row = hits[t]!
+        sum0 += rankWeight[dense[base0 + row]!]!
+        sum1 += rankWeight[dense[base1 + row]!]!
+        sum2 += rankWeight[dense[base2 + row]!]!
+        sum3 += rankWeight[dense[base3 + row]!]!
+      }
+      scores[j] = sum0
+      scores[j + 1] = sum1
+      scores[j + 2] = sum2
+      scores[j + 3] = sum3
+    }
+    for (; j < k; j++) {
+      const base = bases[j]!
+      let sum = scores[j]!
+      for (let t = walked; t < found; t++) sum += rankWeight[dense[base + hits[t]!]!]!
+      scores[j] = sum
+    }
+    this.walked = found
+  }
+
+  walkAll(): void {
+    const { found, hits, scores } = this
+    const { rowStart, entries, rankWeight } = this.model
+    for (let t = this.walked; t < found; t++) {
+      const row = hits[t]!
+      for (let e = rowStart[row]!, stop = rowStart[row + 1]!; e < stop; e++) { const entry = entries[e]!; scores[entry >>> 9]! += rankWeight[(entry & 511) + 1]! }
+    }
+    this.walked = found
+  }
+
+  walkSubset(): void {
+    const { found, hits, scores, slotOf } = this
+    const { rowStart, entries, rankWeight } = this.model
+    for (let t = this.walked; t < found; t++) {
+      const row = hits[t]!
+      for (let e = rowStart[row]!, stop = rowStart[row + 1]!; e < stop; e++) {
+        const entry = entries[e]!
+        const j = slotOf[entry >>> 9]!
+        if (j >= 0) scores[j]! += rankWeight[(entry & 511) + 1]!
+      }
+    }
+    this.walked = found
+  }
+}
+
 /**
  * A scorer bound to some columns of `model` (all when omitted), reusable for many texts: it scores a
  * text (at most `limit` code units) as the sum over its trigrams of each language's evidence weight.
@@ -147,133 +371,22 @@ export interface TrigramScorer {
  * @example trigramScorer(trigramModel('Latin')!, [trigramModel('Latin')!.column.get('en')!])('the cat')
  */
 export function trigramScorer(model: TrigramModel, columns?: readonly number[]): TrigramScorer {
-  const n = model.languages.length
-  const slotOf = new Int16Array(n)
-  let k = n
-  if (columns) {
-    slotOf.fill(-1)
-    k = columns.length
-    columns.forEach((c, j) => { slotOf[c] = j })
-  } else {
-    for (let i = 0; i < n; i++) slotOf[i] = i
-  }
-  const scores = new Float64Array(k)
-  const { letterIndex, radix, bits, slots, rowStart, entries, rankWeight, dense } = model
-  const mask = (slots.length >> 1) - 1
-  const rows = rowStart.length - 1
-  // A few languages: read their ranks from the dense table; many: walk the sparse row.
-  const few = columns !== undefined && columns.length <= 24 ? Int32Array.from(columns, (c) => c * rows) : null
-  // Every column in model order (the article language's shortcut): the sparse walk needs no slot lookup.
-  const all = few === null && slotOf.every((j, c) => j === c)
-  /** The rows of the text's trigrams, in order (the few-languages path sums them per language). */
-  let hits = new Int32Array(128)
-  // The scan's state between `prefix` and `extend`: the text, where the scan stopped, the letter
-  // indexes of the last two positions (0 = space; at the start as if preceded by a space).
-  let text = ''
-  let at = 0
-  let a = -1
-  let b = 0
-  let trigrams = 0
-  const result: TrigramScores = { scores, trigrams: 0 }
-
-  /** Scans `text` from `at` to `end` (past it a virtual space when `close`) and adds the trigrams' weights. */
-  const advance = (end: number, close: boolean): TrigramScores => {
-    if (few !== null && hits.length < end + 1) {
-      const grown = new Int32Array(end + 1)
-      grown.set(hits)
-      hits = grown
-    }
-    let found = 0
-    const stop = close ? end : end - 1
-    for (let i = at; i <= stop; i++) {
-      const c = i < end ? letterIndex[text.charCodeAt(i)]! : 0
-      if (c === 0 && b === 0) continue // collapse runs of non-letters
-      if (a >= 0) {
-        trigrams++
-        if (a !== 1 && b !== 1 && c !== 1) {
-          const key = (a * radix + b) * radix + c
-          let h = Math.imul(key, 0x9e3779b1) >>> (32 - bits)
-          let stored = slots[2 * h]!
-          while (stored !== 0 && stored !== key + 1) { h = (h + 1) & mask; stored = slots[2 * h]! }
-          if (stored !== 0) {
-            const row = slots[2 * h + 1]!
-            if (few !== null) {
-              hits[found++] = row
-            } else if (all) {
-              for (let e = rowStart[row]!, stop = rowStart[row + 1]!; e < stop; e++) { const entry = entries[e]!; scores[entry >>> 9]! += rankWeight[(entry & 511) + 1]! }
-            } else {
-              for (let e = rowStart[row]!, stop = rowStart[row + 1]!; e < stop; e++) {
-                const entry = entries[e]!
-                const j = slotOf[entry >>> 9]!
-                if (j >= 0) scores[j]! += rankWeight[(entry & 511) + 1]!
-              }
-            }
-          }
-        }
-      }
-      a = b
-      b = c
-    }
-    at = Math.max(at, end)
-    // Each language's sum over the trigrams in text order, as the sparse path adds them (so
-    // both give the same floating-point sums: adding a 0 for a trigram not in the profile changes
-    // no sum), continuing the sums of the scan so far (so two steps add what one would, in order).
-    if (few !== null) {
-      // Four languages per pass over the rows (each its own sum, in the same order): a quarter
-      // of the reads of `hits` and of loop control, and four additions in flight instead of two
-      // (6 % less CPU per paragraph than two per pass on the bench corpus, 11 columns); then one by one.
-      let j = 0
-      for (; j + 3 < k; j += 4) {
-        const base0 = few[j]!
-        const base1 = few[j + 1]!
-        const base2 = few[j + 2]!
-        const base3 = few[j + 3]!
-        let sum0 = scores[j]!
-        let sum1 = scores[j + 1]!
-        let sum2 = scores[j + 2]!
-        let sum3 = scores[j + 3]!
-        for (let t = 0; t < found; t++) {
-          const row = hits[t]!
-          sum0 += rankWeight[dense[base0 + row]!]!
-          sum1 += rankWeight[dense[base1 + row]!]!
-          sum2 += rankWeight[dense[base2 + row]!]!
-          sum3 += rankWeight[dense[base3 + row]!]!
-        }
-        scores[j] = sum0
-        scores[j + 1] = sum1
-        scores[j + 2] = sum2
-        scores[j + 3] = sum3
-      }
-      for (; j < k; j++) {
-        const base = few[j]!
-        let sum = scores[j]!
-        for (let t = 0; t < found; t++) sum += rankWeight[dense[base + hits[t]!]!]!
-        scores[j] = sum
-      }
-    }
-    result.trigrams = trigrams
-    return result
-  }
-  const start = (of: string): void => {
-    scores.fill(0)
-    text = of
-    at = 0
-    a = -1
-    b = 0
-    trigrams = 0
-  }
+  const core = new Scorer(model, columns)
   const scorer = (of: string, limit = 600): TrigramScores => {
-    start(of)
-    return advance(Math.min(of.length, limit), true)
+    core.start(of)
+    core.scan(Math.min(of.length, limit), true)
+    return core.sums()
   }
   return Object.assign(scorer, {
     prefix(of: string, limit: number): TrigramScores {
-      start(of)
+      core.start(of)
       const end = Math.min(of.length, limit)
-      return advance(end, end === of.length)
+      core.scan(end, end === of.length)
+      return core.sums()
     },
     extend(limit: number): TrigramScores {
-      return advance(Math.min(text.length, limit), true)
+      core.scan(Math.min(core.text.length, limit), true)
+      return core.sums()
     },
   })
 }

@@ -1,5 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { data } from 'franc/data.js'
+import { toBcp47 } from '../../src/language/iso639.js'
 import { trigramModel, trigramScorer } from '../../src/language/trigram-model.js'
 
 describe('trigramScorer', () => {
@@ -60,5 +62,42 @@ describe('trigramScorer', () => {
     // A prefix cut inside a word leaves it open: one trigram fewer than the cut text alone has
     // (whose last word is closed by a space).
     expect(scorers[0]!.prefix(text, 2).trigrams).toBe(once[0]!(text, 2).trigrams - 1)
+  })
+})
+
+// The scanner finds a trigram's row in a direct table when its letters are among the model's 30
+// most used, else in a hash: both must give what the profiles say. The reference here is franc's
+// profile text itself: each trigram of the padded, lower-cased text, its rank in each language's
+// profile, the weight of that rank, summed in text order.
+describe('trigramScorer against the profiles themselves', () => {
+  const weight = (rank: number): number => Math.fround(Math.log(310 / (rank + 10)) + 1)
+  const reference = (script: string, text: string): Map<string, number> => {
+    const padded = ` ${text.toLowerCase().replace(/[^\p{L}\p{M}]+/gu, ' ')} `.replace(/ +/g, ' ')
+    const sums = new Map<string, number>()
+    for (const [code, profile] of Object.entries((data as Record<string, Record<string, string>>)[script]!)) {
+      const tag = toBcp47(code)
+      if (sums.has(tag)) continue
+      const rank = new Map(profile.split('|').filter((g) => g.length === 3).map((g, i) => [g, i]))
+      let sum = 0
+      for (let i = 0; i + 3 <= padded.length; i++) {
+        const r = rank.get(padded.slice(i, i + 3))
+        if (r !== undefined) sum += weight(r)
+      }
+      sums.set(tag, sum)
+    }
+    return sums
+  }
+  it.each([
+    ['Latin', 'The government said on Tuesday that the law will apply from June.'],
+    // Letters past the direct table's: Turkish, Polish, Hungarian, Icelandic, Vietnamese, Danish.
+    ['Latin', 'Şehirdeki köprü yıkıldı; Łódź, Wrocław i Gdańsk; ő és ű betűk; Þingvellir og ðæ; Tiếng Việt rất đẹp; Ørsted og Ærø.'],
+    ['Cyrillic', 'Уряд заявив, що закон набуде чинності; Правительство заявило во вторник; Ђорђе и Љиљана.'],
+  ])('scores %s text as its profiles do: %s', (script, text) => {
+    const model = trigramModel(script)!
+    const expected = reference(script, text)
+    const { scores } = trigramScorer(model)(text, text.length)
+    model.languages.forEach((tag, c) => { expect(scores[c]).toBe(expected.get(tag)) })
+    // The text has trigrams in the profiles, with letters on both sides of the direct table's limit.
+    expect(Math.max(...scores)).toBeGreaterThan(20)
   })
 })
