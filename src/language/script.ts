@@ -81,7 +81,26 @@ function scriptIdTable(): Int8Array {
 const WEIGHT_CJK = 3
 /** Weight of a letter of each script: CJK characters count three (one stands for about a word). */
 const WEIGHTS: Int32Array = Int32Array.from(SCRIPTS, (_, id) => (id === HAN || id === KANA || id === HANGUL ? WEIGHT_CJK : 1))
-const counts = new Int32Array(SCRIPTS.length)
+/**
+ * Scratch counts (whole numbers, in doubles: the share divides them, and with integer counts V8
+ * first compiled that division for whole results and threw the code away at the first fraction).
+ */
+const counts = new Float64Array(SCRIPTS.length)
+
+/**
+ * Counts the weighted letters of each script in `text`'s first `end` code units into `counts`
+ * (reset here: the profile is computed synchronously, never re-entered). A function of its own,
+ * so that V8's on-stack replacement of this loop does not compile the rest of
+ * {@link scriptProfile} before it has run.
+ */
+function countScripts(text: string, end: number): void {
+  const ids = scriptIdTable()
+  counts.fill(0)
+  for (let i = 0; i < end; i++) {
+    const id = ids[text.charCodeAt(i)]!
+    if (id >= 0) counts[id] = counts[id]! + WEIGHTS[id]!
+  }
+}
 
 /**
  * Finds the dominant script of `text`, looking at most at `limit` UTF-16 code units.
@@ -89,20 +108,13 @@ const counts = new Int32Array(SCRIPTS.length)
  * @example scriptProfile('Bonjour') // { script: 'Latin', letters: 7, share: 1 }
  */
 export function scriptProfile(text: string, limit = 1000): ScriptProfile {
-  const ids = scriptIdTable()
-  // Scratch counts, reset here: the profile is computed synchronously, never re-entered.
-  counts.fill(0)
-  const end = Math.min(text.length, limit)
-  for (let i = 0; i < end; i++) {
-    const id = ids[text.charCodeAt(i)]!
-    if (id >= 0) counts[id] = counts[id]! + WEIGHTS[id]!
-  }
-  const han = counts[HAN]!
-  const kana = counts[KANA]!
-  if (han + kana > 0) {
-    counts[HAN] = kana * 10 >= han + kana ? 0 : han + kana
-    counts[KANA] = kana * 10 >= han + kana ? han + kana : 0
-  }
+  countScripts(text, Math.min(text.length, limit))
+  // Han and kana merged into one of the two; without either, both stay 0. Without a branch:
+  // code first run after V8 optimized the function made it throw the optimized code away.
+  const cjk = counts[HAN]! + counts[KANA]!
+  const japanese = counts[KANA]! * 10 >= cjk
+  counts[HAN] = japanese ? 0 : cjk
+  counts[KANA] = japanese ? cjk : 0
   let best = -1
   let bestCount = 0
   let letters = 0

@@ -102,7 +102,7 @@ export function tagArticleLanguages(paragraphs: string[], options: LanguageOptio
     return { language, confidence, paragraphs: [{ language, confidence }] }
   }
   let ctx = context(language, confidence, article.script, article.ranked, allow, minLength)
-  let tags = list.map((p) => tagParagraph(p, ctx))
+  let tags = tagEach(list, ctx)
   // The sample can mislead (a foreign lead paragraph): if most text says otherwise, redo with that.
   // (Only when some paragraph says otherwise: else the majority is the article's language or none.)
   const major = tags.some((t) => t.language !== language && t.language !== 'und') ? majority(list, tags) : undefined
@@ -111,7 +111,7 @@ export function tagArticleLanguages(paragraphs: string[], options: LanguageOptio
     const [lang2, conf2] = again.ranked[0] ?? ['und', 0]
     if (lang2 === major) {
       ctx = context(lang2, conf2, again.script, again.ranked, allow, minLength)
-      tags = list.map((p) => tagParagraph(p, ctx))
+      tags = tagEach(list, ctx)
     }
   }
   return { language: ctx.language, confidence: ctx.confidence, paragraphs: tags }
@@ -269,10 +269,19 @@ function majority(list: string[], tags: Array<{ language: string }>): string | u
   return undefined
 }
 
+/**
+ * Each paragraph's tag. In an article of no known language each is identified alone: that case is
+ * not a branch of {@link tagParagraph}, whose optimized code V8 threw away the first time an
+ * article in no known language came (a call never made before it was compiled).
+ */
+function tagEach(list: string[], ctx: Context): Array<{ language: string; confidence: number }> {
+  if (ctx.language !== 'und') return list.map((p) => tagParagraph(p, ctx))
+  return list.map((p) => (p.length < ctx.minLength ? { language: 'und', confidence: round(ctx.confidence * 0.5) } : lone(p, ctx)))
+}
+
 function tagParagraph(text: string, ctx: Context): { language: string; confidence: number } {
   const A = ctx.language
   if (text.length < ctx.minLength) return { language: A, confidence: round(ctx.confidence * 0.5) }
-  if (A === 'und') return lone(text, ctx)
   const prof = scriptProfile(text, SCRIPT_SAMPLE)
   if (prof.script === null) return { language: 'und', confidence: 0 }
   const long = text.length >= SENTENCE
