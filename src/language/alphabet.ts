@@ -16,25 +16,45 @@ const FORBIDDEN: Readonly<Record<string, string>> = Object.freeze({
 const REQUIRED: Readonly<Record<string, string>> = Object.freeze({ az: 'ə' })
 const REQUIRED_AFTER = 30
 
+/** The languages with forbidden letters, in the order of their bit in {@link forbiddenBits}. */
+const FORBIDDEN_TAGS: readonly string[] = Object.keys(FORBIDDEN)
+/** Bit of each such language. */
+const FORBIDDEN_BIT: Readonly<Record<string, number>> = Object.fromEntries(FORBIDDEN_TAGS.map((tag, k) => [tag, 1 << k]))
+
+/**
+ * The code units the forbidden letters span, and for each the bits of the languages that forbid
+ * it: one read per character instead of a search of the language's list with a one-character
+ * string (a new string for every letter outside Latin-1).
+ */
+const { first: FIRST, bits: forbiddenBits } = ((): { first: number; bits: Uint32Array } => {
+  if (FORBIDDEN_TAGS.length > 32) throw new Error('More languages with forbidden letters than bits')
+  let first = 0xffff
+  let last = 0
+  for (const letters of Object.values(FORBIDDEN)) for (let i = 0; i < letters.length; i++) { first = Math.min(first, letters.charCodeAt(i)); last = Math.max(last, letters.charCodeAt(i)) }
+  const bits = new Uint32Array(last - first + 1)
+  for (const [tag, letters] of Object.entries(FORBIDDEN)) for (let i = 0; i < letters.length; i++) bits[letters.charCodeAt(i) - first]! |= FORBIDDEN_BIT[tag]!
+  return { first, bits }
+})()
+
 /**
  * Whether the letters of `text` are possible in language `tag`. One forbidden letter rules a short
  * text out; a long one (≥ 100 letters) needs two, since a foreign name may slip in.
  * @example fitsAlphabet('ru', 'Київ — столиця України') // false
  */
 export function fitsAlphabet(tag: string, text: string): boolean {
-  const forbidden = FORBIDDEN[tag]
+  const bit = FORBIDDEN_BIT[tag]
   const required = REQUIRED[tag]
-  if (forbidden === undefined && required === undefined) return true
+  if (bit === undefined && required === undefined) return true
   const lower = text.length > 400 ? text.slice(0, 400).toLowerCase() : text.toLowerCase()
-  if (forbidden !== undefined) {
+  if (bit !== undefined) {
     let hits = 0
-    for (let i = 0; i < lower.length; i++) if (forbidden.includes(lower[i]!)) hits++
+    for (let i = 0; i < lower.length; i++) {
+      const at = lower.charCodeAt(i) - FIRST
+      if (at >= 0 && at < forbiddenBits.length && (forbiddenBits[at]! & bit) !== 0) hits++
+    }
     if (hits > 0 && (hits >= 2 || lower.length < 100)) return false
   }
-  if (required !== undefined && lower.length >= REQUIRED_AFTER) {
-    let found = false
-    for (let i = 0; i < lower.length && !found; i++) found = required.includes(lower[i]!)
-    if (!found) return false
-  }
+  // Some code unit of the text is one of the required letters.
+  if (required !== undefined && lower.length >= REQUIRED_AFTER && !required.split('').some((unit) => lower.includes(unit))) return false
   return true
 }
