@@ -100,4 +100,19 @@ describe('trigramScorer against the profiles themselves', () => {
     // The text has trigrams in the profiles, with letters on both sides of the direct table's limit.
     expect(Math.max(...scores)).toBeGreaterThan(20)
   })
+
+  // A scorer keeps room for 1,024 trigrams; a longer text read at once, or in two steps, grows it.
+  it('scores a text longer than its room for trigrams, at once and in two steps', () => {
+    const model = trigramModel('Latin')!
+    const text = 'Le gouvernement a annoncé mardi une réforme des retraites. '.repeat(60)
+    const expected = reference('Latin', text)
+    const columns = ['fr', 'en', 'de', 'es'].map((tag) => model.column.get(tag)!)
+    const few = trigramScorer(model, columns)
+    expect([...few(text, text.length).scores]).toEqual(columns.map((c) => expected.get(model.languages[c]!)))
+    few.prefix(text, 1500)
+    expect([...few.extend(text.length).scores]).toEqual(columns.map((c) => expected.get(model.languages[c]!)))
+    const all = trigramScorer(model)(text, text.length)
+    expect(all.trigrams).toBeGreaterThan(3000)
+    model.languages.forEach((tag, c) => { expect(all.scores[c]).toBe(expected.get(tag)) })
+  })
 })
