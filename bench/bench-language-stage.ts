@@ -4,14 +4,15 @@
  * (not part of `npm run bench`):
  *
  *   git archive <commit> src | tar -x -C bench/out/old      # the code to compare against
- *   node --import tsx bench/bench-language-stage.ts [--old bench/out/old/src] [--new DIR] [--mb 2] [--passes 9]
+ *   node --import tsx bench/bench-language-stage.ts [--old bench/out/old/src] [--new DIR] [--mb 2] [--passes 9] [--clean]
  *
  * The paragraphs are what `clean()` hands the stage on the bench corpus (`bench.ts`: real news
  * paragraphs in 21 languages, with injected repeats). Each pass tags every article once with each
  * code, chunk by chunk, the two alternating which runs first. Prints each code's least and median
  * CPU per pass (process user + system time: the stage runs on one thread), the median of the
  * passes' ratios, and how many articles and paragraphs the two tag differently (a speed change
- * must say 0, unless it means to change tags).
+ * must say 0, unless it means to change tags). `--clean` times the two codes' whole `clean()` on
+ * the article texts the same way (and counts the articles whose results differ).
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -22,38 +23,53 @@ import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { tagArticleLanguages, type ArticleLanguages } from '../src/language/tag-article-languages.js'
 import { generateCorpus } from './bench.js'
 
-const { values } = parseArgs({ options: { old: { type: 'string' }, new: { type: 'string' }, mb: { type: 'string' }, passes: { type: 'string' } }, strict: false })
+const { values } = parseArgs({ options: { old: { type: 'string' }, new: { type: 'string' }, mb: { type: 'string' }, passes: { type: 'string' }, clean: { type: 'boolean' } }, strict: false })
 const oldDir = resolve(String(values.old ?? 'bench/out/old/src'))
 /** The code measured against `--old`: this tree's by default, another copy with `--new`. */
 const newDir = values.new === undefined ? undefined : resolve(String(values.new))
 const passes = Number(values.passes ?? 9)
 
 type Tagger = (paragraphs: string[]) => ArticleLanguages
-const oldModel = (await import(pathToFileURL(`${oldDir}/language/fasttext-model.ts`).href)) as { loadLanguageModel(): Promise<void> }
-const oldTagger = (await import(pathToFileURL(`${oldDir}/language/tag-article-languages.ts`).href)) as { tagArticleLanguages: Tagger }
-const newModel = newDir === undefined ? { loadLanguageModel } : ((await import(pathToFileURL(`${newDir}/language/fasttext-model.ts`).href)) as { loadLanguageModel(): Promise<void> })
-const newTagger = newDir === undefined ? { tagArticleLanguages } : ((await import(pathToFileURL(`${newDir}/language/tag-article-languages.ts`).href)) as { tagArticleLanguages: Tagger })
-await Promise.all([loadLanguageModel(), newModel.loadLanguageModel(), oldModel.loadLanguageModel()])
+type Clean = (text: string) => unknown
+/** One copy of the code: its tagger and its `clean()`, with its language model loaded. */
+async function code(dir: string | undefined): Promise<{ tag: Tagger; clean: Clean }> {
+  if (dir === undefined) return { tag: (list) => tagArticleLanguages(list), clean: (text) => clean(text) }
+  const model = (await import(pathToFileURL(`${dir}/language/fasttext-model.ts`).href)) as { loadLanguageModel(): Promise<void> }
+  const tagger = (await import(pathToFileURL(`${dir}/language/tag-article-languages.ts`).href)) as { tagArticleLanguages: Tagger }
+  const cleaner = (await import(pathToFileURL(`${dir}/clean.ts`).href)) as { clean: Clean }
+  await model.loadLanguageModel()
+  return { tag: (list) => tagger.tagArticleLanguages(list), clean: (text) => cleaner.clean(text) }
+}
+await loadLanguageModel()
+const [oldCode, newCode] = [await code(oldDir), await code(newDir)]
 
-const articles = generateCorpus(Number(values.mb ?? 2) * 1e6).map((text) => clean(text).paragraphs.map((p) => p.text))
+const texts = generateCorpus(Number(values.mb ?? 2) * 1e6)
+const articles = texts.map((text) => clean(text).paragraphs.map((p) => p.text))
 const paragraphs = articles.reduce((n, a) => n + a.length, 0)
 
-const codes: Array<[string, Tagger]> = [['old', (list) => oldTagger.tagArticleLanguages(list)], ['new', (list) => newTagger.tagArticleLanguages(list)]]
+/** What a pass runs per article: the stage on its paragraphs, or with `--clean` all of `clean()` on its text. */
+type Run = (i: number) => unknown
+const wholeClean = values.clean === true
+const codes: Array<[string, Run]> = [oldCode, newCode].map((c, k) => [k === 0 ? 'old' : 'new', wholeClean ? (i: number) => c.clean(texts[i]!) : (i: number) => c.tag(articles[i]!)])
 
-// Same tags?
+// Same outputs?
 let articlesDiffer = 0
 let paragraphsDiffer = 0
-for (const list of articles) {
-  const a = codes[0]![1](list)
-  const b = codes[1]![1](list)
+for (let i = 0; i < articles.length; i++) {
+  if (wholeClean) {
+    if (JSON.stringify(codes[0]![1](i)) !== JSON.stringify(codes[1]![1](i))) articlesDiffer++
+    continue
+  }
+  const a = oldCode.tag(articles[i]!)
+  const b = newCode.tag(articles[i]!)
   if (a.language !== b.language || a.confidence !== b.confidence) articlesDiffer++
   a.paragraphs.forEach((p, k) => { if (p.language !== b.paragraphs[k]!.language || p.confidence !== b.paragraphs[k]!.confidence) paragraphsDiffer++ })
 }
 
-/** CPU (ms) of tagging one chunk of articles. */
-function cpu(tag: Tagger, chunk: string[][]): number {
+/** CPU (ms) of one code on the articles `from` … `to`. */
+function cpu(run: Run, from: number, to: number): number {
   const before = process.cpuUsage()
-  for (const list of chunk) tag(list)
+  for (let i = from; i < to; i++) run(i)
   const used = process.cpuUsage(before)
   return (used.user + used.system) / 1000
 }
@@ -65,8 +81,8 @@ const sums = new Map<string, number[]>(codes.map(([name]) => [name, []]))
 for (let i = 0; i < passes; i++) {
   const pass = new Map<string, number>(codes.map(([name]) => [name, 0]))
   for (let at = 0, n = 0; at < articles.length; at += CHUNK, n++) {
-    const chunk = articles.slice(at, at + CHUNK)
-    for (const [name, tag] of (n + i) % 2 === 0 ? codes : [...codes].reverse()) pass.set(name, pass.get(name)! + cpu(tag, chunk))
+    const to = Math.min(articles.length, at + CHUNK)
+    for (const [name, run] of (n + i) % 2 === 0 ? codes : [...codes].reverse()) pass.set(name, pass.get(name)! + cpu(run, at, to))
   }
   for (const [name, ms] of pass) sums.get(name)!.push(ms)
 }
@@ -74,7 +90,7 @@ const least = (xs: number[]): number => Math.min(...xs)
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const [o, n] = [sums.get('old')!, sums.get('new')!]
 const ratios = o.map((x, i) => x / n[i]!)
-console.log(`${articles.length} articles, ${paragraphs} paragraphs; ${passes} passes, the two codes interleaved by chunks of ${CHUNK} articles; load ${loadavg()[0]!.toFixed(1)}`)
+console.log(`${wholeClean ? 'clean(): ' : ''}${articles.length} articles, ${paragraphs} paragraphs; ${passes} passes, the two codes interleaved by chunks of ${CHUNK} articles; load ${loadavg()[0]!.toFixed(1)}`)
 for (const [name, xs] of sums) console.log(`${name}: CPU per pass least ${least(xs).toFixed(1)} ms, median ${median(xs).toFixed(1)} ms`)
 console.log(`old/new CPU: median of the passes' ratios ${median(ratios).toFixed(3)}x (least ${least(ratios).toFixed(3)}, most ${Math.max(...ratios).toFixed(3)}); ratio of least passes ${(least(o) / least(n)).toFixed(3)}x`)
-console.log(`tagged differently: ${articlesDiffer} articles, ${paragraphsDiffer} paragraphs`)
+console.log(wholeClean ? `results differing: ${articlesDiffer} articles` : `tagged differently: ${articlesDiffer} articles, ${paragraphsDiffer} paragraphs`)
