@@ -123,7 +123,12 @@ function context(language: string, confidence: number, script: Script | null, ra
   const cols: number[] = []
   let artCol = -1
   if (model) {
-    const wanted = [language, ...ranked.slice(1, 4).map(([t]) => t), ...(COMMON[script!] ?? [])]
+    // Built by index, not by spreading: the spread's iterator met arrays of several maps (an empty
+    // literal, a frozen list, a mapped one) and threw the optimized code away.
+    const wanted: string[] = [language]
+    for (let i = 1; i < ranked.length && i < 4; i++) wanted.push(ranked[i]![0])
+    const common = COMMON[script!]
+    if (common !== undefined) for (let i = 0; i < common.length; i++) wanted.push(common[i]!)
     for (const tag of wanted) {
       const c = model.column.get(tag)
       if (c === undefined || cols.includes(c) || (allow && !allow.has(tag))) continue
