@@ -31,8 +31,10 @@ const francDataEmbedded: NonNullable<Options['esbuildPlugins']>[number] = {
  * loader. The chunk and what it imports took 71 ms of CPU to import that way against 29 ms as
  * one chunk (a fresh process, loaded machine; README, "CLI start-up", fourth round). parse5 is
  * pinned to one version already (its tokenizer's internals are read by build-hast.ts), so
- * bundling it fixes nothing that was free to move. The CommonJS build, which the CLI does not
- * run, imports them as before.
+ * bundling it fixes nothing that was free to move; entities (a range in parse5's manifest) and
+ * property-information (a range in ours) are fixed at build time by bundling. The CommonJS build
+ * bundles the same three, so `import` and `require()` of one release run the same copies and give
+ * the same output whatever versions a later install resolves.
  */
 const BUNDLED = ['parse5', 'entities', 'property-information']
 
@@ -41,6 +43,9 @@ const BUNDLED = ['parse5', 'entities', 'property-information']
  * once, on that same copy, so the built pages skip the check (see build-hast.ts).
  */
 const READS_AS_PARSE5 = String(readsTextByRuns())
+// A parse5 whose tokenizer no longer reads as the text-run tokenizer expects would leave every
+// built page on parse5's own, slower parser for good, silently: stop the build instead.
+if (READS_AS_PARSE5 !== 'true') throw new Error('tsup.config.ts: build-hast.ts no longer reads as the bundled parse5 (readsTextByRuns() is false): update its text-run tokenizer')
 
 /**
  * Each bundled package's licence, from its installed copy, as a legal comment of each of its
@@ -104,5 +109,5 @@ export default defineConfig([
   // require shared chunks, as the ESM ones import them: one copy of the code (one DedupeError
   // class, each module once), and requiring the four costs about what importing them does
   // (`node --import tsx bench/bench-load.ts`).
-  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' }, format: 'cjs', splitting: true, dts: true, shims: true, noExternal: [...(shared.noExternal ?? []), /^linkedom/], plugins: [keepRuntimeImport] },
+  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' }, format: 'cjs', splitting: true, dts: true, shims: true, noExternal: [...(shared.noExternal ?? []), /^linkedom/, ...BUNDLED.map((name) => new RegExp(`^${name}(/|$)`))], esbuildPlugins: [...(shared.esbuildPlugins ?? []), bundledLicences], define: { ...shared.define, __NEWS_DEDUP_READS_AS_PARSE5__: READS_AS_PARSE5 }, plugins: [keepRuntimeImport] },
 ])

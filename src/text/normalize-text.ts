@@ -190,10 +190,6 @@ function isolatedNfkc(c: number): number {
   return nfkc.length === 1 ? nfkc.charCodeAt(0) : -1
 }
 
-/** High surrogates of the astral letters that have a lower case (U+10400–U+1E921: Deseret … Adlam). */
-const CASED_HIGH_FIRST = 0xd801
-const CASED_HIGH_LAST = 0xd83a
-
 /** Where {@link foldUnits} writes; grown as needed, reused (one paragraph at a time). */
 let foldScratch = new Uint16Array(1024)
 
@@ -265,15 +261,12 @@ function foldUnits(text: string, table: Int32Array): string | null {
       } else if (fold === U_NFKC) {
         return null
       } else if (fold === U_HIGH && i + 1 < length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        const low = text.charCodeAt(++i)
-        if (c >= CASED_HIGH_FIRST && c <= CASED_HIGH_LAST) {
-          const pair = String.fromCharCode(c, low).toLowerCase()
-          out[n++] = pair.charCodeAt(0)
-          out[n++] = pair.charCodeAt(1)
-        } else {
-          out[n++] = c
-          out[n++] = low
-        }
+        // Every pair is lower-cased, not only the planes that have cased letters today: the
+        // Unicode version comes with the machine's ICU, and a newer one may add cased letters
+        // elsewhere, which `toLowerCase()` in the old chain would have folded.
+        const pair = String.fromCharCode(c, text.charCodeAt(++i)).toLowerCase()
+        // Two units in leave room for six out (the scratch is three per unit): more than any case mapping gives.
+        for (let k = 0; k < pair.length; k++) out[n++] = pair.charCodeAt(k)
       } else {
         out[n++] = c // a lone surrogate, kept
         wellFormed = false

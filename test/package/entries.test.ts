@@ -82,26 +82,28 @@ console.log(JSON.stringify(out))`
     expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} news-dedup contributors\n/)
   })
 
-  it("the ESM build's copy of parse5, entities and property-information sits in one chunk with each one's licence, and no other .js file holds their code", () => {
+  it("each build's copy of parse5, entities and property-information sits in one chunk with each one's licence, and no other file of that build holds or imports them", () => {
     const dist = join(root, 'dist')
-    // The bundler writes `// node_modules/<package>/...` before each module it inlines.
-    const holders = readdirSync(dist)
-      .filter((f) => f.endsWith('.js'))
-      .filter((f) => /^\/\/ (?:.*\/)?node_modules\/(?:parse5|entities|property-information)\//m.test(readFileSync(join(dist, f), 'utf8')))
-    expect(holders).toHaveLength(1)
-    const chunk = readFileSync(join(dist, holders[0]!), 'utf8')
-    for (const name of ['parse5', 'entities', 'property-information']) {
-      // The copy parse5 imports: its own nested one, if the install has one.
-      const installed = [join(root, 'node_modules', 'parse5', 'node_modules', name), join(root, 'node_modules', name)].find((dir) => existsSync(dir))!
-      const licence = readdirSync(installed).find((f) => /^licen[cs]e/i.test(f))!
-      const { version } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { version: string }
-      // esbuild indents the gathered notices by two spaces.
-      const indented = readFileSync(join(installed, licence), 'utf8').trimEnd().split('\n').map((line) => (line === '' ? '  ' : `  ${line}`)).join('\n')
-      expect(chunk).toContain(`(*! ${name} ${version} `)
-      expect(chunk).toContain(indented)
+    for (const extension of ['.js', '.cjs']) {
+      const files = readdirSync(dist).filter((f) => f.endsWith(extension))
+      // The bundler writes `// node_modules/<package>/...` before each module it inlines.
+      const holders = files.filter((f) => /^\/\/ (?:.*\/)?node_modules\/(?:parse5|entities|property-information)\//m.test(readFileSync(join(dist, f), 'utf8')))
+      expect(holders, extension).toHaveLength(1)
+      const chunk = readFileSync(join(dist, holders[0]!), 'utf8')
+      for (const name of ['parse5', 'entities', 'property-information']) {
+        // The copy parse5 imports: its own nested one, if the install has one.
+        const installed = [join(root, 'node_modules', 'parse5', 'node_modules', name), join(root, 'node_modules', name)].find((dir) => existsSync(dir))!
+        const licence = readdirSync(installed).find((f) => /^licen[cs]e/i.test(f))!
+        const { version } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { version: string }
+        // esbuild indents the gathered notices by two spaces.
+        const indented = readFileSync(join(installed, licence), 'utf8').trimEnd().split('\n').map((line) => (line === '' ? '  ' : `  ${line}`)).join('\n')
+        expect(chunk).toContain(`(*! ${name} ${version} `)
+        expect(chunk).toContain(indented)
+      }
+      // Neither build loads an installed copy at run time: `import` and `require()` of one release run the same code.
+      const importers = files.filter((f) => /(?:from |import\(|require\()\s*["'](?:parse5|entities|property-information)(?:\/[^"']*)?["']/.test(readFileSync(join(dist, f), 'utf8')))
+      expect(importers, extension).toEqual([])
     }
-    // The CommonJS build imports them from node_modules, as before.
-    expect(readdirSync(dist).filter((f) => f.endsWith('.cjs') && /^\/\/ (?:.*\/)?node_modules\/parse5\//m.test(readFileSync(join(dist, f), 'utf8')))).toEqual([])
   })
 
   it('the CLI binary runs the main job', () => {
