@@ -23,9 +23,20 @@ export interface ContentOrigin {
  * @param origin Its url and site, when known.
  */
 export function contentId(paragraphs: readonly string[], origin: ContentOrigin = {}): string {
+  return contentIdOfNormalized(paragraphs.map(normalizeText), origin)
+}
+
+/**
+ * {@link contentId} of paragraphs already passed through {@link normalizeText}: the feed has that
+ * form of each paragraph at hand (it fingerprints and shingles it) and need not normalize again.
+ *
+ * @param normalized The article's paragraphs, each `normalizeText(text)`, in order.
+ * @param origin Its url and site, when known.
+ */
+export function contentIdOfNormalized(normalized: readonly string[], origin: ContentOrigin = {}): string {
   const url = origin.url ?? null
   const site = origin.site ?? null
-  const normalized = paragraphs.map(normalizeText).join('\n')
-  const keyed = url === null && site === null ? normalized : JSON.stringify([url, site]) + '\n' + normalized
+  const joined = normalized.join('\n')
+  const keyed = url === null && site === null ? joined : JSON.stringify([url, site]) + '\n' + joined
   return 'murmur3-' + murmur3x86128Hex(new TextEncoder().encode(keyed)).slice(0, 24)
 }

@@ -19,7 +19,18 @@ const lanes = new Uint32Array(2)
  * @returns 16 lowercase hex digits; `""` when the normalized paragraph is empty.
  */
 export function paragraphFingerprint(text: string): string {
-  const normalized = normalizeText(text)
+  return fingerprintOfNormalized(normalizeText(text))
+}
+
+/**
+ * {@link paragraphFingerprint} of a paragraph whose {@link normalizeText} form is already at
+ * hand: the feed normalizes each kept paragraph once and hands that form to the fingerprint,
+ * the shingles and the content id, instead of each normalizing it again.
+ *
+ * @param normalized The paragraph passed through `normalizeText`.
+ * @returns 16 lowercase hex digits; `""` when `normalized` is empty.
+ */
+export function fingerprintOfNormalized(normalized: string): string {
   if (normalized === '') return ''
   // Seeds 1 and 2, hashed in one pass: the stored fingerprints are `hash32(…, 1)` then `hash32(…, 2)`.
   hash32Pair(normalized, 1, 2, lanes)

@@ -4,8 +4,8 @@ import { measureLength } from '../text/measure-length.js'
 import { normalizeText } from '../text/normalize-text.js'
 import type { CleanResult } from '../types.js'
 import { articleTime } from './article-time.js'
-import { contentId } from './content-id.js'
-import { paragraphFingerprint } from './fingerprint.js'
+import { contentIdOfNormalized } from './content-id.js'
+import { fingerprintOfNormalized } from './fingerprint.js'
 import { shingles } from './shingles.js'
 import { siteOf } from './site-of.js'
 import type { Article } from './types.js'
@@ -74,22 +74,32 @@ export function prepareArticle(
     // defineProperty, not assignment: an own `__proto__` field is a field like any other.
     if (!BODY_FIELDS.has(key) && value !== undefined) Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true })
   }
+  // Each paragraph is normalized once, here: its fingerprint, its shingles and (for an article
+  // without an id) the content id all read that one form. They used to normalize it each on
+  // their own, three passes of `normalizeText` over every kept paragraph.
+  const paragraphs = cleaned.paragraphs
+  const normalized: string[] = []
   const compared: ComparedParagraph[] = []
-  for (const p of cleaned.paragraphs) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!
+    // A repeat's form is wanted only by the content id, which covers every paragraph.
+    if (p.duplicate !== null && hasId) continue
+    const norm = normalizeText(p.text)
+    if (!hasId) normalized.push(norm)
     if (p.duplicate !== null) continue
-    const fingerprint = paragraphFingerprint(p.text)
+    const fingerprint = fingerprintOfNormalized(norm)
     if (fingerprint === '') continue
     compared.push({
       index: p.index,
       fingerprint,
-      shingles: shingles(normalizeText(p.text), shingleSize),
+      shingles: shingles(norm, shingleSize),
       short: measureLength(p.text) < minLength,
     })
   }
   const site = siteOf(article)
   const url = typeof article.url === 'string' && article.url !== '' ? article.url : null
   return {
-    id: hasId ? (typeof given === 'object' ? objectId(given) : String(given)) : contentId(cleaned.paragraphs.map((p) => p.text), { url, site }),
+    id: hasId ? (typeof given === 'object' ? objectId(given) : String(given)) : contentIdOfNormalized(normalized, { url, site }),
     idGenerated: !hasId,
     site,
     time: articleTime(article.published, arrival),
