@@ -17,7 +17,10 @@ import { CLEAN_FLAGS, formatOfBytes, HELP_FLAG, oneOf, optionsFromFlags, readByt
 import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { countBytes, createProgress, inputSize } from './progress.js'
 import { decodeBytesWith } from '../parse/decode-bytes-with.js'
-import { readJsonl } from '../io/read-jsonl.js'
+import { lineRecord, readJsonl } from '../io/read-jsonl.js'
+import { lineBytes, type LineBytes } from '../io/read-lines.js'
+import { MAX_RECORD_SIZE } from '../io/max-record-size.js'
+import { ERROR_FIELDS } from '../output/error-fields.js'
 import { byteChunks } from '../io/byte-chunks.js'
 import { prefetchFirst } from '../io/prefetch-first.js'
 import type { FeedInputRecord } from '../feed/types.js'
@@ -25,7 +28,7 @@ import { articleBody } from '../parse/article-body.js'
 import { parsersNeeded, type ParserName } from '../parse/format-parsers.js'
 import { loadParsers, NO_PARSERS, withParsers } from '../parse/load-parsers.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
-import type { CleanOutcome, CleanTask } from '../workers/pool-tasks.js'
+import type { CleanLinesOutcome, CleanLinesTask, CleanOutcome, CleanTask } from '../workers/pool-tasks.js'
 import type { WorkerPool } from '../workers/worker-pool.js'
 
 /** Where the CLI reads and writes; `process` in real use, fakes in tests. */
@@ -108,8 +111,8 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   // here, so the worker threads' start-up overlaps this thread's when the input is large.
   let pool: WorkerPool | undefined
   const poolOf = async (): Promise<WorkerPool> => {
-    const { createWorkerPool, WARM_START_BYTES } = await import('../workers/worker-pool.js')
-    return (pool ??= createWorkerPool(workers, (size.totalBytes ?? 0) >= WARM_START_BYTES ? { warm: 'clean' } : {}))
+    const { createWorkerPool } = await import('../workers/worker-pool.js')
+    return (pool ??= createWorkerPool(workers, { kind: 'clean-lines', ...(size.totalBytes === undefined ? {} : { inputBytes: size.totalBytes }) }))
   }
   if (workers > 1 && (to ?? 'jsonl') === 'jsonl' && sources.some((s) => isRecords(from ?? formatOf(s)))) await poolOf()
   try {
@@ -172,6 +175,21 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
     for (const source of sources) {
       const format = from ?? formatOf(source)
       const name = source === '-' ? 'stdin' : source
+      if (format === 'jsonl' && (to ?? 'jsonl') === 'jsonl') {
+        const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
+        // As for a WARC file below: the first line's parsers are imported while the model loads.
+        const lines = prefetchFirst(lineBytes(stream, MAX_RECORD_SIZE), (line) => {
+          const record = lineRecord(line, name, MAX_RECORD_SIZE)
+          if (!('error' in record)) void loadParsers(parsersOf(record.article, options)).catch(() => undefined)
+        })
+        await model
+        try {
+          await cleanLines(lines, name, options, workers, poolOf, tick, write, (n) => (failed += n), io.stderr)
+        } catch (error) {
+          await reportError(errorRecord(readError(source, error), { id: null, source: name }), name)
+        }
+        continue
+      }
       if (format === 'jsonl' || format === 'warc') {
         const stream = countBytes(source === '-' ? io.stdin : createReadStream(source), done)
         // The first record is read, and the parsers it needs imported, while the model finishes
@@ -231,9 +249,6 @@ export async function runClean(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Fields of an error record not taken from the input line (the id is: as written). */
-const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
-
 /** An input file that could not be opened or read: `E_READ`, unless the library named it already. */
 function readError(source: string, error: unknown): { code: string; message: string } {
   if (error instanceof DedupeError) return errorInfo(error)
@@ -288,12 +303,67 @@ function render(result: CleanResult, to: PerArticle, id: unknown, markdown?: str
 const BATCH = 16
 
 /**
+ * Cleans the lines of a JSONL input (`lineBytes`, read as `readJsonl` reads them) into JSONL:
+ * `workers` threads, batches of {@link BATCH} lines in parallel (see {@link CleanLinesTask}: the
+ * thread that runs a batch parses, cleans and writes its lines, as bytes), written here in input
+ * order, so byte for byte what one thread writes. The first line is cleaned alone, here, and its
+ * line written at once: the first result waits neither for a batch to fill nor for the parsers
+ * the batch's other lines need. `failed` counts the error records written; warnings go to `stderr`.
+ * @throws whatever reading the stream throws (an unreadable file): the caller reports it.
+ */
+async function cleanLines(
+  lines: AsyncIterable<LineBytes>,
+  name: string,
+  options: Options,
+  workers: number,
+  poolOf: () => Promise<WorkerPool>,
+  tick: (repeats: number) => void,
+  write: (bytes: Uint8Array) => Promise<void>,
+  failed: (records: number) => void,
+  stderr: NodeJS.WritableStream,
+): Promise<void> {
+  const [{ batchesInFlight }, { runTask }] = await Promise.all([import('../workers/worker-pool.js'), import('../workers/pool-tasks.js')])
+  const pool = await poolOf()
+  const task = (batch: LineBytes[]): CleanLinesTask => ({ kind: 'clean-lines', options, bytes: joinLines(batch), firstLine: (batch[0] as LineBytes).number, name })
+  const iterator = lines[Symbol.asyncIterator]()
+  const first = await iterator.next()
+  if (first.done === true) return
+  const rest: AsyncIterable<LineBytes> = { [Symbol.asyncIterator]: () => iterator }
+  // The rest go through the pool, its first batch in this thread too (see createWorkerPool), so a small input still starts no thread.
+  const cleaned = async function* (): AsyncGenerator<CleanLinesOutcome> {
+    yield await runTask(task([first.value]))
+    yield* orderedBatches(rest, BATCH, batchesInFlight(workers), async (batch) => [await pool.run(task(batch))], pool.hurry)
+  }
+  for await (const outcome of cleaned()) {
+    for (const repeats of outcome.repeats) tick(repeats)
+    for (const { source, warnings } of outcome.warnings) reportWarnings(stderr, source, warnings)
+    failed(outcome.failed)
+    await write(outcome.bytes)
+  }
+}
+
+/** Lines' bytes, each followed by a newline, in one buffer (of its own: it may be transferred). */
+function joinLines(lines: readonly LineBytes[]): Uint8Array {
+  let length = 0
+  for (const line of lines) length += line.bytes.length + 1
+  const bytes = new Uint8Array(length)
+  let at = 0
+  for (const line of lines) {
+    bytes.set(line.bytes, at)
+    at += line.bytes.length
+    bytes[at++] = 0x0a
+  }
+  return bytes
+}
+
+/**
  * Cleans a stream of records (`readJsonl`, as the feed and review commands read JSONL; or
  * `readWarc`) one by one: each result goes to `emit` (rendered as `to`), each record that cannot
  * be cleaned to `fail` as an error record with its 1-based line number (JSONL) or its source
- * (WARC: `file#n`). Warnings (invalid bytes…) go to `stderr`. JSONL output is cleaned by
- * `workers` threads, batches in parallel, and written here in input order (each line built
- * with the record's raw members: so byte for byte what one thread writes).
+ * (WARC: `file#n`). Warnings (invalid bytes…) go to `stderr`. JSONL output (of WARC records:
+ * JSONL input to JSONL goes through {@link cleanLines}) is cleaned by `workers` threads, batches
+ * in parallel, and written here in input order (each line built with the record's raw members:
+ * so byte for byte what one thread writes).
  * @throws whatever reading the stream throws (an unreadable file): the caller reports it.
  */
 async function cleanRecords(
@@ -380,8 +450,8 @@ async function cleanRecords(
  * The first text goes out at once: a reader waiting for the first result (`… | head -1`, a
  * pipeline's next stage) does not wait for the work that follows it in the same turn.
  */
-function writer(stream: NodeJS.WritableStream): ((text: string) => Promise<void>) & { flush(): Promise<void> } {
-  let held: string[] = []
+function writer(stream: NodeJS.WritableStream): ((text: string | Uint8Array) => Promise<void>) & { flush(): Promise<void> } {
+  let held: Array<string | Uint8Array> = []
   let size = 0
   let scheduled = false
   let first = true
@@ -389,12 +459,12 @@ function writer(stream: NodeJS.WritableStream): ((text: string) => Promise<void>
   const out = (): void => {
     scheduled = false
     if (held.length === 0) return
-    const text = held.length === 1 ? (held[0] as string) : held.join('')
+    const text = joinHeld(held)
     held = []
     size = 0
     if (!stream.write(text)) full ??= new Promise<void>((resolve) => stream.once('drain', () => ((full = null), resolve())))
   }
-  const write = (text: string): Promise<void> => {
+  const write = (text: string | Uint8Array): Promise<void> => {
     held.push(text)
     size += text.length
     if (first || size >= COALESCED_CHARS) {
@@ -414,5 +484,18 @@ function writer(stream: NodeJS.WritableStream): ((text: string) => Promise<void>
   })
 }
 
-/** Characters {@link writer} holds before it writes them without waiting for the turn to end. */
+/** Characters (or bytes) {@link writer} holds before it writes them without waiting for the turn to end. */
 const COALESCED_CHARS = 1 << 16
+
+/**
+ * Texts and bytes written in one turn, as one string when all are strings, else as one Buffer
+ * (texts in UTF-8, as a stream writes them; bytes as a Buffer, which a stream's consumers read as text).
+ */
+function joinHeld(held: ReadonlyArray<string | Uint8Array>): string | Buffer {
+  if (held.every((part) => typeof part === 'string')) return held.length === 1 ? (held[0] as string) : held.join('')
+  if (held.length === 1) {
+    const bytes = held[0] as Uint8Array
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  }
+  return Buffer.concat(held.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)))
+}

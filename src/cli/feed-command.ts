@@ -21,13 +21,13 @@ import { flagHelp, parseFlags, type FlagTable } from './parse-flags.js'
 import { countBytes, createProgress, inputSize } from './progress.js'
 import { orderedBatches } from '../workers/ordered-batches.js'
 import type { StageOutcome } from '../workers/pool-tasks.js'
-import { batchesInFlight, createWorkerPool, WARM_START_BYTES } from '../workers/worker-pool.js'
+import { batchesInFlight, createWorkerPool } from '../workers/worker-pool.js'
 import { workerCount } from './clean-flags.js'
 import { toJsonLine } from '../output/to-json-line.js'
 import type { RawMember } from '../io/raw-members.js'
 
-/** Fields of an error record not taken from the input (the id is: as written). */
-export const ERROR_FIELDS: ReadonlySet<string> = new Set(['line', 'source', 'error'])
+import { ERROR_FIELDS } from '../output/error-fields.js'
+export { ERROR_FIELDS }
 import { loadLanguageModel } from '../language/fasttext-model.js'
 import { UsageError } from './usage-error.js'
 
@@ -429,7 +429,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
   // The worker threads start first when the input is large: their start-up (modules, language
   // model) overlaps this thread's (index, model, first batch).
   const size = await inputSize(positionals)
-  const pool = createWorkerPool(workers, (size.totalBytes ?? 0) >= WARM_START_BYTES ? { warm: 'stage' } : {})
+  const pool = createWorkerPool(workers, { kind: 'stage', ...(size.totalBytes === undefined ? {} : { inputBytes: size.totalBytes }) })
   let opened: Awaited<ReturnType<typeof openJudge>>
   try {
     opened = await openJudge('feed', io, () => connectIndex(indexSpec, indexOptions), feedOptions, loadLanguageModel)

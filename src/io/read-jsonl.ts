@@ -1,4 +1,4 @@
-import { readLines, type Line } from './read-lines.js'
+import { decodeLine, lineBytes, type Line, type LineBytes } from './read-lines.js'
 import { MAX_RECORD_SIZE } from './max-record-size.js'
 import type { Article, FeedInputRecord } from '../feed/types.js'
 import { rawMembers } from './raw-members.js'
@@ -10,50 +10,6 @@ const NEWLINE = 0x0a
 export interface ReadJsonlOptions {
   /** Longest line read, in bytes; a longer one gives an error record. Default {@link MAX_RECORD_SIZE}. */
   maxRecordSize?: number
-}
-
-/** A line of {@link boundedLines}: decoded, undecodable, or cut because it was too long. */
-type BoundedLine = Line | { number: number; tooLarge: true }
-
-/**
- * Passes a byte stream on, keeping at most `max` bytes of each line: the rest of a longer line
- * is dropped as it arrives (never buffered) and its number is added to `cut`. A line's number
- * is in `cut` before `readLines` can yield it, since the cut happens before its newline is passed.
- */
-async function* capLines(chunks: AsyncIterable<Uint8Array | string>, max: number, cut: Set<number>): AsyncGenerator<Uint8Array> {
-  let line = 1
-  let length = 0 // bytes of the current line seen so far, kept or not
-  for await (const chunk of chunks) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
-    let from = 0 // start of the bytes not yet passed on
-    for (let at = 0; ; ) {
-      const newline = bytes.indexOf(NEWLINE, at)
-      const end = newline === -1 ? bytes.length : newline
-      const before = length
-      length += end - at
-      if (length > max) {
-        if (before <= max) {
-          cut.add(line)
-          const keep = bytes.subarray(from, at + max - before)
-          if (keep.length > 0) yield keep
-        }
-        from = end
-      }
-      if (newline === -1) break
-      line++
-      length = 0
-      at = newline + 1
-    }
-    if (from < bytes.length) yield bytes.subarray(from)
-  }
-}
-
-/** `readLines` with a size limit: a line over `max` bytes comes as `{ number, tooLarge }`. */
-async function* boundedLines(chunks: AsyncIterable<Uint8Array | string>, max: number): AsyncGenerator<BoundedLine> {
-  const cut = new Set<number>()
-  for await (const line of readLines(capLines(chunks, max, cut))) {
-    yield cut.delete(line.number) ? { number: line.number, tooLarge: true } : line
-  }
 }
 
 /** An article's `id` when it is a string or a number (as written: a number stays a number). */
@@ -99,19 +55,41 @@ export function parseLine(text: string, line: number, source: string): FeedInput
   return { article: value as Article, line, source, raw }
 }
 
-/** Any line to its record: too large, not UTF-8, blank, or parsed. */
-function recordOf(line: BoundedLine, name: string, max: number): FeedInputRecord {
+/**
+ * One line's bytes (see `lineBytes`) to its record: too large (over `max` bytes), not UTF-8,
+ * blank, or parsed; `name` is the input's, shown in `source`.
+ */
+export function lineRecord(line: LineBytes, name: string, max: number): FeedInputRecord {
   const at = { line: line.number, source: `${name}:${line.number}` }
-  if ('tooLarge' in line) {
+  if (line.bytes.length > max) {
     return { error: { code: 'E_INVALID_RECORD', message: `Line ${line.number} is too large (over ${max} bytes)` }, ...at }
   }
-  if ('error' in line) {
-    const id = idOfUndecodable(line.bytes)
-    return { ...(id === undefined ? {} : { id }), error: { code: line.error.code, message: line.error.message }, ...at }
+  const decoded: Line = decodeLine(line)
+  if ('error' in decoded) {
+    const id = idOfUndecodable(decoded.bytes)
+    return { ...(id === undefined ? {} : { id }), error: { code: decoded.error.code, message: decoded.error.message }, ...at }
   }
   // A blank line is not an article; it still gets its output line, so output line N is input line N.
-  if (line.text.trim() === '') return { error: { code: 'E_INVALID_RECORD', message: `Line ${line.number} is empty` }, ...at }
-  return parseLine(line.text, line.number, at.source)
+  if (decoded.text.trim() === '') return { error: { code: 'E_INVALID_RECORD', message: `Line ${line.number} is empty` }, ...at }
+  return parseLine(decoded.text, line.number, at.source)
+}
+
+/**
+ * The records of consecutive JSONL lines held whole in `bytes` (each line followed by a
+ * newline, the last one's optional), the first of them line `firstLine` of input `name`: what
+ * {@link readJsonl} gives for those lines of the input, synchronously. For a batch of lines
+ * read in one thread and parsed in another (`clean --workers`); a line over `max` bytes needs
+ * only its first `max + 1` here.
+ */
+export function jsonlRecords(bytes: Uint8Array, firstLine: number, name: string, max: number = MAX_RECORD_SIZE): FeedInputRecord[] {
+  const records: FeedInputRecord[] = []
+  for (let at = 0, number = firstLine; at < bytes.length; number++) {
+    const newline = bytes.indexOf(NEWLINE, at)
+    const end = newline === -1 ? bytes.length : newline
+    records.push(lineRecord({ number, bytes: bytes.subarray(at, end) }, name, max))
+    at = end + 1
+  }
+  return records
 }
 
 /**
@@ -136,5 +114,5 @@ export async function* readJsonl(
   options: ReadJsonlOptions = {},
 ): AsyncGenerator<FeedInputRecord> {
   const max = options.maxRecordSize ?? MAX_RECORD_SIZE
-  for await (const line of boundedLines(chunks, max)) yield recordOf(line, name, max)
+  for await (const line of lineBytes(chunks, max)) yield lineRecord(line, name, max)
 }

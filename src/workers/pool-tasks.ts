@@ -1,14 +1,17 @@
 import { cleanWith, type ArticleInput } from '../clean-with.js'
-import { errorInfo } from '../errors.js'
+import { errorInfo, errorRecord } from '../errors.js'
 import type { createArticleStager, LinedArticle, StagedArticle } from '../feed/create-deduplicator.js'
 import { resultLineParts } from '../feed/result-line.js'
 import type { DeduplicatorOptions } from '../feed/feed-options.js'
 import type { Article } from '../feed/types.js'
 import { resolveOptions, type Options } from '../options.js'
-import type { CleanResult } from '../types.js'
+import type { CleanResult, Warning } from '../types.js'
+import { jsonlRecords } from '../io/read-jsonl.js'
+import { ERROR_FIELDS } from '../output/error-fields.js'
+import { toJsonLine } from '../output/to-json-line.js'
 import { loadLanguageModel } from '../language/fasttext-model.js'
 import { countRepeats } from '../output/count-repeats.js'
-import { jsonLineTemplate, type JsonLineTemplate } from '../output/json-line-template.js'
+import { fillJsonLine, jsonLineTemplate, type JsonLineTemplate } from '../output/json-line-template.js'
 import { COMPUTED_RECORD_FIELDS, toRecord } from '../output/to-record.js'
 import { articleBody } from '../parse/article-body.js'
 import { parsersNeeded, type FormatParsers, type ParserName } from '../parse/format-parsers.js'
@@ -54,7 +57,24 @@ export interface StageTask {
   ahead?: boolean
 }
 
-export type PoolTask = CleanTask | StageTask
+/**
+ * `clean --to jsonl` on consecutive lines of a JSONL input, as its bytes: the thread that runs
+ * it parses them (`jsonlRecords`, as `readJsonl` would), cleans each record and writes its
+ * output line, so the thread reading the input only splits lines and writes bytes, and nothing
+ * but bytes crosses between threads (no record objects cloned either way).
+ */
+export interface CleanLinesTask {
+  kind: 'clean-lines'
+  options: Options
+  /** The lines, each followed by a newline (the last one's optional); a line too long, cut to its first `maxRecordSize + 1` bytes. */
+  bytes: Uint8Array
+  /** The number of the first line in its input (from 1). */
+  firstLine: number
+  /** The input's name, shown in records' `source` (see `readJsonl`). */
+  name: string
+}
+
+export type PoolTask = CleanTask | StageTask | CleanLinesTask
 
 /**
  * The outcome of one record of a {@link CleanTask}: its output line (of its `toRecord` record),
@@ -69,6 +89,18 @@ export type CleanOutcome = { line: JsonLineTemplate; repeats: number; warnings?:
  * written into those parts, stays here). Or why it failed.
  */
 export type StageOutcome = { staged: StagedArticle } | { lined: LinedArticle } | TaskError
+
+/** The outcome of a {@link CleanLinesTask}: what the reading thread writes and reports for its lines. */
+export interface CleanLinesOutcome {
+  /** The output lines, UTF-8: one per input line, in order, an error record for a line that failed. */
+  bytes: Uint8Array
+  /** For each line cleaned (error records left out), in order: how many of its paragraphs are repeats. */
+  repeats: number[]
+  /** The warnings of the lines cleaned that have some, with the `source` they are reported under. */
+  warnings: Array<{ source: string; warnings: Warning[] }>
+  /** How many of the lines gave an error record. */
+  failed: number
+}
 
 /**
  * `make(options)` once per distinct options of this thread, keyed by their JSON text: the options
@@ -165,8 +197,12 @@ function cleanOne(article: Record<string, unknown>, rawKeys: string[] | null | u
  * thread). Never rejects for a record: a record that fails gets an error record, and the
  * batch's other records go through; a model that cannot be loaded fails the batch.
  */
-export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOutcome[]> {
+export async function runTask(task: CleanLinesTask): Promise<CleanLinesOutcome>
+export async function runTask(task: CleanTask | StageTask): Promise<CleanOutcome[] | StageOutcome[]>
+export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOutcome[] | CleanLinesOutcome>
+export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOutcome[] | CleanLinesOutcome> {
   await loadLanguageModel()
+  if (task.kind === 'clean-lines') return cleanLines(task)
   if (task.kind === 'clean') {
     const options = resolvedFor(task.options)
     const outcomes: CleanOutcome[] = []
@@ -227,4 +263,53 @@ function stageOne(
   } catch (error) {
     return { error: errorInfo(error) }
   }
+}
+
+/** UTF-8 into a buffer of its own (never a slice of a shared pool): it can be transferred to another thread. */
+const utf8 = new TextEncoder()
+
+/**
+ * Runs a {@link CleanLinesTask}: each line's record as `readJsonl` gives it, cleaned as
+ * `clean` cleans a record, its output line (or error record) as `clean` writes it.
+ */
+async function cleanLines(task: CleanLinesTask): Promise<CleanLinesOutcome> {
+  const options = resolvedFor(task.options)
+  const outcome: CleanLinesOutcome = { bytes: new Uint8Array(0), repeats: [], warnings: [], failed: 0 }
+  let text = ''
+  for (const record of jsonlRecords(task.bytes, task.firstLine, task.name)) {
+    const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
+    if ('error' in record) {
+      outcome.failed++
+      text += toJsonLine(errorRecord(record.error, { id: record.id ?? null, ...at }), undefined, ERROR_FIELDS)
+      continue
+    }
+    const article = record.article as Record<string, unknown>
+    const pending = cleanOne(article, record.raw?.map((member) => member.key) ?? null, options)
+    const cleaned = pending instanceof Promise ? await pending : pending
+    if ('line' in cleaned) {
+      outcome.repeats.push(cleaned.repeats)
+      if (cleaned.warnings !== undefined) outcome.warnings.push({ source: record.source ?? '-', warnings: cleaned.warnings })
+      text += fillJsonLine(cleaned.line, record.raw)
+    } else {
+      outcome.failed++
+      text += toJsonLine(errorRecord(cleaned.error, { id: article.id ?? null, ...at }), record.raw, ERROR_FIELDS)
+    }
+  }
+  outcome.bytes = utf8.encode(text)
+  return outcome
+}
+
+/**
+ * What a {@link CleanLinesTask} of one line gives when the thread running it died: the line's
+ * error record, saying why (a line that is no record gets its own error, as anywhere).
+ */
+export function lostLine(task: CleanLinesTask, error: { code: string; message: string }): CleanLinesOutcome {
+  const [record] = jsonlRecords(task.bytes, task.firstLine, task.name)
+  if (record === undefined) return { bytes: new Uint8Array(0), repeats: [], warnings: [], failed: 0 }
+  const at = record.line === undefined ? { source: record.source ?? '-' } : { line: record.line }
+  const line =
+    'error' in record
+      ? toJsonLine(errorRecord(record.error, { id: record.id ?? null, ...at }), undefined, ERROR_FIELDS)
+      : toJsonLine(errorRecord(error, { id: (record.article as Record<string, unknown>).id ?? null, ...at }), record.raw, ERROR_FIELDS)
+  return { bytes: utf8.encode(line), repeats: [], warnings: [], failed: 1 }
 }

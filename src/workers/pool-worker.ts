@@ -8,4 +8,4 @@ import { preloadFor, type PoolWorkerData } from './pool-tasks.js'
 
 await preloadFor((workerData as PoolWorkerData | undefined)?.preload ?? null)
 
-export { runTask as default } from './pool-tasks.js'
+export { runInThread as default } from './worker-pool.js'

@@ -1,6 +1,20 @@
 import type { Piscina } from 'piscina'
 import { errorInfo } from '../errors.js'
-import { runTask, type CleanOutcome, type CleanTask, type PoolTask, type PoolWorkerData, type StageOutcome, type StageTask } from './pool-tasks.js'
+import {
+  lostLine,
+  runTask,
+  type CleanLinesOutcome,
+  type CleanLinesTask,
+  type CleanOutcome,
+  type CleanTask,
+  type PoolTask,
+  type PoolWorkerData,
+  type StageOutcome,
+  type StageTask,
+} from './pool-tasks.js'
+
+/** Any task's outcome. */
+type Outcome = Array<CleanOutcome | StageOutcome> | CleanLinesOutcome
 
 /** Where batches run: worker threads, or the calling thread for one worker. */
 export interface WorkerPool {
@@ -11,6 +25,7 @@ export interface WorkerPool {
    */
   run(task: CleanTask): Promise<CleanOutcome[]>
   run(task: StageTask): Promise<StageOutcome[]>
+  run(task: CleanLinesTask): Promise<CleanLinesOutcome>
   /**
    * Runs the oldest batch still waiting for a worker thread in the calling thread, for a caller
    * that would otherwise wait for a worker: resolves `true` once it is done, `false` (at once)
@@ -18,8 +33,8 @@ export interface WorkerPool {
    */
   hurry(): Promise<boolean>
   /**
-   * Whether the worker threads have been started: at once when `warm` (see
-   * {@link WorkerPoolOptions.warm}), else with the second batch; never with one worker.
+   * Whether the worker threads have been started: at once when warm (see
+   * {@link WorkerPoolOptions.inputBytes}), else with the second batch; never with one worker.
    */
   started(): boolean
   close(): Promise<void>
@@ -28,8 +43,8 @@ export interface WorkerPool {
 export { defaultWorkers } from './default-workers.js'
 
 /**
- * Input size (bytes) from which the CLI starts its worker threads warm (see
- * {@link WorkerPoolOptions.warm}): about five batches of news articles, so that the threads'
+ * Input size (bytes) from which the worker threads start warm (see
+ * {@link WorkerPoolOptions.inputBytes}): about five batches of news articles, so that the threads'
  * start-up overlaps the calling thread's own; below it an input of one batch starts none.
  */
 export const WARM_START_BYTES = 256 * 1024
@@ -37,12 +52,19 @@ export const WARM_START_BYTES = 256 * 1024
 /** Options of {@link createWorkerPool}. */
 export interface WorkerPoolOptions {
   /**
-   * Start the worker threads at once, each loading what batches of this kind need (modules,
-   * language model) before its first batch arrives: for an input known to be large enough to
-   * use them. Unset, the threads start with the second batch, so a one-batch input starts none.
+   * The kind of batches the pool will run: what a thread started warm loads (modules, language
+   * model) before its first batch arrives.
+   * @default 'clean'
+   */
+  kind?: PoolTask['kind']
+  /**
+   * The input's size in bytes, when known (a file's): from {@link WARM_START_BYTES} on, the
+   * worker threads start at once (warm), loading what batches of `kind` need while the calling
+   * thread opens its input and index and stages the first batch. Unknown or smaller (standard
+   * input, a small file), they start with the second batch, so a one-batch input starts none.
    * @default undefined
    */
-  warm?: PoolTask['kind']
+  inputBytes?: number
 }
 
 /**
@@ -90,6 +112,7 @@ function workerEntry(): string {
  */
 export function createWorkerPool(workers: number, options: WorkerPoolOptions = {}): WorkerPool {
   const threads = Math.max(0, workers - 1)
+  const warm = (options.inputBytes ?? 0) >= WARM_START_BYTES
   // piscina is imported when the threads start (with the first batch sent to one, or at once
   // when warm), not with this module: an input of one batch (a small file) never loads it.
   const start = (): Promise<Piscina> =>
@@ -101,29 +124,42 @@ export function createWorkerPool(workers: number, options: WorkerPoolOptions = {
           maxThreads: threads,
           idleTimeout: 1000,
           concurrentTasksPerWorker: TASKS_PER_THREAD,
-          workerData: { preload: options.warm ?? null } satisfies PoolWorkerData,
+          workerData: { preload: warm ? (options.kind ?? 'clean') : null } satisfies PoolWorkerData,
         }),
     )
   // Warm: the threads start now, and load their modules and the language model while the
   // calling thread opens its input and index and stages the first batch.
-  let pool: Promise<Piscina> | null = threads > 0 && options.warm !== undefined ? start() : null
+  let pool: Promise<Piscina> | null = threads > 0 && warm ? start() : null
   // (A failed import is reported by the batches that await it, not as an unhandled rejection.)
   pool?.catch(() => undefined)
   let batches = 0
   let inFlight = 0
-  const waiting: Array<{ task: PoolTask; resolve: (outcomes: Array<CleanOutcome | StageOutcome>) => void }> = []
-  const inThreads = async (task: PoolTask): Promise<Array<CleanOutcome | StageOutcome>> => {
+  const waiting: Array<{ task: PoolTask; resolve: (outcome: Outcome) => void }> = []
+  const inThreads = async (task: PoolTask): Promise<Outcome> => {
     // Several tasks per thread: a thread that finishes a batch starts the next one at once, rather
     // than wait idle until the main thread (busy staging, judging or writing, which runs in
     // microtasks and does not yield to the event loop) reads its answer and sends it more work.
     pool ??= start()
     try {
-      return (await (await pool).run(task)) as Array<CleanOutcome | StageOutcome>
+      return (await (await pool).run(task)) as Outcome
     } catch (error) {
+      if (task.kind === 'clean-lines') return lostLines(task, error)
       if (task.articles.length === 1) return [{ error: errorInfo(error) }]
       const one = (i: number): PoolTask => ({ ...task, articles: [task.articles[i]] }) as PoolTask
       const each = await Promise.all(task.articles.map((_, i) => inThreads(one(i))))
-      return each.flat()
+      return (each as Array<Array<CleanOutcome | StageOutcome>>).flat()
+    }
+  }
+  // A batch of lines whose thread died: run again line by line, so only the line that kills a thread gets an error.
+  const lostLines = async (task: CleanLinesTask, error: unknown): Promise<CleanLinesOutcome> => {
+    const lines = splitLines(task)
+    if (lines.length === 1) return lostLine(task, errorInfo(error))
+    const each = (await Promise.all(lines.map((line) => inThreads(line)))) as CleanLinesOutcome[]
+    return {
+      bytes: Buffer.concat(each.map((outcome) => outcome.bytes)),
+      repeats: each.flatMap((outcome) => outcome.repeats),
+      warnings: each.flatMap((outcome) => outcome.warnings),
+      failed: each.reduce((sum, outcome) => sum + outcome.failed, 0),
     }
   }
   // Hands waiting batches to the threads while they have room.
@@ -141,7 +177,7 @@ export function createWorkerPool(workers: number, options: WorkerPoolOptions = {
   return {
     run: ((task: PoolTask) => {
       if (threads === 0 || batches++ === 0) return runTask(task)
-      return new Promise<Array<CleanOutcome | StageOutcome>>((resolve) => {
+      return new Promise<Outcome>((resolve) => {
         waiting.push({ task, resolve })
         dispatch()
       })
@@ -160,4 +196,31 @@ export function createWorkerPool(workers: number, options: WorkerPoolOptions = {
       await (await pool?.catch(() => null))?.destroy()
     },
   }
+}
+
+/** A {@link CleanLinesTask}'s lines, a task each. */
+function splitLines(task: CleanLinesTask): CleanLinesTask[] {
+  const lines: CleanLinesTask[] = []
+  for (let at = 0, number = task.firstLine; at < task.bytes.length; number++) {
+    const newline = task.bytes.indexOf(0x0a, at)
+    const end = newline === -1 ? task.bytes.length : newline + 1
+    lines.push({ ...task, bytes: task.bytes.subarray(at, end), firstLine: number })
+    at = end
+  }
+  return lines
+}
+
+/** piscina, in a worker thread (where it is loaded already: it runs the thread). */
+let piscina: Promise<{ Piscina: typeof Piscina }> | undefined
+
+/**
+ * The worker threads' handler (see `pool-worker.ts`): {@link runTask}, the bytes of a
+ * {@link CleanLinesOutcome} transferred to the calling thread rather than copied.
+ */
+export async function runInThread(task: PoolTask): Promise<unknown> {
+  const outcome = await runTask(task)
+  if (task.kind !== 'clean-lines') return outcome
+  const { Piscina } = await (piscina ??= import('piscina'))
+  const lines = outcome as CleanLinesOutcome
+  return Piscina.move({ [Piscina.transferableSymbol]: lines.bytes.buffer, [Piscina.valueSymbol]: lines } as unknown as ArrayBuffer)
 }

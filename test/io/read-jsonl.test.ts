@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readJsonl } from '../../src/io/read-jsonl.js'
+import { jsonlRecords, readJsonl } from '../../src/io/read-jsonl.js'
+import { lineBytes, type LineBytes } from '../../src/io/read-lines.js'
 import type { FeedInputRecord } from '../../src/feed/types.js'
 
 async function* source(chunks: ReadonlyArray<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
@@ -82,3 +83,41 @@ describe('readJsonl', () => {
     expect(simple(await read([line(1, 'é').slice(0, 5), line(1, 'é').slice(5) + '\n', `${line(2)}\n`]))).toEqual([['in:1', '1'], ['in:2', '2']])
   })
 })
+
+describe('jsonlRecords', () => {
+  // Lines of every kind readJsonl tells apart: records, blank, not UTF-8, CRLF, a byte-order
+  // mark, not an object, not JSON, too large (over 60 bytes), a big-integer id; the last without newline.
+  const lines: Uint8Array[] = [
+    Buffer.from(line(1)),
+    Buffer.from(''),
+    Buffer.from('  \t'),
+    Buffer.concat([Buffer.from('{"id":4,"text":"caf'), Buffer.from([0xff]), Buffer.from('"}')]),
+    Buffer.from(`${line(5)}\r`),
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(line(6))]),
+    Buffer.from('[7]'),
+    Buffer.from('{not json'),
+    Buffer.from(line(9, 'x'.repeat(100))),
+    Buffer.from('{"id":12345678901234567890123,"text":"t"}'),
+    Buffer.from(line(11, 'été')),
+  ]
+  const joined = (from: number, to: number): Uint8Array => Buffer.concat(lines.slice(from, to).flatMap((bytes, i) => (from + i === lines.length - 1 ? [bytes] : [bytes, Buffer.from('\n')])))
+
+  it('gives the lines of any run of whole lines, numbered from its first, the records readJsonl gives them', async () => {
+    const all = await read(cut(joined(0, lines.length), 5), 60)
+    expect(all).toHaveLength(lines.length)
+    expect(new Set(all.map((r) => ('error' in r ? r.error.code : 'ok')))).toEqual(new Set(['ok', 'E_INVALID_RECORD', 'E_INVALID_UTF8']))
+    for (let from = 0; from < lines.length; from++) {
+      for (let to = from + 1; to <= lines.length; to++) expect(jsonlRecords(joined(from, to), from + 1, 'in', 60)).toEqual(all.slice(from, to))
+    }
+  })
+
+  it('takes the lines lineBytes reads (a long line cut to its first max + 1 bytes) for what readJsonl reads', async () => {
+    const split: LineBytes[] = []
+    for await (const each of lineBytes(source(cut(joined(0, lines.length), 3)), 60)) split.push(each)
+    expect(split.map((each) => each.number)).toEqual(lines.map((_, i) => i + 1))
+    expect(split[8]!.bytes.length).toBe(61)
+    const bytes = Buffer.concat(split.flatMap((each) => [each.bytes, Buffer.from('\n')]))
+    expect(jsonlRecords(bytes, 1, 'in', 60)).toEqual(await read([joined(0, lines.length)], 60))
+  })
+})
+

@@ -3,7 +3,13 @@ import { clean } from '../../src/clean.js'
 import { createArticleStager } from '../../src/feed/create-deduplicator.js'
 import type { Article } from '../../src/feed/types.js'
 import { loadLanguageModel } from '../../src/language/fasttext-model.js'
-import { runTask, type StageOutcome } from '../../src/workers/pool-tasks.js'
+import { lostLine, runTask, type CleanLinesTask, type CleanOutcome, type StageOutcome } from '../../src/workers/pool-tasks.js'
+import { errorRecord } from '../../src/errors.js'
+import { jsonlRecords } from '../../src/io/read-jsonl.js'
+import { fillJsonLine } from '../../src/output/json-line-template.js'
+import { ERROR_FIELDS } from '../../src/output/error-fields.js'
+import { toJsonLine } from '../../src/output/to-json-line.js'
+import { resolveOptions } from '../../src/options.js'
 
 /** Latin-1 bytes with no declared charset: only charset detection, a parser imported on demand, reads them. */
 const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0))
@@ -34,5 +40,60 @@ describe('runTask, stage', () => {
     const outcomes = (await runTask({ kind: 'stage', options: {}, articles: [{ article: 'not an article' as unknown as Article, arrival: 0 }, { article: articles[0]!.article, arrival: 1 }] })) as StageOutcome[]
     expect(outcomes[0]).toEqual({ error: { code: 'E_INVALID_RECORD', message: 'Expected an article object' } })
     expect('staged' in outcomes[1]!).toBe(true)
+  })
+})
+
+describe('runTask, clean-lines', () => {
+  beforeAll(() => loadLanguageModel())
+  const options = resolveOptions({})
+  // Lines of every outcome: cleaned (text, HTML, Markdown, Latin-1 bytes in base64, a big-integer
+  // id kept as written), and error records (no body, blank, not JSON, invalid base64).
+  const input = [
+    JSON.stringify({ id: 'text', site: 'a.example', text: 'The council met on Monday.\n\nThe council met on Monday.\n\nIt voted for the plan.' }),
+    JSON.stringify({ id: 'html', html: '<h1>Budget</h1><p>The council met on Monday.</p><p>It voted against the plan.</p>' }),
+    JSON.stringify({ id: 'none', title: 'no body' }),
+    '',
+    '{"id": "broken"',
+    '{"id":12345678901234567890123,"markdown":"# Vote\\n\\nThe council met on **Monday**."}',
+    JSON.stringify({ id: 'bad64', text_base64: '@@@' }),
+    JSON.stringify({ id: 'latin1', html_base64: Buffer.from(latin1('<p>Le conseil a vot\u00e9 le budget \u00e0 Gen\u00e8ve.</p>')).toString('base64') }),
+  ]
+  const task: CleanLinesTask = { kind: 'clean-lines', options, bytes: Buffer.from(`${input.join('\n')}\n`), firstLine: 5, name: 'in' }
+
+  it('writes each line as clean writes its record: its cleaned line, or its error record, numbered from the first line', async () => {
+    const outcome = await runTask(task)
+    const expected: string[] = []
+    const repeats: number[] = []
+    for (const record of jsonlRecords(task.bytes, task.firstLine, task.name)) {
+      if ('error' in record) {
+        expected.push(toJsonLine(errorRecord(record.error, { id: record.id ?? null, line: record.line }), undefined, ERROR_FIELDS))
+        continue
+      }
+      const [cleaned] = (await runTask({ kind: 'clean', options, articles: [record.article as Record<string, unknown>], rawKeys: [record.raw!.map((m) => m.key)] })) as CleanOutcome[]
+      if ('line' in cleaned!) {
+        repeats.push(cleaned.repeats)
+        expected.push(fillJsonLine(cleaned.line, record.raw))
+      } else expected.push(toJsonLine(errorRecord(cleaned!.error, { id: (record.article as { id?: unknown }).id ?? null, line: record.line }), record.raw, ERROR_FIELDS))
+    }
+    const lines = Buffer.from(outcome.bytes).toString('utf8')
+    expect(lines).toBe(expected.join(''))
+    expect(lines.split('\n')).toHaveLength(input.length + 1)
+    expect(outcome.failed).toBe(4)
+    expect(outcome.repeats).toEqual(repeats)
+    expect(repeats[0]).toBe(1)
+    expect(lines).toContain('"id":12345678901234567890123')
+    expect(lines).toContain('Gen\u00e8ve')
+    expect(lines).toContain('{"id":"none","line":7,"error":{"code":"E_INVALID_RECORD"')
+    // Its own buffer, whole: what can be transferred to another thread.
+    expect(outcome.bytes.byteOffset).toBe(0)
+    expect(outcome.bytes.buffer.byteLength).toBe(outcome.bytes.byteLength)
+  })
+
+  it('gives a line whose thread died its error record, with its id and fields; a line that is no record its own error', () => {
+    const lost = { code: 'E_INTERNAL', message: 'thread died' }
+    const one = (i: number): CleanLinesTask => ({ ...task, bytes: Buffer.from(`${input[i]}\n`), firstLine: 5 + i })
+    expect(Buffer.from(lostLine(one(1), lost).bytes).toString()).toBe(`${JSON.stringify({ id: 'html', line: 6, error: lost })}\n`)
+    expect(lostLine(one(4), lost)).toMatchObject({ failed: 1, repeats: [] })
+    expect(Buffer.from(lostLine(one(4), lost).bytes).toString()).toContain('"line":9,"error":{"code":"E_INVALID_RECORD","message":"Line 9 is not valid JSON')
   })
 })

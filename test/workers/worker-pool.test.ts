@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadLanguageModel } from '../../src/language/fasttext-model.js'
 import { resolveOptions } from '../../src/options.js'
-import { createWorkerPool } from '../../src/workers/worker-pool.js'
-import { runTask, type CleanTask, type StageTask } from '../../src/workers/pool-tasks.js'
+import { createWorkerPool, WARM_START_BYTES } from '../../src/workers/worker-pool.js'
+import { runTask, type CleanLinesTask, type CleanTask, type StageTask } from '../../src/workers/pool-tasks.js'
 
 const options = resolveOptions({})
 /** Batches of articles of their own text each, so any mix-up of outcomes shows. */
@@ -48,7 +48,7 @@ describe('createWorkerPool', () => {
     expect(cold.started()).toBe(true)
     await cold.close()
     // Warm: the thread starts (and preloads the feed stages and the model) before the first batch.
-    const warm = createWorkerPool(2, { warm: 'stage' })
+    const warm = createWorkerPool(2, { kind: 'stage', inputBytes: WARM_START_BYTES })
     expect(warm.started()).toBe(true)
     // The first batch runs here; the others are the thread's (nothing is hurried).
     const outcomes = await Promise.all(stage.map((task) => warm.run(task)))
@@ -58,12 +58,35 @@ describe('createWorkerPool', () => {
     await warm.close()
   }, 60_000)
 
+  it('gives a batch of lines run in a worker thread (its bytes transferred back) the outcome runTask gives here', async () => {
+    const lines = tasks.slice(0, 4).map((task, b): CleanLinesTask => ({
+      kind: 'clean-lines',
+      options,
+      bytes: Buffer.from(task.articles.map((article) => `${JSON.stringify(article)}\n`).join('') + '{"id":"no body"}\n'),
+      firstLine: b * 5 + 1,
+      name: 'in',
+    }))
+    const expected = await Promise.all(lines.map((task) => runTask(task)))
+    const threaded = createWorkerPool(2)
+    const outcomes = await Promise.all(lines.map((task) => threaded.run(task)))
+    expect(threaded.started()).toBe(true)
+    await threaded.close()
+    expect(outcomes).toEqual(expected)
+    expect(outcomes.every((outcome) => outcome.failed === 1 && outcome.repeats.length === 4)).toBe(true)
+  }, 60_000)
+
+  it('starts warm only on an input of WARM_START_BYTES or more', async () => {
+    const small = createWorkerPool(2, { kind: 'clean', inputBytes: WARM_START_BYTES - 1 })
+    expect(small.started()).toBe(false)
+    await small.close()
+  })
+
   it('with one worker runs everything here and has nothing to hurry', async () => {
     const alone = createWorkerPool(1)
     expect(await alone.run(tasks[0] as CleanTask)).toEqual(await runTask(tasks[0] as CleanTask))
     expect(await alone.hurry()).toBe(false)
     expect(alone.started()).toBe(false)
-    expect(createWorkerPool(1, { warm: 'clean' }).started()).toBe(false)
+    expect(createWorkerPool(1, { inputBytes: WARM_START_BYTES }).started()).toBe(false)
     await alone.close()
   })
 })
