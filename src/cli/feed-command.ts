@@ -23,6 +23,7 @@ import { orderedBatches } from '../workers/ordered-batches.js'
 import type { StageOutcome } from '../workers/pool-tasks.js'
 import { batchesInFlight, createWorkerPool } from '../workers/worker-pool.js'
 import { workerCount } from './clean-flags.js'
+import { writer } from './writer.js'
 import { toJsonLine } from '../output/to-json-line.js'
 import type { RawMember } from '../io/raw-members.js'
 
@@ -460,11 +461,14 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
         ` in ${seconds.toFixed(1)} s (${rate}/s), index ${indexSpec}\n`,
     )
   }
+  // Result lines are written coalesced: those of a turn of the event loop (a batch committed) in one write.
+  const out = writer(io.stdout)
   const write = async (value: object, raw?: readonly RawMember[], computed: ReadonlySet<string> = FEED_RESULT_FIELDS): Promise<void> => {
-    // With --to review, stdout holds the page alone: error records go to stderr.
-    const out = reviewed && 'error' in value ? io.stderr : io.stdout
     // Carried-over fields go out as they came in (big-integer ids keep their digits).
-    if (!out.write(toJsonLine(value, raw, computed))) await once(out, 'drain')
+    const line = toJsonLine(value, raw, computed)
+    // With --to review, stdout holds the page alone: error records go to stderr.
+    if (!reviewed || !('error' in value)) await out(line)
+    else if (!io.stderr.write(line)) await once(io.stderr, 'drain')
   }
 
   /** What one input record becomes: its result, or the error record to write (with the error, when thrown). */
@@ -540,8 +544,7 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
       if (!(values['drop-duplicates'] && verdict.duplicate !== null)) {
         const raw = 'raw' in record ? record.raw : undefined
         if (lined) {
-          const line = resultLine(lined, raw, verdict, outsideWindow)
-          if (!io.stdout.write(line)) await once(io.stdout, 'drain')
+          await out(resultLine(lined, raw, verdict, outsideWindow))
         } else {
           const result = buildResult((staged as StagedArticle).prepared, verdict, outsideWindow)
           if (reviewed) reviewed.push(result)
@@ -581,10 +584,12 @@ export async function runFeed(argv: string[], io: FeedIo): Promise<number> {
     await Promise.allSettled(judged.map((entry) => entry.output))
     await pool.close()
     await judge.close()
+    // What was committed and is still held goes out (a failed write is the error thrown here, or the one already thrown).
+    await out.flush()
   }
   if (reviewed) {
-    const page = renderReview(reviewed, { title: 'news-dedup feed review' })
-    if (!io.stdout.write(page)) await once(io.stdout, 'drain')
+    await out(renderReview(reviewed, { title: 'news-dedup feed review' }))
+    await out.flush()
   }
   bar?.done()
   progress()

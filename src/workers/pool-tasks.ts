@@ -227,7 +227,7 @@ export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOut
   }
   const outcomes: StageOutcome[] = []
   for (const { article, arrival, extract, lineKeys } of task.articles) {
-    const outcome = stageOne(stageOf(extract), article, arrival, extract === undefined ? task.options : { ...task.options, extract }, lineKeys)
+    const outcome = stageOne(stageOf(extract), article, arrival, lineKeys)
     outcomes.push(outcome instanceof Promise ? await outcome : outcome)
   }
   return outcomes
@@ -237,13 +237,7 @@ export async function runTask(task: PoolTask): Promise<CleanOutcome[] | StageOut
  * One article of a {@link StageTask}, staged by `stage` (whose clean stage is {@link cleanStaging})
  * with the parsers it needs, or why it failed.
  */
-function stageOne(
-  stage: ReturnType<typeof createArticleStager>,
-  article: Article,
-  arrival: number,
-  options: StageTask['options'],
-  lineKeys: string[] | null | undefined,
-): StageOutcome | Promise<StageOutcome> {
+function stageOne(stage: ReturnType<typeof createArticleStager>, article: Article, arrival: number, lineKeys: string[] | null | undefined): StageOutcome | Promise<StageOutcome> {
   const outcome = (staged: StagedArticle): StageOutcome => {
     if (lineKeys === undefined) return { staged }
     const { id, site, time, compared } = staged.prepared
@@ -252,10 +246,11 @@ function stageOne(
     return { lined }
   }
   try {
-    // A value that is no article object needs no parser: the stage says what is wrong with it.
-    const isObject = article !== null && typeof article === 'object' && !Array.isArray(article)
-    const needed = isObject ? parsersNeeded(articleBody(article), options) : []
-    const staged = withLoadedParsers(needed, (loaded) => {
+    // No parser is named ahead: the stage decodes the article's body (base64 included) itself,
+    // and a parser it finds missing (the first HTML, Markdown or page article of this thread)
+    // is imported when it asks, and the stage run again (see withParsers). Naming them here
+    // would decode each body twice.
+    const staged = withLoadedParsers([], (loaded) => {
       staging = loaded
       return stage(article, arrival)
     })
