@@ -93,9 +93,11 @@ export class PostingIndex {
   }
 
   /**
-   * Takes back a {@link visit} of `key` by `paragraph`, the latest paragraph to visit: the
-   * index is then as if the paragraph had never visited it (for a paragraph found to be a
+   * Takes back a {@link visit} of `key` by `paragraph`, the latest paragraph to visit: every
+   * list then reads as if the paragraph had never visited it (for a paragraph found to be a
    * repeat, whose keys must not make it a candidate). Nothing happens when it did not visit it.
+   * The entry's room is given back only when it is the newest one; otherwise (a paragraph whose
+   * keys repeat) it stays unused until {@link clear}.
    */
   withdraw(key: number, paragraph: number): void {
     const slot = this.#find(key)
