@@ -12,7 +12,9 @@
  * CPU per pass (process user + system time: the stage runs on one thread), the median of the
  * passes' ratios, and how many articles and paragraphs the two tag differently (a speed change
  * must say 0, unless it means to change tags). `--clean` times the two codes' whole `clean()` on
- * the article texts the same way (and counts the articles whose results differ).
+ * the article texts the same way (and counts the articles whose results differ); `--html` does
+ * so with `clean(page, { format: 'html' })` on the articles as pages (`asHtml`, as `bench.ts`),
+ * and `--html --pages` on the real pages of ../shared/datasets (`dataset-pages.ts`).
  */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -21,36 +23,39 @@ import { loadavg } from 'node:os'
 import { clean } from '../src/clean.js'
 import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { tagArticleLanguages, type ArticleLanguages } from '../src/language/tag-article-languages.js'
-import { generateCorpus } from './bench.js'
+import { asHtml, generateCorpus } from './bench.js'
+import { loadPages } from './dataset-pages.js'
 
-const { values } = parseArgs({ options: { old: { type: 'string' }, new: { type: 'string' }, mb: { type: 'string' }, passes: { type: 'string' }, clean: { type: 'boolean' } }, strict: false })
+const { values } = parseArgs({ options: { old: { type: 'string' }, new: { type: 'string' }, mb: { type: 'string' }, passes: { type: 'string' }, clean: { type: 'boolean' }, html: { type: 'boolean' }, pages: { type: 'boolean' } }, strict: false })
 const oldDir = resolve(String(values.old ?? 'bench/out/old/src'))
 /** The code measured against `--old`: this tree's by default, another copy with `--new`. */
 const newDir = values.new === undefined ? undefined : resolve(String(values.new))
 const passes = Number(values.passes ?? 9)
 
 type Tagger = (paragraphs: string[]) => ArticleLanguages
-type Clean = (text: string) => unknown
+type Clean = (text: string, options?: { format: 'html' }) => unknown
 /** One copy of the code: its tagger and its `clean()`, with its language model loaded. */
 async function code(dir: string | undefined): Promise<{ tag: Tagger; clean: Clean }> {
-  if (dir === undefined) return { tag: (list) => tagArticleLanguages(list), clean: (text) => clean(text) }
+  if (dir === undefined) return { tag: (list) => tagArticleLanguages(list), clean: (text, options) => clean(text, options) }
   const model = (await import(pathToFileURL(`${dir}/language/fasttext-model.ts`).href)) as { loadLanguageModel(): Promise<void> }
   const tagger = (await import(pathToFileURL(`${dir}/language/tag-article-languages.ts`).href)) as { tagArticleLanguages: Tagger }
   const cleaner = (await import(pathToFileURL(`${dir}/clean.ts`).href)) as { clean: Clean }
   await model.loadLanguageModel()
-  return { tag: (list) => tagger.tagArticleLanguages(list), clean: (text) => cleaner.clean(text) }
+  return { tag: (list) => tagger.tagArticleLanguages(list), clean: (text, options) => cleaner.clean(text, options) }
 }
 await loadLanguageModel()
 const [oldCode, newCode] = [await code(oldDir), await code(newDir)]
 
-const texts = generateCorpus(Number(values.mb ?? 2) * 1e6)
-const articles = texts.map((text) => clean(text).paragraphs.map((p) => p.text))
+/** With `--html`, what `clean()` reads as HTML: the articles as pages, or with `--pages` the real pages. */
+const html = values.html === true
+const texts = html && values.pages === true ? loadPages().map(([, page]) => page) : generateCorpus(Number(values.mb ?? 2) * 1e6).map((text) => (html ? asHtml(text) : text))
+const articles = texts.map((text) => clean(text, html ? { format: 'html' } : undefined).paragraphs.map((p) => p.text))
 const paragraphs = articles.reduce((n, a) => n + a.length, 0)
 
 /** What a pass runs per article: the stage on its paragraphs, or with `--clean` all of `clean()` on its text. */
 type Run = (i: number) => unknown
-const wholeClean = values.clean === true
-const codes: Array<[string, Run]> = [oldCode, newCode].map((c, k) => [k === 0 ? 'old' : 'new', wholeClean ? (i: number) => c.clean(texts[i]!) : (i: number) => c.tag(articles[i]!)])
+const wholeClean = values.clean === true || html
+const codes: Array<[string, Run]> = [oldCode, newCode].map((c, k) => [k === 0 ? 'old' : 'new', wholeClean ? (i: number) => c.clean(texts[i]!, html ? { format: 'html' } : undefined) : (i: number) => c.tag(articles[i]!)])
 
 // Same outputs?
 let articlesDiffer = 0
@@ -90,7 +95,7 @@ const least = (xs: number[]): number => Math.min(...xs)
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const [o, n] = [sums.get('old')!, sums.get('new')!]
 const ratios = o.map((x, i) => x / n[i]!)
-console.log(`${wholeClean ? 'clean(): ' : ''}${articles.length} articles, ${paragraphs} paragraphs; ${passes} passes, the two codes interleaved by chunks of ${CHUNK} articles; load ${loadavg()[0]!.toFixed(1)}`)
+console.log(`${html ? `clean(html, { format: 'html' }) on ${values.pages === true ? 'the real pages' : 'the articles as pages'}: ` : wholeClean ? 'clean(): ' : ''}${articles.length} articles, ${paragraphs} paragraphs; ${passes} passes, the two codes interleaved by chunks of ${CHUNK} articles; load ${loadavg()[0]!.toFixed(1)}`)
 for (const [name, xs] of sums) console.log(`${name}: CPU per pass least ${least(xs).toFixed(1)} ms, median ${median(xs).toFixed(1)} ms`)
 console.log(`old/new CPU: median of the passes' ratios ${median(ratios).toFixed(3)}x (least ${least(ratios).toFixed(3)}, most ${Math.max(...ratios).toFixed(3)}); ratio of least passes ${(least(o) / least(n)).toFixed(3)}x`)
 console.log(wholeClean ? `results differing: ${articlesDiffer} articles` : `tagged differently: ${articlesDiffer} articles, ${paragraphsDiffer} paragraphs`)

@@ -15,37 +15,14 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { clean } from '../src/clean.js'
 import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { parseHtmlPage } from '../src/parse/from-html.js'
 import { asHtml, generateCorpus } from './bench.js'
+import { loadPages } from './dataset-pages.js'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const datasets = join(here, '..', '..', 'shared', 'datasets')
 const { values } = parseArgs({ options: { save: { type: 'string' }, compare: { type: 'string' }, mb: { type: 'string' } }, strict: false })
-
-const readJsonl = (path: string): Array<Record<string, unknown>> =>
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-
-/** The dataset pages, by id. */
-function loadPages(): Array<[string, string]> {
-  const files = [
-    ['trafilatura-eval-pages', 'trafilatura_eval_pages.jsonl'],
-    ['newspaper4k-testpages', 'newspaper4k_testpages.jsonl'],
-    ['readability-news-pages', 'readability_news_pages.jsonl'],
-  ]
-  const pages: Array<[string, string]> = []
-  for (const [dir, file] of files) {
-    for (const row of readJsonl(join(datasets, dir!, file!))) if (typeof row.html === 'string') pages.push([`${dir}/${String(row.id)}`, row.html])
-  }
-  return pages
-}
 
 /** Markup written to take the parser's less common paths. */
 function shapes(): Array<[string, string, 'html' | 'markdown']> {

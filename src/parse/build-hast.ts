@@ -29,13 +29,17 @@
  * - an HTML `<template.x>` (a tag name hastscript reads as a selector) keeps its children
  *   where `hast-util-from-parse5` throws a TypeError.
  * Nodes also hold parse5's own fields (parent, attribute list, namespace) under symbol keys,
- * which `JSON.stringify` and the hast utilities do not see.
+ * which `JSON.stringify` and the hast utilities do not see. An element's `properties` are made
+ * from its attribute list when first read ({@link ElementNode}: an accessor, not an own field;
+ * `JSON.stringify` gives the same text), and `isHidden` reads the list itself
+ * (`element-attributes.ts`), so most elements of a page never make theirs in `clean()`.
  *
  * @module
  */
 import type { Comment, Doctype, Element, ElementContent, Properties, Root, RootContent, Text } from 'hast'
 import { html as htmlSpec, InsertionMode, Parser, Token, Tokenizer, type ParserOptions, type TreeAdapter, type TreeAdapterTypeMap } from 'parse5'
 import { find, html as htmlSchema, normalize, svg as svgSchema } from 'property-information'
+import { UNREAD_ATTRIBUTES } from './element-attributes.js'
 
 /** What {@link buildHast} gives: the tree, and how deep its elements nest. */
 export interface BuiltHast {
@@ -107,6 +111,7 @@ const TAG_NAME = Symbol('tag name')
 const END_TAG = Symbol('end tag')
 const MODE = Symbol('document mode')
 const DOCTYPE = Symbol('doctype')
+const PROPERTIES = Symbol('properties')
 
 type Parent = BuiltRoot | BuiltElement
 type Child = BuiltElement | BuiltText | BuiltComment | BuiltDoctype
@@ -125,6 +130,7 @@ interface BuiltElement extends Element {
   [TAG_NAME]: string
   /** Whether the element's end tag was seen (an element closed by another tag, or by the end of the input, has none). */
   [END_TAG]: boolean
+  [UNREAD_ATTRIBUTES]: Token.Attribute[] | null
 }
 interface BuiltText extends Text {
   [PARENT]: Parent | null
@@ -169,20 +175,7 @@ class HastAdapter implements TreeAdapter<HastTypes> {
   }
 
   createElement(tagName: string, namespaceURI: htmlSpec.NS, attrs: Token.Attribute[]): BuiltElement {
-    const space = namespaceURI === htmlSpec.NS.SVG ? svgSchema : htmlSchema
-    const element: BuiltElement = {
-      type: 'element',
-      tagName: hastTagName(tagName, namespaceURI),
-      properties: propertiesOf(tagName, attrs, space),
-      children: [],
-      position: undefined,
-      [PARENT]: null,
-      [ATTRIBUTES]: attrs,
-      [NAMESPACE]: namespaceURI,
-      [TAG_NAME]: tagName,
-      [END_TAG]: false,
-    }
-    return element
+    return new ElementNode(tagName, namespaceURI, attrs)
   }
 
   createCommentNode(data: string): BuiltComment {
@@ -263,8 +256,8 @@ class HastAdapter implements TreeAdapter<HastTypes> {
       list.push(attribute)
       added = true
     }
-    const space = recipient[NAMESPACE] === htmlSpec.NS.SVG ? svgSchema : htmlSchema
-    if (added) recipient.properties = propertiesOf(recipient[TAG_NAME], list, space)
+    // Properties not made yet will be made from the longer list; made ones are made again.
+    if (added && recipient[UNREAD_ATTRIBUTES] === null) recipient.properties = propertiesOfElement(recipient)
   }
 
   getFirstChild(node: Parent): Child | null {
@@ -372,6 +365,63 @@ class HastAdapter implements TreeAdapter<HastTypes> {
     if (location.endOffset !== undefined) end.offset = location.endOffset
     if (location.endTag !== undefined && node.type === 'element') node[END_TAG] = true
   }
+}
+
+/**
+ * A hast element whose `properties` are made from parse5's attributes on first read (an accessor
+ * of this class), not when parse5 creates it: making them was a sixth of the page parse on real
+ * pages, and the paragraph walk reads two attributes of most elements and none of those inside
+ * `<head>`, scripts or `<svg>` ({@link unreadAttributes}, `isHidden`). Set, they are what was set.
+ * `JSON.stringify` sees the same object as a plain hast element's ({@link ElementNode.toJSON}).
+ */
+class ElementNode implements BuiltElement {
+  readonly type = 'element' as const
+  tagName: string
+  children: Array<ElementContent & Child> = []
+  position: Element['position'] = undefined
+  declare content?: Root;
+  [PARENT]: Parent | null = null;
+  [ATTRIBUTES]: Token.Attribute[];
+  [NAMESPACE]: htmlSpec.NS;
+  [TAG_NAME]: string;
+  [END_TAG] = false;
+  /** The attribute list while `properties` are not made (the same list as {@link ATTRIBUTES}), else `null`. */
+  [UNREAD_ATTRIBUTES]: Token.Attribute[] | null
+  /** The properties once made or set. */
+  [PROPERTIES]: Properties | null = null
+
+  constructor(tagName: string, namespaceURI: htmlSpec.NS, attrs: Token.Attribute[]) {
+    this.tagName = hastTagName(tagName, namespaceURI)
+    this[ATTRIBUTES] = attrs
+    this[NAMESPACE] = namespaceURI
+    this[TAG_NAME] = tagName
+    this[UNREAD_ATTRIBUTES] = attrs
+  }
+
+  get properties(): Properties {
+    if (this[PROPERTIES] === null) {
+      this[PROPERTIES] = propertiesOfElement(this)
+      this[UNREAD_ATTRIBUTES] = null
+    }
+    return this[PROPERTIES]
+  }
+
+  set properties(value: Properties) {
+    this[PROPERTIES] = value
+    this[UNREAD_ATTRIBUTES] = null
+  }
+
+  /** The element as a plain hast element's own fields (what `JSON.stringify` of `rehype-parse`'s tree holds). */
+  toJSON(): Element {
+    const plain: Element = { type: 'element', tagName: this.tagName, properties: this.properties, children: this.children, position: this.position }
+    if (this.content !== undefined) plain.content = this.content
+    return plain
+  }
+}
+
+/** An element's hast properties from its parse5 attribute list and namespace. */
+function propertiesOfElement(element: BuiltElement): Properties {
+  return propertiesOf(element[TAG_NAME], element[ATTRIBUTES], element[NAMESPACE] === htmlSpec.NS.SVG ? svgSchema : htmlSchema)
 }
 
 const ADAPTER = new HastAdapter()

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Element } from 'hast'
+import { type ParsedAttribute, unreadAttributes } from './element-attributes.js'
 
 /**
  * Elements whose boundaries end a paragraph: the HTML standard's block-level rendering
@@ -44,8 +45,25 @@ const DISPLAY_NONE = /display\s*:\s*none/i
 
 /** Whether an element is hidden from readers: the `hidden` attribute, or an inline `display: none`. */
 export function isHidden(element: Element): boolean {
+  const attributes = unreadAttributes(element)
+  if (attributes !== null) return hiddenByAttributes(attributes)
   const props = element.properties
   if (props.hidden !== undefined && props.hidden !== false && props.hidden !== null) return true
   const style = props.style
   return typeof style === 'string' && DISPLAY_NONE.test(style)
+}
+
+/**
+ * {@link isHidden} read from the parsed attributes, so that the walk does not make every
+ * element's `properties`: any `hidden` attribute makes the property `true` or a string (never
+ * `false`), and `style` is the attribute's value as it is. Names are lower case (parse5's
+ * tokenizer lowers them); a prefixed name (`xml:hidden`) is another property.
+ */
+function hiddenByAttributes(attributes: readonly ParsedAttribute[]): boolean {
+  for (const attribute of attributes) {
+    if (attribute.prefix) continue
+    if (attribute.name === 'hidden') return true
+    if (attribute.name === 'style' && DISPLAY_NONE.test(attribute.value)) return true
+  }
+  return false
 }

@@ -2,7 +2,10 @@ import fc from 'fast-check'
 import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
+import type { Element, Root, RootContent } from 'hast'
 import { buildHast, readsTextByRuns } from '../../src/parse/build-hast.js'
+import { unreadAttributes } from '../../src/parse/element-attributes.js'
+import { isHidden } from '../../src/parse/html-elements.js'
 
 const rehype = unified().use(rehypeParse).freeze()
 
@@ -107,5 +110,51 @@ describe('buildHast: depth', () => {
     }
     expect(levels).toBe(20_002)
     expect(node).toMatchObject({ type: 'text', value: 'deep' })
+  })
+})
+
+/** The elements of a tree in document order (template contents left out). */
+function elementsOf(tree: Root): Element[] {
+  const out: Element[] = []
+  const stack: RootContent[] = [...tree.children].reverse()
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node.type !== 'element') continue
+    out.push(node)
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!)
+  }
+  return out
+}
+
+describe('buildHast: properties made on first read', () => {
+  const page =
+    '<body><p hidden>a</p><p hidden="false">b</p><p HIDDEN="hidden">c</p><p style="color: red; DISPLAY : none">d</p>' +
+    '<p style="display:block" data-hidden="1" class="x y">e</p><p>f</p><svg><g hidden="" style="display: none"></g><a xlink:href="#h">g</a></svg>' +
+    '<math><mi hidden>h</mi></math><div aria-hidden="true" title="hidden">i</div></body>'
+
+  it('tells hidden elements as the properties do, without making them', () => {
+    const built = elementsOf(buildHast(page).tree)
+    const hidden = built.map((element) => isHidden(element))
+    // Read from the attributes: no element made its properties.
+    expect(built.every((element) => unreadAttributes(element) !== null)).toBe(true)
+    expect(hidden).toEqual(elementsOf(rehype.parse(page)).map((element) => isHidden(element)))
+    expect(hidden.filter(Boolean)).toHaveLength(6)
+  })
+
+  it('makes them once, and keeps what is set', () => {
+    const p = elementsOf(buildHast('<p class="a b" id="c">x</p>').tree).find((element) => element.tagName === 'p')!
+    const first = p.properties
+    expect(first).toEqual({ className: ['a', 'b'], id: 'c' })
+    expect(p.properties).toBe(first)
+    expect(unreadAttributes(p)).toBeNull()
+    p.properties = { hidden: true }
+    expect(p.properties).toEqual({ hidden: true })
+    expect(isHidden(p)).toBe(true)
+  })
+
+  it('reads attributes added by a later tag, made or not', () => {
+    const html = '<html lang="fr"><body class="a"><p>x</p><html dir="ltr" lang="en"><body id="b" class="c">'
+    const unread = elementsOf(buildHast(html).tree)
+    expect(unread.map((element) => element.properties)).toEqual(elementsOf(rehype.parse(html)).map((element) => element.properties))
   })
 })
