@@ -6,27 +6,22 @@
  *
  *   node --import tsx bench/ab-detect.ts --vs 41577ff [--mb 3] [--passes 15]
  *
- * The other revision's `src/` is extracted with `git archive` into a temporary directory (its
- * detection imports no package, so it runs from there).
+ * The other revision's `src/` is extracted with `git archive` into a temporary directory
+ * (`ab-revision.ts`).
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { loadavg } from 'node:os'
 import { isDeepStrictEqual, parseArgs } from 'node:util'
 import { findDuplicates } from '../src/detect/find-duplicates.js'
 import { defaultOptions } from '../src/options.js'
 import { parseText } from '../src/parse/from-text.js'
+import { cpuMs, extractRevision, least, median } from './ab-revision.js'
 import { generateCorpus } from './bench.js'
 
 const { values } = parseArgs({ options: { vs: { type: 'string' }, mb: { type: 'string' }, passes: { type: 'string' } } })
 if (values.vs === undefined) throw new Error('--vs REV is required (the revision to compare with)')
-const dir = mkdtempSync(join(tmpdir(), 'ab-detect-'))
+const revision = extractRevision(values.vs)
 try {
-  execFileSync('sh', ['-c', `git archive ${JSON.stringify(values.vs)} src | tar -x -C ${JSON.stringify(dir)}`])
-  writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n')
-  const other = (await import(pathToFileURL(join(dir, 'src/detect/find-duplicates.ts')).href)) as { findDuplicates: typeof findDuplicates }
+  const other = await revision.load<{ findDuplicates: typeof findDuplicates }>('detect/find-duplicates.ts')
   const mb = Number(values.mb ?? 3)
   const passes = Number(values.passes ?? 15)
   const articles = generateCorpus(mb * 1e6).map((article) => parseText(article))
@@ -36,12 +31,10 @@ try {
   for (let i = 0; i < texts.length; i++) {
     if (!isDeepStrictEqual(other.findDuplicates(texts[i]!, options, headings[i]!), findDuplicates(texts[i]!, options, headings[i]!))) throw new Error(`article ${i}: the two revisions differ`)
   }
-  const pass = (find: typeof findDuplicates): number => {
-    const start = process.cpuUsage()
-    for (let i = 0; i < texts.length; i++) find(texts[i]!, options, headings[i]!)
-    const used = process.cpuUsage(start)
-    return (used.user + used.system) / 1000
-  }
+  const pass = (find: typeof findDuplicates): number =>
+    cpuMs(() => {
+      for (let i = 0; i < texts.length; i++) find(texts[i]!, options, headings[i]!)
+    })
   for (let w = 0; w < 2; w++) {
     pass(other.findDuplicates)
     pass(findDuplicates)
@@ -54,11 +47,9 @@ try {
     if (p % 2 === 1) before.push(pass(other.findDuplicates))
   }
   const ratios = before.map((b, p) => b / after[p]!)
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
-  const least = (xs: number[]): number => Math.min(...xs)
   console.log(`${texts.length} articles (${mb} MB), ${passes} passes each, load ${loadavg()[0]!.toFixed(1)}`)
   console.log(`${values.vs}: least ${least(before).toFixed(0)} ms, median ${median(before).toFixed(0)} ms; this tree: least ${least(after).toFixed(0)} ms, median ${median(after).toFixed(0)} ms`)
   console.log(`${values.vs} / this tree: ${(least(before) / least(after)).toFixed(2)}× (least), ${median(ratios).toFixed(2)}× (median of the passes' ratios, ${least(ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`)
 } finally {
-  rmSync(dir, { recursive: true, force: true })
+  revision.dispose()
 }

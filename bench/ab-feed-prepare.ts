@@ -9,14 +9,10 @@
  *
  *   node --import tsx bench/ab-feed-prepare.ts --vs b9c559d [--mb 1] [--passes 9] [--whole]
  *
- * The other revision's `src/` is extracted with `git archive` into a temporary directory, with a
- * link to this tree's `node_modules` (its `clean()` loads the language model and parsers).
+ * The other revision's `src/` is extracted with `git archive` into a temporary directory
+ * (`ab-revision.ts`), with a link to this tree's `node_modules`.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { loadavg } from 'node:os'
 import { isDeepStrictEqual, parseArgs } from 'node:util'
 import { clean } from '../src/clean.js'
 import { createDeduplicator } from '../src/feed/create-deduplicator.js'
@@ -24,16 +20,14 @@ import { prepareArticle } from '../src/feed/prepare-article.js'
 import type { Article } from '../src/feed/types.js'
 import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { defaultOptions } from '../src/options.js'
+import { extractRevision, median } from './ab-revision.js'
 import { workersCorpus } from './workers-corpus.js'
 
 const { values } = parseArgs({ options: { vs: { type: 'string' }, mb: { type: 'string' }, passes: { type: 'string' }, whole: { type: 'boolean' } } })
 if (values.vs === undefined) throw new Error('--vs REV is required (the revision to compare with)')
-const dir = mkdtempSync(join(tmpdir(), 'ab-feed-prepare-'))
+const revision = extractRevision(values.vs)
 try {
-  execFileSync('sh', ['-c', `git archive ${JSON.stringify(values.vs)} src | tar -x -C ${JSON.stringify(dir)}`])
-  writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n')
-  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'))
-  const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(dir, 'src', path)).href)) as T
+  const load = revision.load
   const other = {
     prepareArticle: (await load<{ prepareArticle: typeof prepareArticle }>('feed/prepare-article.ts')).prepareArticle,
     createDeduplicator: (await load<{ createDeduplicator: typeof createDeduplicator }>('feed/create-deduplicator.ts')).createDeduplicator,
@@ -74,11 +68,10 @@ try {
       if (k > 0) (mine ? times.mine : times.other).push(t)
     }
   }
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
   const a = median(times.other)
   const b = median(times.mine)
   const ratios = times.other.map((t, i) => t / times.mine[i]!).sort((x, y) => x - y)
   console.log(`${values.whole === true ? 'whole deduplicator' : 'prepareArticle'}, ${articles.length} articles, median of ${passes} passes: ${values.vs} ${a.toFixed(3)} ms CPU/article, this tree ${b.toFixed(3)} ms: ${(a / b).toFixed(3)}× (pass by pass ${ratios[0]!.toFixed(2)}–${ratios[ratios.length - 1]!.toFixed(2)}×, median ${median(ratios).toFixed(3)}×; load ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)})`)
 } finally {
-  rmSync(dir, { recursive: true, force: true })
+  revision.dispose()
 }

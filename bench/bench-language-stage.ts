@@ -23,6 +23,7 @@ import { loadavg } from 'node:os'
 import { clean } from '../src/clean.js'
 import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { tagArticleLanguages, type ArticleLanguages } from '../src/language/tag-article-languages.js'
+import { cpuMs, least, median } from './ab-revision.js'
 import { asHtml, generateCorpus } from './bench.js'
 import { loadPages } from './dataset-pages.js'
 
@@ -73,10 +74,9 @@ for (let i = 0; i < articles.length; i++) {
 
 /** CPU (ms) of one code on the articles `from` … `to`. */
 function cpu(run: Run, from: number, to: number): number {
-  const before = process.cpuUsage()
-  for (let i = from; i < to; i++) run(i)
-  const used = process.cpuUsage(before)
-  return (used.user + used.system) / 1000
+  return cpuMs(() => {
+    for (let i = from; i < to; i++) run(i)
+  })
 }
 
 // The articles in chunks of CHUNK, each chunk tagged by one code then the other (the order
@@ -91,8 +91,6 @@ for (let i = 0; i < passes; i++) {
   }
   for (const [name, ms] of pass) sums.get(name)!.push(ms)
 }
-const least = (xs: number[]): number => Math.min(...xs)
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const [o, n] = [sums.get('old')!, sums.get('new')!]
 const ratios = o.map((x, i) => x / n[i]!)
 console.log(`${html ? `clean(html, { format: 'html' }) on ${values.pages === true ? 'the real pages' : 'the articles as pages'}: ` : wholeClean ? 'clean(): ' : ''}${articles.length} articles, ${paragraphs} paragraphs; ${passes} passes, the two codes interleaved by chunks of ${CHUNK} articles; load ${loadavg()[0]!.toFixed(1)}`)
