@@ -136,28 +136,40 @@ function baselineSubset(articles: readonly string[]): string[] {
 }
 
 /**
- * One pipeline alone in this process (`--pipeline`): warm-up passes, then timed passes over the
- * baseline's articles, in CPU time (`process.cpuUsage`: user + system, all threads, GC
- * included), which a shared machine's other jobs do not inflate the way they inflate wall time.
- * Prints `{ cpu, bytes }` as JSON.
+ * Passes of each pipeline's process: the first {@link WARM_UP_PASSES} warm it up (JIT tiers, lazy
+ * tables), the least CPU of the next {@link TIMED_PASSES} is its figure (the pass the machine's
+ * other jobs disturbed least). Until 2026-12-02 it was 2 and 2, which is not yet steady for either
+ * pipeline: in 4 processes of each on 1 MB (2026-12-02, load 2.4), the least of passes 3–4 was
+ * 0.98–1.22× the least of passes 5–8 for the text path and 0.96–1.22× for the HTML path (the
+ * second and fourth passes run slower than the third in most processes), so one disturbed pass
+ * moved a round's ratio by a fifth. Each round still reports the old method's figures, from the
+ * same runs (passes 3–4), beside the new ones.
+ */
+const WARM_UP_PASSES = 4
+const TIMED_PASSES = 4
+/** The passes the method until 2026-12-02 timed (0-based): the third and the fourth. */
+const OLD_TIMED = [2, 3] as const
+
+/**
+ * One pipeline alone in this process (`--pipeline`): {@link WARM_UP_PASSES} + {@link TIMED_PASSES}
+ * passes over the baseline's articles, each in CPU time (`process.cpuUsage`: user + system, all
+ * threads, GC included), which a shared machine's other jobs do not inflate the way they inflate
+ * wall time. Prints `{ passes, bytes }` as JSON (`passes`: every pass's CPU seconds, in order).
  */
 async function runPipeline(pipeline: Pipeline): Promise<void> {
   if (pipeline !== 'baseline') await loadLanguageModel()
   const articles = baselineSubset(generateCorpus())
   const inputs = pipeline === 'html' ? articles.map(asHtml) : articles
   const run = pipeline === 'baseline' ? plainBaseline : (input: string) => clean(input, { format: pipeline }).paragraphs.length
-  // Two passes to warm up (JIT tiers, lazy tables), then the least of two timed passes: the pass
-  // the machine's other jobs disturbed least.
-  for (let pass = 0; pass < 2; pass++) for (const input of inputs) run(input)
-  let cpu = Infinity
-  for (let pass = 0; pass < 2; pass++) {
+  const passes: number[] = []
+  for (let pass = 0; pass < WARM_UP_PASSES + TIMED_PASSES; pass++) {
     const start = process.cpuUsage()
     for (const input of inputs) run(input)
     const used = process.cpuUsage(start)
-    cpu = Math.min(cpu, (used.user + used.system) / 1e6)
+    passes.push((used.user + used.system) / 1e6)
   }
   const bytes = inputs.reduce((n, input) => n + Buffer.byteLength(input), 0)
-  console.log(JSON.stringify({ cpu, bytes }))
+  console.log(JSON.stringify({ passes, bytes }))
 }
 
 /**
@@ -167,31 +179,61 @@ async function runPipeline(pipeline: Pipeline): Promise<void> {
  * one process, as this bench did before, charged franc's garbage collection and cache use to
  * `clean()` (8.6× there against 11× in separate processes, on the same code).
  */
-function separateProcesses(rounds: number): { speedUp: number; html: number; bytes: number; rounds: Array<{ speedUp: number; html: number }> } {
+/** A pipeline's figure from its passes: the least CPU of the timed ones (`old`: of the passes the method until 2026-12-02 timed). */
+function leastOf(passes: readonly number[], old = false): number {
+  return Math.min(...(old ? OLD_TIMED.map((k) => passes[k]!) : passes.slice(WARM_UP_PASSES)))
+}
+
+interface RoundRatios {
+  speedUp: number
+  html: number
+  /** The same two by the method until 2026-12-02 (the least of passes 3–4), from the same passes. */
+  oldSpeedUp: number
+  oldHtml: number
+}
+
+function separateProcesses(rounds: number): { speedUp: number; html: number; oldSpeedUp: number; oldHtml: number; bytes: number; rounds: RoundRatios[] } {
   const script = fileURLToPath(import.meta.url)
   // The corpus's first articles do not depend on its size: a child generates only what it times,
-  // at most RATIO_MB (the baseline's four passes over more would make a round take minutes).
+  // at most RATIO_MB (the baseline's passes over more would make a round take minutes).
   const mb = String(Math.min(RATIO_MB, Number(values['baseline-mb'] ?? values.mb ?? 20)))
-  const once = (pipeline: Pipeline): { cpu: number; bytes: number } => {
+  const once = (pipeline: Pipeline): { passes: number[]; bytes: number } => {
     const args = [...process.execArgv, script, '--pipeline', pipeline, '--mb', mb, '--baseline-mb', mb]
-    return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }).trim().split('\n').pop()!) as { cpu: number; bytes: number }
+    return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }).trim().split('\n').pop()!) as { passes: number[]; bytes: number }
   }
-  const all: Array<{ speedUp: number; html: number }> = []
+  const all: RoundRatios[] = []
   let bytes = 0
   for (let r = 0; r < rounds; r++) {
     const text = once('text')
     const html = once('html')
     const baseline = once('baseline')
     bytes = text.bytes
-    all.push({ speedUp: baseline.cpu / text.cpu, html: (html.bytes / html.cpu) / (text.bytes / text.cpu) })
-    console.error(`  round ${r + 1}: clean() ${all[r]!.speedUp.toFixed(1)}× the baseline, HTML ${all[r]!.html.toFixed(2)}× the text path (CPU ${text.cpu.toFixed(2)} / ${html.cpu.toFixed(2)} / ${baseline.cpu.toFixed(2)} s)`)
+    const ratios = (old: boolean): { speedUp: number; html: number } => ({
+      speedUp: leastOf(baseline.passes, old) / leastOf(text.passes, old),
+      html: (html.bytes / leastOf(html.passes, old)) / (text.bytes / leastOf(text.passes, old)),
+    })
+    const now = ratios(false)
+    const before = ratios(true)
+    all.push({ speedUp: now.speedUp, html: now.html, oldSpeedUp: before.speedUp, oldHtml: before.html })
+    const cpu = (passes: readonly number[]): string => passes.map((x) => x.toFixed(2)).join(' ')
+    console.error(
+      `  round ${r + 1}: clean() ${now.speedUp.toFixed(1)}× the baseline, HTML ${now.html.toFixed(2)}× the text path` +
+        ` (passes 3–4 only: ${before.speedUp.toFixed(1)}× / ${before.html.toFixed(2)}×); CPU per pass, text ${cpu(text.passes)} / HTML ${cpu(html.passes)} / baseline ${cpu(baseline.passes)} s`,
+    )
   }
   const median = (xs: number[]): number => {
     const sorted = [...xs].sort((a, b) => a - b)
     const mid = sorted.length >> 1
     return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
   }
-  return { speedUp: median(all.map((x) => x.speedUp)), html: median(all.map((x) => x.html)), bytes, rounds: all }
+  return {
+    speedUp: median(all.map((x) => x.speedUp)),
+    html: median(all.map((x) => x.html)),
+    oldSpeedUp: median(all.map((x) => x.oldSpeedUp)),
+    oldHtml: median(all.map((x) => x.oldHtml)),
+    bytes,
+    rounds: all,
+  }
 }
 
 async function main(): Promise<void> {
@@ -224,7 +266,9 @@ async function main(): Promise<void> {
     '',
     `Corpus: ${articles.length.toLocaleString('en')} generated articles, ${(totalBytes / 1e6).toFixed(1)} MB, ${whole.paragraphs.toLocaleString('en')} paragraphs in 21 languages (real ntrex128 / wikinews paragraphs; a third of the articles with an injected repeat). Node ${process.version}, one core.`,
     '',
-    `**The ratios to quote** (each pipeline in its own process, CPU time, the three in turn for ${rounds} rounds, median of the per-round ratios; on the corpus's first ${(separate.bytes / 1e6).toFixed(1)} MB): \`clean()\` **${separate.speedUp.toFixed(1)}×** the baseline (split on newlines, exact dedup, franc on every paragraph); the HTML path **${separate.html.toFixed(2)}×** the text path's MB/s (input bytes; the same articles as pages with a \`<p>\` per paragraph). Per round: ${separate.rounds.map((x) => `${x.speedUp.toFixed(1)}× / ${x.html.toFixed(2)}×`).join(', ')}.`,
+    `**The ratios to quote** (each pipeline in its own process, CPU time, the three in turn for ${rounds} rounds, median of the per-round ratios; on the corpus's first ${(separate.bytes / 1e6).toFixed(1)} MB; in each process ${WARM_UP_PASSES} passes to warm up, then the least CPU of ${TIMED_PASSES}): \`clean()\` **${separate.speedUp.toFixed(1)}×** the baseline (split on newlines, exact dedup, franc on every paragraph); the HTML path **${separate.html.toFixed(2)}×** the text path's MB/s (input bytes; the same articles as pages with a \`<p>\` per paragraph). Per round: ${separate.rounds.map((x) => `${x.speedUp.toFixed(1)}× / ${x.html.toFixed(2)}×`).join(', ')}.`,
+    '',
+    `By the method until 2026-12-02 (2 passes to warm up, the least of the next 2: passes 3–4 of the same runs): \`clean()\` ${separate.oldSpeedUp.toFixed(1)}×, the HTML path ${separate.oldHtml.toFixed(2)}×. Per round: ${separate.rounds.map((x) => `${x.oldSpeedUp.toFixed(1)}× / ${x.oldHtml.toFixed(2)}×`).join(', ')}.`,
     '',
     'Wall time, one run after the other in this process (the machine is shared: absolute figures drift; the ratios above are the ones to quote):',
     '',
