@@ -11,8 +11,8 @@
  *
  * Options: `--mb N` corpus size (default 20), `--baseline-mb N` size the baseline runs on
  * (default: the whole corpus; the ratios run on at most 1 MB of it), `--rounds N` rounds of the ratios (default 3);
- * `--pipeline text|html|baseline` runs one pipeline alone and prints its CPU time (used by the
- * ratios).
+ * `--pipeline text|html|baseline` runs one pipeline alone and prints the CPU time of each of its
+ * passes (used by the ratios).
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -190,6 +190,8 @@ interface RoundRatios {
   /** The same two by the method until 2026-12-02 (the least of passes 3–4), from the same passes. */
   oldSpeedUp: number
   oldHtml: number
+  /** Each pipeline's CPU seconds per pass, warm-up included. */
+  passes: { text: number[]; html: number[]; baseline: number[] }
 }
 
 function separateProcesses(rounds: number): { speedUp: number; html: number; oldSpeedUp: number; oldHtml: number; bytes: number; rounds: RoundRatios[] } {
@@ -214,7 +216,7 @@ function separateProcesses(rounds: number): { speedUp: number; html: number; old
     })
     const now = ratios(false)
     const before = ratios(true)
-    all.push({ speedUp: now.speedUp, html: now.html, oldSpeedUp: before.speedUp, oldHtml: before.html })
+    all.push({ speedUp: now.speedUp, html: now.html, oldSpeedUp: before.speedUp, oldHtml: before.html, passes: { text: text.passes, html: html.passes, baseline: baseline.passes } })
     const cpu = (passes: readonly number[]): string => passes.map((x) => x.toFixed(2)).join(' ')
     console.error(
       `  round ${r + 1}: clean() ${now.speedUp.toFixed(1)}× the baseline, HTML ${now.html.toFixed(2)}× the text path` +
@@ -269,6 +271,12 @@ async function main(): Promise<void> {
     `**The ratios to quote** (each pipeline in its own process, CPU time, the three in turn for ${rounds} rounds, median of the per-round ratios; on the corpus's first ${(separate.bytes / 1e6).toFixed(1)} MB; in each process ${WARM_UP_PASSES} passes to warm up, then the least CPU of ${TIMED_PASSES}): \`clean()\` **${separate.speedUp.toFixed(1)}×** the baseline (split on newlines, exact dedup, franc on every paragraph); the HTML path **${separate.html.toFixed(2)}×** the text path's MB/s (input bytes; the same articles as pages with a \`<p>\` per paragraph). Per round: ${separate.rounds.map((x) => `${x.speedUp.toFixed(1)}× / ${x.html.toFixed(2)}×`).join(', ')}.`,
     '',
     `By the method until 2026-12-02 (2 passes to warm up, the least of the next 2: passes 3–4 of the same runs): \`clean()\` ${separate.oldSpeedUp.toFixed(1)}×, the HTML path ${separate.oldHtml.toFixed(2)}×. Per round: ${separate.rounds.map((x) => `${x.oldSpeedUp.toFixed(1)}× / ${x.oldHtml.toFixed(2)}×`).join(', ')}.`,
+    '',
+    `CPU seconds of each pass, round by round (the first ${WARM_UP_PASSES} warm up):`,
+    '',
+    '| round | text | HTML | baseline |',
+    '|---|---|---|---|',
+    ...separate.rounds.map((x, r) => `| ${r + 1} | ${x.passes.text.map((c) => c.toFixed(2)).join(' ')} | ${x.passes.html.map((c) => c.toFixed(2)).join(' ')} | ${x.passes.baseline.map((c) => c.toFixed(2)).join(' ')} |`),
     '',
     'Wall time, one run after the other in this process (the machine is shared: absolute figures drift; the ratios above are the ones to quote):',
     '',
