@@ -85,11 +85,14 @@ export function readsTextByRuns(): boolean {
 /**
  * Markup that takes every path of {@link TextRunTokenizer}: text and white space in and out of
  * the modes that tell them apart, references, CRLF, NUL, surrogates, raw text, script data,
- * attribute values, comments.
+ * attribute values, comments, tag and attribute names (upper case, digits, `-_:.`, NUL, quotes,
+ * non-ASCII, duplicates, without a value, CR and LF inside a tag, `/>`).
  */
 const SELF_CHECK =
   '<!doctype html><title>T &amp; t</title><style>p { }</style><script>if (a < b && c) {}</script>\r\n<body><p title="a &amp; b\nc" data-x=\'d "e"\'>Un  mot,\tpuis&nbsp;deux\r\n😀 x\0y</p>' +
-  '<!-- un - commentaire -->\n<pre>\nligne</pre><textarea>\n zone</textarea><table> <tr> t <td> a  b </td> </tr> </table><math><mi> x y </mi></math>fin '
+  '<!-- un - commentaire -->\n<pre>\nligne</pre><textarea>\n zone</textarea><table> <tr> t <td> a  b </td> </tr> </table><math><mi> x y </mi></math>fin ' +
+  '<DIV Class="a" data-x1:y_z.w=1 hidden a=2 a=3 é-ü=4 x"y<z=5 n\0m=6\r\nlang=fr\nid=i><h2\0x>t</h2\0x><svg viewBox="0 0 1 1"><foreignObject/></svg><br/></DIV ><p.a#b>s</p.a#b>' +
+  `<i ${Array.from({ length: 70 }, (_, k) => `a${k % 66}=${k}`).join(' ')}>many</i>`
 
 /**
  * Whether {@link TextRunParser} builds the tree parse5's own parser builds on {@link SELF_CHECK}
@@ -631,6 +634,30 @@ const SINGLE_QUOTED_RUN = /[^'&\0\n\r\uD800-\uDFFF]*/y
 const COMMENT_RUN = /[^\-<\0\n\r\uD800-\uDFFF]*/y
 
 /**
+ * The ASCII code units parse5 appends to a tag or attribute name unchanged, one by one, with
+ * nothing else to do (1; 0 for the others): lower-case letters, digits, `-`, `_`, `:` and `.`.
+ * Upper-case letters (lower-cased), NUL (replaced), white space, `/`, `>`, `=` and everything
+ * else are left to parse5.
+ */
+const NAME_UNITS = new Uint8Array(0x80)
+for (const unit of 'abcdefghijklmnopqrstuvwxyz0123456789-_:.') NAME_UNITS[unit.charCodeAt(0)] = 1
+
+/** From this many attributes on, a tag's names are looked up in a set rather than by a scan (parse5's own threshold). */
+const MANY_ATTRIBUTES = 64
+
+const nameOf = (attribute: Token.Attribute): string => attribute.name
+
+/**
+ * Whether parse5, reading `cp` in the tag name or attribute name state, appended it (or its
+ * replacement) to the name and stays in that state: anything but white space (a CR is read as
+ * LF), `/`, `>` and the end (`=` too, for an attribute name: checked by the caller). Not after a
+ * line feed: none is appended (it ends the name).
+ */
+function appendsToName(cp: number): boolean {
+  return cp !== 0x20 && cp !== 0x0a && cp !== 0x09 && cp !== 0x0c && cp !== 0x2f && cp !== 0x3e && cp >= 0
+}
+
+/**
  * parse5's tokenizer, reading text by runs. parse5 reads a page one code point at a time and
  * makes a character token (with its own location object) for every word and every space;
  * here (1) a run of plain characters (text, attribute value, comment) is taken in one sticky
@@ -687,6 +714,75 @@ class TextRunTokenizer extends Tokenizer {
   protected override _stateComment(cp: number): void {
     super._stateComment(cp)
     if (cp !== 0x2d && cp !== 0x3c && cp !== 0x00 && cp >= 0) this.takeRun(cp, COMMENT_RUN)
+  }
+
+  protected override _stateTagName(cp: number): void {
+    super._stateTagName(cp)
+    if (appendsToName(cp)) this.takeName(this.currentToken as Token.TagToken, 'tagName')
+  }
+
+  protected override _stateAttributeName(cp: number): void {
+    super._stateAttributeName(cp)
+    if (appendsToName(cp) && cp !== 0x3d) this.takeName(this.currentAttr, 'name')
+  }
+
+  /**
+   * A new attribute, without the location parse5 makes for each (its start and end, kept in a
+   * record per tag by name): nothing reads attribute locations here, and they were an object
+   * and a dictionary-mode record's entry per attribute.
+   */
+  protected override _createAttr(attrNameFirstCh: string): void {
+    this._flushRun('')
+    this.currentAttr = { name: attrNameFirstCh, value: '' }
+  }
+
+  /** The tag whose attribute names {@link attributeNames} holds. */
+  private namesOf: Token.TagToken | null = null
+  /** The attribute names of a tag with many ({@link MANY_ATTRIBUTES}), once it has that many. */
+  private attributeNames: Set<string> | null = null
+
+  /**
+   * The attribute read goes into the tag's list unless the tag has one of that name already (the
+   * first one is kept), as parse5 does, without the attribute's location (see {@link _createAttr}).
+   */
+  protected override _leaveAttrName(): void {
+    const token = this.currentToken as Token.TagToken
+    const attribute = this.currentAttr
+    const name = attribute.name
+    const attrs = token.attrs
+    if (attrs.length < MANY_ATTRIBUTES) {
+      for (let k = attrs.length - 1; k >= 0; k--) if (attrs[k]!.name === name) return
+    } else {
+      // Past a few, the names are kept in a set: the check does not grow with the number of attributes.
+      if (this.namesOf !== token) {
+        this.namesOf = token
+        this.attributeNames = new Set(attrs.map(nameOf))
+      }
+      const names = this.attributeNames!
+      if (names.has(name)) return
+      names.add(name)
+    }
+    attrs.push(attribute)
+  }
+
+  /**
+   * After parse5 appended a code point to a tag or attribute name (`holder[field]`), appends the
+   * code units after it that parse5 would append unchanged (see {@link NAME_UNITS}), by one slice.
+   */
+  private takeName<K extends string>(holder: Record<K, string>, field: K): void {
+    const preprocessor = this.preprocessor
+    const html = preprocessor.html
+    const from = preprocessor.pos + 1
+    let at = from
+    while (at < html.length) {
+      const unit = html.charCodeAt(at)
+      if (unit >= 0x80 || NAME_UNITS[unit] === 0) break
+      at++
+    }
+    if (at === from) return
+    holder[field] += html.slice(from, at)
+    preprocessor.pos = at - 1
+    this.consumedAfterSnapshot += at - from
   }
 
   /**

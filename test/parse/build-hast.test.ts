@@ -85,6 +85,39 @@ describe('buildHast: the tree rehype-parse gives', () => {
   ])('%s', (_name, html) => sameAsRehype(html))
 })
 
+describe('buildHast: tag and attribute names read by runs', () => {
+  const many = (count: number, distinct: number): string => Array.from({ length: count }, (_, k) => `a${k % distinct}="${k}"`).join(' ')
+  it.each([
+    ['names in upper and mixed case', '<DIV CLASS="a" Data-Foo-BAR="b" iD=c><SPAN>x</SPAN></Div><svg VIEWBOX="0 0 1 1"><foreignobject>y</FOREIGNOBJECT></svg>'],
+    ['digits, `-`, `_`, `:`, `.` in names', '<h2 data-x1:y_z.w="1" a-b_c:d.e=2 xml:lang="fr" x1=3>t</h2><custom-el_1 z9=4>u</custom-el_1>'],
+    ['NUL in tag and attribute names', '<p\0q a\0b="1" \0=2>x</p\0q><b\0>y</b\0>'],
+    ['quotes and `<` inside attribute names, `=` first', '<p a"b=1 c\'d=2 e<f=3 =g h=>x</p>'],
+    ['duplicate attributes: the first one is kept, in any case', '<p id="a" ID="b" class="c" Class="d" id=e>x</p>'],
+    ['more attributes than parse5 scans for duplicates', `<p ${many(70, 66)}>x</p><i ${many(64, 64)} a0=z a64=y>y</i>`],
+    ['attributes without a value, before `/>` and `>`', '<input disabled checked><img src=x alt/><br/><p hidden/>x</p><hr foo >'],
+    ['CR and LF inside tags', '<p\r\nclass="a"\r\n\r\nid=b\nlang=fr\r>x</p\r\n><div\n\tdata-x="1"\n>y</div\n>'],
+    ['non-ASCII names', '<é-ü ñ=1 日本="2" 😀=3 a😀b=4>x</é-ü><p\u00c9=5 z\u0130=6>y</p>'],
+    ['end tags with attributes and white space', '<p>x</p class="a" id><div>y</DIV \t\f>'],
+    ['a tag name cut by the end of the input', '<p>x</p><di'],
+    ['an attribute name cut by the end of the input', '<p>x</p><div cla'],
+    ['an end tag cut by the end of the input', '<p>x</p'],
+    ['a self-closing tag cut by the end of the input', '<p>x<br/'],
+  ])('%s', (_name, html) => sameAsRehype(html))
+
+  it('gives the same tree as rehype-parse on generated tags', () => {
+    // Names and the white space between attributes from code units that parse5 reads apart.
+    const unit = fc.constantFrom('a', 'z', 'A', 'Z', '0', '9', '-', '_', ':', '.', '\0', '"', "'", '<', 'é', '😀', '\ud800', 'İ')
+    const name = fc.tuple(fc.constantFrom('p', 'div', 'b', 'x', 'A', 'Td', 'svg', 'h1'), fc.array(unit, { maxLength: 6 })).map(([first, rest]) => first + rest.join(''))
+    const space = fc.constantFrom(' ', '  ', '\t', '\n', '\r', '\r\n', '\f', '/', ' / ')
+    const value = fc.constantFrom('', '=', '=1', '="a b"', "='c'", '=d&amp;e', '= "f"')
+    const attribute = fc.tuple(space, fc.array(unit, { minLength: 1, maxLength: 8 }), value).map(([before, units, v]) => before + units.join('') + v)
+    const tag = fc.tuple(fc.boolean(), name, fc.array(attribute, { maxLength: 4 }), fc.constantFrom('>', '/>', ' >', '\n>', ''))
+      .map(([end, tagName, attrs, close]) => `<${end ? '/' : ''}${tagName}${attrs.join('')}${close}`)
+    const piece = fc.oneof(tag, fc.constantFrom('text', ' ', '\n', 'é'))
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => sameAsRehype(pieces.join(''))), { numRuns: 500 })
+  })
+})
+
 describe('buildHast: the tokenizer that reads text by runs', () => {
   it('is the one in use with the installed parse5 (its self-check passes)', () => {
     // Should a parse5 update change the internals it extends, pages still parse right (parse5's
