@@ -92,7 +92,7 @@ const SELF_CHECK =
   '<!doctype html><title>T &amp; t</title><style>p { }</style><script>if (a < b && c) {}</script>\r\n<body><p title="a &amp; b\nc" data-x=\'d "e"\'>Un  mot,\tpuis&nbsp;deux\r\n😀 x\0y</p>' +
   '<!-- un - commentaire -->\n<pre>\nligne</pre><textarea>\n zone</textarea><table> <tr> t <td> a  b </td> </tr> </table><math><mi> x y </mi></math>fin ' +
   '<DIV Class="a" data-x1:y_z.w=1 hidden a=2 a=3 é-ü=4 x"y<z=5 n\0m=6\r\nlang=fr\nid=i><h2\0x>t</h2\0x><svg viewBox="0 0 1 1"><foreignObject/></svg><br/></DIV ><p.a#b>s</p.a#b>' +
-  `<i ${Array.from({ length: 70 }, (_, k) => `a${k % 66}=${k}`).join(' ')}>many</i>`
+  `<i ${Array.from({ length: 70 }, (_, k) => (k % 2 === 0 ? `a${k % 66}=${k}` : `a${k % 66}="${k}"`)).join(' ')} id="x" id="y" b="1"c="2"/d="" t="a value past twelve units">many</i>`
 
 /**
  * Whether {@link TextRunParser} builds the tree parse5's own parser builds on {@link SELF_CHECK}
@@ -763,6 +763,47 @@ class TextRunTokenizer extends Tokenizer {
       names.add(name)
     }
     attrs.push(attribute)
+  }
+
+  /**
+   * An attribute written the common way, a name of {@link NAME_UNITS} starting with a lower-case
+   * letter, then `="`, a value of plain code units (see {@link DOUBLE_QUOTED_RUN}) and `"`, is read
+   * in one step, as parse5 reads it in five states: then parse5 reads what follows the quote.
+   * Any other start is left to parse5.
+   */
+  protected override _stateBeforeAttributeName(cp: number): void {
+    if (cp < 0x61 || cp > 0x7a || !this.takeAttribute()) super._stateBeforeAttributeName(cp)
+  }
+
+  /** {@link _stateBeforeAttributeName}'s attribute, from the current code point: whether it was one. */
+  private takeAttribute(): boolean {
+    const preprocessor = this.preprocessor
+    const html = preprocessor.html
+    const start = preprocessor.pos
+    let equals = start + 1
+    while (equals < html.length) {
+      const unit = html.charCodeAt(equals)
+      if (unit >= 0x80 || NAME_UNITS[unit] === 0) break
+      equals++
+    }
+    if (html.charCodeAt(equals) !== 0x3d || html.charCodeAt(equals + 1) !== 0x22) return false
+    const from = equals + 2
+    DOUBLE_QUOTED_RUN.lastIndex = from
+    DOUBLE_QUOTED_RUN.test(html)
+    const quote = DOUBLE_QUOTED_RUN.lastIndex
+    if (html.charCodeAt(quote) !== 0x22) return false
+    // What parse5 does on the way: the pending value of the attribute before goes into it, this
+    // attribute is added as `_leaveAttrName` adds it, and the value is a string of its own (see
+    // parse5's `_flushRun`: a long slice would share the page's buffer).
+    this._flushRun('')
+    const value = html.slice(from, quote)
+    this.currentAttr = { name: html.slice(start, equals), value: value.length < 13 ? value : ` ${value}`.slice(1) }
+    this._leaveAttrName()
+    preprocessor.pos = quote
+    this.consumedAfterSnapshot += quote - start
+    // The closing quote, read by parse5's own state: it moves to the state after a quoted value.
+    super._stateAttributeValueDoubleQuoted(0x22)
+    return true
   }
 
   /**

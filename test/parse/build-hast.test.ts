@@ -92,7 +92,8 @@ describe('buildHast: tag and attribute names read by runs', () => {
     ['digits, `-`, `_`, `:`, `.` in names', '<h2 data-x1:y_z.w="1" a-b_c:d.e=2 xml:lang="fr" x1=3>t</h2><custom-el_1 z9=4>u</custom-el_1>'],
     ['NUL in tag and attribute names', '<p\0q a\0b="1" \0=2>x</p\0q><b\0>y</b\0>'],
     ['quotes and `<` inside attribute names, `=` first', '<p a"b=1 c\'d=2 e<f=3 =g h=>x</p>'],
-    ['duplicate attributes: the first one is kept, in any case', '<p id="a" ID="b" class="c" Class="d" id=e>x</p>'],
+    ['duplicate attributes: the first one is kept, in any case', '<p id="a" ID="b" class="c" Class="d" id=e id="f">x</p><p a=1 a="2" b="3" b=4>y</p>'],
+    ['attribute values in double quotes next to what parse5 reads apart', '<p a="" b="x"c="y"/d="&amp;" e="\0" f="é😀" g="\n" h="12345678901234567890" i="\'">x</p><p j="k'],
     ['more attributes than parse5 scans for duplicates', `<p ${many(70, 66)}>x</p><i ${many(64, 64)} a0=z a64=y>y</i>`],
     ['attributes without a value, before `/>` and `>`', '<input disabled checked><img src=x alt/><br/><p hidden/>x</p><hr foo >'],
     ['CR and LF inside tags', '<p\r\nclass="a"\r\n\r\nid=b\nlang=fr\r>x</p\r\n><div\n\tdata-x="1"\n>y</div\n>'],
@@ -105,9 +106,10 @@ describe('buildHast: tag and attribute names read by runs', () => {
   ])('%s', (_name, html) => sameAsRehype(html))
 
   it('gives the same tree as rehype-parse on generated tags', () => {
-    // Names and the white space between attributes from code units that parse5 reads apart.
+    // Names and the white space between attributes from code units that parse5 reads apart. (No
+    // `<svg>`: inside it hast's tag names differ from parse5's on purpose, see build-hast.ts.)
     const unit = fc.constantFrom('a', 'z', 'A', 'Z', '0', '9', '-', '_', ':', '.', '\0', '"', "'", '<', 'é', '😀', '\ud800', 'İ')
-    const name = fc.tuple(fc.constantFrom('p', 'div', 'b', 'x', 'A', 'Td', 'svg', 'h1'), fc.array(unit, { maxLength: 6 })).map(([first, rest]) => first + rest.join(''))
+    const name = fc.tuple(fc.constantFrom('p', 'div', 'b', 'x', 'A', 'Td', 'math', 'h1'), fc.array(unit, { maxLength: 6 })).map(([first, rest]) => first + rest.join(''))
     const space = fc.constantFrom(' ', '  ', '\t', '\n', '\r', '\r\n', '\f', '/', ' / ')
     const value = fc.constantFrom('', '=', '=1', '="a b"', "='c'", '=d&amp;e', '= "f"')
     const attribute = fc.tuple(space, fc.array(unit, { minLength: 1, maxLength: 8 }), value).map(([before, units, v]) => before + units.join('') + v)
