@@ -53,9 +53,38 @@ export interface BuiltHast {
  * with source positions (see the module documentation).
  */
 export function buildHast(input: string): BuiltHast {
-  const tree = chosenParser().parse<HastTypes>(input, PARSE_OPTIONS)
-  return { tree, depth: finishTree(tree) }
+  // The parser first: its first choice parses the self-check, which is no part of this build.
+  const parser = chosenParser()
+  const current: Build = { elements: [], depth: 0, placedOnce: true }
+  build = current
+  try {
+    const tree = parser.parse<HastTypes>(input, PARSE_OPTIONS)
+    return { tree, depth: finishTree(tree, current) }
+  } finally {
+    build = null
+  }
 }
+
+/**
+ * What the adapter notes of the parse in progress, for {@link finishTree}: it spares most pages
+ * a walk of the whole tree after the parse.
+ */
+interface Build {
+  /** The elements made, in the order made. */
+  elements: BuiltElement[]
+  /** The depth of the deepest element placed (html is 1). */
+  depth: number
+  /**
+   * Whether every node was placed once, where it stays, and no `<template>` holds content (whose
+   * elements' depth starts from the template's): then an element's children were all made after
+   * it, and {@link depth} is the tree's. parse5 moves nodes (the adoption agency, a frameset's
+   * body) by detaching them first.
+   */
+  placedOnce: boolean
+}
+
+/** The parse in progress ({@link buildHast}); `null` outside one (the self-check's parse is not recorded). */
+let build: Build | null = null
 
 /** The parser in use, chosen on the first parse (see {@link chosenParser}). */
 let parserClass: typeof Parser | null = null
@@ -115,6 +144,7 @@ const END_TAG = Symbol('end tag')
 const MODE = Symbol('document mode')
 const DOCTYPE = Symbol('doctype')
 const PROPERTIES = Symbol('properties')
+const DEPTH = Symbol('depth')
 
 type Parent = BuiltRoot | BuiltElement
 type Child = BuiltElement | BuiltText | BuiltComment | BuiltDoctype
@@ -133,6 +163,8 @@ interface BuiltElement extends Element {
   [TAG_NAME]: string
   /** Whether the element's end tag was seen (an element closed by another tag, or by the end of the input, has none). */
   [END_TAG]: boolean
+  /** Elements from the root down to it, itself included, where it was placed (see {@link Build}). */
+  [DEPTH]: number
   [UNREAD_ATTRIBUTES]: Token.Attribute[] | null
 }
 interface BuiltText extends Text {
@@ -178,7 +210,9 @@ class HastAdapter implements TreeAdapter<HastTypes> {
   }
 
   createElement(tagName: string, namespaceURI: htmlSpec.NS, attrs: Token.Attribute[]): BuiltElement {
-    return new ElementNode(tagName, namespaceURI, attrs)
+    const element = new ElementNode(tagName, namespaceURI, attrs)
+    build?.elements.push(element)
+    return element
   }
 
   createCommentNode(data: string): BuiltComment {
@@ -192,16 +226,19 @@ class HastAdapter implements TreeAdapter<HastTypes> {
   appendChild(parentNode: Parent, newNode: Child): void {
     ;(parentNode.children as Child[]).push(newNode)
     newNode[PARENT] = parentNode
+    if (newNode.type === 'element') placeElement(parentNode, newNode)
   }
 
   insertBefore(parentNode: Parent, newNode: Child, referenceNode: Child): void {
     const children = parentNode.children as Child[]
     children.splice(indexOfChild(children, referenceNode), 0, newNode)
     newNode[PARENT] = parentNode
+    if (newNode.type === 'element') placeElement(parentNode, newNode)
   }
 
   setTemplateContent(templateElement: BuiltElement, contentElement: BuiltRoot): void {
     templateElement.content = contentElement
+    if (build !== null) build.placedOnce = false
   }
 
   getTemplateContent(templateElement: BuiltElement): BuiltRoot {
@@ -227,6 +264,7 @@ class HastAdapter implements TreeAdapter<HastTypes> {
   }
 
   detachNode(node: Child): void {
+    if (build !== null) build.placedOnce = false
     const parent = node[PARENT]
     if (parent === null) return
     const children = parent.children as Child[]
@@ -388,6 +426,7 @@ class ElementNode implements BuiltElement {
   [NAMESPACE]: htmlSpec.NS;
   [TAG_NAME]: string;
   [END_TAG] = false;
+  [DEPTH] = 0;
   /** The attribute list while `properties` are not made (the same list as {@link ATTRIBUTES}), else `null`. */
   [UNREAD_ATTRIBUTES]: Token.Attribute[] | null
   /** The properties once made or set. */
@@ -559,12 +598,26 @@ function primitive(info: ReturnType<typeof find>, value: string): string | numbe
   return value
 }
 
+/** An element placed under `parent`: its depth, and the build's deepest (see {@link Build}). */
+function placeElement(parent: Parent, element: BuiltElement): void {
+  const depth = parent.type === 'root' ? 1 : parent[DEPTH] + 1
+  element[DEPTH] = depth
+  if (build !== null && depth > build.depth) build.depth = depth
+}
+
 /**
- * After the parse, in one walk: an element that has no end tag ends where its last child ends
- * (parse5 ends it where the tag that closed it starts; `hast-util-from-parse5` moves it back
- * to its content), innermost first; and the tree's depth.
+ * After the parse: an element that has no end tag ends where its last child ends (parse5 ends it
+ * where the tag that closed it starts; `hast-util-from-parse5` moves it back to its content),
+ * innermost first; and the tree's depth. When every node was placed once (most pages), the
+ * elements in the reverse of the order made come innermost first and the depth is known (see
+ * {@link Build}); otherwise one walk of the tree does both.
  */
-function finishTree(tree: Root): number {
+function finishTree(tree: Root, done: Build): number {
+  if (done.placedOnce) {
+    const elements = done.elements
+    for (let k = elements.length - 1; k >= 0; k--) endAtLastChild(elements[k]!)
+    return done.depth
+  }
   // The open nodes from the root down, and the index of the next child to visit in each.
   const nodes: Array<Root | Element> = [tree]
   const next: number[] = [0]

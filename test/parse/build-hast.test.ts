@@ -134,6 +134,22 @@ describe('buildHast: depth', () => {
     expect(buildHast(`${'<div>'.repeat(50)}x`).depth).toBe(52)
   })
 
+  // Most pages' depth is counted as parse5 places elements; pages where it moves them (the
+  // adoption agency, a frameset's body) or with template contents are walked instead.
+  it('counts the tree as built, when parse5 moved nodes and inside templates', () => {
+    const tag = fc.constantFrom('p', 'div', 'b', 'i', 'a', 'table', 'tr', 'td', 'li', 'template', 'frameset', 'body', 'select', 'option', 'svg', 'nobr')
+    const piece = fc.oneof(tag.map((name) => `<${name}>`), tag.map((name) => `</${name}>`), fc.constantFrom('x', ' '))
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const { tree, depth } = buildHast(pieces.join(''))
+        expect(depth).toBe(deepest(tree))
+      }),
+      { numRuns: 400 },
+    )
+    expect(buildHast('<template><div><p>x</p></div></template>').depth).toBe(6) // html, head, template, its content, div, p
+    expect(buildHast('<b><p>un<i>deux</b>trois</i></p>').depth).toBe(5) // html, body, p, b, i
+  })
+
   it('builds a tree far deeper than the call stack allows a recursive conversion', () => {
     const { tree, depth } = buildHast(`${'<div>'.repeat(20_000)}deep`)
     expect(depth).toBe(20_002)
@@ -147,6 +163,14 @@ describe('buildHast: depth', () => {
     expect(node).toMatchObject({ type: 'text', value: 'deep' })
   })
 })
+
+/** Elements on the longest path from the root down, a template's content (even empty) counting as one more (recursive: small trees only). */
+function deepest(node: Root | Element): number {
+  const below = (children: ReadonlyArray<RootContent>): number => Math.max(0, ...children.map((child) => (child.type === 'element' ? deepest(child) : 0)))
+  let most = below(node.children)
+  if (node.type === 'element' && node.content !== undefined) most = Math.max(most, 1 + below(node.content.children))
+  return (node.type === 'element' ? 1 : 0) + most
+}
 
 /** The elements of a tree in document order (template contents left out). */
 function elementsOf(tree: Root): Element[] {
