@@ -483,9 +483,18 @@ function indexOfChild(children: readonly Child[], node: Child): number {
  * own case (`foreignObject`).
  */
 function hastTagName(tagName: string, namespaceURI: htmlSpec.NS): string {
+  if (namespaceURI === htmlSpec.NS.HTML) {
+    const known = HTML_TAG_NAMES.get(tagName)
+    if (known !== undefined) return known
+  }
   const name = tagName.includes('.') || tagName.includes('#') ? selectorTag(tagName) : tagName
-  return namespaceURI === htmlSpec.NS.SVG ? name : name.toLowerCase()
+  const hastName = namespaceURI === htmlSpec.NS.SVG ? name : name.toLowerCase()
+  if (namespaceURI === htmlSpec.NS.HTML && HTML_TAG_NAMES.size < 512) HTML_TAG_NAMES.set(tagName, hastName)
+  return hastName
 }
+
+/** hast's names of the HTML tag names seen (parse5's name → hast's), up to a few hundred: one look-up instead of two searches and a case change per element. */
+const HTML_TAG_NAMES = new Map<string, string>()
 
 const SELECTOR_MARK = /[#.]/
 
@@ -928,6 +937,31 @@ class TextRunParser<T extends TreeAdapterTypeMap> extends Parser<T> {
     super(options, document, fragmentContext)
     this.tokenizer = new TextRunTokenizer(this.options, this)
   }
+
+  /** The end of `element` closed by `closingToken`, handed over as parse5 does, without its copy of the end tag's location (the adapter reads only whether there is one). */
+  override _setEndLocation(element: T['element'], closingToken: Token.Token): void {
+    // In parse5's order: an element without a location (one it implied) may be closed by no token.
+    const adapter = this.treeAdapter
+    if (adapter.getNodeSourceCodeLocation(element) === null) return
+    const location = closingToken.location
+    if (location === null) return
+    const end = this.endLocation
+    if (closingToken.type === Token.TokenType.END_TAG && adapter.getTagName(element) === closingToken.tagName) {
+      end.endTag = location
+      end.endLine = location.endLine
+      end.endCol = location.endCol
+      end.endOffset = location.endOffset
+    } else {
+      end.endTag = undefined
+      end.endLine = location.startLine
+      end.endCol = location.startCol
+      end.endOffset = location.startOffset
+    }
+    adapter.updateNodeSourceCodeLocation(element, end)
+  }
+
+  /** What {@link _setEndLocation} hands the adapter, filled again each time (the adapter keeps none of it). */
+  private readonly endLocation: { endLine: number; endCol: number; endOffset: number; endTag: Token.Location | undefined } = { endLine: 0, endCol: 0, endOffset: 0, endTag: undefined }
 
   /** parse5 hands the adapter a copy of the start tag's location with a `startTag` field; the adapter reads neither. */
   override _attachElementToTree(element: T['element'], location: Token.LocationWithAttributes | null, insertionLocation: Parameters<Parser<T>['_attachElementToTree']>[2]): void {
