@@ -14,8 +14,10 @@
  * page one code point at a time, through four calls each, and hands the tree builder a token
  * (with a location object, and a text node update) for every word and every space. Here a run
  * of plain characters is taken in one regular-expression match, and words and spaces stay one
- * token wherever the tree builder treats them alike; attribute values, comments, raw text and
- * scripts are read by runs too. The tree is the same, node for node and position for position
+ * token wherever the tree builder treats them alike; attribute values, comments, raw text,
+ * scripts and the rest of tag and attribute names are read by runs too, an attribute written
+ * `name="plain value"` in one step, and no attribute gets a location (nothing reads one). The
+ * tree is the same, node for node and position for position
  * (the page parse, walk included, takes 0.45× its time before on the bench pages, 0.42× on real
  * pages: `bench/results/bench.md`, README "The HTML path"). That tokenizer extends parse5's protected
  * members, so the first parse checks it against parse5's own on markup that takes all its paths,
