@@ -8,7 +8,8 @@
  * adapter copies a node's whole location object each time the node grows (every word and every
  * space of a paragraph is a character token of its own, each merged into the paragraph's text
  * node), then the conversion copies every node again and builds its position. Here a node's
- * position is made once, when parse5 places the node, and its end is updated in place.
+ * position is made once, when parse5 places the node, and its end is updated in place (an
+ * element's is kept as parse5's location and its end, and made when first read).
  *
  * parse5's tokenizer is also made to read text by runs ({@link TextRunTokenizer}): it reads a
  * page one code point at a time, through four calls each, and hands the tree builder a token
@@ -31,8 +32,8 @@
  * - an HTML `<template.x>` (a tag name hastscript reads as a selector) keeps its children
  *   where `hast-util-from-parse5` throws a TypeError.
  * Nodes also hold parse5's own fields (parent, attribute list, namespace) under symbol keys,
- * which `JSON.stringify` and the hast utilities do not see. An element's `properties` are made
- * from its attribute list when first read ({@link ElementNode}: an accessor, not an own field;
+ * which `JSON.stringify` and the hast utilities do not see. An element's `properties` and
+ * `position` are made from its attribute list and location when first read ({@link ElementNode}: accessors, not own fields;
  * `JSON.stringify` gives the same text), and `isHidden` reads the list itself
  * (`element-attributes.ts`), so most elements of a page never make theirs in `clean()`.
  *
@@ -147,6 +148,11 @@ const MODE = Symbol('document mode')
 const DOCTYPE = Symbol('doctype')
 const PROPERTIES = Symbol('properties')
 const DEPTH = Symbol('depth')
+const START = Symbol('start')
+const END_LINE = Symbol('end line')
+const END_COLUMN = Symbol('end column')
+const END_OFFSET = Symbol('end offset')
+const POSITION = Symbol('position')
 
 type Parent = BuiltRoot | BuiltElement
 type Child = BuiltElement | BuiltText | BuiltComment | BuiltDoctype
@@ -167,6 +173,14 @@ interface BuiltElement extends Element {
   [END_TAG]: boolean
   /** Elements from the root down to it, itself included, where it was placed (see {@link Build}). */
   [DEPTH]: number
+  /** While its `position` is not made ({@link ElementNode}): parse5's location of its start tag, `null` when it has none. */
+  [START]: Token.Location | null
+  /** While its `position` is not made: where it ends. */
+  [END_LINE]: number
+  [END_COLUMN]: number
+  [END_OFFSET]: number
+  /** Its `position` once made or set. */
+  [POSITION]: Element['position']
   [UNREAD_ATTRIBUTES]: Token.Attribute[] | null
 }
 interface BuiltText extends Text {
@@ -374,6 +388,10 @@ class HastAdapter implements TreeAdapter<HastTypes> {
       node.position = undefined
       return
     }
+    if (node.type === 'element') {
+      locateElement(node, location)
+      return
+    }
     const position = node.position
     if (node.type === 'text' && position !== undefined) {
       const end = position.end
@@ -386,7 +404,6 @@ class HastAdapter implements TreeAdapter<HastTypes> {
       start: { line: location.startLine, column: location.startCol, offset: location.startOffset },
       end: { line: location.endLine, column: location.endCol, offset: location.endOffset },
     }
-    if (node.type === 'element') node[END_TAG] = location.endTag !== undefined
   }
 
   /**
@@ -395,12 +412,20 @@ class HastAdapter implements TreeAdapter<HastTypes> {
    * building a copy of its end for `updateNodeSourceCodeLocation`, one object less per token.
    */
   getNodeSourceCodeLocation(node: Parent | Child): Token.ElementLocation | null {
-    if (node.type !== 'element' || node.position === undefined) return null
+    if (node.type !== 'element' || !hasPosition(node)) return null
     return node[END_TAG] ? LOCATED_WITH_END_TAG : LOCATED
   }
 
   /** An element was closed: its end moves, in place (parse5's own adapter copies the whole location each time). */
   updateNodeSourceCodeLocation(node: Parent | Child, location: Partial<Token.ElementLocation>): void {
+    if (node.type === 'element' && node[POSITION] === undefined) {
+      if (node[START] === null) return
+      if (location.endLine !== undefined) node[END_LINE] = location.endLine
+      if (location.endCol !== undefined) node[END_COLUMN] = location.endCol
+      if (location.endOffset !== undefined) node[END_OFFSET] = location.endOffset
+      if (location.endTag !== undefined) node[END_TAG] = true
+      return
+    }
     if (node.type === 'root' || node.position === undefined) return
     const end = node.position.end
     if (location.endLine !== undefined) end.line = location.endLine
@@ -415,13 +440,13 @@ class HastAdapter implements TreeAdapter<HastTypes> {
  * of this class), not when parse5 creates it: making them was a sixth of the page parse on real
  * pages, and the paragraph walk reads two attributes of most elements and none of those inside
  * `<head>`, scripts or `<svg>` ({@link unreadAttributes}, `isHidden`). Set, they are what was set.
+ * Its `position` is made on first read too (the walk reads those of the blocks it keeps whole).
  * `JSON.stringify` sees the same object as a plain hast element's ({@link ElementNode.toJSON}).
  */
 class ElementNode implements BuiltElement {
   readonly type = 'element' as const
   tagName: string
   children: Array<ElementContent & Child> = []
-  position: Element['position'] = undefined
   declare content?: Root;
   [PARENT]: Parent | null = null;
   [ATTRIBUTES]: Token.Attribute[];
@@ -429,6 +454,11 @@ class ElementNode implements BuiltElement {
   [TAG_NAME]: string;
   [END_TAG] = false;
   [DEPTH] = 0;
+  [START]: Token.Location | null = null;
+  [END_LINE] = 0;
+  [END_COLUMN] = 0;
+  [END_OFFSET] = 0;
+  [POSITION]: Element['position'] = undefined;
   /** The attribute list while `properties` are not made (the same list as {@link ATTRIBUTES}), else `null`. */
   [UNREAD_ATTRIBUTES]: Token.Attribute[] | null
   /** The properties once made or set. */
@@ -453,6 +483,23 @@ class ElementNode implements BuiltElement {
   set properties(value: Properties) {
     this[PROPERTIES] = value
     this[UNREAD_ATTRIBUTES] = null
+  }
+
+  /** Made from parse5's location when first read ({@link locateElement}); set, it is what was set. */
+  get position(): Element['position'] {
+    const start = this[START]
+    if (this[POSITION] === undefined && start !== null) {
+      this[POSITION] = {
+        start: { line: start.startLine, column: start.startCol, offset: start.startOffset },
+        end: { line: this[END_LINE], column: this[END_COLUMN], offset: this[END_OFFSET] },
+      }
+    }
+    return this[POSITION]
+  }
+
+  set position(value: Element['position']) {
+    this[POSITION] = value
+    this[START] = null
   }
 
   /** The element as a plain hast element's own fields (what `JSON.stringify` of `rehype-parse`'s tree holds). */
@@ -660,9 +707,51 @@ function finishTree(tree: Root, done: Build): number {
 }
 
 function endAtLastChild(element: BuiltElement): void {
-  if (element.position === undefined || element[END_TAG]) return
+  if (element[END_TAG] || !hasPosition(element)) return
   const last = element.children[element.children.length - 1]
-  if (last?.position !== undefined) element.position.end = { ...last.position.end }
+  if (last === undefined) return
+  let line: number
+  let column: number
+  let offset: number | undefined
+  if (last.type === 'element') {
+    if (!hasPosition(last)) return
+    const made = last[POSITION]
+    if (made === undefined) {
+      line = last[END_LINE]
+      column = last[END_COLUMN]
+      offset = last[END_OFFSET]
+    } else ({ line, column, offset } = made.end)
+  } else {
+    if (last.position === undefined) return
+    ;({ line, column, offset } = last.position.end)
+  }
+  const made = element[POSITION]
+  if (made !== undefined) {
+    made.end = { line, column, offset }
+    return
+  }
+  element[END_LINE] = line
+  element[END_COLUMN] = column
+  element[END_OFFSET] = offset!
+}
+
+/** Whether an element has a position, made or still parse5's location (without making it). */
+function hasPosition(element: BuiltElement): boolean {
+  return element[POSITION] !== undefined || element[START] !== null
+}
+
+/**
+ * An element's location from parse5: kept as it is (parse5 does not change a tag's location once
+ * the tag is read) and as its end, the `position` object made only when read: most elements'
+ * never are in `clean()`, and they were three objects per element.
+ */
+function locateElement(element: BuiltElement, location: Token.ElementLocation): void {
+  element[POSITION] = undefined
+  element[START] = location
+  element[END_LINE] = location.endLine
+  element[END_COLUMN] = location.endCol
+  element[END_OFFSET] = location.endOffset
+  element[END_TAG] = location.endTag !== undefined
 }
 
 const { CHARACTER, NULL_CHARACTER } = Token.TokenType

@@ -211,6 +211,19 @@ describe('buildHast: properties made on first read', () => {
     expect(isHidden(p)).toBe(true)
   })
 
+  it('makes an element\'s position once, when first read, ended where rehype-parse ends it, and keeps what is set', () => {
+    const html = '<div><p>Un <b>deux</b><p>trois<i>quatre</div>cinq'
+    const built = elementsOf(buildHast(html).tree)
+    expect(built.map((element) => element.position)).toEqual(elementsOf(rehype.parse(html)).map((element) => element.position))
+    const p = built.find((element) => element.tagName === 'p')!
+    const first = p.position!
+    expect(p.position).toBe(first)
+    first.end.offset = 99
+    expect(p.position!.end.offset).toBe(99)
+    p.position = undefined
+    expect(p.position).toBeUndefined()
+  })
+
   it('reads attributes added by a later tag, made or not', () => {
     const html = '<html lang="fr"><body class="a"><p>x</p><html dir="ltr" lang="en"><body id="b" class="c">'
     const unread = elementsOf(buildHast(html).tree)
