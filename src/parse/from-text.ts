@@ -43,6 +43,7 @@ import { eastAsianTraits, WIDE } from '../text/scripts.js'
 import { defaultOptions, type ResolvedSplitOptions } from '../options.js'
 import { measureLength } from '../text/measure-length.js'
 import { splitSentences } from '../text/split-sentences.js'
+import { flatCopy } from '../text/flat-copy.js'
 import { cleanWhitespace, joinLines } from './clean-whitespace.js'
 import { isBlankCode } from '../text/invisible.js'
 
@@ -159,7 +160,7 @@ function markOpeningTitle(input: string, blocks: SourceBlock[]): void {
   if (/[\n\r\u2028\u0085\v]/.test(input.slice(first.start, first.end))) return
   if (CUT_OFF_END.test(first.text) || measureLength(first.text) > MAX_TITLE_LENGTH) return
   // Headlines may end with a full stop (8 % of NTREX-128's do), but they are one sentence.
-  if (splitSentences(first.text).length > 1) return
+  if (splitSentences(flatCopy(first.text)).length > 1) return
   first.heading = true
 }
 
