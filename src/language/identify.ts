@@ -8,6 +8,7 @@ import { MAX_LABELS, predictLabels } from './fasttext-model.js'
 import { fromFastText } from './iso639.js'
 import { refineSibling } from './refine-sibling.js'
 import { fitsAlphabet } from './alphabet.js'
+import { flatCopy } from '../text/flat-copy.js'
 
 /**
  * Close relatives that detectors confuse: choosing among them needs less evidence than jumping to
@@ -83,7 +84,9 @@ function allowed(allow: ReadonlySet<string> | undefined, tag: string): boolean {
 export function identify(input: string, allow?: ReadonlySet<string>, budget: IdentifyBudget = {}): Identification {
   const sample = budget.sample ?? 600
   // The alphabet rules and marker words expect composed characters (ạ, not a + combining dot).
-  const text = (input.length > sample ? input.slice(0, sample) : input).normalize('NFC')
+  // A flat copy (`normalize` gives a slice back as it is): the scans it goes through run on every
+  // paragraph too, and one more kind of string made their `charCodeAt` megamorphic.
+  const text = flatCopy((input.length > sample ? input.slice(0, sample) : input).normalize('NFC'))
   const prof = scriptProfile(text, sample)
   const script = prof.script
   if (script === null) return { ranked: UND, script, letters: 0 }

@@ -6,6 +6,7 @@ import { identify, SIBLINGS, type Identification } from './identify.js'
 import { scriptProfile, SCRIPT_LANGUAGE, type Script } from './script.js'
 import { scoreTrigrams, trigramModel, trigramScorer, type TrigramModel, type TrigramScorer } from './trigram-model.js'
 import { fitsAlphabet } from './alphabet.js'
+import { flatCopy } from '../text/flat-copy.js'
 import { allowSet, DEFAULT_MIN_LENGTH, type LanguageOptions } from './tag-language.js'
 
 /** What {@link tagArticleLanguages} returns. */
@@ -243,10 +244,13 @@ function articleSample(list: string[], minLength: number): string {
     sample += (sample ? ' ' : '') + p.slice(0, 400)
     if (sample.length >= ARTICLE_SAMPLE) break
   }
-  if (sample !== '') return sample
+  // Flat copies, not the concatenation or a slice: see {@link flatCopy}, and the scans the
+  // sample goes through (script counts, trigrams) also run on every paragraph, where one more kind
+  // of string than V8 keeps fast made their `charCodeAt` megamorphic.
+  if (sample !== '') return flatCopy(sample)
   // Only short lines: together they may still say something; under minLength in all, nothing (`und`).
   const all = list.join(' ').trim()
-  return all.length >= minLength ? all.slice(0, ARTICLE_SAMPLE) : ''
+  return all.length >= minLength ? flatCopy(all.slice(0, ARTICLE_SAMPLE)) : ''
 }
 
 /** UTF-8 length: a fairer weight than code units between CJK and alphabetic paragraphs. */
