@@ -104,6 +104,27 @@ describe('tokenize', () => {
     )
   })
 
+  // The word scan reads a classed unit without a branch on its kind (`k` moved by the change of
+  // kind, offsets and the run's hash written at every unit): it must give the reference's runs and
+  // FNV-1a hashes for every code unit, at a text's start, inside and at its end, and on text longer
+  // than the scratch it starts with.
+  it('tokenSpans gives the reference\'s tokens and their hashes for every code unit, and on long text', () => {
+    const fnv = (token: string): number => Array.from({ length: token.length }, (_, i) => token.charCodeAt(i)).reduce((h, u) => Math.imul(h ^ u, FNV_PRIME), FNV_OFFSET)
+    const wrong: string[] = []
+    const check = (text: string): void => {
+      const { spans, hashes, count } = tokenSpans(text)
+      const tokens = Array.from({ length: count }, (_, k) => text.slice(spans[2 * k]!, spans[2 * k + 1]!))
+      const expected = boundedReference(text)
+      if (JSON.stringify(tokens) !== JSON.stringify(expected) || JSON.stringify([...hashes.subarray(0, count)]) !== JSON.stringify(expected.map(fnv))) wrong.push(JSON.stringify(text))
+    }
+    for (let c = 0; c < 0x10000; c++) {
+      const unit = String.fromCharCode(c)
+      check(`${unit}a ${unit}${unit} b${unit}`)
+    }
+    for (const text of ['word '.repeat(400), 'д'.repeat(700), 'a-'.repeat(600), `${'x'.repeat(3000)} y`, '\u{1d41a}\u{1d41b} '.repeat(300), ' '.repeat(500)]) check(text)
+    expect(wrong).toEqual([])
+  })
+
   // In text with a script without spaces tokenize runs its set-subtraction pattern (in pieces of
   // at most 1,024 code points, joined again); tokenSpans scans a table instead and must find the
   // same tokens, the joins of pieces cut by the bound included (runs of marks and letters past it).
