@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { foldGuillemets, foldText, normalizeText } from '../../src/text/normalize-text.js'
 import { INVISIBLE_CLASS } from '../../src/text/invisible.js'
 
@@ -174,5 +174,25 @@ describe('foldGuillemets', () => {
 
   it('folds a run of millions of guillemets', () => {
     expect(foldGuillemets(`a${'»'.repeat(2_000_000)}b`)).toBe(`a${'"'.repeat(2_000_000)}b`)
+  })
+})
+
+// In Node the folded units are read back as a string by a Buffer view (`toString('utf16le')`), in
+// a browser by the UTF-16 TextDecoder: both must give the same strings, of short and long texts
+// (past the size where Node's Buffer path hands over to the decoder) and of one-byte and two-byte ones.
+describe('the folds without Node\'s Buffer (as in a browser)', () => {
+  it('give the strings they give with it', async () => {
+    const texts = ['L’été  —  «Oui»', 'ÉTÉ À PARIS', 'Москва — «Спартак»', '東京\u3000大阪「はい」', `${'Ab’ '.repeat(30_000)}»`, '\ufeffA\u00a0b', 'Straße…']
+    const withBuffer = texts.map((t) => [foldText(t), normalizeText(t)])
+    const saved = globalThis.Buffer
+    vi.resetModules()
+    try {
+      // @ts-expect-error -- taken away for the fresh import, as a browser has none
+      globalThis.Buffer = undefined
+      const browser = await import('../../src/text/normalize-text.js')
+      expect(texts.map((t) => [browser.foldText(t), browser.normalizeText(t)])).toEqual(withBuffer)
+    } finally {
+      globalThis.Buffer = saved
+    }
   })
 })
