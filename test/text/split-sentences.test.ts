@@ -104,6 +104,17 @@ describe('splitSentences', () => {
       }),
       { seed: 20261201, numRuns: 5000 },
     )
+    // The scan jumps from one terminal mark to the next (a character class finds them): every
+    // code unit, as the only candidate, once and twice, and between long runs of text.
+    const wrong: string[] = []
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue // the reference reads code points (`u`)
+      const unit = String.fromCharCode(c)
+      for (const t of [`Ab${unit} cd${unit}${unit} e`, `${'x'.repeat(300)}${unit} ${'y'.repeat(300)}`]) {
+        if (JSON.stringify(splitSentences(t)) !== JSON.stringify(reference(t))) wrong.push(`U+${c.toString(16)}`)
+      }
+    }
+    expect(wrong).toEqual([])
   })
 
   it('ends a sentence at the end of a line exactly when endsLikeSentence says the line ends like one', () => {
