@@ -44,7 +44,7 @@ import { defaultOptions, type ResolvedSplitOptions } from '../options.js'
 import { measureLength } from '../text/measure-length.js'
 import { splitSentences } from '../text/split-sentences.js'
 import { flatCopy } from '../text/flat-copy.js'
-import { cleanWhitespace, joinLines } from './clean-whitespace.js'
+import { CHANGED_BY_CLEANING, cleanPlainWhitespace, cleanWhitespace, joinLines } from './clean-whitespace.js'
 import { isBlankCode } from '../text/invisible.js'
 
 /** Options of {@link parseText}. */
@@ -83,7 +83,7 @@ export function parseText(input: string, options: ResolvedSplitOptions = default
   let layout: Layout | null | undefined = mode === 'auto' ? undefined : null
   const open = new OpenBlock(input)
 
-  scanLines(input, (lineStart, cs, ce, hardAfter) => {
+  scanLines(input, (lineStart, cs, ce, hardAfter, plain) => {
     if (cs === ce) {
       open.close()
       return
@@ -94,7 +94,7 @@ export function parseText(input: string, options: ResolvedSplitOptions = default
       if (layout === undefined) layout = measureLayout(input, options.wrapWidth ?? undefined)
       if (breaksBetween(input, prev, cur, mode, layout)) open.close()
     }
-    open.add(cur)
+    open.add(cur, plain)
     if (hardAfter) open.close()
   })
   open.close()
@@ -113,16 +113,19 @@ class OpenBlock {
   #start = -1
   #end = -1
   #lines = 0
+  /** Whether the block's one line holds no character of `CHANGED_BY_CLEANING` (see {@link scanLines}). */
+  #plain = true
   readonly #input: string
 
   constructor(input: string) {
     this.#input = input
   }
 
-  add(line: LineInfo): void {
+  add(line: LineInfo, plain: boolean): void {
     if (this.last === null) this.#start = line.cs
     this.#end = line.ce
     this.#lines++
+    this.#plain = plain
     this.last = line
   }
 
@@ -131,7 +134,7 @@ class OpenBlock {
     if (this.last === null) return
     // A block of one line has no line break to join.
     const raw = this.#input.slice(this.#start, this.#end)
-    const text = cleanWhitespace(this.#lines > 1 ? joinLines(raw) : raw)
+    const text = this.#lines > 1 ? cleanWhitespace(joinLines(raw)) : this.#plain ? cleanPlainWhitespace(raw) : cleanWhitespace(raw)
     if (text !== '') this.blocks.push({ text, start: this.#start, end: this.#end })
     this.last = null
     this.#lines = 0
@@ -342,7 +345,7 @@ function percentile(hist: Uint32Array, total: number, q: number): number {
  */
 function scanLines(
   input: string,
-  onLine: (lineStart: number, cs: number, ce: number, hardAfter: boolean) => void,
+  onLine: (lineStart: number, cs: number, ce: number, hardAfter: boolean, plain: boolean) => void,
 ): void {
   const n = input.length
   let lineStart = 0
@@ -350,8 +353,20 @@ function scanLines(
   LINE_END.lastIndex = 0
   while (i <= n) {
     // The next line terminator, found by the regular-expression engine's scan (a loop testing
-    // each character against the seven terminators was most of this function's time).
-    const found = i < n && LINE_END.test(input) ? LINE_END.lastIndex - 1 : n
+    // each character against the seven terminators was most of this function's time). The scan
+    // also stops at the other characters cleaning changes (tabs, no-break spaces, controls,
+    // invisible ones): a line without any is plain text, which its block's cleaning then need
+    // not test for again (`cleanPlainWhitespace`).
+    let found = n
+    let plain = true
+    while (i < n && LINE_END.test(input)) {
+      const at = LINE_END.lastIndex - 1
+      if (isLineEnd(input.charCodeAt(at))) {
+        found = at
+        break
+      }
+      plain = false
+    }
     i = found
     const c = i < n ? input.charCodeAt(i) : -1
     // [lineStart, i) is a line; c is its terminator (-1 at the end of input).
@@ -359,7 +374,7 @@ function scanLines(
     let ce = i
     while (cs < ce && isBlankCode(input.charCodeAt(cs))) cs++
     while (ce > cs && isBlankCode(input.charCodeAt(ce - 1))) ce--
-    onLine(lineStart, cs, ce, c === 0x2029 || c === 0x0c)
+    onLine(lineStart, cs, ce, c === 0x2029 || c === 0x0c, plain)
     if (c === 0x0d && i + 1 < n && input.charCodeAt(i + 1) === 0x0a) i++
     i++
     lineStart = i
@@ -368,7 +383,12 @@ function scanLines(
 }
 
 /** The line terminators of {@link scanLines}: LF, CR, VT, FF, NEL, U+2028, U+2029. */
-const LINE_END = /[\n\r\v\f\u0085\u2028\u2029]/g
+function isLineEnd(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x2028 || c === 0x2029
+}
+
+/** Where {@link scanLines} stops: the characters cleaning changes, the line terminators among them. */
+const LINE_END = new RegExp(`[${CHANGED_BY_CLEANING}]`, 'g')
 
 /** Width in columns of one UTF-16 code unit (a surrogate pair counts 2, on its high half). */
 function unitColumns(c: number): number {

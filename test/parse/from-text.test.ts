@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { defaultOptions } from '../../src/options.js'
+import { cleanWhitespace, joinLines } from '../../src/parse/clean-whitespace.js'
 import { parseText } from '../../src/parse/from-text.js'
 import { expectOffsets, textsOf } from './offsets.js'
 
@@ -212,5 +214,25 @@ describe('parseText: large input', () => {
     expect(blocks).toHaveLength(8000 * EN.length)
     expectOffsets(input, blocks.slice(0, 50))
     expect(blocks.slice(-EN.length).map((b) => b.text)).toEqual(EN)
+  })
+})
+
+// The line scan also stops at what cleaning changes (tabs, no-break spaces, controls, invisible
+// characters), and a block of one line without any skips cleaning's own test for them: every
+// block must still be the cleaning of its source range, whatever characters the lines hold.
+describe('parseText: a block is the cleaning of its source', () => {
+  it('on lines of mixed white space, controls and invisible characters', () => {
+    const piece = fc.constantFrom('Le chat', 'dort.', ' ', '  ', '\t', '\u00a0', '\u202f', '\u3000', '\u200b', '\ufeff', '\u00ad', '\u0007', '\u0085', '\u2028',
+      '\u2029', '\f', '\v', '\n', '\r\n', '\n\n', '\r', '中文', 'x'.repeat(120))
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), (input) => {
+        for (const block of parseText(input)) {
+          const raw = input.slice(block.start, block.end)
+          const lines = raw.split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/).length
+          expect(block.text).toBe(cleanWhitespace(lines > 1 ? joinLines(raw) : raw))
+        }
+      }),
+      { seed: 20261202, numRuns: 3000 },
+    )
   })
 })
