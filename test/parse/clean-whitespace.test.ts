@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cleanWhitespace, joinLines, tightenRange } from '../../src/parse/clean-whitespace.js'
+import { CHANGED_BY_CLEANING, cleanPlainWhitespace, cleanWhitespace, joinLines, tightenRange } from '../../src/parse/clean-whitespace.js'
 import { CONTROL_CLASS, INVISIBLE_CLASS, SPACE_CLASS } from '../../src/text/invisible.js'
 
 const DROPPED = new RegExp(`[${INVISIBLE_CLASS}${CONTROL_CLASS}]`, 'g')
@@ -43,6 +43,26 @@ describe('cleanWhitespace', () => {
       }
     }
     expect(wrong).toEqual([])
+  })
+})
+
+describe('cleanPlainWhitespace', () => {
+  // The text parser cleans a line without a character of CHANGED_BY_CLEANING by it: the class must
+  // hold every code unit cleaning changes but the plain space, and the two cleanings agree on text without one.
+  it('is cleanWhitespace on text without a character of CHANGED_BY_CLEANING, which are the units cleaning changes', () => {
+    const changed = new RegExp(`[${CHANGED_BY_CLEANING}]`)
+    const wrong: string[] = []
+    for (let c = 0; c < 0x10000; c++) {
+      const unit = String.fromCharCode(c)
+      const changes = cleanWhitespace(`a${unit}b`) !== `a${unit}b`
+      if (changes !== (changed.test(unit) && c !== 0x20)) wrong.push(c.toString(16))
+      if (!changed.test(unit) && cleanPlainWhitespace(` ${unit}  x${unit} `) !== cleanWhitespace(` ${unit}  x${unit} `)) wrong.push(`plain ${c.toString(16)}`)
+    }
+    expect(wrong).toEqual([])
+    const piece = fc.constantFrom('a', 'é', '中', ' ', '  ', '.', 'x'.repeat(40))
+    fc.assert(fc.property(fc.array(piece, { maxLength: 20 }).map((p) => p.join('')), (text) => {
+      expect(cleanPlainWhitespace(text)).toBe(cleanWhitespace(text))
+    }), { numRuns: 500 })
   })
 })
 
