@@ -91,8 +91,12 @@ const UTF16 = new TextDecoder(LITTLE_ENDIAN ? 'utf-16le' : 'utf-16be', { ignoreB
 interface UnitBytes {
   toString(encoding: 'utf16le', start: number, end: number): string
 }
-/** Node's `Buffer` where there is one (not in a browser: read from `globalThis`, so that no bundler adds one). */
-const NODE_BUFFER = (globalThis as { Buffer?: { from(bytes: ArrayBuffer, offset: number, length: number): UnitBytes } }).Buffer
+/** What {@link decodeUnits} uses of Node's `Buffer` class: a view of bytes. */
+interface UnitBytesClass {
+  from(bytes: ArrayBuffer, offset: number, length: number): UnitBytes
+}
+// Node's `Buffer` where there is one, read by name: the browser build has no reference to Node's global.
+const NODE_BUFFER = (globalThis as Record<string, unknown>)['Buffer'] as UnitBytesClass | undefined
 /** Units past which {@link decodeUnits} takes the decoder (Node makes a string of a megabyte or more one of another kind). */
 const BUFFER_UNITS = 1 << 16
 /** The bytes {@link bufferView} is a view of, and that view. */
