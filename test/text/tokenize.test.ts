@@ -121,7 +121,10 @@ describe('tokenize', () => {
       const unit = String.fromCharCode(c)
       check(`${unit}a ${unit}${unit} b${unit}`)
     }
-    for (const text of ['word '.repeat(400), 'д'.repeat(700), 'a-'.repeat(600), `${'x'.repeat(3000)} y`, '\u{1d41a}\u{1d41b} '.repeat(300), ' '.repeat(500)]) check(text)
+    for (const text of ['word '.repeat(400), 'д'.repeat(700), 'a-'.repeat(600), `${'x'.repeat(3000)} y`, '\u{1d41a}\u{1d41b} '.repeat(300), ' '.repeat(500),
+      'ab '.repeat(30_000), `${'a'.repeat(70_000)}\u{1d41a}b c`]) check(text)
+    // A scratch grown for a huge paragraph is let go, and the next, short one still scans right.
+    check('après la pluie, le beau temps')
     expect(wrong).toEqual([])
   })
 
