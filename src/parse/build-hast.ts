@@ -30,12 +30,17 @@
  *   `hast-util-from-parse5` computes the document's end point by scanning the whole input;
  * - inside `<svg>`, tag names are parse5's (its case fixes, not hastscript's longer list);
  * - an HTML `<template.x>` (a tag name hastscript reads as a selector) keeps its children
- *   where `hast-util-from-parse5` throws a TypeError.
+ *   where `hast-util-from-parse5` throws a TypeError;
+ * - a `<template>` inside `<math>` left without its end tag ends where its last child ends, as
+ *   every other such element does (`hast-util-from-parse5` moves a template's children into its
+ *   `content` while it sets positions, so there it ends where the tag that closed it starts).
  * Nodes also hold parse5's own fields (parent, attribute list, namespace) under symbol keys,
  * which `JSON.stringify` and the hast utilities do not see. An element's `properties` and
  * `position` are made from its attribute list and location when first read ({@link ElementNode}: accessors, not own fields;
  * `JSON.stringify` gives the same text), and `isHidden` reads the list itself
- * (`element-attributes.ts`), so most elements of a page never make theirs in `clean()`.
+ * (`element-attributes.ts`), so most elements of a page never make theirs in `clean()`. Being
+ * accessors, they are not seen by `Object.keys`, a spread, `structuredClone` or `delete`: the tree
+ * is for this package's walks (none copies or deletes a node's fields), not handed to callers.
  *
  * @module
  */

@@ -97,7 +97,11 @@ interface UnitBytesClass {
 }
 // Node's `Buffer` where there is one, read by name: the browser build has no reference to Node's global.
 const NODE_BUFFER = (globalThis as Record<string, unknown>)['Buffer'] as UnitBytesClass | undefined
-/** Units past which {@link decodeUnits} takes the decoder (Node makes a string of a megabyte or more one of another kind). */
+/**
+ * Units past which {@link decodeUnits} takes the decoder; it also does for a scratch array longer
+ * than this (one a huge text grew, released after the call): a view cached on it would keep it
+ * alive until the next fold that decodes, however long the wait.
+ */
 const BUFFER_UNITS = 1 << 16
 /** The bytes {@link bufferView} is a view of, and that view. */
 let viewed: ArrayBufferLike | null = null
@@ -110,7 +114,7 @@ let bufferView: UnitBytes | null = null
  * units (2026-12-02); the same string.
  */
 function decodeUnits(units: Uint16Array, n: number): string {
-  if (NODE_BUFFER === undefined || !LITTLE_ENDIAN || n >= BUFFER_UNITS || !(units.buffer instanceof ArrayBuffer)) return UTF16.decode(units.subarray(0, n))
+  if (NODE_BUFFER === undefined || !LITTLE_ENDIAN || n >= BUFFER_UNITS || units.length > BUFFER_UNITS || !(units.buffer instanceof ArrayBuffer)) return UTF16.decode(units.subarray(0, n))
   if (units.buffer !== viewed) {
     viewed = units.buffer
     bufferView = NODE_BUFFER.from(units.buffer, 0, units.buffer.byteLength)

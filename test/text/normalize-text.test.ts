@@ -196,3 +196,22 @@ describe('the folds without Node\'s Buffer (as in a browser)', () => {
     }
   })
 })
+
+// A huge text grows the fold's scratch array, which is released after the call; nothing of the
+// module may keep it alive (a cached Buffer view of it did, until the next fold that decoded).
+describe('the fold after a huge text', () => {
+  it('keeps no view of the released scratch array', async () => {
+    const { setFlagsFromString } = await import('node:v8')
+    const { runInNewContext } = await import('node:vm')
+    setFlagsFromString('--expose-gc')
+    const gc = runInNewContext('gc') as () => void
+    foldText('already folded text 0123456789 x')
+    gc()
+    const before = process.memoryUsage().arrayBuffers
+    // 10 M units: a 60 MB scratch; the folded text is one unit.
+    expect(foldText(`Q${'\u200b'.repeat(10_000_000)}`)).toBe('q')
+    for (let k = 0; k < 100; k++) foldText(`already folded text ${k} x`)
+    gc()
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(8_000_000)
+  })
+})
