@@ -12,7 +12,7 @@
  * Options: `--mb N` corpus size (default 20), `--baseline-mb N` size the baseline runs on
  * (default: the whole corpus; the ratios run on at most 1 MB of it), `--rounds N` rounds of the ratios (default 3);
  * `--pipeline text|html|baseline` runs one pipeline alone and prints the CPU time of each of its
- * passes (used by the ratios).
+ * passes (used by the ratios; `--passes N` of them, default 8; bench/bench-html-steady.ts runs more).
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -31,7 +31,7 @@ import { writeResult } from './write-result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const datasets = join(here, '..', '..', 'shared', 'datasets')
-const { values } = parseArgs({ options: { mb: { type: 'string' }, 'baseline-mb': { type: 'string' }, pipeline: { type: 'string' }, rounds: { type: 'string' } }, strict: false })
+const { values } = parseArgs({ options: { mb: { type: 'string' }, 'baseline-mb': { type: 'string' }, pipeline: { type: 'string' }, rounds: { type: 'string' }, passes: { type: 'string' } }, strict: false })
 const targetBytes = Number(values.mb ?? 20) * 1e6
 
 
@@ -162,7 +162,8 @@ async function runPipeline(pipeline: Pipeline): Promise<void> {
   const inputs = pipeline === 'html' ? articles.map(asHtml) : articles
   const run = pipeline === 'baseline' ? plainBaseline : (input: string) => clean(input, { format: pipeline }).paragraphs.length
   const passes: number[] = []
-  for (let pass = 0; pass < WARM_UP_PASSES + TIMED_PASSES; pass++) {
+  const total = Number(values.passes ?? WARM_UP_PASSES + TIMED_PASSES)
+  for (let pass = 0; pass < total; pass++) {
     const start = process.cpuUsage()
     for (const input of inputs) run(input)
     const used = process.cpuUsage(start)
