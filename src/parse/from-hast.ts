@@ -78,77 +78,7 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
   const { input, parents } = options
   const dropped = options.dropped ?? DROPPED_ELEMENTS
   const readHidden = dropped !== DROPPED_ELEMENTS
-  // How many h1–h6 elements are open: a block closed inside one is a heading.
-  let headingDepth = 0
-  const blocks: Array<Block<HastSource>> = []
-  // The current paragraph: raw text pieces, its nodes and the range of its visible text nodes.
-  let pieces: Array<Piece<Text>> = []
-  let nodes: Array<Text | Element> = []
-  let gap: Array<Text | Element> = []
-  let hasText = false
-  let runStart = -1
-  let runEnd = -1
-  let brCount = 0
-  // Number of paragraphs closed so far (empty ones not counted).
-  let flushes = 0
-
-  const reset = (): void => {
-    pieces = []
-    nodes = []
-    gap = []
-    hasText = false
-    runStart = -1
-    runEnd = -1
-  }
-
-  const flush = (element: Element | null): void => {
-    brCount = 0
-    if (!hasText) {
-      reset()
-      return
-    }
-    const text = cleanWhitespace(joinPieces(pieces))
-    if (text !== '') {
-      const [start, end] = rangeOf(element, runStart, runEnd, input)
-      const block: Block<HastSource> = { text, start, end, source: { element, nodes, gap }, pieces }
-      if (headingDepth > 0) block.heading = true
-      blocks.push(block)
-    }
-    flushes++
-    reset()
-  }
-
-  /** Ends the paragraph at a `<br><br>`; its trailing `<br>`s and blank text become the next run's `gap`. */
-  const splitAtBreaks = (): void => {
-    let cut = nodes.length
-    while (cut > 0 && !isVisibleText(nodes[cut - 1]!)) cut--
-    const separators = nodes.splice(cut)
-    const before = blocks.length
-    flush(null)
-    if (blocks.length > before) gap = separators
-  }
-
-  const addText = (node: Text): void => {
-    const value = node.value
-    if (!hasVisibleText(value)) {
-      if (value !== '') {
-        pieces.push({ node, value })
-        nodes.push(node)
-      }
-      return
-    }
-    if (brCount >= 2) splitAtBreaks()
-    brCount = 0
-    pieces.push({ node, value })
-    nodes.push(node)
-    hasText = true
-    const s = node.position?.start.offset
-    const e = node.position?.end?.offset
-    if (s !== undefined && e !== undefined) {
-      if (runStart < 0 || s < runStart) runStart = s
-      if (e > runEnd) runEnd = e
-    }
-  }
+  const walk = new Walk(input)
 
   // The walk's stack as three parallel arrays (no object per node): the node, its parent, and
   // -1 to visit the node, or (for an element's exit) the number of paragraphs closed at its entry.
@@ -168,13 +98,13 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
     if (flushesAtEntry >= 0) {
       const element = node as Element
       // Whole element as one paragraph when nothing was closed since it opened.
-      flush(flushes === flushesAtEntry ? element : null)
-      if (HEADING_ELEMENTS.has(element.tagName.toLowerCase())) headingDepth--
+      walk.flush(walk.flushes === flushesAtEntry ? element : null)
+      if (HEADING_ELEMENTS.has(element.tagName.toLowerCase())) walk.headingDepth--
       continue
     }
     if (node.type === 'text') {
       parents?.set(node, parent)
-      addText(node)
+      walk.addText(node)
       continue
     }
     if (node.type !== 'element') continue // comments, doctype
@@ -182,17 +112,17 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
     const tag = node.tagName.toLowerCase()
     if (dropped.has(tag) || (!readHidden && isHidden(node))) continue
     if (tag === 'br') {
-      brCount++
-      pieces.push({ node: null, value: ' ' })
-      nodes.push(node)
+      walk.brCount++
+      walk.pieces.push({ node: null, value: ' ' })
+      walk.nodes.push(node)
       continue
     }
     if (BLOCK_ELEMENTS.has(tag)) {
-      flush(null)
+      walk.flush(null)
       nodeStack.push(node)
       parentStack.push(parent)
-      exitStack.push(flushes)
-      if (HEADING_ELEMENTS.has(tag)) headingDepth++
+      exitStack.push(walk.flushes)
+      if (HEADING_ELEMENTS.has(tag)) walk.headingDepth++
     } else if (tag === 'wbr') {
       continue
     }
@@ -203,8 +133,90 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
       exitStack.push(-1)
     }
   }
-  flush(null)
-  return blocks
+  walk.flush(null)
+  return walk.blocks
+}
+
+/**
+ * The state of one {@link fromHast} walk: the paragraphs closed so far and the one being read.
+ * A class rather than closures over locals: four closures made per call (and, under tsx, each
+ * also named at run time) were a per-page cost of the HTML path.
+ */
+class Walk {
+  readonly blocks: Array<Block<HastSource>> = []
+  /** How many h1–h6 elements are open: a block closed inside one is a heading. */
+  headingDepth = 0
+  /** The current paragraph: raw text pieces, its nodes and the range of its visible text nodes. */
+  pieces: Array<Piece<Text>> = []
+  nodes: Array<Text | Element> = []
+  gap: Array<Text | Element> = []
+  hasText = false
+  runStart = -1
+  runEnd = -1
+  brCount = 0
+  /** Number of paragraphs closed so far (empty ones not counted). */
+  flushes = 0
+
+  constructor(readonly input: string | undefined) {}
+
+  reset(): void {
+    this.pieces = []
+    this.nodes = []
+    this.gap = []
+    this.hasText = false
+    this.runStart = -1
+    this.runEnd = -1
+  }
+
+  flush(element: Element | null): void {
+    this.brCount = 0
+    if (!this.hasText) {
+      this.reset()
+      return
+    }
+    const text = cleanWhitespace(joinPieces(this.pieces))
+    if (text !== '') {
+      const [start, end] = rangeOf(element, this.runStart, this.runEnd, this.input)
+      const block: Block<HastSource> = { text, start, end, source: { element, nodes: this.nodes, gap: this.gap }, pieces: this.pieces }
+      if (this.headingDepth > 0) block.heading = true
+      this.blocks.push(block)
+    }
+    this.flushes++
+    this.reset()
+  }
+
+  /** Ends the paragraph at a `<br><br>`; its trailing `<br>`s and blank text become the next run's `gap`. */
+  splitAtBreaks(): void {
+    const nodes = this.nodes
+    let cut = nodes.length
+    while (cut > 0 && !isVisibleText(nodes[cut - 1]!)) cut--
+    const separators = nodes.splice(cut)
+    const before = this.blocks.length
+    this.flush(null)
+    if (this.blocks.length > before) this.gap = separators
+  }
+
+  addText(node: Text): void {
+    const value = node.value
+    if (!hasVisibleText(value)) {
+      if (value !== '') {
+        this.pieces.push({ node, value })
+        this.nodes.push(node)
+      }
+      return
+    }
+    if (this.brCount >= 2) this.splitAtBreaks()
+    this.brCount = 0
+    this.pieces.push({ node, value })
+    this.nodes.push(node)
+    this.hasText = true
+    const s = node.position?.start.offset
+    const e = node.position?.end?.offset
+    if (s !== undefined && e !== undefined) {
+      if (this.runStart < 0 || s < this.runStart) this.runStart = s
+      if (e > this.runEnd) this.runEnd = e
+    }
+  }
 }
 
 /** The pieces' values, joined (most paragraphs are one text node: its value as it is). */
