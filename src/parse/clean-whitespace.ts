@@ -11,14 +11,15 @@ import { SPACE_UNITS } from '../text/is-space.js'
 /** Characters dropped from a block's text: the invisible ones and the controls (see `text/invisible.ts`). */
 const DROPPED = new RegExp(`[${INVISIBLE_CLASS}${CONTROL_CLASS}]`, 'g')
 const DROPPED_CHAR = new RegExp(`[${INVISIBLE_CLASS}${CONTROL_CLASS}]`)
-/** White space folded to one space (see `text/invisible.ts`). */
-const WHITESPACE_RUN = new RegExp(`[${SPACE_CLASS}]+`, 'g')
 /**
- * White space that folding changes is a run of two or more, or one character other than a plain
- * space: `SPACE_CLASS` is `\s` and NEL, and `[^\S ]` is `\s` but the space. Tested as one class
- * and two substring searches (see {@link hasFoldableSpace}).
+ * White space that folding to one space changes (see `text/invisible.ts`): a run of two or more,
+ * or one character other than a plain space (`SPACE_CLASS` is `\s` and NEL, and `[^\S ]` is `\s`
+ * but the space). Replacing these and not every run of `[SPACE_CLASS]+` gives the same string
+ * (a lone plain space is what it would be replaced by; the test holds the two equal on every
+ * code unit and random strings), and a block with nothing to fold is not copied: on real pages,
+ * where half the blocks hold line breaks, the fold cost 1.5x as much replacing every run.
  */
-const NON_PLAIN_SPACE = /[^\S ]/
+const FOLDED_SPACE = new RegExp(`[${SPACE_CLASS}]{2,}|[^\\S ]|\\u0085`, 'g')
 const SPACE_CHAR = new RegExp(`[${SPACE_CLASS}]`)
 /**
  * What cleaning drops or folds but the plain space (the sets of `text/invisible.ts`, white space as
@@ -45,10 +46,7 @@ const PLAIN_TEXT = new RegExp(`^[^${CHANGED_BY_CLEANING}]*$`)
  */
 export function cleanWhitespace(text: string): string {
   if (PLAIN_TEXT.test(text) && !text.includes('  ')) return text.trim()
-  const visible = text.replace(DROPPED, '')
-  // Replacing every single space by a space built a copy of each block, hence of the whole
-  // input (20 MB of paragraphs: 37 MB); a block with nothing to fold is kept as it is.
-  return (hasFoldableSpace(visible) ? visible.replace(WHITESPACE_RUN, ' ') : visible).trim()
+  return text.replace(DROPPED, '').replace(FOLDED_SPACE, ' ').trim()
 }
 
 /**
@@ -58,14 +56,6 @@ export function cleanWhitespace(text: string): string {
  */
 export function cleanPlainWhitespace(text: string): string {
   return text.includes('  ') ? cleanWhitespace(text) : text.trim()
-}
-
-/**
- * Whether folding changes some white space of `text` (`/(?! )[\s\u0085]| {2}/`): one class and
- * two substring searches cost less than that alternation tried at every offset (bench/profile-clean.ts).
- */
-function hasFoldableSpace(text: string): boolean {
-  return NON_PLAIN_SPACE.test(text) || text.includes('\u0085') || text.includes('  ')
 }
 
 /**

@@ -44,6 +44,34 @@ describe('cleanWhitespace', () => {
     }
     expect(wrong).toEqual([])
   })
+
+  // The fold replaces only the white space it changes (runs of two or more, a lone unit other
+  // than the plain space), not every run: the same string as replacing every run, on any unit.
+  it('folds runs and lone units of every code unit as replacing every run by one space does', () => {
+    const wrong: string[] = []
+    for (let c = 0; c < 0x10000; c++) {
+      const u = String.fromCharCode(c)
+      for (const text of [`a${u}${u}b`, `a ${u} b`, `${u}a${u}`, `a${u} ${u}\nb`, u]) {
+        const plain = text.replace(DROPPED, '').replace(SPACES, ' ').trim()
+        if (cleanWhitespace(text) !== plain) wrong.push(c.toString(16))
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('folds random strings of any code units and white space as the plain definition does', () => {
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom(' ', ' ', '\t', '\n', '\r', '\u00a0', '\u0085', '\u2028', '\u3000', '\u200b', 'a'),
+    )
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+        const text = units.join('')
+        expect(cleanWhitespace(text)).toBe(text.replace(DROPPED, '').replace(SPACES, ' ').trim())
+      }),
+      { numRuns: 2000 },
+    )
+  })
 })
 
 describe('cleanPlainWhitespace', () => {
