@@ -99,7 +99,8 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
       const element = node as Element
       // Whole element as one paragraph when nothing was closed since it opened.
       walk.flush(walk.flushes === flushesAtEntry ? element : null)
-      if (HEADING_ELEMENTS.has(element.tagName.toLowerCase())) walk.headingDepth--
+      // Only a heading open can be this one (its entry counted it): no tag lookup below none.
+      if (walk.headingDepth > 0 && HEADING_ELEMENTS.has(element.tagName.toLowerCase())) walk.headingDepth--
       continue
     }
     if (node.type === 'text') {
@@ -171,7 +172,9 @@ class Walk {
   flush(element: Element | null): void {
     this.brCount = 0
     if (!this.hasText) {
-      this.reset()
+      // Nothing was handed out; a block element's entry and exit flush an empty paragraph
+      // (nested blocks: most flushes), which keeps its empty arrays rather than making three more.
+      if (this.pieces.length > 0 || this.nodes.length > 0 || this.gap.length > 0) this.reset()
       return
     }
     const text = cleanWhitespace(joinPieces(this.pieces))
