@@ -17,7 +17,7 @@ import { loadavg } from 'node:os'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { cpuMs, least, median } from './ab-revision.js'
+import { comparePasses, interleavedPasses, type Code } from './ab-revision.js'
 import { asHtml, generateCorpus } from './bench.js'
 import { loadPages } from './dataset-pages.js'
 
@@ -28,31 +28,15 @@ if (fn !== 'buildHast' && fn !== 'parseHtmlTree') throw new Error(`--fn is build
 const file = fn === 'buildHast' ? 'parse/build-hast.ts' : 'parse/from-html.ts'
 type Parse = (page: string) => unknown
 const load = async (dir: string): Promise<Parse> => ((await import(pathToFileURL(`${dir}/${file}`).href)) as Record<string, Parse>)[fn]!
-const codes: Array<[string, Parse]> = [
-  ['old', await load(oldDir)],
-  ['new', await load(resolve('src'))],
-]
+const [oldParse, newParse] = [await load(oldDir), await load(resolve('src'))]
 const pages = values.pages === true ? loadPages().map(([, page]) => page) : generateCorpus(Number(values.mb ?? 2) * 1e6).map(asHtml)
+const codes: Code[] = [
+  ['old', (i) => oldParse(pages[i]!)],
+  ['new', (i) => newParse(pages[i]!)],
+]
 const passes = Number(values.passes ?? 15)
 
-// The pages in chunks, each chunk parsed by one code then the other (the order alternating):
-// the machine's load changes over seconds, and this way both codes see the same.
 const CHUNK = 25
-const sums = new Map<string, number[]>(codes.map(([name]) => [name, []]))
-for (let i = 0; i < passes; i++) {
-  const pass = new Map<string, number>(codes.map(([name]) => [name, 0]))
-  for (let at = 0, n = 0; at < pages.length; at += CHUNK, n++) {
-    const to = Math.min(pages.length, at + CHUNK)
-    for (const [name, parse] of (n + i) % 2 === 0 ? codes : [...codes].reverse()) {
-      pass.set(name, pass.get(name)! + cpuMs(() => {
-        for (let k = at; k < to; k++) parse(pages[k]!)
-      }))
-    }
-  }
-  for (const [name, ms] of pass) sums.get(name)!.push(ms)
-}
-const [o, n] = [sums.get('old')!, sums.get('new')!]
-const ratios = o.map((x, i) => x / n[i]!)
+const sums = interleavedPasses([codes[0]!, codes[1]!], pages.length, passes, CHUNK)
 console.log(`${fn} on ${values.pages === true ? 'the real pages' : 'the bench pages'} (${pages.length}); ${passes} passes, the two codes interleaved by chunks of ${CHUNK}; load ${loadavg()[0]!.toFixed(1)}`)
-for (const [name, xs] of sums) console.log(`${name}: CPU per pass least ${least(xs).toFixed(1)} ms, median ${median(xs).toFixed(1)} ms [${xs.map((x) => x.toFixed(0)).join(' ')}]`)
-console.log(`old/new CPU: median of the passes' ratios ${median(ratios).toFixed(3)}x (least ${least(ratios).toFixed(3)}, most ${Math.max(...ratios).toFixed(3)}); ratio of least passes ${(least(o) / least(n)).toFixed(3)}x`)
+for (const line of comparePasses(sums, true)) console.log(line)

@@ -51,3 +51,38 @@ export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => 
 
 /** The least of `xs`. */
 export const least = (xs: readonly number[]): number => Math.min(...xs)
+
+/** One code of an A/B: its name, and what it runs on item `i`. */
+export type Code = [name: string, run: (i: number) => unknown]
+
+/**
+ * CPU milliseconds per pass of each of two codes over items `0 … count - 1`: each pass runs the
+ * items in chunks of `chunk`, each chunk by one code then the other, the order alternating (the
+ * machine's load changes over seconds, and this way both codes see the same).
+ */
+export function interleavedPasses(codes: readonly [Code, Code], count: number, passes: number, chunk: number): Map<string, number[]> {
+  const sums = new Map<string, number[]>(codes.map(([name]) => [name, []]))
+  for (let p = 0; p < passes; p++) {
+    const pass = new Map<string, number>(codes.map(([name]) => [name, 0]))
+    for (let at = 0, n = 0; at < count; at += chunk, n++) {
+      const to = Math.min(count, at + chunk)
+      for (const [name, run] of (n + p) % 2 === 0 ? codes : [...codes].reverse()) {
+        pass.set(name, pass.get(name)! + cpuMs(() => {
+          for (let i = at; i < to; i++) run(i)
+        }))
+      }
+    }
+    for (const [name, ms] of pass) sums.get(name)!.push(ms)
+  }
+  return sums
+}
+
+/** The lines that report {@link interleavedPasses}' `old` against `new`: each code's CPU per pass, then the ratios. */
+export function comparePasses(sums: ReadonlyMap<string, number[]>, listPasses = false): string[] {
+  const [o, n] = [sums.get('old')!, sums.get('new')!]
+  const ratios = o.map((x, i) => x / n[i]!)
+  return [
+    ...[...sums].map(([name, xs]) => `${name}: CPU per pass least ${least(xs).toFixed(1)} ms, median ${median(xs).toFixed(1)} ms${listPasses ? ` [${xs.map((x) => x.toFixed(0)).join(' ')}]` : ''}`),
+    `old/new CPU: median of the passes' ratios ${median(ratios).toFixed(3)}x (least ${least(ratios).toFixed(3)}, most ${Math.max(...ratios).toFixed(3)}); ratio of least passes ${(least(o) / least(n)).toFixed(3)}x`,
+  ]
+}

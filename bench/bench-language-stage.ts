@@ -23,7 +23,7 @@ import { loadavg } from 'node:os'
 import { clean } from '../src/clean.js'
 import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { tagArticleLanguages, type ArticleLanguages } from '../src/language/tag-article-languages.js'
-import { cpuMs, least, median } from './ab-revision.js'
+import { comparePasses, interleavedPasses, type Code } from './ab-revision.js'
 import { asHtml, generateCorpus } from './bench.js'
 import { loadPages } from './dataset-pages.js'
 
@@ -54,9 +54,8 @@ const articles = texts.map((text) => clean(text, html ? { format: 'html' } : und
 const paragraphs = articles.reduce((n, a) => n + a.length, 0)
 
 /** What a pass runs per article: the stage on its paragraphs, or with `--clean` all of `clean()` on its text. */
-type Run = (i: number) => unknown
 const wholeClean = values.clean === true || html
-const codes: Array<[string, Run]> = [oldCode, newCode].map((c, k) => [k === 0 ? 'old' : 'new', wholeClean ? (i: number) => c.clean(texts[i]!, html ? { format: 'html' } : undefined) : (i: number) => c.tag(articles[i]!)])
+const codes: Code[] = [oldCode, newCode].map((c, k): Code => [k === 0 ? 'old' : 'new', wholeClean ? (i: number) => c.clean(texts[i]!, html ? { format: 'html' } : undefined) : (i: number) => c.tag(articles[i]!)])
 
 // Same outputs?
 let articlesDiffer = 0
@@ -72,28 +71,8 @@ for (let i = 0; i < articles.length; i++) {
   a.paragraphs.forEach((p, k) => { if (p.language !== b.paragraphs[k]!.language || p.confidence !== b.paragraphs[k]!.confidence) paragraphsDiffer++ })
 }
 
-/** CPU (ms) of one code on the articles `from` … `to`. */
-function cpu(run: Run, from: number, to: number): number {
-  return cpuMs(() => {
-    for (let i = from; i < to; i++) run(i)
-  })
-}
-
-// The articles in chunks of CHUNK, each chunk tagged by one code then the other (the order
-// alternating): the machine's load changes over seconds, and this way both codes see the same.
 const CHUNK = 25
-const sums = new Map<string, number[]>(codes.map(([name]) => [name, []]))
-for (let i = 0; i < passes; i++) {
-  const pass = new Map<string, number>(codes.map(([name]) => [name, 0]))
-  for (let at = 0, n = 0; at < articles.length; at += CHUNK, n++) {
-    const to = Math.min(articles.length, at + CHUNK)
-    for (const [name, run] of (n + i) % 2 === 0 ? codes : [...codes].reverse()) pass.set(name, pass.get(name)! + cpu(run, at, to))
-  }
-  for (const [name, ms] of pass) sums.get(name)!.push(ms)
-}
-const [o, n] = [sums.get('old')!, sums.get('new')!]
-const ratios = o.map((x, i) => x / n[i]!)
+const sums = interleavedPasses([codes[0]!, codes[1]!], articles.length, passes, CHUNK)
 console.log(`${html ? `clean(html, { format: 'html' }) on ${values.pages === true ? 'the real pages' : 'the articles as pages'}: ` : wholeClean ? 'clean(): ' : ''}${articles.length} articles, ${paragraphs} paragraphs; ${passes} passes, the two codes interleaved by chunks of ${CHUNK} articles; load ${loadavg()[0]!.toFixed(1)}`)
-for (const [name, xs] of sums) console.log(`${name}: CPU per pass least ${least(xs).toFixed(1)} ms, median ${median(xs).toFixed(1)} ms`)
-console.log(`old/new CPU: median of the passes' ratios ${median(ratios).toFixed(3)}x (least ${least(ratios).toFixed(3)}, most ${Math.max(...ratios).toFixed(3)}); ratio of least passes ${(least(o) / least(n)).toFixed(3)}x`)
+for (const line of comparePasses(sums)) console.log(line)
 console.log(wholeClean ? `results differing: ${articlesDiffer} articles` : `tagged differently: ${articlesDiffer} articles, ${paragraphsDiffer} paragraphs`)
