@@ -7,10 +7,10 @@
  *
  *   node --import tsx bench/bench-html-steady.ts [--rounds 7]
  *
- * Why: V8 optimizes a function called once per article only after some thousands of calls, and
- * its background compiles count in the process's CPU time; a page runs more such functions
- * (parse5's document-level states) than a text, so the HTML path is still compiling in passes
- * 5–8 of 1 MB (≈ 300 articles a pass). A feed of thousands of articles runs at the late rate.
+ * Why: V8 optimizes a function called once per article only after many calls, and its background
+ * compiles count in the process's CPU time; a page runs more such functions (parse5's
+ * document-level states) than a text, and `node --trace-opt` shows the HTML path still compiling
+ * in passes 4–13 of 1 MB (≈ 300 articles a pass; 2026-12-02). A feed of thousands of articles runs at the late rate.
  */
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
