@@ -23,6 +23,8 @@
  * pages: `bench/results/bench.md`, README "The HTML path"). That tokenizer extends parse5's protected
  * members, so the first parse checks it against parse5's own on markup that takes all its paths,
  * and uses parse5's own should a later parse5 read it differently ({@link readsTextByRuns}).
+ * One such parser parses a thread's pages one after the other, reset to a new parser's state
+ * after each ({@link parseReusing}); the same check makes sure a reset leaves nothing behind.
  *
  * The tree is the one `rehype-parse` gives (same nodes, properties, text, positions; checked by
  * `test/parse/build-hast.test.ts` against it), except:
@@ -45,7 +47,7 @@
  * @module
  */
 import type { Comment, Doctype, Element, ElementContent, Properties, Root, RootContent, Text } from 'hast'
-import { html as htmlSpec, InsertionMode, Parser, Token, Tokenizer, type ParserOptions, type TreeAdapter, type TreeAdapterTypeMap } from 'parse5'
+import { html as htmlSpec, InsertionMode, Parser, Token, Tokenizer, TokenizerMode, type ParserOptions, type TreeAdapter, type TreeAdapterTypeMap } from 'parse5'
 import { find, html as htmlSchema, normalize, svg as svgSchema } from 'property-information'
 import { UNREAD_ATTRIBUTES } from './element-attributes.js'
 
@@ -66,7 +68,7 @@ export function buildHast(input: string): BuiltHast {
   const current: Build = { elements: [], depth: 0, placedOnce: true }
   build = current
   try {
-    const tree = parser.parse<HastTypes>(input, PARSE_OPTIONS)
+    const tree = parser === TextRunParser ? parseReusing(input) : parser.parse<HastTypes>(input, PARSE_OPTIONS)
     return { tree, depth: finishTree(tree, current) }
   } finally {
     build = null
@@ -133,14 +135,120 @@ const SELF_CHECK =
 
 /**
  * Whether {@link TextRunParser} builds the tree parse5's own parser builds on {@link SELF_CHECK}
- * (positions included). It relies on parse5's tokenizer internals (protected members); should a
- * later parse5 change them, the plain parser is used, slower but the same.
+ * (positions included), reused as pages are parsed: the same parser, after pages that leave it
+ * mid-way ({@link LEFT_MID_WAY}), builds each tree as parse5 builds it, and each reset leaves it
+ * in a new parser's state ({@link sameState}, {@link resetsEveryField}). It relies on parse5's
+ * internals (protected members); should a later parse5 change them, the plain parser is used,
+ * slower but the same.
  */
 function readsAsParse5(): boolean {
   try {
-    return JSON.stringify(TextRunParser.parse<HastTypes>(SELF_CHECK, PARSE_OPTIONS)) === JSON.stringify(Parser.parse<HastTypes>(SELF_CHECK, PARSE_OPTIONS))
+    if (!resetsEveryField()) return false
+    // One parser for the pages that leave it in the most states, then the self-check: each tree as a fresh parse5 builds it.
+    const reused = new TextRunParser<HastTypes>(PARSE_OPTIONS)
+    for (const page of [...LEFT_MID_WAY, SELF_CHECK]) {
+      reused.tokenizer.write(page, true)
+      const tree = JSON.stringify(reused.document)
+      reused.reset()
+      if (tree !== JSON.stringify(Parser.parse<HastTypes>(page, PARSE_OPTIONS))) return false
+      if (!sameState(reused, new TextRunParser<HastTypes>(PARSE_OPTIONS), new Set())) return false
+    }
+    return true
   } catch {
     return false
+  }
+}
+
+/**
+ * Pages that end with the parser mid-way through something ({@link readsAsParse5} parses the
+ * self-check after them with the same parser): a form, formatting elements, a table cell, a
+ * template, `<svg>`, an attribute value and a reference (all still open at the end); text
+ * pending in a table; a quirks-mode doctype and a `<pre>` whose next line feed is to be skipped.
+ */
+const LEFT_MID_WAY = [
+  '<html><head><title>t</title></head><body><form><b><i><table><tr><td><template><svg><desc><p title="x &am',
+  '<p>x<table> a <tr><td>b</td></tr> c <!-- d',
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><pre>',
+]
+
+/**
+ * The own fields of parse5's parser and tokenizer, as {@link TextRunParser.reset} sets them again:
+ * should a later parse5 add one, {@link resetsEveryField} says so and pages are parsed by parse5's
+ * own parser (and the package build stops: tsup.config.ts).
+ */
+const PARSER_FIELDS = [
+  'fragmentContext', 'scriptHandler', 'currentToken', 'stopped', 'insertionMode', 'originalInsertionMode', 'headElement', 'formElement',
+  'currentNotInHTML', 'tmplInsertionModeStack', 'pendingCharacterTokens', 'hasNonWhitespacePendingCharacterToken', 'framesetOk',
+  'skipNextNewLine', 'fosterParentingEnabled', 'options', 'treeAdapter', 'onParseError', 'document', 'tokenizer',
+  'activeFormattingElements', 'fragmentContextID', 'openElements',
+  // TextRunParser's own (kept: filled again at each use)
+  'endLocation',
+].join()
+const TOKENIZER_FIELDS = [
+  'options', 'handler', 'paused', 'inLoop', 'inForeignNode', 'lastStartTagName', 'active', 'state', 'returnState', 'entityStartPos',
+  'consumedAfterSnapshot', 'currentCharacterToken', 'currentToken', 'currentAttr', 'currentAttrLocation', 'currentAttrNames',
+  'runStart', 'runEnd', 'preprocessor', 'currentLocation', 'entityDecoder',
+  // TextRunTokenizer's own
+  'namesOf', 'attributeNames',
+].join()
+
+/**
+ * The fields a reset keeps as they are ({@link TextRunParser.reset}): the reference decoder,
+ * whose state each reference starts again (`startEntity`), and {@link TextRunParser}'s end
+ * location, filled again at each use.
+ */
+const KEPT_FIELDS: ReadonlySet<string> = new Set(['entityDecoder', 'endLocation'])
+
+/**
+ * Whether two parse states hold the same: the same own fields, equal where they are primitives,
+ * objects (arrays too) of the same class with the same state, maps of the same size, fields of
+ * {@link KEPT_FIELDS} of the same class (each object once: a tokenizer's handler is its parser).
+ * After a reset, a parser must be in a new one's state.
+ */
+function sameState(a: unknown, b: unknown, seen: Set<unknown>): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return typeof a === 'function' && typeof b === 'function'
+  if (seen.has(a)) return true
+  seen.add(a)
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+  if (a instanceof Map && b instanceof Map) return a.size === b.size
+  const keys = Object.keys(a)
+  if (keys.join() !== Object.keys(b).join()) return false
+  for (const key of keys) {
+    const [x, y] = [(a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]]
+    if (KEPT_FIELDS.has(key) ? Object.getPrototypeOf(x) !== Object.getPrototypeOf(y) : !sameState(x, y, seen)) return false
+  }
+  return true
+}
+
+/** Whether a new parser has exactly the fields {@link TextRunParser.reset} knows, in the order made. */
+function resetsEveryField(): boolean {
+  const parser = new TextRunParser<HastTypes>(PARSE_OPTIONS)
+  return Object.keys(parser).join() === PARSER_FIELDS && Object.keys(parser.tokenizer).join() === TOKENIZER_FIELDS
+}
+
+/**
+ * This thread's parser between two pages, in the state parse5's constructor leaves it
+ * ({@link TextRunParser.reset}); `null` before the first page and while one is parsed (a parse
+ * started then makes a parser of its own).
+ */
+let idleParser: TextRunParser<HastTypes> | null = null
+
+/**
+ * `input` parsed by {@link TextRunParser}, the same parser page after page: a new one for each
+ * page was 3 µs of a page, and its constructor (called once a page) among the functions V8
+ * compiled last, when the rest of the parse had long been fast (`node --trace-opt`). The parser
+ * is reset after each page, a failed one too, so it holds nothing of the page it parsed.
+ */
+function parseReusing(input: string): BuiltRoot {
+  const parser = idleParser ?? new TextRunParser<HastTypes>(PARSE_OPTIONS)
+  idleParser = null
+  try {
+    parser.tokenizer.write(input, true)
+    return parser.document
+  } finally {
+    parser.reset()
+    idleParser = parser
   }
 }
 
@@ -824,6 +932,32 @@ function appendsToName(cp: number): boolean {
  * The tree built is the same node for node, position for position.
  */
 class TextRunTokenizer extends Tokenizer {
+  /** Back to the state parse5's constructor leaves it in ({@link TextRunParser.reset}), with a new input reader. */
+  reset(): void {
+    this.paused = false
+    this.inLoop = false
+    this.inForeignNode = false
+    this.lastStartTagName = ''
+    this.active = false
+    this.state = TokenizerMode.DATA
+    this.returnState = TokenizerMode.DATA
+    this.entityStartPos = 0
+    this.consumedAfterSnapshot = -1
+    this.currentCharacterToken = null
+    this.currentToken = null
+    this.currentAttr = { name: '', value: '' }
+    const unlisted = this as unknown as { currentAttrLocation: null; currentAttrNames: null }
+    unlisted.currentAttrLocation = null
+    unlisted.currentAttrNames = null
+    this.runStart = 0
+    this.runEnd = 0
+    const Reader = this.preprocessor.constructor as new (handler: unknown) => Tokenizer['preprocessor']
+    this.preprocessor = new Reader(this.handler)
+    this.currentLocation = this.getCurrentLocation(-1)
+    this.namesOf = null
+    this.attributeNames = null
+  }
+
   /** Whether the pending character token may take characters of another kind (see {@link TEXT_MODES}). */
   private mergesText(): boolean {
     const parser = this.handler as unknown as Parser<HastTypes>
@@ -1032,6 +1166,36 @@ class TextRunParser<T extends TreeAdapterTypeMap> extends Parser<T> {
   constructor(options?: ParserOptions<T>, document?: T['document'], fragmentContext?: T['element'] | null) {
     super(options, document, fragmentContext)
     this.tokenizer = new TextRunTokenizer(this.options, this)
+  }
+
+  /**
+   * Back to the state parse5's constructor leaves a document parser in (no fragment context, no
+   * script handler), for the next page: every field it sets ({@link PARSER_FIELDS}), the
+   * tokenizer's too, with a new document, open-element stack, formatting list and input reader;
+   * the options, the tree adapter, the tokenizer's reference decoder (reset at each reference)
+   * and {@link endLocation} (filled again at each use) are kept.
+   */
+  reset(): void {
+    this.currentToken = null
+    this.stopped = false
+    this.insertionMode = InsertionMode.INITIAL
+    this.originalInsertionMode = InsertionMode.INITIAL
+    this.headElement = null
+    this.formElement = null
+    this.currentNotInHTML = false
+    this.tmplInsertionModeStack = []
+    this.pendingCharacterTokens = []
+    this.hasNonWhitespacePendingCharacterToken = false
+    this.framesetOk = true
+    this.skipNextNewLine = false
+    this.fosterParentingEnabled = false
+    this.document = this.treeAdapter.createDocument()
+    ;(this.tokenizer as TextRunTokenizer).reset()
+    this.activeFormattingElements = new (this.activeFormattingElements.constructor as new () => Parser<T>['activeFormattingElements'])()
+    this.fragmentContextID = htmlSpec.TAG_ID.UNKNOWN
+    this._setContextModes(this.document, this.fragmentContextID)
+    const OpenElements = this.openElements.constructor as new (document: T['document'], adapter: TreeAdapter<T>, handler: Parser<T>) => Parser<T>['openElements']
+    this.openElements = new OpenElements(this.document, this.treeAdapter, this)
   }
 
   /** The end of `element` closed by `closingToken`, handed over as parse5 does, without its copy of the end tag's location (the adapter reads only whether there is one). */

@@ -126,6 +126,25 @@ describe('buildHast: the tokenizer that reads text by runs', () => {
     // own tokenizer) but about twice as slowly: this test says so.
     expect(readsTextByRuns()).toBe(true)
   })
+
+  // One parser parses page after page (reset between two): nothing a page leaves open reaches the next.
+  it('gives a page the tree rehype-parse gives, whatever the page before it left open', () => {
+    const leftOpen = [
+      '<body><form><b><i><table><tr><td><template><svg><desc><p title="x &am',
+      '<p>x<table> a <tr><td>b</td></tr> c <!-- d',
+      '<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN"><pre>',
+      '<frameset><frame>',
+      '<script>if (a < b) { "</scr',
+      '<p>x</p><math><mi>y',
+    ]
+    const pages = ['<!doctype html><p>Un <b>deux</b></p>', '\n<pre>\nligne</pre><form><input name="q"></form>', '<div><frameset><frame></frameset>', '<table>t<tr><td>c</td></tr></table>', '<p>&amp; fin']
+    for (const before of leftOpen) {
+      for (const page of pages) {
+        buildHast(before)
+        sameAsRehype(page)
+      }
+    }
+  })
 })
 
 describe('buildHast: depth', () => {
