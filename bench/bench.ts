@@ -10,7 +10,9 @@
  * one language, a third of them with a repeated block, a teaser or an edited copy injected.
  *
  * Options: `--mb N` corpus size (default 20), `--baseline-mb N` size the baseline runs on
- * (default: the whole corpus; the ratios run on at most 1 MB of it), `--rounds N` rounds of the ratios (default 3);
+ * (default: the whole corpus; the ratios run on at most 1 MB of it), `--rounds N` rounds of the ratios (default 3),
+ * `--html-rounds N` rounds of the HTML ratio (default 3 × `--rounds`: the rounds past `--rounds` run
+ * the text and HTML pipelines only, without the baseline's 25 s);
  * `--pipeline text|html|baseline` runs one pipeline alone and prints the CPU time of each of its
  * passes (used by the ratios; `--passes N` of them, default 8; bench/bench-html-steady.ts runs more).
  */
@@ -31,7 +33,7 @@ import { writeResult } from './write-result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const datasets = join(here, '..', '..', 'shared', 'datasets')
-const { values } = parseArgs({ options: { mb: { type: 'string' }, 'baseline-mb': { type: 'string' }, pipeline: { type: 'string' }, rounds: { type: 'string' }, passes: { type: 'string' } }, strict: false })
+const { values } = parseArgs({ options: { mb: { type: 'string' }, 'baseline-mb': { type: 'string' }, pipeline: { type: 'string' }, rounds: { type: 'string' }, 'html-rounds': { type: 'string' }, passes: { type: 'string' } }, strict: false })
 const targetBytes = Number(values.mb ?? 20) * 1e6
 
 
@@ -176,7 +178,8 @@ async function runPipeline(pipeline: Pipeline): Promise<void> {
 /**
  * The ratios to quote: each pipeline in a process of its own (as a user runs it), the three run
  * in turn, round after round, and the ratio taken within each round (so that the machine's drift
- * cancels), the median over the rounds reported. Interleaving the pipelines article by article in
+ * cancels), the median over the rounds reported; the rounds past `--rounds` run the text and
+ * HTML pipelines only ({@link HTML_ROUNDS_PER_ROUND}). Interleaving the pipelines article by article in
  * one process, as this bench did before, charged franc's garbage collection and cache use to
  * `clean()` (8.6× there against 11× in separate processes, on the same code).
  */
@@ -186,16 +189,43 @@ function leastOf(passes: readonly number[], old = false): number {
 }
 
 interface RoundRatios {
-  speedUp: number
+  /** `null` in a round past `--rounds`, which runs no baseline. */
+  speedUp: number | null
   html: number
   /** The same two by the method until 2026-12-02 (the least of passes 3–4), from the same passes. */
-  oldSpeedUp: number
+  oldSpeedUp: number | null
   oldHtml: number
-  /** Each pipeline's CPU seconds per pass, warm-up included. */
+  /** Each pipeline's CPU seconds per pass, warm-up included (the baseline's empty in a round without it). */
   passes: { text: number[]; html: number[]; baseline: number[] }
 }
 
-function separateProcesses(rounds: number): { speedUp: number; html: number; oldSpeedUp: number; oldHtml: number; bytes: number; rounds: RoundRatios[] } {
+/**
+ * Noise of one round: on the shared 2-core machine a round's HTML ratio ranged 0.56–1.20× for the
+ * same code (2026-12-02, 9 rounds, twice), so the median of 9 moved by ±0.05 between two runs; the
+ * HTML ratio, close to its target, gets 3 rounds for each of the baseline's by default.
+ */
+const HTML_ROUNDS_PER_ROUND = 3
+
+/** The `q` quantile of `xs` (linear between the two nearest ranks). */
+function quantile(xs: readonly number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const at = (sorted.length - 1) * q
+  const low = Math.floor(at)
+  return sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (at - low)
+}
+
+interface Separate {
+  speedUp: number
+  html: number
+  /** The first and third quartiles of the rounds' HTML ratios. */
+  htmlQuartiles: [number, number]
+  oldSpeedUp: number
+  oldHtml: number
+  bytes: number
+  rounds: RoundRatios[]
+}
+
+function separateProcesses(rounds: number, htmlRounds: number): Separate {
   const script = fileURLToPath(import.meta.url)
   // The corpus's first articles do not depend on its size: a child generates only what it times,
   // at most RATIO_MB (the baseline's passes over more would make a round take minutes).
@@ -206,22 +236,23 @@ function separateProcesses(rounds: number): { speedUp: number; html: number; old
   }
   const all: RoundRatios[] = []
   let bytes = 0
-  for (let r = 0; r < rounds; r++) {
+  for (let r = 0; r < Math.max(rounds, htmlRounds); r++) {
     const text = once('text')
     const html = once('html')
-    const baseline = once('baseline')
+    const baseline = r < rounds ? once('baseline') : null
     bytes = text.bytes
-    const ratios = (old: boolean): { speedUp: number; html: number } => ({
-      speedUp: leastOf(baseline.passes, old) / leastOf(text.passes, old),
+    const ratios = (old: boolean): { speedUp: number | null; html: number } => ({
+      speedUp: baseline === null ? null : leastOf(baseline.passes, old) / leastOf(text.passes, old),
       html: (html.bytes / leastOf(html.passes, old)) / (text.bytes / leastOf(text.passes, old)),
     })
     const now = ratios(false)
     const before = ratios(true)
-    all.push({ speedUp: now.speedUp, html: now.html, oldSpeedUp: before.speedUp, oldHtml: before.html, passes: { text: text.passes, html: html.passes, baseline: baseline.passes } })
+    all.push({ speedUp: now.speedUp, html: now.html, oldSpeedUp: before.speedUp, oldHtml: before.html, passes: { text: text.passes, html: html.passes, baseline: baseline?.passes ?? [] } })
     const cpu = (passes: readonly number[]): string => passes.map((x) => x.toFixed(2)).join(' ')
+    const times = (x: number | null, digits: number): string => (x === null ? '—' : `${x.toFixed(digits)}×`)
     console.error(
-      `  round ${r + 1}: clean() ${now.speedUp.toFixed(1)}× the baseline, HTML ${now.html.toFixed(2)}× the text path` +
-        ` (passes 3–4 only: ${before.speedUp.toFixed(1)}× / ${before.html.toFixed(2)}×); CPU per pass, text ${cpu(text.passes)} / HTML ${cpu(html.passes)} / baseline ${cpu(baseline.passes)} s`,
+      `  round ${r + 1}: clean() ${times(now.speedUp, 1)} the baseline, HTML ${now.html.toFixed(2)}× the text path` +
+        ` (passes 3–4 only: ${times(before.speedUp, 1)} / ${before.html.toFixed(2)}×); CPU per pass, text ${cpu(text.passes)} / HTML ${cpu(html.passes)}${baseline === null ? '' : ` / baseline ${cpu(baseline.passes)}`} s`,
     )
   }
   const median = (xs: number[]): number => {
@@ -229,10 +260,12 @@ function separateProcesses(rounds: number): { speedUp: number; html: number; old
     const mid = sorted.length >> 1
     return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
   }
+  const withBaseline = all.slice(0, rounds)
   return {
-    speedUp: median(all.map((x) => x.speedUp)),
+    speedUp: median(withBaseline.map((x) => x.speedUp!)),
     html: median(all.map((x) => x.html)),
-    oldSpeedUp: median(all.map((x) => x.oldSpeedUp)),
+    htmlQuartiles: [quantile(all.map((x) => x.html), 0.25), quantile(all.map((x) => x.html), 0.75)],
+    oldSpeedUp: median(withBaseline.map((x) => x.oldSpeedUp!)),
     oldHtml: median(all.map((x) => x.oldHtml)),
     bytes,
     rounds: all,
@@ -258,7 +291,8 @@ async function main(): Promise<void> {
   const languageOnly = time('languages', articles, (_, i) => tagArticleLanguages(split[i]!).paragraphs.length)
   const baseline = time('baseline', baselineArticles, plainBaseline)
   const rounds = Number(values.rounds ?? 3)
-  const separate = separateProcesses(rounds)
+  const htmlRounds = Number(values['html-rounds'] ?? HTML_ROUNDS_PER_ROUND * rounds)
+  const separate = separateProcesses(rounds, htmlRounds)
 
   const mbps = (t: Timing): string => (t.bytes / 1e6 / t.seconds).toFixed(2)
   const pps = (t: Timing): string => Math.round(t.paragraphs / t.seconds).toLocaleString('en')
@@ -269,15 +303,15 @@ async function main(): Promise<void> {
     '',
     `Corpus: ${articles.length.toLocaleString('en')} generated articles, ${(totalBytes / 1e6).toFixed(1)} MB, ${whole.paragraphs.toLocaleString('en')} paragraphs in 21 languages (real ntrex128 / wikinews paragraphs; a third of the articles with an injected repeat). Node ${process.version}, one core.`,
     '',
-    `**The ratios to quote** (each pipeline in its own process, CPU time, the three in turn for ${rounds} rounds, median of the per-round ratios; on the corpus's first ${(separate.bytes / 1e6).toFixed(1)} MB; in each process ${WARM_UP_PASSES} passes to warm up, then the least CPU of ${TIMED_PASSES}): \`clean()\` **${separate.speedUp.toFixed(1)}×** the baseline (split on newlines, exact dedup, franc on every paragraph); the HTML path **${separate.html.toFixed(2)}×** the text path's MB/s (input bytes; the same articles as pages with a \`<p>\` per paragraph). Per round: ${separate.rounds.map((x) => `${x.speedUp.toFixed(1)}× / ${x.html.toFixed(2)}×`).join(', ')}.`,
+    `**The ratios to quote** (each pipeline in its own process, CPU time, the pipelines in turn, round after round, median of the per-round ratios; on the corpus's first ${(separate.bytes / 1e6).toFixed(1)} MB; in each process ${WARM_UP_PASSES} passes to warm up, then the least CPU of ${TIMED_PASSES}): \`clean()\` **${separate.speedUp.toFixed(1)}×** the baseline (split on newlines, exact dedup, franc on every paragraph; ${rounds} rounds); the HTML path **${separate.html.toFixed(2)}×** the text path's MB/s (input bytes; the same articles as pages with a \`<p>\` per paragraph; ${separate.rounds.length} rounds, quartiles ${separate.htmlQuartiles.map((x) => `${x.toFixed(2)}×`).join('–')}). Per round: ${separate.rounds.map((x) => `${x.speedUp === null ? '' : `${x.speedUp.toFixed(1)}× / `}${x.html.toFixed(2)}×`).join(', ')}.`,
     '',
-    `By the method until 2026-12-02 (2 passes to warm up, the least of the next 2: passes 3–4 of the same runs): \`clean()\` ${separate.oldSpeedUp.toFixed(1)}×, the HTML path ${separate.oldHtml.toFixed(2)}×. Per round: ${separate.rounds.map((x) => `${x.oldSpeedUp.toFixed(1)}× / ${x.oldHtml.toFixed(2)}×`).join(', ')}.`,
+    `By the method until 2026-12-02 (2 passes to warm up, the least of the next 2: passes 3–4 of the same runs): \`clean()\` ${separate.oldSpeedUp.toFixed(1)}×, the HTML path ${separate.oldHtml.toFixed(2)}×. Per round: ${separate.rounds.map((x) => `${x.oldSpeedUp === null ? '' : `${x.oldSpeedUp.toFixed(1)}× / `}${x.oldHtml.toFixed(2)}×`).join(', ')}.`,
     '',
     `CPU seconds of each pass, round by round (the first ${WARM_UP_PASSES} warm up):`,
     '',
     '| round | text | HTML | baseline |',
     '|---|---|---|---|',
-    ...separate.rounds.map((x, r) => `| ${r + 1} | ${x.passes.text.map((c) => c.toFixed(2)).join(' ')} | ${x.passes.html.map((c) => c.toFixed(2)).join(' ')} | ${x.passes.baseline.map((c) => c.toFixed(2)).join(' ')} |`),
+    ...separate.rounds.map((x, r) => `| ${r + 1} | ${x.passes.text.map((c) => c.toFixed(2)).join(' ')} | ${x.passes.html.map((c) => c.toFixed(2)).join(' ')} | ${x.passes.baseline.map((c) => c.toFixed(2)).join(' ') || '—'} |`),
     '',
     'Wall time, one run after the other in this process (the machine is shared: absolute figures drift; the ratios above are the ones to quote):',
     '',
