@@ -113,9 +113,7 @@ export function fromHast(tree: Root, options: FromHastOptions = {}): Array<Block
     const tag = node.tagName.toLowerCase()
     if (dropped.has(tag) || (!readHidden && isHidden(node))) continue
     if (tag === 'br') {
-      walk.brCount++
-      walk.pieces.push({ node: null, value: ' ' })
-      walk.nodes.push(node)
+      walk.addBreak(node)
       continue
     }
     if (BLOCK_ELEMENTS.has(tag)) {
@@ -152,6 +150,15 @@ class Walk {
   nodes: Array<Text | Element> = []
   gap: Array<Text | Element> = []
   hasText = false
+  /**
+   * Blank text nodes met while the paragraph holds nothing else (most often the line break
+   * between two blocks): kept here, in an array reused for the whole walk, until something else
+   * comes (then they open the paragraph's pieces, as they came) or the paragraph closes empty
+   * (then they are dropped, and the paragraph's arrays were never touched). Only the first
+   * {@link blankCount} entries are the paragraph's.
+   */
+  readonly blanks: Text[] = []
+  blankCount = 0
   runStart = -1
   runEnd = -1
   brCount = 0
@@ -171,6 +178,7 @@ class Walk {
 
   flush(element: Element | null): void {
     this.brCount = 0
+    this.blankCount = 0
     if (!this.hasText) {
       // Nothing was handed out; a block element's entry and exit flush an empty paragraph
       // (nested blocks: most flushes), which keeps its empty arrays rather than making three more.
@@ -199,15 +207,37 @@ class Walk {
     if (this.blocks.length > before) this.gap = separators
   }
 
+  /** A `<br>`: a space of the paragraph, and one more towards a `<br><br>` split. */
+  addBreak(node: Element): void {
+    this.takeBlanks()
+    this.brCount++
+    this.pieces.push({ node: null, value: ' ' })
+    this.nodes.push(node)
+  }
+
+  /** The blank text nodes held back ({@link blanks}) into the paragraph's pieces, in their order. */
+  takeBlanks(): void {
+    for (let k = 0; k < this.blankCount; k++) {
+      const blank = this.blanks[k]!
+      this.pieces.push({ node: blank, value: blank.value })
+      this.nodes.push(blank)
+    }
+    this.blankCount = 0
+  }
+
   addText(node: Text): void {
     const value = node.value
     if (!hasVisibleText(value)) {
-      if (value !== '') {
-        this.pieces.push({ node, value })
-        this.nodes.push(node)
+      if (value === '') return
+      if (this.pieces.length === 0 && this.nodes.length === 0) {
+        this.blanks[this.blankCount++] = node
+        return
       }
+      this.pieces.push({ node, value })
+      this.nodes.push(node)
       return
     }
+    this.takeBlanks()
     if (this.brCount >= 2) this.splitAtBreaks()
     this.brCount = 0
     this.pieces.push({ node, value })
