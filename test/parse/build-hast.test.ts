@@ -147,6 +147,26 @@ describe('buildHast: the tokenizer that reads text by runs', () => {
   })
 })
 
+// The reused parser holds nothing of a page once the next begins: parse5 keeps an
+// `<annotation-xml>` left open at the end of the input in a map it makes on first use.
+describe('buildHast: memory between pages', () => {
+  it('keeps no tree of a page alive once the next page is parsed', async () => {
+    const { setFlagsFromString } = await import('node:v8')
+    const { runInNewContext } = await import('node:vm')
+    setFlagsFromString('--expose-gc')
+    const gc = runInNewContext('gc') as () => void
+    const refs = ['<p>x<math><annotation-xml encoding="text/html"><p>y', '<table><tr><td><template><svg><desc><b>z', '<form><b><i>w &am'].map((page) => new WeakRef(buildHast(page).tree))
+    buildHast('<p>next</p>')
+    let alive = refs.length
+    for (let attempt = 0; attempt < 20 && alive > 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      gc()
+      alive = refs.filter((ref) => ref.deref() !== undefined).length
+    }
+    expect(alive).toBe(0)
+  })
+})
+
 describe('buildHast: depth', () => {
   it('counts the elements on the longest path', () => {
     expect(buildHast('<p>x</p>').depth).toBe(3) // html, body, p
