@@ -6,6 +6,7 @@ import type { Element, Root, RootContent } from 'hast'
 import { buildHast, readsTextByRuns } from '../../src/parse/build-hast.js'
 import { unreadAttributes } from '../../src/parse/element-attributes.js'
 import { isHidden } from '../../src/parse/html-elements.js'
+import { exposedGc } from '../helpers/collect-garbage.js'
 
 const rehype = unified().use(rehypeParse).freeze()
 
@@ -151,10 +152,7 @@ describe('buildHast: the tokenizer that reads text by runs', () => {
 // `<annotation-xml>` left open at the end of the input in a map it makes on first use.
 describe('buildHast: memory between pages', () => {
   it('keeps no tree of a page alive once the next page is parsed', async () => {
-    const { setFlagsFromString } = await import('node:v8')
-    const { runInNewContext } = await import('node:vm')
-    setFlagsFromString('--expose-gc')
-    const gc = runInNewContext('gc') as () => void
+    const gc = await exposedGc()
     const refs = ['<p>x<math><annotation-xml encoding="text/html"><p>y', '<table><tr><td><template><svg><desc><b>z', '<form><b><i>w &am'].map((page) => new WeakRef(buildHast(page).tree))
     buildHast('<p>next</p>')
     let alive = refs.length

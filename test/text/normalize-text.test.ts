@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { foldGuillemets, foldText, normalizeText } from '../../src/text/normalize-text.js'
 import { INVISIBLE_CLASS } from '../../src/text/invisible.js'
+import { exposedGc } from '../helpers/collect-garbage.js'
 
 describe('normalizeText', () => {
   it.each([
@@ -201,10 +202,7 @@ describe('the folds without Node\'s Buffer (as in a browser)', () => {
 // module may keep it alive (a cached Buffer view of it did, until the next fold that decoded).
 describe('the fold after a huge text', () => {
   it('keeps no view of the released scratch array', async () => {
-    const { setFlagsFromString } = await import('node:v8')
-    const { runInNewContext } = await import('node:vm')
-    setFlagsFromString('--expose-gc')
-    const gc = runInNewContext('gc') as () => void
+    const gc = await exposedGc()
     foldText('already folded text 0123456789 x')
     gc()
     const before = process.memoryUsage().arrayBuffers
