@@ -211,9 +211,11 @@ const KEPT_FIELDS: ReadonlySet<string> = new Set(['entityDecoder', 'endLocation'
 
 /**
  * Whether two parse states hold the same: the same own fields, equal where they are primitives,
- * objects (arrays too) of the same class with the same state, maps of the same size, fields of
+ * objects (arrays too) of the same class with the same state, maps of the same size, any two
+ * functions alike (the entity decoder's callbacks are made per tokenizer), fields of
  * {@link KEPT_FIELDS} of the same class (each object once: a tokenizer's handler is its parser).
- * After a reset, a parser must be in a new one's state.
+ * After a reset, a parser must be in a new one's state: a new one's maps are empty, so the size
+ * says it.
  */
 function sameState(a: unknown, b: unknown, seen: Set<unknown>): boolean {
   if (a === b) return true
