@@ -12,6 +12,8 @@ import { pathToFileURL } from 'node:url'
 
 /** Revision `rev`'s `src/`, extracted by `git archive` into a temporary directory. */
 export interface Revision {
+  /** The copy's `src/` directory (for a child process that imports from it). */
+  readonly src: string
   /** Imports `path` (relative to its `src/`, e.g. `clean.ts`) from the extracted copy. */
   load<T>(path: string): Promise<T>
   /** Deletes the copy. */
@@ -33,6 +35,7 @@ export function extractRevision(rev: string): Revision {
     throw error
   }
   return {
+    src: join(dir, 'src'),
     load: async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(dir, 'src', path)).href)) as T,
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   }
@@ -44,6 +47,14 @@ export function cpuMs(run: () => void): number {
   run()
   const used = process.cpuUsage(start)
   return (used.user + used.system) / 1000
+}
+
+/** The `q` quantile of `xs`, linear between the two nearest ranks (`0.5`: the median, the two middle values' mean for an even count). */
+export function quantile(xs: readonly number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const at = (sorted.length - 1) * q
+  const low = Math.floor(at)
+  return sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (at - low)
 }
 
 /** The upper median of `xs`. */

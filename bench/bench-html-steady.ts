@@ -15,6 +15,7 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { quantile } from './ab-revision.js'
 
 const { values } = parseArgs({ options: { rounds: { type: 'string' } }, strict: false })
 const PASSES = 16
@@ -26,11 +27,7 @@ function run(pipeline: 'text' | 'html'): { passes: number[]; bytes: number } {
 }
 
 const least = (passes: readonly number[], from: number, to: number): number => Math.min(...passes.slice(from, to))
-const median = (xs: readonly number[]): number => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
+const median = (xs: readonly number[]): number => quantile(xs, 0.5)
 
 const late: number[] = []
 const early: number[] = []

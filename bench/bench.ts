@@ -29,6 +29,7 @@ import { defaultOptions } from '../src/options.js'
 import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { parseText } from '../src/parse/from-text.js'
 import { seeded } from '../src/text/hash.js'
+import { quantile } from './ab-revision.js'
 import { writeResult } from './write-result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -206,14 +207,6 @@ interface RoundRatios {
  */
 const HTML_ROUNDS_PER_ROUND = 3
 
-/** The `q` quantile of `xs` (linear between the two nearest ranks). */
-function quantile(xs: readonly number[], q: number): number {
-  const sorted = [...xs].sort((a, b) => a - b)
-  const at = (sorted.length - 1) * q
-  const low = Math.floor(at)
-  return sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (at - low)
-}
-
 interface Separate {
   speedUp: number
   html: number
@@ -255,11 +248,7 @@ function separateProcesses(rounds: number, htmlRounds: number): Separate {
         ` (passes 3–4 only: ${times(before.speedUp, 1)} / ${before.html.toFixed(2)}×); CPU per pass, text ${cpu(text.passes)} / HTML ${cpu(html.passes)}${baseline === null ? '' : ` / baseline ${cpu(baseline.passes)}`} s`,
     )
   }
-  const median = (xs: number[]): number => {
-    const sorted = [...xs].sort((a, b) => a - b)
-    const mid = sorted.length >> 1
-    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-  }
+  const median = (xs: readonly number[]): number => quantile(xs, 0.5)
   const withBaseline = all.slice(0, rounds)
   return {
     speedUp: median(withBaseline.map((x) => x.speedUp!)),
