@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, isAbsolute, join, relative } from 'node:path'
 import { data } from 'franc/data.js'
 import { defineConfig, type Options } from 'tsup'
 import { encodeTrigramProfiles, readProfiles } from './src/language/trigram-profiles.js'
@@ -100,6 +100,26 @@ const keepRuntimeImport: NonNullable<Options['plugins']>[number] = {
   },
 }
 
+/**
+ * The source maps as any machine builds them: tsup's CommonJS splitting (the sucrase pass above)
+ * names the chunk it rewrote by its absolute path in the map's `sources` and `file` (`/home/…/dist/index.cjs`),
+ * which put the build machine's directories into the package and made two checkouts build
+ * different maps. Each such path is made relative to the map, as esbuild writes the others.
+ * `onSuccess` runs once the build of its formats is written.
+ */
+async function relativeMapSources(): Promise<void> {
+  for (const file of readdirSync('dist')) {
+    if (!file.endsWith('.map')) continue
+    const path = join('dist', file)
+    const map = JSON.parse(readFileSync(path, 'utf8')) as { sources: string[]; file?: string }
+    if (!map.sources.some((source) => isAbsolute(source)) && !(map.file !== undefined && isAbsolute(map.file))) continue
+    const fromMap = (to: string): string => (isAbsolute(to) ? relative(dirname(join(process.cwd(), path)), to).replaceAll('\\', '/') : to)
+    map.sources = map.sources.map(fromMap)
+    if (map.file !== undefined) map.file = fromMap(map.file)
+    writeFileSync(path, JSON.stringify(map))
+  }
+}
+
 export default defineConfig([
   { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts', cli: 'src/cli/main.ts', 'pool-worker': 'src/workers/pool-worker.ts' }, format: 'esm', noExternal: [...(shared.noExternal ?? []), ...BUNDLED.map((name) => new RegExp(`^${name}(/|$)`))], esbuildPlugins: [...(shared.esbuildPlugins ?? []), bundledLicences], define: { ...shared.define, __NEWS_DEDUP_READS_AS_PARSE5__: READS_AS_PARSE5 }, dts: { entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' } } },
   // linkedom exports `linkedom/worker` only under an `import` condition, so require() cannot
@@ -109,5 +129,5 @@ export default defineConfig([
   // require shared chunks, as the ESM ones import them: one copy of the code (one DedupeError
   // class, each module once), and requiring the four costs about what importing them does
   // (`node --import tsx bench/bench-load.ts`).
-  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' }, format: 'cjs', splitting: true, dts: true, shims: true, noExternal: [...(shared.noExternal ?? []), /^linkedom/, ...BUNDLED.map((name) => new RegExp(`^${name}(/|$)`))], esbuildPlugins: [...(shared.esbuildPlugins ?? []), bundledLicences], define: { ...shared.define, __NEWS_DEDUP_READS_AS_PARSE5__: READS_AS_PARSE5 }, plugins: [keepRuntimeImport] },
+  { ...shared, entry: { index: 'src/index.ts', stores: 'src/stores.ts', node: 'src/node.ts', unified: 'src/unified.ts' }, format: 'cjs', splitting: true, dts: true, shims: true, noExternal: [...(shared.noExternal ?? []), /^linkedom/, ...BUNDLED.map((name) => new RegExp(`^${name}(/|$)`))], esbuildPlugins: [...(shared.esbuildPlugins ?? []), bundledLicences], define: { ...shared.define, __NEWS_DEDUP_READS_AS_PARSE5__: READS_AS_PARSE5 }, plugins: [keepRuntimeImport], onSuccess: relativeMapSources },
 ])

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { isAbsolute, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 // The built package (npm test builds before it runs vitest): both entries load and agree.
@@ -74,6 +74,16 @@ console.log(JSON.stringify(out))`
     const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path)
     expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/unified.js', 'dist/stores.cjs', 'dist/node.d.cts', 'schema/news-dedup.schema.json', 'package.json', 'LICENSE']))
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false)
+  })
+
+  it("no file of the build holds the build machine's directories (source maps name their sources relative to themselves)", () => {
+    const dist = join(root, 'dist')
+    const holding = readdirSync(dist).filter((file) => readFileSync(join(dist, file), 'utf8').includes(root))
+    expect(holding).toEqual([])
+    for (const file of readdirSync(dist).filter((f) => f.endsWith('.map'))) {
+      const map = JSON.parse(readFileSync(join(dist, file), 'utf8')) as { sources: string[]; file?: string }
+      expect([...map.sources, map.file ?? ''].filter((path) => isAbsolute(path))).toEqual([])
+    }
   })
 
   it('ships an MIT LICENSE, as package.json says', () => {
