@@ -1,7 +1,5 @@
 import type { Piscina } from 'piscina'
-import { errorInfo } from '../errors.js'
 import {
-  lostLine,
   runTask,
   type CleanLinesOutcome,
   type CleanLinesTask,
@@ -12,9 +10,7 @@ import {
   type StageOutcome,
   type StageTask,
 } from './pool-tasks.js'
-
-/** Any task's outcome. */
-type Outcome = Array<CleanOutcome | StageOutcome> | CleanLinesOutcome
+import { retryOneByOne, type Outcome } from './retry-one-by-one.js'
 
 /** Where batches run: worker threads, or the calling thread for one worker. */
 export interface WorkerPool {
@@ -143,23 +139,8 @@ export function createWorkerPool(workers: number, options: WorkerPoolOptions = {
     try {
       return (await (await pool).run(task)) as Outcome
     } catch (error) {
-      if (task.kind === 'clean-lines') return lostLines(task, error)
-      if (task.articles.length === 1) return [{ error: errorInfo(error) }]
-      const one = (i: number): PoolTask => ({ ...task, articles: [task.articles[i]] }) as PoolTask
-      const each = await Promise.all(task.articles.map((_, i) => inThreads(one(i))))
-      return (each as Array<Array<CleanOutcome | StageOutcome>>).flat()
-    }
-  }
-  // A batch of lines whose thread died: run again line by line, so only the line that kills a thread gets an error.
-  const lostLines = async (task: CleanLinesTask, error: unknown): Promise<CleanLinesOutcome> => {
-    const lines = splitLines(task)
-    if (lines.length === 1) return lostLine(task, errorInfo(error))
-    const each = (await Promise.all(lines.map((line) => inThreads(line)))) as CleanLinesOutcome[]
-    return {
-      bytes: Buffer.concat(each.map((outcome) => outcome.bytes)),
-      repeats: each.flatMap((outcome) => outcome.repeats),
-      warnings: each.flatMap((outcome) => outcome.warnings),
-      failed: each.reduce((sum, outcome) => sum + outcome.failed, 0),
+      // The thread died on this batch: only the record that kills a thread gets an error.
+      return retryOneByOne(task, error, inThreads)
     }
   }
   // Hands waiting batches to the threads while they have room.
@@ -196,18 +177,6 @@ export function createWorkerPool(workers: number, options: WorkerPoolOptions = {
       await (await pool?.catch(() => null))?.destroy()
     },
   }
-}
-
-/** A {@link CleanLinesTask}'s lines, a task each. */
-function splitLines(task: CleanLinesTask): CleanLinesTask[] {
-  const lines: CleanLinesTask[] = []
-  for (let at = 0, number = task.firstLine; at < task.bytes.length; number++) {
-    const newline = task.bytes.indexOf(0x0a, at)
-    const end = newline === -1 ? task.bytes.length : newline + 1
-    lines.push({ ...task, bytes: task.bytes.subarray(at, end), firstLine: number })
-    at = end
-  }
-  return lines
 }
 
 /** piscina, in a worker thread (where it is loaded already: it runs the thread). */
