@@ -5,7 +5,11 @@
  *   node --import tsx bench/profile-clean.ts [--mb 5]
  *   HTML=1 node --import tsx bench/profile-clean.ts   # the same articles as HTML pages
  *
- * (`dispatch` in the list is the inspector's own work while the profile is taken, not clean()'s.)
+ *   BY=folder node --import tsx bench/profile-clean.ts --mb 12   # self time summed by source folder
+ *
+ * (`dispatch` in the list is the inspector's own work while the profile is taken, not clean()'s;
+ * `BY=folder` leaves it out of the shares. There fastText (its WebAssembly and its glue) counts under
+ * `language`, and `text/` is split into its folding, tokenizing and sentence modules and the rest.)
  * It also prints a SHA-256 of the JSON of every result, taken outside the profile: a speed change
  * must leave it as it was (`NO_PROFILE=1` prints only the hash).
  */
@@ -46,4 +50,19 @@ profile.samples?.forEach((id, i) => {
 })
 const total = [...self.values()].reduce((a, b) => a + b, 0)
 console.log(`${mb} MB in ${seconds.toFixed(2)} s = ${(mb / seconds).toFixed(2)} MB/s`)
-for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 30))) console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`)
+if (process.env.BY === 'folder') {
+  const folders = new Map<string, number>()
+  let counted = 0
+  for (const [key, v] of self) {
+    const name = key.slice(0, key.lastIndexOf(' '))
+    const at = key.slice(key.lastIndexOf(' ') + 1)
+    if (name === 'dispatch') continue
+    const file = at.slice(0, at.lastIndexOf(':'))
+    const folder = file.startsWith('wasm/') || file.includes('fastText') ? 'language' : /^text\/(normalize-text|tokenize|split-sentences)\./.test(file) ? 'text (fold, tokens, sentences)' : file.includes('/') ? file.split('/')[0]! : name.startsWith('(') ? name : `(${name})`
+    folders.set(folder, (folders.get(folder) ?? 0) + v)
+    counted += v
+  }
+  for (const [folder, v] of [...folders].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${((100 * v) / counted).toFixed(1).padStart(5)} %  ${folder}`)
+} else {
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 30))) console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`)
+}

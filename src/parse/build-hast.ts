@@ -20,7 +20,7 @@
  * `name="plain value"` in one step, and no attribute gets a location (nothing reads one). The
  * tree is the same, node for node and position for position
  * (the page parse, walk included, takes 0.45× its time before on the bench pages, 0.42× on real
- * pages: `bench/results/bench.md`, README "The HTML path"). That tokenizer extends parse5's protected
+ * pages: `bench/results/bench.md`, docs/speed.md "The HTML path"). That tokenizer extends parse5's protected
  * members, so the first parse checks it against parse5's own on markup that takes all its paths,
  * and uses parse5's own should a later parse5 read it differently ({@link readsTextByRuns}).
  * One such parser parses a thread's pages one after the other, reset to a new parser's state
