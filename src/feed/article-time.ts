@@ -1,14 +1,27 @@
-/** An ISO 8601 date-time (or date) with no zone: `2024-03-12T10:00`, `2024-03-12 10:00:00.5`. */
-const ISO_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$/
-/** A zone in free-form dates (RFC 2822 and the like): `Z`, `GMT`, `UTC`, `UT`, an offset, or a US zone name. */
-const HAS_ZONE = /(?:\d[zZ]|\b(?:GMT|UTC|UT|[ECMP][SD]T)\b|[+-]\d{2}:?\d{2}\s*(?:\(.*\))?$)/
+/**
+ * An ISO 8601 date-time with no zone (`2024-03-12T10:00`, `2024-03-12 10:00:00.5`), the only ISO
+ * form that `Date.parse` reads in the machine's time zone: the forms with a zone are absolute, and
+ * a date alone (`2024`, `2024-03`, `2024-03-12`, `+002024-03-12`) is UTC by the standard.
+ */
+const ISO_LOCAL_TIME = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)$/
+/** Any ISO 8601 form `Date.parse` reads (a date, a date-time, with or without a zone). */
+const ISO_FORM = /^(?:[+-]\d{6}|\d{4})(?:-\d{2}(?:-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?)?)?$/
+/**
+ * A zone in a free-form date (RFC 2822 and the like), as `Date.parse` reads one: a zone name
+ * (`Z`, `GMT`, `UTC`, `UT`, a US zone, each alone or with an offset: `GMT+0200`), or a signed
+ * offset right after the time of day (`10:00 +01`, `10:00:00 -0530`). An offset anywhere else is
+ * no zone: `03-12-2024` is a date whose `-2024` is its year.
+ */
+const HAS_ZONE = /(?:^|[^A-Za-z])(?:Z|GMT|UTC|UT|[ECMP][SD]T)(?![A-Za-z])|\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*[+-]\d{1,2}(?::?\d{2})?(?!\d)/
 
 /**
  * The time `ttl` is measured on: `published` (ms since epoch, or any string `Date.parse`
  * reads) when valid, else `arrival` (the deduplicator's clock when the article came in).
  *
- * A date written without a zone (`2024-03-12T10:00:00`, `Tue, 12 Mar 2024 10:00:00`) is read
- * as UTC, never in the machine's time zone, so verdicts do not depend on `TZ`.
+ * A date written without a zone (`2024-03-12T10:00:00`, `Tue, 12 Mar 2024 10:00:00`, `March 12,
+ * 2024`) is read as UTC, never in the machine's time zone, so verdicts do not depend on `TZ`: the
+ * machine's zone takes no part in reading any string (a local time that a zone skips, a daylight
+ * saving gap or a day a country left out, is no special case).
  */
 export function articleTime(published: unknown, arrival: number): number {
   if (typeof published === 'number' && Number.isFinite(published)) return published
@@ -21,17 +34,11 @@ export function articleTime(published: unknown, arrival: number): number {
 
 /** `Date.parse`, with a date that names no zone read as UTC. */
 function parseUtc(text: string): number {
-  if (ISO_WITHOUT_ZONE.test(text)) {
-    // ISO forms: `Date.parse` reads a date-time without zone as local time (a date alone as UTC).
-    const [date, time] = text.split(/[T ]/)
-    return Date.parse(`${date}T${time === undefined ? '00:00' : time.replace(',', '.')}Z`)
-  }
-  const ms = Date.parse(text)
-  if (!Number.isFinite(ms) || HAS_ZONE.test(text)) return ms
-  // A free-form date without zone was read in local time: take its local fields as UTC ones.
-  const local = new Date(ms)
-  return Date.UTC(
-    local.getFullYear(), local.getMonth(), local.getDate(),
-    local.getHours(), local.getMinutes(), local.getSeconds(), local.getMilliseconds(),
-  )
+  const local = ISO_LOCAL_TIME.exec(text)
+  if (local !== null) return Date.parse(`${local[1]}-${local[2]}-${local[3]}T${local[4]!.replace(',', '.')}Z`)
+  if (ISO_FORM.test(text) || HAS_ZONE.test(text)) return Date.parse(text)
+  // A free-form date without a zone: `Date.parse` reads it in local time unless it names one, so
+  // it is named. (A zone `HAS_ZONE` does not know, which V8 reads, is then read as UTC: the
+  // zone named last wins.)
+  return Date.parse(`${text} UTC`)
 }
