@@ -436,7 +436,9 @@ async function cleanRecords(
       tick(countRepeats(result))
       reportWarnings(stderr, where, result.warnings)
       const label = article.id === undefined || article.id === null ? where : String(article.id)
-      const markdown = typeof article.markdown === 'string' ? article.markdown : undefined
+      // The source of the headings and lists --to markdown writes: the body cleaned, when it was a Markdown string (not a
+      // record's other \`markdown\` field beside its \`text\` or \`html\`, whose offsets are another text's).
+      const markdown = 'markdown' in body && typeof body.markdown === 'string' ? body.markdown : undefined
       await emit(render(result, to, article.id ?? null, markdown), label)
     } catch (error) {
       await fail(errorRecord(error, { id: article.id ?? null, ...at }), record.raw)

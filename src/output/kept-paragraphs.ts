@@ -7,6 +7,8 @@ export interface KeptParagraph {
   /** Where the paragraph is in the input (UTF-16 offsets), e.g. to look at its Markdown block. */
   start: number
   end: number
+  /** Present (`true`) when the parser read the paragraph as a heading (`toMarkdown` writes it as one). */
+  heading?: true
 }
 
 /** What deciding whether a paragraph is kept needs: `clean()`'s paragraph, or the feed's (with `crossDuplicate`). */
@@ -16,6 +18,7 @@ export interface JudgedParagraph {
   /** Offsets in the input, passed on to the {@link KeptParagraph}. */
   start: number
   end: number
+  heading?: boolean
   duplicate: object | null
   repeatedSentences: ReadonlyArray<{ start: number; end: number }>
   /** A feed verdict: set when another article already has the paragraph. */
@@ -33,7 +36,9 @@ export function keptParagraphs(paragraphs: readonly JudgedParagraph[]): KeptPara
   const kept: KeptParagraph[] = []
   for (const p of paragraphs) {
     if (p.duplicate !== null || (p.crossDuplicate ?? null) !== null) continue
-    kept.push({ text: cutRanges(p.text, p.repeatedSentences), language: p.language, start: p.start, end: p.end })
+    const paragraph: KeptParagraph = { text: cutRanges(p.text, p.repeatedSentences), language: p.language, start: p.start, end: p.end }
+    if (p.heading === true) paragraph.heading = true
+    kept.push(paragraph)
   }
   return kept
 }

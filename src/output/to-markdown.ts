@@ -13,6 +13,9 @@ const AUTOLINK_LITERAL = /:(?=\/\/)|(?<=www)\.|@/gi
 /** What makes a line a heading, quote, list item, thematic break or numbered item. */
 const BLOCK_START = /^(#{1,6}(?=\s|$)|>|[-+=]|\d{1,9}(?=[.)]))/
 
+/** A run of `#` at the end of a heading's text, after white space: an ATX heading's closing sequence. */
+const CLOSING_HASHES = /(\s)(#+)\s*$/
+
 /** Options of {@link toMarkdown}. */
 export interface ToMarkdownOptions {
   /**
@@ -34,12 +37,21 @@ const SETEXT = /\n {0,3}(=+|-+)[ \t]*$/
 /** What precedes a list item's text on its line: quote markers, indentation, then its marker. */
 const ITEM_PREFIX = /^(?:[ \t]*>)*[ \t]*(?:([-*+])|(\d{1,9})[.)])[ \t]+$/
 
-function blockOf(source: string, start: number, end: number): Block {
+/**
+ * What a kept paragraph was in the source. Only a paragraph the parser marked as a heading is
+ * one (its level read from its own source); the source's text alone does not say so: an indented
+ * or fenced code block, a lazy line under a quote or a list item, and a line behind a no-break
+ * space can all look like `# …` or end with `===` without being a heading.
+ */
+function blockOf(source: string, start: number, end: number, heading: boolean): Block {
   const raw = source.slice(start, end)
-  const atx = ATX.exec(raw)
-  if (atx) return { kind: 'heading', level: atx[1]!.length }
-  const setext = SETEXT.exec(raw)
-  if (setext) return { kind: 'heading', level: setext[1]!.startsWith('=') ? 1 : 2 }
+  if (heading) {
+    const atx = ATX.exec(raw)
+    if (atx) return { kind: 'heading', level: atx[1]!.length }
+    const setext = SETEXT.exec(raw)
+    if (setext) return { kind: 'heading', level: setext[1]!.startsWith('=') ? 1 : 2 }
+    return { kind: 'paragraph' }
+  }
   const lineStart = source.lastIndexOf('\n', start - 1) + 1
   const item = ITEM_PREFIX.exec(source.slice(lineStart, start))
   if (item) return { kind: 'item', marker: item[2] === undefined ? '-' : `${Number(item[2])}.` }
@@ -61,12 +73,13 @@ export function toMarkdown(result: CleanResult, options: ToMarkdownOptions = {})
   const source = options.source
   let out = ''
   let previous: Block['kind'] | null = null
-  for (const { text, start, end } of keptParagraphs(result.paragraphs)) {
+  for (const { text, start, end, heading } of keptParagraphs(result.paragraphs)) {
     const escaped = text.replace(INLINE_SYNTAX, '\\$&').replace(AUTOLINK_LITERAL, '\\$&').replace(BLOCK_START, (s) => (/^\d/.test(s) ? `${s}\\` : `\\${s}`))
-    const block: Block = source === undefined ? { kind: 'paragraph' } : blockOf(source, start, end)
+    const block: Block = source === undefined ? { kind: 'paragraph' } : blockOf(source, start, end, heading === true)
     if (previous !== null) out += previous === 'item' && block.kind === 'item' ? '\n' : '\n\n'
-    // A heading is one line: a line break inside it would end it and start a paragraph.
-    if (block.kind === 'heading') out += `${'#'.repeat(block.level)} ${escaped.replace(/\s*\n\s*/g, ' ')}`
+    // A heading is one line: a line break inside it would end it and start a paragraph. A run of
+    // `#` ending it after a space would be read as the heading's closing sequence, and dropped.
+    if (block.kind === 'heading') out += `${'#'.repeat(block.level)} ${escaped.replace(/\s*\n\s*/g, ' ').replace(CLOSING_HASHES, '$1\\$2')}`
     else if (block.kind === 'item') out += `${block.marker} ${escaped.replace(/\n/g, `\n${' '.repeat(block.marker.length + 1)}`)}`
     else out += escaped
     previous = block.kind

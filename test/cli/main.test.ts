@@ -533,6 +533,18 @@ describe('news-dedup clean --to markdown of Markdown input', () => {
   })
 })
 
+describe('news-dedup clean --from jsonl --to markdown of a text or HTML body', () => {
+  it("reads no heading from the record's other `markdown` field: the body cleaned is `text` (or `html`), every block a paragraph", async () => {
+    const markdown = '# Big heading text\n\n- list item stuff'
+    const lines = [
+      { id: 'text', text: 'First paragraph of text here.\n\nSecond paragraph of text.', markdown },
+      { id: 'html', html: '<p>First paragraph of text here.</p><p>Second paragraph of text.</p>', markdown },
+    ].map((record) => `${JSON.stringify(record)}\n`)
+    const { stdout } = await run(['clean', '--from', 'jsonl', '--to', 'markdown'], lines)
+    expect(stdout).toBe('First paragraph of text here.\n\nSecond paragraph of text.\n'.repeat(2))
+  })
+})
+
 describe('news-dedup clean: WARC', () => {
   it('clean FILE.warc.gz writes one JSONL record per HTML response, with its WARC id, url and date', async () => {
     const path = join(tmp, 'crawl.warc.gz')

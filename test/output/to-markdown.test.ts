@@ -162,6 +162,27 @@ describe('toMarkdown with the Markdown source: headings and lists kept', () => {
     expect(blocks(out)).toEqual(['h2 un *mot* et [lien](http://x.fr) <b>gras</b>', 'ul # pas un titre', 'ul 1. pas une liste'])
   })
 
+  it.each([
+    ['an indented code block that reads `# …`', 'Les notes du jour suivent.\n\n    # Tuesday briefing notes\n'],
+    ['a line behind a no-break space', 'Les notes du jour suivent.\n\n\u00a0# Not a heading here\n'],
+    ['a line behind a zero-width space', 'Les notes du jour suivent.\n\n\u200b# Not a heading here\n'],
+    ['a lazy line under a quote, then ===', '> The mayor spoke to reporters on Friday\n===\n'],
+    ['a lazy line under a list item, then ===', '- The mayor spoke to reporters on Friday\n===\n'],
+    ['an unclosed fence ending in ---', '```\nquoted code line\n---'],
+  ])('writes no heading for a block that was none: %s', (_, markdown) => {
+    const headings = (md: string): number => blocks(md).filter((b) => /^h\d /.test(b)).length
+    expect(headings(markdown)).toBe(0)
+    const r = clean({ markdown })
+    expect(r.paragraphs.length).toBeGreaterThan(0)
+    expect(headings(toMarkdown(r, { source: markdown }))).toBe(0)
+  })
+
+  it('keeps a heading ending in ` #` whole: the `#` is no closing sequence', () => {
+    // Escaped in the source (a bare ` #` there is the source's own closing sequence).
+    const markdown = '# Ten tips for programmers in C \\#\n\nThe tips follow, one by one, with examples.\n'
+    expect(blocks(toMarkdown(clean({ markdown }), { source: markdown }))[0]).toBe('h1 Ten tips for programmers in C #')
+  })
+
   it('without the source, every block is a paragraph (as before)', () => {
     const r = clean({ markdown: source })
     expect(blocks(toMarkdown(r)).every((b) => b.startsWith('paragraph '))).toBe(true)
