@@ -244,6 +244,12 @@ export async function* readXmlFeed(
         buffer = buffer.slice(start.start)
         continue
       }
+      // `<item/>`: an item without content (its record says so), not the start of one that the next item's end closes.
+      if (start.attributes.endsWith('/')) {
+        yield record(start.name, '', 0, 0)
+        buffer = buffer.slice(start.end)
+        continue
+      }
       const close = findCloseTag(buffer, start.name, start.end, true)
       if (close === null) {
         if (buffer.length <= max + SKIP_TAIL) {

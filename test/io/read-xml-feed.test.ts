@@ -160,6 +160,18 @@ describe('readXmlFeed: properties', () => {
     )
   })
 
+  it('gives a self-closed `<item/>` its own error record, and the next items theirs', async () => {
+    const xml = Buffer.from(rss(null, '<item/>', item('Two'), '<entry xml:lang="fr" />', item('Four')))
+    for (const size of [1, 5, 9, xml.length]) {
+      expect(simple(await read(cut(xml, size)))).toEqual([
+        ['f#1', '<item> without content, description or summary'],
+        ['f#2', 'Two'],
+        ['f#3', '<entry> without content, description or summary'],
+        ['f#4', 'Four'],
+      ])
+    }
+  })
+
   it('gives an error record for an item the document ends in', async () => {
     expect(simple(await read([Buffer.from(`<rss>${item('One')}<item><title>Cut</title><description>Te`)]))).toEqual([
       ['f#1', 'One'],
