@@ -1,4 +1,4 @@
-import { countReplacements } from '../parse/count-replacements.js'
+import { replacementCounter } from '../parse/count-replacements.js'
 import { createTextDecoder } from '../parse/create-text-decoder.js'
 import { encodingForLabel } from '../parse/sniff-html-charset.js'
 
@@ -29,11 +29,12 @@ export async function* textChunks(stream: AsyncIterable<Uint8Array | string>, en
   const textDecoder = name === null || name === 'replacement' ? null : createTextDecoder(name)
   if (textDecoder === null || name === null) throw new RangeError(`Unknown or undecodable encoding label: ${encoding}`)
   const decode = (bytes?: Uint8Array): string => (bytes === undefined ? textDecoder.decode() : textDecoder.decode(bytes, { stream: true }))
+  const countInvalid = replacementCounter(name)
   let invalid = 0
   let first = true
   for await (const chunk of stream) {
     let text = typeof chunk === 'string' ? chunk : decode(chunk)
-    if (typeof chunk !== 'string') invalid += countReplacements(text, chunk, name)
+    if (typeof chunk !== 'string') invalid += countInvalid(text, chunk)
     if (first && text !== '') {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
       first = false
@@ -41,7 +42,7 @@ export async function* textChunks(stream: AsyncIterable<Uint8Array | string>, en
     if (text !== '') yield text
   }
   const rest = decode()
-  invalid += countReplacements(rest, new Uint8Array(0), name)
+  invalid += countInvalid(rest, new Uint8Array(0))
   if (rest !== '') yield rest
   if (invalid > 0) onInvalid?.(invalid)
 }

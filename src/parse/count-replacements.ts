@@ -21,6 +21,35 @@ export function countReplacements(text: string, bytes: Uint8Array, encoding: str
   return inText - countSequence(bytes, ENCODED_REPLACEMENT[encoding])
 }
 
+/**
+ * {@link countReplacements} for a stream decoded chunk by chunk: each call gives the invalid
+ * sequences of one more chunk (`text`, what the streaming decoder gave for `bytes`). An encoded
+ * U+FFFD cut by a chunk boundary is text, as it is in one piece: the decoder gives its U+FFFD with
+ * the chunk that completes it, and the last bytes of the chunks before are kept to find it there.
+ * So the total does not depend on where the stream was cut.
+ *
+ * @param encoding The lower-case WHATWG name the stream is decoded with.
+ */
+export function replacementCounter(encoding: string): (text: string, bytes: Uint8Array) => number {
+  const sequence = encoding === 'replacement' ? undefined : ENCODED_REPLACEMENT[encoding]
+  if (sequence === undefined) return (text) => countOf(text, '\uFFFD')
+  let tail = new Uint8Array(0)
+  let consumed = 0
+  return (text, bytes) => {
+    const joined = new Uint8Array(tail.length + bytes.length)
+    joined.set(tail)
+    joined.set(bytes, tail.length)
+    const start = consumed - tail.length
+    consumed += bytes.length
+    tail = joined.slice(Math.max(0, joined.length - (sequence.length - 1)))
+    const inText = countOf(text, '\uFFFD')
+    if (inText === 0) return 0
+    // The two-byte UTF-16 sequences stand at even offsets of the stream.
+    const from = sequence.length === 2 && start % 2 !== 0 ? 1 : 0
+    return inText - countSequence(joined.subarray(from), sequence)
+  }
+}
+
 function countOf(text: string, char: string): number {
   let count = 0
   for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) count++
