@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import { createReadStream, type Dirent, type Stats } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { extname, posix } from 'node:path'
 import { DedupeError, errorRecord } from '../errors.js'
 import { buildResult, FEED_RESULT_FIELDS, resultFields } from '../feed/build-result.js'
 import { createFeedJudge, type FeedJudge, type JudgedArticle, type LinedArticle, type StagedArticle } from '../feed/create-deduplicator.js'
@@ -276,7 +276,8 @@ async function* directoryRecords(dir: string): AsyncGenerator<FeedInputRecord> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue
-    const path = join(dir, entry.name)
+    // Joined with `/` on every system: the path is the page's `id` and `file`, the same on Windows as elsewhere.
+    const path = posix.join(dir, entry.name)
     if (entry.isDirectory()) yield* directoryRecords(path)
     else if ((entry.isFile() || entry.isSymbolicLink()) && /\.x?html?$/i.test(entry.name)) {
       try {
