@@ -18,6 +18,9 @@ export const resultFields = (idGenerated: boolean): ReadonlySet<string> => (idGe
 /**
  * The fields of an article's result that come before its verdict, in order: the input's
  * metadata (id, then the caller's fields), then the language. What the verdict does not change.
+ * (A caller's field named like an array index, `"2"`, is the exception: a JavaScript object, and
+ * so its JSON, lists such keys first, in numeric order, wherever they were set. The order is
+ * still the same for every run and worker count.)
  */
 export function resultHead(prepared: PreparedArticle): Record<string, unknown> {
   const head: Record<string, unknown> = { id: prepared.id, idGenerated: prepared.idGenerated, site: prepared.site }
