@@ -23,14 +23,20 @@ import { parseArgs } from 'node:util'
 import { clean } from '../src/clean.js'
 import { loadLanguageModel } from '../src/language/fasttext-model.js'
 import { seeded } from '../src/text/hash.js'
-import { readXmlFeed } from '../src/io/read-xml-feed.js'
+import { readXmlFeed, xmlText } from '../src/io/read-xml-feed.js'
+import { pagePublished } from '../src/parse/page-published.js'
+import { pageUrl } from '../src/parse/page-url.js'
 import { writeResult } from './write-result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const SELF = fileURLToPath(import.meta.url)
 
-/** `xml-feed`: the input is an RSS document read by `readXmlFeed` (records only, no cleaning). */
-type Format = 'text' | 'html' | 'markdown' | 'xml-feed'
+/**
+ * `xml-feed`: the input is an RSS document read by `readXmlFeed` (records only, no cleaning).
+ * `page-head`: a page whose metadata is read off its text, as the WARC reader and the feed do
+ * before any parsing (`pagePublished`, `pageUrl`). `html-extract`: `clean()` with `extract: true`.
+ */
+type Format = 'text' | 'html' | 'markdown' | 'xml-feed' | 'page-head' | 'html-extract'
 interface Generator {
   name: string
   format: Format
@@ -104,6 +110,13 @@ const GENERATORS: Generator[] = [
   { name: 'html:attribute-flood', format: 'html', n: 500_000, make: (n) => `<p ${repeatTo('a="b" ', n)}>texte</p>` },
   { name: 'html:unclosed-tags', format: 'html', n: 500_000, make: (n) => repeatTo('<a <b ', n) },
   { name: 'html:comment-openers', format: 'html', n: 500_000, make: (n) => repeatTo('<!-- x ', n) },
+  { name: 'page-head:unclosed-metas', format: 'page-head', n: 200_000, make: (n) => repeatTo('<meta ', n) },
+  { name: 'page-head:unclosed-tag-starts', format: 'page-head', n: 200_000, make: (n) => repeatTo('<a <b ', n) },
+  { name: 'page-head:attribute-name-run', format: 'page-head', n: 200_000, make: (n) => `<meta ${'x'.repeat(n)} content="2026-01-01">` },
+  { name: 'extract:address-like-run', format: 'html-extract', n: 200_000, make: (n) => storyPage(`<ul><li><a href="/a">${'a'.repeat(n / 2)}@${'b'.repeat(n / 2)}</a></li><li><a href="/b">Other story</a></li></ul>`) },
+  { name: 'extract:teaser-cards', format: 'html-extract', n: 500_000, make: (n) => storyPage(repeatTo(`<section><h2><a href="/s">${sentence(6)}</a></h2><p>${sentence(30)}</p></section>`, n)) },
+  { name: 'extract:labelled-link-lists', format: 'html-extract', n: 500_000, make: (n) => storyPage(repeatTo(`<div><h4>Read also</h4><ul><li><a href="/a">${sentence(5)}</a></li><li><a href="/b">${sentence(5)}</a></li></ul></div>`, n)) },
+  { name: 'extract:deep-boxes', format: 'html-extract', n: 40_000, make: (n) => storyPage(repeatTo(`${'<div>'.repeat(1000)}<p>${sentence(20)}</p>${'</div>'.repeat(1000)}`, n)) },
   { name: 'xml:well-formed-items', format: 'xml-feed', n: 1_000_000, make: (n) => rssOf(repeatTo(`<item><title>${sentence(6)}</title><link>https://a.example/1</link><description>&lt;p&gt;${sentence(30)}&lt;/p&gt;</description></item>\n`, n)) },
   { name: 'xml:unclosed-titles', format: 'xml-feed', n: 200_000, make: (n) => rssOf(`<item><description>x</description>${repeatTo('<title ', n)}</item>`) },
   { name: 'xml:unclosed-links', format: 'xml-feed', n: 200_000, make: (n) => rssOf(`<item><description>x</description>${repeatTo('<link ', n)}</item>`) },
@@ -111,6 +124,12 @@ const GENERATORS: Generator[] = [
   { name: 'xml:unclosed-cdata', format: 'xml-feed', n: 200_000, make: (n) => rssOf(`<item><description>${repeatTo('<![CDATA[ x ', n)}</description></item>`) },
   { name: 'xml:less-than-run', format: 'xml-feed', n: 1_000_000, make: (n) => rssOf(`<item><description>x</description>${repeatTo('<', n)}</item>`) },
 ]
+
+/** A news page: a headline and prose paragraphs, then `after` (cut to tags whole by its maker). */
+function storyPage(after: string): string {
+  const story = Array.from({ length: 8 }, () => `<p>${sentence(25)}, ${sentence(12)}</p>`).join('')
+  return `<html><head><title>Bench</title></head><body><article><h1>${sentence(8)}</h1>${story}${after.slice(0, after.lastIndexOf('>') + 1)}</article></body></html>`
+}
 
 /** An RSS 2.0 document around `items`. */
 function rssOf(items: string): string {
@@ -159,6 +178,11 @@ async function cpuSeconds(input: string, format: Format, repeats = 1): Promise<n
   const start = process.cpuUsage()
   for (let k = 0; k < repeats; k++) {
     if (format === 'xml-feed') await readFeed(input)
+    else if (format === 'page-head') {
+      pagePublished(input)
+      pageUrl(input, xmlText)
+    }
+    else if (format === 'html-extract') clean(input, { format: 'html', extract: true })
     else clean(input, { format })
   }
   const used = process.cpuUsage(start)

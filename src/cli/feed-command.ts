@@ -11,6 +11,7 @@ import { connectIndex } from '../stores/open-index.js'
 import { resolveRedisShards } from '../stores/redis-shards.js'
 import { bomEncoding } from '../io/text-chunks.js'
 import { byteChunks } from '../io/byte-chunks.js'
+import { pageUrl } from '../parse/page-url.js'
 import { reportWarnings } from './clean-flags.js'
 import type { Warning } from '../types.js'
 import type { Article, FeedIndex, FeedInputRecord, FeedResult } from '../feed/types.js'
@@ -144,10 +145,6 @@ type Chunks = AsyncIterable<Uint8Array | string>
 
 /** Bytes of the first chunk looked at to tell XML, HTML and JSON Lines apart. */
 const SNIFF_BYTES = 4096
-/** The `<head>` of a page, where its canonical URL is declared (the whole page when it has none). */
-const HEAD = /^[\s\S]*?<\/head\s*>/i
-/** An HTML attribute: name, then a double-quoted, single-quoted or bare value. */
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g
 
 /** The start of a chunk as text, for sniffing only (decoded leniently, UTF-16 when a BOM says so). */
 function headText(chunk: Uint8Array | string): string {
@@ -174,46 +171,6 @@ async function sniffed(chunks: Chunks): Promise<{ kind: Kind; chunks: Chunks }> 
 /** Gzip's magic bytes: on standard input, a gzipped stream is taken for a .warc.gz (the one gzipped input read). */
 function isGzip(chunk: Uint8Array | string | undefined): boolean {
   return typeof chunk === 'object' && chunk[0] === 0x1f && chunk[1] === 0x8b
-}
-
-/** The attributes of each `<tag …>` in `html`, names lower-cased, values with entities decoded (`xmlText`, passed in: imported with the first page). */
-function* tagAttributes(html: string, tag: string, xmlText: (text: string) => string): Generator<Map<string, string>> {
-  for (const match of html.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'gi'))) {
-    const attributes = new Map<string, string>()
-    for (const [, name, ...values] of (match[1] ?? '').matchAll(ATTRIBUTE)) {
-      attributes.set((name as string).toLowerCase(), xmlText(values.find((v) => v !== undefined) ?? ''))
-    }
-    yield attributes
-  }
-}
-
-/** `value` when it is an absolute http(s) URL, else `undefined`. */
-function httpUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined
-  try {
-    const url = new URL(value)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? value : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/**
- * The URL a page gives for itself: its `<link rel="canonical" href>`, else its
- * `<meta property="og:url" content>`; only absolute http(s) URLs count.
- */
-function pageUrl(html: string, xmlText: (text: string) => string): string | undefined {
-  const head = HEAD.exec(html)?.[0] ?? html
-  for (const link of tagAttributes(head, 'link', xmlText)) {
-    const rel = (link.get('rel') ?? '').toLowerCase().split(/\s+/)
-    const url = rel.includes('canonical') ? httpUrl(link.get('href')) : undefined
-    if (url) return url
-  }
-  for (const meta of tagAttributes(head, 'meta', xmlText)) {
-    const url = (meta.get('property') ?? meta.get('name'))?.toLowerCase() === 'og:url' ? httpUrl(meta.get('content')) : undefined
-    if (url) return url
-  }
-  return undefined
 }
 
 /**

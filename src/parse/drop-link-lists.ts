@@ -48,10 +48,11 @@ export const dropLinkLists: ArticleRule = (kept, view) => {
     else members.push(k)
   }
   const dropped = new Set<number>()
+  const positions = new Map(kept.map((k, i) => [k, i]))
   for (const [list, members] of lists) {
     if (!isLinkList(members, view)) continue
     for (const k of members) dropped.add(k)
-    const label = labelBefore(list, members, kept, view)
+    const label = labelBefore(list, members, kept, positions, view)
     if (label >= 0) dropped.add(label)
   }
   // A page that is mostly lists of links (a directory, a list of resources) is what the reader came for.
@@ -79,18 +80,23 @@ function isLinkList(members: readonly number[], view: ArticleView): boolean {
  * article (a heading over the list in its own box; a subhead of the article over a list in the
  * article's flow stays).
  */
-function labelBefore(list: number, members: readonly number[], kept: readonly number[], view: ArticleView): number {
-  const at = kept.indexOf(members[0]!)
-  if (at <= 0) return -1
-  const label = kept[at - 1]!
+function labelBefore(list: number, members: readonly number[], kept: readonly number[], positions: ReadonlyMap<number, number>, view: ArticleView): number {
+  const first = positions.get(members[0]!)!
+  if (first <= 0) return -1
+  const label = kept[first - 1]!
   const { structure } = view
   const box = structure.parent[list]!
   if (box < 0) return -1
   const inBox = (k: number): boolean => blockInside(structure, box, k)
   if (!inBox(label)) return -1
-  const own = new Set(members)
-  own.add(label)
-  if (kept.some((k) => !own.has(k) && inBox(k))) return -1
+  // Nothing else of the article in the box. The blocks inside an element follow each other in
+  // document order, as the kept blocks do: so the box holds another block only if one sits among
+  // the items, or just before the label, or just after the last item. (Looking through every kept
+  // block for each list cost lists × blocks: seconds on a page of thousands of small lists.)
+  const last = positions.get(members[members.length - 1]!)!
+  if (last - first + 1 !== members.length) return -1
+  if (first >= 2 && inBox(kept[first - 2]!)) return -1
+  if (last + 1 < kept.length && inBox(kept[last + 1]!)) return -1
   const text = view.blocks[label]!.text
   if (measureLength(text) >= LIST_LABEL_MAX_LENGTH || endsLikeSentence(text) || linkShareOf(view, label) >= 0.5) return -1
   return label

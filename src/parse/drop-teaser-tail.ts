@@ -10,7 +10,7 @@
  * @module
  */
 import { linkShareOf, type ArticleRule, type ArticleView } from './article-rule.js'
-import { blockInside, findAncestor } from './page-structure.js'
+import { findAncestor } from './page-structure.js'
 
 /** Teasers start only after this many of the article's blocks: a story opens with its text. */
 export const MIN_ARTICLE_BLOCKS = 2
@@ -37,11 +37,15 @@ export const dropTeaserTail: ArticleRule = (kept, view) => {
   }
   if (teasers < MIN_TEASERS) return [...kept]
   // A card holds none of the article before the teasers (a subhead in the article's flow has the article's container for parent).
+  // The elements around the article's blocks before the teasers, each walked once (a walk stops
+  // at an element already there, whose own ancestors are): a card per teaser checked against
+  // every block before them cost cards × blocks × depth, seconds on a page of thousands of cards.
   const { structure } = view
-  for (const card of cards) {
-    if (card < 0) return [...kept]
-    for (let i = 0; i < start; i++) if (blockInside(structure, card, kept[i]!)) return [...kept]
+  const aroundArticle = new Set<number>()
+  for (let i = 0; i < start; i++) {
+    for (let e = structure.element[kept[i]!] ?? -1; e >= 0 && !aroundArticle.has(e); e = structure.parent[e]!) aroundArticle.add(e)
   }
+  for (const card of cards) if (card < 0 || aroundArticle.has(card)) return [...kept]
   return kept.slice(0, start)
 }
 

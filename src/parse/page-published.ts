@@ -1,11 +1,9 @@
-/** A `<meta …>` tag. */
-const META = /<meta\b[^>]*>/gi
-/** An attribute: name, then a double-quoted, single-quoted or bare value. */
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g
+import { rawTags } from './raw-tags.js'
+
 /** `"datePublished": "…"` in JSON-LD (schema.org NewsArticle). */
 const JSON_LD_DATE = /"datePublished"\s*:\s*"([^"]{4,64})"/
-/** `<time … datetime="…" … pubdate>` / `itemprop="datePublished"` on any element. */
-const ITEMPROP_DATE = /<[a-z]+\b[^>]*\bitemprop\s*=\s*["']?datePublished["']?[^>]*>/i
+/** Whether a page may have an element with `itemprop="datePublished"` (then its tags are read). */
+const ITEMPROP_DATE = /\bitemprop\s*=\s*["']?datePublished\b/i
 
 /** The `<meta>` names and properties that carry a publication date, most specific first. */
 const DATE_NAMES = ['article:published_time', 'datepublished', 'og:published_time', 'date', 'dc.date.issued', 'dc.date', 'pubdate', 'publishdate']
@@ -24,25 +22,20 @@ const HEAD_WINDOW = 131_072
 export function pagePublished(html: string): string | undefined {
   const head = html.length > HEAD_WINDOW ? html.slice(0, HEAD_WINDOW) : html
   const found = new Map<string, string>()
-  for (const [tag] of head.matchAll(META)) {
-    const attributes = attributesOf(tag)
+  for (const { attributes } of rawTags(head, 'meta')) {
     const key = (attributes.get('property') ?? attributes.get('itemprop') ?? attributes.get('name'))?.toLowerCase()
     const content = attributes.get('content')?.trim()
     if (key !== undefined && content !== undefined && !found.has(key) && DATE_NAMES.includes(key)) found.set(key, content)
   }
-  const itemprop = ITEMPROP_DATE.exec(head)
-  if (itemprop) {
-    const attributes = attributesOf(itemprop[0])
-    const value = (attributes.get('datetime') ?? attributes.get('content'))?.trim()
-    if (value !== undefined && !found.has('datepublished')) found.set('datepublished', value)
+  if (!found.has('datepublished') && ITEMPROP_DATE.test(head)) {
+    for (const { attributes } of rawTags(head)) {
+      if (attributes.get('itemprop')?.toLowerCase() !== 'datepublished') continue
+      const value = (attributes.get('datetime') ?? attributes.get('content'))?.trim()
+      if (value !== undefined) found.set('datepublished', value)
+      break
+    }
   }
   const jsonLd = JSON_LD_DATE.exec(head)?.[1]
   const candidates = [...DATE_NAMES.slice(0, 2).map((name) => found.get(name)), jsonLd, ...DATE_NAMES.slice(2).map((name) => found.get(name))]
   return candidates.find((value): value is string => value !== undefined && !Number.isNaN(Date.parse(value)))
-}
-
-function attributesOf(tag: string): Map<string, string> {
-  const attributes = new Map<string, string>()
-  for (const [, name, ...values] of tag.matchAll(ATTRIBUTE)) attributes.set(name!.toLowerCase(), values.find((v) => v !== undefined) ?? '')
-  return attributes
 }

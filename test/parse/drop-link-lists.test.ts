@@ -15,6 +15,22 @@ describe('dropLinkLists', () => {
     expect(keptWith(html, [dropLinkLists])).toEqual([HEADLINE, ...STORY])
   })
 
+  it('keeps the label when its box holds more of the article: before the label, after the list, or among its items', () => {
+    // Ten commas: Readability keeps the box (it spares text with ten commas).
+    const note = 'The water board, which measures the level at the bridge, the quay, the ferry landing, the market, the school, the church, the hall, the gyms, the roads and the banks, will publish new readings every hour.'
+    const boxes = [
+      `<div class="more"><p>${note}</p><h4>Read also</h4>${related(TITLES)}</div>`,
+      `<div class="more"><h4>Read also</h4>${related(TITLES)}<p>${note}</p></div>`,
+      `<div class="more"><h4>Read also</h4><ul><li><a href="/story/0">${TITLES[0]}</a></li><p>${note}</p><li><a href="/story/1">${TITLES[1]}</a></li></ul></div>`,
+    ]
+    for (const box of boxes) {
+      const kept = keptWith(storyPage(storyWith(box, 3)), [dropLinkLists])
+      expect(kept).toContain('Read also')
+      expect(kept).toContain(note)
+      expect(kept).not.toContain(TITLES[1])
+    }
+  })
+
   it('drops a list whose items add a word or two to their link ("Oak description")', () => {
     const items = ['Oak', 'Birch', 'Beech', 'Lime'].map((t) => `<li><a href="/${t}">${t}</a> description</li>`).join('')
     const html = storyPage(`${storyWith('')}<ul>${items}</ul>`)

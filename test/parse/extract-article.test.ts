@@ -38,6 +38,18 @@ describe('extract: the article out of the page', () => {
     expect(clean(html).paragraphs.map((p) => p.text)).toContain('Accueil')
   })
 
+  it('reads an article nested hundreds of elements deep as the same article nested shallow (Readability sees the deep part flattened)', () => {
+    const nested = (depth: number, close: boolean): string => {
+      const open = Array.from({ length: depth }, (_, k) => `<div class="c${k % 3}">`).join('')
+      const inside = `${STORY.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}<p><a href="/x">Un lien</a> dans une phrase qui cite, à la suite, la préfecture, la mairie, les pompiers, Vigicrues, la RATP, le RER C, les riverains, les sinistrés, les berges et les quais.</p>${STORY.slice(2).map((p) => `<p>${p}</p>`).join('')}`
+      return `${open}${inside}${close ? '</div>'.repeat(depth) : ''}`
+    }
+    const shallow = texts(page(nested(10, true)))
+    expect(shallow).toContain(STORY[4])
+    expect(shallow).not.toContain('Accueil')
+    for (const [depth, close] of [[200, true], [300, false]] as const) expect(texts(page(nested(depth, close)))).toEqual(shallow)
+  })
+
   it('keeps the page offsets and the heading mark of what it keeps', () => {
     const html = page(STORY.map((p) => `<p>${p}</p>`).join(''))
     const result = clean(html, { extract: true })

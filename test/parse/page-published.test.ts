@@ -20,3 +20,18 @@ describe('pagePublished', () => {
     expect(pagePublished(`<html><head>${head}</head><body><p>Texte.</p></body></html>`)).toBe(expected)
   })
 })
+
+describe('pagePublished on hostile heads', () => {
+  const date = '<meta property="article:published_time" content="2026-11-29T18:30:00Z">'
+  it.each([
+    ['unclosed <a starts', '<a <b '.repeat(10_000)],
+    ['a long run of attribute-name characters', `<meta ${'x'.repeat(100_000)}>`],
+    ['an itemprop in a tag never closed', `<span itemprop="datePublished" ${'y'.repeat(50_000)}`],
+  ])('still reads the date after %s', (_, junk) => {
+    expect(pagePublished(`<html><head>${date}${junk}</head></html>`)).toBe('2026-11-29T18:30:00Z')
+  })
+
+  it('reads an itemprop after many tags without one', () => {
+    expect(pagePublished(`${'<span class="x">a</span>'.repeat(2_000)}<time ITEMPROP='datePublished' datetime="2026-10-02">2 octobre</time>`)).toBe('2026-10-02')
+  })
+})

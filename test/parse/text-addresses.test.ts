@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { hasAddress, hasEmailAddress, isAddress } from '../../src/parse/text-addresses.js'
 
@@ -22,5 +23,18 @@ describe('addresses written out as text', () => {
     expect(isAddress('tips@example.org')).toBe(true)
     expect(isAddress('see https://example.org')).toBe(false)
     expect(isAddress('https://example.org and more')).toBe(false)
+  })
+
+  it('answers as an address searched from every position would (the search starts only where a run of address characters starts)', () => {
+    const fromEverywhere = /[^\s@]+@[^\s@]+\.\p{L}{2,}/u
+    const text = fc.string({ unit: fc.constantFrom('a', 'é', '.', '@', ' ', '\n', '(', ':', 'x', '1'), maxLength: 30 })
+    fc.assert(fc.property(text, (t) => {
+      expect(hasEmailAddress(t)).toBe(fromEverywhere.test(t))
+    }), { seed: 20261202, numRuns: 2000 })
+  })
+
+  it('finds an address after a long run of characters that holds none', () => {
+    expect(hasEmailAddress(`${'a'.repeat(100_000)}@${'b'.repeat(100_000)} mail@example.org`)).toBe(true)
+    expect(hasAddress(`${'x@'.repeat(50_000)} see www.example.org`)).toBe(true)
   })
 })
