@@ -33,15 +33,16 @@ function isDelimiter(c: number): boolean {
  * Why `input` should not go through the Markdown parser, or `null` when it may. One pass over
  * the input, constant memory.
  *
- * @param input Markdown source.
+ * @param input Markdown source (a part of a document: see `markdown-parts.ts`).
+ * @param firstLine The number of its first line in the document, for the sentence.
  * @returns A sentence naming the limit passed (for the warning), or `null`.
  */
-export function markdownShapeProblem(input: string): string | null {
+export function markdownShapeProblem(input: string, firstLine = 1): string | null {
   if (input.length > MAX_MARKDOWN_LENGTH) {
-    return `the input is ${input.length} characters long, over the ${MAX_MARKDOWN_LENGTH} parsed as Markdown`
+    return `from line ${firstLine}, ${input.length} characters long with no place to break them, over the ${MAX_MARKDOWN_LENGTH} parsed as Markdown`
   }
   let i = 0
-  let line = 1
+  let line = firstLine
   const n = input.length
   while (i < n) {
     const { end: prefixEnd, markers, columns } = containerPrefix(input, i)
