@@ -39,6 +39,8 @@ export interface MarkdownPiece {
   delimiters: number
 }
 
+/** How much of a line the rules read (see {@link markdownPieces}). */
+const LINE_HEAD = 1024
 const FENCE = /^(`{3,}|~{3,})/
 const ATX = /^#{1,6}(?:[ \t]|$)/
 const BULLET = /^[-*+][ \t]+\S/
@@ -86,8 +88,12 @@ export function markdownPieces(input: string): MarkdownPiece[] {
   for (let at = 0; at < input.length; line++) {
     const newline = input.indexOf('\n', at)
     const end = newline === -1 ? input.length : newline
-    const text = input.slice(at, end)
-    const blank = text.trim() === ''
+    const full = input.slice(at, end)
+    // The rules read a line's start: a regular expression that repeats a group over a line of
+    // tens of thousands of markers overflows V8's backtracking stack (a line past the shape
+    // limits is read as text anyway, and the cut check catches a rule misled by a long line).
+    const text = full.length > LINE_HEAD ? full.slice(0, LINE_HEAD) : full
+    const blank = full.trim() === ''
     const first = text.charCodeAt(0)
     const atColumn0 = !blank && first !== 0x20 && first !== 0x09
     const ordered = atColumn0 ? ORDERED.exec(text) : null
@@ -105,7 +111,7 @@ export function markdownPieces(input: string): MarkdownPiece[] {
     // The inside of a code block or an HTML block is read as it stands: its lines cost the parser little.
     if (!inBlock) {
       lines++
-      for (let k = 0; k < text.length; k++) if (isDelimiter(text.charCodeAt(k))) delimiters++
+      for (let k = 0; k < full.length; k++) if (isDelimiter(full.charCodeAt(k))) delimiters++
     }
     // What this line opens or closes.
     // Only a code block or an HTML block outside every container can hold a line at column 0 (a
@@ -117,7 +123,7 @@ export function markdownPieces(input: string): MarkdownPiece[] {
       const close = FENCE.exec(inner)
       if (close !== null && close[1]![0] === fence.char && close[1]!.length >= fence.length && inner.slice(close[1]!.length).trim() === '') fence = null
     } else if (html !== null) {
-      if (html === UNTIL_BLANK ? blank : html.test(text)) html = null
+      if (html === UNTIL_BLANK ? blank : html.test(full)) html = null
     } else if (!inItem) {
       const open = FENCE.exec(inner)
       if (open !== null && !(open[1]![0] === '`' && inner.slice(open[1]!.length).includes('`'))) fence = { char: open[1]![0]!, length: open[1]!.length }
@@ -193,8 +199,8 @@ const ITEM = /^ {0,3}(?:[-*+]|(\d{1,9})[.)])(?:[ \t]{1,4}|$)/
 /** Quote and list markers at a line's start. */
 const CONTAINER_MARKERS = /^(?:[ \t]{0,3}(?:>[ \t]?|[-*+](?:[ \t]+|$)|\d{1,9}[.)](?:[ \t]+|$)))*/
 
-/** A line that may be a link reference definition: `[label]:`, at most three spaces in (after container markers). */
-const MAY_DEFINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[[^\]\n]{1,999}\]:/m
+/** The start of a line that may be a link reference definition: `[`, after at most 64 blanks and container markers. */
+const MAY_DEFINE = /(?:^|\n)[ \t>*+\-.)0-9]{0,64}\[[^\]\n]{1,999}\]:/
 /** A bracketed label in the text (what a reference link or image is written with). */
 const LABEL = /\[((?:\\.|[^\\\][]){1,999})\]/g
 

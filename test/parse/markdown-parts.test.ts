@@ -100,6 +100,14 @@ describe('markdownPieces', () => {
     )
   })
 
+  it('reads lines of millions of markers without overflowing the stack (the rules read a line\'s start)', () => {
+    // 5 M characters: a rule's regular expression over the whole line overflowed V8's backtracking stack there.
+    for (const line of ['- '.repeat(2_600_000), `${'* '.repeat(2_600_000)}mot`, `${'> '.repeat(2_600_000)}texte`]) {
+      const pieces = markdownPieces(`${line}\n\nAprès.`)
+      expect(pieces.map((p) => p.start)).toEqual([0, line.length + 2])
+    }
+  })
+
   it('cuts a long tight list between its items, and never inside a fenced code block', () => {
     const list = Array.from({ length: 1000 }, (_, k) => `- élément ${k}`).join('\n')
     expect(markdownPieces(list)).toHaveLength(1000)
