@@ -156,6 +156,29 @@ function tooLarge(tag: string, max: number): string {
  * What to keep of a buffer with no item start in it: an unfinished tag at its end (it may be
  * an item start cut by the chunk boundary), unless that is already longer than `max`.
  */
+const COMMENT_OPEN = '<!--'
+const COMMENT_CLOSE = '-->'
+/**
+ * Longest comment skipped, in characters (1 MiB, or the record size limit if less): a `<!--` with
+ * no `-->` after it for longer is no comment anyone meant (a broken feed), and the items after it
+ * are read rather than lost.
+ */
+const COMMENT_MAX = 1 << 20
+
+/**
+ * Where the comment still open at offset `at` of `buffer` starts (its `<!--`), or -1. The last
+ * `<!--` before `at` is the one to look at: a comment ends at the first `-->`, so one opened
+ * earlier and still open would hold it. Looks back over the text before `at` only, and forward
+ * only to that comment's end.
+ */
+function openComment(buffer: string, at: number): number {
+  if (at < COMMENT_OPEN.length) return -1
+  const start = buffer.lastIndexOf(COMMENT_OPEN, at - COMMENT_OPEN.length)
+  if (start === -1) return -1
+  const close = buffer.indexOf(COMMENT_CLOSE, start + COMMENT_OPEN.length)
+  return close !== -1 && close + COMMENT_CLOSE.length <= at ? -1 : start
+}
+
 function keptTail(buffer: string, max: number): string {
   const open = buffer.lastIndexOf('<')
   if (open === -1 || buffer.indexOf('>', open) !== -1 || buffer.length - open > max) return ''
@@ -183,6 +206,7 @@ export async function* readXmlFeed(
   options: ReadXmlFeedOptions = {},
 ): AsyncGenerator<FeedInputRecord> {
   const max = options.maxRecordSize ?? MAX_RECORD_SIZE
+  const commentMax = Math.min(COMMENT_MAX, max)
   const decoded = await decodeXml(chunks, options.warn)
   if ('error' in decoded) {
     yield { error: { code: 'E_INVALID_RECORD', message: decoded.error }, source: name }
@@ -191,19 +215,41 @@ export async function* readXmlFeed(
   let buffer = ''
   let n = 0
   /** The name of an oversized item being skipped to its end tag, else `null`. */
-  let skipping: string | null = null
+  let skipping = null as string | null
   /**
    * An item whose end tag has not come yet: its text so far, in pieces. Appending each chunk to
    * one string and searching it again made every search flatten (copy) the whole item: quadratic
    * in the item's size. Only the new chunk, after the last characters already read, is searched.
    */
-  let open: { tag: string; contentStart: number; parts: string[]; length: number; tail: string } | null = null
+  let open = null as { tag: string; contentStart: number; parts: string[]; length: number; tail: string } | null
+  /**
+   * A comment whose end has not come yet (the items inside a comment are no items): its text so
+   * far from its `<!--`, in pieces, as for {@link open}; `null` when none.
+   */
+  let comment = null as { parts: string[]; length: number; tail: string } | null
   const record = (tag: string, text: string, contentStart: number, end: number): FeedInputRecord => {
     const source = `${name}#${++n}`
     return end > max ? { error: { code: 'E_INVALID_RECORD', message: tooLarge(tag, max) }, source } : itemRecord(tag, text.slice(contentStart, end), source)
   }
   for await (const chunk of decoded.text) {
-    if (open !== null) {
+    if (comment !== null) {
+      const window = comment.tail + chunk
+      const close = window.indexOf(COMMENT_CLOSE)
+      if (close === -1) {
+        comment.parts.push(chunk)
+        comment.length += chunk.length
+        comment.tail = window.slice(1 - COMMENT_CLOSE.length)
+        // Longer than a comment may be: read on after its `<!--`, as if it were text.
+        if (comment.length > commentMax) {
+          buffer = comment.parts.join('').slice(COMMENT_OPEN.length)
+          comment = null
+          yield* drain()
+        }
+        continue
+      }
+      buffer = window.slice(close + COMMENT_CLOSE.length)
+      comment = null
+    } else if (open !== null) {
       const window = open.tail + chunk
       const close = findCloseTag(window, open.tag, 0, true)
       if (close === null) {
@@ -225,20 +271,48 @@ export async function* readXmlFeed(
       buffer = text.slice(base + close[1])
       open = null
     } else buffer += chunk
+    yield* drain()
+  }
+  // A comment the document never ends is no comment anyone meant: what follows its `<!--` is read.
+  if (comment !== null) {
+    buffer = comment.parts.join('').slice(COMMENT_OPEN.length)
+    comment = null
+    yield* drain()
+  }
+  // The document ended inside an item: that item is one bad record, not a silent loss.
+  if (open !== null) yield { error: { code: 'E_INVALID_RECORD', message: `<${open.tag}> has no end tag before the end of the document` }, source: `${name}#${++n}` }
+
+  /** Reads the items the buffer holds, up to the first one it does not hold whole. */
+  function* drain(): Generator<FeedInputRecord> {
     for (;;) {
       if (skipping !== null) {
         const close = findCloseTag(buffer, skipping, 0, true)
         if (close === null) {
           buffer = buffer.slice(-SKIP_TAIL)
-          break
+          return
         }
         buffer = buffer.slice(close[1])
         skipping = null
       }
       const start = findOpenTag(buffer, ITEM_TAGS, 0, SPACE_END_OR_SLASH)
+      // A comment still open where the item starts (or at the buffer's end) hides it.
+      const hidden = openComment(buffer, start === null ? buffer.length : start.start)
+      if (hidden !== -1) {
+        const rest = buffer.slice(hidden)
+        const close = rest.indexOf(COMMENT_CLOSE, COMMENT_OPEN.length)
+        if (close !== -1) buffer = rest.slice(close + COMMENT_CLOSE.length)
+        // Longer than a comment may be: read on after its `<!--`, as if it were text.
+        else if (rest.length > commentMax) buffer = rest.slice(COMMENT_OPEN.length)
+        else {
+          comment = { parts: [rest], length: rest.length, tail: rest.slice(1 - COMMENT_CLOSE.length) }
+          buffer = ''
+          return
+        }
+        continue
+      }
       if (start === null) {
         buffer = keptTail(buffer, max)
-        break
+        return
       }
       if (start.start > 0) {
         buffer = buffer.slice(start.start)
@@ -255,7 +329,7 @@ export async function* readXmlFeed(
         if (buffer.length <= max + SKIP_TAIL) {
           open = { tag: start.name, contentStart: start.end, parts: [buffer], length: buffer.length, tail: buffer.slice(-SKIP_TAIL) }
           buffer = ''
-          break
+          return
         }
         yield { error: { code: 'E_INVALID_RECORD', message: tooLarge(start.name, max) }, source: `${name}#${++n}` }
         skipping = start.name
@@ -266,6 +340,4 @@ export async function* readXmlFeed(
       buffer = buffer.slice(close[1])
     }
   }
-  // The document ended inside an item: that item is one bad record, not a silent loss.
-  if (open !== null) yield { error: { code: 'E_INVALID_RECORD', message: `<${open.tag}> has no end tag before the end of the document` }, source: `${name}#${++n}` }
 }

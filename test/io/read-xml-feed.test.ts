@@ -144,7 +144,7 @@ describe('readXmlFeed: properties', () => {
   })
 
   it('ends on any input, with records that are an article or a per-record error, never a throw', async () => {
-    const piece = fc.constantFrom('<item>', '<item ', '<entry', '</item>', '</entry >', '<title', '<title>', '</title>', '<description>', '</description>', '<link ', '<![CDATA[', ']]>', '<', '>', '&', '&#x', 'texte', ' ', '\n')
+    const piece = fc.constantFrom('<item>', '<item ', '<entry', '</item>', '</entry >', '<title', '<title>', '</title>', '<description>', '</description>', '<link ', '<![CDATA[', ']]>', '<!--', '-->', '<', '>', '&', '&#x', 'texte', ' ', '\n')
     await fc.assert(
       fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 50 }), async (pieces, size) => {
         const records = await read(cut(Buffer.from(`<rss>${pieces.join('')}`), size), 200)
@@ -177,5 +177,22 @@ describe('readXmlFeed: properties', () => {
       ['f#1', 'One'],
       ['f#2', '<item> has no end tag before the end of the document'],
     ])
+  })
+})
+
+describe('readXmlFeed: comments', () => {
+  const doc = rss(null, item('Un'), `<!-- retiré :\n${item('Caché')}\n${item('Caché aussi')} -->`, '<!-- une note -->', item('Deux'), '<!--x-->', item('Trois'))
+
+  it('reads no item inside a comment, and every item after a closed one, however the document is cut', async () => {
+    const bytes = Buffer.from(doc)
+    for (const size of [1, 3, 7, 64, 1_000_000]) expect(simple(await read(cut(bytes, size)))).toEqual([['f#1', 'Un'], ['f#2', 'Deux'], ['f#3', 'Trois']])
+  })
+
+  it('reads the items after a comment that never ends (no comment anyone meant), or that runs longer than an item may be', async () => {
+    const never = rss(null, item('Un'), `<!-- jamais fermé ${item('Deux')}`, item('Trois'))
+    for (const size of [5, 1_000_000]) expect(simple(await read(cut(Buffer.from(never), size)))).toEqual([['f#1', 'Un'], ['f#2', 'Deux'], ['f#3', 'Trois']])
+    const long = rss(null, `<!-- ${'x'.repeat(500)}`, item('Un'), `${'y'.repeat(500)} -->`, item('Deux'))
+    expect(simple(await read(cut(Buffer.from(long), 64), 300))).toEqual([['f#1', 'Un'], ['f#2', 'Deux']])
+    expect(simple(await read(cut(Buffer.from(long), 64), 5_000))).toEqual([['f#1', 'Deux']])
   })
 })
