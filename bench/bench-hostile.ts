@@ -129,6 +129,7 @@ const GENERATORS: Generator[] = [
   { name: 'xml:unclosed-cdata', format: 'xml-feed', n: 200_000, make: (n) => rssOf(`<item><description>${repeatTo('<![CDATA[ x ', n)}</description></item>`) },
   { name: 'xml:comment-openers', format: 'xml-feed', n: 1_000_000, make: (n) => rssOf(`<item><description>x</description></item>${repeatTo('<!-- ', n)}<item><description>y</description></item>`) },
   { name: 'xml:commented-items', format: 'xml-feed', n: 1_000_000, make: (n) => rssOf(repeatTo(`<!-- <item><title>${sentence(6)}</title><description>${sentence(20)}</description></item> --><item><title>t</title><description>${sentence(20)}</description></item>\n`, n)) },
+  { name: 'xml:unended-comments-before-items', format: 'xml-feed', n: 1_000_000, make: (n) => rssOf(repeatTo(`<!--<item><title>t</title><description>${sentence(12)}</description></item>\n`, n)) },
   { name: 'xml:less-than-run', format: 'xml-feed', n: 1_000_000, make: (n) => rssOf(`<item><description>x</description>${repeatTo('<', n)}</item>`) },
 ]
 

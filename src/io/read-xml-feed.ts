@@ -166,15 +166,15 @@ const COMMENT_CLOSE = '-->'
 const COMMENT_MAX = 1 << 20
 
 /**
- * Where the comment still open at offset `at` of `buffer` starts (its `<!--`), or -1. The last
- * `<!--` before `at` is the one to look at: a comment ends at the first `-->`, so one opened
+ * Where the comment still open at offset `at` of `buffer` starts (its `<!--`), or -1; a `<!--`
+ * before `textBefore` is text. The last `<!--` before `at` is the one to look at: a comment ends at the first `-->`, so one opened
  * earlier and still open would hold it. Looks back over the text before `at` only, and forward
  * only to that comment's end.
  */
-function openComment(buffer: string, at: number): number {
+function openComment(buffer: string, at: number, textBefore: number): number {
   if (at < COMMENT_OPEN.length) return -1
   const start = buffer.lastIndexOf(COMMENT_OPEN, at - COMMENT_OPEN.length)
-  if (start === -1) return -1
+  if (start === -1 || start < textBefore) return -1
   const close = buffer.indexOf(COMMENT_CLOSE, start + COMMENT_OPEN.length)
   return close !== -1 && close + COMMENT_CLOSE.length <= at ? -1 : start
 }
@@ -227,6 +227,11 @@ export async function* readXmlFeed(
    * far from its `<!--`, in pieces, as for {@link open}; `null` when none.
    */
   let comment = null as { parts: string[]; length: number; tail: string } | null
+  /**
+   * Where in `buffer` a `<!--` opens a comment again: before it, after a comment given up on (no
+   * `-->` followed it in what is read), every `<!--` is text; none of them can end in that text.
+   */
+  let textBefore = 0
   const record = (tag: string, text: string, contentStart: number, end: number): FeedInputRecord => {
     const source = `${name}#${++n}`
     return end > max ? { error: { code: 'E_INVALID_RECORD', message: tooLarge(tag, max) }, source } : itemRecord(tag, text.slice(contentStart, end), source)
@@ -242,12 +247,14 @@ export async function* readXmlFeed(
         // Longer than a comment may be: read on after its `<!--`, as if it were text.
         if (comment.length > commentMax) {
           buffer = comment.parts.join('').slice(COMMENT_OPEN.length)
+          textBefore = buffer.length
           comment = null
           yield* drain()
         }
         continue
       }
       buffer = window.slice(close + COMMENT_CLOSE.length)
+      textBefore = 0
       comment = null
     } else if (open !== null) {
       const window = open.tail + chunk
@@ -269,6 +276,7 @@ export async function* readXmlFeed(
       const text = open.parts.join('') + chunk
       yield record(open.tag, text, open.contentStart, base + close[0])
       buffer = text.slice(base + close[1])
+      textBefore = 0
       open = null
     } else buffer += chunk
     yield* drain()
@@ -276,6 +284,8 @@ export async function* readXmlFeed(
   // A comment the document never ends is no comment anyone meant: what follows its `<!--` is read.
   if (comment !== null) {
     buffer = comment.parts.join('').slice(COMMENT_OPEN.length)
+    // No `-->` comes after it: none of the `<!--` after it ends either.
+    textBefore = buffer.length
     comment = null
     yield* drain()
   }
@@ -284,44 +294,53 @@ export async function* readXmlFeed(
 
   /** Reads the items the buffer holds, up to the first one it does not hold whole. */
   function* drain(): Generator<FeedInputRecord> {
+    /** Drops the buffer's first `k` characters. */
+    const cut = (k: number): void => {
+      buffer = buffer.slice(k)
+      textBefore = Math.max(0, textBefore - k)
+    }
     for (;;) {
       if (skipping !== null) {
         const close = findCloseTag(buffer, skipping, 0, true)
         if (close === null) {
-          buffer = buffer.slice(-SKIP_TAIL)
+          cut(Math.max(0, buffer.length - SKIP_TAIL))
           return
         }
-        buffer = buffer.slice(close[1])
+        cut(close[1])
         skipping = null
       }
       const start = findOpenTag(buffer, ITEM_TAGS, 0, SPACE_END_OR_SLASH)
       // A comment still open where the item starts (or at the buffer's end) hides it.
-      const hidden = openComment(buffer, start === null ? buffer.length : start.start)
+      const hidden = openComment(buffer, start === null ? buffer.length : start.start, textBefore)
       if (hidden !== -1) {
-        const rest = buffer.slice(hidden)
-        const close = rest.indexOf(COMMENT_CLOSE, COMMENT_OPEN.length)
-        if (close !== -1) buffer = rest.slice(close + COMMENT_CLOSE.length)
-        // Longer than a comment may be: read on after its `<!--`, as if it were text.
-        else if (rest.length > commentMax) buffer = rest.slice(COMMENT_OPEN.length)
-        else {
-          comment = { parts: [rest], length: rest.length, tail: rest.slice(1 - COMMENT_CLOSE.length) }
+        const close = buffer.indexOf(COMMENT_CLOSE, hidden + COMMENT_OPEN.length)
+        if (close !== -1) cut(close + COMMENT_CLOSE.length)
+        else if (buffer.length - hidden > commentMax) {
+          // Longer than a comment may be: read on after its `<!--`, as if it were text (no `-->` follows it here).
+          cut(hidden + COMMENT_OPEN.length)
+          textBefore = buffer.length
+        } else {
+          const rest = buffer.slice(hidden)
+          // Its end is looked for after its `<!--` (`<!-->` does not end it).
+          comment = { parts: [rest], length: rest.length, tail: rest.slice(Math.max(COMMENT_OPEN.length, rest.length - COMMENT_CLOSE.length + 1)) }
           buffer = ''
+          textBefore = 0
           return
         }
         continue
       }
       if (start === null) {
-        buffer = keptTail(buffer, max)
+        cut(buffer.length - keptTail(buffer, max).length)
         return
       }
       if (start.start > 0) {
-        buffer = buffer.slice(start.start)
+        cut(start.start)
         continue
       }
       // `<item/>`: an item without content (its record says so), not the start of one that the next item's end closes.
       if (start.attributes.endsWith('/')) {
         yield record(start.name, '', 0, 0)
-        buffer = buffer.slice(start.end)
+        cut(start.end)
         continue
       }
       const close = findCloseTag(buffer, start.name, start.end, true)
@@ -329,15 +348,16 @@ export async function* readXmlFeed(
         if (buffer.length <= max + SKIP_TAIL) {
           open = { tag: start.name, contentStart: start.end, parts: [buffer], length: buffer.length, tail: buffer.slice(-SKIP_TAIL) }
           buffer = ''
+          textBefore = 0
           return
         }
         yield { error: { code: 'E_INVALID_RECORD', message: tooLarge(start.name, max) }, source: `${name}#${++n}` }
         skipping = start.name
-        buffer = buffer.slice(-SKIP_TAIL)
+        cut(Math.max(0, buffer.length - SKIP_TAIL))
         continue
       }
       yield record(start.name, buffer, start.end, close[0])
-      buffer = buffer.slice(close[1])
+      cut(close[1])
     }
   }
 }

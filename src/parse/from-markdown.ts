@@ -21,7 +21,7 @@ import { unified } from 'unified'
 import type { SourceBlock, Warning } from '../types.js'
 import { fromMdast } from './from-mdast.js'
 import { parseText } from './from-text.js'
-import { definitionsUsed, MAX_PART_DELIMITERS, MAX_PART_LINES, markdownPieces, mayDefine, normalizeLabel, type Definition, type MarkdownPiece } from './markdown-parts.js'
+import { definitionsUsed, MAX_PART_DELIMITERS, MAX_PART_LINES, markdownPieces, normalizeLabel, type Definition, type MarkdownPiece } from './markdown-parts.js'
 import { blankContainerPrefixes, markdownShapeProblem } from './markdown-shape.js'
 
 /** One processor for every part, made on first use (at load, the CommonJS build does not have unified yet). */
@@ -118,15 +118,15 @@ function definitionsOf(input: string, parts: readonly Part[]): Map<string, Defin
   let definitions: Map<string, Definition> | null = null
   for (const [index, { part, problem }] of parts.entries()) {
     const text = input.slice(part.start, part.end)
-    if (problem !== null || !mayDefine(text)) continue
+    if (problem !== null || !text.includes(']:')) continue
     const stack: Array<Root | RootContent> = [parseTree(text)]
     while (stack.length > 0) {
       const node = stack.pop()!
       if (node.type === 'definition') {
-        const label = normalizeLabel(node.label ?? node.identifier)
-        const [start, end] = [node.position?.start.offset, node.position?.end.offset]
+        // Written again from the node (as written, it may run over lines of a quote or a list item): its identifier is the label as matched.
+        const label = normalizeLabel(node.identifier)
         definitions ??= new Map()
-        if (!definitions.has(label) && start !== undefined && end !== undefined) definitions.set(label, { text: text.slice(start, end), part: index })
+        if (!definitions.has(label)) definitions.set(label, { text: `[${node.identifier}]: <${escapePunctuation(node.url)}>${node.title == null ? '' : ` "${escapePunctuation(node.title)}"`}`, part: index })
       } else if ('children' in node) for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k]!)
     }
   }
@@ -169,6 +169,9 @@ function parsePart(input: string, part: MarkdownPiece, index: number, next: Mark
   }
   return 'parsed'
 }
+
+/** `text` with a backslash before each ASCII punctuation character: read back as written in a destination or a title. */
+const escapePunctuation = (text: string): string => text.replace(/[!-/:-@[-`{-~]/g, '\\$&')
 
 /** Whether a top-level node runs over offset `cut` (a list may, when none of its items does). */
 function spans(node: RootContent, cut: number): boolean {

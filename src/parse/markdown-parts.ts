@@ -199,28 +199,50 @@ const ITEM = /^ {0,3}(?:[-*+]|(\d{1,9})[.)])(?:[ \t]{1,4}|$)/
 /** Quote and list markers at a line's start. */
 const CONTAINER_MARKERS = /^(?:[ \t]{0,3}(?:>[ \t]?|[-*+](?:[ \t]+|$)|\d{1,9}[.)](?:[ \t]+|$)))*/
 
-/** The start of a line that may be a link reference definition: `[`, after at most 64 blanks and container markers. */
-const MAY_DEFINE = /(?:^|\n)[ \t>*+\-.)0-9]{0,64}\[[^\]\n]{1,999}\]:/
 /** A bracketed label in the text (what a reference link or image is written with). */
 const LABEL = /\[((?:\\.|[^\\\][]){1,999})\]/g
+/** Container markers at the start of a label's later lines (`> `), left out when labels are compared. */
+const LINE_MARKERS = /\n[ \t>]*/g
+/** When the definitions hold this many characters or fewer, every part that may use one gets them all. */
+const CARRY_ALL = 4096
 
-/** Whether `text` has a line that may be a link reference definition (only parsing tells). */
-export const mayDefine = (text: string): boolean => MAY_DEFINE.test(text)
+/** A label as micromark matches them: white space collapsed, case folded (`ß` is `SS`). */
+export const normalizeLabel = (label: string): string =>
+  label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase()
 
-/** A label as CommonMark matches them: case folded, white space collapsed. */
-export const normalizeLabel = (label: string): string => label.trim().replace(/[ \t\r\n]+/g, ' ').toLowerCase()
+const sizes = new WeakMap<ReadonlyMap<string, Definition>, number>()
 
-/** A link reference definition as written, and the part it is in. */
+/** The characters of all the definitions (worked out once per document). */
+function sizeOf(definitions: ReadonlyMap<string, Definition>): number {
+  let size = sizes.get(definitions)
+  if (size === undefined) {
+    size = 0
+    for (const d of definitions.values()) size += d.text.length + 1
+    sizes.set(definitions, size)
+  }
+  return size
+}
+
+/** A link reference definition written on one line, and the part it is in. */
 export interface Definition {
   text: string
   part: number
 }
 
-/** The definitions, from parts other than `part`, of the labels `text` uses, one per line. */
+/**
+ * The definitions, from parts other than `part`, that `text` may use, one per line: all of them
+ * when they are few ({@link CARRY_ALL} characters), else those of the labels `text` writes.
+ */
 export function definitionsUsed(text: string, definitions: ReadonlyMap<string, Definition>, part: number): string {
+  if (!text.includes(']')) return ''
+  if (sizeOf(definitions) <= CARRY_ALL) return [...definitions.values()].filter((d) => d.part !== part).map((d) => d.text).join('\n')
   const used = new Set<string>()
   for (const match of text.matchAll(LABEL)) {
-    const definition = definitions.get(normalizeLabel(match[1]!))
+    const definition = definitions.get(normalizeLabel(match[1]!.replace(LINE_MARKERS, '\n')))
     if (definition !== undefined && definition.part !== part) used.add(definition.text)
   }
   return [...used].join('\n')

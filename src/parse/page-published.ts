@@ -29,7 +29,8 @@ export function pagePublished(html: string): string | undefined {
   }
   if (!found.has('datepublished') && ITEMPROP_DATE.test(head)) {
     for (const { attributes } of rawTags(head)) {
-      if (attributes.get('itemprop')?.toLowerCase() !== 'datepublished') continue
+      // `itemprop` is a list of names (`"datePublished dateModified"`).
+      if (!(attributes.get('itemprop') ?? '').toLowerCase().split(/[\t\n\f\r ]+/).includes('datepublished')) continue
       const value = (attributes.get('datetime') ?? attributes.get('content'))?.trim()
       if (value !== undefined) found.set('datepublished', value)
       break

@@ -195,4 +195,14 @@ describe('readXmlFeed: comments', () => {
     expect(simple(await read(cut(Buffer.from(long), 64), 300))).toEqual([['f#1', 'Un'], ['f#2', 'Deux']])
     expect(simple(await read(cut(Buffer.from(long), 64), 5_000))).toEqual([['f#1', 'Deux']])
   })
+
+  it('reads every item after several comments none of which ends, and the same however cut (`<!-->` ends nothing)', async () => {
+    const openers = rss(null, `<!--${item('Un')}<!--${item('Deux')}`)
+    for (const size of [1, 4, 9, 1_000_000]) expect(simple(await read(cut(Buffer.from(openers), size)))).toEqual([['f#1', 'Un'], ['f#2', 'Deux']])
+    const empty = rss(null, `<!-->${item('Un')}-->`, item('Deux'))
+    for (const size of [1, 2, 3, 5, 8, 1_000_000]) expect(simple(await read(cut(Buffer.from(empty), size)))).toEqual([['f#1', 'Deux']])
+    const many = rss(null, ...Array.from({ length: 2_000 }, (_, k) => `<!--${item(`n${k}`)}`))
+    const records = await read(cut(Buffer.from(many), 65_536), 20_000)
+    expect(records.map((r) => ('error' in r ? r.error.message : r.article.title))).toEqual(Array.from({ length: 2_000 }, (_, k) => `n${k}`))
+  })
 })

@@ -137,3 +137,25 @@ describe('parseMarkdown in parts', () => {
     expect(warnings).toEqual([{ code: 'markdown-as-text', message: expect.stringMatching(/^Read as plain text, not Markdown: from line 3, 513 lines with no place to break them, over 256 \(and 1 more part\)$/) }])
   })
 })
+
+describe('parseMarkdown in parts: link reference definitions', () => {
+  it.each([
+    ['a label folded as micromark folds it', '[SS]: /a\n\n[ß]\n'],
+    ['a no-break space in a label', '[\u00a0foo]: /a\n\n[foo]: /b\n\n[foo]\n'],
+    ['a label over two lines of a quote', '[foo bar]: /u\n\n> [foo\n> bar]\n'],
+    ['a definition whose label runs over two lines', '[foo\nbar]: /u\n\n[foo bar]\n'],
+    ['an escaped bracket in a label', '[a\\]b]: /u\n\n[a\\]b]\n'],
+    ['a definition inside a quote, over two lines', '> [foo]:\n> /url "t"\n\n[foo]\n'],
+    ['a destination and title with punctuation', '[x]: </u?a=1&amp;b> "say \\"hi\\""\n\n[x]\n'],
+  ])('gives the whole document\'s blocks with %s', (_, input) => {
+    const warnings: Warning[] = []
+    expect(parseMarkdown(input, warnings, { lines: Number.POSITIVE_INFINITY, delimiters: Number.POSITIVE_INFINITY, together: false })).toEqual(parsedWhole(input))
+    expect(warnings).toEqual([])
+  })
+
+  it('gives them with many definitions too (past what is carried whole, labels matched)', () => {
+    const defs = Array.from({ length: 400 }, (_, k) => `[lien ${k}]: https://x.example/${k}`).join('\n\n')
+    const input = `${Array.from({ length: 300 }, (_, k) => `Voir [le lien][LIEN ${k}] et [lien\n${k + 1}].`).join('\n\n')}\n\n${defs}\n`
+    expect(parseMarkdown(input, [])).toEqual(parsedWhole(input))
+  })
+})

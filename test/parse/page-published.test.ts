@@ -35,3 +35,10 @@ describe('pagePublished on hostile heads', () => {
     expect(pagePublished(`${'<span class="x">a</span>'.repeat(2_000)}<time ITEMPROP='datePublished' datetime="2026-10-02">2 octobre</time>`)).toBe('2026-10-02')
   })
 })
+
+describe('pagePublished: itemprop lists', () => {
+  it('reads an element whose itemprop names datePublished among others', () => {
+    expect(pagePublished('<p><time itemprop="datePublished dateModified" datetime="2020-01-02">2 janvier</time></p>')).toBe('2020-01-02')
+    expect(pagePublished('<p><time itemprop="dateModified" datetime="2020-01-02">2 janvier</time></p>')).toBeUndefined()
+  })
+})
