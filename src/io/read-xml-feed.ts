@@ -152,10 +152,6 @@ function tooLarge(tag: string, max: number): string {
   return `<${tag}> is too large (over ${max} characters)`
 }
 
-/**
- * What to keep of a buffer with no item start in it: an unfinished tag at its end (it may be
- * an item start cut by the chunk boundary), unless that is already longer than `max`.
- */
 const COMMENT_OPEN = '<!--'
 const COMMENT_CLOSE = '-->'
 /**
@@ -166,19 +162,24 @@ const COMMENT_CLOSE = '-->'
 const COMMENT_MAX = 1 << 20
 
 /**
- * Where the comment still open at offset `at` of `buffer` starts (its `<!--`), or -1; a `<!--`
- * before `textBefore` is text. The last `<!--` before `at` is the one to look at: a comment ends at the first `-->`, so one opened
- * earlier and still open would hold it. Looks back over the text before `at` only, and forward
- * only to that comment's end.
+ * The comment still open at offset `at` of `buffer`: where its `<!--` starts and where its `-->`
+ * is (-1 when not in `buffer`), or `null`; a `<!--` before `textBefore` is text. The last `<!--`
+ * before `at` is the one to look at: a comment ends at the first `-->`, so one opened earlier and
+ * still open would hold it. Looks back over the text before `at` only, and forward only to that
+ * comment's end.
  */
-function openComment(buffer: string, at: number, textBefore: number): number {
-  if (at < COMMENT_OPEN.length) return -1
+function openComment(buffer: string, at: number, textBefore: number): { start: number; close: number } | null {
+  if (at < COMMENT_OPEN.length) return null
   const start = buffer.lastIndexOf(COMMENT_OPEN, at - COMMENT_OPEN.length)
-  if (start === -1 || start < textBefore) return -1
+  if (start === -1 || start < textBefore) return null
   const close = buffer.indexOf(COMMENT_CLOSE, start + COMMENT_OPEN.length)
-  return close !== -1 && close + COMMENT_CLOSE.length <= at ? -1 : start
+  return close !== -1 && close + COMMENT_CLOSE.length <= at ? null : { start, close }
 }
 
+/**
+ * What to keep of a buffer with no item start in it: an unfinished tag at its end (it may be
+ * an item start cut by the chunk boundary), unless that is already longer than `max`.
+ */
 function keptTail(buffer: string, max: number): string {
   const open = buffer.lastIndexOf('<')
   if (open === -1 || buffer.indexOf('>', open) !== -1 || buffer.length - open > max) return ''
@@ -312,15 +313,14 @@ export async function* readXmlFeed(
       const start = findOpenTag(buffer, ITEM_TAGS, 0, SPACE_END_OR_SLASH)
       // A comment still open where the item starts (or at the buffer's end) hides it.
       const hidden = openComment(buffer, start === null ? buffer.length : start.start, textBefore)
-      if (hidden !== -1) {
-        const close = buffer.indexOf(COMMENT_CLOSE, hidden + COMMENT_OPEN.length)
-        if (close !== -1) cut(close + COMMENT_CLOSE.length)
-        else if (buffer.length - hidden > commentMax) {
+      if (hidden !== null) {
+        if (hidden.close !== -1) cut(hidden.close + COMMENT_CLOSE.length)
+        else if (buffer.length - hidden.start > commentMax) {
           // Longer than a comment may be: read on after its `<!--`, as if it were text (no `-->` follows it here).
-          cut(hidden + COMMENT_OPEN.length)
+          cut(hidden.start + COMMENT_OPEN.length)
           textBefore = buffer.length
         } else {
-          const rest = buffer.slice(hidden)
+          const rest = buffer.slice(hidden.start)
           // Its end is looked for after its `<!--` (`<!-->` does not end it).
           comment = { parts: [rest], length: rest.length, tail: rest.slice(Math.max(COMMENT_OPEN.length, rest.length - COMMENT_CLOSE.length + 1)) }
           buffer = ''

@@ -124,62 +124,66 @@ export function buildDom<N extends BuildNode>(
     const frame = stack[stack.length - 1]!
     const { node, into, inHead, pre, flags, depth } = frame
     const children = node.children
-    if (frame.next >= children.length) {
-      stack.pop()
-      continue
-    }
-    const i = frame.next++
-    const child = children[i]!
-    if (child.type === 'text') {
-      if (!pre && isBlankBetweenBlocks(child, children[i - 1], children[i + 1])) continue
-      const text = document.createTextNode(child.value)
-      const owner = owners.get(child)
-      const n = owner !== undefined || flags.byline >= 0 ? visibleLength(child.value) : 0
-      for (let e = flags.byline; e >= 0; e = bylines.outer[e]!) bylines.size[e]! += n
-      if (owner !== undefined) {
-        built.set(text, owner)
-        marks.visible[owner]! += n
-        if (flags.link) marks.link[owner]! += n
-        if (flags.time) marks.time[owner]! += n
-        if (flags.caption) marks.caption[owner]! += n
-        if (flags.byline >= 0) {
-          bylines.owner.push(owner)
-          bylines.element.push(flags.byline)
-          bylines.chars.push(n)
-        }
-        if (flags.unlikely) marks.unlikely[owner]! += n
+    // The frame's children in order, until one is an element to descend into (its frame goes on top).
+    for (;;) {
+      if (frame.next >= children.length) {
+        stack.pop()
+        break
       }
-      into.appendChild(text as never)
-      continue
+      const i = frame.next++
+      const child = children[i]!
+      if (child.type === 'text') {
+        if (!pre && isBlankBetweenBlocks(child, children[i - 1], children[i + 1])) continue
+        const text = document.createTextNode(child.value)
+        const owner = owners.get(child)
+        const n = owner !== undefined || flags.byline >= 0 ? visibleLength(child.value) : 0
+        for (let e = flags.byline; e >= 0; e = bylines.outer[e]!) bylines.size[e]! += n
+        if (owner !== undefined) {
+          built.set(text, owner)
+          marks.visible[owner]! += n
+          if (flags.link) marks.link[owner]! += n
+          if (flags.time) marks.time[owner]! += n
+          if (flags.caption) marks.caption[owner]! += n
+          if (flags.byline >= 0) {
+            bylines.owner.push(owner)
+            bylines.element.push(flags.byline)
+            bylines.chars.push(n)
+          }
+          if (flags.unlikely) marks.unlikely[owner]! += n
+        }
+        into.appendChild(text as never)
+        continue
+      }
+      if (child.type !== 'element') continue // comments, doctype
+      const tag = child.tagName.toLowerCase()
+      // The parser always makes these three; the empty document has them already.
+      if (tag === 'html') {
+        stack.push({ node: child, into: document.documentElement, inHead: false, pre, flags, depth: 1, next: 0 })
+        break
+      }
+      if (tag === 'head' || tag === 'body') {
+        stack.push({ node: child, into: tag === 'head' ? document.head : document.body, inHead: tag === 'head', pre, flags, depth: 2, next: 0 })
+        break
+      }
+      if (inHead ? !HEAD_KEPT.has(tag) : dropped.has(tag) || (!readHidden && isHidden(child))) continue
+      const childFlags = tag === 'title' ? flags : flagsOf(child, tag, flags, patterns, bylines)
+      if (depth >= DOM_MAX_DEPTH && !(child.children.length === 0 || (tag === 'a' && !flags.link))) {
+        // Too deep: the element is left out, its content placed where it stands (see DOM_MAX_DEPTH).
+        stack.push({ node: child, into, inHead, pre: pre || tag === 'pre', flags: childFlags, depth, next: 0 })
+        break
+      }
+      const element = document.createElement(tag)
+      copyAttributes(child, element, patterns.read)
+      if (hide.has(child)) element.setAttribute?.('hidden', '')
+      into.appendChild(element as never)
+      if (tag === 'title') {
+        // Raw text in the parse: one text node, not part of any block.
+        element.appendChild(document.createTextNode(child.children.map((c) => (c.type === 'text' ? c.value : '')).join('')) as never)
+        continue
+      }
+      stack.push({ node: child, into: element, inHead, pre: pre || tag === 'pre', flags: childFlags, depth: depth + 1, next: 0 })
+      break
     }
-    if (child.type !== 'element') continue // comments, doctype
-    const tag = child.tagName.toLowerCase()
-    // The parser always makes these three; the empty document has them already.
-    if (tag === 'html') {
-      stack.push({ node: child, into: document.documentElement, inHead: false, pre, flags, depth: 1, next: 0 })
-      continue
-    }
-    if (tag === 'head' || tag === 'body') {
-      stack.push({ node: child, into: tag === 'head' ? document.head : document.body, inHead: tag === 'head', pre, flags, depth: 2, next: 0 })
-      continue
-    }
-    if (inHead ? !HEAD_KEPT.has(tag) : dropped.has(tag) || (!readHidden && isHidden(child))) continue
-    const childFlags = tag === 'title' ? flags : flagsOf(child, tag, flags, patterns, bylines)
-    if (depth >= DOM_MAX_DEPTH && !(child.children.length === 0 || (tag === 'a' && !flags.link))) {
-      // Too deep: the element is left out, its content placed where it stands (see DOM_MAX_DEPTH).
-      stack.push({ node: child, into, inHead, pre: pre || tag === 'pre', flags: childFlags, depth, next: 0 })
-      continue
-    }
-    const element = document.createElement(tag)
-    copyAttributes(child, element, patterns.read)
-    if (hide.has(child)) element.setAttribute?.('hidden', '')
-    into.appendChild(element as never)
-    if (tag === 'title') {
-      // Raw text in the parse: one text node, not part of any block.
-      element.appendChild(document.createTextNode(child.children.map((c) => (c.type === 'text' ? c.value : '')).join('')) as never)
-      continue
-    }
-    stack.push({ node: child, into: element, inHead, pre: pre || tag === 'pre', flags: childFlags, depth: depth + 1, next: 0 })
   }
   for (let k = 0; k < bylines.owner.length; k++) {
     if (bylines.size[bylines.element[k]!]! < BYLINE_MAX_LENGTH) marks.byline[bylines.owner[k]!]! += bylines.chars[k]!

@@ -48,10 +48,12 @@ export const dropLinkLists: ArticleRule = (kept, view) => {
     else members.push(k)
   }
   const dropped = new Set<number>()
-  const positions = new Map(kept.map((k, i) => [k, i]))
+  // Where each kept block stands, made for the first list of links (most pages have none).
+  let positions: Map<number, number> | null = null
   for (const [list, members] of lists) {
     if (!isLinkList(members, view)) continue
     for (const k of members) dropped.add(k)
+    positions ??= new Map(kept.map((k, i) => [k, i]))
     const label = labelBefore(list, members, kept, positions, view)
     if (label >= 0) dropped.add(label)
   }

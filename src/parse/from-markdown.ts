@@ -21,7 +21,7 @@ import { unified } from 'unified'
 import type { SourceBlock, Warning } from '../types.js'
 import { fromMdast } from './from-mdast.js'
 import { parseText } from './from-text.js'
-import { definitionsUsed, MAX_PART_DELIMITERS, MAX_PART_LINES, markdownPieces, normalizeLabel, type Definition, type MarkdownPiece } from './markdown-parts.js'
+import { collectDefinitions, definitionsUsed, MAX_PART_DELIMITERS, MAX_PART_LINES, markdownPieces, normalizeLabel, type Definition, type Definitions, type MarkdownPiece } from './markdown-parts.js'
 import { blankContainerPrefixes, markdownShapeProblem } from './markdown-shape.js'
 
 /** One processor for every part, made on first use (at load, the CommonJS build does not have unified yet). */
@@ -109,13 +109,13 @@ function partsOf(input: string, limits: PartLimits): Part[] {
 }
 
 /**
- * The document's link reference definitions, by label, as written (the first of a label counts),
- * read by parsing the parts that may hold one (a line such as `[label]: …`); `null` when none.
- * A part that uses a label another part defines is parsed with that definition after it.
+ * The document's link reference definitions (see `markdown-parts.ts`), read by parsing the parts
+ * that may hold one (a `]:` in them), each written again from its node on one line (as written it
+ * may run over lines of a quote or a list item); `null` when there are none.
  */
-function definitionsOf(input: string, parts: readonly Part[]): Map<string, Definition> | null {
+function definitionsOf(input: string, parts: readonly Part[]): Definitions | null {
   if (!input.includes(']:')) return null
-  let definitions: Map<string, Definition> | null = null
+  const found: Array<{ label: string; definition: Definition }> = []
   for (const [index, { part, problem }] of parts.entries()) {
     const text = input.slice(part.start, part.end)
     if (problem !== null || !text.includes(']:')) continue
@@ -123,14 +123,13 @@ function definitionsOf(input: string, parts: readonly Part[]): Map<string, Defin
     while (stack.length > 0) {
       const node = stack.pop()!
       if (node.type === 'definition') {
-        // Written again from the node (as written, it may run over lines of a quote or a list item): its identifier is the label as matched.
-        const label = normalizeLabel(node.identifier)
-        definitions ??= new Map()
-        if (!definitions.has(label)) definitions.set(label, { text: `[${node.identifier}]: <${escapePunctuation(node.url)}>${node.title == null ? '' : ` "${escapePunctuation(node.title)}"`}`, part: index })
+        // Its identifier is the label as references match it.
+        const title = node.title == null ? '' : ` "${escapePunctuation(node.title)}"`
+        found.push({ label: normalizeLabel(node.identifier), definition: { text: `[${node.identifier}]: <${escapePunctuation(node.url)}>${title}`, part: index } })
       } else if ('children' in node) for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k]!)
     }
   }
-  return definitions
+  return collectDefinitions(found)
 }
 
 /** Why a piece is read as plain text, or `null` (see `markdown-shape.ts` and `markdown-parts.ts`). */
@@ -146,7 +145,7 @@ function pieceProblem(input: string, piece: MarkdownPiece, limits: PartLimits): 
  * to check the cut: `'unsafe'` (nothing added) when the part runs on into that line, which the
  * cut rules of `markdown-parts.ts` missed; a reason when it has to be read as text instead.
  */
-function parsePart(input: string, part: MarkdownPiece, index: number, next: MarkdownPiece | undefined, definitions: ReadonlyMap<string, Definition> | null, blocks: SourceBlock[]): 'parsed' | 'unsafe' | string {
+function parsePart(input: string, part: MarkdownPiece, index: number, next: MarkdownPiece | undefined, definitions: Definitions | null, blocks: SourceBlock[]): 'parsed' | 'unsafe' | string {
   const text = input.slice(part.start, part.end)
   // The definitions other parts give of the labels this one uses, before it (after it, a code block left open would take them in).
   const carried = definitions === null ? '' : definitionsUsed(text, definitions, index)

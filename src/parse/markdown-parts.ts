@@ -21,6 +21,7 @@
  *
  * @module
  */
+import { isInlineDelimiter } from './markdown-shape.js'
 
 /** Most lines in one part (see the module documentation). */
 export const MAX_PART_LINES = 256
@@ -57,11 +58,6 @@ const HTML_UNTIL: ReadonlyArray<[RegExp, RegExp]> = [
 const UNTIL_BLANK = /^$/
 /** Up to three spaces, then the rest of a line (where a block's marker may stand). */
 const INDENT = /^ {0,3}/
-
-function isDelimiter(c: number): boolean {
-  // * _ [ ] ` < ! ~
-  return c === 0x2a || c === 0x5f || c === 0x5b || c === 0x5d || c === 0x60 || c === 0x3c || c === 0x21 || c === 0x7e
-}
 
 /**
  * The pieces of `input`: stretches between the places where a part may end (see the module
@@ -111,7 +107,7 @@ export function markdownPieces(input: string): MarkdownPiece[] {
     // The inside of a code block or an HTML block is read as it stands: its lines cost the parser little.
     if (!inBlock) {
       lines++
-      for (let k = 0; k < full.length; k++) if (isDelimiter(full.charCodeAt(k))) delimiters++
+      for (let k = 0; k < full.length; k++) if (isInlineDelimiter(full.charCodeAt(k))) delimiters++
     }
     // What this line opens or closes.
     // Only a code block or an HTML block outside every container can hold a line at column 0 (a
@@ -214,35 +210,41 @@ export const normalizeLabel = (label: string): string =>
     .toLowerCase()
     .toUpperCase()
 
-const sizes = new WeakMap<ReadonlyMap<string, Definition>, number>()
-
-/** The characters of all the definitions (worked out once per document). */
-function sizeOf(definitions: ReadonlyMap<string, Definition>): number {
-  let size = sizes.get(definitions)
-  if (size === undefined) {
-    size = 0
-    for (const d of definitions.values()) size += d.text.length + 1
-    sizes.set(definitions, size)
-  }
-  return size
-}
-
 /** A link reference definition written on one line, and the part it is in. */
 export interface Definition {
   text: string
   part: number
 }
 
+/** A document's link reference definitions, by label as matched (see {@link normalizeLabel}). */
+export interface Definitions {
+  byLabel: Map<string, Definition>
+  /** Whether they are few enough ({@link CARRY_ALL} characters) to go whole to every part that may use one. */
+  carryAll: boolean
+}
+
+/** The definitions read so far, the first of each label kept; `null` when there are none. */
+export function collectDefinitions(found: Iterable<{ label: string; definition: Definition }>): Definitions | null {
+  const byLabel = new Map<string, Definition>()
+  let size = 0
+  for (const { label, definition } of found) {
+    if (byLabel.has(label)) continue
+    byLabel.set(label, definition)
+    size += definition.text.length + 1
+  }
+  return byLabel.size === 0 ? null : { byLabel, carryAll: size <= CARRY_ALL }
+}
+
 /**
  * The definitions, from parts other than `part`, that `text` may use, one per line: all of them
  * when they are few ({@link CARRY_ALL} characters), else those of the labels `text` writes.
  */
-export function definitionsUsed(text: string, definitions: ReadonlyMap<string, Definition>, part: number): string {
+export function definitionsUsed(text: string, definitions: Definitions, part: number): string {
   if (!text.includes(']')) return ''
-  if (sizeOf(definitions) <= CARRY_ALL) return [...definitions.values()].filter((d) => d.part !== part).map((d) => d.text).join('\n')
+  if (definitions.carryAll) return [...definitions.byLabel.values()].filter((d) => d.part !== part).map((d) => d.text).join('\n')
   const used = new Set<string>()
   for (const match of text.matchAll(LABEL)) {
-    const definition = definitions.get(normalizeLabel(match[1]!.replace(LINE_MARKERS, '\n')))
+    const definition = definitions.byLabel.get(normalizeLabel(match[1]!.replace(LINE_MARKERS, '\n')))
     if (definition !== undefined && definition.part !== part) used.add(definition.text)
   }
   return [...used].join('\n')

@@ -3,14 +3,15 @@
  * is superlinear on some shapes: measured with `clean()`, a 16 KB line of `- - - …` took 20 s,
  * `*`×n around a word (40 KB) 21 s, `>`×n (100 KB) 43 s, `[`×n (200 KB) 36 s, 2 MB of lines
  * nested one level deeper each 57 s, and 8 MB of deepening quotes was killed at 180 s with
- * 4.3 GB RSS. Real articles come nowhere near these limits; an input past one is read as plain
- * text instead (paragraphs as in plain text, quote and list markers at line starts blanked, other
- * Markdown syntax left in the text), and the result says so with a `markdown-as-text` warning.
+ * 4.3 GB RSS. Real articles come nowhere near these limits; a part of a document past one
+ * (`markdown-parts.ts`) is read as plain text instead (paragraphs as in plain text, quote and list
+ * markers at line starts blanked, other Markdown syntax left in the text), and the result says so
+ * with a `markdown-as-text` warning.
  *
  * @module
  */
 
-/** Longest Markdown input parsed as Markdown, in UTF-16 code units (4 Mi): the syntax tree costs ~100× the input in memory. */
+/** Longest part parsed as Markdown, in UTF-16 code units (4 Mi): the syntax tree costs ~100× its text in memory. */
 export const MAX_MARKDOWN_LENGTH = 4 * 1024 * 1024
 /** Most container markers (`>`, list bullets, ordered-list numbers) opening one line: each is one level of nesting. */
 export const MAX_CONTAINER_MARKERS = 16
@@ -24,9 +25,14 @@ const SPACE = 0x20
 const LF = 0x0a
 const CR = 0x0d
 
+/** An emphasis, link, code or HTML delimiter: `*` `_` `~` `[` `]` `` ` `` `<` `!` (what `markdown-parts.ts` counts in a part). */
+export function isInlineDelimiter(c: number): boolean {
+  return c === 0x2a || c === 0x5f || c === 0x7e || c === 0x5b || c === 0x5d || c === 0x60 || c === 0x3c || c === 0x21
+}
+
+/** A character whose runs are limited ({@link MAX_DELIMITER_RUN}): the inline delimiters and `>`. */
 function isDelimiter(c: number): boolean {
-  // * _ ~ [ ] ` < > !
-  return c === 0x2a || c === 0x5f || c === 0x7e || c === 0x5b || c === 0x5d || c === 0x60 || c === 0x3c || c === 0x3e || c === 0x21
+  return c === 0x3e || isInlineDelimiter(c)
 }
 
 /**

@@ -2,8 +2,8 @@ import { rawTags } from './raw-tags.js'
 
 /** `"datePublished": "…"` in JSON-LD (schema.org NewsArticle). */
 const JSON_LD_DATE = /"datePublished"\s*:\s*"([^"]{4,64})"/
-/** Whether a page may have an element with `itemprop="datePublished"` (then its tags are read). */
-const ITEMPROP_DATE = /\bitemprop\s*=\s*["']?datePublished\b/i
+/** Whether a page may have an element with `itemprop="datePublished"` (then its tags are read; an itemprop is a list of names). */
+const ITEMPROP_DATE = /datePublished/i
 
 /** The `<meta>` names and properties that carry a publication date, most specific first. */
 const DATE_NAMES = ['article:published_time', 'datepublished', 'og:published_time', 'date', 'dc.date.issued', 'dc.date', 'pubdate', 'publishdate']

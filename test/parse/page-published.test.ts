@@ -39,6 +39,7 @@ describe('pagePublished on hostile heads', () => {
 describe('pagePublished: itemprop lists', () => {
   it('reads an element whose itemprop names datePublished among others', () => {
     expect(pagePublished('<p><time itemprop="datePublished dateModified" datetime="2020-01-02">2 janvier</time></p>')).toBe('2020-01-02')
+    expect(pagePublished('<p><time itemprop="dateModified datePublished" datetime="2020-01-03">3 janvier</time></p>')).toBe('2020-01-03')
     expect(pagePublished('<p><time itemprop="dateModified" datetime="2020-01-02">2 janvier</time></p>')).toBeUndefined()
   })
 })
