@@ -50,12 +50,15 @@ import type { Comment, Doctype, Element, ElementContent, Properties, Root, RootC
 import { html as htmlSpec, InsertionMode, Parser, Token, Tokenizer, TokenizerMode, type ParserOptions, type TreeAdapter, type TreeAdapterTypeMap } from 'parse5'
 import { find, html as htmlSchema, normalize, svg as svgSchema } from 'property-information'
 import { UNREAD_ATTRIBUTES } from './element-attributes.js'
+import { readSimplePage } from './simple-page.js'
 
 /** What {@link buildHast} gives: the tree, and how deep its elements nest. */
 export interface BuiltHast {
   tree: Root
   /** Elements on the longest path from the root down (template contents included). */
   depth: number
+  /** Which reader built it: the simple pages' own (`simple-page.ts`) or parse5. */
+  reader: 'simple' | 'parse5'
 }
 
 /**
@@ -63,13 +66,26 @@ export interface BuiltHast {
  * with source positions (see the module documentation).
  */
 export function buildHast(input: string): BuiltHast {
+  return buildHastBy(input, true)
+}
+
+/**
+ * {@link buildHast}, by parse5 alone when `simple` is `false` (the tests hold the simple reader's
+ * trees to parse5's with it).
+ */
+export function buildHastBy(input: string, simple: boolean): BuiltHast {
   // The parser first: its first choice parses the self-check, which is no part of this build.
   const parser = chosenParser()
   const current: Build = { elements: [], depth: 0, placedOnce: true }
   build = current
   try {
+    // A page simple enough is read without parse5 (`simple-page.ts`); what it made of a page it gave up is dropped.
+    const read = simple ? readSimplePage<HastTypes>(input, ADAPTER) : null
+    if (read !== null) return { tree: read, depth: finishTree(read, current), reader: 'simple' }
+    current.elements = []
+    current.depth = 0
     const tree = parser === TextRunParser ? parseReusing(input) : parser.parse<HastTypes>(input, PARSE_OPTIONS)
-    return { tree, depth: finishTree(tree, current) }
+    return { tree, depth: finishTree(tree, current), reader: 'parse5' }
   } finally {
     build = null
   }
