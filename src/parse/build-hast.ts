@@ -26,6 +26,11 @@
  * One such parser parses a thread's pages one after the other, reset to a new parser's state
  * after each ({@link parseReusing}); the same check makes sure a reset leaves nothing behind.
  *
+ * A page simple enough (every element opened and closed in order, the elements of an article
+ * body: `simple-page.ts`) is read without parse5, through the same adapter with the calls and
+ * locations parse5 would make: the same tree, without parse5's per-token and per-page cost
+ * (`test/parse/simple-page.test.ts` holds the two equal). Any other page is parse5's.
+ *
  * The tree is the one `rehype-parse` gives (same nodes, properties, text, positions; checked by
  * `test/parse/build-hast.test.ts` against it), except:
  * - roots (the document, a `<template>`'s content) carry no `position`: nothing reads it, and

@@ -68,15 +68,20 @@ const NOT_TAKEN = Symbol('not taken')
  * module documentation), else returns `null` (what the adapter made by then is to be dropped).
  */
 export function readSimplePage<T extends TreeAdapterTypeMap>(input: string, adapter: TreeAdapter<T>): T['document'] | null {
-  // CR (which parse5 folds with the line feed after it) and NUL (which it drops or replaces) are parse5's.
-  // A lone surrogate too: whether parse5 counts its column as here is not tested (pairs are).
-  if (MAYBE_NOT_TAKEN.test(input) && (input.includes('\r') || input.includes('\0') || !input.isWellFormed())) return null
+  // Most whole pages have a script, which this reader leaves to parse5: one search, not a read up to it.
+  if (input.includes('<script')) return null
+  let document: T['document']
   try {
-    return new SimplePage(input, adapter).read()
+    document = new SimplePage(input, adapter).read()
   } catch (error) {
     if (error === NOT_TAKEN) return null
     throw error
   }
+  // CR (which parse5 folds with the line feed after it) and NUL (which it drops or replaces) are
+  // parse5's, a lone surrogate too (whether parse5 counts its column as here is not tested; pairs
+  // are). Checked once the page is read, so that a page given up on the way is not scanned whole.
+  if (MAYBE_NOT_TAKEN.test(input) && (input.includes('\r') || input.includes('\0') || !input.isWellFormed())) return null
+  return document
 }
 
 interface Location {
