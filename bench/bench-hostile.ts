@@ -115,6 +115,10 @@ const GENERATORS: Generator[] = [
   { name: 'html:attribute-flood', format: 'html', n: 500_000, make: (n) => `<p ${repeatTo('a="b" ', n)}>texte</p>` },
   { name: 'html:unclosed-tags', format: 'html', n: 500_000, make: (n) => repeatTo('<a <b ', n) },
   { name: 'html:comment-openers', format: 'html', n: 500_000, make: (n) => repeatTo('<!-- x ', n) },
+  // Pages the simple reader (src/parse/simple-page.ts) reads to the end: its reference, list and attribute checks stay linear.
+  { name: 'html:simple-ampersands', format: 'html', n: 1_000_000, make: (n) => `<p>${repeatTo('& ', n)};</p>` },
+  { name: 'html:simple-deep-list-items', format: 'html', n: 1_000_000, make: (n) => `<ul><li><ul>${'<div>'.repeat(1000)}${repeatTo('<li>x</li>', n)}${'</div>'.repeat(1000)}</ul></li></ul>` },
+  { name: 'html:simple-many-attributes', format: 'html', n: 500_000, make: (n) => repeatTo(`<p ${Array.from({ length: 60 }, (_, k) => `a${k}="v"`).join(' ')}>t</p>`, n) },
   { name: 'page-head:unclosed-metas', format: 'page-head', n: 200_000, make: (n) => repeatTo('<meta ', n) },
   { name: 'page-head:unclosed-tag-starts', format: 'page-head', n: 200_000, make: (n) => repeatTo('<a <b ', n) },
   { name: 'page-head:attribute-name-run', format: 'page-head', n: 200_000, make: (n) => `<meta ${'x'.repeat(n)} content="2026-01-01">` },

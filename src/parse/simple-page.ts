@@ -45,7 +45,7 @@ const HEAD_VOID: ReadonlySet<string> = new Set(['meta', 'link', 'base'])
 /** Elements that stop the search for an open `li` (parse5's special elements other than `address`, `div` and `p`, among those read here). */
 const LIST_SCOPE: ReadonlySet<string> = new Set(['article', 'aside', 'blockquote', 'figcaption', 'figure', 'footer', 'header', 'main', 'nav', 'ol', 'section', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'body', 'html'])
 
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
+const NAMED: ReadonlyMap<string, string> = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', '\u00a0']])
 
 
 /** The insertion modes of the HTML standard this reader goes through, in their order. */
@@ -59,6 +59,9 @@ const isNameUnit = (c: number): boolean => isAsciiAlpha(c) || (c >= 0x30 && c <=
 
 /** CR, NUL or a surrogate: one scan for the three (most pages have none), then the exact checks. */
 const MAYBE_NOT_TAKEN = /[\r\0\uD800-\uDFFF]/
+
+/** Attributes a tag may have here (past them, parse5 reads the tag: its check for a repeated name is linear). */
+const MAX_ATTRIBUTES = 64
 
 /** Thrown inside the reader when the page is not one it takes (caught by {@link readSimplePage}). */
 const NOT_TAKEN = Symbol('not taken')
@@ -99,6 +102,8 @@ class SimplePage<T extends TreeAdapterTypeMap> {
   /** The open elements, the root's child first, and their tag names. */
   private readonly open: Array<T['element']> = []
   private readonly names: string[] = []
+  /** For each open element, the index of the nearest open one, itself included, that is an \`li\` or in {@link LIST_SCOPE} (-1: none). */
+  private readonly listScope: number[] = []
   /** How many `p`, `a` and heading elements are open. */
   private openP = 0
   private openA = 0
@@ -286,7 +291,8 @@ class SimplePage<T extends TreeAdapterTypeMap> {
           if (!isSpace(after) && after !== 0x3e) this.fail()
         }
       }
-      // parse5 keeps the first of two attributes of one name.
+      // parse5 keeps the first of two attributes of one name; a tag with very many is parse5's (no quadratic check here).
+      if (attrs.length >= MAX_ATTRIBUTES) this.fail()
       if (!hasAttribute(attrs, attrName)) attrs.push({ name: attrName, value })
     }
   }
@@ -338,12 +344,10 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     }
     if (BLOCKS.has(name)) {
       if (this.openP > 0 || (HEADINGS.has(name) && this.openHeadings > 0)) this.fail()
+      // parse5 closes an open \`li\` that no list element or other special element but \`address\`, \`div\` and \`p\` separates from this one.
       if (name === 'li') {
-        for (let k = this.names.length - 1; k >= 0; k--) {
-          const open = this.names[k]!
-          if (open === 'li') this.fail()
-          if (LIST_SCOPE.has(open)) break
-        }
+        const nearest = this.listScope[this.listScope.length - 1] ?? -1
+        if (nearest >= 0 && this.names[nearest] === 'li') this.fail()
       }
     } else if (!INLINE.has(name)) this.fail()
     if (name === 'a' && this.openA > 0) this.fail()
@@ -374,8 +378,7 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     adapter.setNodeSourceCodeLocation(element, location as Token.ElementLocation)
     adapter.appendChild(this.current(), element)
     if (push) {
-      this.open.push(element)
-      this.names.push(name)
+      this.pushOpen(element, name)
       if (name === 'p') this.openP++
       else if (name === 'a') this.openA++
       else if (HEADINGS.has(name)) this.openHeadings++
@@ -389,9 +392,20 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     const element = adapter.createElement(name, htmlSpec.NS.HTML, [])
     adapter.setNodeSourceCodeLocation(element, null)
     adapter.appendChild(this.current(), element)
+    this.pushOpen(element, name)
+    return element
+  }
+
+  private pushOpen(element: T['element'], name: string): void {
     this.open.push(element)
     this.names.push(name)
-    return element
+    this.listScope.push(name === 'li' || LIST_SCOPE.has(name) ? this.names.length - 1 : (this.listScope[this.listScope.length - 1] ?? -1))
+  }
+
+  /** The current element off the stack, and its name. */
+  private popOpen(): { element: T['element'] | undefined; name: string | undefined } {
+    this.listScope.pop()
+    return { element: this.open.pop(), name: this.names.pop() }
   }
 
   private impliedHtml(): void {
@@ -407,8 +421,7 @@ class SimplePage<T extends TreeAdapterTypeMap> {
 
   /** The head closed by what is not head content at `at` (its end is where that starts). */
   private popHead(at: number): void {
-    const head = this.open.pop()!
-    this.names.pop()
+    const head = this.popOpen().element!
     this.endAt(head, at)
     this.mode = Mode.AfterHead
   }
@@ -435,9 +448,8 @@ class SimplePage<T extends TreeAdapterTypeMap> {
   /** An element closed by its end tag at `location`. */
   private close(element: T['element'], location: Location): void {
     const adapter = this.adapter
-    const last = this.open.pop()
-    const name = this.names.pop()!
-    if (last !== element) this.fail()
+    const { element: last, name } = this.popOpen()
+    if (last !== element || name === undefined) this.fail()
     if (name === 'p') this.openP--
     else if (name === 'a') this.openA--
     else if (HEADINGS.has(name)) this.openHeadings--
@@ -532,14 +544,15 @@ function decodeText(raw: string): string | null {
   let out = ''
   let last = 0
   while (amp >= 0) {
-    const semi = raw.indexOf(';', amp + 1)
     let k = amp + 1
     let decoded: string | undefined
     if (raw.charCodeAt(k) === 0x23) {
       const hex = raw.charCodeAt(k + 1) === 0x78 || raw.charCodeAt(k + 1) === 0x58
-      const digits = raw.slice(hex ? k + 2 : k + 1, semi)
-      if (semi < 0 || digits.length === 0 || digits.length > 7 || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return null
-      const cp = Number.parseInt(digits, hex ? 16 : 10)
+      k += hex ? 2 : 1
+      const from = k
+      while (k < raw.length && k - from <= 7 && (hex ? isHexDigit(raw.charCodeAt(k)) : isDigit(raw.charCodeAt(k)))) k++
+      if (k === from || k - from > 7 || raw.charCodeAt(k) !== 0x3b) return null
+      const cp = Number.parseInt(raw.slice(from, k), hex ? 16 : 10)
       if (!((cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfdcf) || (cp >= 0xfdf0 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff && (cp & 0xfffe) !== 0xfffe))) return null
       decoded = String.fromCodePoint(cp)
     } else {
@@ -549,13 +562,17 @@ function decodeText(raw: string): string | null {
         amp = raw.indexOf('&', amp + 1)
         continue
       }
-      if (k !== semi) return null
-      decoded = NAMED[raw.slice(amp + 1, k)]
+      if (raw.charCodeAt(k) !== 0x3b) return null
+      decoded = NAMED.get(raw.slice(amp + 1, k))
       if (decoded === undefined) return null
     }
+    // `k` is at the `;`.
     out += raw.slice(last, amp) + decoded
-    last = semi + 1
+    last = k + 1
     amp = raw.indexOf('&', last)
   }
   return out + raw.slice(last)
 }
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39
+const isHexDigit = (c: number): boolean => isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46)
