@@ -3,9 +3,9 @@
  * standard's algorithm reads as it is written, every element opened and closed in order, builds
  * through the tree adapter the calls parse5 would make, in the same order and with the same
  * locations, and so the same tree, node for node and position for position
- * (`test/parse/simple-page.test.ts` holds the two equal on generated pages and on every page of
- * the datasets this reader takes). Anything else, at the first sign of it, gives `null`, and the
- * page is parsed by parse5 from the start.
+ * (`test/parse/simple-page.test.ts` holds the two equal on generated and hand-written pages,
+ * `bench/bench-simple-pages.ts` on the datasets' pages). Anything else, at the first sign of it,
+ * gives `null`, and the page is parsed by parse5 from the start.
  *
  * Why: on such pages (an article body from a CMS or an API, a generated page) most of parse5's
  * cost is its generality: a character token and a location per run of text, the insertion-mode
@@ -20,7 +20,8 @@
  *   `link`), where every end tag closes the element opened last and no element is closed by
  *   another's start: no block opened inside an open `p`, no `li` inside an open `li` unless a list
  *   lies between, no `a` inside an `a`, no heading inside a heading;
- * - attributes with a name of ASCII letters, digits, `-`, `_`, `:` and `.`, quoted or not;
+ * - attributes with a name of ASCII letters, digits, `-`, `_`, `:` and `.`, quoted or not, at
+ *   most {@link MAX_ATTRIBUTES} to a tag;
  * - text and attribute values with the references `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`,
  *   `&nbsp;` and numeric ones to characters that need no replacement, each ended by `;`;
  * - comments in the head and body without `--` inside.
