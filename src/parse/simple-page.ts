@@ -48,7 +48,6 @@ const LIST_SCOPE: ReadonlySet<string> = new Set(['article', 'aside', 'blockquote
 
 const NAMED: ReadonlyMap<string, string> = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', '\u00a0']])
 
-
 /** The insertion modes of the HTML standard this reader goes through, in their order. */
 const Mode = { Initial: 0, BeforeHtml: 1, BeforeHead: 2, InHead: 3, AfterHead: 4, InBody: 5, AfterBody: 6, AfterAfterBody: 7 } as const
 type Mode = (typeof Mode)[keyof typeof Mode]
@@ -56,7 +55,8 @@ type Mode = (typeof Mode)[keyof typeof Mode]
 /** Whether `c` is white space to the HTML tokenizer (space, tab, line feed, form feed; CR is never here). */
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c
 const isAsciiAlpha = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)
-const isNameUnit = (c: number): boolean => isAsciiAlpha(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x3a || c === 0x2e
+const isTagNameUnit = (c: number): boolean => isAsciiAlpha(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d
+const isNameUnit = (c: number): boolean => isTagNameUnit(c) || c === 0x5f || c === 0x3a || c === 0x2e
 
 /** CR, NUL or a surrogate: one scan for the three (most pages have none), then the exact checks. */
 const MAYBE_NOT_TAKEN = /[\r\0\uD800-\uDFFF]/
@@ -88,14 +88,7 @@ export function readSimplePage<T extends TreeAdapterTypeMap>(input: string, adap
   return document
 }
 
-interface Location {
-  startLine: number
-  startCol: number
-  startOffset: number
-  endLine: number
-  endCol: number
-  endOffset: number
-}
+type Location = Token.Location
 
 class SimplePage<T extends TreeAdapterTypeMap> {
   private readonly document: T['document']
@@ -103,14 +96,18 @@ class SimplePage<T extends TreeAdapterTypeMap> {
   /** The open elements, the root's child first, and their tag names. */
   private readonly open: Array<T['element']> = []
   private readonly names: string[] = []
-  /** For each open element, the index of the nearest open one, itself included, that is an \`li\` or in {@link LIST_SCOPE} (-1: none). */
+  /** For each open element, the index of the nearest open one, itself included, that is an `li` or in {@link LIST_SCOPE} (-1: none). */
   private readonly listScope: number[] = []
   /** How many `p`, `a` and heading elements are open. */
   private openP = 0
   private openA = 0
   private openHeadings = 0
-  /** The line of the last offset asked ({@link point}: asked in order), where it starts, and the next line feed (-1: none; -2: not searched yet). */
+  /**
+   * The line and column of the last offset asked ({@link point}: asked in order), where its line
+   * starts, and the next line feed (-1: none; -2: not searched yet).
+   */
   private line = 1
+  private col = 1
   private lineStart = 0
   private nextLineFeed = -2
 
@@ -125,21 +122,24 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     throw NOT_TAKEN
   }
 
-  /** The line and column (1-based, in code units) of offset `at`, moving forward from the last one asked. */
-  private point(at: number): { line: number; col: number } {
+  /** Moves {@link line} and {@link col} (1-based, in code units) to offset `at`, forward from the last one asked. */
+  private point(at: number): void {
     if (this.nextLineFeed === -2) this.nextLineFeed = this.input.indexOf('\n')
     while (this.nextLineFeed >= 0 && this.nextLineFeed < at) {
       this.line++
       this.lineStart = this.nextLineFeed + 1
       this.nextLineFeed = this.input.indexOf('\n', this.lineStart)
     }
-    return { line: this.line, col: at - this.lineStart + 1 }
+    this.col = at - this.lineStart + 1
   }
 
+  /** parse5's location of the token from `start` to `end`. */
   private location(start: number, end: number): Location {
-    const s = this.point(start)
-    const e = this.point(end)
-    return { startLine: s.line, startCol: s.col, startOffset: start, endLine: e.line, endCol: e.col, endOffset: end }
+    this.point(start)
+    const startLine = this.line
+    const startCol = this.col
+    this.point(end)
+    return { startLine, startCol, startOffset: start, endLine: this.line, endCol: this.col, endOffset: end }
   }
 
   private current(): T['parentNode'] {
@@ -168,7 +168,7 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     if (k > start) this.spaces(start, k)
     if (k === end) return
     // Text that starts with a reference before the body: parse5 starts its node's position after
-    // the reference (in the body, and in a title, at the \`&\`).
+    // the reference (in the body, and in a title, at the `&`).
     if (this.mode !== Mode.InBody && startsWithReference(input, k)) this.fail()
     // Text other than white space: in the body only (implied where parse5 implies it).
     if (this.mode < Mode.InBody) this.impliedBody(k)
@@ -176,22 +176,12 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     this.insertText(decodeText(input.slice(k, end)) ?? this.fail(), k, end)
   }
 
-  /** White space from `start` to `end`, as the insertion mode takes it. */
+  /**
+   * White space from `start` to `end`: ignored before the head, else text of the current node
+   * (the head, `html` after the head, and the body, still open, after the body).
+   */
   private spaces(start: number, end: number): void {
-    switch (this.mode) {
-      case Mode.Initial:
-      case Mode.BeforeHtml:
-      case Mode.BeforeHead:
-        return // ignored
-      case Mode.InHead:
-      case Mode.AfterHead:
-      case Mode.InBody:
-        this.insertText(this.input.slice(start, end), start, end)
-        return
-      default:
-        // After the body: read as in the body, into the body (still open).
-        this.insertText(this.input.slice(start, end), start, end)
-    }
+    if (this.mode > Mode.BeforeHead) this.insertText(this.input.slice(start, end), start, end)
   }
 
   private insertText(chars: string, start: number, end: number): void {
@@ -202,7 +192,7 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     const node = siblings[siblings.length - 1]!
     const location = this.location(start, end)
     if (adapter.getNodeSourceCodeLocation(node)) adapter.updateNodeSourceCodeLocation(node, { endLine: location.endLine, endCol: location.endCol, endOffset: location.endOffset })
-    else adapter.setNodeSourceCodeLocation(node, location as Token.ElementLocation)
+    else adapter.setNodeSourceCodeLocation(node, location)
   }
 
   /** The markup at `lt`; returns the offset after it. */
@@ -223,7 +213,7 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     adapter.setDocumentType(this.document, 'html', '', '')
     // The doctype is the document's only child (nothing comes before it here).
     const doctype = adapter.getChildNodes(this.document)[0]
-    if (doctype !== undefined && adapter.isDocumentTypeNode(doctype)) adapter.setNodeSourceCodeLocation(doctype, this.location(lt, end) as Token.ElementLocation)
+    if (doctype !== undefined && adapter.isDocumentTypeNode(doctype)) adapter.setNodeSourceCodeLocation(doctype, this.location(lt, end))
     adapter.setDocumentMode(this.document, htmlSpec.DOCUMENT_MODE.NO_QUIRKS)
     this.mode = Mode.BeforeHtml
     return end
@@ -239,15 +229,22 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     const adapter = this.adapter
     const node = adapter.createCommentNode(data)
     adapter.appendChild(this.current(), node)
-    adapter.setNodeSourceCodeLocation(node, this.location(lt, close + 3) as Token.ElementLocation)
+    adapter.setNodeSourceCodeLocation(node, this.location(lt, close + 3))
     return close + 3
+  }
+
+  /** Where the tag name starting at `from` ends (letters, digits and `-`: any other unit after it is read as what follows a name). */
+  private tagNameEnd(from: number): number {
+    const input = this.input
+    let k = from
+    while (k < input.length && isTagNameUnit(input.charCodeAt(k))) k++
+    return k
   }
 
   /** A start tag: its name (lower case), attributes, whether it ends with `/>`, and the offset after it. */
   private readTag(lt: number): { name: string; attrs: Token.Attribute[]; selfClosing: boolean; end: number } {
     const input = this.input
-    let k = lt + 1
-    while (k < input.length && isNameUnit(input.charCodeAt(k)) && input.charCodeAt(k) !== 0x3a && input.charCodeAt(k) !== 0x2e && input.charCodeAt(k) !== 0x5f) k++
+    let k = this.tagNameEnd(lt + 1)
     const name = input.slice(lt + 1, k).toLowerCase()
     const attrs: Token.Attribute[] = []
     for (;;) {
@@ -345,7 +342,7 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     }
     if (BLOCKS.has(name)) {
       if (this.openP > 0 || (HEADINGS.has(name) && this.openHeadings > 0)) this.fail()
-      // parse5 closes an open \`li\` that no list element or other special element but \`address\`, \`div\` and \`p\` separates from this one.
+      // parse5 closes an open `li` that no list element or other special element but `address`, `div` and `p` separates from this one.
       if (name === 'li') {
         const nearest = this.listScope[this.listScope.length - 1] ?? -1
         if (nearest >= 0 && this.names[nearest] === 'li') this.fail()
@@ -359,7 +356,7 @@ class SimplePage<T extends TreeAdapterTypeMap> {
   /** `<title>` in the head: text (references read) up to `</title>`. */
   private title(lt: number, attrs: Token.Attribute[], tagEnd: number): number {
     const input = this.input
-    const element = this.insert('title', attrs, this.location(lt, tagEnd), true)
+    this.insert('title', attrs, this.location(lt, tagEnd), true)
     const close = input.indexOf('</', tagEnd)
     const closeEnd = close + '</title>'.length
     if (close < 0 || input.slice(close, closeEnd).toLowerCase() !== '</title>') this.fail()
@@ -368,15 +365,15 @@ class SimplePage<T extends TreeAdapterTypeMap> {
       const value = decodeText(input.slice(tagEnd, close)) ?? this.fail()
       this.insertText(value, tagEnd, close)
     }
-    this.close(element, this.location(close, closeEnd))
+    this.close(this.location(close, closeEnd))
     return closeEnd
   }
 
-  /** An element made and placed in the current node, with its start tag's location; pushed when `push`. */
-  private insert(name: string, attrs: Token.Attribute[], location: Location, push: boolean): T['element'] {
+  /** An element made and placed in the current node, with its start tag's location (`null`: implied); pushed when `push`. */
+  private insert(name: string, attrs: Token.Attribute[], location: Location | null, push: boolean): T['element'] {
     const adapter = this.adapter
     const element = adapter.createElement(name, htmlSpec.NS.HTML, attrs)
-    adapter.setNodeSourceCodeLocation(element, location as Token.ElementLocation)
+    adapter.setNodeSourceCodeLocation(element, location)
     adapter.appendChild(this.current(), element)
     if (push) {
       this.pushOpen(element, name)
@@ -389,12 +386,7 @@ class SimplePage<T extends TreeAdapterTypeMap> {
 
   /** The element parse5 implies (no location), pushed. */
   private implied(name: string): T['element'] {
-    const adapter = this.adapter
-    const element = adapter.createElement(name, htmlSpec.NS.HTML, [])
-    adapter.setNodeSourceCodeLocation(element, null)
-    adapter.appendChild(this.current(), element)
-    this.pushOpen(element, name)
-    return element
+    return this.insert(name, [], null, true)
   }
 
   private pushOpen(element: T['element'], name: string): void {
@@ -423,7 +415,7 @@ class SimplePage<T extends TreeAdapterTypeMap> {
   /** The head closed by what is not head content at `at` (its end is where that starts). */
   private popHead(at: number): void {
     const head = this.popOpen().element!
-    this.endAt(head, at)
+    this.setEnd(head, this.location(at, at), false)
     this.mode = Mode.AfterHead
   }
 
@@ -438,31 +430,20 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     }
   }
 
-  /** An element closed by a token that is not its end tag, starting at `at`: it ends there (no end tag). */
-  private endAt(element: T['element'], at: number): void {
-    const adapter = this.adapter
-    if (adapter.getNodeSourceCodeLocation(element) === null) return
-    const { line, col } = this.point(at)
-    adapter.updateNodeSourceCodeLocation(element, { endLine: line, endCol: col, endOffset: at })
-  }
-
-  /** An element closed by its end tag at `location`. */
-  private close(element: T['element'], location: Location): void {
-    const adapter = this.adapter
-    const { element: last, name } = this.popOpen()
-    if (last !== element || name === undefined) this.fail()
+  /** The current element, closed by its end tag at `location`. */
+  private close(location: Location): void {
+    const { element, name } = this.popOpen()
+    if (element === undefined || name === undefined) this.fail()
     if (name === 'p') this.openP--
     else if (name === 'a') this.openA--
     else if (HEADINGS.has(name)) this.openHeadings--
-    if (adapter.getNodeSourceCodeLocation(element) === null) return
-    adapter.updateNodeSourceCodeLocation(element, { endTag: location, endLine: location.endLine, endCol: location.endCol, endOffset: location.endOffset })
+    this.setEnd(element, location, true)
   }
 
   private endTag(lt: number): number {
     const input = this.input
-    let k = lt + 2
-    if (!isAsciiAlpha(input.charCodeAt(k))) this.fail()
-    while (k < input.length && isNameUnit(input.charCodeAt(k)) && input.charCodeAt(k) !== 0x3a && input.charCodeAt(k) !== 0x2e && input.charCodeAt(k) !== 0x5f) k++
+    if (!isAsciiAlpha(input.charCodeAt(lt + 2))) this.fail()
+    let k = this.tagNameEnd(lt + 2)
     const name = input.slice(lt + 2, k).toLowerCase()
     while (k < input.length && isSpace(input.charCodeAt(k))) k++
     if (input.charCodeAt(k) !== 0x3e) this.fail()
@@ -471,7 +452,7 @@ class SimplePage<T extends TreeAdapterTypeMap> {
     const top = this.names[this.names.length - 1]
     if (name === 'head') {
       if (this.mode !== Mode.InHead || top !== 'head') this.fail()
-      this.close(this.open[this.open.length - 1]!, location)
+      this.close(location)
       this.mode = Mode.AfterHead
       return end
     }
@@ -487,17 +468,25 @@ class SimplePage<T extends TreeAdapterTypeMap> {
         this.mode = Mode.AfterAfterBody
         this.setEnd(this.open[0]!, location, true)
         const body = this.open[1]
-        if (body !== undefined && !(this.adapter.getNodeSourceCodeLocation(body) as Token.ElementLocation | null)?.endTag) this.setEnd(body, location, false)
+        if (body !== undefined && !this.hasEndTag(body)) this.setEnd(body, location, false)
         return end
       }
       this.fail()
     }
     if (this.mode !== Mode.InBody || top !== name || VOID.has(name)) this.fail()
-    this.close(this.open[this.open.length - 1]!, location)
+    this.close(location)
     return end
   }
 
-  /** parse5's end of an element that stays open (`html`, `body`): at the end tag's end when it is the element's (`own`), else at its start. */
+  /** Whether the element's end tag was read (as the adapter holds it). */
+  private hasEndTag(element: T['element']): boolean {
+    return (this.adapter.getNodeSourceCodeLocation(element) as Token.ElementLocation | null)?.endTag !== undefined
+  }
+
+  /**
+   * parse5's end of an element (`_setEndLocation`), when it has a location: at the end of its end
+   * tag at `location` (`own`), else at the start of the token that closed it.
+   */
   private setEnd(element: T['element'], location: Location, own: boolean): void {
     const adapter = this.adapter
     if (adapter.getNodeSourceCodeLocation(element) === null) return
@@ -508,16 +497,12 @@ class SimplePage<T extends TreeAdapterTypeMap> {
   /** The end of the input: every element but `html` and `body` must be closed. */
   private end(): void {
     if (this.mode < Mode.InBody || this.open.length > 2) this.fail()
-    const at = this.input.length
-    const { line, col } = this.point(at)
-    const eof: Location = { startLine: line, startCol: col, startOffset: at, endLine: line, endCol: col, endOffset: at }
-    const html = this.open[0]!
-    const htmlLocation = this.adapter.getNodeSourceCodeLocation(html) as Token.ElementLocation | null
-    if (htmlLocation && !htmlLocation.endTag) {
+    const eof = this.location(this.input.length, this.input.length)
+    const [html, body] = this.open
+    // As parse5 ends them: only while `html` has a location and no end tag.
+    if (html !== undefined && this.adapter.getNodeSourceCodeLocation(html) !== null && !this.hasEndTag(html)) {
       this.setEnd(html, eof, false)
-      const body = this.open[1]
-      const bodyLocation = body === undefined ? null : (this.adapter.getNodeSourceCodeLocation(body) as Token.ElementLocation | null)
-      if (body !== undefined && bodyLocation && !bodyLocation.endTag) this.setEnd(body, eof, false)
+      if (body !== undefined && !this.hasEndTag(body)) this.setEnd(body, eof, false)
     }
   }
 }
