@@ -13,6 +13,13 @@ const ISO_FORM = /^(?:[+-]\d{6}|\d{4})(?:-\d{2}(?:-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\
  * no zone: `03-12-2024` is a date whose `-2024` is its year.
  */
 const HAS_ZONE = /(?:^|[^A-Za-z])(?:Z|GMT|UTC|UT|[ECMP][SD]T)(?![A-Za-z])|\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*[+-]\d{1,2}(?::?\d{2})?(?!\d)/
+/**
+ * A date written with dots, `12.03.2024` or `12.3.24`, then the end or a time after a space,
+ * comma or `T`. Dotted dates are day first wherever they are written (German, Russian, Polish,
+ * Czech, Turkish, Scandinavian news…), where `Date.parse` reads them month first (`12.03.2024`
+ * as 3 December).
+ */
+const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?=$|[\s,]|T\d)[\s,]*/
 
 /**
  * The time `ttl` is measured on: `published` (ms since epoch, or any string `Date.parse`
@@ -32,8 +39,22 @@ export function articleTime(published: unknown, arrival: number): number {
   return arrival
 }
 
-/** `Date.parse`, with a date that names no zone read as UTC. */
-function parseUtc(text: string): number {
+/**
+ * `Date.parse`, with a date that names no zone read as UTC and a dotted date read day first: it
+ * is written as ISO (`12.03.2024 10:00` → `2024-03-12 10:00`), a two-digit year as `Date.parse`
+ * reads one (below 50: 20YY, else 19YY); a month over 12 or a day over 31 is no date.
+ */
+function parseUtc(written: string): number {
+  const dotted = DOTTED_DATE.exec(written)
+  let text = written
+  if (dotted !== null) {
+    const day = Number(dotted[1])
+    const month = Number(dotted[2])
+    if (day < 1 || day > 31 || month < 1 || month > 12) return Number.NaN
+    const year = dotted[3]!.length === 4 ? dotted[3]! : String(Number(dotted[3]) < 50 ? 2000 + Number(dotted[3]) : 1900 + Number(dotted[3]))
+    const rest = written.slice(dotted[0].length)
+    text = `${year}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}${rest === '' ? '' : ` ${rest.startsWith('T') ? rest.slice(1) : rest}`}`
+  }
   const local = ISO_LOCAL_TIME.exec(text)
   if (local !== null) return Date.parse(`${local[1]}-${local[2]}-${local[3]}T${local[4]!.replace(',', '.')}Z`)
   if (ISO_FORM.test(text) || HAS_ZONE.test(text)) return Date.parse(text)
