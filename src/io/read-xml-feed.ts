@@ -3,13 +3,21 @@ import { encodingForLabel } from '../parse/sniff-html-charset.js'
 import { xmlDeclaredEncoding } from '../parse/xml-declared-encoding.js'
 import type { Warning } from '../types.js'
 import type { Article, FeedInputRecord } from '../feed/types.js'
-import { elementContent, findCloseTag, findOpenTag, splitCdata, SPACE_END_OR_SLASH, WORD_BOUNDARY } from './xml-tags.js'
+import { ItemEnd } from './item-end.js'
+import { blankCdata, elementRange, findCloseTag, findOpenTag, splitCdata, SPACE_END_OR_SLASH, unendedOpenTag, WORD_BOUNDARY } from './xml-tags.js'
 
 /** Bytes read before decoding, to find the XML declaration (it must come first in the document). */
 const XML_HEAD_BYTES = 1024
 /** Characters kept of a skipped, oversized item between chunks: enough for its end tag to be split across two. */
 const SKIP_TAIL = 64
 const ITEM_TAGS = ['item', 'entry'] as const
+/**
+ * Longest item start tag, `<` to `>`, in characters: a longer one is text (its `>` is some other
+ * tag's). Real ones are under a few hundred (`<entry xml:lang="fr">`, `<item rdf:about="…">`);
+ * the bound makes a `<item` whose `>` has not come yet a question settled within this many
+ * characters, however the document is cut.
+ */
+const MAX_ITEM_TAG = 4096
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' }
 
 /** Decodes XML character references and unwraps CDATA sections (trimmed). */
@@ -30,17 +38,24 @@ export function xmlText(raw: string): string {
     .trim()
 }
 
+/** An item's text, and the same with its CDATA sections blanked out, where its tags are searched. */
+interface ItemText {
+  xml: string
+  tags: string
+}
+
 /** The text of the first element among `names` (namespace prefix included, e.g. `content:encoded`). */
-function field(xml: string, names: readonly string[]): string | undefined {
+function field(item: ItemText, names: readonly string[]): string | undefined {
   for (const name of names) {
-    const content = elementContent(xml, name)
+    const range = elementRange(item.tags, name)
+    const content = range === undefined ? undefined : item.xml.slice(range[0], range[1])
     if (content !== undefined && content.trim() !== '') return xmlText(content)
   }
   return undefined
 }
 
 /** Atom `<link href>`: the `alternate` one (or one without `rel`) first. */
-function atomLink(xml: string): string | undefined {
+function atomLink({ tags: xml }: ItemText): string | undefined {
   let fallback: string | undefined
   for (let tag = findOpenTag(xml, ['link'], 0, WORD_BOUNDARY); tag !== null; tag = findOpenTag(xml, ['link'], tag.end, WORD_BOUNDARY)) {
     const attrs = tag.attributes.endsWith('/') ? tag.attributes.slice(0, -1) : tag.attributes
@@ -54,7 +69,7 @@ function atomLink(xml: string): string | undefined {
 }
 
 /** One `<item>`/`<entry>` to an article: id from guid/id (else link), url, title, published, body as HTML. */
-function toArticle(xml: string): Article | null {
+function toArticle(xml: ItemText): Article | null {
   const url = field(xml, ['link']) ?? atomLink(xml)
   const id = field(xml, ['guid', 'id']) ?? url
   const title = field(xml, ['title'])
@@ -140,7 +155,8 @@ export interface ReadXmlFeedOptions {
 }
 
 /** One complete `<item>`/`<entry>` (its content between the tags) to its record. */
-function itemRecord(tag: string, inner: string, source: string): FeedInputRecord {
+function itemRecord(tag: string, xml: string, source: string): FeedInputRecord {
+  const inner = { xml, tags: blankCdata(xml) }
   const article = toArticle(inner)
   if (article) return { article, source }
   const id = field(inner, ['guid', 'id']) ?? field(inner, ['link']) ?? atomLink(inner)
@@ -178,11 +194,11 @@ function openComment(buffer: string, at: number, textBefore: number): { start: n
 
 /**
  * What to keep of a buffer with no item start in it: an unfinished tag at its end (it may be
- * an item start cut by the chunk boundary), unless that is already longer than `max`.
+ * an item start or a `<!--` cut by the chunk boundary), unless that is already too long to be one.
  */
-function keptTail(buffer: string, max: number): string {
+function keptTail(buffer: string): string {
   const open = buffer.lastIndexOf('<')
-  if (open === -1 || buffer.indexOf('>', open) !== -1 || buffer.length - open > max) return ''
+  if (open === -1 || buffer.indexOf('>', open) !== -1 || buffer.length - open > MAX_ITEM_TAG) return ''
   return buffer.slice(open)
 }
 
@@ -193,9 +209,14 @@ function keptTail(buffer: string, max: number): string {
  * `summary`, read as HTML). Not a validating XML parser: it reads elements by name and keeps
  * only one item in memory at a time. An item without a body gives an error record; so does an
  * item longer than `maxRecordSize` characters, whose rest is skipped unbuffered up to its end tag,
- * and an item the document ends in. Linear time in the document, whatever it holds (tags are
- * found by `xml-tags.ts`, which reads each character a bounded number of times).
- * Bytes are decoded per the BOM or the XML declaration's `encoding` (UTF-8 when there is none);
+ * and an item the document ends in. Inside an item, CDATA sections are text (`item-end.ts` finds
+ * its end; its fields are searched with CDATA blanked out); an item read that way that meets
+ * another item's start, or reaches no end within `maxRecordSize`, is read plainly, to its first
+ * end tag. Linear time in the document, whatever it holds (tags are found by `xml-tags.ts` and
+ * `item-end.ts`, which read each character a bounded number of times). The records do not
+ * depend on how the document is cut into chunks, except where a comment runs past its limit
+ * (1 MiB, or `maxRecordSize` if less): whether its `-->` came within the limit is judged on the
+ * chunks read. Bytes are decoded per the BOM or the XML declaration's `encoding` (UTF-8 when there is none);
  * an encoding TextDecoder does not know gives one error record for the whole document.
  *
  * @param chunks Bytes (e.g. a file stream), or already decoded text chunks.
@@ -222,7 +243,7 @@ export async function* readXmlFeed(
    * one string and searching it again made every search flatten (copy) the whole item: quadratic
    * in the item's size. Only the new chunk, after the last characters already read, is searched.
    */
-  let open = null as { tag: string; contentStart: number; parts: string[]; length: number; tail: string } | null
+  let open = null as { tag: string; contentStart: number; parts: string[]; length: number; tail: string; end: ItemEnd } | null
   /**
    * A comment whose end has not come yet (the items inside a comment are no items): its text so
    * far from its `<!--`, in pieces, as for {@link open}; `null` when none.
@@ -258,40 +279,89 @@ export async function* readXmlFeed(
       textBefore = 0
       comment = null
     } else if (open !== null) {
-      const window = open.tail + chunk
-      const close = findCloseTag(window, open.tag, 0, true)
-      if (close === null) {
-        open.parts.push(chunk)
-        open.length += chunk.length
-        open.tail = window.slice(-SKIP_TAIL)
+      const found = open.end.feed(chunk)
+      open.parts.push(chunk)
+      open.length += chunk.length
+      open.tail = (open.tail + chunk).slice(-SKIP_TAIL)
+      if (found === null) {
         // Not too large while its end tag could still start at or before `max`.
-        if (open.length > max + SKIP_TAIL) {
-          yield { error: { code: 'E_INVALID_RECORD', message: tooLarge(open.tag, max) }, source: `${name}#${++n}` }
-          skipping = open.tag
-          buffer = open.tail
-          open = null
-        }
+        if (open.length > max + SKIP_TAIL) yield* overLimit()
         continue
       }
-      const base = open.length - open.tail.length
-      const text = open.parts.join('') + chunk
-      yield record(open.tag, text, open.contentStart, base + close[0])
-      buffer = text.slice(base + close[1])
-      textBefore = 0
-      open = null
+      yield* ended(found)
     } else buffer += chunk
     yield* drain()
   }
-  // A comment the document never ends is no comment anyone meant: what follows its `<!--` is read.
-  if (comment !== null) {
-    buffer = comment.parts.join('').slice(COMMENT_OPEN.length)
-    // No `-->` comes after it: none of the `<!--` after it ends either.
-    textBefore = buffer.length
-    comment = null
-    yield* drain()
+  for (;;) {
+    // A comment the document never ends is no comment anyone meant: what follows its `<!--` is read.
+    if (comment !== null) {
+      buffer = comment.parts.join('').slice(COMMENT_OPEN.length)
+      // No `-->` comes after it: none of the `<!--` after it ends either.
+      textBefore = buffer.length
+      comment = null
+      yield* drain()
+    } else if (open !== null && !open.end.plain) {
+      // Its CDATA sections gave it no end: read plainly, it may have one.
+      yield* readPlainly()
+      yield* drain()
+    } else break
   }
   // The document ended inside an item: that item is one bad record, not a silent loss.
   if (open !== null) yield { error: { code: 'E_INVALID_RECORD', message: `<${open.tag}> has no end tag before the end of the document` }, source: `${name}#${++n}` }
+
+  /**
+   * The open item's end as {@link ItemEnd} found it (`[start, end)` in its text): its record,
+   * and the text after it left in the buffer; read plainly when it says so, or when the end it
+   * found with CDATA sections is past `max` (then the item is as a reader without CDATA reads it).
+   */
+  function* ended(found: [number, number] | 'plain'): Generator<FeedInputRecord> {
+    const item = open!
+    if (found === 'plain' || (found[0] - item.contentStart > max && !item.end.plain)) {
+      yield* readPlainly()
+      return
+    }
+    open = null
+    const text = item.parts.join('')
+    yield record(item.tag, text, item.contentStart, found[0])
+    buffer = text.slice(found[1])
+    textBefore = 0
+  }
+
+  /**
+   * Reads the open item plainly, from its start tag: its first end tag ends it, in a CDATA
+   * section or not. Without one in the text so far, it stays open (the next chunks are read
+   * plainly), or, past `max`, is too large.
+   */
+  function* readPlainly(): Generator<FeedInputRecord> {
+    const item = open!
+    const text = item.parts.join('')
+    const end = new ItemEnd(item.tag, true)
+    // Read plainly, an item has an end tag or none yet (never 'plain').
+    const found = end.feed(text, item.contentStart) as [number, number] | null
+    if (found === null) {
+      open = { ...item, parts: [text], end }
+      if (item.length > max + SKIP_TAIL) yield* overLimit()
+      return
+    }
+    open = null
+    yield record(item.tag, text, item.contentStart, found[0])
+    buffer = text.slice(found[1])
+    textBefore = 0
+  }
+
+  /** The open item is longer than `max` and its end has not come: one error record, and its rest skipped. */
+  function* overLimit(): Generator<FeedInputRecord> {
+    const item = open!
+    // Only when read plainly: its CDATA sections may be what made it run on.
+    if (!item.end.plain) {
+      yield* readPlainly()
+      return
+    }
+    open = null
+    yield { error: { code: 'E_INVALID_RECORD', message: tooLarge(item.tag, max) }, source: `${name}#${++n}` }
+    skipping = item.tag
+    buffer = item.tail
+  }
 
   /** Reads the items the buffer holds, up to the first one it does not hold whole. */
   function* drain(): Generator<FeedInputRecord> {
@@ -310,9 +380,12 @@ export async function* readXmlFeed(
         cut(close[1])
         skipping = null
       }
-      const start = findOpenTag(buffer, ITEM_TAGS, 0, SPACE_END_OR_SLASH)
+      const start = findOpenTag(buffer, ITEM_TAGS, 0, SPACE_END_OR_SLASH, MAX_ITEM_TAG)
+      // An item start whose `>` has not come yet (and may, within MAX_ITEM_TAG): what follows it
+      // is read once it has come, as it is when the document comes in one piece.
+      const unended = start === null ? unendedOpenTag(buffer, ITEM_TAGS, Math.max(0, buffer.length - MAX_ITEM_TAG), SPACE_END_OR_SLASH) : -1
       // A comment still open where the item starts (or at the buffer's end) hides it.
-      const hidden = openComment(buffer, start === null ? buffer.length : start.start, textBefore)
+      const hidden = openComment(buffer, start !== null ? start.start : unended !== -1 ? unended : buffer.length, textBefore)
       if (hidden !== null) {
         if (hidden.close !== -1) cut(hidden.close + COMMENT_CLOSE.length)
         else if (buffer.length - hidden.start > commentMax) {
@@ -330,7 +403,7 @@ export async function* readXmlFeed(
         continue
       }
       if (start === null) {
-        cut(buffer.length - keptTail(buffer, max).length)
+        cut(unended !== -1 ? unended : buffer.length - keptTail(buffer).length)
         return
       }
       if (start.start > 0) {
@@ -343,21 +416,19 @@ export async function* readXmlFeed(
         cut(start.end)
         continue
       }
-      const close = findCloseTag(buffer, start.name, start.end, true)
-      if (close === null) {
-        if (buffer.length <= max + SKIP_TAIL) {
-          open = { tag: start.name, contentStart: start.end, parts: [buffer], length: buffer.length, tail: buffer.slice(-SKIP_TAIL) }
-          buffer = ''
-          textBefore = 0
-          return
-        }
-        yield { error: { code: 'E_INVALID_RECORD', message: tooLarge(start.name, max) }, source: `${name}#${++n}` }
-        skipping = start.name
-        cut(Math.max(0, buffer.length - SKIP_TAIL))
+      const end = new ItemEnd(start.name)
+      const found = end.feed(buffer, start.end)
+      if (found !== null && found !== 'plain' && found[0] - start.end <= max) {
+        yield record(start.name, buffer, start.end, found[0])
+        cut(found[1])
         continue
       }
-      yield record(start.name, buffer, start.end, close[0])
-      cut(close[1])
+      open = { tag: start.name, contentStart: start.end, parts: [buffer], length: buffer.length, tail: buffer.slice(-SKIP_TAIL), end }
+      buffer = ''
+      textBefore = 0
+      if (found !== null) yield* ended(found)
+      else if (open.length > max + SKIP_TAIL) yield* overLimit()
+      else return
     }
   }
 }

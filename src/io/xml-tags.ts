@@ -9,8 +9,9 @@
  * complete (no `>` left after an open tag's name).
  *
  * Names are compared ASCII case-insensitively, as the `i` flag did. Not a validating parser: a
- * tag ends at the first `>`, quotes or not, and CDATA is not skipped while looking for tags
- * (the reader's rules, unchanged).
+ * tag ends at the first `>`, quotes or not. These functions do not skip CDATA themselves: the
+ * reader searches an item's fields in its text with CDATA blanked out ({@link blankCdata}) and
+ * finds an item's end with `item-end.ts`.
  *
  * @module
  */
@@ -31,6 +32,9 @@ export interface OpenTag {
 export type AfterName = (character: string) => boolean
 
 const WHITE = /\s/
+/** The markers of a CDATA section. */
+export const CDATA_OPEN = '<![CDATA['
+export const CDATA_CLOSE = ']]>'
 
 /** White space or `>`: the `<name(?:\s[^>]*)?>` of an element read by name. */
 export const SPACE_OR_END: AfterName = (c) => c === '>' || (c !== '' && WHITE.test(c))
@@ -41,23 +45,44 @@ export const WORD_BOUNDARY: AfterName = (c) => !/^\w$/.test(c)
 
 /**
  * The first open tag `<name…>` at or after `from` whose name is one of `names` and is followed
- * by a character `after` accepts, up to the first `>`.
+ * by a character `after` accepts, up to the first `>`, and at most `maxLength` characters long
+ * from `<` to `>` (a longer one is text: its `>` belongs to something else).
  * @returns The tag, or `null` when there is none (then none starts at or after `from`).
  */
-export function findOpenTag(xml: string, names: readonly string[], from: number, after: AfterName): OpenTag | null {
+export function findOpenTag(xml: string, names: readonly string[], from: number, after: AfterName, maxLength = Infinity): OpenTag | null {
   const lower = names.map((name) => name.toLowerCase())
   for (let at = xml.indexOf('<', from); at !== -1; at = xml.indexOf('<', at + 1)) {
-    let k = 0
-    while (k < lower.length && !hasNameAt(xml, at + 1, lower[k]!)) k++
-    if (k === lower.length) continue
+    const k = nameAt(xml, at, lower, after)
+    if (k === -1) continue
     const nameEnd = at + 1 + lower[k]!.length
-    if (!after(xml.charAt(nameEnd))) continue
     const close = xml.indexOf('>', nameEnd)
     // No `>` after this name: no later tag can end either.
     if (close === -1) return null
-    return { name: names[k]!, start: at, end: close + 1, attributes: xml.slice(nameEnd, close) }
+    if (close + 1 - at <= maxLength) return { name: names[k]!, start: at, end: close + 1, attributes: xml.slice(nameEnd, close) }
+    // Too long; so is every tag starting before `close + 1 - maxLength`: they end at the same `>`.
+    at = Math.max(at, close - maxLength)
   }
   return null
+}
+
+/**
+ * Where the first tag named one of `names` starts at or after `from` whose `>` has not come in
+ * `xml` (the name, then a character `after` accepts or the end of `xml`), or -1.
+ */
+export function unendedOpenTag(xml: string, names: readonly string[], from: number, after: AfterName): number {
+  const lower = names.map((name) => name.toLowerCase())
+  const open = (c: string): boolean => c === '' || after(c)
+  // Only a tag after the last `>` has no `>` after it.
+  for (let at = xml.indexOf('<', Math.max(from, xml.lastIndexOf('>') + 1)); at !== -1; at = xml.indexOf('<', at + 1)) {
+    if (nameAt(xml, at, lower, open) !== -1) return at
+  }
+  return -1
+}
+
+/** Which of the lower-case `names` is the name of a tag whose `<` is at `at`, followed by a character `after` accepts; -1 if none. */
+function nameAt(xml: string, at: number, lower: readonly string[], after: AfterName): number {
+  for (let k = 0; k < lower.length; k++) if (hasNameAt(xml, at + 1, lower[k]!) && after(xml.charAt(at + 1 + lower[k]!.length))) return k
+  return -1
 }
 
 /**
@@ -76,15 +101,34 @@ export function findCloseTag(xml: string, name: string, from: number, spaced = f
 }
 
 /**
- * The text of the first element named `name` at or after `from`: from the end of its first open
- * tag to the first `</name>` after it (nested elements of the same name are not counted).
- * @returns The raw content, or `undefined` when there is no such element.
+ * Where the text of the first element named `name` at or after `from` is: from the end of its
+ * first open tag to the first `</name>` after it (nested elements of the same name are not counted).
+ * @returns `[start, end)` of the raw content, or `undefined` when there is no such element.
  */
-export function elementContent(xml: string, name: string, from = 0): string | undefined {
+export function elementRange(xml: string, name: string, from = 0): [number, number] | undefined {
   const open = findOpenTag(xml, [name], from, SPACE_OR_END)
   if (open === null) return undefined
   const close = findCloseTag(xml, name, open.end)
-  return close === null ? undefined : xml.slice(open.end, close[0])
+  return close === null ? undefined : [open.end, close[0]]
+}
+
+/** The raw content of the element {@link elementRange} finds, or `undefined`. */
+export function elementContent(xml: string, name: string, from = 0): string | undefined {
+  const range = elementRange(xml, name, from)
+  return range === undefined ? undefined : xml.slice(range[0], range[1])
+}
+
+/**
+ * `xml` with the inside of each CDATA section (as {@link splitCdata} finds them) blanked out,
+ * same length: tags are searched in it, so that markup sent as CDATA (`<title>`, `<link>`,
+ * `</description>` in an article's HTML) is not taken for the feed's own, and the text is
+ * sliced from `xml` at the same offsets.
+ */
+export function blankCdata(xml: string): string {
+  if (!xml.includes(CDATA_OPEN)) return xml
+  return splitCdata(xml)
+    .map((part) => (part.cdata ? `${CDATA_OPEN}${' '.repeat(part.text.length)}${CDATA_CLOSE}` : part.text))
+    .join('')
 }
 
 /** A piece of element text: plain (entities to decode) or the inside of a CDATA section. */
@@ -101,18 +145,18 @@ export function splitCdata(text: string): TextPart[] {
   const parts: TextPart[] = []
   let at = 0
   for (;;) {
-    const open = text.indexOf('<![CDATA[', at)
-    const close = open === -1 ? -1 : text.indexOf(']]>', open + 9)
+    const open = text.indexOf(CDATA_OPEN, at)
+    const close = open === -1 ? -1 : text.indexOf(CDATA_CLOSE, open + CDATA_OPEN.length)
     if (close === -1) break
-    parts.push({ text: text.slice(at, open), cdata: false }, { text: text.slice(open + 9, close), cdata: true })
-    at = close + 3
+    parts.push({ text: text.slice(at, open), cdata: false }, { text: text.slice(open + CDATA_OPEN.length, close), cdata: true })
+    at = close + CDATA_CLOSE.length
   }
   parts.push({ text: text.slice(at), cdata: false })
   return parts
 }
 
 /** Whether `name` (lower case, ASCII) is at `at` in `xml`, in any case. */
-function hasNameAt(xml: string, at: number, name: string): boolean {
+export function hasNameAt(xml: string, at: number, name: string): boolean {
   if (at + name.length > xml.length) return false
   for (let k = 0; k < name.length; k++) {
     let c = xml.charCodeAt(at + k)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { elementContent, findCloseTag, findOpenTag, splitCdata, SPACE_END_OR_SLASH, WORD_BOUNDARY } from '../../src/io/xml-tags.js'
+import { blankCdata, elementContent, findCloseTag, findOpenTag, splitCdata, SPACE_END_OR_SLASH, unendedOpenTag, WORD_BOUNDARY } from '../../src/io/xml-tags.js'
 
 /** Feed-like text made of the pieces hostile input is made of: tag openers without their end, stray `<` and `>`, CDATA openers. */
 const hostileXml = fc
@@ -47,6 +47,28 @@ describe('xml-tags: the same answers as the regular expressions they replace', (
     )
   })
 
+  it('findOpenTag with a maximum length finds the first such tag of at most that length (`<(item|entry)(?=[\\s>/])[^>]{0,k}>`)', () => {
+    fc.assert(
+      fc.property(hostileXml, fc.integer({ min: 6, max: 30 }), (xml, maxLength) => {
+        // Tried at every `<`: a tag too long may hold a shorter one.
+        const found = [...xml.matchAll(/</g)].map((m) => [m.index, /^<(item|entry)(?=[\s>/])[^>]*>/i.exec(xml.slice(m.index))?.[0]] as const).find(([, tag]) => tag !== undefined && tag.length <= maxLength)
+        const tag = findOpenTag(xml, ['item', 'entry'], 0, SPACE_END_OR_SLASH, maxLength)
+        expect(tag === null ? null : [tag.start, tag.end]).toEqual(found === undefined ? null : [found[0], found[0] + found[1]!.length])
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('unendedOpenTag finds the first item start after which no `>` comes', () => {
+    fc.assert(
+      fc.property(hostileXml, (xml) => {
+        const starts = [...xml.matchAll(/<(item|entry)(?=[\s>/]|$)/gi)].map((m) => m.index).filter((at) => !xml.includes('>', at))
+        expect(unendedOpenTag(xml, ['item', 'entry'], 0, SPACE_END_OR_SLASH)).toBe(starts[0] ?? -1)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
   it('findCloseTag finds `</name\\s*>` (spaced) and `</name>`', () => {
     fc.assert(
       fc.property(hostileXml, fc.nat(10), (xml, from) => {
@@ -76,6 +98,20 @@ describe('splitCdata', () => {
       fc.property(hostileXml, (xml) => {
         expect(splitCdata(xml).map((p) => (p.cdata ? `<![CDATA[${p.text}]]>` : p.text)).join('')).toBe(xml)
       }),
+    )
+  })
+})
+
+describe('blankCdata', () => {
+  it('keeps the length and every character outside the sections, and blanks their insides', () => {
+    expect(blankCdata('<a><![CDATA[<b>]]></a><![CDATA[x')).toBe('<a><![CDATA[   ]]></a><![CDATA[x')
+    fc.assert(
+      fc.property(hostileXml, (xml) => {
+        const blank = blankCdata(xml)
+        expect(blank.length).toBe(xml.length)
+        expect(splitCdata(blank).map((p) => (p.cdata ? p.text.replace(/ /g, '') : p.text))).toEqual(splitCdata(xml).map((p) => (p.cdata ? '' : p.text)))
+      }),
+      { numRuns: 1000 },
     )
   })
 })
